@@ -1,0 +1,60 @@
+/**
+ * Calculator command for support and QA: `npm run --silent calc -- <command> <input.json>`.
+ * Each command lives in scripts/calc/<command>.ts and uses the same shared calculators and bundled reference
+ * data as the app. Output is JSON on stdout; invalid input exits non-zero with a message naming the field.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface CalcContext {
+  /** Absolute path of the bundled `resources/` folder. */
+  resourcesDir: string
+}
+
+/** Thrown by a command for bad input; printed as `field: message` with exit code 2. */
+export class CalcInputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message)
+  }
+}
+
+export type CalcCommand = (input: unknown, ctx: CalcContext) => unknown
+
+const COMMANDS: Record<string, () => Promise<{ run: CalcCommand }>> = {
+  osago: () => import('./calc/osago'),
+  refund: () => import('./calc/refund'),
+  casco: () => import('./calc/casco'),
+  'casco-schedule': () => import('./calc/cascoSchedule'),
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, file] = argv
+  const loader = name ? COMMANDS[name] : undefined
+  if (!loader || !file) {
+    process.stderr.write(`usage: npm run --silent calc -- <${Object.keys(COMMANDS).join('|')}> <input.json>\n`)
+    return 2
+  }
+  let input: unknown
+  try {
+    input = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    process.stderr.write(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`)
+    return 2
+  }
+  const resourcesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'resources')
+  try {
+    const { run } = await loader()
+    process.stdout.write(`${JSON.stringify(run(input, { resourcesDir }), null, 2)}\n`)
+    return 0
+  } catch (e) {
+    if (e instanceof CalcInputError) {
+      process.stderr.write(`invalid input: ${e.field}: ${e.message}\n`)
+      return 2
+    }
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`)
+    return 1
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
