@@ -7,24 +7,13 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export interface CalcContext {
-  /** Absolute path of the bundled `resources/` folder. */
-  resourcesDir: string
-}
+import { CalcInputError, type CalcCommand } from './calc/context'
 
-/** Thrown by a command for bad input; printed as `field: message` with exit code 2. */
-export class CalcInputError extends Error {
-  constructor(readonly field: string, message: string) {
-    super(message)
-  }
-}
-
-export type CalcCommand = (input: unknown, ctx: CalcContext) => unknown
+export { CalcInputError, type CalcCommand, type CalcContext } from './calc/context'
 
 const COMMANDS: Record<string, () => Promise<{ run: CalcCommand }>> = {
   osago: () => import('./calc/osago'),
   refund: () => import('./calc/refund'),
-  casco: () => import('./calc/casco'),
   'casco-schedule': () => import('./calc/cascoSchedule'),
 }
 
@@ -57,4 +46,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

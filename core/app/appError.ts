@@ -1,0 +1,17 @@
+import type { ErrorCode } from '../../shared/contract/result'
+
+/**
+ * Thrown inside the core; the dispatcher turns it into `{ ok: false, error }` with the message translated into
+ * the caller's language. `messageKey` is an i18n key; `params` fill its placeholders.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(messageKey)
+    this.name = 'AppError'
+  }
+}

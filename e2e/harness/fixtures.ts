@@ -1,0 +1,75 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createCore, type Core } from '../../core/app/createCore'
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
+import { E2E_BASE_URL } from '../../playwright.config'
+import { bindCore } from './bindCore'
+
+export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources')
+export const SCREENS_DIR = resolve(import.meta.dirname, '..', '..', 'e2e-artifacts', 'screens')
+
+export const ADMIN = { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' }
+export const BRANCH = { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' }
+
+/** Calls the core directly, as a trusted window would — for arranging data a test is not about. */
+export async function arrange<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>, clientId = 'arrange'): Promise<ChannelOutput<C>> {
+  const r = await core.dispatch(channel, input, { clientId, senderUrl: `${E2E_BASE_URL}/`, isMainFrame: true })
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
+  return r.value as ChannelOutput<C>
+}
+
+/** A branch with its admin and one member per role; every password is `<Role>12345` after the first change. */
+export async function seedBranch(core: Core): Promise<void> {
+  await arrange(core, 'setup/create-branch', { branch: BRANCH, admin: ADMIN })
+  await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password })
+  const people = [
+    { login: 'clerk', fullName: 'Петров Павел Олегович', role: 'clerk' as const },
+    { login: 'inspector', fullName: 'Сидоров Степан Ильич', role: 'inspector' as const },
+    { login: 'supervisor', fullName: 'Кузнецова Анна Викторовна', role: 'supervisor' as const },
+  ]
+  for (const p of people) {
+    await arrange(core, 'staff/create-staff', { ...p, password: 'Temp12345' })
+    await arrange(core, 'session/sign-in', { login: p.login, password: 'Temp12345' }, `seed-${p.login}`)
+    await arrange(core, 'session/change-password', { currentPassword: 'Temp12345', newPassword: `${p.role[0]!.toUpperCase()}${p.role.slice(1)}12345` }, `seed-${p.login}`)
+  }
+  await arrange(core, 'session/sign-out', undefined)
+}
+
+export const passwordOf = (login: string) => (login === 'admin' ? ADMIN.password : `${login[0]!.toUpperCase()}${login.slice(1)}12345`)
+
+export async function signIn(page: Page, login: string, password = passwordOf(login)): Promise<void> {
+  await page.goto('/#/sign-in')
+  await page.getByLabel('Логин').fill(login)
+  await page.getByLabel('Пароль', { exact: true }).fill(password)
+  await page.getByLabel('Пароль', { exact: true }).press('Enter')
+}
+
+/** Saves a screenshot per screen under e2e-artifacts/screens (kept by CI as an artifact) and attaches it. */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true })
+  await page.waitForTimeout(150) // let Vuetify's transitions settle so the picture shows the final state
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true })
+}
+
+export const test = base.extend<{ core: Core }>({
+  core: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
+    const core = await createCore({
+      dataDir: dir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+      appVersion: 'e2e',
+    })
+    await use(core)
+    await core.close()
+    rmSync(dir, { recursive: true, force: true })
+  },
+  page: async ({ page, core }, use) => {
+    await bindCore(page, core, 'page-1')
+    await use(page)
+  },
+})
+
+export { expect }

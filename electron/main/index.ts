@@ -1,0 +1,52 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { join } from 'node:path'
+import { createCore } from '../../core/app/createCore'
+import { registerAppScheme, serveRenderer } from './appProtocol'
+import { isAppUrl } from './contentSecurityPolicy'
+import { registerIpc } from './ipcBridge'
+import { createMainWindow } from './mainWindow'
+import { restrictPermissions } from './windowSecurity'
+
+/**
+ * The Electron shell: windows, protocol, permissions and the IPC bridge. Everything else is the core, which
+ * never imports 'electron' and runs the same in tests.
+ */
+registerAppScheme()
+app.enableSandbox()
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+
+async function start(): Promise<void> {
+  const core = await createCore({
+    dataDir: app.getPath('userData'),
+    resourcesDir,
+    appVersion: app.getVersion(),
+    isTrustedUrl: (url) => isAppUrl(url, devServerUrl),
+    log: (message, error) => console.error(message, error),
+  })
+  serveRenderer(join(import.meta.dirname, '../renderer'))
+  restrictPermissions(session.defaultSession, devServerUrl)
+  registerIpc(ipcMain, core.dispatch)
+
+  const open = () => {
+    const win = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), devServerUrl })
+    const clientId = `wc-${win.webContents.id}`
+    win.on('closed', () => core.sessions.forget(clientId))
+  }
+  open()
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open())
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => void core.close())
+}
+
+// One instance per user: two would fight over the same SQLite file and blank stock.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.whenReady().then(start).catch((error: unknown) => {
+    console.error('Branch Desk failed to start', error)
+    app.exit(1)
+  })
+}

@@ -1,0 +1,26 @@
+import { BrowserWindow } from 'electron'
+import { APP_ENTRY_URL } from './contentSecurityPolicy'
+import { lockDownWebContents, secureWebPreferences } from './windowSecurity'
+
+export interface MainWindowOptions {
+  preloadPath: string
+  /** Set in development (electron-vite dev); production loads the app:// page. */
+  devServerUrl?: string
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Branch Desk',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(opts.preloadPath),
+  })
+  lockDownWebContents(win.webContents)
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(opts.devServerUrl ?? APP_ENTRY_URL)
+  return win
+}

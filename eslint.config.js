@@ -1,0 +1,62 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import vue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
+import globals from 'globals'
+
+/**
+ * Layering, enforced (as VS Code does): only electron/ may import 'electron'; the renderer and the core meet
+ * only through shared/; shared/ is pure (no Node built-ins, no core, no renderer).
+ */
+const electronOnlyInShell = {
+  name: 'electron',
+  message: "Only electron/ may import 'electron': put logic in core/ (Node) or shared/ (pure) and wire it in the shell.",
+}
+const restrict = (extraPatterns, extraPaths = []) => ({
+  'no-restricted-imports': ['error', {
+    paths: [electronOnlyInShell, ...extraPaths],
+    patterns: [{ group: ['electron/*'], message: "Only electron/ may import 'electron'." }, ...extraPatterns],
+  }],
+})
+const noCore = { group: ['**/core/**', '**/core', '@core/*'], message: 'The renderer reaches the core only through the shared contract (window.branchDesk).' }
+const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'The core must not import the renderer; share code through shared/.' }
+const noShell = { group: ['**/electron/**'], message: 'Only the shell (electron/) imports shell code.' }
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'util', 'zlib']
+const noNode = { group: ['node:*', ...nodeBuiltins], message: 'shared/ is pure: no I/O, no Node built-ins (it runs in the renderer too).' }
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] }, globals: { ...globals.browser } },
+    rules: {
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multi-word-component-names': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/first-attribute-linebreak': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
+      'vue/valid-v-slot': ['error', { allowModifiers: true }],
+    },
+  },
+  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noCore, noShell, { group: ['**/migrations/**'], message: 'The renderer has no database.' }]) },
+  { files: ['core/**', 'migrations/**', 'scripts/**', 'hq/**', 'bench/**'], rules: restrict([noRenderer, noShell]) },
+  { files: ['shared/**'], ignores: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell, noNode]) },
+  // Tests of shared code run under Node and may read the bundled resources from disk.
+  { files: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell]) },
+  { files: ['e2e/**'], rules: restrict([noRenderer, noShell]) },
+  { files: ['electron/**'], rules: { 'no-restricted-imports': 'off' } },
+)

@@ -1,0 +1,25 @@
+import type { Knex } from 'knex'
+import * as foundation from './20261121000001_foundation'
+
+/**
+ * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
+ * Append new ones at the end; never edit one that has shipped.
+ */
+export interface Migration {
+  name: string
+  up(knex: Knex): Promise<void>
+  down(knex: Knex): Promise<void>
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '20261121000001_foundation', ...foundation },
+]
+
+export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {
+  const list = upTo ? MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === upTo) + 1) : MIGRATIONS
+  return {
+    getMigrations: async () => [...list],
+    getMigrationName: (m) => m.name,
+    getMigration: async (m) => m,
+  }
+}

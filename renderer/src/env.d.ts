@@ -1,0 +1,17 @@
+/// <reference types="vite/client" />
+import type { BranchDeskApi } from '@shared/contract'
+
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<object, object, unknown>
+  export default component
+}
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (Electron) or by the E2E harness — the only way to reach the core. */
+    branchDesk: BranchDeskApi
+  }
+}
+
+export {}

@@ -1,0 +1,39 @@
+/**
+ * The one API contract between the renderer and the core: channel → input schema, output type, access.
+ * The main process registers exactly these channels; the preload exposes one `invoke` that can call only them;
+ * the renderer's client is typed from this map. Add a feature by merging its `<feature>Contract` here.
+ */
+import { appContract } from '../app/contract'
+import { sessionContract } from '../session/contract'
+import { settingsContract } from '../settings/contract'
+import { setupContract } from '../setup/contract'
+import { staffContract } from '../staff/contract'
+import type { InputOf, OutputOf } from './channel'
+import type { Result } from './result'
+
+export const contract = {
+  ...appContract,
+  ...setupContract,
+  ...sessionContract,
+  ...staffContract,
+  ...settingsContract,
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = InputOf<Contract[C]>
+export type ChannelOutput<C extends Channel> = OutputOf<Contract[C]>
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** The object the preload exposes as `window.branchDesk`. */
+export interface BranchDeskApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+}
+
+export type { Result, ApiError, ErrorCode } from './result'
+export type { Role } from './roles'

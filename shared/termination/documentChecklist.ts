@@ -1,0 +1,36 @@
+import type { DocumentChecklist, TerminationDocument, TerminationGround, TerminationRules } from './rulesSchema'
+
+export type ChecklistCase =
+  | { kind: 'osago-early-termination'; ground: TerminationGround }
+  | { kind: 'cooling-off' }
+  | { kind: 'casco-sale' }
+
+export interface ChecklistResult {
+  /** Document codes; texts under `termination.document.<code>`. */
+  documents: TerminationDocument[]
+  verified: boolean
+}
+
+/** Documents the branch collects before accepting a termination, from the rules version in force. */
+export function documentChecklist(
+  rules: TerminationRules,
+  which: ChecklistCase,
+  options: { representative: boolean },
+): ChecklistResult {
+  const entry = which.kind === 'osago-early-termination'
+    ? rules.osago.grounds[which.ground].documents
+    : which.kind === 'cooling-off'
+      ? rules.coolingOff.documents
+      : rules.cascoSale.documents
+  return { documents: merge(entry.value, options.representative), verified: entry.verified }
+}
+
+function merge(list: DocumentChecklist, representative: boolean): TerminationDocument[] {
+  const all = representative ? [...list.required, ...list.whenRepresentative] : list.required
+  return [...new Set(all)]
+}
+
+/** Whether a refund of this size needs the supervisor's approval before payout. */
+export function needsSupervisorApproval(refundKopecks: number, rules: TerminationRules): boolean {
+  return refundKopecks > rules.supervisorApproval.refundThresholdKopecks.value
+}

@@ -1,0 +1,56 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import ru from '../i18n/ru/termination'
+import en from '../i18n/en/termination'
+import { calculateRefund, type RefundRequest } from './refund'
+import { TERMINATION_DOCUMENTS, TERMINATION_GROUNDS } from './rulesSchema'
+import { calendar2025to2026 } from './testing/calendar2025to2026'
+import { bundledRules } from './testing/rules'
+
+type Tree = { readonly [k: string]: string | Tree }
+
+function leafKeys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : leafKeys(v, `${prefix}${k}.`)))
+}
+
+function lookup(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree)
+}
+
+describe('termination texts', () => {
+  it('Russian and English have the same keys', () => {
+    expect(leafKeys(en).sort()).toEqual(leafKeys(ru).sort())
+  })
+
+  it('every key the calculators emit has a text', () => {
+    const here = dirname(fileURLToPath(import.meta.url))
+    const sources = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    const keys = new Set<string>()
+    for (const f of sources) {
+      for (const m of readFileSync(join(here, f), 'utf8').matchAll(/'(termination\.[A-Za-z.]+)'/g)) keys.add(m[1]!)
+    }
+    expect(keys.size).toBeGreaterThan(10)
+    for (const key of keys) {
+      expect(typeof lookup(ru, key), key).toBe('string')
+    }
+  })
+
+  it('every document code, ground and unverified rule path has a text', () => {
+    for (const code of TERMINATION_DOCUMENTS) expect(typeof ru.termination.document[code]).toBe('string')
+    for (const g of TERMINATION_GROUNDS) expect(typeof ru.termination.ground[g]).toBe('string')
+    const requests: RefundRequest[] = [
+      ...TERMINATION_GROUNDS.map((ground): RefundRequest => ({ kind: 'osago-early-termination', ground, premiumKopecks: 100,
+        contractStart: '2025-01-01', contractEnd: '2025-12-31', applicationDate: '2025-06-01', eventDate: '2025-05-01' })),
+      { kind: 'cooling-off', premiumKopecks: 100, conclusionDate: '2025-05-20', contractStart: '2025-05-21',
+        contractEnd: '2026-05-20', applicationDate: '2025-06-01' },
+    ]
+    for (const r of requests) {
+      for (const path of calculateRefund(r, bundledRules, calendar2025to2026).unverifiedRules) {
+        // Ground codes contain hyphens, so look them up segment by segment.
+        expect(typeof lookup(ru, `termination.rule.${path}`), path).toBe('string')
+      }
+    }
+  })
+})
