@@ -1,5 +1,7 @@
 import type { Knex } from 'knex'
 import * as foundation from './20261121000001_foundation'
+import * as blanks from './20261121000002_blanks'
+import * as osago from './20261121000004_osago'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -13,6 +15,8 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { name: '20261121000001_foundation', ...foundation },
+  { name: '20261121000002_blanks', ...blanks },
+  { name: '20261121000004_osago', ...osago },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

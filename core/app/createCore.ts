@@ -10,11 +10,11 @@ import { SessionRegistry } from '../session/sessionRegistry'
 import { settingsHandlers } from '../settings/settingsHandlers'
 import { setupHandlers } from '../setup/setupHandlers'
 import { staffHandlers } from '../staff/staffHandlers'
+import { blanksHandlers } from '../blanks/blanksHandlers'
+import { osagoHandlers } from '../osago/osagoHandlers'
 import { loadReferenceData, versionIdsInForce, type ReferenceData } from '../reference/loadReferenceData'
 import { todayIn } from '../../shared/dates/calendarDate'
-
-/** Branches of this insurer work on Moscow time until a branch-level time zone is needed. */
-export const BRANCH_TIME_ZONE = 'Europe/Moscow'
+import { BRANCH_TIME_ZONE } from './timeZone'
 
 export interface CoreOptions {
   /** The user-data folder: the database and (later) photos and PDFs live here. */
@@ -56,6 +56,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...sessionHandlers(db, sessions),
     ...staffHandlers(db, clock, sessions),
     ...settingsHandlers(db),
+    ...blanksHandlers(db),
+    ...osagoHandlers(db, reference),
   }
   const dispatch = createDispatch({ db, clock, sessions, handlers, isTrustedUrl: opts.isTrustedUrl, log: opts.log })
   return {

@@ -11,6 +11,8 @@ export const SYNCED_TABLES = {
   branch: {},
   staff: { redactInAudit: ['password_hash'] },
   setting: {},
+  policy_blank: {},
+  osago_policy: {},
 } as const satisfies Record<string, SyncedTable>
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES

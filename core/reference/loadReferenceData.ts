@@ -10,6 +10,7 @@ import { vehicleCatalogFileSchema } from '../../shared/reference/vehicles'
 import { osagoTariffFileSchema } from '../../shared/osago/tariffSchema'
 import { terminationRulesFileSchema } from '../../shared/termination/rulesSchema'
 import { cascoInstalmentsFileSchema } from '../../shared/casco/schedule'
+import { insurerDetailsFileSchema } from '../../shared/reference/insurer'
 import { ReferenceDataError, readResource } from './readResource'
 
 /**
@@ -26,6 +27,8 @@ export const REFERENCE_SCHEMAS = {
   'osago-tariff': osagoTariffFileSchema,
   'termination-rules': terminationRulesFileSchema,
   'casco-instalments': cascoInstalmentsFileSchema,
+  /** A configurable example is bundled; each insurer ships its own details (printed on policies). */
+  'insurer-details': insurerDetailsFileSchema,
 } as const
 
 /** Folders under the bundled and override directories that hold reference files (searched recursively). */

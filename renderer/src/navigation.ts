@@ -18,12 +18,12 @@ const ALL: readonly Role[] = ['clerk', 'inspector', 'supervisor', 'admin']
 
 export const SECTIONS: readonly Section[] = [
   { key: 'home', path: '/home', icon: mdiHome, roles: ALL },
-  { key: 'osago', path: '/osago', icon: mdiShieldCar, roles: ['clerk', 'supervisor'], coming: true },
+  { key: 'osago', path: '/osago', icon: mdiShieldCar, roles: ['clerk', 'supervisor'] },
   { key: 'casco', path: '/casco', icon: mdiCarSettings, roles: ['clerk', 'supervisor'], coming: true },
   { key: 'inspections', path: '/inspections', icon: mdiCarSearch, roles: ['inspector', 'supervisor'], coming: true },
   { key: 'approvals', path: '/approvals', icon: mdiCheckDecagram, roles: ['supervisor'], coming: true },
   { key: 'terminations', path: '/terminations', icon: mdiFileCancel, roles: ['clerk', 'supervisor'], coming: true },
-  { key: 'blanks', path: '/blanks', icon: mdiFileDocumentMultiple, roles: ['admin', 'supervisor'], coming: true },
+  { key: 'blanks', path: '/blanks', icon: mdiFileDocumentMultiple, roles: ['admin', 'supervisor', 'clerk'] },
   { key: 'sync', path: '/sync', icon: mdiSync, roles: ['admin'], coming: true },
   { key: 'staff', path: '/staff', icon: mdiAccountGroup, roles: ['admin'] },
   { key: 'settings', path: '/settings', icon: mdiCog, roles: ['admin'] },

@@ -4,10 +4,12 @@
  * the renderer's client is typed from this map. Add a feature by merging its `<feature>Contract` here.
  */
 import { appContract } from '../app/contract'
+import { osagoContract } from '../osago/contract'
 import { sessionContract } from '../session/contract'
 import { settingsContract } from '../settings/contract'
 import { setupContract } from '../setup/contract'
 import { staffContract } from '../staff/contract'
+import { blanksContract } from '../blanks/contract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -17,6 +19,8 @@ export const contract = {
   ...sessionContract,
   ...staffContract,
   ...settingsContract,
+  ...blanksContract,
+  ...osagoContract,
 } as const
 
 export type Contract = typeof contract

@@ -10,10 +10,14 @@ import enOsago from './en/osago'
 import enReference from './en/reference'
 import enTermination from './en/termination'
 import enValidation from './en/validation'
+import enBlanks from './en/blanks'
 import ruOsago from './ru/osago'
 import ruReference from './ru/reference'
 import ruTermination from './ru/termination'
 import ruValidation from './ru/validation'
+import ruBlanks from './ru/blanks'
+import enOsagoForm from './en/osagoForm'
+import ruOsagoForm from './ru/osagoForm'
 import type { Locale } from '../app/contract'
 
 type Tree = { [key: string]: string | Tree }
@@ -30,8 +34,8 @@ export function deepMerge(...trees: object[]): Tree {
 }
 
 export const MESSAGES: Record<Locale, Tree> = {
-  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruTermination),
-  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enTermination),
+  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruBlanks),
+  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enBlanks),
 }
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -100,6 +100,7 @@ export const registrationDocSchema = z.discriminatedUnion('type', [
 ], { error: () => 'validation.required' })
 
 export const vehicleSchema = z.strictObject({
+  makeId: z.string().max(80).nullable(),
   /** Catalogue model id, or null for "other" with the full name as in the title. */
   modelId: z.string().max(80).nullable(),
   otherName: optionalText(200),

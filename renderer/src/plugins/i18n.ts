@@ -8,6 +8,10 @@ export const i18n = createI18n({
   locale: localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'ru',
   fallbackLocale: 'ru',
   messages: MESSAGES as never,
+  datetimeFormats: {
+    ru: { short: { year: 'numeric', month: '2-digit', day: '2-digit' } },
+    en: { short: { year: 'numeric', month: '2-digit', day: '2-digit' } },
+  },
   missingWarn: false,
   fallbackWarn: false,
 })

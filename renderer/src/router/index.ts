@@ -18,6 +18,8 @@ const sectionRoutes: RouteRecordRaw[] = SECTIONS.map((s) => ({
   name: s.key,
   meta: { roles: s.roles, section: s.key },
   component: s.key === 'home' ? () => import('../features/home/HomeView.vue')
+    : s.key === 'osago' ? () => import('../features/osago/OsagoListView.vue')
+    : s.key === 'blanks' ? () => import('../features/blanks/BlanksView.vue')
     : s.key === 'staff' ? () => import('../features/staff/StaffView.vue')
     : s.key === 'settings' ? () => import('../features/settings/SettingsView.vue')
     : () => import('../features/sections/ComingSectionView.vue'),
@@ -33,6 +35,12 @@ export const router = createRouter({
     { path: '/sign-in', name: 'sign-in', meta: { public: true }, component: () => import('../features/session/SignInView.vue') },
     { path: '/change-password', name: 'change-password', component: () => import('../features/session/ChangePasswordView.vue') },
     ...sectionRoutes,
+    {
+      path: '/osago/:id',
+      name: 'osago-policy',
+      meta: { roles: SECTIONS.find((s) => s.key === 'osago')!.roles, section: 'osago' },
+      component: () => import('../features/osago/OsagoFormView.vue'),
+    },
     { path: '/:pathMatch(.*)*', redirect: '/home' },
   ],
 })

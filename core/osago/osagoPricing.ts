@@ -1,0 +1,27 @@
+import { calculateOsagoPremium, type OsagoPremium } from '../../shared/osago/calculator'
+import type { OsagoError } from '../../shared/osago/errors'
+import { parseOsagoInput } from '../../shared/osago/input'
+import { selectTariff } from '../../shared/osago/selectTariff'
+import type { ReferenceData } from '../reference/loadReferenceData'
+import { versionInForce } from '../../shared/reference/envelope'
+import type { OsagoInputJson } from '../../shared/osago/input'
+
+export type PricingOutcome = { ok: true; premium: OsagoPremium } | { ok: false; error: OsagoError }
+
+/**
+ * Prices with the tariff edition and regions file in force on the conclusion date — the same calculator the
+ * `calc osago` command uses, fed from the reference data the core loaded (bundled plus HQ updates).
+ */
+export function priceOsago(reference: ReferenceData, raw: OsagoInputJson): PricingOutcome {
+  const parsed = parseOsagoInput(raw)
+  if (!parsed.ok) return { ok: false, error: parsed.error }
+  const input = parsed.value
+  const selected = selectTariff(reference.versions['osago-tariff'], input.conclusionDate)
+  if (!selected.ok) return { ok: false, error: selected.error }
+  const regions = versionInForce(reference.versions.regions, input.conclusionDate)
+  if (!regions) {
+    return { ok: false, error: { kind: 'tariff', field: null, messageKey: 'osago.errors.noTariffVersion', params: { date: input.conclusionDate } } }
+  }
+  const result = calculateOsagoPremium(input, selected.tariff, regions.data)
+  return result.ok ? { ok: true, premium: result.value } : { ok: false, error: result.error }
+}

@@ -1,0 +1,16 @@
+/** Kopecks → "12 345,67 ₽" (ru) or "₽12,345.67" (en). Integer arithmetic only; Intl does the grouping. */
+export function formatRubles(kopecks: number, locale: 'ru' | 'en' = 'ru'): string {
+  const sign = kopecks < 0 ? '-' : ''
+  const abs = Math.abs(kopecks)
+  const rubles = Math.floor(abs / 100)
+  const cents = String(abs % 100).padStart(2, '0')
+  const grouped = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 0 }).format(rubles)
+  return locale === 'ru' ? `${sign}${grouped},${cents}\u00a0₽` : `${sign}₽${grouped}.${cents}`
+}
+
+/** "12345,67" / "12345.67" → kopecks; null when it is not an amount with at most two decimals. */
+export function parseRubles(text: string): number | null {
+  const m = /^\s*(\d{1,12})(?:[.,](\d{1,2}))?\s*(?:₽|руб\.?)?\s*$/.exec(text.replace(/[\s\u00a0]/g, ''))
+  if (!m) return null
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'))
+}

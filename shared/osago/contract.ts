@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { channel } from '../contract/channel'
+import { idSchema, rowVersionSchema } from '../staff/schemas'
+import type { OsagoPremium } from './calculator'
+import { osagoDraftSchema } from './draftSchema'
+import { OSAGO_STATUSES, PAYMENT_METHODS, type OsagoPolicy, type OsagoPolicySummary } from './policy'
+import type { OsagoFormReference } from './formReference'
+
+const SELLERS = ['clerk', 'supervisor'] as const
+
+/** The outcome of a live quote: the premium, or the first thing missing for it (an i18n key at a field). */
+export type OsagoQuote =
+  | { ok: true; premium: OsagoPremium }
+  | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number>; message: string }
+
+export const paymentInput = z.strictObject({
+  method: z.enum(PAYMENT_METHODS, { message: 'validation.required' }),
+  receiptNumber: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.text.tooLong' }),
+  amountKopecks: z.number().int().positive(),
+})
+
+export const osagoContract = {
+  'osago/get-form-reference': channel<OsagoFormReference>()({ input: z.strictObject({ date: z.string().max(10).optional() }).optional(), access: SELLERS }),
+  'osago/create-draft': channel<OsagoPolicy>()({ input: z.strictObject({}).optional(), access: SELLERS }),
+  'osago/save-draft': channel<OsagoPolicy>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, draft: osagoDraftSchema }),
+    access: SELLERS,
+  }),
+  'osago/get-policy': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema }), access: SELLERS }),
+  'osago/list-policies': channel<{ items: OsagoPolicySummary[]; total: number }>()({
+    input: z.strictObject({
+      query: z.string().trim().max(100).optional(),
+      status: z.enum(OSAGO_STATUSES).optional(),
+      dateFrom: z.string().max(10).optional(),
+      dateTo: z.string().max(10).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    access: SELLERS,
+  }),
+  'osago/quote-premium': channel<OsagoQuote>()({ input: z.strictObject({ draft: osagoDraftSchema }), access: SELLERS }),
+  'osago/calculate-policy': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }), access: SELLERS }),
+  'osago/issue-policy': channel<OsagoPolicy>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, payment: paymentInput, blankId: idSchema.optional() }),
+    access: SELLERS,
+  }),
+  'osago/reissue-on-new-blank': channel<OsagoPolicy>()({
+    input: z.strictObject({
+      id: idSchema, rowVersion: rowVersionSchema,
+      reason: z.string().trim().min(3, { message: 'validation.required' }).max(300, { message: 'validation.text.tooLong' }),
+      blankId: idSchema.optional(),
+    }),
+    access: SELLERS,
+  }),
+  'osago/discard-draft': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }), access: SELLERS }),
+  'osago/suggest-streets': channel<string[]>()({
+    input: z.strictObject({ region: z.string().max(120), city: z.string().max(120), prefix: z.string().max(160) }),
+    access: SELLERS,
+  }),
+} as const
