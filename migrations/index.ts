@@ -1,7 +1,13 @@
 import type { Knex } from 'knex'
 import * as foundation from './20261121000001_foundation'
 import * as blanks from './20261121000002_blanks'
+import * as printing from './20261121000003_printing'
 import * as osago from './20261121000004_osago'
+import * as termination from './20261121000005_termination'
+import * as casco from './20261121000006_casco'
+import * as inspection from './20261121000007_inspection'
+import * as approval from './20261121000008_approval'
+import * as sync from './20261121000009_sync'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -16,7 +22,13 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '20261121000001_foundation', ...foundation },
   { name: '20261121000002_blanks', ...blanks },
+  { name: '20261121000003_printing', ...printing },
   { name: '20261121000004_osago', ...osago },
+  { name: '20261121000005_termination', ...termination },
+  { name: '20261121000006_casco', ...casco },
+  { name: '20261121000007_inspection', ...inspection },
+  { name: '20261121000008_approval', ...approval },
+  { name: '20261121000009_sync', ...sync },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

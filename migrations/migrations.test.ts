@@ -79,6 +79,180 @@ describe('migrations', () => {
     expect(await db('policy_blank')).toHaveLength(0)
   })
 
+  it('20261121000003_printing: from the blanks schema with data in it', async () => {
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000002_blanks') })
+    await db('setting').insert({ id: 's1', key: 'security', value: '{}', created_at: 'x', updated_at: 'x' })
+    const before = await tables()
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000003_printing') })
+    expect(await tables()).toEqual([...before, 'printer_profile'].sort())
+    expect(await db('setting')).toHaveLength(1)
+    const profile = (id: string, name: string, x: number, y: number) =>
+      ({ id, printer_name: name, offset_x_mm: x, offset_y_mm: y, created_at: 'x', updated_at: 'x' })
+    await db('printer_profile').insert(profile('p1', 'Kyocera', 1.5, -2.5))
+    expect(await db('printer_profile').first()).toMatchObject({ offset_x_mm: 1.5, offset_y_mm: -2.5, row_version: 1 })
+    // One profile per printer; offsets beyond ±20 mm are refused by the database too.
+    await expect(db('printer_profile').insert(profile('p2', 'Kyocera', 0, 0))).rejects.toThrow(/UNIQUE/)
+    await expect(db('printer_profile').insert(profile('p2', 'HP', 20.5, 0))).rejects.toThrow(/limited to 20 mm/)
+    await expect(db('printer_profile').where({ id: 'p1' }).update({ offset_y_mm: -21 })).rejects.toThrow(/limited to 20 mm/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261121000003_printing') })
+    expect(await tables()).toEqual(before)
+    expect(await db('setting')).toHaveLength(1)
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000003_printing') })
+    expect(await db('printer_profile')).toHaveLength(0)
+  })
+
+  it('20261121000005_termination: from the OSAGO schema with a branch, staff and an issued policy in it', async () => {
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000004_osago') })
+    await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
+    await db('staff').insert({ id: 's', branch_id: 'b', login: 'clerk', full_name: 'f', role: 'clerk', password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    await db('osago_policy').insert({ id: 'p', status: 'issued', draft: '{}', created_at: 'x', updated_at: 'x' })
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000005_termination') })
+    expect(await db('osago_policy').first()).toMatchObject({ id: 'p', status: 'issued', terminated_on: null })
+    await db('osago_policy').where({ id: 'p' }).update({ terminated_on: '2026-03-01' })
+    const app = (id: string, seq: number, extra: Record<string, unknown> = {}) => ({
+      id, created_at: 'x', updated_at: 'x', branch_id: 'b', incoming_year: 2026, incoming_seq: seq, incoming_number: `A-2026-${seq}`,
+      received_at: 'x', received_on: '2026-03-01', received_by: 's', status: 'received', contract_source: 'osago', contract_id: `c${seq}`,
+      contract: '{}', kind: 'osago-early-termination', details: '{}', required_documents: '[]', policyholder_name: 'n', contract_number: 'n',
+      search_text: 'n', ...extra,
+    })
+    await db('termination_application').insert(app('1', 1))
+    // Numbers are unique per branch and year and never change; one open application per contract.
+    await expect(db('termination_application').insert(app('2', 1, { incoming_number: 'other' }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('termination_application').insert(app('2', 2, { contract_id: 'c1' }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('termination_application').insert(app('2', 2, { status: 'sent' }))).rejects.toThrow(/CHECK|do not match/)
+    await expect(db('termination_application').insert(app('2', 2, { received_by: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
+    await expect(db('termination_application').where({ id: '1' }).update({ incoming_number: 'A-2026-9' })).rejects.toThrow(/never changes/)
+    // Each status carries its facts: no payment without a payment document, no refusal without a reason.
+    await expect(db('termination_application').where({ id: '1' }).update({ status: 'paid', paid_on: '2026-03-02' })).rejects.toThrow(/do not match/)
+    await expect(db('termination_application').where({ id: '1' }).update({ status: 'refused', refused_at: 'y' })).rejects.toThrow(/do not match/)
+    await expect(db('termination_application').where({ id: '1' }).update({ status: 'calculated' })).rejects.toThrow(/do not match/)
+    await db('termination_application').where({ id: '1' }).update({ status: 'refused', refused_at: 'y', refusal_reason: 'r' })
+    await db('termination_application').insert(app('2', 2, { contract_id: 'c1' }))
+    await db('manual_contract').insert({ id: 'm', created_at: 'x', updated_at: 'x', product: 'casco', contract_number: '1', policyholder_type: 'individual',
+      policyholder_name: 'n', conclusion_date: '2026-01-01', start_date: '2026-01-01', end_date: '2026-12-31', premium_kopecks: 1, search_text: 'n' })
+    await expect(db('manual_contract').insert({ id: 'm2', created_at: 'x', updated_at: 'x', product: 'life', contract_number: '1', policyholder_type: 'individual',
+      policyholder_name: 'n', conclusion_date: 'x', start_date: 'x', end_date: 'x', premium_kopecks: 1, search_text: 'n' })).rejects.toThrow(/CHECK/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261121000005_termination') })
+    expect(await tables()).not.toContain('termination_application')
+    expect(await db('osago_policy').first()).toEqual(expect.not.objectContaining({ terminated_on: expect.anything() }))
+    expect(await db('osago_policy')).toHaveLength(1)
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000005_termination') })
+    expect(await db('termination_application')).toHaveLength(0)
+  })
+
+  it('20261121000006_casco: from the OSAGO schema with staff and a policy in it', async () => {
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000004_osago') })
+    await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
+    await db('staff').insert({ id: 's', branch_id: 'b', login: 'clerk', full_name: 'f', role: 'clerk', password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    await db('osago_policy').insert({ id: 'p', status: 'draft', draft: '{}', created_at: 'x', updated_at: 'x' })
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000006_casco') })
+    expect(await db('osago_policy')).toHaveLength(1)
+    const quote = (id: string, extra: Record<string, unknown> = {}) =>
+      ({ id, status: 'draft', draft: '{}', created_by: 's', created_at: 'x', updated_at: 'x', ...extra })
+    const issued = { status: 'issued', chosen_option: 'o', total_kopecks: 100, schedule: '{}', first_payment: '{}', contract_branch: 'A' }
+    await db('casco_quote').insert(quote('1'))
+    await db('casco_quote').insert(quote('2', { ...issued, contract_seq: 1, contract_number: 'A-1' }))
+    await expect(db('casco_quote').insert(quote('3', { status: 'sold' }))).rejects.toThrow(/CHECK/)
+    await expect(db('casco_quote').insert(quote('3', { created_by: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
+    // An issued contract has its number, schedule and payment; numbers are unique per branch and never change.
+    await expect(db('casco_quote').insert(quote('3', { ...issued, contract_seq: 2 }))).rejects.toThrow(/needs its number/)
+    await expect(db('casco_quote').insert(quote('3', { ...issued, contract_seq: 1, contract_number: 'A-1b' }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('casco_quote').where({ id: '1' }).update(issued)).rejects.toThrow(/needs its number/)
+    await expect(db('casco_quote').where({ id: '2' }).update({ contract_number: 'A-9', contract_seq: 9 })).rejects.toThrow(/never changed/)
+    await db('casco_quote').where({ id: '2' }).update({ status: 'printed', printed_at: 'y' })
+
+    await db.migrate.down({ migrationSource: migrationSource('20261121000006_casco') })
+    expect(await tables()).not.toContain('casco_quote')
+    expect(await db('osago_policy')).toHaveLength(1)
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000006_casco') })
+    expect(await db('casco_quote')).toHaveLength(0)
+  })
+
+  it('20261121000007_inspection: from the CASCO schema with staff and a quote in it', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261121000007_inspection') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
+    await db('staff').insert({ id: 'i', branch_id: 'b', login: 'insp', full_name: 'f', role: 'inspector', password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    await db('casco_quote').insert({ id: 'q', status: 'draft', draft: '{}', created_by: 'i', created_at: 'x', updated_at: 'x' })
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000007_inspection') })
+    expect(await db('casco_quote')).toHaveLength(1)
+    const inspection = (id: string, extra: Record<string, unknown> = {}) =>
+      ({ id, number: `A/${id}`, status: 'draft', report: '{}', checklist_version: 'v', inspector_id: 'i', created_at: 'x', updated_at: 'x', ...extra })
+    await db('inspection').insert(inspection('1', { quote_id: 'q' }))
+    // A quote may come later or from another device: no foreign key on it. The inspector must exist.
+    await db('inspection').insert(inspection('2', { quote_id: 'not-yet-synced' }))
+    await expect(db('inspection').insert(inspection('3', { number: 'A/1' }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('inspection').insert(inspection('3', { status: 'approved' }))).rejects.toThrow(/CHECK/)
+    await expect(db('inspection').insert(inspection('3', { inspector_id: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
+    const damage = (id: string, extra: Record<string, unknown> = {}) =>
+      ({ id, inspection_id: '1', seq: Number(id), view: 'left', x: 0.5, y: 0.5, created_at: 'x', updated_at: 'x', ...extra })
+    await db('inspection_damage').insert(damage('1'))
+    await expect(db('inspection_damage').insert(damage('2', { seq: 1 }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('inspection_damage').insert(damage('2', { view: 'underside' }))).rejects.toThrow(/CHECK/)
+    await expect(db('inspection_damage').insert(damage('2', { x: 1.5 }))).rejects.toThrow(/CHECK/)
+    const photo = (id: string, extra: Record<string, unknown> = {}) => ({
+      id, inspection_id: '1', sha256: `h${id}`, shot: 'front', captured_at: 'x', source: 'file', width: 1, height: 1, bytes: 1, format: 'jpeg',
+      created_at: 'x', updated_at: 'x', ...extra,
+    })
+    await db('inspection_photo').insert(photo('1'))
+    await db('inspection_photo').insert(photo('2', { shot: 'damage', damage_id: '1' }))
+    // A damage photo names its row and no other shot does; one picture once per inspection while it is in use.
+    await expect(db('inspection_photo').insert(photo('3', { shot: 'damage' }))).rejects.toThrow(/damage_id is required/)
+    await expect(db('inspection_photo').insert(photo('3', { damage_id: '1' }))).rejects.toThrow(/damage_id is required/)
+    await expect(db('inspection_photo').where({ id: '2' }).update({ damage_id: null })).rejects.toThrow(/damage_id is required/)
+    await expect(db('inspection_photo').insert(photo('3', { sha256: 'h1' }))).rejects.toThrow(/UNIQUE/)
+    await db('inspection_photo').where({ id: '1' }).update({ removed_at: 'y' })
+    await db('inspection_photo').insert(photo('3', { sha256: 'h1' }))
+    await expect(db('inspection_photo').insert(photo('4', { source: 'scanner' }))).rejects.toThrow(/CHECK/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261121000007_inspection') })
+    expect(await tables()).not.toContain('inspection')
+    expect(await db('casco_quote')).toHaveLength(1)
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000007_inspection') })
+    expect(await db('inspection')).toHaveLength(0)
+  })
+
+  it('20261121000008_approval: from the schema before it, with a quote in it; decisions are append-only', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261121000008_approval') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
+    for (const [id, role] of [['c', 'clerk'], ['v', 'supervisor']] as const) {
+      await db('staff').insert({ id, branch_id: 'b', login: id, full_name: id, role, password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    }
+    await db('casco_quote').insert({ id: 'q', status: 'submitted', draft: '{}', created_by: 'c', created_at: 'x', updated_at: 'x' })
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000008_approval') })
+    expect(await db('casco_quote')).toHaveLength(1)
+    const decision = (id: string, extra: Record<string, unknown>) => ({
+      id, quote_id: 'q', quote_row_version: 1, checks: '[]', decided_by: 'v', decided_by_name: 'V', decided_at: 'x',
+      created_at: 'x', updated_at: 'x', ...extra,
+    })
+    await db('approval_decision').insert(decision('1', { decision: 'returned', return_to: 'inspector', comment: 'Нет фото VIN' }))
+    await db('approval_decision').insert(decision('2', { decision: 'approved-with-conditions', conditions: '["Бампер исключён"]', valid_until: '2026-12-01' }))
+    await expect(db('approval_decision').insert(decision('3', { decision: 'rejected', comment: '  ' }))).rejects.toThrow(/do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'returned', comment: 'x' }))).rejects.toThrow(/do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'approved-with-conditions', conditions: '[]', valid_until: 'd' }))).rejects.toThrow(/do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'approved' }))).rejects.toThrow(/do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'maybe', comment: 'x' }))).rejects.toThrow(/CHECK|do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'rejected', comment: 'x', quote_id: 'nope' }))).rejects.toThrow(/FOREIGN KEY/)
+    // The quote's author never decides on it; nothing decided is edited or removed.
+    await expect(db('approval_decision').insert(decision('3', { decision: 'rejected', comment: 'x', decided_by: 'c' }))).rejects.toThrow(/author/)
+    await expect(db('approval_decision').where({ id: '1' }).update({ comment: 'changed' })).rejects.toThrow(/append-only/)
+    await expect(db('approval_decision').where({ id: '1' }).delete()).rejects.toThrow(/append-only/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261121000008_approval') })
+    expect(await tables()).not.toContain('approval_decision')
+    expect(await db('casco_quote')).toHaveLength(1)
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000008_approval') })
+    expect(await db('approval_decision')).toHaveLength(0)
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

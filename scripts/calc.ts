@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CalcCommand }>> = {
   osago: () => import('./calc/osago'),
   refund: () => import('./calc/refund'),
   'casco-schedule': () => import('./calc/cascoSchedule'),
+  casco: () => import('./calc/casco'),
 }
 
 async function main(argv: string[]): Promise<number> {

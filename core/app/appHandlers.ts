@@ -6,6 +6,8 @@ import type { SessionRegistry } from '../session/sessionRegistry'
 export interface AppInfo {
   appVersion: string
   referenceVersions: () => Record<string, string | null>
+  /** Enrolment with HQ (core/sync). */
+  hq: () => Promise<AppStatus['hq']>
 }
 
 export function appHandlers(db: Db, sessions: SessionRegistry, info: AppInfo): HandlersOf<'app/get-status' | 'app/set-locale'> {
@@ -15,8 +17,7 @@ export function appHandlers(db: Db, sessions: SessionRegistry, info: AppInfo): H
       return {
         firstRun: !branch,
         branch: branch ? { id: branch.id, code: branch.code, name: branch.name, city: branch.city } : null,
-        // Truthful until the sync issue enrols the device with HQ.
-        hq: { state: 'not-configured' },
+        hq: await info.hq(),
         appVersion: info.appVersion,
         referenceVersions: info.referenceVersions(),
       }

@@ -11,10 +11,24 @@ import { settingsHandlers } from '../settings/settingsHandlers'
 import { setupHandlers } from '../setup/setupHandlers'
 import { staffHandlers } from '../staff/staffHandlers'
 import { blanksHandlers } from '../blanks/blanksHandlers'
-import { osagoHandlers } from '../osago/osagoHandlers'
+import { markOsagoPrinted, osagoHandlers } from '../osago/osagoHandlers'
+import { findOsagoRow, toPolicy } from '../osago/osagoRows'
+import { terminationHandlers } from '../termination/terminationHandlers'
+import { loadApplication } from '../termination/applicationRows'
+import { registerTerminationDocuments } from '../print/termination/registerTerminationDocuments'
+import type { DocumentRegistry } from '../print/documents'
+import type { PrintPlatform } from '../print/platform'
+import { setUpPrinting } from '../print/setUpPrinting'
+import { setUpInspections } from '../inspection/setUpInspections'
 import { loadReferenceData, versionIdsInForce, type ReferenceData } from '../reference/loadReferenceData'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { BRANCH_TIME_ZONE } from './timeZone'
+import { setUpSync, type SyncOptions } from '../sync/setUpSync'
+import type { SyncEngine } from '../sync/syncEngine'
+import { cascoHandlers, markCascoPrinted } from '../casco/cascoHandlers'
+import { approvalHandlers } from '../approval/approvalHandlers'
+import { registerCascoDocuments } from '../print/casco/registerCascoDocuments'
+import { loadCascoRecord } from '../casco/cascoRows'
 
 export interface CoreOptions {
   /** The user-data folder: the database and (later) photos and PDFs live here. */
@@ -25,6 +39,10 @@ export interface CoreOptions {
   clock?: Clock
   appVersion?: string
   log?: (message: string, error?: unknown) => void
+  /** The shell's printing (Electron) or a recording double (tests, E2E); without it previews still work. */
+  print?: PrintPlatform
+  /** Sync with HQ: the token store (Electron's safeStorage in the app) and scheduling. */
+  sync?: SyncOptions
 }
 
 export interface Core {
@@ -35,6 +53,9 @@ export interface Core {
   /** The handler table the shell registers with ipcMain and the E2E harness binds to the page. */
   handlers: Handlers
   dispatch: Dispatch
+  /** Printable documents by kind; features register theirs (core/print/documents.ts). */
+  documents: DocumentRegistry
+  sync: SyncEngine
   close(): Promise<void>
 }
 
@@ -47,8 +68,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true })
   const db = await openDatabase(join(opts.dataDir, 'branch-desk.sqlite'))
   const sessions = new SessionRegistry()
+  const printing = setUpPrinting({ db, reference, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, timeZone: BRANCH_TIME_ZONE, platform: opts.print })
+  printing.registerOsago({
+    loadOsagoPolicy: async (id) => toPolicy(await findOsagoRow(db, id)),
+    onBlankPrinted: (id, ctx) => markOsagoPrinted(db, id, ctx),
+  })
+  registerTerminationDocuments(printing.documents, { loadApplication: (id) => loadApplication(db, id), reference, timeZone: BRANCH_TIME_ZONE })
+  const inspections = await setUpInspections({ db, reference, dataDir: opts.dataDir, clock, documents: printing.documents })
+  registerCascoDocuments(printing.documents, {
+    db, reference, store: inspections.store, timeZone: BRANCH_TIME_ZONE,
+    loadCascoQuote: (id) => loadCascoRecord(db, id), onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
+  })
+  const sync = setUpSync({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, reference, clock, log: opts.log, photos: inspections.store }, opts.sync)
   const handlers: Handlers = {
     ...appHandlers(db, sessions, {
+      hq: sync.hqSummary,
       appVersion: opts.appVersion ?? '0.0.0-dev',
       referenceVersions: () => versionIdsInForce(reference, todayIn(BRANCH_TIME_ZONE, clock.now())),
     }),
@@ -58,10 +92,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...settingsHandlers(db),
     ...blanksHandlers(db),
     ...osagoHandlers(db, reference),
+    ...terminationHandlers(db, reference),
+    ...printing.handlers,
+    ...inspections.handlers,
+    ...sync.handlers,
+    ...cascoHandlers(db, reference),
+    ...approvalHandlers(db, reference),
   }
   const dispatch = createDispatch({ db, clock, sessions, handlers, isTrustedUrl: opts.isTrustedUrl, log: opts.log })
   return {
-    db, clock, reference, sessions, handlers, dispatch,
-    close: () => db.destroy(),
+    db, clock, reference, sessions, handlers, dispatch, documents: printing.documents, sync: sync.engine,
+    close: async () => {
+      await sync.engine.stop()
+      await db.destroy()
+    },
   }
 }

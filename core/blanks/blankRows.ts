@@ -1,7 +1,8 @@
 import type { Knex } from 'knex'
 import type { Blank, BlankStatus } from '../../shared/blanks/schemas'
 
-export interface BlankRow {
+/** A type, not an interface, so that it fits `Writer.update`'s plain-record constraint. */
+export type BlankRow = {
   id: string
   series: string
   number: string

@@ -13,6 +13,16 @@ export const SYNCED_TABLES = {
   setting: {},
   policy_blank: {},
   osago_policy: {},
+  manual_contract: {},
+  termination_application: {},
+  casco_quote: {},
+  inspection: {},
+  inspection_damage: {},
+  inspection_photo: {},
+  approval_decision: {},
+  printer_profile: {},
+  // Written only by HQ (national register) and pulled; HQ refuses a device's change to it.
+  osago_registration: {},
 } as const satisfies Record<string, SyncedTable>
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES

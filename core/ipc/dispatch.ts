@@ -34,7 +34,7 @@ export interface DispatchDeps {
 export const MAX_PAYLOAD_CHARS = 2_000_000
 
 /** Calls that do not count as user activity (status polling must not keep an idle session alive). */
-const PASSIVE: ReadonlySet<Channel> = new Set<Channel>(['app/get-status', 'session/get-session'])
+const PASSIVE: ReadonlySet<Channel> = new Set<Channel>(['app/get-status', 'session/get-session', 'sync/get-status'])
 /** What a user who must change their password may still do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set<Channel>([
   'session/change-password', 'session/sign-out', 'session/get-session', 'session/lock-screen', 'session/unlock-screen',

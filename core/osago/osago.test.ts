@@ -75,6 +75,14 @@ describe('OSAGO at the counter', () => {
     expect(r.error.fieldErrors).toMatchObject({ 'vehicle.vin': 'validation.vin.forbiddenLetters', 'insured.passport.series': 'validation.passportSeries.format' })
   })
 
+  it('reports a too-short period of use even before the rest of the form is filled', async () => {
+    const empty = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
+    const draft0 = empty.draft as ReturnType<typeof completeDraft>
+    draft0.contract.periodsOfUse = [{ from: draft0.contract.startDate, to: draft0.contract.startDate }]
+    const q0 = await expectOk(call(t.core, 'osago/quote-premium', { draft: draft0 }, 'c'))
+    expect(q0).toMatchObject({ ok: false, field: 'contract.periodsOfUse', messageKey: 'osago.errors.periodsTooShort' })
+  })
+
   it('shows a too-short period of use at the period', async () => {
     const draft = completeDraft(today)
     draft.contract.periodsOfUse = [{ from: draft.contract.startDate, to: draft.contract.startDate }]

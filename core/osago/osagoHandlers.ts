@@ -1,12 +1,11 @@
 import { todayIn } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
-import { osagoApplicationSchema, termEnd } from '../../shared/osago/application'
+import { termEnd, validateOsagoApplication } from '../../shared/osago/application'
 import type { OsagoQuote } from '../../shared/osago/contract'
 import { draftToApplicationInput, draftToPremiumInput, emptyDraft, type OsagoDraft } from '../../shared/osago/draft'
 import { premiumFieldToFormPath } from '../../shared/osago/formPaths'
 import type { OsagoPayment } from '../../shared/osago/policy'
 import { versionInForce } from '../../shared/reference/envelope'
-import { zodIssuesToFieldErrors } from '../../shared/validation/fieldErrors'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import { assignBlank, spoilBlank } from '../blanks/blankUse'
@@ -15,7 +14,7 @@ import { write } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { buildFormReference } from './formReference'
-import { priceOsago } from './osagoPricing'
+import { checkPeriodsOfUse, priceOsago } from './osagoPricing'
 import { findOsagoRow, searchColumns, searchText, toPolicy, toSummary, type OsagoRow } from './osagoRows'
 
 type OsagoChannels =
@@ -93,7 +92,9 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     },
 
     'osago/quote-premium': async (input, ctx): Promise<OsagoQuote> => {
-      const outcome = priceOsago(reference, draftToPremiumInput(input.draft))
+      const premiumInput = draftToPremiumInput(input.draft)
+      const periodError = checkPeriodsOfUse(reference, premiumInput)
+      const outcome = periodError ? { ok: false as const, error: periodError } : priceOsago(reference, premiumInput)
       if (outcome.ok) return { ok: true, premium: outcome.premium }
       const { messageKey, params, field } = outcome.error
       return { ok: false, field: premiumFieldToFormPath(field, input.draft), messageKey, params, message: translate(ctx.locale, messageKey, params) }
@@ -102,16 +103,16 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     'osago/calculate-policy': async (input, ctx) => {
       const row = await editable(input.id)
       const draft = JSON.parse(row.draft) as OsagoDraft
-      const parsed = osagoApplicationSchema.safeParse(draftToApplicationInput(draft), { reportInput: true })
-      const fieldErrors = { ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)), ...businessChecks(draft, ctx) }
-      if (!parsed.success || Object.keys(fieldErrors).length > 0) throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
+      const checked = validateOsagoApplication(draftToApplicationInput(draft))
+      const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...businessChecks(draft, ctx) }
+      if (!checked.ok || Object.keys(fieldErrors).length > 0) throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
       const outcome = priceOsago(reference, draftToPremiumInput(draft))
       if (!outcome.ok) {
         const { messageKey, params, field, kind } = outcome.error
         if (kind === 'tariff') throw new AppError('REFERENCE_DATA', messageKey, params)
         throw new AppError('VALIDATION', messageKey, params, { [premiumFieldToFormPath(field, draft) ?? '(input)']: messageKey })
       }
-      const application = parsed.data
+      const application = checked.application
       await write(db, ctx.actor, 'osago.calculated', ctx.now, (w) => w.update('osago_policy', input.id, {
         status: 'calculated',
         application: JSON.stringify(application),

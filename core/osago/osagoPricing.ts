@@ -5,6 +5,8 @@ import { selectTariff } from '../../shared/osago/selectTariff'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { versionInForce } from '../../shared/reference/envelope'
 import type { OsagoInputJson } from '../../shared/osago/input'
+import { countMonthsOfUse } from '../../shared/osago/monthsOfUse'
+import { isCalendarDate } from '../../shared/dates/calendarDate'
 
 export type PricingOutcome = { ok: true; premium: OsagoPremium } | { ok: false; error: OsagoError }
 
@@ -24,4 +26,23 @@ export function priceOsago(reference: ReferenceData, raw: OsagoInputJson): Prici
   }
   const result = calculateOsagoPremium(input, selected.tariff, regions.data)
   return result.ok ? { ok: true, premium: result.value } : { ok: false, error: result.error }
+}
+
+/**
+ * The periods of use on their own, before anything else is filled in: a too-short or overlapping period is
+ * the kind of mistake the clerk should see at once, not after the whole application is complete.
+ */
+export function checkPeriodsOfUse(reference: ReferenceData, raw: OsagoInputJson): OsagoError | null {
+  const periods = raw.periodsOfUse ?? []
+  if (periods.length === 0 || !isCalendarDate(raw.conclusionDate) || !isCalendarDate(raw.startDate)) return null
+  if (periods.some((p) => !isCalendarDate(p.from) || !isCalendarDate(p.to))) return null
+  const selected = selectTariff(reference.versions['osago-tariff'], raw.conclusionDate)
+  if (!selected.ok) return null
+  const ks = selected.tariff.data.ks
+  const counted = countMonthsOfUse(periods, {
+    startDate: raw.startDate,
+    maxPeriods: ks.maxPeriods.value,
+    minTotalMonths: raw.owner.type === 'individual' ? ks.rows[0]!.months.from : null,
+  })
+  return counted.ok ? null : counted.error
 }

@@ -46,6 +46,7 @@ export interface ContentNode extends TextStyle {
   text?: string | Array<string | ContentNode>
   stack?: Content[]
   columns?: Content[]
+  ul?: Content[]
   table?: { widths?: Array<number | '*' | 'auto'>; headerRows?: number; dontBreakRows?: boolean; keepWithHeaderRows?: number; body: Content[][] }
   layout?: 'noBorders' | 'headerLineOnly' | 'lightHorizontalLines' | TableLayout
   canvas?: CanvasElement[]
@@ -58,6 +59,8 @@ export interface ContentNode extends TextStyle {
   rowSpan?: number
   pageBreak?: 'before' | 'after'
   unbreakable?: boolean
+  /** Marks a section heading, kept on one page with the block after it (a4.ts). */
+  headlineLevel?: number
   fillColor?: string
 }
 
@@ -73,6 +76,7 @@ export interface DocDefinition {
   styles?: Record<string, TextStyle>
   header?: (currentPage: number, pageCount: number) => Content
   footer?: (currentPage: number, pageCount: number) => Content
-  /** Drawn under the content of every page (the calibration grid, an "archive copy" mark). */
+  /** Drawn under the content of every page. */
   background?: (currentPage: number) => Content
+  watermark?: { text: string; color?: string; opacity?: number; bold?: boolean; fontSize?: number; angle?: number }
 }

@@ -1,6 +1,5 @@
 import type { Role } from '../../shared/contract/roles'
 import type { DocumentKind } from '../../shared/print/contract'
-import type { Writer } from '../db/write'
 import type { HandlerContext } from '../ipc/handlers'
 import type { DocDefinition } from './docDefinition'
 import type { TextMeasure } from './pdfEngine'
@@ -16,6 +15,7 @@ export interface LoadContext {
   handler: HandlerContext
   /** What the caller is about to do: a document may be previewed in a state where it may not be printed. */
   action: DocumentAction
+  printerName: string | null
 }
 
 /** What a builder gets besides its data: all of it fixed before building, so builders stay pure. */
@@ -30,8 +30,6 @@ export interface BuildDeps {
 export interface AfterPrintArgs<D> {
   id: string | undefined
   data: D
-  /** The transaction that records the print in the audit log: a status change written here commits with it. */
-  writer: Writer
   ctx: HandlerContext
 }
 
@@ -48,7 +46,7 @@ export interface PrintableDocument<D> {
   fileName(data: D): string
   /** The record the audit entry names. */
   auditEntity(data: D, id: string | undefined): { entity: string | null; entityId: string | null }
-  /** Runs after the shell confirmed the job went to the printer, inside the audit transaction. */
+  /** Runs after the shell confirmed the job went to the printer and the print was recorded in the audit log. */
   afterPrint?(args: AfterPrintArgs<D>): Promise<void>
 }
 

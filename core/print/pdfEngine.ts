@@ -1,3 +1,6 @@
+// Ambient types of the untyped pdfmake package, for every program that compiles this file (the E2E one too).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./pdfmake.d.ts" />
 import pdfmake from 'pdfmake'
 import roboto from 'pdfmake/fonts/Roboto.js'
 import type { DocDefinition } from './docDefinition'

@@ -10,7 +10,10 @@ import { vehicleCatalogFileSchema } from '../../shared/reference/vehicles'
 import { osagoTariffFileSchema } from '../../shared/osago/tariffSchema'
 import { terminationRulesFileSchema } from '../../shared/termination/rulesSchema'
 import { cascoInstalmentsFileSchema } from '../../shared/casco/schedule'
+import { cascoTariffFileSchema } from '../../shared/casco/tariffSchema'
+import { cascoProgramsFileSchema } from '../../shared/casco/programsSchema'
 import { insurerDetailsFileSchema } from '../../shared/reference/insurer'
+import { inspectionChecklistFileSchema } from '../../shared/inspection/checklist'
 import { ReferenceDataError, readResource } from './readResource'
 
 /**
@@ -27,8 +30,11 @@ export const REFERENCE_SCHEMAS = {
   'osago-tariff': osagoTariffFileSchema,
   'termination-rules': terminationRulesFileSchema,
   'casco-instalments': cascoInstalmentsFileSchema,
+  'casco-tariff': cascoTariffFileSchema,
+  'casco-programs': cascoProgramsFileSchema,
   /** A configurable example is bundled; each insurer ships its own details (printed on policies). */
   'insurer-details': insurerDetailsFileSchema,
+  'inspection-checklist': inspectionChecklistFileSchema,
 } as const
 
 /** Folders under the bundled and override directories that hold reference files (searched recursively). */

@@ -17,8 +17,8 @@ describe('roles are enforced in the core', () => {
     return Array.isArray(access) && access.length === 1 && access[0] === 'admin'
   })
 
-  it('lists the admin-only channels (staff and security settings)', () => {
-    expect(adminOnly.sort()).toEqual(['settings/update-security', 'staff/create-staff', 'staff/list-staff', 'staff/reset-password', 'staff/update-staff'])
+  it('lists the admin-only channels (staff, security settings, receiving blanks)', () => {
+    expect(adminOnly.sort()).toEqual(['blanks/receive-range', 'settings/update-security', 'staff/create-staff', 'staff/list-staff', 'staff/reset-password', 'staff/update-staff'])
   })
 
   for (const role of ROLES.filter((r) => r !== 'admin')) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ManualClock } from '../app/clock'
-import { createCore, type Core } from '../app/createCore'
+import { createCore, type Core, type CoreOptions } from '../app/createCore'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import type { Result } from '../../shared/contract/result'
 
@@ -10,7 +10,7 @@ export const TRUSTED_URL = 'app://branch-desk/index.html'
 export const RESOURCES_DIR = resolve(__dirname, '..', '..', 'resources')
 
 /** A real core on a real SQLite file in a fresh temp folder, with a clock the test moves. */
-export async function makeTestCore(): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
+export async function makeTestCore(extra: Pick<CoreOptions, 'print'> = {}): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-test-'))
   const clock = new ManualClock()
   const core = await createCore({
@@ -18,6 +18,7 @@ export async function makeTestCore(): Promise<{ core: Core; clock: ManualClock; 
     resourcesDir: RESOURCES_DIR,
     isTrustedUrl: (url) => url.startsWith('app://branch-desk/'),
     clock,
+    ...extra,
   })
   return {
     core, clock, dir,

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createCore, type Core } from '../../core/app/createCore'
+import { RecordingPrintPlatform } from '../../core/print/recordingPlatform'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import { E2E_BASE_URL } from '../../playwright.config'
 import { bindCore } from './bindCore'
@@ -53,14 +54,23 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true })
 }
 
-export const test = base.extend<{ core: Core }>({
-  core: async ({}, use) => {
+/** Print jobs and saved PDFs of a test: nothing reaches a real printer or dialog (core/print/recordingPlatform.ts). */
+export const PRINTERS = ['Kyocera ECOSYS P2040dn', 'HP LaserJet Pro M404']
+
+export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform }>({
+  printer: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-saved-'))
+    await use(new RecordingPrintPlatform({ saveDir: dir, printers: PRINTERS }))
+    rmSync(dir, { recursive: true, force: true })
+  },
+  core: async ({ printer }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
     const core = await createCore({
       dataDir: dir,
       resourcesDir: RESOURCES_DIR,
       isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
       appVersion: 'e2e',
+      print: printer,
     })
     await use(core)
     await core.close()

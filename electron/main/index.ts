@@ -5,6 +5,7 @@ import { registerAppScheme, serveRenderer } from './appProtocol'
 import { isAppUrl } from './contentSecurityPolicy'
 import { registerIpc } from './ipcBridge'
 import { createMainWindow } from './mainWindow'
+import { createElectronPrintPlatform } from './printPlatform'
 import { restrictPermissions } from './windowSecurity'
 
 /**
@@ -18,12 +19,18 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
 
 async function start(): Promise<void> {
+  const appWindows: BrowserWindow[] = []
   const core = await createCore({
     dataDir: app.getPath('userData'),
     resourcesDir,
     appVersion: app.getVersion(),
     isTrustedUrl: (url) => isAppUrl(url, devServerUrl),
     log: (message, error) => console.error(message, error),
+    // Job PDFs hold clients' data: they wait in the user's own profile folder, not in the shared temp folder.
+    print: createElectronPrintPlatform({
+      tempDir: join(app.getPath('userData'), 'print-jobs'),
+      parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null,
+    }),
   })
   serveRenderer(join(import.meta.dirname, '../renderer'))
   restrictPermissions(session.defaultSession, devServerUrl)
@@ -32,7 +39,11 @@ async function start(): Promise<void> {
   const open = () => {
     const win = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), devServerUrl })
     const clientId = `wc-${win.webContents.id}`
-    win.on('closed', () => core.sessions.forget(clientId))
+    appWindows.push(win)
+    win.on('closed', () => {
+      core.sessions.forget(clientId)
+      appWindows.splice(appWindows.indexOf(win), 1)
+    })
   }
   open()
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open())

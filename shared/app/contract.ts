@@ -15,8 +15,11 @@ export interface AppStatus {
   /** No branch yet: the first-run screen creates it and its admin. */
   firstRun: boolean
   branch: BranchInfo | null
-  /** Sync with head office: 'not-configured' until the device is enrolled (sync issue). */
-  hq: { state: 'not-configured' }
+  /**
+   * Sync with head office: 'not-configured' until the device is enrolled. A fresh device enrolled from the
+   * first-run screen is 'enrolled' with no branch until its first pull brings the branch in.
+   */
+  hq: { state: 'not-configured' } | { state: 'enrolled'; branchCode: string | null; online: boolean | null; lastSuccessAt: string | null }
   appVersion: string
   /** Reference data versions in force today, for the about box and support. */
   referenceVersions: Record<string, string | null>

@@ -10,6 +10,12 @@ import { settingsContract } from '../settings/contract'
 import { setupContract } from '../setup/contract'
 import { staffContract } from '../staff/contract'
 import { blanksContract } from '../blanks/contract'
+import { printContract } from '../print/contract'
+import { terminationContract } from '../termination/contract'
+import { inspectionContract, photosContract } from '../inspection/contract'
+import { syncContract } from '../sync/contract'
+import { cascoContract } from '../casco/contract'
+import { approvalContract } from '../approval/contract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -21,6 +27,13 @@ export const contract = {
   ...settingsContract,
   ...blanksContract,
   ...osagoContract,
+  ...printContract,
+  ...terminationContract,
+  ...inspectionContract,
+  ...photosContract,
+  ...syncContract,
+  ...cascoContract,
+  ...approvalContract,
 } as const
 
 export type Contract = typeof contract

@@ -9,15 +9,27 @@ import ruShell from './ru/shell'
 import enOsago from './en/osago'
 import enReference from './en/reference'
 import enTermination from './en/termination'
+import enTerminationUi from './en/terminationUi'
 import enValidation from './en/validation'
 import enBlanks from './en/blanks'
 import ruOsago from './ru/osago'
 import ruReference from './ru/reference'
 import ruTermination from './ru/termination'
+import ruTerminationUi from './ru/terminationUi'
 import ruValidation from './ru/validation'
 import ruBlanks from './ru/blanks'
 import enOsagoForm from './en/osagoForm'
 import ruOsagoForm from './ru/osagoForm'
+import enPrint from './en/print'
+import ruPrint from './ru/print'
+import enCasco from './en/casco'
+import ruCasco from './ru/casco'
+import enInspection from './en/inspection'
+import ruInspection from './ru/inspection'
+import enSync from './en/sync'
+import ruSync from './ru/sync'
+import enCascoUi from './en/cascoUi'
+import ruCascoUi from './ru/cascoUi'
 import type { Locale } from '../app/contract'
 
 type Tree = { [key: string]: string | Tree }
@@ -34,8 +46,8 @@ export function deepMerge(...trees: object[]): Tree {
 }
 
 export const MESSAGES: Record<Locale, Tree> = {
-  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruBlanks),
-  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enBlanks),
+  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruTerminationUi, ruBlanks, ruPrint, ruCasco, ruInspection, ruSync, ruCascoUi),
+  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enTerminationUi, enBlanks, enPrint, enCasco, enInspection, enSync, enCascoUi),
 }
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -5,6 +5,7 @@ import {
   optionalPlateSchema, passport, personNameSchema, phoneSchema, reportProblem, vehicleIdentificationShape,
   checkVehicleIdentification, normaliseVehicleIdentification, driverLicence, pts, sts, eptsSchema, diagnosticCardSchema,
 } from '../validation'
+import { zodIssuesToFieldErrors } from '../validation/fieldErrors'
 import { kbmClasses } from './tariffSchema'
 
 /**
@@ -155,4 +156,47 @@ export type OsagoApplicationInput = z.input<typeof osagoApplicationSchema>
 /** The last day of a one-year term starting on `startDate`. */
 export function termEnd(startDate: string): string {
   return addDays(addYears(startDate, 1), -1)
+}
+
+/**
+ * Cross-field rules checked on the draft as typed. zod skips an object's refinements while any of its fields is
+ * still invalid, which would hide (say) a bad VIN until the whole vehicle block is complete; these run always,
+ * so the clerk sees every problem at its field while typing. The schema repeats them on save.
+ */
+export function crossFieldProblems(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  const a = raw as {
+    contract?: { conclusionDate?: string; startDate?: string }
+    insured?: { birthDate?: string }
+    vehicle?: { vinMissing?: boolean | null; vin?: string | null; bodyNumber?: string | null; chassisNumber?: string | null; modelId?: string | null; otherName?: string | null }
+    drivers?: { mode?: string; list?: Array<{ kbmClass?: string; kbmReason?: string | null; birthDate?: string; licenseSince?: string }> }
+  }
+  if (a.vehicle) {
+    for (const p of checkVehicleIdentification(a.vehicle)) out[['vehicle', ...p.path].join('.')] ??= p.key
+    if (!a.vehicle.modelId && !a.vehicle.otherName) out['vehicle.otherName'] ??= 'osago.form.otherNameRequired'
+  }
+  const c = a.contract
+  if (c?.conclusionDate && c.startDate && isCalendarDate(c.conclusionDate) && isCalendarDate(c.startDate) && c.startDate < c.conclusionDate) {
+    out['contract.startDate'] = 'osago.form.startBeforeConclusion'
+  }
+  const birth = a.insured?.birthDate
+  if (c?.conclusionDate && birth && isCalendarDate(birth) && isCalendarDate(c.conclusionDate) && fullYearsBetween(birth, c.conclusionDate) < 16) {
+    out['insured.birthDate'] = 'osago.form.insuredTooYoung'
+  }
+  a.drivers?.list?.forEach((d, i) => {
+    if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim()) out[`drivers.list.${i}.kbmReason`] = 'osago.form.kbmReasonRequired'
+    if (d.birthDate && d.licenseSince && isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
+      out[`drivers.list.${i}.licenseSince`] = 'osago.form.licenceBefore16'
+    }
+  })
+  return out
+}
+
+/** The whole check, as the form and the core run it: field formats plus cross-field rules. */
+export function validateOsagoApplication(raw: unknown):
+  { ok: true; application: OsagoApplication } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = osagoApplicationSchema.safeParse(raw, { reportInput: true })
+  const fieldErrors = { ...crossFieldProblems(raw), ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, application: parsed.data }
+  return { ok: false, fieldErrors }
 }

@@ -6,7 +6,8 @@ import { channel } from '../contract/channel'
  * in the core's document registry by its feature (OSAGO now; CASCO and terminations later) together with the
  * roles that may print it, so this contract lets any signed-in user ask and the core decides per document.
  */
-export const DOCUMENT_KINDS = ['osago-policy-blank', 'osago-policy-archive', 'osago-application', 'print-calibration'] as const
+export const DOCUMENT_KINDS = ['osago-policy-blank', 'osago-policy-archive', 'osago-application', 'print-calibration', 'inspection-report',
+  'termination-application', 'termination-refund-sheet', 'casco-contract', 'casco-schedule'] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 /** Per-printer offsets are small corrections of paper feed, not a way to move the layout. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentChecklist, needsSupervisorApproval } from './documentChecklist'
+import { applicationChecklist, documentChecklist, missingDocuments, needsSupervisorApproval } from './documentChecklist'
 import { TERMINATION_GROUNDS } from './rulesSchema'
 import { bundledRules as rules, rulesWith } from './testing/rules'
 
@@ -43,5 +43,20 @@ describe('supervisor approval of a refund', () => {
     expect(needsSupervisorApproval(t + 1, rules)).toBe(true)
     const low = rulesWith((r) => { r.supervisorApproval.refundThresholdKopecks.value = 100 })
     expect(needsSupervisorApproval(101, low)).toBe(true)
+  })
+})
+
+describe('the checklist of an application at the counter', () => {
+  const sale = { kind: 'osago-early-termination' as const, ground: 'owner-change' as const }
+  it('asks for bank details only for a transfer', () => {
+    expect(applicationChecklist(rules, sale, { representative: false, payout: 'transfer' }).documents).toContain('bankDetails')
+    expect(applicationChecklist(rules, sale, { representative: false, payout: 'cash' }).documents).not.toContain('bankDetails')
+    expect(applicationChecklist(rules, { kind: 'casco-sale' }, { representative: true, payout: null }).documents)
+      .toEqual(['application', 'passport', 'originalPolicy', 'saleContract', 'paymentProof', 'notarisedPowerOfAttorney'])
+  })
+  it('lists what is still missing, in the checklist order', () => {
+    const required = applicationChecklist(rules, sale, { representative: true, payout: 'cash' }).documents
+    expect(missingDocuments(required, ['passport', 'application', 'originalPolicy', 'paymentProof'])).toEqual(['saleContract', 'notarisedPowerOfAttorney'])
+    expect(missingDocuments(required, required)).toEqual([])
   })
 })

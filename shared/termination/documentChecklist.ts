@@ -34,3 +34,23 @@ function merge(list: DocumentChecklist, representative: boolean): TerminationDoc
 export function needsSupervisorApproval(refundKopecks: number, rules: TerminationRules): boolean {
   return refundKopecks > rules.supervisorApproval.refundThresholdKopecks.value
 }
+
+/**
+ * The checklist for one application at the counter: the ground's list from the rules, the notarised power of
+ * attorney when a representative applies, and bank details only for a refund by bank transfer — a client paid at
+ * the cash desk brings none (and a CASCO re-issued to the new owner pays nothing out).
+ */
+export function applicationChecklist(
+  rules: TerminationRules,
+  which: ChecklistCase,
+  options: { representative: boolean; payout: 'cash' | 'transfer' | null },
+): ChecklistResult {
+  const list = documentChecklist(rules, which, { representative: options.representative })
+  return { ...list, documents: options.payout === 'transfer' ? list.documents : list.documents.filter((d) => d !== 'bankDetails') }
+}
+
+/** Required documents not ticked yet, in the checklist's order. */
+export function missingDocuments(required: readonly TerminationDocument[], ticked: readonly TerminationDocument[]): TerminationDocument[] {
+  const have = new Set(ticked)
+  return required.filter((d) => !have.has(d))
+}

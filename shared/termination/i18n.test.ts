@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import ru from '../i18n/ru/termination'
 import en from '../i18n/en/termination'
+import ruUi from '../i18n/ru/terminationUi'
+import enUi from '../i18n/en/terminationUi'
+import { APPLICATION_STATUSES, CASCO_SALE_CHOICES, CONTRACT_PRODUCTS } from './application'
 import { calculateRefund, type RefundRequest } from './refund'
 import { TERMINATION_DOCUMENTS, TERMINATION_GROUNDS } from './rulesSchema'
 import { calendar2025to2026 } from './testing/calendar2025to2026'
@@ -22,6 +25,17 @@ function lookup(tree: Tree, key: string): unknown {
 describe('termination texts', () => {
   it('Russian and English have the same keys', () => {
     expect(leafKeys(en).sort()).toEqual(leafKeys(ru).sort())
+  })
+
+  it('the screens have the same keys in Russian and English', () => {
+    expect(leafKeys(enUi).sort()).toEqual(leafKeys(ruUi).sort())
+  })
+
+  it('every status, product and CASCO choice has a text', () => {
+    for (const s of APPLICATION_STATUSES) expect(typeof ru.termination.status[s]).toBe('string')
+    for (const p of CONTRACT_PRODUCTS) expect(typeof ru.termination.product[p]).toBe('string')
+    for (const c of CASCO_SALE_CHOICES) expect(typeof ru.termination.cascoChoice[c]).toBe('string')
+    for (const path of ['cascoSale.refundRule', 'cascoSale.payoutDeadline']) expect(typeof lookup(ru, `termination.rule.${path}`), path).toBe('string')
   })
 
   it('every key the calculators emit has a text', () => {

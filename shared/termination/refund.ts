@@ -1,9 +1,11 @@
-import { addDays, daysInclusive, isCalendarDate, type CalendarDate } from '../dates/calendarDate'
+import { daysInclusive, isCalendarDate, type CalendarDate } from '../dates/calendarDate'
 import { applyFactors, fraction, roundHalfUp } from '../money/exact'
+import { coolingOffWindow } from './coolingOffWindow'
 import { deadlineDate } from './deadlines'
 import { TerminationInputError } from './errors'
 import { unexpiredShare, validatePeriodsOfUse, type UsePeriod } from './periodsOfUse'
 import type { TerminationGround, TerminationRules } from './rulesSchema'
+import { UsedRules } from './usedRules'
 import type { WorkingDayCalendar } from './workingDayCalendar'
 
 export type RefundKind = 'osago-early-termination' | 'cooling-off'
@@ -113,11 +115,8 @@ function coolingOffRefund(r: RefundRequest, rules: TerminationRules, calendar: W
   const used = new UsedRules()
   const c = rules.coolingOff
 
-  // Day 1 of the window is the day after conclusion (GK RF art. 191), so day N is conclusion + N.
-  const lastDay = addDays(r.conclusionDate, used.take('coolingOff.windowDays', c.windowDays))
-  const windowEnd = used.take('coolingOff.windowLastDayNonWorking', c.windowLastDayNonWorking) === 'next-working-day'
-    ? calendar.nextWorkingDay(lastDay)
-    : lastDay
+  const { windowEnd } = coolingOffWindow(r.conclusionDate, used.take('coolingOff.windowDays', c.windowDays),
+    used.take('coolingOff.windowLastDayNonWorking', c.windowLastDayNonWorking), calendar)
   // Refusal takes effect on the day the insurer receives the application.
   const terminationDate = r.applicationDate
   if (r.applicationDate > windowEnd) return notEligible('termination.reason.coolingOffWindowPassed', terminationDate, used.list)
@@ -133,14 +132,5 @@ function coolingOffRefund(r: RefundRequest, rules: TerminationRules, calendar: W
     refundKopecks,
     payoutDueDate: deadlineDate(r.applicationDate, deadline, calendar),
     unverifiedRules: used.list,
-  }
-}
-
-/** Collects the paths of the unverified values a calculation actually relied on. */
-class UsedRules {
-  readonly list: string[] = []
-  take<T>(path: string, v: { value: T; verified: boolean }): T {
-    if (!v.verified) this.list.push(path)
-    return v.value
   }
 }

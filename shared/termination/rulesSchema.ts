@@ -91,6 +91,8 @@ export const terminationRulesDataSchema = z.object({
       method: z.literal('pro-rata-unexpired-days'),
       expenseShare: shareSchema,
     }).strict()),
+    /** Deadline for paying the CASCO refund, counted from the day after the application is received. */
+    payoutDeadline: verifiedValue(deadlineSchema),
     documents: verifiedValue(checklistSchema),
   }).strict(),
 }).strict()

@@ -25,6 +25,8 @@ export interface OsagoPrintData {
   representativeName: string | null
   /** Cover starts at 00:00 of the start date, or at the time of issue when it starts on the day of issue. */
   termStartTime: string
+  /** The day of payment on the branch's calendar. */
+  paidOn: string | null
 }
 
 export interface OsagoPrintDeps {
@@ -70,6 +72,7 @@ export async function loadOsagoPrintData(id: string | undefined, deps: OsagoPrin
     purposeName: purposeName(purpose, 'ru'),
     representativeName: policy.issuedBy ? await deps.staffName(policy.issuedBy) : null,
     termStartTime: termStartTime(startDate, policy.issuedAt, deps.timeZone),
+    paidOn: policy.payment ? todayIn(deps.timeZone, new Date(policy.payment.paidAt)) : null,
   }
 }
 

@@ -109,5 +109,16 @@ export function driversOf(app: Application): Driver[] {
 
 /** A file name that any file system accepts: no path separators or reserved characters. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const printable = [...name].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('')
+  return printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/** `Смирнов А. В.` — how a signature line names the person. */
+export function surnameInitials(p: { surname: string; name: string; patronymic: string | null }): string {
+  return [p.surname, `${p.name[0]}.`, p.patronymic ? `${p.patronymic[0]}.` : null].filter(Boolean).join(' ')
+}
+
+/** `Полис ОСАГО ААК 0123456789`; the blank is assigned at issue, so a calculated policy has no number yet. */
+export function policyNumber(blank: { series: string; number: string } | null): string | null {
+  return blank ? `${blank.series} ${blank.number}` : null
 }

@@ -8,6 +8,13 @@ import { calculateOsagoPremium, type OsagoPremium } from '../../../shared/osago/
 import type { OsagoInput } from '../../../shared/osago/input'
 import type { OsagoPolicy } from '../../../shared/osago/policy'
 import { regions, tariff7204 } from '../../../shared/osago/testFixtures'
+import { resolve } from 'node:path'
+import { AppError } from '../../app/appError'
+import { loadReferenceData } from '../../reference/loadReferenceData'
+import type { BuildDeps } from '../documents'
+import { loadBlankLayouts } from '../osago/blankLayout'
+import { loadOsagoPrintData, type OsagoPrintData, type OsagoPrintDeps } from '../osago/osagoPrintData'
+import { textMeasure } from '../pdfEngine'
 
 export const POLICY_ID = '01937a4e-5b2c-7d10-9a3f-4c2e8b6d1f00'
 export const CLERK_ID = '01937a4e-0000-7000-8000-00000000c1e4'
@@ -65,7 +72,10 @@ export function calculatorInput(app: ReturnType<typeof osagoApplicationSchema.pa
       usedWithTrailer: v.usedWithTrailer,
       registeredIn: 'RU',
     },
-    owner: { type: owner.type, region: owner.address.region, city: owner.address.city },
+    owner: {
+      type: owner.type, region: owner.address.region, city: owner.address.city,
+      ...(app.drivers.mode === 'unlimited' ? { kbmClass: app.drivers.ownerKbmClass } : {}),
+    },
     drivers: app.drivers.mode === 'unlimited' ? 'unlimited'
       : app.drivers.list.map((d) => ({ birthDate: d.birthDate, licenseSince: d.licenseSince, kbmClass: d.kbmClass })),
     periodsOfUse: app.contract.periodsOfUse,
@@ -106,3 +116,34 @@ export function issuedPolicy(overrides: Partial<OsagoApplicationInput> = {}, pol
 export function calculatedPolicy(overrides: Partial<OsagoApplicationInput> = {}): OsagoPolicy {
   return issuedPolicy(overrides, { status: 'calculated', blank: null, payment: null, issuedAt: null, issuedBy: null, rowVersion: 2 })
 }
+
+export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', '..', 'resources')
+export const reference = loadReferenceData({ bundledDir: RESOURCES_DIR })
+export const layouts = loadBlankLayouts({ bundledDir: RESOURCES_DIR })
+export const layout = layouts[0]!
+export const REPRESENTATIVE = 'Петрова Дарья Олеговна'
+
+/** What the OSAGO documents need, with policies served from a map the test fills. */
+export function printDeps(policies: OsagoPolicy[]): OsagoPrintDeps {
+  const byId = new Map(policies.map((p) => [p.id, p]))
+  return {
+    loadOsagoPolicy: async (id) => {
+      const p = byId.get(id)
+      if (!p) throw new AppError('NOT_FOUND', 'errors.notFound')
+      return p
+    },
+    reference,
+    staffName: async (id) => (id === CLERK_ID ? REPRESENTATIVE : null),
+    timeZone: 'Europe/Moscow',
+  }
+}
+
+export function printData(policy: OsagoPolicy = issuedPolicy()): Promise<OsagoPrintData> {
+  return loadOsagoPrintData(policy.id, printDeps([policy]))
+}
+
+export async function buildDeps(offset = { xMm: 0, yMm: 0 }): Promise<BuildDeps> {
+  return { offset, printerName: null, measure: await textMeasure(), now: FIXED_NOW }
+}
+
+export const FIXED_NOW = new Date('2026-11-21T09:40:00.000Z')

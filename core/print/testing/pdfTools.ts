@@ -48,11 +48,10 @@ export function pdfWords(path: string): WordBox[] {
 
 /** Renders every page at 60 dpi to `<name>-<page>.png` beside the PDF; returns the PNG paths. */
 export function pdfToPng(path: string, name: string): string[] {
-  for (const old of readdirSync(PDF_ARTIFACTS_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) {
-    rmSync(join(PDF_ARTIFACTS_DIR, old))
-  }
+  const pages = () => readdirSync(PDF_ARTIFACTS_DIR).filter((f) => f.startsWith(`${name}-`) && /^\d+\.png$/.test(f.slice(name.length + 1)))
+  for (const old of pages()) rmSync(join(PDF_ARTIFACTS_DIR, old))
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(PDF_ARTIFACTS_DIR, name)])
-  return readdirSync(PDF_ARTIFACTS_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort().map((f) => join(PDF_ARTIFACTS_DIR, f))
+  return pages().sort().map((f) => join(PDF_ARTIFACTS_DIR, f))
 }
 
 function decode(s: string): string {

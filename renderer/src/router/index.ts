@@ -19,7 +19,11 @@ const sectionRoutes: RouteRecordRaw[] = SECTIONS.map((s) => ({
   meta: { roles: s.roles, section: s.key },
   component: s.key === 'home' ? () => import('../features/home/HomeView.vue')
     : s.key === 'osago' ? () => import('../features/osago/OsagoListView.vue')
+    : s.key === 'casco' ? () => import('../features/casco/CascoListView.vue')
+    : s.key === 'approvals' ? () => import('../features/approvals/ApprovalsView.vue')
     : s.key === 'blanks' ? () => import('../features/blanks/BlanksView.vue')
+    : s.key === 'inspections' ? () => import('../features/inspections/InspectionListView.vue')
+    : s.key === 'terminations' ? () => import('../features/terminations/TerminationsListView.vue')
     : s.key === 'staff' ? () => import('../features/staff/StaffView.vue')
     : s.key === 'settings' ? () => import('../features/settings/SettingsView.vue')
     : () => import('../features/sections/ComingSectionView.vue'),
@@ -35,6 +39,36 @@ export const router = createRouter({
     { path: '/sign-in', name: 'sign-in', meta: { public: true }, component: () => import('../features/session/SignInView.vue') },
     { path: '/change-password', name: 'change-password', component: () => import('../features/session/ChangePasswordView.vue') },
     ...sectionRoutes,
+    {
+      path: '/terminations/new',
+      name: 'termination-new',
+      meta: { roles: SECTIONS.find((s) => s.key === 'terminations')!.roles, section: 'terminations' },
+      component: () => import('../features/terminations/NewApplicationView.vue'),
+    },
+    {
+      path: '/terminations/:id',
+      name: 'termination-application',
+      meta: { roles: SECTIONS.find((s) => s.key === 'terminations')!.roles, section: 'terminations' },
+      component: () => import('../features/terminations/ApplicationView.vue'),
+    },
+    {
+      path: '/inspections/:id',
+      name: 'inspection',
+      meta: { roles: SECTIONS.find((s) => s.key === 'inspections')!.roles, section: 'inspections' },
+      component: () => import('../features/inspections/InspectionFormView.vue'),
+    },
+    {
+      path: '/casco/:id',
+      name: 'casco-quote',
+      meta: { roles: SECTIONS.find((s) => s.key === 'casco')!.roles, section: 'casco' },
+      component: () => import('../features/casco/CascoQuoteView.vue'),
+    },
+    {
+      path: '/approvals/:id',
+      name: 'approval-case',
+      meta: { roles: SECTIONS.find((s) => s.key === 'approvals')!.roles, section: 'approvals' },
+      component: () => import('../features/approvals/ApprovalCaseView.vue'),
+    },
     {
       path: '/osago/:id',
       name: 'osago-policy',

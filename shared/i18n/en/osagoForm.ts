@@ -62,7 +62,7 @@ export default {
       },
       violations: 'Gross violations of the insurance terms (KN)',
       premium: {
-        title: 'Premium', waiting: 'To calculate, fill in: {what}', tariff: 'Tariff {version}', row: 'Tariff row',
+        title: 'Premium', unverifiedSummary: 'Preliminary: unverified values {list}. HQ reference updates will replace them', details: 'Details', waiting: 'To calculate, fill in: {what}', tariff: 'Tariff {version}', row: 'Tariff row',
         coefficient: 'Coefficient', value: 'Value', unverified: 'Unverified', total: 'Total due',
       },
       actions: { calculate: 'Calculate and check', issue: 'Issue policy', discard: 'Discard draft', back: 'Back to list', reissue: 'Reprint on a new blank', documents: 'Documents' },

@@ -83,7 +83,7 @@ export default {
       },
       violations: 'Грубые нарушения условий страхования (КН)',
       premium: {
-        title: 'Премия', waiting: 'Для расчёта заполните: {what}', tariff: 'Тариф {version}', row: 'Строка тарифа',
+        title: 'Премия', unverifiedSummary: 'Расчёт предварительный: не подтверждены значения {list}. Обновление справочников из ЦО их заменит', details: 'Подробнее', waiting: 'Для расчёта заполните: {what}', tariff: 'Тариф {version}', row: 'Строка тарифа',
         coefficient: 'Коэффициент', value: 'Значение', unverified: 'Не подтверждено', total: 'Итого к оплате',
       },
       actions: {

@@ -1,15 +1,19 @@
-import { computed, ref, watch, type Ref } from 'vue'
+import { computed, ref, toRaw, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { osagoApplicationSchema } from '@shared/osago/application'
+import { validateOsagoApplication } from '@shared/osago/application'
 import type { OsagoQuote } from '@shared/osago/contract'
 import { draftToApplicationInput, type OsagoDraft } from '@shared/osago/draft'
 import type { OsagoPolicy } from '@shared/osago/policy'
-import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import { todayIn } from '@shared/dates/calendarDate'
 import { call } from '../../api/client'
 import type { FormContext } from '../parties/formContext'
 
 const AUTOSAVE_MS = 400
+
+/** A plain copy of reactive form state (structuredClone refuses Vue proxies). */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(toRaw(value))) as T
+}
 const QUOTE_MS = 250
 
 /**
@@ -37,7 +41,7 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
   function load(p: OsagoPolicy) {
     loading = true
     policy.value = p
-    const d = structuredClone(p.draft) as OsagoDraft
+    const d = plain(p.draft) as OsagoDraft
     // A draft resumed on a later day is concluded today.
     if (p.status === 'draft' || p.status === 'calculated') {
       const today = todayIn('Europe/Moscow')
@@ -51,23 +55,23 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
 
   function validate() {
     if (!draft.value) return
-    const r = osagoApplicationSchema.safeParse(draftToApplicationInput(draft.value), { reportInput: true })
-    localErrors.value = r.success ? {} : zodIssuesToFieldErrors(r.error)
+    const r = validateOsagoApplication(draftToApplicationInput(plain(draft.value)))
+    localErrors.value = r.ok ? {} : r.fieldErrors
   }
 
   async function requote() {
     if (!draft.value || readonly.value) return
-    const r = await call('osago/quote-premium', { draft: structuredClone(draft.value) })
+    const r = await call('osago/quote-premium', { draft: plain(draft.value) })
     if (r.ok) quote.value = r.value
   }
 
   /** Saves are chained: each waits for the previous one, so row versions never race. */
   function save(): Promise<void> {
-    saveChain = saveChain.then(async () => {
+    saveChain = saveChain.catch(() => undefined).then(async () => {
       if (!draft.value || !policy.value || readonly.value) return
       saving.value = true
-      const r = await call('osago/save-draft', { id: policy.value.id, rowVersion: policy.value.rowVersion, draft: structuredClone(draft.value) })
-      saving.value = false
+      const r = await call('osago/save-draft', { id: policy.value.id, rowVersion: policy.value.rowVersion, draft: plain(draft.value) })
+        .finally(() => (saving.value = false))
       if (r.ok) {
         policy.value = { ...r.value, draft: policy.value.draft }
         savedAt.value = new Date()

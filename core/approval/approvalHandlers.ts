@@ -1,0 +1,137 @@
+import type { ApprovalCase, ApprovalQueueItem } from '../../shared/approval/contract'
+import { caseChecks } from '../../shared/approval/checks'
+import type { ApprovalCheck } from '../../shared/approval/decision'
+import type { CascoDraft } from '../../shared/casco/draft'
+import type { CascoQuote } from '../../shared/casco/quoteTypes'
+import { compareDates, todayIn } from '../../shared/dates/calendarDate'
+import type { InspectionSummary } from '../../shared/inspection/summary'
+import { AppError } from '../app/appError'
+import { BRANCH_TIME_ZONE } from '../app/timeZone'
+import { caseInspections } from '../casco/caseInspection'
+import { findCascoRow, likePattern, loadCascoRecord, type CascoRow } from '../casco/cascoRows'
+import type { Db } from '../db/openDatabase'
+import { write } from '../db/write'
+import { markInspectionReturned } from '../inspection/inspectionHandlers'
+import { getInspectionSummary } from '../inspection/inspectionSummary'
+import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
+import type { ReferenceData } from '../reference/loadReferenceData'
+import { lastDecision } from './decisionRows'
+import { fourEyesRefusal } from './fourEyes'
+
+type ApprovalChannels = 'approval/list-queue' | 'approval/get-case' | 'approval/decide'
+
+const NEXT_STATUS = {
+  approved: 'approved',
+  'approved-with-conditions': 'approved-with-conditions',
+  rejected: 'rejected',
+} as const
+
+/** A case as the supervisor judges it: the quote, its current report, and the checks that fire on them now. */
+interface CaseFacts {
+  row: CascoRow
+  inspection: InspectionSummary | null
+  inspectorIds: string[]
+  checks: ApprovalCheck[]
+  ready: boolean
+}
+
+export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<ApprovalChannels> {
+  async function facts(row: CascoRow): Promise<CaseFacts> {
+    const { current, inspectorIds } = await caseInspections(db, row.id)
+    const inspection = current ? await getInspectionSummary(db, current.id, reference) : null
+    const draft = JSON.parse(row.draft) as CascoDraft
+    const checks = caseChecks({
+      result: row.quote_result ? (JSON.parse(row.quote_result) as CascoQuote) : null,
+      chosenOption: row.chosen_option === null ? null : Number(row.chosen_option),
+      declaredAntiTheft: draft.vehicle.antiTheft,
+    }, inspection)
+    return { row, inspection, inspectorIds, checks, ready: row.status === 'submitted' && inspection?.status === 'submitted' }
+  }
+
+  const refusalFor = (f: CaseFacts, ctx: HandlerContext) => fourEyesRefusal(requireUser(ctx).id, f.row, f.inspectorIds)
+
+  async function toCase(f: CaseFacts, ctx: HandlerContext): Promise<ApprovalCase> {
+    return { quote: await loadCascoRecord(db, f.row.id), inspection: f.inspection, checks: f.checks, ready: f.ready, refusal: refusalFor(f, ctx) }
+  }
+
+  return {
+    'approval/list-queue': async (input, ctx) => {
+      const q = db('casco_quote')
+      if (input.scope === 'decided') q.whereExists(db('approval_decision as d').whereRaw('d.quote_id = casco_quote.id'))
+      else q.where('status', 'submitted')
+      if (input.query) q.whereRaw("search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
+      const rows = (await q.orderBy(input.scope === 'decided' ? 'updated_at' : 'submitted_at', input.scope === 'decided' ? 'desc' : 'asc').limit(200)) as CascoRow[]
+      const names = new Map(((await db('staff').select('id', 'full_name')) as Array<{ id: string; full_name: string }>).map((s) => [s.id, s.full_name]))
+      const items: ApprovalQueueItem[] = []
+      for (const row of rows) {
+        const f = await facts(row)
+        if (input.scope === 'ready' && !f.ready) continue
+        if (input.scope === 'waiting' && f.ready) continue
+        const last = await lastDecision(db, row.id)
+        items.push({
+          quoteId: row.id, status: row.status, insuredName: row.insured_name, vehicleName: row.vehicle_name, plate: row.plate,
+          sumInsuredKopecks: row.sum_insured_kopecks, totalKopecks: row.total_kopecks, submittedAt: row.submitted_at,
+          submittedByName: row.submitted_by ? names.get(row.submitted_by) ?? null : null,
+          inspection: f.inspection
+            ? { id: f.inspection.id, number: f.inspection.number, status: f.inspection.status, damageCount: f.inspection.damages.length }
+            : null,
+          checks: f.checks,
+          ready: f.ready,
+          lastDecision: last ? { decision: last.decision, decidedAt: last.decidedAt, decidedByName: last.decidedByName } : null,
+          mayDecide: refusalFor(f, ctx) === null,
+        })
+      }
+      return { items }
+    },
+
+    'approval/get-case': async (input, ctx) => toCase(await facts(await findCascoRow(db, input.quoteId)), ctx),
+
+    'approval/decide': async (input, ctx) => {
+      const user = requireUser(ctx)
+      const f = await facts(await findCascoRow(db, input.quoteId))
+      const refusal = refusalFor(f, ctx)
+      if (refusal) {
+        await write(db, ctx.actor, 'security.four-eyes-refused', ctx.now, (w) =>
+          w.audit('security.four-eyes-refused', 'casco_quote', f.row.id, null, { decision: input.decision, reason: refusal }))
+        throw new AppError('FORBIDDEN', refusal)
+      }
+      if (f.row.status !== 'submitted') throw new AppError('CONFLICT', 'approval.errors.notSubmitted')
+      if (f.row.row_version !== input.quoteRowVersion) throw new AppError('CONFLICT', 'approval.errors.caseChanged')
+      const toInspector = input.decision === 'returned' && input.returnTo === 'inspector'
+      // A report is needed to approve, and to send back to its inspector; a refusal or a return of the terms is not.
+      if ((input.decision === 'approved' || input.decision === 'approved-with-conditions' || toInspector) && !f.ready) {
+        throw new AppError('CONFLICT', 'approval.errors.reportNotReady')
+      }
+      const today = todayIn(BRANCH_TIME_ZONE, ctx.now)
+      const approval = input.decision === 'approved' || input.decision === 'approved-with-conditions'
+      if (approval && compareDates(input.validUntil!, today) < 0) {
+        throw new AppError('VALIDATION', 'errors.validation', {}, { validUntil: 'approval.errors.validUntilPast' })
+      }
+      const conditions = input.conditions.filter((c) => c.length > 0)
+      await write(db, ctx.actor, `approval.${input.decision}`, ctx.now, async (w) => {
+        await w.insert('approval_decision', {
+          quote_id: f.row.id,
+          quote_row_version: f.row.row_version,
+          inspection_id: f.inspection?.id ?? null,
+          decision: input.decision,
+          return_to: input.decision === 'returned' ? input.returnTo : null,
+          comment: input.comment || null,
+          conditions: input.decision === 'approved-with-conditions' ? JSON.stringify(conditions) : null,
+          valid_until: approval ? input.validUntil : null,
+          checks: JSON.stringify(f.checks),
+          decided_by: user.id,
+          decided_by_name: user.fullName,
+          decided_at: ctx.now.toISOString(),
+        })
+        if (toInspector) {
+          // The quote waits in the queue while its inspector corrects the report; the same transaction (a savepoint).
+          await markInspectionReturned(w.trx as unknown as Db, f.inspection!.id, input.comment, ctx)
+        } else {
+          const status = input.decision === 'returned' ? 'returned' : NEXT_STATUS[input.decision]
+          await w.update('casco_quote', f.row.id, { status }, input.quoteRowVersion)
+        }
+      })
+      return toCase(await facts(await findCascoRow(db, input.quoteId)), ctx)
+    },
+  }
+}

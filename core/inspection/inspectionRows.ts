@@ -1,0 +1,176 @@
+import type { DiagramView } from '../../shared/inspection/diagram'
+import type {
+  DamageRow, Inspection, InspectionListItem, InspectionPhoto, InspectionStatus, PhotoSource,
+} from '../../shared/inspection/inspection'
+import type { InspectionReport } from '../../shared/inspection/report'
+import { AppError } from '../app/appError'
+import type { Db } from '../db/openDatabase'
+import type { Knex } from 'knex'
+
+export interface InspectionRow {
+  id: string
+  number: string
+  status: InspectionStatus
+  quote_id: string | null
+  report: string
+  checklist_version: string
+  inspector_id: string
+  inspected_at: string | null
+  plate: string | null
+  vin: string | null
+  client_name: string | null
+  vehicle: string | null
+  search_text: string | null
+  submitted_at: string | null
+  submitted_by: string | null
+  returned_at: string | null
+  returned_by: string | null
+  return_reason: string | null
+  created_at: string
+  updated_at: string
+  row_version: number
+}
+
+export interface DamageDbRow {
+  id: string
+  inspection_id: string
+  seq: number
+  view: DiagramView
+  x: number
+  y: number
+  zone_code: string
+  part_code: string
+  type_code: string
+  size_cm: number | null
+  severity: string
+  note: string
+  removed_at: string | null
+  row_version: number
+}
+
+export interface PhotoDbRow {
+  id: string
+  inspection_id: string
+  sha256: string
+  shot: string
+  damage_id: string | null
+  captured_at: string
+  source: PhotoSource
+  device: string
+  file_name: string
+  width: number
+  height: number
+  bytes: number
+  format: string
+  gps_lat: number | null
+  gps_lon: number | null
+  gps_accuracy_m: number | null
+  removed_at: string | null
+  created_at: string
+  row_version: number
+}
+
+export async function findInspectionRow(db: Db | Knex.Transaction, id: string): Promise<InspectionRow> {
+  const row = (await db('inspection').where({ id }).first()) as InspectionRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
+  return row
+}
+
+export async function findDamageRow(db: Db, id: string): Promise<DamageDbRow> {
+  const row = (await db('inspection_damage').where({ id }).whereNull('removed_at').first()) as DamageDbRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
+  return row
+}
+
+export async function findPhotoRow(db: Db, id: string): Promise<PhotoDbRow> {
+  const row = (await db('inspection_photo').where({ id }).whereNull('removed_at').first()) as PhotoDbRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
+  return row
+}
+
+export async function activeDamageRows(db: Db, inspectionId: string): Promise<DamageDbRow[]> {
+  return (await db('inspection_damage').where({ inspection_id: inspectionId }).whereNull('removed_at').orderBy('seq')) as DamageDbRow[]
+}
+
+export async function activePhotoRows(db: Db, inspectionId: string): Promise<PhotoDbRow[]> {
+  return (await db('inspection_photo').where({ inspection_id: inspectionId }).whereNull('removed_at').orderBy([{ column: 'created_at' }, { column: 'id' }])) as PhotoDbRow[]
+}
+
+/** Rows are numbered 1, 2, 3… in the order they were added; a removed row gives its number up. */
+export function toDamages(rows: readonly DamageDbRow[]): DamageRow[] {
+  return rows.map((r, i) => ({
+    id: r.id, rowVersion: r.row_version, number: i + 1, view: r.view, x: r.x, y: r.y, zoneCode: r.zone_code, partCode: r.part_code,
+    typeCode: r.type_code, sizeCm: r.size_cm, severity: r.severity, note: r.note,
+  }))
+}
+
+export function toPhoto(r: PhotoDbRow): InspectionPhoto {
+  return {
+    id: r.id, rowVersion: r.row_version, sha256: r.sha256, shot: r.shot, damageId: r.damage_id, capturedAt: r.captured_at, source: r.source,
+    device: r.device, fileName: r.file_name, width: r.width, height: r.height, bytes: r.bytes, format: r.format,
+    gps: r.gps_lat !== null && r.gps_lon !== null ? { lat: r.gps_lat, lon: r.gps_lon, accuracyM: r.gps_accuracy_m } : null,
+    createdAt: r.created_at,
+  }
+}
+
+async function staffName(db: Db, id: string): Promise<string> {
+  const row = (await db('staff').select('full_name').where({ id }).first()) as { full_name: string } | undefined
+  return row?.full_name ?? ''
+}
+
+export async function loadInspection(db: Db, id: string): Promise<Inspection> {
+  const row = await findInspectionRow(db, id)
+  const [damages, photos, inspectorName] = await Promise.all([activeDamageRows(db, id), activePhotoRows(db, id), staffName(db, row.inspector_id)])
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    quoteId: row.quote_id,
+    report: JSON.parse(row.report) as InspectionReport,
+    damages: toDamages(damages),
+    photos: photos.map(toPhoto),
+    inspector: { id: row.inspector_id, name: inspectorName },
+    checklistVersion: row.checklist_version,
+    submittedAt: row.submitted_at,
+    returnedAt: row.returned_at,
+    returnReason: row.return_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    rowVersion: row.row_version,
+  }
+}
+
+export function toListItem(row: InspectionRow & { inspector_name: string | null; damage_count: number; photo_count: number }): InspectionListItem {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    inspectedAt: row.inspected_at ?? '',
+    vehicle: row.vehicle ?? '',
+    plate: row.plate,
+    vin: row.vin,
+    clientName: row.client_name,
+    inspectorName: row.inspector_name ?? '',
+    damageCount: Number(row.damage_count),
+    photoCount: Number(row.photo_count),
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Columns copied out of the report so the list can show and search them without parsing JSON. */
+export function searchColumns(report: InspectionReport, number: string): Pick<InspectionRow, 'inspected_at' | 'plate' | 'vin' | 'client_name' | 'vehicle' | 'search_text'> {
+  const v = report.vehicle
+  const plate = v.plate.replace(/\s+/g, '').toUpperCase() || null
+  const vin = v.vinDocument.replace(/\s+/g, '').toUpperCase() || null
+  const vehicle = [v.make.trim(), v.model.trim()].filter(Boolean).join(' ') || null
+  const client = report.client.name.trim() || null
+  return {
+    inspected_at: report.inspectedAt || null,
+    plate, vin, client_name: client, vehicle,
+    search_text: searchText([number, plate, vin, client, vehicle]),
+  }
+}
+
+export function searchText(parts: Array<string | null>): string {
+  return parts.filter(Boolean).join(' ').toLowerCase().replace(/ё/g, 'е')
+}

@@ -1,0 +1,74 @@
+import sharp, { type Metadata, type OutputInfo } from 'sharp'
+import { ACCEPTED_FORMATS, PHOTO_LIMITS } from '../../shared/inspection/photoLimits'
+import { AppError } from '../app/appError'
+
+/** A photo ready to be stored: the derived images are made before anything touches the disk. */
+export interface ProcessedImage {
+  /** What the content is (sharp's reading of the bytes), not what the file name says. */
+  format: (typeof ACCEPTED_FORMATS)[number]
+  /** Size after EXIF orientation is applied. */
+  width: number
+  height: number
+  /** Long side ≤ 2560 px, JPEG, orientation applied, metadata stripped (no GPS in the copies people see). */
+  normal: Buffer
+  normalWidth: number
+  normalHeight: number
+  thumb: Buffer
+}
+
+// libvips caches decoded images by default; photos are processed once, so the cache only holds memory.
+sharp.cache(false)
+
+const refuse = (key: string, params: Record<string, string | number> = {}) => new AppError('VALIDATION', key, params, { file: key })
+
+/**
+ * Checks what a photo really is and makes its working copies. Refuses, with a message, anything that is not a
+ * JPEG, PNG or WebP by content, a picture too large to decode safely, and a file that does not decode to the end
+ * (a truncated or damaged JPEG). Nothing is written here.
+ */
+export async function processImage(original: Buffer): Promise<ProcessedImage> {
+  if (original.length > PHOTO_LIMITS.maxBytes) throw refuse('photos.errors.tooLarge', { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 })
+  const open = () => sharp(original, { failOn: 'error', limitInputPixels: PHOTO_LIMITS.maxPixels })
+  let meta: Metadata
+  try {
+    meta = await open().metadata()
+  } catch (e) {
+    throw /unsupported image format/i.test(String(e)) ? refuse('photos.errors.unsupported')
+      : /pixel limit/i.test(String(e)) ? refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
+        : refuse('photos.errors.corrupt')
+  }
+  const format = ACCEPTED_FORMATS.find((f) => f === meta.format)
+  if (!format) throw refuse('photos.errors.unsupported')
+  if (!meta.width || !meta.height) throw refuse('photos.errors.corrupt')
+  if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
+
+  const side = PHOTO_LIMITS.normalLongSide
+  let normal: { data: Buffer; info: OutputInfo }
+  try {
+    let pipeline = open().rotate()
+    // Signatures and screenshots come with transparency; a JPEG has none, so it goes onto white paper.
+    if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' })
+    normal = await pipeline
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 85, chromaSubsampling: '4:2:0' })
+      .toBuffer({ resolveWithObject: true })
+  } catch (e) {
+    if (/pixel limit/i.test(String(e))) throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
+    throw refuse('photos.errors.corrupt')
+  }
+  // The thumbnail comes from the normalised copy: decoding 2560 px instead of 12 MP again.
+  const thumbSide = PHOTO_LIMITS.thumbLongSide
+  const thumb = await sharp(normal.data).resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 78 }).toBuffer()
+
+  const swapped = (meta.orientation ?? 1) >= 5
+  return {
+    format,
+    width: swapped ? meta.height : meta.width,
+    height: swapped ? meta.width : meta.height,
+    normal: normal.data,
+    normalWidth: normal.info.width,
+    normalHeight: normal.info.height,
+    thumb,
+  }
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { Db } from '../db/openDatabase'
+import { uuidv7 } from 'uuidv7'
+import { HqRefused, type HqClient } from './hqClient'
+
+/**
+ * A kind of file the device holds by SHA-256 and HQ must receive (inspection photos, scanned PDFs). The
+ * feature that stores the files registers where they are; sync finds new ones, uploads them and marks them.
+ */
+export interface BlobSource {
+  name: string
+  /** SHA-256 of every file of this source the device holds. */
+  list(db: Db): Promise<string[]>
+  /** Where the file with this hash is (it may be gone: then it is skipped and reported). */
+  path(sha256: string): string
+}
+
+export interface Transfer {
+  direction: 'upload' | 'download'
+  sha256: string
+  done: number
+  total: number
+}
+
+export interface BlobUploadSummary {
+  uploaded: number
+  bytes: number
+  missing: number
+  rejected: number
+}
+
+export const DEFAULT_CHUNK = 1024 * 1024
+
+/** Queues the sources' files HQ has not got yet. */
+export async function enqueueBlobs(db: Db, sources: readonly BlobSource[], now: Date): Promise<void> {
+  for (const source of sources) {
+    const known = new Set(((await db('sync_blob').select('sha256')) as Array<{ sha256: string }>).map((r) => r.sha256))
+    for (const sha256 of await source.list(db)) {
+      if (known.has(sha256)) continue
+      const path = source.path(sha256)
+      if (!existsSync(path)) continue
+      await db('sync_blob').insert({ sha256, size: statSync(path).size, origin: 'local', source: source.name, created_at: now.toISOString() })
+        .onConflict('sha256').ignore()
+      known.add(sha256)
+    }
+  }
+}
+
+export async function pendingBlobs(db: Db): Promise<{ count: number; bytes: number }> {
+  const row = (await db('sync_blob').whereNull('uploaded_at').whereNull('rejected_reason').where({ origin: 'local' }).count({ n: '*' }).sum({ bytes: 'size' }).first()) as { n: number; bytes: number | null }
+  return { count: Number(row.n), bytes: Number(row.bytes ?? 0) }
+}
+
+/**
+ * Uploads queued files in chunks. HQ says how much it already holds, so an upload cut at any point (the
+ * connection dropped at 60 %, the app closed) continues from there; HQ checks the SHA-256 when the last byte
+ * arrives.
+ */
+export async function uploadBlobs(db: Db, client: HqClient, sources: readonly BlobSource[], now: () => Date, opts: { chunkSize?: number; onProgress?: (t: Transfer | null) => void } = {}): Promise<BlobUploadSummary> {
+  const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK
+  const summary: BlobUploadSummary = { uploaded: 0, bytes: 0, missing: 0, rejected: 0 }
+  const queue = (await db('sync_blob').whereNull('uploaded_at').whereNull('rejected_reason').where({ origin: 'local' }).orderBy('created_at')) as Array<{ sha256: string; size: number; source: string }>
+  for (const blob of queue) {
+    const source = sources.find((s) => s.name === blob.source)
+    const path = source?.path(blob.sha256)
+    if (!path || !existsSync(path)) {
+      summary.missing++
+      continue
+    }
+    try {
+      await uploadOne(blob, path)
+    } catch (e) {
+      // The local file is not what its name says (damaged on disk, or changed size): retrying cannot help.
+      if (!(e instanceof HqRefused) || !['blob-hash-mismatch', 'blob-size-mismatch', 'blob-too-large'].includes(e.code)) throw e
+      summary.rejected++
+      const at = now().toISOString()
+      await db.transaction(async (trx) => {
+        await trx('sync_blob').where({ sha256: blob.sha256 }).update({ rejected_reason: e.code })
+        await trx('sync_issue').insert({
+          id: uuidv7(), change_id: `file:${blob.sha256}`, kind: 'rejected', entity: 'file', entity_id: blob.sha256,
+          reason_code: e.code, reason_params: JSON.stringify({ size: blob.size }), recorded_at: at,
+        }).onConflict('change_id').ignore()
+      })
+      continue
+    }
+    await db('sync_blob').where({ sha256: blob.sha256 }).update({ uploaded_at: now().toISOString() })
+    summary.uploaded++
+    summary.bytes += blob.size
+  }
+  opts.onProgress?.(null)
+  return summary
+
+  async function uploadOne(blob: { sha256: string; size: number }, path: string): Promise<void> {
+    let status = await client.blobBegin(blob.sha256, blob.size)
+    const fh = await open(path, 'r')
+    try {
+      while (!status.complete) {
+        opts.onProgress?.({ direction: 'upload', sha256: blob.sha256, done: status.received, total: status.size })
+        const length = Math.min(chunkSize, status.size - status.received)
+        const chunk = Buffer.alloc(length)
+        await fh.read(chunk, 0, length, status.received)
+        try {
+          status = await client.blobChunk(blob.sha256, status.received, chunk)
+        } catch (e) {
+          // Another attempt (or a chunk whose answer was lost) moved HQ on: ask where it stands and go on from there.
+          if (e instanceof HqRefused && e.code === 'blob-offset-mismatch') status = await client.blobStatus(blob.sha256)
+          else throw e
+        }
+      }
+    } finally {
+      await fh.close()
+    }
+    opts.onProgress?.({ direction: 'upload', sha256: blob.sha256, done: status.size, total: status.size })
+  }
+}
+
+/**
+ * Downloads a file of the branch from HQ into `dest` (a supervisor's machine opening an inspection's photos).
+ * A partial `<dest>.part` is continued from its length; the SHA-256 is checked before the file takes its name.
+ */
+export async function downloadBlob(client: HqClient, sha256: string, dest: string, onProgress?: (t: Transfer | null) => void): Promise<{ size: number }> {
+  if (existsSync(dest)) return { size: statSync(dest).size }
+  await mkdir(dirname(dest), { recursive: true })
+  const part = `${dest}.part`
+  const { size: total } = await client.blobStatus(sha256)
+  let done = await stat(part).then((s) => s.size, () => 0)
+  if (done > total) {
+    await rm(part, { force: true })
+    done = 0
+  }
+  if (done < total) {
+    const fh = await open(part, 'a')
+    try {
+      await client.blobDownload(sha256, done, async (piece) => {
+        await fh.write(piece)
+        done += piece.length
+        onProgress?.({ direction: 'download', sha256, done, total })
+      })
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+  }
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(part)) hash.update(chunk as Buffer)
+  if (hash.digest('hex') !== sha256) {
+    await rm(part, { force: true })
+    throw new Error(`downloaded file ${sha256} does not match its hash`)
+  }
+  await rename(part, dest)
+  onProgress?.(null)
+  return { size: total }
+}

@@ -1,0 +1,134 @@
+import type { z } from 'zod'
+import {
+  blobStatusSchema, enrolResponseSchema, hqErrorSchema, pullResponseSchema, pushResponseSchema, whoamiResponseSchema,
+  type BlobStatus, type Change, type EnrolRequest, type EnrolResponse, type PullResponse, type PushResponse, type WhoamiResponse,
+} from '../../shared/sync/protocol'
+
+/** HQ could not be reached or failed (network, timeout, 5xx, an answer that is not the protocol): try later. */
+export class HqUnreachable extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause })
+    this.name = 'HqUnreachable'
+  }
+}
+
+/** HQ answered and refused (4xx with a code): retrying the same request will not help. */
+export class HqRefused extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message)
+    this.name = 'HqRefused'
+  }
+}
+
+export type Fetch = typeof fetch
+
+export interface HqClientOptions {
+  baseUrl: string
+  token?: string | null
+  /** Injected in tests to cut connections and lose answers; the global fetch in the app. */
+  fetch?: Fetch
+  timeoutMs?: number
+}
+
+/** The device's side of the HTTP protocol; every answer is parsed with the shared schemas before use. */
+export class HqClient {
+  private readonly fetchFn: Fetch
+  private readonly timeoutMs: number
+  readonly baseUrl: string
+
+  constructor(private readonly opts: HqClientOptions) {
+    this.fetchFn = opts.fetch ?? fetch
+    this.timeoutMs = opts.timeoutMs ?? 30_000
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
+  }
+
+  private async request<S extends z.ZodType>(method: string, path: string, schema: S, init: { json?: unknown; body?: Buffer; query?: Record<string, string | number>; timeoutMs?: number } = {}): Promise<z.infer<S>> {
+    const url = new URL(this.baseUrl + path)
+    for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, String(v))
+    const headers: Record<string, string> = {}
+    if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`
+    let body: string | Uint8Array | undefined
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(init.json)
+    } else if (init.body) {
+      headers['content-type'] = 'application/octet-stream'
+      body = new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength)
+    }
+    let res: Response
+    let text: string
+    try {
+      res = await this.fetchFn(url, { method, headers, body, signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs) })
+      text = await res.text()
+    } catch (e) {
+      throw new HqUnreachable(`HQ unreachable: ${e instanceof Error ? e.message : String(e)}`, e)
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw new HqUnreachable(`HQ answered ${res.status} with something that is not JSON`)
+    }
+    if (!res.ok) {
+      const err = hqErrorSchema.safeParse(json)
+      if (res.status >= 500 || !err.success) throw new HqUnreachable(`HQ failed (${res.status})`)
+      throw new HqRefused(res.status, err.data.error.code, err.data.error.message)
+    }
+    const parsed = schema.safeParse(json)
+    if (!parsed.success) throw new HqUnreachable(`HQ's answer to ${method} ${path} does not match the protocol`)
+    return parsed.data
+  }
+
+  enrol(req: EnrolRequest): Promise<EnrolResponse> {
+    return this.request('POST', '/v1/enrol', enrolResponseSchema, { json: req })
+  }
+
+  /** The probe: reachability, a valid token (a revoked device learns it here) and HQ's settings for the branch. */
+  whoami(): Promise<WhoamiResponse> {
+    return this.request('GET', '/v1/whoami', whoamiResponseSchema, { timeoutMs: 10_000 })
+  }
+
+  push(changes: Change[]): Promise<PushResponse> {
+    return this.request('POST', '/v1/push', pushResponseSchema, { json: { changes }, timeoutMs: 120_000 })
+  }
+
+  pull(cursor: string, limit: number): Promise<PullResponse> {
+    return this.request('GET', '/v1/pull', pullResponseSchema, { query: { cursor, limit }, timeoutMs: 120_000 })
+  }
+
+  blobBegin(sha256: string, size: number): Promise<BlobStatus> {
+    return this.request('POST', `/v1/blobs/${sha256}`, blobStatusSchema, { json: { size } })
+  }
+
+  blobStatus(sha256: string): Promise<BlobStatus> {
+    return this.request('GET', `/v1/blobs/${sha256}`, blobStatusSchema)
+  }
+
+  blobChunk(sha256: string, offset: number, chunk: Buffer): Promise<BlobStatus> {
+    return this.request('PUT', `/v1/blobs/${sha256}`, blobStatusSchema, { body: chunk, query: { offset, size: chunk.length }, timeoutMs: 120_000 })
+  }
+
+  /** Streams a blob from `start` (resume), reporting each piece; resolves with the total size. */
+  async blobDownload(sha256: string, start: number, onData: (piece: Uint8Array) => Promise<void> | void): Promise<number> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.opts.token ?? ''}` }
+    if (start > 0) headers.range = `bytes=${start}-`
+    let res: Response
+    try {
+      res = await this.fetchFn(new URL(`${this.baseUrl}/v1/blobs/${sha256}/content`), { headers, signal: AbortSignal.timeout(600_000) })
+    } catch (e) {
+      throw new HqUnreachable(`HQ unreachable: ${e instanceof Error ? e.message : String(e)}`, e)
+    }
+    if (!res.ok || !res.body) {
+      const err = hqErrorSchema.safeParse(await res.json().catch(() => null))
+      if (res.status >= 500 || !err.success) throw new HqUnreachable(`HQ failed (${res.status})`)
+      throw new HqRefused(res.status, err.data.error.code, err.data.error.message)
+    }
+    const length = Number(res.headers.get('content-length') ?? NaN)
+    try {
+      for await (const piece of res.body as unknown as AsyncIterable<Uint8Array>) await onData(piece)
+    } catch (e) {
+      throw new HqUnreachable(`download cut: ${e instanceof Error ? e.message : String(e)}`, e)
+    }
+    return start + length
+  }
+}

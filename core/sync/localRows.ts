@@ -1,0 +1,68 @@
+import type { Knex } from 'knex'
+import { syncedTable } from '../db/syncedTables'
+
+type DbLike = Knex | Knex.Transaction
+
+interface ForeignKey { from: string; table: string; to: string }
+
+/**
+ * What the device needs to write a row HQ sent into its own table: the table's columns (a newer app may send
+ * columns this one lacks) and its foreign keys (a row whose parent has not arrived yet must wait). Read from
+ * SQLite itself, so every synced table works without a per-table description.
+ */
+export class LocalSchema {
+  private readonly columns = new Map<string, Set<string> | null>()
+  private readonly foreignKeys = new Map<string, ForeignKey[]>()
+
+  /** The columns of a synced table, or null if this app version has no such table. */
+  async columnsOf(db: DbLike, table: string): Promise<Set<string> | null> {
+    if (!syncedTable(table)) return null
+    if (!this.columns.has(table)) {
+      const rows = (await db.raw('SELECT name FROM pragma_table_info(?)', [table])) as Array<{ name: string }>
+      this.columns.set(table, rows.length ? new Set(rows.map((r) => r.name)) : null)
+    }
+    return this.columns.get(table) ?? null
+  }
+
+  async foreignKeysOf(db: DbLike, table: string): Promise<ForeignKey[]> {
+    if (!this.foreignKeys.has(table)) {
+      const rows = (await db.raw('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)', [table])) as ForeignKey[]
+      this.foreignKeys.set(table, rows.map((r) => ({ from: r.from, table: r.table, to: r.to ?? 'id' })))
+    }
+    return this.foreignKeys.get(table)!
+  }
+}
+
+export type ApplyOutcome = { applied: true } | { applied: false; reason: string }
+
+/**
+ * Writes HQ's version of a record into its local table — never through the Writer: it is not a local change, so
+ * it must not travel back to HQ. Runs in a savepoint so a refused row (a trigger, a unique key clash) leaves the
+ * surrounding transaction intact. A missing parent row is reported as `waiting-parent` before anything is written.
+ */
+export async function writeHqVersion(trx: Knex.Transaction, schema: LocalSchema, entity: string, data: Record<string, unknown>): Promise<ApplyOutcome> {
+  const columns = await schema.columnsOf(trx, entity)
+  if (!columns) return { applied: false, reason: 'unknown-entity' }
+  const values: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(data)) {
+    if (!columns.has(k)) continue
+    values[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v
+  }
+  for (const fk of await schema.foreignKeysOf(trx, entity)) {
+    const value = values[fk.from]
+    if (value === null || value === undefined) continue
+    if (fk.table === entity && value === values.id) continue
+    const parent = await trx(fk.table).where(fk.to, value as string).first(fk.to)
+    if (!parent) return { applied: false, reason: 'waiting-parent' }
+  }
+  try {
+    await trx.transaction(async (sp) => {
+      const exists = await sp(entity).where({ id: values.id as string }).first('id')
+      if (exists) await sp(entity).where({ id: values.id as string }).update(values)
+      else await sp(entity).insert(values)
+    })
+    return { applied: true }
+  } catch (e) {
+    return { applied: false, reason: `refused: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500) }
+  }
+}

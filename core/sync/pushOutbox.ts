@@ -1,0 +1,149 @@
+import type { Knex } from 'knex'
+import { uuidv7 } from 'uuidv7'
+import type { Change, ChangeResult } from '../../shared/sync/protocol'
+import type { Db } from '../db/openDatabase'
+import type { HqClient } from './hqClient'
+import { LocalSchema, writeHqVersion } from './localRows'
+
+export interface OutboxRow {
+  seq: number
+  change_id: string
+  entity: string
+  entity_id: string
+  op: 'insert' | 'update' | 'delete'
+  row_version: number
+  data: string
+  changed_at: string
+  changed_by: string | null
+}
+
+export interface PushSummary {
+  sent: number
+  accepted: number
+  rejected: number
+  conflicts: number
+  deferred: number
+  /** Local changes that followed a lost one to the same record and were therefore not sent. */
+  superseded: number
+}
+
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
+
+function toChange(row: OutboxRow): Change {
+  return {
+    changeId: row.change_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    op: row.op,
+    rowVersion: row.row_version,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    changedAt: row.changed_at,
+    changedBy: row.changed_by,
+  }
+}
+
+/**
+ * Ships every pending outbox row once per run, oldest first, in batches. The outbox row is marked only after
+ * HQ's answer is in, in one local transaction with what follows from it; if the answer is lost (HQ killed, the
+ * connection cut) the same change ids go again and HQ answers from its log — nothing is applied twice.
+ * A deferred change stays pending, and later changes to its record are held back with it.
+ */
+export async function pushOutbox(db: Db, client: HqClient, now: () => Date, opts: { batchSize?: number; onProgress?: (s: PushSummary) => void } = {}): Promise<PushSummary> {
+  const batchSize = opts.batchSize ?? 200
+  const summary = emptyPushSummary()
+  const heldBack = new Set<string>() // records with a deferred change in this run
+  let afterSeq = 0
+  for (;;) {
+    const candidates = (await db('outbox').whereNull('sent_at').andWhere('seq', '>', afterSeq).orderBy('seq').limit(batchSize)) as OutboxRow[]
+    if (candidates.length === 0) break
+    afterSeq = candidates[candidates.length - 1]!.seq
+    const rows = candidates.filter((r) => !heldBack.has(keyOf(r.entity, r.entity_id)))
+    if (rows.length === 0) continue
+    const response = await client.push(rows.map(toChange))
+    await recordAnswers(db, rows, response.results, now(), summary, heldBack)
+    summary.sent += rows.length
+    opts.onProgress?.({ ...summary })
+  }
+  return summary
+}
+
+export const emptyPushSummary = (): PushSummary => ({ sent: 0, accepted: 0, rejected: 0, conflicts: 0, deferred: 0, superseded: 0 })
+
+/** Pending outbox rows, oldest first (for offline bundles). */
+export async function pendingOutbox(db: Db): Promise<OutboxRow[]> {
+  return (await db('outbox').whereNull('sent_at').orderBy('seq')) as OutboxRow[]
+}
+
+export { toChange }
+
+/**
+ * Records HQ's answers to sent outbox rows, in one local transaction (online push and offline answer bundles
+ * alike). A change HQ did not accept is kept in `sync_issue` with what won, and HQ's version of the record
+ * replaces the local one; later local changes to that record were made on top of the loser, so they are kept
+ * as issues too (`superseded`) instead of being sent. A deferred change stays pending.
+ */
+export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results: readonly ChangeResult[], nowDate: Date, summary: PushSummary, heldBack: Set<string> = new Set()): Promise<void> {
+  const schema = new LocalSchema()
+  const byId = new Map(results.map((r) => [r.changeId, r]))
+  const at = nowDate.toISOString()
+  await db.transaction(async (trx) => {
+    for (const row of rows) {
+      const result = byId.get(row.change_id)
+      if (!result) continue // not answered: stays pending, goes again next run
+      await record(trx, row, result)
+    }
+  })
+
+  async function record(trx: Knex.Transaction, row: OutboxRow, result: ChangeResult): Promise<void> {
+    // Already settled (an answer bundle imported after an online push, or superseded earlier in this run).
+    if (await trx('outbox').where({ seq: row.seq }).whereNotNull('sent_at').first('seq')) return
+    if (result.status === 'accepted') {
+      summary.accepted++
+      await trx('outbox').where({ seq: row.seq }).update({ sent_at: at, outcome: 'accepted', deferred_reason: null, attempts: trx.raw('attempts + 1') })
+      return
+    }
+    if (result.status === 'deferred') {
+      summary.deferred++
+      heldBack.add(keyOf(row.entity, row.entity_id))
+      await trx('outbox').where({ seq: row.seq }).update({ deferred_reason: JSON.stringify(result.reason), attempts: trx.raw('attempts + 1') })
+      return
+    }
+    if (result.status === 'rejected') summary.rejected++
+    else summary.conflicts++
+    await trx('outbox').where({ seq: row.seq }).update({ sent_at: at, outcome: result.status, deferred_reason: null, attempts: trx.raw('attempts + 1') })
+    let winnerNote: string | null = null
+    if (result.current) {
+      const applied = await writeHqVersion(trx, schema, row.entity, { ...result.current.data, id: row.entity_id, row_version: result.current.rowVersion })
+      if (!applied.applied) winnerNote = applied.reason
+    }
+    await trx('sync_issue').insert({
+      id: uuidv7(),
+      change_id: row.change_id,
+      kind: result.status,
+      entity: row.entity,
+      entity_id: row.entity_id,
+      reason_code: result.reason.code,
+      reason_params: JSON.stringify(winnerNote ? { ...result.reason.params, localApply: winnerNote } : result.reason.params),
+      local_data: row.data,
+      local_version: row.row_version,
+      winner_data: result.current ? JSON.stringify(result.current.data) : null,
+      winner_version: result.current?.rowVersion ?? null,
+      changed_at: row.changed_at,
+      changed_by: row.changed_by,
+      recorded_at: at,
+    })
+    // Later local changes to this record were made on top of the one that lost.
+    const later = (await trx('outbox').whereNull('sent_at').where({ entity: row.entity, entity_id: row.entity_id })
+      .andWhere('seq', '>', row.seq).orderBy('seq')) as OutboxRow[]
+    for (const next of later) {
+      summary.superseded++
+      await trx('outbox').where({ seq: next.seq }).update({ sent_at: at, outcome: 'superseded' })
+      await trx('sync_issue').insert({
+        id: uuidv7(), change_id: next.change_id, kind: 'conflict', entity: next.entity, entity_id: next.entity_id,
+        reason_code: 'follows-lost-change', reason_params: '{}', local_data: next.data, local_version: next.row_version,
+        winner_data: result.current ? JSON.stringify(result.current.data) : null, winner_version: result.current?.rowVersion ?? null,
+        changed_at: next.changed_at, changed_by: next.changed_by, recorded_at: at,
+      })
+    }
+  }
+}

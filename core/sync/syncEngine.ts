@@ -1,0 +1,268 @@
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import type { SyncStatus } from '../../shared/sync/contract'
+import { hqSettingsSchema, type EnrolRequest, type HqSettings } from '../../shared/sync/protocol'
+import { AppError } from '../app/appError'
+import type { Clock } from '../app/clock'
+import type { Db } from '../db/openDatabase'
+import type { ReferenceData } from '../reference/loadReferenceData'
+import { enqueueBlobs, pendingBlobs, uploadBlobs, type BlobSource, type Transfer } from './blobSync'
+import { HqClient, HqRefused, HqUnreachable, type Fetch } from './hqClient'
+import { pullChanges } from './pullChanges'
+import { pushOutbox } from './pushOutbox'
+import type { ReferenceTarget } from './referenceUpdates'
+import type { SecretStore } from './secretStore'
+import { BUNDLE_KEY_SECRET, getState, getStates, setState, TOKEN_SECRET } from './syncState'
+
+export interface SyncEngineOptions {
+  db: Db
+  dataDir: string
+  resourcesDir: string
+  reference: ReferenceData
+  clock: Clock
+  secrets: SecretStore
+  /** The transport; tests inject one that cuts connections and loses answers. */
+  fetch?: Fetch
+  blobSources?: BlobSource[]
+  /** Pause between background runs while all is well. */
+  intervalMs?: number
+  /** Exponential backoff after failures: base × 2^(n−1), capped, with ±20 % jitter. */
+  backoff?: { baseMs: number; maxMs: number }
+  batchSize?: number
+  pageSize?: number
+  chunkSize?: number
+  deviceName?: string
+  log?: (message: string, error?: unknown) => void
+  /** Randomness for backoff jitter (tests make it fixed). */
+  random?: () => number
+}
+
+type RunState = Exclude<SyncStatus['state'], 'not-enrolled'>
+
+/**
+ * The device's sync with HQ. One run = probe HQ (reachability and a valid token — OS "online" flags are not
+ * trusted) → push the outbox → upload files → pull. Runs never overlap; "Sync now" starts one at once (or right
+ * after the one in progress, so changes made meanwhile go too). In the background a run follows every
+ * `intervalMs` while HQ answers, and with exponential backoff while it does not.
+ */
+export class SyncEngine {
+  private current: Promise<boolean> | null = null
+  private queued: Promise<boolean> | null = null
+  private timer: NodeJS.Timeout | null = null
+  private background = false
+  private failures = 0
+  private online: boolean | null = null
+  private runState: RunState = 'idle'
+  private transfer: Transfer | null = null
+  private nextAttemptAt: Date | null = null
+  private readonly reference: ReferenceTarget
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.reference = { bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates'), reference: opts.reference }
+  }
+
+  private get db(): Db {
+    return this.opts.db
+  }
+
+  private now = () => this.opts.clock.now()
+
+  async isEnrolled(): Promise<boolean> {
+    return (await getState(this.db, 'device_id')) !== null && (await this.opts.secrets.get(TOKEN_SECRET)) !== null
+  }
+
+  private async client(): Promise<HqClient> {
+    const [url, token] = [await getState(this.db, 'hq_url'), await this.opts.secrets.get(TOKEN_SECRET)]
+    if (!url || !token) throw new AppError('CONFLICT', 'sync.errors.notEnrolled')
+    return new HqClient({ baseUrl: url, token, ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}) })
+  }
+
+  /**
+   * Enrols this device with a one-time code. With a local branch (its first device) HQ adopts the branch; a
+   * fresh device joins an established branch and pulls it right away (if that pull fails, the background
+   * retries it). Re-enrolling a revoked device keeps its data and pull position.
+   */
+  async enrol(input: { hqUrl: string; code: string; deviceName?: string }, mode: 'existing-branch' | 'new-device'): Promise<void> {
+    const branch = (await this.db('branch').first()) as { id: string; code: string; name: string; city: string } | undefined
+    if (mode === 'new-device' && branch) throw new AppError('CONFLICT', 'errors.branchExists')
+    if (mode === 'existing-branch' && !branch) throw new AppError('CONFLICT', 'sync.errors.noBranch')
+    const request: EnrolRequest = {
+      code: input.code,
+      deviceName: input.deviceName ?? this.opts.deviceName ?? hostname(),
+      branch: branch ? { id: branch.id, code: branch.code, name: branch.name, city: branch.city } : null,
+    }
+    const client = new HqClient({ baseUrl: input.hqUrl, ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}) })
+    let answer
+    try {
+      answer = await client.enrol(request)
+    } catch (e) {
+      if (e instanceof HqRefused) throw new AppError('CONFLICT', `sync.enrolErrors.${e.code}`, { code: e.code })
+      if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
+      throw e
+    }
+    await this.opts.secrets.set(TOKEN_SECRET, answer.token)
+    await this.opts.secrets.set(BUNDLE_KEY_SECRET, answer.bundleKey)
+    await this.db.transaction(async (trx) => {
+      await setState(trx, 'hq_url', client.baseUrl)
+      await setState(trx, 'device_id', answer.deviceId)
+      await setState(trx, 'branch_code', answer.branch.code)
+      await setState(trx, 'enrolled_at', this.now().toISOString())
+      await setState(trx, 'last_error', null)
+      if ((await getState(trx, 'cursor')) === null) await setState(trx, 'cursor', '0')
+    })
+    this.runState = 'idle'
+    this.failures = 0
+    if (mode === 'new-device') await this.syncNow()
+    if (this.background) this.schedule(0)
+  }
+
+  /** Runs a sync now; if one is running, runs again right after it. Resolves true when the run succeeded. */
+  syncNow(): Promise<boolean> {
+    if (!this.current) {
+      this.current = this.run().finally(() => { this.current = null })
+      return this.current
+    }
+    if (!this.queued) {
+      this.queued = this.current.then(() => {
+        this.queued = null
+        return this.syncNow()
+      })
+    }
+    return this.queued
+  }
+
+  private async run(): Promise<boolean> {
+    if (!(await this.isEnrolled())) return false
+    this.runState = 'syncing'
+    await setState(this.db, 'last_attempt_at', this.now().toISOString())
+    let ok = false
+    try {
+      const client = await this.client()
+      const who = await client.whoami()
+      this.online = true
+      await setState(this.db, 'hq_settings', JSON.stringify(who.settings))
+      await setState(this.db, 'hq_clock_offset_ms', String(new Date(who.serverTime).getTime() - this.now().getTime()))
+      await pushOutbox(this.db, client, this.now, { batchSize: this.opts.batchSize ?? 200 })
+      const sources = this.opts.blobSources ?? []
+      await enqueueBlobs(this.db, sources, this.now())
+      await uploadBlobs(this.db, client, sources, this.now, {
+        chunkSize: this.opts.chunkSize,
+        onProgress: (t) => { this.transfer = t },
+      })
+      await pullChanges(this.db, client, this.reference, this.now, { pageSize: this.opts.pageSize ?? 500 })
+      await setState(this.db, 'last_success_at', this.now().toISOString())
+      await setState(this.db, 'last_error', null)
+      this.failures = 0
+      this.runState = 'idle'
+      ok = true
+    } catch (e) {
+      this.failures++
+      this.transfer = null
+      await this.recordFailure(e)
+    }
+    if (this.background) this.schedule(ok ? this.opts.intervalMs ?? 60_000 : this.backoffDelay())
+    return ok
+  }
+
+  private async recordFailure(e: unknown): Promise<void> {
+    let error: { key: string; params: Record<string, string | number> }
+    if (e instanceof HqUnreachable) {
+      this.online = false
+      this.runState = 'offline'
+      error = { key: 'sync.errors.unreachable', params: {} }
+    } else if (e instanceof HqRefused && ['device-revoked', 'token-invalid', 'token-missing'].includes(e.code)) {
+      this.online = true
+      this.runState = 'revoked'
+      error = { key: 'sync.errors.revoked', params: {} }
+    } else if (e instanceof HqRefused) {
+      this.online = true
+      this.runState = 'error'
+      error = { key: 'sync.errors.refused', params: { code: e.code } }
+    } else if (e instanceof AppError) {
+      this.runState = 'error'
+      error = { key: e.messageKey, params: e.params }
+    } else {
+      this.runState = 'error'
+      error = { key: 'sync.errors.internal', params: { message: (e instanceof Error ? e.message : String(e)).slice(0, 300) } }
+      this.opts.log?.('sync run failed', e)
+    }
+    await setState(this.db, 'last_error', JSON.stringify(error))
+  }
+
+  backoffDelay(): number {
+    const { baseMs, maxMs } = this.opts.backoff ?? { baseMs: 5_000, maxMs: 300_000 }
+    const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, this.failures - 1))
+    const jitter = 0.8 + 0.4 * (this.opts.random ?? Math.random)()
+    return Math.round(Math.min(maxMs, raw * jitter))
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer)
+    // A revoked device stops trying until an admin enrols it again.
+    if (!this.background || this.runState === 'revoked') {
+      this.nextAttemptAt = null
+      return
+    }
+    this.nextAttemptAt = new Date(this.now().getTime() + delayMs)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.syncNow()
+    }, delayMs)
+    this.timer.unref?.()
+  }
+
+  /** Background sync: starts at once if enrolled. */
+  start(): void {
+    this.background = true
+    this.schedule(0)
+  }
+
+  async stop(): Promise<void> {
+    this.background = false
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    await this.current?.catch(() => undefined)
+    await this.queued?.catch(() => undefined)
+  }
+
+  setTransfer(t: Transfer | null): void {
+    this.transfer = t
+  }
+
+  async settings(): Promise<HqSettings | null> {
+    const raw = await getState(this.db, 'hq_settings')
+    const parsed = raw ? hqSettingsSchema.safeParse(JSON.parse(raw)) : null
+    return parsed?.success ? parsed.data : null
+  }
+
+  async status(): Promise<SyncStatus> {
+    const s = await getStates(this.db)
+    const enrolled = s.device_id !== undefined && (await this.opts.secrets.get(TOKEN_SECRET)) !== null
+    const count = async (q: ReturnType<Db>) => Number(((await q.count({ n: '*' }).first()) as { n: number }).n)
+    const blobs = await pendingBlobs(this.db)
+    const lastError = s.last_error ? JSON.parse(s.last_error) as SyncStatus['lastError'] : null
+    let state: SyncStatus['state'] = enrolled ? this.runState : 'not-enrolled'
+    // After a restart the in-memory state is fresh: a stored failure still shows until the next run.
+    if (state === 'idle' && lastError && this.online === null) state = lastError.key === 'sync.errors.unreachable' ? 'offline' : 'error'
+    return {
+      state,
+      online: enrolled ? this.online : null,
+      hqUrl: s.hq_url ?? null,
+      deviceId: s.device_id ?? null,
+      branchCode: s.branch_code ?? null,
+      lastSuccessAt: s.last_success_at ?? null,
+      lastAttemptAt: s.last_attempt_at ?? null,
+      nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
+      pendingChanges: await count(this.db('outbox').whereNull('sent_at')),
+      deferredChanges: await count(this.db('outbox').whereNull('sent_at').whereNotNull('deferred_reason')),
+      pendingFiles: blobs.count,
+      pendingFileBytes: blobs.bytes,
+      waitingPulled: await count(this.db('sync_pull_deferred')),
+      issues: { total: await count(this.db('sync_issue')), unseen: await count(this.db('sync_issue').whereNull('seen_at')) },
+      lastError,
+      transfer: this.transfer ? { direction: this.transfer.direction, done: this.transfer.done, total: this.transfer.total } : null,
+      settings: await this.settings(),
+      secretProtection: this.opts.secrets.protection,
+    }
+  }
+}

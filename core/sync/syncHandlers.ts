@@ -1,0 +1,110 @@
+import type { SyncIssue } from '../../shared/sync/contract'
+import { AppError } from '../app/appError'
+import type { Db } from '../db/openDatabase'
+import { write } from '../db/write'
+import type { HandlersOf } from '../ipc/handlers'
+import { downloadBlob, type BlobSource } from './blobSync'
+import { HqRefused, HqUnreachable } from './hqClient'
+import { exportBundle, importAnswer } from './offlineBundles'
+import type { ReferenceTarget } from './referenceUpdates'
+import type { SecretStore } from './secretStore'
+import type { SyncEngine } from './syncEngine'
+import { HqClient } from './hqClient'
+import { getState, TOKEN_SECRET } from './syncState'
+import { join } from 'node:path'
+
+type SyncChannels =
+  | 'sync/get-status' | 'sync/enrol' | 'sync/enrol-new-device' | 'sync/sync-now' | 'sync/list-issues' | 'sync/mark-issue-seen'
+  | 'sync/export-bundle' | 'sync/import-answer' | 'sync/download-file'
+
+interface IssueRow {
+  id: string; kind: SyncIssue['kind']; entity: string; entity_id: string; reason_code: string; reason_params: string
+  local_data: string | null; local_version: number | null; winner_data: string | null; winner_version: number | null
+  changed_at: string | null; changed_by_name: string | null; recorded_at: string; seen_at: string | null
+}
+
+const parse = (s: string | null) => (s === null ? null : JSON.parse(s) as Record<string, unknown>)
+
+export interface SyncDeps {
+  db: Db
+  engine: SyncEngine
+  secrets: SecretStore
+  dataDir: string
+  reference: ReferenceTarget
+  blobSources: readonly BlobSource[]
+  fetch?: typeof fetch
+}
+
+export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
+  const { db, engine } = deps
+  return {
+    'sync/get-status': async () => engine.status(),
+
+    'sync/enrol': async (input, ctx) => {
+      await engine.enrol(input, 'existing-branch')
+      await write(db, ctx.actor, 'sync.enrolled', ctx.now, (w) => w.audit('sync.enrolled', null, null, null, { hqUrl: input.hqUrl, deviceName: input.deviceName }))
+      return engine.status()
+    },
+
+    'sync/enrol-new-device': async (input, ctx) => {
+      await engine.enrol(input, 'new-device')
+      await write(db, ctx.actor, 'sync.enrolled', ctx.now, (w) => w.audit('sync.enrolled', null, null, null, { hqUrl: input.hqUrl, deviceName: input.deviceName, newDevice: true }))
+      return engine.status()
+    },
+
+    'sync/sync-now': async () => {
+      if (!(await engine.isEnrolled())) throw new AppError('CONFLICT', 'sync.errors.notEnrolled')
+      const ok = await engine.syncNow()
+      return { ok, status: await engine.status() }
+    },
+
+    'sync/list-issues': async (input) => {
+      const { limit = 50, offset = 0 } = input ?? {}
+      const total = Number(((await db('sync_issue').count({ n: '*' }).first()) as { n: number }).n)
+      const rows = (await db('sync_issue as i').leftJoin('staff as s', 's.id', 'i.changed_by')
+        .select('i.*', 's.full_name as changed_by_name')
+        .orderByRaw('i.seen_at IS NOT NULL').orderBy('i.seq', 'desc').limit(limit).offset(offset)) as IssueRow[]
+      return {
+        total,
+        items: rows.map((r): SyncIssue => ({
+          id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id,
+          reasonKey: `sync.reasons.${r.reason_code}`, reasonParams: JSON.parse(r.reason_params) as Record<string, string | number>,
+          local: parse(r.local_data), localVersion: r.local_version, winner: parse(r.winner_data), winnerVersion: r.winner_version,
+          changedAt: r.changed_at, changedByName: r.changed_by_name, recordedAt: r.recorded_at, seenAt: r.seen_at,
+        })),
+      }
+    },
+
+    'sync/mark-issue-seen': async (input, ctx) => {
+      const n = await db('sync_issue').where({ id: input.id }).whereNull('seen_at').update({ seen_at: ctx.now.toISOString(), seen_by: ctx.actor.userId })
+      if (n === 0 && !(await db('sync_issue').where({ id: input.id }).first('id'))) throw new AppError('NOT_FOUND', 'errors.notFound')
+      return { id: input.id }
+    },
+
+    'sync/export-bundle': async (_input, ctx) => {
+      const result = await exportBundle(db, deps.secrets, deps.blobSources, deps.dataDir, ctx.now)
+      await write(db, ctx.actor, 'sync.bundle-exported', ctx.now, (w) => w.audit('sync.bundle-exported', null, null, null, result))
+      return result
+    },
+
+    'sync/import-answer': async (input, ctx) => {
+      const result = await importAnswer(db, deps.secrets, deps.reference, input.path, () => ctx.now)
+      await write(db, ctx.actor, 'sync.answer-imported', ctx.now, (w) => w.audit('sync.answer-imported', null, null, null, { path: input.path, ...result }))
+      return result
+    },
+
+    'sync/download-file': async (input) => {
+      const [url, token] = [await getState(db, 'hq_url'), await deps.secrets.get(TOKEN_SECRET)]
+      if (!url || !token) throw new AppError('CONFLICT', 'sync.errors.notEnrolled')
+      const client = new HqClient({ baseUrl: url, token, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
+      try {
+        return await downloadBlob(client, input.sha256, join(deps.dataDir, 'downloads', input.sha256), (t) => engine.setTransfer(t))
+      } catch (e) {
+        engine.setTransfer(null)
+        if (e instanceof HqRefused && e.code === 'blob-unknown') throw new AppError('NOT_FOUND', 'sync.errors.fileUnknown')
+        if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
+        throw e
+      }
+    },
+  }
+}

@@ -1,0 +1,286 @@
+import { todayIn, type CalendarDate } from '../../shared/dates/calendarDate'
+import { translate } from '../../shared/i18n/messages'
+import { formatDateRu } from '../../shared/print/format'
+import {
+  KINDS_BY_PRODUCT, OPEN_STATUSES, type ApplicationDetails, type ApplicationStatus, type ContractData,
+  type PayoutMethod,
+} from '../../shared/termination/application'
+import { calculateApplicationRefund, type RefundCalculation } from '../../shared/termination/applicationRefund'
+import type { RefundPreview } from '../../shared/termination/contract'
+import { applicationChecklist, missingDocuments, type ChecklistCase, type ChecklistResult } from '../../shared/termination/documentChecklist'
+import { latePenaltyKopecks } from '../../shared/termination/latePenalty'
+import { TERMINATION_DOCUMENTS, type TerminationDocument, type TerminationGround } from '../../shared/termination/rulesSchema'
+import { AppError } from '../app/appError'
+import { BRANCH_TIME_ZONE } from '../app/timeZone'
+import type { Db } from '../db/openDatabase'
+import { write, type Writer } from '../db/write'
+import type { HandlerContext, HandlersOf } from '../ipc/handlers'
+import { searchText } from '../osago/osagoRows'
+import type { ReferenceData } from '../reference/loadReferenceData'
+import { findApplicationRow, toApplication, toSummary, type ApplicationRow } from './applicationRows'
+import { findContracts, loadContract, manualContract, manualContractColumns, summarise, type ManualContractRow } from './contracts'
+import { listDeadlines } from './deadlines'
+import { allocateIncomingNumber } from './incomingNumber'
+import { calendarOn, guarded, rulesInForce } from './terminationRules'
+
+type TerminationChannels =
+  | 'termination/find-contracts' | 'termination/enter-contract' | 'termination/preview-refund' | 'termination/register-application'
+  | 'termination/update-application' | 'termination/set-documents' | 'termination/complete-application'
+  | 'termination/approve-application' | 'termination/record-payout' | 'termination/refuse-application'
+  | 'termination/get-application' | 'termination/list-applications' | 'termination/list-deadlines'
+
+/** What decides the refund and the checklist; the rest of the details is who applies and how they are paid. */
+interface Terms {
+  kind: ApplicationDetails['kind']
+  ground: TerminationGround | null
+  eventDate: CalendarDate | null
+  cascoChoice: ApplicationDetails['cascoChoice']
+  insuredEventOccurred: boolean
+  representative: boolean
+  payoutMethod: PayoutMethod | null
+}
+
+function termsOf(d: ApplicationDetails): Terms {
+  return {
+    kind: d.kind, ground: d.ground, eventDate: d.eventDate, cascoChoice: d.cascoChoice, insuredEventOccurred: d.insuredEventOccurred,
+    representative: d.representative !== null, payoutMethod: d.payout?.method ?? null,
+  }
+}
+
+function checklistCase(t: Terms): ChecklistCase {
+  if (t.kind === 'osago-early-termination') {
+    if (t.ground === null) throw new AppError('VALIDATION', 'termination.error.groundRequired', {}, { 'details.ground': 'termination.error.groundRequired' })
+    return { kind: t.kind, ground: t.ground }
+  }
+  return { kind: t.kind }
+}
+
+export function terminationHandlers(db: Db, reference: ReferenceData): HandlersOf<TerminationChannels> {
+  const today = (ctx: HandlerContext) => todayIn(BRANCH_TIME_ZONE, ctx.now)
+
+  function calculate(contract: ContractData, t: Terms, applicationDate: CalendarDate, pathPrefix: string): RefundCalculation {
+    if (!KINDS_BY_PRODUCT[contract.product].includes(t.kind)) {
+      throw new AppError('VALIDATION', 'termination.problem.kindNotForContract', {}, { [`${pathPrefix}kind`]: 'termination.problem.kindNotForContract' })
+    }
+    const { rules, version } = rulesInForce(reference, contract.conclusionDate)
+    return guarded(() => calculateApplicationRefund({
+      product: contract.product, kind: t.kind, ground: t.ground, policyholderType: contract.policyholderType,
+      premiumKopecks: contract.premiumKopecks, conclusionDate: contract.conclusionDate, contractStart: contract.startDate,
+      contractEnd: contract.endDate, applicationDate, eventDate: t.eventDate, periodsOfUse: contract.periodsOfUse,
+      insuredEventOccurred: t.insuredEventOccurred, cascoChoice: t.cascoChoice,
+    }, rules, version, calendarOn(reference, applicationDate)), pathPrefix)
+  }
+
+  function checklist(contract: ContractData, t: Terms): ChecklistResult {
+    const { rules } = rulesInForce(reference, contract.conclusionDate)
+    const reissue = t.kind === 'casco-sale' && t.cascoChoice === 'reissue'
+    return applicationChecklist(rules, checklistCase(t), { representative: t.representative, payout: reissue ? null : t.payoutMethod })
+  }
+
+  /** A contract takes one application at a time, and none once it has ended. */
+  async function ensureAvailable(contract: ContractData, exceptId: string | null): Promise<void> {
+    if (contract.terminatedOn) throw new AppError('CONFLICT', 'termination.problem.contractTerminated', { date: formatDateRu(contract.terminatedOn) })
+    const [summary] = await summarise(db, [contract])
+    const open = summary?.openApplication
+    if (open && open.id !== exceptId) throw new AppError('CONFLICT', 'termination.problem.alreadyApplied', { number: open.incomingNumber })
+  }
+
+  async function inStatus(id: string, allowed: readonly ApplicationStatus[], ctx: HandlerContext): Promise<ApplicationRow> {
+    const row = await findApplicationRow(db, id)
+    if (!allowed.includes(row.status)) {
+      throw new AppError('CONFLICT', 'termination.problem.wrongStatus', { status: translate(ctx.locale, `termination.status.${row.status}`) })
+    }
+    return row
+  }
+
+  async function answer(id: string) {
+    return toApplication(db, await findApplicationRow(db, id))
+  }
+
+  /** Marks the contract ended (or no longer ended, when a completed application is refused) with the application. */
+  async function markContract(w: Writer, contract: ContractData, terminatedOn: CalendarDate | null): Promise<void> {
+    const table = contract.source === 'osago' ? 'osago_policy' : 'manual_contract'
+    await w.update(table, contract.id, { terminated_on: terminatedOn })
+  }
+
+  function searchOf(number: string, contract: ContractData, details: ApplicationDetails): string {
+    return searchText([number, contract.number, contract.number.replace(/\s+/g, ''), contract.policyholderName, details.applicant.fullName,
+      contract.plate, contract.vin])
+  }
+
+  return {
+    'termination/find-contracts': async (input) => findContracts(db, input.query),
+
+    'termination/enter-contract': async (input, ctx) => {
+      const c = input.contract
+      if (c.conclusionDate > today(ctx)) {
+        throw new AppError('VALIDATION', 'termination.problem.conclusionInFuture', {}, { 'contract.conclusionDate': 'termination.problem.conclusionInFuture' })
+      }
+      const same = (await db('manual_contract').where({ product: c.product, contract_number: c.number }).first()) as ManualContractRow | undefined
+      if (same) throw new AppError('CONFLICT', 'termination.problem.contractExists', {}, { 'contract.number': 'termination.problem.contractExists' })
+      const row = await write(db, ctx.actor, 'termination.contract-entered', ctx.now, (w) =>
+        w.insert('manual_contract', { ...manualContractColumns(c), entered_by: ctx.actor.userId, terminated_on: null }))
+      const [summary] = await summarise(db, [manualContract(row as unknown as ManualContractRow)])
+      return summary!
+    },
+
+    'termination/preview-refund': async (input, ctx): Promise<RefundPreview> => {
+      const contract = await loadContract(db, input.contract)
+      const t: Terms = {
+        kind: input.kind, ground: input.ground, eventDate: input.eventDate && input.eventDate !== '' ? input.eventDate : null,
+        cascoChoice: input.cascoChoice, insuredEventOccurred: input.insuredEventOccurred, representative: input.representative,
+        payoutMethod: input.payoutMethod,
+      }
+      let list: ChecklistResult | null = null
+      try {
+        if (t.kind !== 'osago-early-termination' || t.ground !== null) list = checklist(contract, t)
+        let applicationDate = today(ctx)
+        if (input.applicationId) {
+          const row = await findApplicationRow(db, input.applicationId)
+          if (row.contract_id !== contract.id) throw new AppError('NOT_FOUND', 'errors.notFound')
+          applicationDate = row.received_on
+        } else {
+          await ensureAvailable(contract, null)
+        }
+        return { ok: true, calculation: calculate(contract, t, applicationDate, ''), checklist: list ?? checklist(contract, t) }
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code === 'INTERNAL') throw e
+        const field = e.fieldErrors ? Object.keys(e.fieldErrors)[0] ?? null : null
+        return { ok: false, field, messageKey: e.messageKey, message: translate(ctx.locale, e.messageKey, e.params), checklist: list }
+      }
+    },
+
+    'termination/register-application': async (input, ctx) => {
+      const contract = await loadContract(db, input.contract)
+      await ensureAvailable(contract, null)
+      const details = input.details
+      const receivedOn = today(ctx)
+      const t = termsOf(details)
+      const calc = calculate(contract, t, receivedOn, 'details.')
+      const list = checklist(contract, t)
+      const id = await write(db, ctx.actor, 'termination.received', ctx.now, async (w) => {
+        const incoming = await allocateIncomingNumber(w, receivedOn)
+        const row = await w.insert('termination_application', {
+          branch_id: incoming.branchId, incoming_year: incoming.year, incoming_seq: incoming.seq, incoming_number: incoming.number,
+          received_at: ctx.now.toISOString(), received_on: receivedOn, received_by: ctx.actor.userId, status: 'received',
+          contract_source: contract.source, contract_id: contract.id, contract: JSON.stringify(contract), kind: details.kind,
+          details: JSON.stringify(details), required_documents: JSON.stringify(list.documents), documents_verified: list.verified,
+          documents: '[]', payout_due_on: calc.payoutDueDate, policyholder_name: contract.policyholderName,
+          contract_number: contract.number, search_text: searchOf(incoming.number, contract, details),
+        })
+        return row.id
+      })
+      return answer(id)
+    },
+
+    'termination/update-application': async (input, ctx) => {
+      const row = await inStatus(input.id, ['received'], ctx)
+      const contract = JSON.parse(row.contract) as ContractData
+      const details = input.details
+      const t = termsOf(details)
+      const calc = calculate(contract, t, row.received_on, 'details.')
+      const list = checklist(contract, t)
+      const ticked = (JSON.parse(row.documents) as TerminationDocument[]).filter((d) => list.documents.includes(d))
+      await write(db, ctx.actor, 'termination.updated', ctx.now, (w) => w.update('termination_application', row.id, {
+        kind: details.kind, details: JSON.stringify(details), required_documents: JSON.stringify(list.documents),
+        documents_verified: list.verified, documents: JSON.stringify(ticked), payout_due_on: calc.payoutDueDate,
+        search_text: searchOf(row.incoming_number, contract, details),
+      }, input.rowVersion))
+      return answer(row.id)
+    },
+
+    'termination/set-documents': async (input, ctx) => {
+      const row = await inStatus(input.id, ['received'], ctx)
+      const required = JSON.parse(row.required_documents) as TerminationDocument[]
+      const stray = input.documents.find((d) => !required.includes(d))
+      if (stray) throw new AppError('VALIDATION', 'termination.problem.documentNotRequired', {}, { [`documents.${stray}`]: 'termination.problem.documentNotRequired' })
+      const ticked = TERMINATION_DOCUMENTS.filter((d) => input.documents.includes(d))
+      await write(db, ctx.actor, 'termination.documents-checked', ctx.now, (w) =>
+        w.update('termination_application', row.id, { documents: JSON.stringify(ticked) }, input.rowVersion))
+      return answer(row.id)
+    },
+
+    'termination/complete-application': async (input, ctx) => {
+      const row = await inStatus(input.id, ['received'], ctx)
+      const missing = missingDocuments(JSON.parse(row.required_documents) as TerminationDocument[], JSON.parse(row.documents) as TerminationDocument[])
+      if (missing.length > 0) {
+        throw new AppError('VALIDATION', 'termination.problem.documentsMissing',
+          { documents: missing.map((d) => translate(ctx.locale, `termination.document.${d}`)).join('; ') },
+          Object.fromEntries(missing.map((d) => [`documents.${d}`, 'termination.problem.documentMissing'])))
+      }
+      const contract = JSON.parse(row.contract) as ContractData
+      const details = JSON.parse(row.details) as ApplicationDetails
+      const calc = calculate(contract, termsOf(details), row.received_on, 'details.')
+      const now = ctx.now.toISOString()
+      const done = { calculation: JSON.stringify(calc), refund_kopecks: calc.refundKopecks, payout_due_on: calc.payoutDueDate,
+        completed_at: now, completed_by: ctx.actor.userId }
+      await write(db, ctx.actor, 'termination.completed', ctx.now, async (w) => {
+        if (!calc.eligible) {
+          // Not eligible by the rules: the application is refused with the calculation's reason, the contract stays.
+          await w.update('termination_application', row.id, { ...done, status: 'refused', refused_at: now, refused_by: ctx.actor.userId,
+            refusal_reason: calc.reason }, input.rowVersion)
+          return
+        }
+        const status: ApplicationStatus = calc.outcome === 'refund' && calc.refundKopecks > 0 ? 'calculated' : 'closed'
+        await w.update('termination_application', row.id, { ...done, status }, input.rowVersion)
+        if (calc.outcome === 'refund' && calc.terminationDate) await markContract(w, contract, calc.terminationDate)
+      })
+      return answer(row.id)
+    },
+
+    'termination/approve-application': async (input, ctx) => {
+      const row = await inStatus(input.id, ['calculated'], ctx)
+      const calc = JSON.parse(row.calculation!) as RefundCalculation
+      if (!calc.needsApproval) throw new AppError('CONFLICT', 'termination.problem.approvalNotNeeded')
+      if (row.received_by === ctx.actor.userId) throw new AppError('FORBIDDEN', 'termination.problem.fourEyes')
+      await write(db, ctx.actor, 'termination.approved', ctx.now, (w) => w.update('termination_application', row.id, {
+        status: 'approved', approved_at: ctx.now.toISOString(), approved_by: ctx.actor.userId,
+      }, input.rowVersion))
+      return answer(row.id)
+    },
+
+    'termination/record-payout': async (input, ctx) => {
+      const row = await inStatus(input.id, ['calculated', 'approved'], ctx)
+      const calc = JSON.parse(row.calculation!) as RefundCalculation
+      if (calc.needsApproval && row.status !== 'approved') throw new AppError('CONFLICT', 'termination.problem.approvalRequired')
+      const paidOn = today(ctx)
+      const contract = JSON.parse(row.contract) as ContractData
+      const { rules } = rulesInForce(reference, contract.conclusionDate)
+      const penalty = row.payout_due_on ? latePenaltyKopecks(calc.refundKopecks, row.payout_due_on, paidOn, rules) : 0
+      await write(db, ctx.actor, 'termination.paid', ctx.now, (w) => w.update('termination_application', row.id, {
+        status: 'paid', paid_on: paidOn, paid_by: ctx.actor.userId, payment_document: input.paymentDocument,
+        penalty_kopecks: penalty, paid_kopecks: calc.refundKopecks + penalty,
+      }, input.rowVersion))
+      return answer(row.id)
+    },
+
+    'termination/refuse-application': async (input, ctx) => {
+      const row = await inStatus(input.id, OPEN_STATUSES, ctx)
+      const calc = row.calculation ? (JSON.parse(row.calculation) as RefundCalculation) : null
+      await write(db, ctx.actor, 'termination.refused', ctx.now, async (w) => {
+        await w.update('termination_application', row.id, {
+          status: 'refused', refused_at: ctx.now.toISOString(), refused_by: ctx.actor.userId, refusal_reason: input.reason,
+        }, input.rowVersion)
+        // Completion ended the contract; a refusal after it means the contract goes on.
+        if (calc?.outcome === 'refund') await markContract(w, JSON.parse(row.contract) as ContractData, null)
+      })
+      return answer(row.id)
+    },
+
+    'termination/get-application': async (input) => answer(input.id),
+
+    'termination/list-applications': async (input) => {
+      const q = db('termination_application')
+      if (input.status) q.where('status', input.status)
+      if (input.query) {
+        const like = `%${searchText([input.query.trim()]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+        q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like])
+      }
+      const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
+      const rows = (await q.orderBy('received_at', 'desc').limit(input.limit).offset(input.offset)) as ApplicationRow[]
+      return { items: rows.map(toSummary), total }
+    },
+
+    'termination/list-deadlines': async (input, ctx) => listDeadlines(db, reference, today(ctx), input?.dueSoonDays ?? 3),
+  }
+}

@@ -1,0 +1,215 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { makeCorruptJpeg, makeFixturePhotos } from './fixtures/photos'
+
+/** The shots the bundled checklist requires for a car with unmarked glass, no tracker and no extra equipment. */
+const REQUIRED = [
+  'corner-front-left', 'corner-front-right', 'corner-rear-left', 'corner-rear-right', 'front', 'rear', 'left-side', 'right-side',
+  'vin-body', 'vin-plate', 'odometer', 'dashboard', 'rear-interior', 'wheels', 'keys', 'sts-front', 'sts-back', 'pts', 'owner-document',
+]
+// Chromium's fake camera stands in for the inspector's webcam (a browser-level switch: it applies to the file).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+})
+
+const photosDir = mkdtempSync(join(tmpdir(), 'bd-e2e-photos-'))
+let photos: Record<string, string>
+
+test.beforeAll(async () => {
+  photos = await makeFixturePhotos(photosDir, [...REQUIRED, 'damage-1', 'damage-2', 'damage-2-closeup'])
+})
+
+const field = (page: Page, path: string) => page.getByTestId(`f-${path}`).locator('input').first()
+
+async function newInspection(page: Page) {
+  await signIn(page, 'inspector')
+  await page.getByTestId('nav-inspections').click()
+  await page.getByTestId('inspection-new').click()
+  await expect(page.getByTestId('inspection-form')).toBeVisible()
+}
+
+async function upload(slot: Locator, file: string) {
+  const before = await slot.getByTestId('photo-thumb').count()
+  await slot.getByTestId('slot-file').setInputFiles(file)
+  await expect(slot.getByTestId('photo-thumb')).toHaveCount(before + 1)
+}
+
+/** Draws a squiggle on a signature pad and saves it. */
+async function sign(page: Page, who: 'inspector' | 'client') {
+  const pad = page.getByTestId(`signature-${who}`)
+  await pad.getByTestId('signature-start').click()
+  const box = (await pad.getByTestId('signature-canvas').boundingBox())!
+  await page.mouse.move(box.x + 30, box.y + box.height * 0.7)
+  await page.mouse.down()
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i)), { steps: 3 })
+  await page.mouse.up()
+  await pad.getByTestId('signature-save').click()
+  await expect(pad.getByTestId('signature-done')).toBeVisible()
+}
+
+/** Clicks a diagram view at a point given as fractions of its box. */
+async function placeDamage(page: Page, view: string, x: number, y: number) {
+  const rect = page.getByTestId(`diagram-view-${view}`).locator('rect')
+  const box = (await rect.boundingBox())!
+  await rect.click({ position: { x: box.width * x, y: box.height * y } })
+}
+
+async function fillDamage(page: Page, n: number, d: { part: string; type: string; size: string; severity: string; note?: string }) {
+  const row = page.getByTestId(`damage-row-${n}`)
+  const part = row.getByTestId('damage-part').locator('input')
+  await part.click()
+  await part.fill(d.part)
+  await page.getByRole('option').filter({ hasText: d.part }).first().click()
+  await row.getByTestId('damage-type').click()
+  await page.getByRole('option').filter({ hasText: d.type }).first().click()
+  await row.getByTestId('damage-size').locator('input').fill(d.size)
+  await row.getByTestId('damage-severity').click()
+  await page.getByRole('option').filter({ hasText: d.severity }).first().click()
+  if (d.note) await row.getByTestId('damage-note').locator('input').fill(d.note)
+}
+
+test.describe('vehicle inspection', () => {
+  test.beforeEach(async ({ core }) => {
+    await seedBranch(core)
+  })
+
+  test('an inspector records a car with photos and two damages; a missing shot blocks submission; then it is submitted and printed', async ({ page }) => {
+    test.setTimeout(180_000)
+    await newInspection(page)
+    await snap(page, '40-inspection-new')
+
+    await field(page, 'place').fill('г. Москва, ул. Тверская, д. 12, офис филиала')
+    await field(page, 'client.name').fill('Смирнов Алексей Игоревич')
+    await field(page, 'client.phone').fill('+7 916 123-45-67')
+    await field(page, 'vehicle.make').fill('Kia')
+    await field(page, 'vehicle.model').fill('Rio')
+    await field(page, 'vehicle.year').fill('2021')
+    await field(page, 'vehicle.colour').fill('Серебристый')
+    await field(page, 'vehicle.plate').fill('а123вс777')
+    await field(page, 'vehicle.odometerKm').fill('48250')
+    await field(page, 'vehicle.documents').fill('ПТС 78 ОХ 123456, СТС 77 42 654321')
+    await field(page, 'vehicle.vinDocument').fill('Z94C251ABMR123456')
+    await field(page, 'vehicle.vinBody').fill('Z94C251ABMR123456')
+    // The plate read wrongly first: the mismatch is flagged at once.
+    await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123457')
+    await expect(page.getByTestId('vin-plate-mismatch')).toBeVisible()
+    await expect(page.getByTestId('vin-mismatch')).toBeVisible()
+    await snap(page, '41-inspection-vin-mismatch')
+    await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123456')
+    await expect(page.getByTestId('vin-plate-match')).toBeVisible()
+    await expect(page.getByTestId('vin-mismatch')).toHaveCount(0)
+    await field(page, 'keys.keySets').fill('2')
+    await field(page, 'keys.alarmFobs').fill('1')
+    await page.getByTestId('f-conclusion.outcome').getByLabel('Принято, повреждения исключены из покрытия').check()
+    await field(page, 'conclusion.remarks').fill('Повреждения № 1 и 2 исключены из покрытия')
+
+    // Two damages placed on the diagram, each numbered and linked to its row.
+    await placeDamage(page, 'left', 0.45, 0.55)
+    await expect(page.getByTestId('marker-1')).toBeVisible()
+    await fillDamage(page, 1, { part: 'Дверь передняя левая', type: 'Вмятина с повреждением ЛКП', size: '12', severity: 'Среднее', note: 'У ручки' })
+    await placeDamage(page, 'front', 0.5, 0.72)
+    await expect(page.getByTestId('marker-2')).toBeVisible()
+    await fillDamage(page, 2, { part: 'Передний бампер', type: 'Царапина (до грунта)', size: '8,5', severity: 'Незначительное' })
+    await upload(page.getByTestId('damage-photos-1'), photos['damage-1']!)
+    await upload(page.getByTestId('damage-photos-2'), photos['damage-2']!)
+    await upload(page.getByTestId('damage-photos-2'), photos['damage-2-closeup']!)
+    await page.getByTestId('car-diagram').scrollIntoViewIfNeeded()
+    await snap(page, '42-inspection-damages')
+
+    // Every required shot but the odometer.
+    for (const shot of REQUIRED.filter((s) => s !== 'odometer')) await upload(page.getByTestId(`shot-${shot}`), photos[shot]!)
+    await sign(page, 'inspector')
+    await sign(page, 'client')
+    await expect(page.getByTestId('missing-item')).toHaveCount(1)
+    await expect(page.getByTestId('missing-item')).toContainText('Одометр')
+
+    await page.getByTestId('submit').click()
+    await expect(page.getByTestId('form-error')).toContainText('Акт нельзя отправить: не хватает пунктов — 1')
+    await expect(page.getByTestId('inspection-status')).toHaveText('Черновик')
+    await expect(page.getByTestId('shot-odometer')).toContainText('Нет обязательного снимка')
+    await page.getByTestId('shot-odometer').scrollIntoViewIfNeeded()
+    await snap(page, '43-inspection-missing-shot')
+
+    await upload(page.getByTestId('shot-odometer'), photos.odometer!)
+    await expect(page.getByTestId('complete')).toBeVisible()
+    await page.getByTestId('submit').click()
+    await expect(page.getByTestId('inspection-status')).toHaveText('Отправлен на согласование')
+    await expect(page.getByTestId('form-notice')).toBeVisible()
+    await expect(field(page, 'place')).toHaveAttribute('readonly', '')
+    await snap(page, '44-inspection-submitted')
+
+    // Gallery: zoom one photo, then compare two side by side with linked zoom.
+    await page.getByTestId('photo-gallery').getByTestId('gallery-item').first().locator('button').click()
+    await expect(page.getByTestId('zoom-pane-0').getByTestId('zoom-image')).toBeVisible()
+    await page.getByTestId('zoom-pane-0').getByTestId('zoom-in').click()
+    await expect(page.getByTestId('zoom-pane-0').getByTestId('zoom-level')).toHaveText('125%')
+    await snap(page, '45-inspection-photo-zoom')
+    await page.getByTestId('viewer-close').click()
+    const picks = page.getByTestId('gallery-pick')
+    await picks.nth(19).click()
+    await picks.nth(20).click()
+    await page.getByTestId('gallery-compare').click()
+    await expect(page.getByTestId('zoom-pane-1').getByTestId('zoom-image')).toBeVisible()
+    await page.getByTestId('zoom-pane-1').getByTestId('zoom-in').click()
+    await expect(page.getByTestId('zoom-pane-0').getByTestId('zoom-level')).toHaveText('125%')
+    await snap(page, '46-inspection-compare')
+    await page.getByTestId('viewer-close').click()
+
+    await page.getByTestId('print-open-inspection-report').click()
+    await expect(page.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 })
+    await snap(page, '47-inspection-report-preview')
+
+    // The list finds it by plate, with its counts.
+    await page.keyboard.press('Escape')
+    await page.getByTestId('nav-inspections').click()
+    await page.getByTestId('inspection-search').locator('input').fill('а123')
+    await expect(page.getByTestId('inspection-table')).toContainText('Kia Rio')
+    await expect(page.getByTestId('inspection-table')).toContainText('Отправлен на согласование')
+    await snap(page, '48-inspection-list')
+  })
+
+  test('a damaged JPEG and an oversized file are refused at the slot with a message, leaving the slot empty', async ({ page, core }) => {
+    await newInspection(page)
+    const slot = page.getByTestId('shot-front')
+    await slot.getByTestId('slot-file').setInputFiles(await makeCorruptJpeg(photosDir))
+    await expect(slot.getByTestId('slot-error')).toContainText('broken.jpg: Файл повреждён: изображение не читается до конца')
+    await slot.getByTestId('slot-file').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') })
+    await expect(slot.getByTestId('slot-error')).toContainText('Формат файла не поддерживается')
+    // 41 MB: refused in the window before a byte is sent (the core refuses it too — unit tests).
+    await slot.getByTestId('slot-file').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(41 * 1024 * 1024, 1) })
+    await expect(slot.getByTestId('slot-error')).toContainText('Файл больше 40 МБ')
+    await expect(slot.getByTestId('photo-thumb')).toHaveCount(0)
+    await expect(slot).toHaveAttribute('data-done', 'no')
+    expect(await core.db('inspection_photo')).toHaveLength(0)
+    await snap(page, '49-inspection-refused-file')
+  })
+})
+
+test.describe('camera', () => {
+  // The permission is granted as the shell's permission handler grants it to the app's own page.
+  test.use({ permissions: ['camera'] })
+
+  test.beforeEach(async ({ core }) => {
+    await seedBranch(core)
+  })
+
+  test('takes a checklist shot with the camera', async ({ page, core }) => {
+    await newInspection(page)
+    await page.getByTestId('shot-keys').getByTestId('slot-camera').click()
+    const dialog = page.getByTestId('camera-dialog')
+    await expect(dialog.getByTestId('camera-take')).toBeEnabled({ timeout: 15_000 })
+    await snap(page, '50-inspection-camera')
+    await dialog.getByTestId('camera-take').click()
+    await expect(page.getByTestId('camera-dialog')).toHaveCount(0)
+    await expect(page.getByTestId('shot-keys').getByTestId('photo-thumb')).toHaveCount(1)
+    const row = await core.db('inspection_photo').first()
+    expect(row).toMatchObject({ shot: 'keys', source: 'camera', format: 'jpeg' })
+  })
+})

@@ -1,0 +1,21 @@
+import type { Knex } from 'knex'
+import * as foundation from './20261201000001_hq_foundation'
+
+/** HQ's own migrations, listed explicitly (run by `npm run hq` at start). Append; never edit a shipped one. */
+export interface HqMigration {
+  name: string
+  up(knex: Knex): Promise<void>
+  down(knex: Knex): Promise<void>
+}
+
+export const HQ_MIGRATIONS: readonly HqMigration[] = [
+  { name: '20261201000001_hq_foundation', ...foundation },
+]
+
+export function hqMigrationSource(): Knex.MigrationSource<HqMigration> {
+  return {
+    getMigrations: async () => [...HQ_MIGRATIONS],
+    getMigrationName: (m) => m.name,
+    getMigration: async (m) => m,
+  }
+}

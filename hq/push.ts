@@ -1,0 +1,198 @@
+import type { Knex } from 'knex'
+import type { Change, ChangeResult, Reason } from '../shared/sync/protocol'
+import { isPostgres, type HqDb } from './db'
+import { getRecord, getRecordByKey, type HqRecord, type RecordWrite } from './records'
+import { writeRecords } from './records'
+import { ruleFor } from './rules/registry'
+import type { RuleContext, Verdict } from './rules/types'
+import { HqHttpError } from './errors'
+import { enqueueForRegistration } from './national/registrationWorker'
+
+export interface DeviceIdentity {
+  id: string
+  branchCode: string
+}
+
+interface StoredChange {
+  change_id: string
+  device_id: string
+  entity: string
+  entity_id: string
+  status: 'accepted' | 'rejected' | 'conflict'
+  reason_code: string | null
+  reason_params: string | null
+}
+
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
+
+/**
+ * Applies a batch of changes from one device, in order, in one transaction, and answers per change.
+ *
+ * At most once: every final answer (accepted, rejected, conflict) is stored under the change id with the
+ * record it produced, in the same transaction; a change sent again — a retry after a lost answer, a duplicate
+ * delivery, an offline bundle imported twice — gets the stored answer and changes nothing.
+ *
+ * A record belongs to the branch that created it. An update must be based on the version HQ holds (row version
+ * = HQ's + 1); otherwise it lost to a change made elsewhere and the answer carries what won. Once a change to a
+ * record is not accepted, later changes to that record in the batch follow it: they were made on top of it.
+ */
+export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: readonly Change[], via: 'push' | 'bundle', now: Date): Promise<ChangeResult[]> {
+  const nowIso = now.toISOString()
+  return db.transaction(async (trx) => {
+    // Devices of one branch take turns: their checks read records the other might be writing.
+    const branchQuery = trx('hq_branch').where({ code: device.branchCode })
+    const branch = (await (isPostgres(db) ? branchQuery.forUpdate() : branchQuery).first()) as { code: string; record_id: string | null } | undefined
+    if (!branch) throw new HqHttpError(403, 'branch-unknown')
+
+    const stored = await storedChanges(trx, changes.map((c) => c.changeId))
+    const cache = new Map<string, HqRecord | null>()
+    const keysTaken = new Map<string, string>() // entity+natural key → record id, for records written in this batch
+    const staged: RecordWrite[] = []
+    const stagedIndex = new Map<string, number>()
+    const blocked = new Map<string, 'lost' | 'deferred'>()
+    const answered = new Map<string, ChangeResult>()
+    const newRows: Record<string, unknown>[] = []
+    const results: ChangeResult[] = []
+
+    async function lookup(entity: string, id: string): Promise<HqRecord | null> {
+      const k = keyOf(entity, id)
+      if (!cache.has(k)) cache.set(k, await getRecord(trx, entity, id))
+      return cache.get(k) ?? null
+    }
+    const visible = (rec: HqRecord | null) =>
+      rec && rec.branchCode === device.branchCode ? { rowVersion: rec.rowVersion, data: rec.data } : null
+
+    for (const change of changes) {
+      const k = keyOf(change.entity, change.entityId)
+      const again = answered.get(change.changeId)
+      if (again) {
+        results.push(again)
+        continue
+      }
+      const previous = stored.get(change.changeId)
+      let result: ChangeResult
+      if (previous && previous.device_id !== device.id) {
+        result = { changeId: change.changeId, status: 'rejected', reason: { code: 'change-id-taken', params: {} }, current: null }
+      } else if (previous) {
+        result = await storedResult(previous, lookup, visible)
+      } else {
+        const verdict = await judge(change, blocked.get(k))
+        if (verdict === 'accepted') {
+          result = { changeId: change.changeId, status: 'accepted' }
+        } else if (verdict.status === 'deferred') {
+          result = { changeId: change.changeId, status: 'deferred', reason: verdict.reason }
+        } else {
+          result = { changeId: change.changeId, status: verdict.status, reason: verdict.reason, current: visible(await lookup(change.entity, change.entityId)) }
+        }
+        if (result.status !== 'deferred') {
+          newRows.push({
+            change_id: change.changeId,
+            device_id: device.id,
+            branch_code: device.branchCode,
+            changed_by: change.changedBy,
+            entity: change.entity,
+            entity_id: change.entityId,
+            op: change.op,
+            row_version: change.rowVersion,
+            changed_at: change.changedAt,
+            received_at: nowIso,
+            status: result.status,
+            reason_code: result.status === 'accepted' ? null : result.reason.code,
+            reason_params: result.status === 'accepted' ? null : JSON.stringify(result.reason.params),
+            via,
+          })
+        }
+      }
+      if (result.status !== 'accepted') blocked.set(k, result.status === 'deferred' ? 'deferred' : 'lost')
+      answered.set(change.changeId, result)
+      results.push(result)
+    }
+
+    await writeRecords(trx, staged, nowIso)
+    await enqueueForRegistration(trx, staged, nowIso)
+    for (let i = 0; i < newRows.length; i += 200) await trx('hq_change').insert(newRows.slice(i, i + 200))
+    await trx('hq_device').where({ id: device.id }).update({ last_seen_at: nowIso })
+    // A record's `current` in an answer is final for the batch: later changes to it in the batch follow the loss.
+    return results
+
+    async function judge(change: Change, blockedBy: 'lost' | 'deferred' | undefined): Promise<'accepted' | NonNullable<Verdict> | { status: 'conflict'; reason: Reason }> {
+      if (blockedBy === 'deferred') return { status: 'deferred', reason: { code: 'follows-deferred-change', params: {} } }
+      if (blockedBy === 'lost') return { status: 'conflict', reason: { code: 'follows-lost-change', params: {} } }
+      if (change.op === 'delete') return { status: 'rejected', reason: { code: 'unsupported-op', params: { op: change.op } } }
+      if (change.data.id !== change.entityId || (change.data.row_version !== undefined && change.data.row_version !== change.rowVersion)) {
+        return { status: 'rejected', reason: { code: 'malformed', params: {} } }
+      }
+      const rule = ruleFor(change.entity)
+      if (!rule) return { status: 'deferred', reason: { code: 'unknown-entity', params: { entity: change.entity } } }
+
+      const current = await lookup(change.entity, change.entityId)
+      if (current && current.branchCode !== device.branchCode) return { status: 'rejected', reason: { code: 'not-owner', params: {} } }
+      if (change.op === 'insert' && current) return { status: 'conflict', reason: { code: 'exists', params: {} } }
+      if (change.op === 'insert' && change.rowVersion !== 1) return { status: 'rejected', reason: { code: 'malformed', params: {} } }
+      if (change.op === 'update') {
+        if (!current) return { status: 'rejected', reason: { code: 'unknown-record', params: {} } }
+        if (current.rowVersion >= change.rowVersion) return { status: 'conflict', reason: { code: 'stale', params: { version: current.rowVersion } } }
+        if (current.rowVersion < change.rowVersion - 1) return { status: 'conflict', reason: { code: 'version-gap', params: { version: current.rowVersion } } }
+      }
+
+      const naturalKey = rule.naturalKey?.(change.data, device.branchCode) ?? null
+      if (naturalKey !== null && naturalKey !== current?.naturalKey) {
+        const taken = keysTaken.get(keyOf(change.entity, naturalKey))
+          ?? (await getRecordByKey(trx, change.entity, naturalKey))?.id
+        if (taken !== undefined && taken !== change.entityId) return { status: 'rejected', reason: { code: 'duplicate', params: { key: naturalKey } } }
+      }
+
+      const ctx: RuleContext = {
+        branch: { code: branch!.code, recordId: branch!.record_id },
+        deviceId: device.id,
+        changedBy: change.changedBy,
+        lookup,
+      }
+      const verdict = await rule.check(ctx, { op: change.op, id: change.entityId, before: current?.data ?? null, after: change.data })
+      if (verdict) return verdict
+
+      const next: HqRecord = {
+        entity: change.entity,
+        id: change.entityId,
+        branchCode: device.branchCode,
+        rowVersion: change.rowVersion,
+        data: change.data,
+        naturalKey,
+      }
+      cache.set(keyOf(change.entity, change.entityId), next)
+      if (current?.naturalKey) keysTaken.delete(keyOf(change.entity, current.naturalKey))
+      if (naturalKey !== null) keysTaken.set(keyOf(change.entity, naturalKey), change.entityId)
+      const k = keyOf(change.entity, change.entityId)
+      const at = stagedIndex.get(k)
+      if (at !== undefined) {
+        // A record changed twice in one batch is written once, as its latest version.
+        staged[at] = { ...next, isNew: staged[at]!.isNew, deviceId: device.id }
+      } else {
+        stagedIndex.set(k, staged.length)
+        staged.push({ ...next, isNew: current === null, deviceId: device.id })
+      }
+      return 'accepted'
+    }
+  })
+}
+
+async function storedChanges(trx: Knex.Transaction, ids: readonly string[]): Promise<Map<string, StoredChange>> {
+  const out = new Map<string, StoredChange>()
+  const unique = [...new Set(ids)]
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = (await trx('hq_change').whereIn('change_id', unique.slice(i, i + 500))
+      .select('change_id', 'device_id', 'entity', 'entity_id', 'status', 'reason_code', 'reason_params')) as StoredChange[]
+    for (const r of rows) out.set(r.change_id, r)
+  }
+  return out
+}
+
+async function storedResult(
+  row: StoredChange,
+  lookup: (entity: string, id: string) => Promise<HqRecord | null>,
+  visible: (rec: HqRecord | null) => { rowVersion: number; data: Record<string, unknown> } | null,
+): Promise<ChangeResult> {
+  if (row.status === 'accepted') return { changeId: row.change_id, status: 'accepted' }
+  const reason = { code: row.reason_code ?? 'unknown', params: row.reason_params ? JSON.parse(row.reason_params) as Record<string, string | number> : {} }
+  return { changeId: row.change_id, status: row.status, reason, current: visible(await lookup(row.entity, row.entity_id)) }
+}

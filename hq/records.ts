@@ -1,0 +1,69 @@
+import type { Knex } from 'knex'
+import { allocateSeq } from './sequence'
+
+export type RecordData = Record<string, unknown>
+
+/** A branch record as HQ holds it: the latest accepted after-image of one row of a synced table. */
+export interface HqRecord {
+  entity: string
+  id: string
+  branchCode: string
+  rowVersion: number
+  data: RecordData
+  naturalKey: string | null
+}
+
+interface RecordRow {
+  entity: string
+  id: string
+  branch_code: string
+  row_version: number
+  data: string
+  natural_key: string | null
+}
+
+export function toRecord(row: RecordRow): HqRecord {
+  return {
+    entity: row.entity,
+    id: row.id,
+    branchCode: row.branch_code,
+    rowVersion: Number(row.row_version),
+    data: JSON.parse(row.data) as RecordData,
+    naturalKey: row.natural_key,
+  }
+}
+
+export async function getRecord(db: Knex | Knex.Transaction, entity: string, id: string): Promise<HqRecord | null> {
+  const row = (await db('hq_record').where({ entity, id }).first()) as RecordRow | undefined
+  return row ? toRecord(row) : null
+}
+
+export async function getRecordByKey(db: Knex | Knex.Transaction, entity: string, naturalKey: string): Promise<HqRecord | null> {
+  const row = (await db('hq_record').where({ entity, natural_key: naturalKey }).first()) as RecordRow | undefined
+  return row ? toRecord(row) : null
+}
+
+export interface RecordWrite extends HqRecord {
+  isNew: boolean
+  deviceId: string | null
+}
+
+/** Writes accepted records with fresh sequence numbers, in the given order (which is the order pulls see). */
+export async function writeRecords(trx: Knex.Transaction, writes: readonly RecordWrite[], now: string): Promise<void> {
+  if (writes.length === 0) return
+  const first = await allocateSeq(trx, writes.length)
+  let seq = first
+  for (const w of writes) {
+    const values = {
+      branch_code: w.branchCode,
+      row_version: w.rowVersion,
+      data: JSON.stringify(w.data),
+      natural_key: w.naturalKey,
+      seq: seq++,
+      updated_at: now,
+      updated_by_device: w.deviceId,
+    }
+    if (w.isNew) await trx('hq_record').insert({ entity: w.entity, id: w.id, created_at: now, ...values })
+    else await trx('hq_record').where({ entity: w.entity, id: w.id }).update(values)
+  }
+}

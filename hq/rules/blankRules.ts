@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { checkSchema, syncedRow } from './schemaCheck'
+import { reject, type EntityRule } from './types'
+
+const BLANK_STATUSES = ['available', 'used', 'spoiled'] as const
+type BlankStatus = (typeof BLANK_STATUSES)[number]
+
+const blankSchema = z.looseObject({
+  ...syncedRow,
+  series: z.string().min(1),
+  number: z.string().min(1),
+  status: z.enum(BLANK_STATUSES),
+  policy_id: z.string().nullable().optional(),
+  spoiled_reason: z.string().nullable().optional(),
+})
+
+/** A blank is used once and spoiled for good: the same state machine the branch database enforces by trigger. */
+const BLANK_NEXT: Record<BlankStatus, readonly BlankStatus[]> = {
+  available: ['available', 'used', 'spoiled'],
+  used: ['used', 'spoiled'],
+  spoiled: ['spoiled'],
+}
+
+export const policyBlankRule: EntityRule = {
+  check(_ctx, change) {
+    const bad = checkSchema(blankSchema, change.after)
+    if (bad) return bad
+    const after = change.after as z.infer<typeof blankSchema>
+    if (after.status === 'used' && !after.policy_id) return reject('invalid-data', { field: 'policy_id', message: 'a used blank names its policy' })
+    if (after.status === 'spoiled' && !after.spoiled_reason) return reject('invalid-data', { field: 'spoiled_reason', message: 'a spoiled blank keeps its reason' })
+    if (change.before) {
+      const from = change.before.status as BlankStatus
+      if (!BLANK_NEXT[from]?.includes(after.status)) return reject('bad-transition', { from, to: after.status })
+      if (from !== 'available' && change.before.policy_id !== after.policy_id) {
+        return reject('bad-transition', { from, to: after.status })
+      }
+      if (change.before.series !== after.series || change.before.number !== after.number) {
+        return reject('immutable-field', { field: 'number' })
+      }
+    }
+    return null
+  },
+  // Series and number identify a paper blank across the whole company: two branches can never hold the same one.
+  naturalKey: (data) => `${String(data.series)} ${String(data.number)}`,
+}
+
+const OSAGO_STATUSES = ['draft', 'calculated', 'issued', 'printed', 'discarded'] as const
+type OsagoStatus = (typeof OSAGO_STATUSES)[number]
+
+const osagoSchema = z.looseObject({
+  ...syncedRow,
+  status: z.enum(OSAGO_STATUSES),
+  draft: z.string(),
+  blank_id: z.string().nullable().optional(),
+  premium_kopecks: z.number().int().nullable().optional(),
+})
+
+const OSAGO_NEXT: Record<OsagoStatus, readonly OsagoStatus[]> = {
+  draft: ['draft', 'calculated', 'discarded'],
+  calculated: ['draft', 'calculated', 'issued', 'discarded'],
+  issued: ['issued', 'printed'],
+  // Reprinting on a new blank takes a printed policy back to issued.
+  printed: ['printed', 'issued'],
+  discarded: ['discarded'],
+}
+
+/**
+ * OSAGO contracts: the status machine, and the blank a policy is issued on must be this branch's and must
+ * record this policy as its user (the blank's own change travels first in the same outbox transaction).
+ */
+export const osagoPolicyRule: EntityRule = {
+  async check(ctx, change) {
+    const bad = checkSchema(osagoSchema, change.after)
+    if (bad) return bad
+    const after = change.after as z.infer<typeof osagoSchema>
+    const from: OsagoStatus = change.before ? (change.before.status as OsagoStatus) : 'draft'
+    if (!change.before && after.status !== 'draft') return reject('bad-transition', { from: '-', to: after.status })
+    if (change.before && !OSAGO_NEXT[from]?.includes(after.status)) return reject('bad-transition', { from, to: after.status })
+    if ((after.status === 'issued' || after.status === 'printed') && !after.blank_id) {
+      return reject('invalid-data', { field: 'blank_id', message: 'an issued policy is on a blank' })
+    }
+    if (after.blank_id && after.blank_id !== change.before?.blank_id) {
+      const blank = await ctx.lookup('policy_blank', after.blank_id)
+      if (!blank) return reject('blank-unknown', {})
+      if (blank.branchCode !== ctx.branch.code) return reject('blank-other-branch', { series: String(blank.data.series), number: String(blank.data.number) })
+      if (blank.data.status !== 'used' || blank.data.policy_id !== change.id) {
+        return reject('blank-not-used-by-policy', { series: String(blank.data.series), number: String(blank.data.number) })
+      }
+    }
+    return null
+  },
+}

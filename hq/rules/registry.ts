@@ -1,0 +1,46 @@
+import { fourEyesApproval } from './approvalRules'
+import { osagoPolicyRule, policyBlankRule } from './blankRules'
+import { branchRule, settingRule, staffRule } from './branchRules'
+import { checkSchema, syncedRow } from './schemaCheck'
+import { z } from 'zod'
+import { reject, type EntityRule } from './types'
+
+/** A record of the branch with no state machine HQ knows of: ownership and row versions are still checked. */
+export const ownedRecordRule: EntityRule = {
+  check: (_ctx, change) => checkSchema(z.looseObject(syncedRow), change.after),
+}
+
+/** Records only HQ writes (national registration, refunds paid): a device never changes them. */
+export const hqOwnedRule: EntityRule = {
+  check: () => reject('hq-owned', {}),
+}
+
+/**
+ * REGISTRATION POINT: how HQ judges each synced entity. A change to an entity missing here is deferred (kept on
+ * the device and sent again), never accepted unchecked and never thrown away.
+ *
+ * Approval checks: a decision table registers `fourEyesApproval({...})` naming where its approver, the subject's
+ * author and the inspector are. `approval_decision` is wired below to the columns of migration 0008; its
+ * inspection side waits for the inspection table (0007) — until HQ holds the named inspection, the decision is
+ * deferred, not accepted.
+ */
+export const ENTITY_RULES: Record<string, EntityRule> = {
+  branch: branchRule,
+  staff: staffRule,
+  setting: settingRule,
+  policy_blank: policyBlankRule,
+  osago_policy: osagoPolicyRule,
+  osago_registration: hqOwnedRule,
+  printer_profile: ownedRecordRule,
+  casco_quote: ownedRecordRule,
+  approval_decision: fourEyesApproval({
+    decidedBy: 'decided_by',
+    subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },
+    inspection: { entity: 'inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
+    appendOnly: true,
+  }),
+}
+
+export function ruleFor(entity: string): EntityRule | undefined {
+  return Object.prototype.hasOwnProperty.call(ENTITY_RULES, entity) ? ENTITY_RULES[entity] : undefined
+}

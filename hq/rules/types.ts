@@ -1,0 +1,39 @@
+import type { Reason } from '../../shared/sync/protocol'
+import type { HqRecord, RecordData } from '../records'
+
+/** What an entity rule may know and ask while HQ judges one change. */
+export interface RuleContext {
+  branch: { code: string; recordId: string | null }
+  deviceId: string
+  /** The staff id the device says made the change (checked against HQ's copy of the branch's staff by rules that care). */
+  changedBy: string | null
+  /** The record as HQ holds it now, including changes accepted earlier in the same batch. */
+  lookup(entity: string, id: string): Promise<HqRecord | null>
+}
+
+export interface ProposedChange {
+  op: 'insert' | 'update'
+  id: string
+  /** HQ's current data (null for an insert). */
+  before: RecordData | null
+  after: RecordData
+}
+
+/**
+ * How HQ judges changes to one entity. `check` is the entity's schema and state machine: it returns null to
+ * accept, or a verdict to reject or defer. `naturalKey` names a business key unique at HQ (a blank's series and number):
+ * a second record with the same key is rejected as a duplicate.
+ */
+export interface EntityRule {
+  check(ctx: RuleContext, change: ProposedChange): Promise<Verdict> | Verdict
+  naturalKey?(data: RecordData, branchCode: string): string | null
+}
+
+/**
+ * null = accept. rejected = breaks a rule, never to be accepted. deferred = HQ cannot judge it yet (it depends on
+ * a record HQ has not received); the device keeps the change and sends it again.
+ */
+export type Verdict = null | { status: 'rejected' | 'deferred'; reason: Reason }
+
+export const reject = (code: string, params: Record<string, string | number> = {}): Verdict => ({ status: 'rejected', reason: { code, params } })
+export const defer = (code: string, params: Record<string, string | number> = {}): Verdict => ({ status: 'deferred', reason: { code, params } })

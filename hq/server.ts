@@ -1,0 +1,155 @@
+import { createReadStream } from 'node:fs'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import { z, ZodError } from 'zod'
+import type { Clock } from '../core/app/clock'
+import { systemClock } from '../core/app/clock'
+import {
+  blobChunkQuerySchema, blobHashSchema, enrolRequestSchema, PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema,
+  type BlobStatus, type HqError, type PullResponse, type PushResponse, type WhoamiResponse,
+} from '../shared/sync/protocol'
+import { HqBlobStore } from './blobs'
+import type { HqConfig } from './config'
+import type { HqDb } from './db'
+import { authenticate, enrolDevice, type AuthenticatedDevice } from './enrolment'
+import { HqHttpError } from './errors'
+import { pullFor } from './pull'
+import { applyChanges } from './push'
+
+export interface ServerOptions {
+  db: HqDb
+  config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'>
+  clock?: Clock
+  /** A pino-compatible logger config or false; defaults to JSON lines at config.logLevel. */
+  logger?: boolean | object
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device: AuthenticatedDevice | null
+  }
+}
+
+const blobParams = z.strictObject({ sha256: blobHashSchema })
+const beginBlobBody = z.strictObject({ size: z.number().int().min(0) })
+
+/**
+ * HQ's HTTP API (JSON, bearer tokens). Every request body and query is parsed with the shared zod schemas;
+ * every authenticated request is tied to a device, and the device to its branch, which bounds what it may see.
+ */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { db, config } = opts
+  const clock = opts.clock ?? systemClock
+  const blobs = new HqBlobStore(db, config.blobDir)
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: 32 * 1024 * 1024,
+  })
+  app.decorateRequest('device', null)
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: config.blobChunkMax }, (_req, body, done) => done(null, body))
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    let status = 500
+    let body: HqError = { error: { code: 'internal', message: 'internal error' } }
+    if (error instanceof HqHttpError) {
+      status = error.status
+      body = { error: { code: error.code, message: error.message } }
+    } else if (error instanceof ZodError) {
+      status = 400
+      body = { error: { code: 'invalid-request', message: 'the request does not match the protocol', issues: error.issues } }
+    } else if (typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+      status = error.statusCode
+      body = { error: { code: 'bad-request', message: String((error as { message?: unknown }).message ?? 'bad request') } }
+    }
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.warn({ code: body.error.code, status }, 'request refused')
+    void reply.status(status).send(body)
+  })
+
+  async function requireDevice(request: FastifyRequest): Promise<AuthenticatedDevice> {
+    const header = request.headers.authorization
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+    const device = await authenticate(db, token)
+    request.device = device
+    request.log = request.log.child({ deviceId: device.id, branch: device.branchCode })
+    return device
+  }
+
+  app.get('/v1/health', async () => ({ service: 'branch-desk-hq', protocol: PROTOCOL_VERSION, serverTime: clock.now().toISOString() }))
+
+  app.post('/v1/enrol', async (request) => {
+    const body = enrolRequestSchema.parse(request.body)
+    const result = await enrolDevice(db, body, clock.now())
+    request.log.info({ deviceId: result.deviceId, branch: result.branch.code, deviceName: body.deviceName }, 'device enrolled')
+    return result
+  })
+
+  app.get('/v1/whoami', async (request): Promise<WhoamiResponse> => {
+    const device = await requireDevice(request)
+    const branch = (await db('hq_branch').where({ code: device.branchCode }).first()) as
+      { code: string; name: string; city: string; record_id: string | null; print_before_registration: boolean | number }
+    return {
+      service: 'branch-desk-hq',
+      protocol: PROTOCOL_VERSION,
+      serverTime: clock.now().toISOString(),
+      deviceId: device.id,
+      branch: { code: branch.code, name: branch.name, city: branch.city, recordId: branch.record_id },
+      settings: { printBeforeRegistration: Boolean(branch.print_before_registration) },
+    }
+  })
+
+  app.post('/v1/push', async (request): Promise<PushResponse> => {
+    const device = await requireDevice(request)
+    const body = pushRequestSchema.parse(request.body)
+    const results = await applyChanges(db, device, body.changes, 'push', clock.now())
+    const counts: Record<string, number> = {}
+    for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
+    request.log.info({ changes: body.changes.length, ...counts }, 'push applied')
+    return { results, serverTime: clock.now().toISOString() }
+  })
+
+  app.get('/v1/pull', async (request): Promise<PullResponse> => {
+    const device = await requireDevice(request)
+    const query = pullQuerySchema.parse(request.query)
+    return pullFor(db, device.branchCode, query.cursor, query.limit)
+  })
+
+  app.post('/v1/blobs/:sha256', async (request): Promise<BlobStatus> => {
+    const device = await requireDevice(request)
+    const { sha256 } = blobParams.parse(request.params)
+    const { size } = beginBlobBody.parse(request.body)
+    return blobs.begin(device.branchCode, device.id, sha256, size, clock.now())
+  })
+
+  app.get('/v1/blobs/:sha256', async (request): Promise<BlobStatus> => {
+    const device = await requireDevice(request)
+    const { sha256 } = blobParams.parse(request.params)
+    const status = await blobs.status(device.branchCode, sha256)
+    if (!status) throw new HqHttpError(404, 'blob-unknown')
+    return status
+  })
+
+  app.put('/v1/blobs/:sha256', async (request): Promise<BlobStatus> => {
+    const device = await requireDevice(request)
+    const { sha256 } = blobParams.parse(request.params)
+    const query = blobChunkQuerySchema.parse(request.query)
+    const chunk = request.body
+    if (!Buffer.isBuffer(chunk) || chunk.length !== query.size) throw new HqHttpError(400, 'blob-chunk-size')
+    const status = await blobs.append(device.branchCode, sha256, query.offset, chunk, clock.now())
+    if (status.complete) request.log.info({ sha256, size: status.size }, 'blob complete')
+    return status
+  })
+
+  app.get('/v1/blobs/:sha256/content', async (request, reply) => {
+    const device = await requireDevice(request)
+    const { sha256 } = blobParams.parse(request.params)
+    const { path, size } = await blobs.file(device.branchCode, sha256)
+    const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '')
+    const start = range ? Number(range[1]) : 0
+    if (start > size) throw new HqHttpError(416, 'range-not-satisfiable')
+    void reply.header('content-type', 'application/octet-stream').header('accept-ranges', 'bytes').header('content-length', String(size - start))
+    if (range) void reply.status(206).header('content-range', `bytes ${start}-${size - 1}/${size}`)
+    return reply.send(createReadStream(path, { start }))
+  })
+
+  return app
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Clock } from '../../core/app/clock'
+import { ensureBranch, issueEnrolmentCode } from '../admin'
+import type { HqConfig } from '../config'
+import { openHqDatabase, type HqDb } from '../db'
+import { buildServer } from '../server'
+
+export interface RunningHq {
+  url: string
+  db: HqDb
+  app: FastifyInstance
+  blobDir: string
+  /** A one-time enrolment code for the branch (created on first use with a name and city). */
+  enrolmentCode(branchCode: string, card?: { name: string; city: string }): Promise<string>
+  close(): Promise<void>
+}
+
+/**
+ * HQ in-process on a free loopback port, on PostgreSQL (`databaseUrl`) or on a temp SQLite file. Logs are off
+ * unless HQ_TEST_LOG is set, so test output stays readable.
+ */
+export async function startHq(opts: { databaseUrl?: string; clock?: Clock; blobChunkMax?: number; port?: number } = {}): Promise<RunningHq> {
+  const dir = mkdtempSync(join(tmpdir(), 'bd-hq-'))
+  const database: HqConfig['database'] = opts.databaseUrl ? { client: 'pg', url: opts.databaseUrl } : { client: 'sqlite', file: join(dir, 'hq.sqlite') }
+  const db = await openHqDatabase(database, { poolMax: 20 })
+  const blobDir = join(dir, 'blobs')
+  const app = await buildServer({
+    db,
+    config: { blobDir, blobChunkMax: opts.blobChunkMax ?? 8 * 1024 * 1024, logLevel: 'info' },
+    logger: process.env.HQ_TEST_LOG ? { level: 'info' } : false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  })
+  await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    app,
+    blobDir,
+    async enrolmentCode(branchCode, card = { name: `Филиал ${branchCode}`, city: 'Москва' }) {
+      await ensureBranch(db, { code: branchCode, ...card }, new Date())
+      return (await issueEnrolmentCode(db, branchCode, new Date(), 7)).code
+    },
+    async close() {
+      await app.close()
+      await db.destroy()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,74 @@
+import type { ApplicationDetails, ApplicationDetailsInput, ApplicationKind, CascoSaleChoice, ContractData, PayoutMethod } from '@shared/termination/application'
+import { KINDS_BY_PRODUCT } from '@shared/termination/application'
+import type { TerminationGround } from '@shared/termination/rulesSchema'
+
+/** The application form as typed: every text a string, the representative kept while the toggle is off. */
+export interface ApplicationDraft {
+  kind: ApplicationKind | null
+  ground: TerminationGround | null
+  eventDate: string
+  cascoChoice: CascoSaleChoice | null
+  insuredEventOccurred: boolean
+  applicant: { fullName: string; passport: string; phone: string; address: string }
+  byRepresentative: boolean
+  representative: { fullName: string; powerOfAttorney: { number: string; date: string; notary: string } }
+  payout: { method: PayoutMethod; recipient: string; bankName: string; bik: string; account: string; correspondentAccount: string }
+}
+
+export function emptyDraft(contract: ContractData | null): ApplicationDraft {
+  const kinds = contract ? KINDS_BY_PRODUCT[contract.product] : []
+  const name = contract?.policyholderType === 'individual' ? contract.policyholderName : ''
+  return {
+    kind: kinds.length === 1 ? kinds[0]! : null,
+    ground: null,
+    eventDate: '',
+    cascoChoice: null,
+    insuredEventOccurred: false,
+    applicant: { fullName: name, passport: '', phone: '', address: '' },
+    byRepresentative: false,
+    representative: { fullName: '', powerOfAttorney: { number: '', date: '', notary: '' } },
+    payout: { method: 'cash', recipient: name, bankName: '', bik: '', account: '', correspondentAccount: '' },
+  }
+}
+
+export function isReissue(d: Pick<ApplicationDraft, 'kind' | 'cascoChoice'>): boolean {
+  return d.kind === 'casco-sale' && d.cascoChoice === 'reissue'
+}
+
+export function toDetailsInput(d: ApplicationDraft): ApplicationDetailsInput {
+  return {
+    kind: d.kind as ApplicationKind,
+    ground: d.kind === 'osago-early-termination' ? d.ground : null,
+    eventDate: d.kind === 'osago-early-termination' && d.eventDate ? d.eventDate : null,
+    cascoChoice: d.kind === 'casco-sale' ? d.cascoChoice : null,
+    insuredEventOccurred: d.kind === 'cooling-off' ? d.insuredEventOccurred : false,
+    applicant: { ...d.applicant, address: d.applicant.address || null },
+    representative: d.byRepresentative
+      ? { fullName: d.representative.fullName, powerOfAttorney: { ...d.representative.powerOfAttorney } }
+      : null,
+    payout: isReissue(d) ? null
+      : d.payout.method === 'cash' ? { method: 'cash' }
+        : { ...d.payout, correspondentAccount: d.payout.correspondentAccount || null },
+  }
+}
+
+/** An application as received, back into the form for editing. */
+export function draftOf(details: ApplicationDetails): ApplicationDraft {
+  const p = details.payout
+  return {
+    kind: details.kind,
+    ground: details.ground,
+    eventDate: details.eventDate ?? '',
+    cascoChoice: details.cascoChoice,
+    insuredEventOccurred: details.insuredEventOccurred,
+    applicant: { fullName: details.applicant.fullName, passport: `${details.applicant.passport.series} ${details.applicant.passport.number}`,
+      phone: details.applicant.phone, address: details.applicant.address ?? '' },
+    byRepresentative: details.representative !== null,
+    representative: details.representative
+      ? { fullName: details.representative.fullName, powerOfAttorney: { ...details.representative.powerOfAttorney } }
+      : { fullName: '', powerOfAttorney: { number: '', date: '', notary: '' } },
+    payout: p && p.method === 'transfer'
+      ? { method: 'transfer', recipient: p.recipient, bankName: p.bankName, bik: p.bik, account: p.account, correspondentAccount: p.correspondentAccount ?? '' }
+      : { method: 'cash', recipient: details.applicant.fullName, bankName: '', bik: '', account: '', correspondentAccount: '' },
+  }
+}

@@ -1,0 +1,40 @@
+import { watch, type Ref } from 'vue'
+import type { ContractSummary } from '@shared/termination/application'
+import type { RefundPreview } from '@shared/termination/contract'
+import { call } from '../../api/client'
+import { isReissue, type ApplicationDraft } from './applicationDraft'
+
+const PREVIEW_MS = 250
+
+/** Asks the core for the refund as the form stands, a moment after each change (the core owns the rules). */
+export function useRefundPreview(contract: Ref<Pick<ContractSummary, 'source' | 'id'> | null>, draft: Ref<ApplicationDraft>,
+  preview: Ref<RefundPreview | null>, applicationId?: Ref<string | undefined>): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let seq = 0
+  async function load() {
+    const c = contract.value
+    const d = draft.value
+    if (!c || !d.kind) {
+      preview.value = null
+      return
+    }
+    const mine = ++seq
+    const r = await call('termination/preview-refund', {
+      contract: { source: c.source, id: c.id },
+      kind: d.kind,
+      ground: d.kind === 'osago-early-termination' ? d.ground : null,
+      eventDate: d.kind === 'osago-early-termination' && d.eventDate ? d.eventDate : null,
+      cascoChoice: d.kind === 'casco-sale' ? d.cascoChoice : null,
+      insuredEventOccurred: d.kind === 'cooling-off' && d.insuredEventOccurred,
+      representative: d.byRepresentative,
+      payoutMethod: isReissue(d) ? null : d.payout.method,
+      ...(applicationId?.value ? { applicationId: applicationId.value } : {}),
+    })
+    // A slower answer to an older question must not replace a newer one.
+    if (mine === seq && r.ok) preview.value = r.value
+  }
+  watch([contract, draft], () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void load(), PREVIEW_MS)
+  }, { deep: true, immediate: true })
+}

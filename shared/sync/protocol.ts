@@ -1,0 +1,201 @@
+import { z } from 'zod'
+
+/**
+ * The wire protocol between a branch device and HQ. HQ parses every request with these schemas and the device
+ * parses every answer with them, so both sides agree on one definition (and a malformed answer from a proxy or
+ * an old HQ is refused instead of being half-applied).
+ */
+
+export const PROTOCOL_VERSION = 1
+
+/** Synced table names travel as entity names; HQ stores them as data, never as SQL identifiers. */
+export const entityNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)
+export const recordIdSchema = z.string().min(1).max(64)
+const isoTimestamp = z.string().min(10).max(40)
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/)
+
+/** One outbox row: what happened to one record on the device, with its after-image. */
+export const changeSchema = z.strictObject({
+  changeId: z.uuid(),
+  entity: entityNameSchema,
+  entityId: recordIdSchema,
+  op: z.enum(['insert', 'update', 'delete']),
+  rowVersion: z.number().int().min(1),
+  data: z.record(z.string(), z.unknown()),
+  changedAt: isoTimestamp,
+  changedBy: z.string().max(64).nullable(),
+})
+export type Change = z.infer<typeof changeSchema>
+
+export const MAX_PUSH_BATCH = 500
+
+export const pushRequestSchema = z.strictObject({
+  changes: z.array(changeSchema).min(1).max(MAX_PUSH_BATCH),
+})
+export type PushRequest = z.infer<typeof pushRequestSchema>
+
+/**
+ * Why HQ did not take a change. `code` picks an i18n message (`sync.reasons.<code>`); params fill it.
+ * - rejected: the change breaks a rule (wrong branch, bad state transition); it will never be accepted.
+ * - conflict: HQ holds a newer or different version; `current` is what won.
+ * - deferred: HQ cannot judge it yet (an entity it does not know); the device keeps it and sends it again.
+ */
+export const reasonSchema = z.strictObject({
+  code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+})
+export type Reason = z.infer<typeof reasonSchema>
+
+export const currentRecordSchema = z.strictObject({
+  rowVersion: z.number().int().min(1),
+  data: z.record(z.string(), z.unknown()),
+})
+
+export const changeResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({ changeId: z.uuid(), status: z.literal('accepted') }),
+  z.strictObject({ changeId: z.uuid(), status: z.literal('rejected'), reason: reasonSchema, current: currentRecordSchema.nullable() }),
+  z.strictObject({ changeId: z.uuid(), status: z.literal('conflict'), reason: reasonSchema, current: currentRecordSchema.nullable() }),
+  z.strictObject({ changeId: z.uuid(), status: z.literal('deferred'), reason: reasonSchema }),
+])
+export type ChangeResult = z.infer<typeof changeResultSchema>
+
+export const pushResponseSchema = z.strictObject({
+  results: z.array(changeResultSchema),
+  serverTime: isoTimestamp,
+})
+export type PushResponse = z.infer<typeof pushResponseSchema>
+
+/** Cursor = HQ's change sequence number, as a decimal string (it may outgrow a JS number's safe range one day). */
+export const cursorSchema = z.string().regex(/^\d{1,20}$/)
+
+export const pullQuerySchema = z.strictObject({
+  cursor: cursorSchema.default('0'),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+})
+
+export const pulledRecordSchema = z.strictObject({
+  kind: z.literal('record'),
+  seq: cursorSchema,
+  entity: entityNameSchema,
+  id: recordIdSchema,
+  rowVersion: z.number().int().min(1),
+  data: z.record(z.string(), z.unknown()),
+})
+export const pulledReferenceSchema = z.strictObject({
+  kind: z.literal('reference'),
+  seq: cursorSchema,
+  /** Reference file kind and version (the envelope's own fields), and the file's JSON text as HQ published it. */
+  referenceKind: z.string().min(1).max(64),
+  version: z.string().min(1).max(64),
+  content: z.string(),
+})
+export const pulledItemSchema = z.discriminatedUnion('kind', [pulledRecordSchema, pulledReferenceSchema])
+export type PulledItem = z.infer<typeof pulledItemSchema>
+export type PulledRecord = z.infer<typeof pulledRecordSchema>
+export type PulledReference = z.infer<typeof pulledReferenceSchema>
+
+export const pullResponseSchema = z.strictObject({
+  items: z.array(pulledItemSchema),
+  cursor: cursorSchema,
+  more: z.boolean(),
+})
+export type PullResponse = z.infer<typeof pullResponseSchema>
+
+export const branchCardSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  city: z.string(),
+  /** Id of the branch's own `branch` record once a device has established it at HQ. */
+  recordId: z.string().nullable(),
+})
+
+/** Settings HQ ships to its branches (e.g. whether a policy may be printed before national registration). */
+export const hqSettingsSchema = z.strictObject({
+  printBeforeRegistration: z.boolean(),
+})
+export type HqSettings = z.infer<typeof hqSettingsSchema>
+
+export const enrolmentCodeSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+
+export const enrolRequestSchema = z.strictObject({
+  code: enrolmentCodeSchema,
+  deviceName: z.string().min(1).max(100),
+  /** The branch this device already holds (its first device), or null for a fresh device joining its branch. */
+  branch: z.strictObject({ id: recordIdSchema, code: z.string().min(1).max(16), name: z.string(), city: z.string() }).nullable(),
+})
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>
+
+export const enrolResponseSchema = z.strictObject({
+  deviceId: z.string(),
+  token: z.string().min(32),
+  /** HMAC key for offline bundles between this device and HQ. */
+  bundleKey: z.string().min(32),
+  branch: branchCardSchema,
+})
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>
+
+export const whoamiResponseSchema = z.strictObject({
+  service: z.literal('branch-desk-hq'),
+  protocol: z.number().int(),
+  serverTime: isoTimestamp,
+  deviceId: z.string(),
+  branch: branchCardSchema,
+  settings: hqSettingsSchema,
+})
+export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>
+
+/** Every refusal from HQ has this body; `code` is stable (the device reacts to it), `message` is for logs. */
+export const hqErrorSchema = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() }),
+})
+export type HqError = z.infer<typeof hqErrorSchema>
+
+// --- Blobs (photos, PDFs): content-addressed, uploaded in chunks, resumable. ---
+
+export const blobHashSchema = sha256Hex
+export const blobStatusSchema = z.strictObject({
+  sha256: sha256Hex,
+  size: z.number().int().min(0),
+  /** Bytes HQ holds; the next chunk starts here. Equal to size and `complete` once the hash was verified. */
+  received: z.number().int().min(0),
+  complete: z.boolean(),
+})
+export type BlobStatus = z.infer<typeof blobStatusSchema>
+
+export const blobChunkQuerySchema = z.strictObject({
+  offset: z.coerce.number().int().min(0),
+  size: z.coerce.number().int().min(0).max(2 ** 40),
+})
+
+// --- Offline bundles ---
+
+export const BUNDLE_FORMAT = 'branch-desk-bundle/1'
+export const bundleBlobSchema = z.strictObject({ sha256: sha256Hex, dataBase64: z.string() })
+export const deviceBundleSchema = z.strictObject({
+  kind: z.literal('device-to-hq'),
+  deviceId: z.string(),
+  createdAt: isoTimestamp,
+  /** The device's pull cursor: HQ's answer carries what the branch may see after it. */
+  cursor: cursorSchema,
+  changes: z.array(changeSchema),
+  blobs: z.array(bundleBlobSchema),
+})
+export const hqBundleSchema = z.strictObject({
+  kind: z.literal('hq-to-device'),
+  deviceId: z.string(),
+  createdAt: isoTimestamp,
+  results: z.array(changeResultSchema),
+  /** Files HQ now holds from this bundle. */
+  blobs: z.array(sha256Hex),
+  pull: pullResponseSchema,
+})
+export type DeviceBundle = z.infer<typeof deviceBundleSchema>
+export type HqBundle = z.infer<typeof hqBundleSchema>
+/** The file on disk: the payload (gzip of the JSON above, base64) and its HMAC-SHA256 under the device's bundle key. */
+export const bundleFileSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  deviceId: z.string(),
+  payload: z.string(),
+  hmac: z.string().regex(/^[0-9a-f]{64}$/),
+})
+export type BundleFile = z.infer<typeof bundleFileSchema>

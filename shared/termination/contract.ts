@@ -1,0 +1,126 @@
+import { z } from 'zod'
+import { channel } from '../contract/channel'
+import { idSchema, rowVersionSchema } from '../staff/schemas'
+import {
+  APPLICATION_KINDS, APPLICATION_STATUSES, CASCO_SALE_CHOICES, PAYOUT_METHODS, applicationDetailsSchema, contractRefSchema,
+  documentsInput, manualContractInput, type ApplicationSummary, type ContractSummary, type TerminationApplication,
+} from './application'
+import type { RefundCalculation } from './applicationRefund'
+import type { ChecklistResult } from './documentChecklist'
+import { TERMINATION_GROUNDS } from './rulesSchema'
+
+/** Clerks and supervisors take applications, calculate and pay; only a supervisor approves above the threshold. */
+const DESK = ['clerk', 'supervisor'] as const
+
+/** The refund as it would be for an application received today, or what stops it (an i18n key at a field). */
+export type RefundPreview =
+  | { ok: true; calculation: RefundCalculation; checklist: ChecklistResult }
+  | { ok: false; field: string | null; messageKey: string; message: string; checklist: ChecklistResult | null }
+
+export interface DeadlineItem {
+  applicationId: string
+  incomingNumber: string
+  policyholderName: string
+  contractNumber: string
+  kind: TerminationApplication['details']['kind']
+  status: TerminationApplication['status']
+  dueDate: string
+  /** Negative when overdue. */
+  daysLeft: number
+  refundKopecks: number | null
+  /** Overdue only: the late-payout penalty accrued up to today (data: rate per day). */
+  penaltyKopecks: number | null
+}
+
+export interface CoolingOffClosingItem {
+  contractId: string
+  source: 'osago' | 'manual'
+  contractNumber: string
+  policyholderName: string
+  conclusionDate: string
+  windowEnd: string
+  daysLeft: number
+}
+
+export interface DeadlineList {
+  today: string
+  dueSoonDays: number
+  dueSoon: DeadlineItem[]
+  overdue: DeadlineItem[]
+  coolingOffClosing: CoolingOffClosingItem[]
+}
+
+/** What the preview needs: as the form stands, possibly incomplete. */
+const previewInput = z.strictObject({
+  contract: contractRefSchema,
+  kind: z.enum(APPLICATION_KINDS),
+  ground: z.enum(TERMINATION_GROUNDS).nullable(),
+  eventDate: z.string().max(10).nullable(),
+  cascoChoice: z.enum(CASCO_SALE_CHOICES).nullable(),
+  insuredEventOccurred: z.boolean(),
+  representative: z.boolean(),
+  payoutMethod: z.enum(PAYOUT_METHODS).nullable(),
+  /** Previewing an application already received: its own contract hold does not count. */
+  applicationId: idSchema.optional(),
+})
+export type PreviewInput = z.input<typeof previewInput>
+
+export const terminationContract = {
+  'termination/find-contracts': channel<ContractSummary[]>()({
+    input: z.strictObject({ query: z.string().trim().min(2, { message: 'termination.problem.queryTooShort' }).max(100) }),
+    access: DESK,
+  }),
+  'termination/enter-contract': channel<ContractSummary>()({ input: z.strictObject({ contract: manualContractInput }), access: DESK }),
+  'termination/preview-refund': channel<RefundPreview>()({ input: previewInput, access: DESK }),
+  'termination/register-application': channel<TerminationApplication>()({
+    input: z.strictObject({ contract: contractRefSchema, details: applicationDetailsSchema }),
+    access: DESK,
+  }),
+  'termination/update-application': channel<TerminationApplication>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, details: applicationDetailsSchema }),
+    access: DESK,
+  }),
+  'termination/set-documents': channel<TerminationApplication>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, documents: documentsInput }),
+    access: DESK,
+  }),
+  /** Documents checked, refund calculated and stored, the contract marked terminated: received → calculated. */
+  'termination/complete-application': channel<TerminationApplication>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }),
+    access: DESK,
+  }),
+  'termination/approve-application': channel<TerminationApplication>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }),
+    access: ['supervisor'],
+  }),
+  'termination/record-payout': channel<TerminationApplication>()({
+    input: z.strictObject({
+      id: idSchema, rowVersion: rowVersionSchema,
+      paymentDocument: z.string({ error: () => 'validation.required' }).trim().min(1, { message: 'validation.required' })
+        .max(60, { message: 'validation.text.tooLong' }),
+    }),
+    access: DESK,
+  }),
+  'termination/refuse-application': channel<TerminationApplication>()({
+    input: z.strictObject({
+      id: idSchema, rowVersion: rowVersionSchema,
+      reason: z.string({ error: () => 'validation.required' }).trim().min(3, { message: 'validation.required' })
+        .max(500, { message: 'validation.text.tooLong' }),
+    }),
+    access: DESK,
+  }),
+  'termination/get-application': channel<TerminationApplication>()({ input: z.strictObject({ id: idSchema }), access: DESK }),
+  'termination/list-applications': channel<{ items: ApplicationSummary[]; total: number }>()({
+    input: z.strictObject({
+      query: z.string().trim().max(100).optional(),
+      status: z.enum(APPLICATION_STATUSES).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    access: DESK,
+  }),
+  'termination/list-deadlines': channel<DeadlineList>()({
+    input: z.strictObject({ dueSoonDays: z.number().int().min(0).max(30).default(3) }).optional(),
+    access: DESK,
+  }),
+} as const
