@@ -42,13 +42,15 @@ async function upload(slot: Locator, file: string) {
 }
 
 /** Draws a squiggle on a signature pad and saves it. */
-async function sign(page: Page, who: 'inspector' | 'client') {
+async function sign(page: Page, who: 'inspector' | 'client', phase: number) {
   const pad = page.getByTestId(`signature-${who}`)
   await pad.getByTestId('signature-start').click()
-  const box = (await pad.getByTestId('signature-canvas').boundingBox())!
+  const canvas = pad.getByTestId('signature-canvas')
+  await canvas.scrollIntoViewIfNeeded()
+  const box = (await canvas.boundingBox())!
   await page.mouse.move(box.x + 30, box.y + box.height * 0.7)
   await page.mouse.down()
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i)), { steps: 3 })
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i + phase)), { steps: 3 })
   await page.mouse.up()
   await pad.getByTestId('signature-save').click()
   await expect(pad.getByTestId('signature-done')).toBeVisible()
@@ -57,8 +59,10 @@ async function sign(page: Page, who: 'inspector' | 'client') {
 /** Clicks a diagram view at a point given as fractions of its box. */
 async function placeDamage(page: Page, view: string, x: number, y: number) {
   const rect = page.getByTestId(`diagram-view-${view}`).locator('rect')
+  await rect.scrollIntoViewIfNeeded()
   const box = (await rect.boundingBox())!
-  await rect.click({ position: { x: box.width * x, y: box.height * y } })
+  // The drawing lies over the view's box: click where the inspector would, wherever that lands.
+  await page.mouse.click(box.x + box.width * x, box.y + box.height * y)
 }
 
 async function fillDamage(page: Page, n: number, d: { part: string; type: string; size: string; severity: string; note?: string }) {
@@ -83,7 +87,7 @@ test.describe('vehicle inspection', () => {
   test('an inspector records a car with photos and two damages; a missing shot blocks submission; then it is submitted and printed', async ({ page }) => {
     test.setTimeout(180_000)
     await newInspection(page)
-    await snap(page, '40-inspection-new')
+    await snap(page, '70-inspection-new')
 
     await field(page, 'place').fill('г. Москва, ул. Тверская, д. 12, офис филиала')
     await field(page, 'client.name').fill('Смирнов Алексей Игоревич')
@@ -101,7 +105,7 @@ test.describe('vehicle inspection', () => {
     await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123457')
     await expect(page.getByTestId('vin-plate-mismatch')).toBeVisible()
     await expect(page.getByTestId('vin-mismatch')).toBeVisible()
-    await snap(page, '41-inspection-vin-mismatch')
+    await snap(page, '71-inspection-vin-mismatch')
     await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123456')
     await expect(page.getByTestId('vin-plate-match')).toBeVisible()
     await expect(page.getByTestId('vin-mismatch')).toHaveCount(0)
@@ -121,12 +125,12 @@ test.describe('vehicle inspection', () => {
     await upload(page.getByTestId('damage-photos-2'), photos['damage-2']!)
     await upload(page.getByTestId('damage-photos-2'), photos['damage-2-closeup']!)
     await page.getByTestId('car-diagram').scrollIntoViewIfNeeded()
-    await snap(page, '42-inspection-damages')
+    await snap(page, '72-inspection-damages')
 
     // Every required shot but the odometer.
     for (const shot of REQUIRED.filter((s) => s !== 'odometer')) await upload(page.getByTestId(`shot-${shot}`), photos[shot]!)
-    await sign(page, 'inspector')
-    await sign(page, 'client')
+    await sign(page, 'inspector', 0)
+    await sign(page, 'client', 2)
     await expect(page.getByTestId('missing-item')).toHaveCount(1)
     await expect(page.getByTestId('missing-item')).toContainText('Одометр')
 
@@ -135,7 +139,7 @@ test.describe('vehicle inspection', () => {
     await expect(page.getByTestId('inspection-status')).toHaveText('Черновик')
     await expect(page.getByTestId('shot-odometer')).toContainText('Нет обязательного снимка')
     await page.getByTestId('shot-odometer').scrollIntoViewIfNeeded()
-    await snap(page, '43-inspection-missing-shot')
+    await snap(page, '73-inspection-missing-shot')
 
     await upload(page.getByTestId('shot-odometer'), photos.odometer!)
     await expect(page.getByTestId('complete')).toBeVisible()
@@ -143,14 +147,14 @@ test.describe('vehicle inspection', () => {
     await expect(page.getByTestId('inspection-status')).toHaveText('Отправлен на согласование')
     await expect(page.getByTestId('form-notice')).toBeVisible()
     await expect(field(page, 'place')).toHaveAttribute('readonly', '')
-    await snap(page, '44-inspection-submitted')
+    await snap(page, '74-inspection-submitted')
 
     // Gallery: zoom one photo, then compare two side by side with linked zoom.
     await page.getByTestId('photo-gallery').getByTestId('gallery-item').first().locator('button').click()
     await expect(page.getByTestId('zoom-pane-0').getByTestId('zoom-image')).toBeVisible()
     await page.getByTestId('zoom-pane-0').getByTestId('zoom-in').click()
     await expect(page.getByTestId('zoom-pane-0').getByTestId('zoom-level')).toHaveText('125%')
-    await snap(page, '45-inspection-photo-zoom')
+    await snap(page, '75-inspection-photo-zoom')
     await page.getByTestId('viewer-close').click()
     const picks = page.getByTestId('gallery-pick')
     await picks.nth(19).click()
@@ -159,12 +163,12 @@ test.describe('vehicle inspection', () => {
     await expect(page.getByTestId('zoom-pane-1').getByTestId('zoom-image')).toBeVisible()
     await page.getByTestId('zoom-pane-1').getByTestId('zoom-in').click()
     await expect(page.getByTestId('zoom-pane-0').getByTestId('zoom-level')).toHaveText('125%')
-    await snap(page, '46-inspection-compare')
+    await snap(page, '76-inspection-compare')
     await page.getByTestId('viewer-close').click()
 
     await page.getByTestId('print-open-inspection-report').click()
     await expect(page.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 })
-    await snap(page, '47-inspection-report-preview')
+    await snap(page, '77-inspection-report-preview')
 
     // The list finds it by plate, with its counts.
     await page.keyboard.press('Escape')
@@ -172,7 +176,7 @@ test.describe('vehicle inspection', () => {
     await page.getByTestId('inspection-search').locator('input').fill('а123')
     await expect(page.getByTestId('inspection-table')).toContainText('Kia Rio')
     await expect(page.getByTestId('inspection-table')).toContainText('Отправлен на согласование')
-    await snap(page, '48-inspection-list')
+    await snap(page, '78-inspection-list')
   })
 
   test('a damaged JPEG and an oversized file are refused at the slot with a message, leaving the slot empty', async ({ page, core }) => {
@@ -188,7 +192,7 @@ test.describe('vehicle inspection', () => {
     await expect(slot.getByTestId('photo-thumb')).toHaveCount(0)
     await expect(slot).toHaveAttribute('data-done', 'no')
     expect(await core.db('inspection_photo')).toHaveLength(0)
-    await snap(page, '49-inspection-refused-file')
+    await snap(page, '79-inspection-refused-file')
   })
 })
 
@@ -205,7 +209,7 @@ test.describe('camera', () => {
     await page.getByTestId('shot-keys').getByTestId('slot-camera').click()
     const dialog = page.getByTestId('camera-dialog')
     await expect(dialog.getByTestId('camera-take')).toBeEnabled({ timeout: 15_000 })
-    await snap(page, '50-inspection-camera')
+    await snap(page, '80-inspection-camera')
     await dialog.getByTestId('camera-take').click()
     await expect(page.getByTestId('camera-dialog')).toHaveCount(0)
     await expect(page.getByTestId('shot-keys').getByTestId('photo-thumb')).toHaveCount(1)

@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ADMIN, PRINTERS, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { todayIn } from '../shared/dates/calendarDate'
+import { completeDraft } from '../shared/osago/testing/completeDraft'
+import { ADMIN, PRINTERS, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
 
 /** Text of a PDF the recording printer received, as poppler reads it. */
 function pdfText(pdf: Buffer): string {
@@ -59,5 +61,43 @@ test.describe('printing', () => {
     expect(printer.saved).toHaveLength(1)
     expect(existsSync(printer.saved[0]!)).toBe(true)
     await snap(page, '31-print-calibration-saved')
+  })
+
+  test('the clerk prints an issued policy onto its blank once; the policy becomes printed', async ({ page, core, printer }) => {
+    await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
+    await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
+    await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
+    const draft = await arrange(core, 'osago/create-draft', undefined, 'arrange-clerk')
+    const saved = await arrange(core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(todayIn('Europe/Moscow')) }, 'arrange-clerk')
+    const calculated = await arrange(core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'arrange-clerk')
+    await arrange(core, 'osago/issue-policy', {
+      id: calculated.id, rowVersion: calculated.rowVersion,
+      payment: { method: 'card', receiptNumber: 'Ч-000123', amountKopecks: calculated.calculation!.premiumKopecks },
+    }, 'arrange-clerk')
+
+    await signIn(page, 'clerk')
+    await page.goto(`/#/osago/${calculated.id}`)
+    await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')
+    await page.getByTestId('print-open-osago-policy-blank').click()
+    const dialog = page.getByTestId('print-dialog-osago-policy-blank')
+    await expect(dialog.getByTestId('pdf-preview')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 })
+    await expect(dialog.getByText('На бланк печатаются только заполняемые поля')).toBeVisible()
+    await dialog.getByTestId('print-printer').click()
+    await page.getByRole('option', { name: PRINTERS[1]! }).click()
+    await expect(dialog.getByTestId('pdf-preview')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 })
+    await snap(page, '32-osago-blank-preview')
+
+    await dialog.getByTestId('print-print').click()
+    await expect(dialog.getByTestId('print-result')).toHaveText('Документ отправлен на принтер')
+    expect(printer.jobs.map((j) => j.printerName)).toEqual([PRINTERS[1]])
+    expect(pdfText(printer.jobs[0]!.pdf)).toContain('XTAGFK330RY123456')
+
+    // The numbered blank is used: a second print is refused with the way out.
+    await dialog.getByTestId('print-print').click()
+    await expect(dialog.getByTestId('print-result')).toContainText('уже напечатан на бланке ААК 0012345670')
+    expect(printer.jobs).toHaveLength(1)
+    await snap(page, '33-osago-blank-printed-once')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('policy-status')).toHaveText('Напечатан')
   })
 })

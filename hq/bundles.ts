@@ -46,7 +46,7 @@ export async function importBundle(db: HqDb, blobDir: string, text: string, now:
   for (let i = 0; i < bundle.changes.length; i += 500) {
     results.push(...await applyChanges(db, identity, bundle.changes.slice(i, i + 500), 'bundle', now))
   }
-  const pull = await pullFor(db, device.branch_code, bundle.cursor, 1_000_000)
+  const pull = await pullFor(db, identity, bundle.cursor, 1_000_000)
   const answer: HqBundle = { kind: 'hq-to-device', deviceId: device.id, createdAt: now.toISOString(), results, blobs: bundle.blobs.map((b) => b.sha256), pull }
   const count = (s: string) => results.filter((r) => r.status === s).length
   return {

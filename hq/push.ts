@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import type { Change, ChangeResult, Reason } from '../shared/sync/protocol'
 import { isPostgres, type HqDb } from './db'
-import { getRecord, getRecordByKey, type HqRecord, type RecordWrite } from './records'
+import { getRecord, getRecordByKey, getRecords, type HqRecord, type RecordWrite } from './records'
 import { writeRecords } from './records'
 import { ruleFor } from './rules/registry'
 import type { RuleContext, Verdict } from './rules/types'
@@ -45,7 +45,12 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
     if (!branch) throw new HqHttpError(403, 'branch-unknown')
 
     const stored = await storedChanges(trx, changes.map((c) => c.changeId))
+    // The batch's own records in one query per entity; rules may look up others one by one.
     const cache = new Map<string, HqRecord | null>()
+    for (const [entity, ids] of groupIds(changes)) {
+      const found = await getRecords(trx, entity, ids)
+      for (const id of ids) cache.set(keyOf(entity, id), found.get(id) ?? null)
+    }
     const keysTaken = new Map<string, string>() // entity+natural key → record id, for records written in this batch
     const staged: RecordWrite[] = []
     const stagedIndex = new Map<string, number>()
@@ -174,6 +179,15 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
       return 'accepted'
     }
   })
+}
+
+function groupIds(changes: readonly Change[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>()
+  for (const c of changes) {
+    if (!out.has(c.entity)) out.set(c.entity, new Set())
+    out.get(c.entity)!.add(c.entityId)
+  }
+  return new Map([...out].map(([e, ids]) => [e, [...ids]]))
 }
 
 async function storedChanges(trx: Knex.Transaction, ids: readonly string[]): Promise<Map<string, StoredChange>> {

@@ -38,6 +38,15 @@ export async function getRecord(db: Knex | Knex.Transaction, entity: string, id:
   return row ? toRecord(row) : null
 }
 
+export async function getRecords(db: Knex | Knex.Transaction, entity: string, ids: readonly string[]): Promise<Map<string, HqRecord>> {
+  const out = new Map<string, HqRecord>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = (await db('hq_record').where({ entity }).whereIn('id', ids.slice(i, i + 500))) as RecordRow[]
+    for (const r of rows) out.set(r.id, toRecord(r))
+  }
+  return out
+}
+
 export async function getRecordByKey(db: Knex | Knex.Transaction, entity: string, naturalKey: string): Promise<HqRecord | null> {
   const row = (await db('hq_record').where({ entity, natural_key: naturalKey }).first()) as RecordRow | undefined
   return row ? toRecord(row) : null
@@ -53,6 +62,7 @@ export async function writeRecords(trx: Knex.Transaction, writes: readonly Recor
   if (writes.length === 0) return
   const first = await allocateSeq(trx, writes.length)
   let seq = first
+  const inserts: Record<string, unknown>[] = []
   for (const w of writes) {
     const values = {
       branch_code: w.branchCode,
@@ -63,7 +73,9 @@ export async function writeRecords(trx: Knex.Transaction, writes: readonly Recor
       updated_at: now,
       updated_by_device: w.deviceId,
     }
-    if (w.isNew) await trx('hq_record').insert({ entity: w.entity, id: w.id, created_at: now, ...values })
+    if (w.isNew) inserts.push({ entity: w.entity, id: w.id, created_at: now, ...values })
     else await trx('hq_record').where({ entity: w.entity, id: w.id }).update(values)
   }
+  // New records go in multi-row statements (SQLite allows at most 32766 bound values per statement).
+  for (let i = 0; i < inserts.length; i += 100) await trx('hq_record').insert(inserts.slice(i, i + 100))
 }

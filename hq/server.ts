@@ -110,7 +110,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/v1/pull', async (request): Promise<PullResponse> => {
     const device = await requireDevice(request)
     const query = pullQuerySchema.parse(request.query)
-    return pullFor(db, device.branchCode, query.cursor, query.limit)
+    return pullFor(db, device, query.cursor, query.limit)
   })
 
   app.post('/v1/blobs/:sha256', async (request): Promise<BlobStatus> => {

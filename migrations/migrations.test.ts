@@ -253,6 +253,34 @@ describe('migrations', () => {
     expect(await db('approval_decision')).toHaveLength(0)
   })
 
+  it('20261121000009_sync: from the schema before it, with pending and sent outbox rows in it', async () => {
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000008_approval') })
+    const change = (id: string, sent: string | null) =>
+      ({ change_id: id, entity: 'setting', entity_id: 's', op: 'insert', row_version: 1, data: '{}', changed_at: 'x', sent_at: sent })
+    await db('outbox').insert([change('c1', null), change('c2', 'y')])
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000009_sync') })
+    expect(await tables()).toEqual(expect.arrayContaining(['sync_issue', 'sync_pull_deferred', 'sync_state', 'sync_blob', 'osago_registration']))
+    // Existing rows keep their state; the new columns start empty.
+    expect(await db('outbox').orderBy('seq').select('change_id', 'sent_at', 'outcome', 'attempts'))
+      .toEqual([{ change_id: 'c1', sent_at: null, outcome: null, attempts: 0 }, { change_id: 'c2', sent_at: 'y', outcome: null, attempts: 0 }])
+    await expect(db('outbox').where({ change_id: 'c1' }).update({ outcome: 'maybe' })).rejects.toThrow(/CHECK/)
+    const issue = { id: 'i1', change_id: 'c1', kind: 'conflict', entity: 'setting', entity_id: 's', reason_code: 'stale', reason_params: '{}', recorded_at: 'x' }
+    await db('sync_issue').insert(issue)
+    await expect(db('sync_issue').insert({ ...issue, id: 'i2' })).rejects.toThrow(/UNIQUE/)
+    await expect(db('sync_issue').insert({ ...issue, id: 'i2', change_id: 'c2', kind: 'lost' })).rejects.toThrow(/CHECK/)
+    // A change that lost is kept for good.
+    await expect(db('sync_issue').where({ id: 'i1' }).delete()).rejects.toThrow(/kept for good/)
+    await db('sync_issue').where({ id: 'i1' }).update({ seen_at: 'z' })
+    await expect(db('osago_registration').insert({ id: 'p', created_at: 'x', updated_at: 'x', policy_id: 'p', status: 'pending' })).rejects.toThrow(/CHECK/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261121000009_sync') })
+    expect(await tables()).not.toContain('sync_issue')
+    expect(await db('outbox').orderBy('seq').select('change_id', 'sent_at')).toEqual([{ change_id: 'c1', sent_at: null }, { change_id: 'c2', sent_at: 'y' }])
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000009_sync') })
+    expect(await db('sync_issue')).toHaveLength(0)
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

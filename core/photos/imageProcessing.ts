@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type OutputInfo } from 'sharp'
+import sharp, { type Metadata } from 'sharp'
 import { ACCEPTED_FORMATS, PHOTO_LIMITS } from '../../shared/inspection/photoLimits'
 import { AppError } from '../app/appError'
 
@@ -43,32 +43,35 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
   if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
 
   const side = PHOTO_LIMITS.normalLongSide
-  let normal: { data: Buffer; info: OutputInfo }
+  const thumbSide = PHOTO_LIMITS.thumbLongSide
+  let normal: Buffer
+  let thumb: Buffer
+  let size: { width: number; height: number }
   try {
     let pipeline = open().rotate()
     // Signatures and screenshots come with transparency; a JPEG has none, so it goes onto white paper.
     if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' })
-    normal = await pipeline
-      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 85, chromaSubsampling: '4:2:0' })
-      .toBuffer({ resolveWithObject: true })
+    // Decoded once: the normalised pixels feed both the normalised JPEG and the thumbnail.
+    const pixels = await pipeline.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+    size = { width: pixels.info.width, height: pixels.info.height }
+    const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } }
+    ;[normal, thumb] = await Promise.all([
+      sharp(pixels.data, raw).jpeg({ quality: 85 }).toBuffer(),
+      sharp(pixels.data, raw).resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
+    ])
   } catch (e) {
     if (/pixel limit/i.test(String(e))) throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
     throw refuse('photos.errors.corrupt')
   }
-  // The thumbnail comes from the normalised copy: decoding 2560 px instead of 12 MP again.
-  const thumbSide = PHOTO_LIMITS.thumbLongSide
-  const thumb = await sharp(normal.data).resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 78 }).toBuffer()
 
   const swapped = (meta.orientation ?? 1) >= 5
   return {
     format,
     width: swapped ? meta.height : meta.width,
     height: swapped ? meta.width : meta.height,
-    normal: normal.data,
-    normalWidth: normal.info.width,
-    normalHeight: normal.info.height,
+    normal,
+    normalWidth: size.width,
+    normalHeight: size.height,
     thumb,
   }
 }

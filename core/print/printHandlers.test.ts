@@ -2,38 +2,38 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
-import type { HandlerContext } from '../ipc/handlers'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { todayIn } from '../../shared/dates/calendarDate'
+import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import type { OsagoPolicy } from '../../shared/osago/policy'
 import { mm } from './docDefinition'
+import { DocumentRegistry } from './documents'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
-import { registerOsagoDocuments } from './osago/registerOsagoDocuments'
+import { printHandlers } from './printHandlers'
 import { RecordingPrintPlatform } from './recordingPlatform'
-import { calculatedPolicy, issuedPolicy, layout, layouts, POLICY_ID, printDeps } from './testing/fixtures'
+import { layout } from './testing/fixtures'
 import { keepPdf, pdfText, pdfWords } from './testing/pdfTools'
 
+/**
+ * The print channels through dispatch on a real core, with OSAGO policies sold through the OSAGO channels and
+ * printed through its own loader and "printed" hook (as createCore wires them). Content of the documents is
+ * tested on fixtures beside the builders; here: who may, in which state, what reaches the shell and the audit.
+ */
 const PRINTER = 'Kyocera ECOSYS P2040dn'
-const CALCULATED_ID = '01937a4e-5b2c-7d10-9a3f-4c2e8b6d1f01'
-const PRINTED_ID = '01937a4e-5b2c-7d10-9a3f-4c2e8b6d1f02'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
 let platform: RecordingPrintPlatform
-let printedHook: Mock<(policyId: string, ctx: HandlerContext) => Promise<void>>
 let saveDir: string
+let today: string
 
 beforeEach(async () => {
   saveDir = mkdtempSync(join(tmpdir(), 'bd-print-saved-'))
   platform = new RecordingPrintPlatform({ saveDir, printers: [PRINTER, 'HP LaserJet'] })
   t = await makeTestCore({ print: platform })
-  // The OSAGO feature provides the loader and the "printed" hook; here they serve fixture policies.
-  printedHook = vi.fn(async (_policyId: string, _ctx: HandlerContext) => {})
-  const policies: OsagoPolicy[] = [
-    issuedPolicy(),
-    { ...calculatedPolicy(), id: CALCULATED_ID },
-    { ...issuedPolicy(), id: PRINTED_ID, status: 'printed' },
-  ]
-  registerOsagoDocuments(t.core.documents, { ...printDeps(policies), layouts, onBlankPrinted: printedHook })
+  today = todayIn('Europe/Moscow', t.clock.now())
   await setupBranch(t.core)
+  await signInAs(t.core, 'admin', 'a')
+  await expectOk(call(t.core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0123456789', toNumber: '0123456799' }, 'a'))
   await signInAs(t.core, 'clerk', 'c')
 })
 afterEach(async () => {
@@ -41,68 +41,92 @@ afterEach(async () => {
   rmSync(saveDir, { recursive: true, force: true })
 })
 
+/** A policy sold at the counter up to `stage`, the way a clerk does it. */
+async function sell(stage: 'calculated' | 'issued'): Promise<OsagoPolicy> {
+  const draft = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
+  const saved = await expectOk(call(t.core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(today) }, 'c'))
+  const calculated = await expectOk(call(t.core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'c'))
+  if (stage === 'calculated') return calculated
+  return expectOk(call(t.core, 'osago/issue-policy', {
+    id: calculated.id, rowVersion: calculated.rowVersion,
+    payment: { method: 'cash', receiptNumber: 'Ч-000451', amountKopecks: calculated.calculation!.premiumKopecks },
+  }, 'c'))
+}
+
 const auditOf = (action: string) => t.core.db('audit_log').where({ action }).orderBy('seq') as Promise<Array<{ entity: string | null; entity_id: string | null; after: string }>>
+const statusOf = async (id: string) => (await expectOk(call(t.core, 'osago/get-policy', { id }, 'c'))).status
 
 describe('print channels', () => {
   it('preview returns the PDF, its name and page count; nothing is printed or recorded', async () => {
-    const preview = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-archive', id: POLICY_ID }, 'c'))
+    const policy = await sell('issued')
+    const preview = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-archive', id: policy.id }, 'c'))
     expect(preview.fileName).toBe('Полис ОСАГО ААК 0123456789 — архивная копия.pdf')
     expect(preview.pageCount).toBe(1)
-    const path = keepPdf('dispatch-preview-archive', Buffer.from(preview.pdfBase64, 'base64'))
-    expect(pdfText(path)).toContain('Серия ААК № 0123456789')
+    const text = pdfText(keepPdf('dispatch-preview-archive', Buffer.from(preview.pdfBase64, 'base64')))
+    expect(text).toContain('Серия ААК № 0123456789')
+    expect(text).toContain(policy.application!.vehicle.vin!)
     expect(platform.jobs).toHaveLength(0)
     expect(await auditOf('print.printed')).toHaveLength(0)
   })
 
-  it('prints the blank on the chosen printer, records it with the PDF\'s hash, then lets OSAGO mark it printed', async () => {
-    const r = await expectOk(call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: POLICY_ID, printerName: PRINTER }, 'c'))
-    expect(r).toEqual({ printed: true })
+  it('prints the blank on the chosen printer, records it with the PDF\'s hash, and the policy becomes printed', async () => {
+    const policy = await sell('issued')
+    expect(await expectOk(call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: policy.id, printerName: PRINTER }, 'c'))).toEqual({ printed: true })
     expect(platform.jobs).toHaveLength(1)
     const job = platform.jobs[0]!
     expect(job).toMatchObject({ printerName: PRINTER, jobName: 'Полис ОСАГО ААК 0123456789 — бланк' })
-    expect(pdfText(keepPdf('dispatch-print-blank', job.pdf))).toContain('XW8AN2NE5MH012345')
+    const text = pdfText(keepPdf('dispatch-print-blank', job.pdf))
+    expect(text).toContain(policy.application!.vehicle.vin!)
+    // The issuing clerk signs as the insurer's representative; the payment is noted.
+    expect(text).toContain('Сотрудник clerk1')
+    expect(text).toContain('чек № Ч-000451')
     const [entry] = await auditOf('print.printed')
-    expect(entry).toMatchObject({ entity: 'osago_policy', entity_id: POLICY_ID })
+    expect(entry).toMatchObject({ entity: 'osago_policy', entity_id: policy.id })
     expect(JSON.parse(entry!.after)).toMatchObject({
       kind: 'osago-policy-blank', printerName: PRINTER, pages: 1, sha256: createHash('sha256').update(job.pdf).digest('hex'),
     })
-    expect(printedHook).toHaveBeenCalledTimes(1)
-    expect(printedHook.mock.calls[0]![0]).toBe(POLICY_ID)
+    expect(await statusOf(policy.id)).toBe('printed')
   })
 
-  it('refuses the blank of a policy that is not issued, or already printed on its blank; preview of a printed one is fine', async () => {
-    const notIssued = await call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: CALCULATED_ID, printerName: PRINTER }, 'c')
+  it('refuses the blank of a policy that is not issued, and a second print on the same blank; preview stays possible', async () => {
+    const calculated = await sell('calculated')
+    const notIssued = await call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: calculated.id, printerName: PRINTER }, 'c')
     expect(notIssued).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(!notIssued.ok && notIssued.error.message).toMatch(/не оформлен/)
-    const again = await call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: PRINTED_ID, printerName: PRINTER }, 'c')
-    expect(!again.ok && again.error.message).toMatch(/уже напечатан на бланке ААК 0123456789/)
-    expect(platform.jobs).toHaveLength(0)
-    expect(printedHook).not.toHaveBeenCalled()
-    await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: PRINTED_ID }, 'c'))
-    // The application is for signing before payment, so a calculated policy prints it.
-    await expectOk(call(t.core, 'print/print-document', { kind: 'osago-application', id: CALCULATED_ID, printerName: null }, 'c'))
+    expect(await call(t.core, 'print/preview-document', { kind: 'osago-policy-archive', id: calculated.id }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    // The application is signed before payment, so a calculated policy prints it.
+    await expectOk(call(t.core, 'print/print-document', { kind: 'osago-application', id: calculated.id, printerName: null }, 'c'))
     expect(platform.jobs.map((j) => j.printerName)).toEqual([null])
+    expect(await statusOf(calculated.id)).toBe('calculated')
+
+    const issued = await sell('issued')
+    await expectOk(call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: issued.id, printerName: PRINTER }, 'c'))
+    const again = await call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: issued.id, printerName: PRINTER }, 'c')
+    expect(!again.ok && again.error.message).toContain(`уже напечатан на бланке ААК ${issued.blank!.number}`)
+    expect(platform.jobs).toHaveLength(2)
+    await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: issued.id }, 'c'))
   })
 
   it('needs the policy id for OSAGO documents and says so at the field', async () => {
     const r = await call(t.core, 'print/preview-document', { kind: 'osago-application' }, 'c')
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { id: 'validation.required' } } })
-    const unknown = await call(t.core, 'print/preview-document', { kind: 'osago-application', id: 'nope' }, 'c')
+    const unknown = await call(t.core, 'print/preview-document', { kind: 'osago-application', id: '01937a4e-0000-7000-8000-000000000000' }, 'c')
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('keeps OSAGO documents from roles that do not sell OSAGO, and records the attempt', async () => {
+    const policy = await sell('issued')
     await signInAs(t.core, 'inspector', 'i')
-    await signInAs(t.core, 'admin', 'a')
     for (const client of ['i', 'a']) {
       for (const kind of ['osago-policy-blank', 'osago-policy-archive', 'osago-application'] as const) {
-        const r = await call(t.core, 'print/preview-document', { kind, id: POLICY_ID }, client)
-        expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+        const r = await call(t.core, 'print/preview-document', { kind, id: policy.id }, client)
+        expect(r, `${client} ${kind}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
       }
     }
-    const r = await call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: POLICY_ID, printerName: PRINTER }, 'i')
+    const r = await call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: policy.id, printerName: PRINTER }, 'i')
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(platform.jobs).toHaveLength(0)
+    expect(await statusOf(policy.id)).toBe('issued')
     const forbidden = await auditOf('security.forbidden')
     expect(forbidden.map((f) => JSON.parse(f.after).kind)).toContain('osago-policy-blank')
     // The admin sets printers up: the calibration page is theirs too; the inspector prints no blanks.
@@ -111,32 +135,35 @@ describe('print channels', () => {
   })
 
   it('a cancelled print or save changes nothing', async () => {
+    const policy = await sell('issued')
     platform.cancelNext()
-    expect(await expectOk(call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: POLICY_ID, printerName: PRINTER }, 'c'))).toEqual({ printed: false })
+    expect(await expectOk(call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: policy.id, printerName: PRINTER }, 'c'))).toEqual({ printed: false })
     platform.cancelNext()
-    expect(await expectOk(call(t.core, 'print/save-document', { kind: 'osago-application', id: POLICY_ID }, 'c'))).toEqual({ savedTo: null })
-    expect(printedHook).not.toHaveBeenCalled()
+    expect(await expectOk(call(t.core, 'print/save-document', { kind: 'osago-application', id: policy.id }, 'c'))).toEqual({ savedTo: null })
+    expect(await statusOf(policy.id)).toBe('issued')
     expect(await auditOf('print.printed')).toHaveLength(0)
     expect(await auditOf('print.saved')).toHaveLength(0)
   })
 
   it('saves as PDF where the user chose, and records it', async () => {
-    const { savedTo } = await expectOk(call(t.core, 'print/save-document', { kind: 'osago-application', id: POLICY_ID }, 'c'))
-    expect(savedTo).toMatch(/Заявление ОСАГО — Смирнов А\. В\. — 21\.11\.2026\.pdf$/)
+    const policy = await sell('issued')
+    const { savedTo } = await expectOk(call(t.core, 'print/save-document', { kind: 'osago-application', id: policy.id }, 'c'))
+    expect(savedTo).toMatch(/Заявление ОСАГО — Смирнов А\. И\. — \d\d\.\d\d\.\d{4}\.pdf$/)
     expect(existsSync(savedTo!)).toBe(true)
     expect(readFileSync(savedTo!).subarray(0, 5).toString()).toBe('%PDF-')
     const [entry] = await auditOf('print.saved')
     expect(JSON.parse(entry!.after)).toMatchObject({ kind: 'osago-application', savedTo })
   })
 
-  it('applies the printer\'s stored offset to the blank and the calibration page, not without a printer', async () => {
-    await signInAs(t.core, 'admin', 'a')
+  it('applies the printer\'s stored offset to the blank and the calibration page, not to another printer', async () => {
+    const policy = await sell('issued')
     await expectOk(call(t.core, 'print/set-printer-profile', { printerName: PRINTER, offsetXmm: 2.5, offsetYmm: -1.5, rowVersion: 0 }, 'a'))
-    const withOffset = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: POLICY_ID, printerName: PRINTER }, 'c'))
-    const without = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: POLICY_ID, printerName: 'HP LaserJet' }, 'c'))
-    const vin = (b64: string, name: string) => pdfWords(keepPdf(name, Buffer.from(b64, 'base64'))).find((w) => w.text === 'XW8AN2NE5MH012345')!
-    const a = vin(without.pdfBase64, 'dispatch-blank-no-offset')
-    const b = vin(withOffset.pdfBase64, 'dispatch-blank-offset')
+    const withOffset = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: policy.id, printerName: PRINTER }, 'c'))
+    const without = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: policy.id, printerName: 'HP LaserJet' }, 'c'))
+    const vin = policy.application!.vehicle.vin!
+    const at = (b64: string, name: string) => pdfWords(keepPdf(name, Buffer.from(b64, 'base64'))).find((w) => w.text === vin)!
+    const a = at(without.pdfBase64, 'dispatch-blank-no-offset')
+    const b = at(withOffset.pdfBase64, 'dispatch-blank-offset')
     expect(a.xMin).toBeCloseTo(mm(layout.data.fields.vin.x), 0)
     expect(b.xMin - a.xMin).toBeCloseTo(mm(2.5), 1)
     expect(b.yMin - a.yMin).toBeCloseTo(mm(-1.5), 1)
@@ -147,8 +174,6 @@ describe('print channels', () => {
 })
 
 describe('printer profiles', () => {
-  beforeEach(async () => signInAs(t.core, 'admin', 'a'))
-
   it('lists the shell\'s printers and keeps offsets per printer, synced and audited', async () => {
     expect(await expectOk(call(t.core, 'print/list-printers', undefined, 'c'))).toEqual([PRINTER, 'HP LaserJet'])
     expect(await expectOk(call(t.core, 'print/get-printer-profile', { printerName: PRINTER }, 'c')))
@@ -158,8 +183,7 @@ describe('printer profiles', () => {
     const updated = await expectOk(call(t.core, 'print/set-printer-profile', { printerName: PRINTER, offsetXmm: 0.3, offsetYmm: -0.7, rowVersion: 1 }, 'a'))
     expect(updated.rowVersion).toBe(2)
     expect(await expectOk(call(t.core, 'print/get-printer-profile', { printerName: 'HP LaserJet' }, 'c'))).toMatchObject({ offsetXmm: 0, rowVersion: 0 })
-    const outbox = await t.core.db('outbox').where({ entity: 'printer_profile' })
-    expect(outbox).toHaveLength(2)
+    expect(await t.core.db('outbox').where({ entity: 'printer_profile' })).toHaveLength(2)
     expect(await auditOf('print.printer-profile-updated')).toHaveLength(2)
   })
 
@@ -182,13 +206,28 @@ describe('without the shell', () => {
       await signInAs(bare.core, 'clerk', 'c')
       await expectOk(call(bare.core, 'print/preview-document', { kind: 'print-calibration' }, 'c'))
       expect(await expectOk(call(bare.core, 'print/list-printers', undefined, 'c'))).toEqual([])
-      const r = await call(bare.core, 'print/print-document', { kind: 'print-calibration' }, 'c')
-      expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-      expect(!r.ok && r.error.message).toMatch(/без оболочки/)
-      // OSAGO registers its documents itself; until it has, they are unavailable rather than broken.
-      expect(await call(bare.core, 'print/preview-document', { kind: 'osago-application', id: POLICY_ID }, 'c')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      for (const channel of ['print/print-document', 'print/save-document'] as const) {
+        const r = await call(bare.core, channel, { kind: 'print-calibration' }, 'c')
+        expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+        expect(!r.ok && r.error.message).toMatch(/без оболочки/)
+      }
     } finally {
       await bare.dispose()
     }
+  })
+})
+
+describe('document registry', () => {
+  it('refuses a kind registered twice, and a kind nobody registered is unavailable, not broken', async () => {
+    const registry = new DocumentRegistry()
+    const doc = { roles: ['clerk'] as const, load: async () => ({}), build: () => ({ pageSize: 'A4' as const, pageMargins: 0, info: { title: 'x' }, content: [] }), fileName: () => 'x.pdf', auditEntity: () => ({ entity: null, entityId: null }) }
+    registry.register('print-calibration', doc)
+    expect(() => registry.register('print-calibration', doc)).toThrow(/registered twice/)
+    expect(registry.kinds()).toEqual(['print-calibration'])
+    const handlers = printHandlers(t.core.db, registry, platform)
+    const ctx = { clientId: 'x', locale: 'ru' as const, user: { id: 'u', login: 'clerk1', fullName: 'X', role: 'clerk' as const }, actor: { userId: null, login: 'clerk1' }, now: t.clock.now() }
+    await expect(handlers['print/preview-document']({ kind: 'osago-application', id: 'p' }, ctx))
+      .rejects.toMatchObject({ code: 'NOT_FOUND', messageKey: 'print.errors.documentUnavailable' })
+    expect((await handlers['print/preview-document']({ kind: 'print-calibration' }, ctx)).pageCount).toBe(1)
   })
 })

@@ -47,13 +47,13 @@ export class HqClient {
     for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, String(v))
     const headers: Record<string, string> = {}
     if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`
-    let body: string | Uint8Array | undefined
+    let body: string | Blob | undefined
     if (init.json !== undefined) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(init.json)
     } else if (init.body) {
       headers['content-type'] = 'application/octet-stream'
-      body = new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength)
+      body = new Blob([new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength) as Uint8Array<ArrayBuffer>])
     }
     let res: Response
     let text: string

@@ -2,9 +2,9 @@ import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
-import { deviceBundleSchema, hqBundleSchema, type DeviceBundle } from '../../shared/sync/protocol'
+import { hqBundleSchema, type DeviceBundle } from '../../shared/sync/protocol'
 import { BundleError, decodeBundle, encodeBundle, readBundleEnvelope } from './bundleCodec'
-import type { BlobSource } from './blobSync'
+import { enqueueBlobs, type BlobSource } from './blobSync'
 import { LocalSchema } from './localRows'
 import { applyPage, type PullSummary } from './pullChanges'
 import { emptyPushSummary, pendingOutbox, recordAnswers, toChange } from './pushOutbox'
@@ -28,8 +28,9 @@ async function credentials(db: Db, secrets: SecretStore): Promise<{ deviceId: st
 export async function exportBundle(db: Db, secrets: SecretStore, sources: readonly BlobSource[], dataDir: string, now: Date): Promise<{ path: string; changes: number; files: number }> {
   const { deviceId, key } = await credentials(db, secrets)
   const rows = await pendingOutbox(db)
+  await enqueueBlobs(db, sources, now)
   const blobs: DeviceBundle['blobs'] = []
-  const queued = (await db('sync_blob').whereNull('uploaded_at').where({ origin: 'local' })) as Array<{ sha256: string; source: string }>
+  const queued = (await db('sync_blob').whereNull('uploaded_at').whereNull('rejected_reason').where({ origin: 'local' })) as Array<{ sha256: string; source: string }>
   for (const b of queued) {
     const path = sources.find((s) => s.name === b.source)?.path(b.sha256)
     if (path && existsSync(path)) blobs.push({ sha256: b.sha256, dataBase64: readFileSync(path).toString('base64') })
@@ -73,6 +74,3 @@ export async function importAnswer(db: Db, secrets: SecretStore, reference: Refe
   if (Number(cursorBefore) > Number(answer.pull.cursor)) await setState(db, 'cursor', cursorBefore)
   return { accepted: summary.accepted, rejected: summary.rejected, conflicts: summary.conflicts + summary.superseded, deferred: summary.deferred, records: pulled.records }
 }
-
-// Re-exported for the HQ side's tests of tampering.
-export { deviceBundleSchema }

@@ -87,21 +87,29 @@ export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results:
   const byId = new Map(results.map((r) => [r.changeId, r]))
   const at = nowDate.toISOString()
   await db.transaction(async (trx) => {
+    // Already settled: an answer bundle imported after an online push, or superseded earlier in this run.
+    const settled = new Set<number>()
+    for (let i = 0; i < rows.length; i += 500) {
+      const found = (await trx('outbox').whereIn('seq', rows.slice(i, i + 500).map((r) => r.seq)).whereNotNull('sent_at').select('seq')) as Array<{ seq: number }>
+      for (const f of found) settled.add(f.seq)
+    }
+    const accepted: number[] = []
     for (const row of rows) {
       const result = byId.get(row.change_id)
-      if (!result) continue // not answered: stays pending, goes again next run
-      await record(trx, row, result)
+      if (!result || settled.has(row.seq)) continue // not answered: stays pending, goes again next run
+      if (result.status === 'accepted') accepted.push(row.seq)
+      else await record(trx, row, result)
+    }
+    summary.accepted += accepted.length
+    for (let i = 0; i < accepted.length; i += 500) {
+      await trx('outbox').whereIn('seq', accepted.slice(i, i + 500))
+        .update({ sent_at: at, outcome: 'accepted', deferred_reason: null, attempts: trx.raw('attempts + 1') })
     }
   })
 
-  async function record(trx: Knex.Transaction, row: OutboxRow, result: ChangeResult): Promise<void> {
-    // Already settled (an answer bundle imported after an online push, or superseded earlier in this run).
+  async function record(trx: Knex.Transaction, row: OutboxRow, result: Exclude<ChangeResult, { status: 'accepted' }>): Promise<void> {
+    // Superseded by an earlier loss in this same answer.
     if (await trx('outbox').where({ seq: row.seq }).whereNotNull('sent_at').first('seq')) return
-    if (result.status === 'accepted') {
-      summary.accepted++
-      await trx('outbox').where({ seq: row.seq }).update({ sent_at: at, outcome: 'accepted', deferred_reason: null, attempts: trx.raw('attempts + 1') })
-      return
-    }
     if (result.status === 'deferred') {
       summary.deferred++
       heldBack.add(keyOf(row.entity, row.entity_id))

@@ -213,3 +213,53 @@ describe('what HQ decides and ships', () => {
     expect(reloaded.versions['purposes-of-use'].map((v) => v.version)).toContain('hq-2027.1')
   })
 })
+
+describe('offline transfer', () => {
+  it('exports the outbox and files to a signed bundle, HQ imports it (twice changes nothing), the answer settles the device; tampering is refused', async () => {
+    const { importBundle } = await import('../../hq/bundles')
+    const { readFileSync, writeFileSync, mkdirSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { createHash } = await import('node:crypto')
+    await freshHq()
+    const filesDir = join((await import('node:os')).tmpdir(), `bd-bundle-files-${process.pid}`)
+    mkdirSync(filesDir, { recursive: true })
+    const photo = Buffer.from('a photo of a scratched bumper')
+    const sha = createHash('sha256').update(photo).digest('hex')
+    writeFileSync(join(filesDir, sha), photo)
+    const a = await makeDevice({ sync: { blobSources: [{ name: 'files', list: async () => [sha], path: (s) => join(filesDir, s) }] } })
+    devices.push(a)
+    await establishBranch(a)
+    await a.ok('sync/enrol', { hqUrl: hq.url, code: await hq.enrolmentCode('MSK-01'), deviceName: 'A' }, 'admin')
+    // Weeks without a connection: the device never reaches HQ again before the bundle.
+    await a.core.db('sync_state').where({ key: 'hq_url' }).update({ value: 'http://127.0.0.1:9' })
+    await addStaff(a, 'clerk', 'clerk1', 'c')
+    await a.ok('blanks/receive-range', { series: 'ААК', fromNumber: '0000000001', toNumber: '0000000010' }, 'admin')
+    expect((await a.ok('sync/sync-now', undefined, 'admin')).ok).toBe(false)
+
+    const exported = await a.ok('sync/export-bundle', undefined, 'admin')
+    expect(exported).toMatchObject({ changes: 14, files: 1 })
+    const text = readFileSync(exported.path, 'utf8')
+
+    // Any change to the file is refused before anything is applied.
+    const envelope = JSON.parse(text) as { payload: string }
+    const flipped = JSON.stringify({ ...envelope, payload: `${envelope.payload.slice(0, 40)}${envelope.payload[40] === 'A' ? 'B' : 'A'}${envelope.payload.slice(41)}` })
+    await expect(importBundle(hq.db, hq.blobDir, flipped, new Date())).rejects.toMatchObject({ code: 'bundle-signature' })
+    expect(await hq.db('hq_change').count({ n: '*' }).first()).toMatchObject({ n: '0' })
+
+    const first = await importBundle(hq.db, hq.blobDir, text, new Date())
+    expect(first.summary).toMatchObject({ changes: 14, accepted: 14, blobs: 1 })
+    const second = await importBundle(hq.db, hq.blobDir, text, new Date())
+    expect(second.summary).toMatchObject({ changes: 14, accepted: 14 })
+    expect(await hq.db('hq_change').count({ n: '*' }).first()).toMatchObject({ n: '14' })
+    expect(await hq.db('hq_blob').where({ sha256: sha, complete: true }).first()).toBeTruthy()
+
+    const answerPath = join(a.dir, 'answer.bdbundle')
+    const answer = JSON.parse(first.answer) as { hmac: string }
+    writeFileSync(answerPath, JSON.stringify({ ...answer, hmac: answer.hmac.replace(/^./, (c) => (c === '0' ? '1' : '0')) }))
+    expect(await a.call('sync/import-answer', { path: answerPath }, 'admin')).toMatchObject({ ok: false, error: { message: expect.stringContaining('Подпись файла не сходится') } })
+    writeFileSync(answerPath, first.answer)
+    expect(await a.ok('sync/import-answer', { path: answerPath }, 'admin')).toMatchObject({ accepted: 14, rejected: 0, conflicts: 0 })
+    expect(await a.ok('sync/get-status', undefined, 'admin')).toMatchObject({ pendingChanges: 0, pendingFiles: 0 })
+    expect(await outboxState(a)).toEqual({ pending: 0, accepted: 14, other: 0 })
+  })
+})

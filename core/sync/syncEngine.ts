@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { SyncStatus } from '../../shared/sync/contract'
 import { hqSettingsSchema, type EnrolRequest, type HqSettings } from '../../shared/sync/protocol'
+import { hasMessage } from '../../shared/i18n/messages'
 import { AppError } from '../app/appError'
 import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
@@ -96,7 +97,10 @@ export class SyncEngine {
     try {
       answer = await client.enrol(request)
     } catch (e) {
-      if (e instanceof HqRefused) throw new AppError('CONFLICT', `sync.enrolErrors.${e.code}`, { code: e.code })
+      if (e instanceof HqRefused) {
+        const key = `sync.enrolErrors.${e.code}`
+        throw new AppError('CONFLICT', hasMessage('ru', key) ? key : 'sync.errors.refused', { code: e.code })
+      }
       if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
       throw e
     }

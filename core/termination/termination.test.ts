@@ -193,6 +193,15 @@ describe('cooling-off', () => {
     expect(late).toMatchObject({ status: 'refused', refusalReason: 'termination.reason.coolingOffWindowPassed' })
   })
 
+  it('day 14 on the May 2025 holidays: concluded 24.04.2025, accepted on 12.05.2025, paid within 10 working days', async () => {
+    const may = { product: 'voluntary' as const, conclusionDate: '2025-04-24', startDate: '2025-04-25', endDate: '2026-04-24' }
+    await on('2025-05-12')
+    expect(await registerAndComplete(await manual(may), refusal)).toMatchObject({ status: 'calculated', payoutDueOn: '2025-05-26',
+      calculation: { coolingOffLastDay: '2025-05-08', coolingOffWindowEnd: '2025-05-12', daysInForce: 18, refundKopecks: 950_685 } })
+    await on('2025-05-13')
+    expect(await registerAndComplete(await manual(may), refusal)).toMatchObject({ status: 'refused' })
+  })
+
   it('needs an individual policyholder and no insured event; refuses cooling-off on OSAGO', async () => {
     await on('2026-01-05')
     expect(await registerAndComplete(await manual({ ...casco, policyholderType: 'legal' }), refusal))

@@ -7,6 +7,7 @@ import { registerIpc } from './ipcBridge'
 import { createMainWindow } from './mainWindow'
 import { createElectronPrintPlatform } from './printPlatform'
 import { restrictPermissions } from './windowSecurity'
+import { createSafeStorageSecrets } from './safeStorageSecrets'
 
 /**
  * The Electron shell: windows, protocol, permissions and the IPC bridge. Everything else is the core, which
@@ -31,6 +32,8 @@ async function start(): Promise<void> {
       tempDir: join(app.getPath('userData'), 'print-jobs'),
       parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null,
     }),
+    // HQ sync runs in the background; its token is kept with the OS's encryption where there is one.
+    sync: { background: true, secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets')) },
   })
   serveRenderer(join(import.meta.dirname, '../renderer'))
   restrictPermissions(session.defaultSession, devServerUrl)

@@ -24,7 +24,8 @@ export const SECTIONS: readonly Section[] = [
   { key: 'approvals', path: '/approvals', icon: mdiCheckDecagram, roles: ['supervisor'] },
   { key: 'terminations', path: '/terminations', icon: mdiFileCancel, roles: ['clerk', 'supervisor'] },
   { key: 'blanks', path: '/blanks', icon: mdiFileDocumentMultiple, roles: ['admin', 'supervisor', 'clerk'] },
-  { key: 'sync', path: '/sync', icon: mdiSync, roles: ['admin'], coming: true },
+  // Every role sees its own changes that HQ did not take; enrolment and offline transfer are the admin's.
+  { key: 'sync', path: '/sync', icon: mdiSync, roles: ALL },
   { key: 'staff', path: '/staff', icon: mdiAccountGroup, roles: ['admin'] },
   { key: 'settings', path: '/settings', icon: mdiCog, roles: ['admin'] },
 ]

@@ -62,10 +62,10 @@ export interface SyncRunResult {
 }
 
 const hqUrlSchema = z.string().trim().min(1, { message: 'validation.required' })
-  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i, { message: 'sync.validation.hqUrl' })
+  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i, { message: 'validation.hqUrl.format' })
   .max(300, { message: 'validation.text.tooLong' })
 const enrolmentCodeInput = z.string().trim().toUpperCase()
-  .regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}$/, { message: 'sync.validation.code' })
+  .regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}$/, { message: 'validation.enrolmentCode.format' })
   .transform((c) => c.replace(/-/g, '').replace(/(.{4})(?=.)/g, '$1-'))
 
 export const enrolInput = z.strictObject({
@@ -99,7 +99,7 @@ export const syncContract = {
   }),
   /** Fetches a photo or PDF of the branch from HQ (progress in the status); true once it is on this device. */
   'sync/download-file': channel<{ size: number }>()({
-    input: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'sync.validation.sha256' }) }),
+    input: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'validation.sha256.format' }) }),
     access: 'signed-in',
   }),
 } as const

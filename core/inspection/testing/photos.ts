@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
-import type { ChannelInput } from '../../../shared/contract'
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
 import type { InspectionPhoto, PhotoTarget } from '../../../shared/inspection/inspection'
 import { PHOTO_LIMITS } from '../../../shared/inspection/photoLimits'
 import type { Result } from '../../../shared/contract/result'
 import type { Core } from '../../app/createCore'
-import { call } from '../../testing/testCore'
+
+/** As a trusted window calls (without testCore, which needs vitest's __dirname: the bench runs under tsx). */
+function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>, clientId: string): Promise<Result<ChannelOutput<C>>> {
+  return core.dispatch(channel, input, { clientId, senderUrl: 'app://branch-desk/index.html', isMainFrame: true }) as Promise<Result<ChannelOutput<C>>>
+}
 
 /** A small JPEG whose colour depends on `seed`, so every generated photo has its own hash. */
 export function testJpeg(seed: number, size: { width: number; height: number } = { width: 64, height: 48 }): Promise<Buffer> {

@@ -114,6 +114,6 @@ describe('the policy on the pre-printed blank', () => {
     let error: unknown
     try { buildPolicyOnBlank(long, layout.data, deps) } catch (e) { error = e }
     expect(error).toBeInstanceOf(AppError)
-    expect(error).toMatchObject({ messageKey: 'print.errors.fieldDoesNotFit', params: { field: 'vehicleName' } })
+    expect(error).toMatchObject({ messageKey: 'print.errors.fieldDoesNotFit', params: { field: 'Марка, модель' } })
   })
 })

@@ -23,6 +23,18 @@ export interface BlankValues {
 
 const MARK = 'X'
 
+/** The blank's own names for its fields, for the clerk's message when one does not fit. */
+const FIELD_NAMES: Record<BlankField, string> = {
+  insurerName: 'Страховщик', insurerAddress: 'Адрес страховщика', insurerPhone: 'Телефон страховщика', insurerWebsite: 'Сайт страховщика',
+  termFrom: 'Срок страхования с', termTo: 'Срок страхования по',
+  insuredName: 'Страхователь', insuredBirthDate: 'Дата рождения страхователя', insuredDocument: 'Документ страхователя', insuredAddress: 'Адрес страхователя',
+  ownerName: 'Собственник', ownerBirthDate: 'Дата рождения собственника', ownerDocument: 'Документ собственника', ownerAddress: 'Адрес собственника',
+  vehicleName: 'Марка, модель', category: 'Категория', vin: 'VIN', bodyNumber: 'Номер кузова', chassisNumber: 'Номер шасси',
+  plate: 'Государственный знак', registrationDoc: 'Документ о регистрации', power: 'Мощность', trailer: 'С прицепом', purpose: 'Цель использования',
+  driversUnlimited: 'Без ограничений', driversLimited: 'Только указанные лица',
+  premium: 'Страховая премия', specialNotes: 'Особые отметки', conclusionDate: 'Дата заключения', representative: 'Представитель страховщика',
+}
+
 export function blankValues(d: OsagoPrintData): BlankValues {
   const app = d.application
   const v = app.vehicle
@@ -92,16 +104,16 @@ export function buildPolicyOnBlank(d: OsagoPrintData, layout: BlankLayout, deps:
     if (!text) return
     placed.push(...placeField(name, text, at, layout.minFontSize, deps))
   }
-  for (const [field, text] of Object.entries(values.fields) as Array<[BlankField, string]>) place(field, text, layout.fields[field])
+  for (const [field, text] of Object.entries(values.fields) as Array<[BlankField, string]>) place(FIELD_NAMES[field], text, layout.fields[field])
   values.periods.forEach((p, i) => {
     const row = layout.periodRows[i]!
-    place(`periodRows.${i}.from`, p.from, row.from)
-    place(`periodRows.${i}.to`, p.to, row.to)
+    place(`Период использования ${i + 1}, с`, p.from, row.from)
+    place(`Период использования ${i + 1}, по`, p.to, row.to)
   })
   values.drivers.forEach((dr, i) => {
     const row = layout.driverRows[i]!
-    place(`driverRows.${i}.name`, dr.name, row.name)
-    place(`driverRows.${i}.licence`, dr.licence, row.licence)
+    place(`Водитель ${i + 1}`, dr.name, row.name)
+    place(`Водитель ${i + 1}, удостоверение`, dr.licence, row.licence)
   })
   const number = policyNumber(d.policy.blank) ?? ''
   return {

@@ -26,6 +26,7 @@ const sectionRoutes: RouteRecordRaw[] = SECTIONS.map((s) => ({
     : s.key === 'terminations' ? () => import('../features/terminations/TerminationsListView.vue')
     : s.key === 'staff' ? () => import('../features/staff/StaffView.vue')
     : s.key === 'settings' ? () => import('../features/settings/SettingsView.vue')
+    : s.key === 'sync' ? () => import('../features/sync/SyncView.vue')
     : () => import('../features/sections/ComingSectionView.vue'),
   props: s.coming ? { section: s.key } : undefined,
 }))

@@ -136,6 +136,7 @@ export default {
       back: 'Back to the queue',
       terms: 'Contract terms',
       client: 'Policyholder', vehicle: 'Vehicle', sumInsured: 'Sum insured', marketValue: 'Vehicle value', period: 'Period of cover',
+      driverLine: '{name}, born {birth}, driving since {since}',
       periodValue: '{from} to {to}', drivers: 'Drivers', unlimited: 'Any driver', option: 'Chosen option',
       premium: 'Premium', total: 'To pay', plan: 'Payment', franchise: 'Franchise', settlement: 'Settlement', risks: 'Risks',
       addons: 'Add-ons', preparedBy: 'Quoted by: {created}; submitted by: {submitted}',

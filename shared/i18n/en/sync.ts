@@ -108,6 +108,7 @@ export default {
       stale: 'The record was changed on another device or at HQ (version {version})',
       'version-gap': 'Earlier changes to the record are missing (HQ has version {version})',
       duplicate: 'HQ already holds such a record ({key})',
+      'unknown-record': 'HQ does not know the record that was changed (its creation was not accepted)',
       malformed: 'The change is damaged',
       'unsupported-op': 'Operation not supported',
       'unknown-entity': 'HQ does not take records of this kind yet ({entity})',
@@ -129,10 +130,10 @@ export default {
       'blob-too-large': 'The file is too large to transfer',
       'reference-invalid': 'Reference file from HQ not accepted: {message}',
     },
-    validation: {
-      hqUrl: 'An address like https://hq.example.com',
-      code: 'A 16-character code: XXXX-XXXX-XXXX-XXXX',
-      sha256: 'Not a file id',
-    },
+  },
+  validation: {
+    hqUrl: { format: 'An address like https://hq.example.com' },
+    enrolmentCode: { format: 'A 16-character code: XXXX-XXXX-XXXX-XXXX' },
+    sha256: { format: 'Not a file id' },
   },
 } as const

@@ -136,6 +136,7 @@ export default {
       back: 'К очереди',
       terms: 'Условия договора',
       client: 'Страхователь', vehicle: 'ТС', sumInsured: 'Страховая сумма', marketValue: 'Стоимость ТС', period: 'Срок страхования',
+      driverLine: '{name}, {birth} г. р., стаж с {since}',
       periodValue: 'с {from} по {to}', drivers: 'Водители', unlimited: 'Без ограничений', option: 'Выбранный вариант',
       premium: 'Премия', total: 'К оплате', plan: 'Оплата', franchise: 'Франшиза', settlement: 'Возмещение', risks: 'Риски',
       addons: 'Дополнительно', preparedBy: 'Расчёт: {created}; отправил: {submitted}',

@@ -108,6 +108,7 @@ export default {
       stale: 'Запись уже изменена на другом устройстве или в ЦО (версия {version})',
       'version-gap': 'Пропущены предыдущие изменения записи (в ЦО версия {version})',
       duplicate: 'Такая запись в ЦО уже есть ({key})',
+      'unknown-record': 'ЦО не знает запись, которую изменили (её создание не было принято)',
       malformed: 'Изменение повреждено',
       'unsupported-op': 'Операция не поддерживается',
       'unknown-entity': 'ЦО пока не принимает записи этого вида ({entity})',
@@ -129,10 +130,10 @@ export default {
       'blob-too-large': 'Файл слишком большой для передачи',
       'reference-invalid': 'Справочник из ЦО не принят: {message}',
     },
-    validation: {
-      hqUrl: 'Адрес вида https://hq.example.ru',
-      code: 'Код из 16 знаков: XXXX-XXXX-XXXX-XXXX',
-      sha256: 'Неверный идентификатор файла',
-    },
+  },
+  validation: {
+    hqUrl: { format: 'Адрес вида https://hq.example.ru' },
+    enrolmentCode: { format: 'Код из 16 знаков: XXXX-XXXX-XXXX-XXXX' },
+    sha256: { format: 'Неверный идентификатор файла' },
   },
 } as const

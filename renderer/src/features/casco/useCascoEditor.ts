@@ -8,6 +8,9 @@ import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import { call } from '../../api/client'
 import type { FormContext } from '../parties/formContext'
 
+/** A reactive draft as plain data for IPC (structuredClone refuses Vue's proxies). */
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+
 const AUTOSAVE_MS = 400
 const QUOTE_MS = 300
 
@@ -36,7 +39,7 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
   function load(q: CascoQuoteRecord) {
     loading = true
     quote.value = q
-    const d = structuredClone(q.draft) as CascoDraft
+    const d = plain(q.draft)
     // A draft resumed on a later day is quoted today (and saved so, or calculate would refuse it).
     const today = todayIn('Europe/Moscow')
     const redated = q.status === 'draft' && d.contract.quoteDate !== today
@@ -59,7 +62,7 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
 
   async function requote() {
     if (!draft.value || readonly.value) return
-    const r = await call('casco/preview-quote', { draft: structuredClone(draft.value) })
+    const r = await call('casco/preview-quote', { draft: plain(draft.value) })
     if (r.ok) live.value = r.value
   }
 
@@ -68,7 +71,7 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
     saveChain = saveChain.then(async () => {
       if (!draft.value || !quote.value || readonly.value) return
       saving.value = true
-      const r = await call('casco/save-draft', { id: quote.value.id, rowVersion: quote.value.rowVersion, draft: structuredClone(draft.value) })
+      const r = await call('casco/save-draft', { id: quote.value.id, rowVersion: quote.value.rowVersion, draft: plain(draft.value) })
       saving.value = false
       if (r.ok) {
         quote.value = r.value

@@ -46,7 +46,8 @@ export async function uploadPhoto(
   if (local) return { ok: false, error: { code: 'VALIDATION', message: translate(local.key, local.params) } satisfies ApiError }
   const bytes = new Uint8Array(await photo.blob.arrayBuffer())
   const begin = await call('photos/begin-upload', {
-    target,
+    // Copied field by field: the target may come from reactive state, and IPC cannot clone a proxy.
+    target: { inspectionId: target.inspectionId, shot: target.shot, ...(target.damageId ? { damageId: target.damageId } : {}) },
     sizeBytes: bytes.length,
     sha256: await sha256Hex(bytes.buffer as ArrayBuffer),
     fileName: photo.fileName.slice(0, 255),

@@ -11,6 +11,9 @@ import type { FormContext } from '../parties/formContext'
 
 const AUTOSAVE_MS = 400
 
+/** A reactive object as plain data for IPC (structuredClone refuses Vue's proxies). */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
 const toInput = (d: DamageRow): DamageInput => ({
   view: d.view, x: d.x, y: d.y, partCode: d.partCode, typeCode: d.typeCode, sizeCm: d.sizeCm, severity: d.severity, note: d.note,
 })
@@ -82,7 +85,7 @@ export function useInspectionEditor() {
     return queue(async () => {
       if (!report.value || !inspection.value || readonly.value) return
       saving.value = true
-      const r = await call('inspection/save-report', { id: inspection.value.id, rowVersion: inspection.value.rowVersion, report: structuredClone(report.value) })
+      const r = await call('inspection/save-report', { id: inspection.value.id, rowVersion: inspection.value.rowVersion, report: plain(report.value) })
       saving.value = false
       if (r.ok) {
         inspection.value = { ...inspection.value, rowVersion: r.value.rowVersion, updatedAt: r.value.updatedAt }
