@@ -145,7 +145,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('casco-new').click()
     await expect(page.getByTestId('casco-form')).toBeVisible()
     await expect(page.getByTestId('options-comparison').getByTestId(/^option-\d$/)).toHaveCount(3)
-    await snap(page, '60-casco-empty-quote')
+    await snap(page, '90-casco-empty-quote')
     await fillQuote(page)
     await pick(page, 'f-options.0.plan', 'Четыре')
     for (const i of [0, 1, 2]) await expect(page.getByTestId(`option-premium-${i}`)).toContainText('₽')
@@ -155,14 +155,14 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('casco-calculate').click()
     await expect(page.getByTestId('casco-status')).toHaveText('Рассчитан')
     await page.getByTestId('options-comparison').scrollIntoViewIfNeeded()
-    await snap(page, '61-casco-three-options')
+    await snap(page, '91-casco-three-options')
     const premium = (await page.getByTestId('option-premium-0').textContent())!
     await page.getByTestId('choose-option-0').click()
     await expect(page.getByTestId('option-0').getByTestId('option-chosen')).toBeVisible()
     await page.getByTestId('casco-submit').click()
     await expect(page.getByTestId('casco-status')).toHaveText('На согласовании')
     await expect(page.getByTestId('inspection-link')).toContainText('Осмотр ещё не проведён')
-    await snap(page, '62-casco-submitted')
+    await snap(page, '92-casco-submitted')
     const quoteId = /#\/casco\/([0-9a-f-]+)/.exec(page.url())![1]!
 
     // 2. The inspector records the car: two damages with photos; a missing shot blocks submission.
@@ -202,7 +202,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await expect(page.getByTestId('form-error')).toContainText('не хватает пунктов — 1')
     await expect(page.getByTestId('inspection-status')).toHaveText('Черновик')
     await page.getByTestId('shot-vin-plate').scrollIntoViewIfNeeded()
-    await snap(page, '63-casco-inspection-missing-shot')
+    await snap(page, '93-casco-inspection-missing-shot')
     await upload(page.getByTestId('shot-vin-plate'), photos['vin-plate']!)
     await page.getByTestId('submit').click()
     await expect(page.getByTestId('inspection-status')).toHaveText('Отправлен на согласование')
@@ -211,7 +211,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await switchUser(page, 'supervisor')
     await page.getByTestId('nav-approvals').click()
     await expect(page.getByTestId('approval-table')).toContainText('Смирнов Алексей Игоревич')
-    await snap(page, '64-casco-approval-queue')
+    await snap(page, '94-casco-approval-queue')
     await page.getByTestId('approval-table').getByText('Смирнов Алексей Игоревич').click()
     await expect(page.getByTestId('approval-case')).toBeVisible()
     await expect(page.getByTestId('check-theftProneModel')).toBeVisible()
@@ -221,7 +221,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('case-photos').scrollIntoViewIfNeeded()
     await expect(page.getByTestId('case-photos').locator('img').first()).toBeVisible()
     await expect(page.getByTestId('case-photos').getByRole('button')).toHaveCount(21)
-    await snap(page, '65-casco-approval-case')
+    await snap(page, '95-casco-approval-case')
     await page.getByTestId('decision-returned-radio').locator('input').check()
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('decision-form')).toContainText('Напишите, что нужно исправить')
@@ -229,7 +229,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('case-notice')).toContainText('Возвращено на доработку')
     await expect(page.getByTestId('case-report-status')).toHaveText('Возвращён осмотрщику')
-    await snap(page, '66-casco-returned')
+    await snap(page, '96-casco-returned')
 
     // 4. The inspector fixes the report — and cannot approve it themself: the core refuses.
     await switchUser(page, 'inspector')
@@ -256,7 +256,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('case-status')).toHaveText('Согласован с условиями')
     await expect(page.getByTestId('decision-history')).toContainText('Возвращено на доработку')
-    await snap(page, '67-casco-approved')
+    await snap(page, '97-casco-approved')
 
     // 6. The clerk concludes the contract, takes the first instalment and previews the contract with the photos.
     await switchUser(page, 'clerk')
@@ -267,7 +267,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     const dialog = page.getByTestId('casco-issue-dialog')
     await expect(dialog.getByTestId('issue-schedule').locator('tbody tr')).toHaveCount(5)
     await dialog.getByLabel('Номер чека').fill('Ч-000777')
-    await snap(page, '68-casco-issue-dialog')
+    await snap(page, '98-casco-issue-dialog')
     await dialog.getByTestId('casco-issue-submit').click()
     await expect(page.getByTestId('casco-status')).toHaveText('Договор заключён')
     await expect(page.getByTestId('casco-number')).toHaveText('№ MSK-01-К000001')
@@ -275,7 +275,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     const preview = page.getByTestId('pdf-preview')
     await expect(preview.locator('canvas').first()).toBeVisible({ timeout: 60_000 })
     expect(Number(await preview.getAttribute('data-pages'))).toBeGreaterThan(10)
-    await snap(page, '69-casco-contract-preview')
+    await snap(page, '99-casco-contract-preview')
     const row = await core.db('casco_quote').where({ id: quoteId }).first()
     const schedule = JSON.parse(row.schedule) as { totalKopecks: number; payments: Array<{ amountKopecks: number }> }
     expect(schedule.payments).toHaveLength(4)

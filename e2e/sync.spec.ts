@@ -38,7 +38,7 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
   await expect(page.getByTestId('sync-enrol')).toBeVisible()
   await page.getByLabel('Адрес ЦО').fill(hq.url)
   await page.getByLabel('Код подключения').fill('not-a-code')
-  await page.getByLabel('Название устройства').fill('Касса 1')
+  await page.getByLabel('Имя компьютера').fill('Касса 1')
   await page.getByTestId('sync-enrol-submit').click()
   await expect(page.getByText('Код из 16 знаков: XXXX-XXXX-XXXX-XXXX')).toBeVisible()
   await snap(page, '40-sync-enrol')

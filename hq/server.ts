@@ -4,8 +4,8 @@ import { z, ZodError } from 'zod'
 import type { Clock } from '../core/app/clock'
 import { systemClock } from '../core/app/clock'
 import {
-  blobChunkQuerySchema, blobHashSchema, enrolRequestSchema, PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema,
-  type BlobStatus, type HqError, type PullResponse, type PushResponse, type WhoamiResponse,
+  blobChunkQuerySchema, blobHashSchema, contractLookupQuerySchema, enrolRequestSchema, PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema,
+  type BlobStatus, type ContractSummary, type HqError, type PullResponse, type PushResponse, type WhoamiResponse,
 } from '../shared/sync/protocol'
 import { HqBlobStore } from './blobs'
 import type { HqConfig } from './config'
@@ -14,6 +14,7 @@ import { authenticate, enrolDevice, type AuthenticatedDevice } from './enrolment
 import { HqHttpError } from './errors'
 import { pullFor } from './pull'
 import { applyChanges } from './push'
+import { lookupContracts } from './contracts'
 
 export interface ServerOptions {
   db: HqDb
@@ -111,6 +112,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const device = await requireDevice(request)
     const query = pullQuerySchema.parse(request.query)
     return pullFor(db, device, query.cursor, query.limit)
+  })
+
+  app.get('/v1/contracts', async (request): Promise<{ contracts: ContractSummary[] }> => {
+    await requireDevice(request)
+    const query = contractLookupQuerySchema.parse(request.query)
+    const contracts = await lookupContracts(db, query)
+    request.log.info({ number: query.number, found: contracts.map((c) => `${c.branchCode}/${c.id}`) }, 'contract lookup')
+    return { contracts }
   })
 
   app.post('/v1/blobs/:sha256', async (request): Promise<BlobStatus> => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import {
-  blobStatusSchema, enrolResponseSchema, hqErrorSchema, pullResponseSchema, pushResponseSchema, whoamiResponseSchema,
-  type BlobStatus, type Change, type EnrolRequest, type EnrolResponse, type PullResponse, type PushResponse, type WhoamiResponse,
+  blobStatusSchema, contractLookupResponseSchema, enrolResponseSchema, hqErrorSchema, pullResponseSchema, pushResponseSchema, whoamiResponseSchema,
+  type BlobStatus, type Change, type ContractSummary, type EnrolRequest, type EnrolResponse, type PullResponse, type PushResponse, type WhoamiResponse,
 } from '../../shared/sync/protocol'
 
 /** HQ could not be reached or failed (network, timeout, 5xx, an answer that is not the protocol): try later. */
@@ -94,6 +94,10 @@ export class HqClient {
 
   pull(cursor: string, limit: number): Promise<PullResponse> {
     return this.request('GET', '/v1/pull', pullResponseSchema, { query: { cursor, limit }, timeoutMs: 120_000 })
+  }
+
+  async lookupContracts(query: { number: string; series?: string }): Promise<ContractSummary[]> {
+    return (await this.request('GET', '/v1/contracts', contractLookupResponseSchema, { query })).contracts
   }
 
   blobBegin(sha256: string, size: number): Promise<BlobStatus> {

@@ -171,6 +171,16 @@ describe('what HQ decides and ships', () => {
     await a.ok('sync/sync-now', undefined, 'admin')
     expect(await a.core.db('osago_registration').where({ policy_id: good.id }).first()).toMatchObject({ status: 'registered', registration_id: expect.stringMatching(/^SIM-/) })
 
+    // A client brings this policy to a St Petersburg office for termination: that branch finds it at HQ.
+    const spb = await device()
+    await establishBranch(spb, 'SPB-01')
+    await spb.ok('sync/enrol', { hqUrl: hq.url, code: await hq.enrolmentCode('SPB-01'), deviceName: 'C' }, 'admin')
+    const found = await spb.ok('sync/lookup-contracts', { number: good.blank!.number }, 'admin')
+    expect(found).toEqual([expect.objectContaining({
+      product: 'osago', id: good.id, branchCode: 'MSK-01', series: 'ААК', number: good.blank!.number, status: 'issued', policyholderName: expect.stringMatching(/Смирнов/),
+    })])
+    expect(await spb.ok('sync/lookup-contracts', { number: '9999999999' }, 'admin')).toEqual([])
+
     // The admin types in a range HQ gave to St Petersburg; the policy issued on it does not stand.
     await a.ok('blanks/receive-range', { series: 'ВВВ', fromNumber: '0000000001', toNumber: '0000000001' }, 'admin')
     const foreignBlank = (await a.core.db('policy_blank').where({ series: 'ВВВ' }).first()) as { id: string }

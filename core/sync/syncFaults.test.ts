@@ -141,6 +141,35 @@ describe('delivery faults', () => {
     await expectExactlyOnce(back.db, d)
   })
 
+  it('background sync probes HQ with growing pauses while it is down and sends on its own once it answers', async () => {
+    const hq = await hqInProcess()
+    const port = Number(new URL(hq.url).port)
+    const dbUrl = (hq.db.client.config as { connection: string }).connection
+    const d = await enrolled(hq.url, hq.db, { sync: { backoff: { baseMs: 100, maxMs: 2_000 }, intervalMs: 60_000 } })
+    await hq.app.close()
+    await receive(d, 1, 5)
+    // Every run the scheduler starts, with its time and outcome.
+    const started = Date.now()
+    const runs: Array<{ at: number; ok: boolean }> = []
+    const original = d.core.sync.syncNow.bind(d.core.sync)
+    d.core.sync.syncNow = async () => {
+      const ok = await original()
+      runs.push({ at: Date.now() - started, ok })
+      return ok
+    }
+    d.core.sync.start()
+    await expect.poll(() => runs.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4)
+    expect(runs.every((r) => !r.ok)).toBe(true)
+    const gaps = runs.slice(1).map((r, i) => r.at - runs[i]!.at)
+    expect(gaps[2]!).toBeGreaterThan(gaps[0]!) // the pauses grow
+    expect((await d.ok('sync/get-status', undefined, 'admin')).nextAttemptAt).not.toBeNull()
+    const back = await startHq({ databaseUrl: dbUrl, port })
+    cleanups.push(() => back.close())
+    await expect.poll(async () => (await d.ok('sync/get-status', undefined, 'admin')).pendingChanges, { timeout: 15_000 }).toBe(0)
+    expect(runs.at(-1)!.ok).toBe(true)
+    await d.core.sync.stop()
+  })
+
   it('HQ killed with SIGKILL in the middle of a push: after the restart every change is there exactly once', async () => {
     const url = await pg.createDatabase(`faults_${++n}`)
     const port = await freePort()

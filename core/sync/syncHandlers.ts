@@ -15,7 +15,7 @@ import { join } from 'node:path'
 
 type SyncChannels =
   | 'sync/get-status' | 'sync/enrol' | 'sync/enrol-new-device' | 'sync/sync-now' | 'sync/list-issues' | 'sync/mark-issue-seen'
-  | 'sync/export-bundle' | 'sync/import-answer' | 'sync/download-file'
+  | 'sync/export-bundle' | 'sync/import-answer' | 'sync/download-file' | 'sync/lookup-contracts'
 
 interface IssueRow {
   id: string; kind: SyncIssue['kind']; entity: string; entity_id: string; reason_code: string; reason_params: string
@@ -37,6 +37,11 @@ export interface SyncDeps {
 
 export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
   const { db, engine } = deps
+  async function hqClient(): Promise<HqClient> {
+    const [url, token] = [await getState(db, 'hq_url'), await deps.secrets.get(TOKEN_SECRET)]
+    if (!url || !token) throw new AppError('CONFLICT', 'sync.errors.notEnrolled')
+    return new HqClient({ baseUrl: url, token, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
+  }
   return {
     'sync/get-status': async () => engine.status(),
 
@@ -93,10 +98,19 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
       return result
     },
 
+    'sync/lookup-contracts': async (input) => {
+      const client = await hqClient()
+      try {
+        return await client.lookupContracts(input.series ? { number: input.number, series: input.series } : { number: input.number })
+      } catch (e) {
+        if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
+        if (e instanceof HqRefused) throw new AppError('CONFLICT', 'sync.errors.refused', { code: e.code })
+        throw e
+      }
+    },
+
     'sync/download-file': async (input) => {
-      const [url, token] = [await getState(db, 'hq_url'), await deps.secrets.get(TOKEN_SECRET)]
-      if (!url || !token) throw new AppError('CONFLICT', 'sync.errors.notEnrolled')
-      const client = new HqClient({ baseUrl: url, token, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
+      const client = await hqClient()
       try {
         return await downloadBlob(client, input.sha256, join(deps.dataDir, 'downloads', input.sha256), (t) => engine.setTransfer(t))
       } catch (e) {

@@ -89,4 +89,6 @@ export const osagoPolicyRule: EntityRule = {
     }
     return null
   },
+  // A policy number exists once in the company (it is its blank's); also how another branch finds the contract.
+  naturalKey: (data) => (data.policy_number ? `${String(data.policy_series ?? '')} ${String(data.policy_number)}` : null),
 }

@@ -32,7 +32,7 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   osago_policy: osagoPolicyRule,
   osago_registration: hqOwnedRule,
   printer_profile: ownedRecordRule,
-  casco_quote: ownedRecordRule,
+  casco_quote: { ...ownedRecordRule, naturalKey: (data) => (data.contract_number ? String(data.contract_number) : null) },
   approval_decision: fourEyesApproval({
     decidedBy: 'decided_by',
     subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
-import type { HqSettings } from './protocol'
+import type { ContractSummary, HqSettings } from './protocol'
 
 /** What the status bar and the sync screen show. */
 export interface SyncStatus {
@@ -96,6 +96,14 @@ export const syncContract = {
   'sync/import-answer': channel<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number }>()({
     input: z.strictObject({ path: z.string().trim().min(1, { message: 'validation.required' }).max(1000, { message: 'validation.text.tooLong' }) }),
     access: ['admin'],
+  }),
+  /** Finds an issued contract of any branch at HQ by its number (a termination brought to another branch). */
+  'sync/lookup-contracts': channel<ContractSummary[]>()({
+    input: z.strictObject({
+      number: z.string().trim().min(1, { message: 'validation.required' }).max(32, { message: 'validation.text.tooLong' }),
+      series: z.string().trim().max(8, { message: 'validation.text.tooLong' }).optional(),
+    }),
+    access: ['clerk', 'supervisor', 'admin'],
   }),
   /** Fetches a photo or PDF of the branch from HQ (progress in the status); true once it is on this device. */
   'sync/download-file': channel<{ size: number }>()({

@@ -150,6 +150,30 @@ export const hqErrorSchema = z.strictObject({
 })
 export type HqError = z.infer<typeof hqErrorSchema>
 
+// --- Contracts of any branch, looked up for a termination at another branch. ---
+
+export const contractLookupQuerySchema = z.strictObject({
+  number: z.string().trim().min(1).max(32),
+  series: z.string().trim().max(8).optional(),
+})
+export const contractSummarySchema = z.strictObject({
+  product: z.enum(['osago', 'casco']),
+  id: z.string(),
+  branchCode: z.string(),
+  series: z.string().nullable(),
+  number: z.string(),
+  status: z.string(),
+  policyholderName: z.string().nullable(),
+  plate: z.string().nullable(),
+  vin: z.string().nullable(),
+  conclusionDate: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  premiumKopecks: z.number().int().nullable(),
+})
+export type ContractSummary = z.infer<typeof contractSummarySchema>
+export const contractLookupResponseSchema = z.strictObject({ contracts: z.array(contractSummarySchema) })
+
 // --- Blobs (photos, PDFs): content-addressed, uploaded in chunks, resumable. ---
 
 export const blobHashSchema = sha256Hex

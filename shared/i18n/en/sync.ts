@@ -39,7 +39,7 @@ export default {
       enrolTitle: 'Enrol this device with HQ',
       enrolIntro: 'Get a one-time enrolment code for this branch from HQ and enter it once.',
       code: 'Enrolment code',
-      deviceName: 'Device name',
+      deviceName: 'Computer name',
       enrol: 'Enrol',
       enrolled: 'Device enrolled with HQ',
       issuesTitle: 'Rejected and conflicting changes',
