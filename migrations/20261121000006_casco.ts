@@ -8,7 +8,7 @@ import type { Knex } from 'knex'
  *
  * The contract number comes from a per-branch sequence taken inside the issuing transaction; the unique index
  * makes a duplicate impossible whatever the code does. The status list is frozen here as shipped
- * (shared/casco/quote statuses are tested against it).
+ * (core/casco/casco.test.ts checks CASCO_QUOTE_STATUSES of shared/casco/contract.ts against it).
  */
 const STATUSES = [
   'draft', 'quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed', 'discarded',

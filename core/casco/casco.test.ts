@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CASCO_QUOTE_STATUSES } from '../../shared/casco/contract'
 import { completeCascoDraft } from '../../shared/casco/draftFixture'
 import { addDays } from '../../shared/dates/calendarDate'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
@@ -20,6 +21,16 @@ async function approve(quoteId: string, validUntil = addDays(today(t.core), 10))
 }
 
 describe('CASCO quote', () => {
+  it('has exactly the statuses the database accepts', async () => {
+    const row = (id: string, status: string) => ({ id, status, draft: '{}', created_at: 'x', updated_at: 'x' })
+    const issued = { chosen_option: '0', total_kopecks: 1, schedule: '{}', first_payment: '{}', contract_branch: 'B' }
+    for (const [i, status] of CASCO_QUOTE_STATUSES.entries()) {
+      const extra = status === 'issued' || status === 'printed' ? { ...issued, contract_seq: i, contract_number: `B-${i}` } : {}
+      await t.core.db('casco_quote').insert({ ...row(`s${i}`, status), ...extra })
+    }
+    await expect(t.core.db('casco_quote').insert(row('bad', 'expired'))).rejects.toThrow(/CHECK/)
+  })
+
   it('starts with three options, autosaves with outbox and audit entries and refuses a stale save', async () => {
     const q = await expectOk(call(t.core, 'casco/create-quote', undefined, 'c'))
     expect(q).toMatchObject({ status: 'draft', rowVersion: 1, result: null, createdBy: { name: 'Сотрудник clerk1' } })
@@ -49,6 +60,9 @@ describe('CASCO quote', () => {
     draft.vehicle.year = 2021
     draft.drivers = { mode: 'list', list: [{ surname: 'А', name: 'Б', patronymic: '', gender: 'male', birthDate: '', licence: { series: '', number: '' }, licenseSince: '2010-01-01' }] }
     expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'drivers.list.0.birthDate' })
+    // A listed driver's missing field is named, not "drivers: a list or unlimited".
+    draft.drivers = { mode: 'list', list: [{ surname: 'А', name: 'Б', patronymic: '', gender: null, birthDate: '1990-01-01', licence: { series: '', number: '' }, licenseSince: '2010-01-01' }] }
+    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'drivers.list.0.gender', message: 'Выберите пол' })
     draft.drivers = completeCascoDraft(today(t.core)).drivers
     draft.options[1]!.franchise = { type: 'unconditional', mode: 'percent', value: 99 }
     expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'options.1.franchise.value', messageKey: 'casco.errors.franchiseTooLarge' })

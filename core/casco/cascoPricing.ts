@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { CascoQuoteError } from '../../shared/casco/errors'
 import { cascoQuoteInputSchema, type CascoQuoteInput } from '../../shared/casco/quoteInput'
 import { quoteCasco, type CascoQuoteContext } from '../../shared/casco/quote'
@@ -36,12 +37,25 @@ export function cascoContext(reference: ReferenceData, quoteDate: string, firstP
   return { tariff, ctx: { vehicles: catalog.data, regions: regions.data, programs, instalments } }
 }
 
+type Issue = z.core.$ZodIssue
+
+/**
+ * "Drivers: a list or unlimited" says nothing useful when one listed driver lacks a field: a union whose one
+ * branch failed inside (a path below the union) reports that branch's issues instead, at their full paths.
+ */
+function specific(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue]
+  const inner = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0))
+  return inner ? inner.flatMap((i) => specific({ ...i, path: [...issue.path, ...i.path] } as Issue)) : [issue]
+}
+
 export function priceCasco(reference: ReferenceData, raw: unknown): CascoPricing {
   const parsed = cascoQuoteInputSchema.safeParse(raw, { reportInput: true })
   if (!parsed.success) {
-    const fields = zodIssuesToFieldErrors(parsed.error)
+    const error = { issues: parsed.error.issues.flatMap(specific) }
+    const fields = zodIssuesToFieldErrors(error)
     const [field, messageKey] = Object.entries(fields)[0]!
-    return { ok: false, kind: 'input', first: { field, messageKey, params: zodIssuesToFieldParams(parsed.error)[field] ?? {} }, fields }
+    return { ok: false, kind: 'input', first: { field, messageKey, params: zodIssuesToFieldParams(error)[field] ?? {} }, fields }
   }
   const input = parsed.data
   try {

@@ -140,14 +140,16 @@ export class SyncEngine {
     this.runState = 'syncing'
     await setState(this.db, 'last_attempt_at', this.now().toISOString())
     let ok = false
+    const sources = this.opts.blobSources ?? []
     try {
+      // Queued before the probe, so the status counts photos waiting for HQ even while it is out of reach.
+      await enqueueBlobs(this.db, sources, this.now())
       const client = await this.client()
       const who = await client.whoami()
       this.online = true
       await setState(this.db, 'hq_settings', JSON.stringify(who.settings))
       await setState(this.db, 'hq_clock_offset_ms', String(new Date(who.serverTime).getTime() - this.now().getTime()))
       await pushOutbox(this.db, client, this.now, { batchSize: this.opts.batchSize ?? 200 })
-      const sources = this.opts.blobSources ?? []
       await enqueueBlobs(this.db, sources, this.now())
       await uploadBlobs(this.db, client, sources, this.now, {
         chunkSize: this.opts.chunkSize,
@@ -247,7 +249,9 @@ export class SyncEngine {
     const lastError = s.last_error ? JSON.parse(s.last_error) as SyncStatus['lastError'] : null
     let state: SyncStatus['state'] = enrolled ? this.runState : 'not-enrolled'
     // After a restart the in-memory state is fresh: a stored failure still shows until the next run.
-    if (state === 'idle' && lastError && this.online === null) state = lastError.key === 'sync.errors.unreachable' ? 'offline' : 'error'
+    if (state === 'idle' && lastError && this.online === null) {
+      state = lastError.key === 'sync.errors.unreachable' ? 'offline' : lastError.key === 'sync.errors.revoked' ? 'revoked' : 'error'
+    }
     return {
       state,
       online: enrolled ? this.online : null,

@@ -5,7 +5,10 @@ import { checkSchema, syncedRow } from './schemaCheck'
 import { z } from 'zod'
 import { reject, type EntityRule } from './types'
 
-/** A record of the branch with no state machine HQ knows of: ownership and row versions are still checked. */
+/**
+ * A record of the branch with no state machine at HQ yet: ownership, row versions, the shape every synced row has
+ * and (where given) its business key are still checked. Features tighten their entity here as they need.
+ */
 export const ownedRecordRule: EntityRule = {
   check: (_ctx, change) => checkSchema(z.looseObject(syncedRow), change.after),
 }
@@ -32,7 +35,14 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   osago_policy: osagoPolicyRule,
   osago_registration: hqOwnedRule,
   printer_profile: ownedRecordRule,
+  // Numbers a branch device gives out on its own (contract, inspection and incoming numbers) are unique at HQ:
+  // two computers of a branch numbering offline can collide, and the second one is refused, not merged.
   casco_quote: { ...ownedRecordRule, naturalKey: (data) => (data.contract_number ? String(data.contract_number) : null) },
+  inspection: { ...ownedRecordRule, naturalKey: (data, branch) => (data.number ? `${branch}:${String(data.number)}` : null) },
+  inspection_damage: ownedRecordRule,
+  inspection_photo: ownedRecordRule,
+  manual_contract: ownedRecordRule,
+  termination_application: { ...ownedRecordRule, naturalKey: (data) => (data.incoming_number ? String(data.incoming_number) : null) },
   approval_decision: fourEyesApproval({
     decidedBy: 'decided_by',
     subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { addDays, addYears, compareDates, fullYearsBetween, isCalendarDate } from '../dates/calendarDate'
 import {
-  departmentCodeSchema, emailSchema, legalEntityInnSchema, ogrnSchema, optionalEmailSchema, optionalPersonNameSchema,
+  departmentCodeSchema, legalEntityInnSchema, ogrnSchema, optionalEmailSchema, optionalPersonNameSchema,
   optionalPlateSchema, passport, personNameSchema, phoneSchema, reportProblem, vehicleIdentificationShape,
   checkVehicleIdentification, normaliseVehicleIdentification, driverLicence, pts, sts, eptsSchema, diagnosticCardSchema,
 } from '../validation'

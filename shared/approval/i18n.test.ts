@@ -1,0 +1,79 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import enUi from '../i18n/en/cascoUi'
+import ruUi from '../i18n/ru/cascoUi'
+import { MESSAGES, hasMessage } from '../i18n/messages'
+import { CASCO_QUOTE_STATUSES } from '../casco/contract'
+import { INSPECTION_STATUSES } from '../inspection/inspection'
+import { CONCLUSIONS } from '../inspection/report'
+import { QUEUE_SCOPES } from './contract'
+import { APPROVAL_DECISIONS, RETURN_TARGETS } from './decision'
+
+type Tree = { readonly [key: string]: string | Tree }
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string') out.set(key, v)
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv)
+  }
+  return out
+}
+function lookup(tree: unknown, k: string): unknown {
+  return k.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree)
+}
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const ru = leaves(ruUi as Tree)
+const en = leaves(enUi as Tree)
+
+const ROOT = resolve(import.meta.dirname, '..', '..')
+const SOURCES = [
+  'core/casco', 'core/approval', 'core/print/casco', 'shared/approval', 'shared/casco', 'renderer/src/features/casco', 'renderer/src/features/approvals',
+]
+function sourceFiles(): string[] {
+  return SOURCES.flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts')).map((f) => join(ROOT, dir, f)))
+    .filter((f) => !/shared\/casco\/(quote|pricing|conditions|underwriting|gapTable|errors|programsSchema|tariffSchema|schedule|quoteInput|quoteTypes|testFixtures)\.ts$/.test(f))
+}
+
+describe('CASCO flow and approval messages', () => {
+  it('have the same keys and placeholders in Russian and English', () => {
+    expect([...ru.keys()].sort()).toEqual([...en.keys()].sort())
+    for (const [key, text] of ru) expect(placeholders(text), key).toEqual(placeholders(en.get(key)!))
+  })
+
+  it('cover every key the CASCO and approval code names literally', () => {
+    const used = new Set<string>()
+    const key = /['"`]((?:casco|approval|osago|errors|validation|common|print)\.[A-Za-z0-9.-]*[A-Za-z0-9])['"`]/g
+    for (const file of sourceFiles()) {
+      let src = readFileSync(file, 'utf8')
+      if (file.endsWith('.vue')) {
+        // In templates only what goes through t(): attribute expressions also look like dotted names.
+        src = [...src.matchAll(/\bt\((['"`][^'"`]+['"`])/g)].map((m) => m[1]).join('\n')
+      } else {
+        // Audit action names are not messages.
+        src = src.replace(/write\(db, [^,]+, '[^']+'/g, '').replace(/w\.audit\('[^']+'/g, '')
+      }
+      for (const m of src.matchAll(key)) used.add(m[1]!)
+    }
+    expect(used.size).toBeGreaterThan(100)
+    // A key may name a group whose members are picked by code (`casco.plans` + `.single`).
+    const known = (locale: 'ru' | 'en', k: string) => hasMessage(locale, k) || typeof lookup(MESSAGES[locale], k) === 'object'
+    const missing = [...used].filter((k) => !known('ru', k) || !known('en', k))
+    expect(missing).toEqual([])
+  })
+
+  it('cover every value the screens name by code', () => {
+    const keys = [
+      ...CASCO_QUOTE_STATUSES.map((s) => `casco.status.${s}`),
+      ...APPROVAL_DECISIONS.map((d) => `approval.decisions.${d}`),
+      ...RETURN_TARGETS.map((r) => `approval.returnTo.${r}`),
+      ...QUEUE_SCOPES.map((s) => `approval.ui.scopes.${s}`),
+      ...INSPECTION_STATUSES.map((s) => `casco.ui.approval.inspectionStatus.${s}`),
+      ...CONCLUSIONS.map((c) => `approval.ui.outcome.${c}`),
+      ...['damageFound', 'vinMismatch', 'trackingNotFound', 'acceptedWithExclusions', 'notAccepted'].map((c) => `approval.checks.${c}`),
+      'print.documents.casco-contract', 'print.documents.casco-schedule',
+    ]
+    expect(keys.filter((k) => !hasMessage('ru', k) || !hasMessage('en', k))).toEqual([])
+  })
+})

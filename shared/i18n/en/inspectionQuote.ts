@@ -1,0 +1,3 @@
+export default {
+  inspection: { ui: { forQuote: 'CASCO quote the inspection is for', withoutQuote: 'No CASCO quote' } },
+} as const
