@@ -82,6 +82,7 @@ test.describe('OSAGO at the counter', () => {
     await fillVehicle(page, 'XTAGFK330RY123456')
     await fillDriver(page, 0, { surname: 'Смирнов', name: 'Алексей', birth: '1999-04-12', gender: 'Мужской', series: '9921', number: '654321', since: '2025-10-01' })
     await page.getByTestId('add-driver').click()
+    await expect(page.getByTestId('driver-1')).toBeVisible()
     await fillDriver(page, 1, { surname: 'Смирнова', name: 'Ольга', birth: '2003-09-30', gender: 'Женский', series: '9922', number: '111222', year: '2024' })
 
     // The breakdown beside the form updates as the clerk types.

@@ -45,6 +45,9 @@ export async function signIn(page: Page, login: string, password = passwordOf(lo
   await page.getByLabel('Логин').fill(login)
   await page.getByLabel('Пароль', { exact: true }).fill(password)
   await page.getByLabel('Пароль', { exact: true }).press('Enter')
+  // Wait for the core's answer (the home screen, the forced password change, or the error) before going on:
+  // navigating while sign-in is in flight would land back on the sign-in screen.
+  await expect(page.getByTestId('home').or(page.getByTestId('change-password-form')).or(page.getByTestId('sign-in-error'))).toBeVisible()
 }
 
 /** Saves a screenshot per screen under e2e-artifacts/screens (kept by CI as an artifact) and attaches it. */

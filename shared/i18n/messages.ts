@@ -30,8 +30,6 @@ import enSync from './en/sync'
 import ruSync from './ru/sync'
 import enCascoUi from './en/cascoUi'
 import ruCascoUi from './ru/cascoUi'
-import enInspectionQuote from './en/inspectionQuote'
-import ruInspectionQuote from './ru/inspectionQuote'
 import type { Locale } from '../app/contract'
 
 type Tree = { [key: string]: string | Tree }
@@ -48,8 +46,8 @@ export function deepMerge(...trees: object[]): Tree {
 }
 
 export const MESSAGES: Record<Locale, Tree> = {
-  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruTerminationUi, ruBlanks, ruPrint, ruCasco, ruInspection, ruSync, ruCascoUi, ruInspectionQuote),
-  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enTerminationUi, enBlanks, enPrint, enCasco, enInspection, enSync, enCascoUi, enInspectionQuote),
+  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruTerminationUi, ruBlanks, ruPrint, ruCasco, ruInspection, ruSync, ruCascoUi),
+  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enTerminationUi, enBlanks, enPrint, enCasco, enInspection, enSync, enCascoUi),
 }
 
 function lookup(tree: Tree, key: string): string | undefined {

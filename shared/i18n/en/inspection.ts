@@ -1,6 +1,8 @@
 export default {
   inspection: {
     ui: {
+      forQuote: 'CASCO quote the inspection is for',
+      withoutQuote: 'No CASCO quote',
       listTitle: 'Inspections', newInspection: 'New inspection', search: 'Search: report number, plate, VIN, client, make',
       statusFilter: 'Status', allStatuses: 'All', empty: 'No inspections yet',
       columns: {

@@ -1,6 +1,8 @@
 export default {
   inspection: {
     ui: {
+      forQuote: 'Расчёт КАСКО, по которому проводится осмотр',
+      withoutQuote: 'Без расчёта КАСКО',
       listTitle: 'Осмотры', newInspection: 'Новый осмотр', search: 'Поиск: номер акта, госномер, VIN, клиент, марка',
       statusFilter: 'Статус', allStatuses: 'Все', empty: 'Осмотров пока нет',
       columns: {

@@ -10,6 +10,26 @@ import type { FormContext } from '../parties/formContext'
 
 const AUTOSAVE_MS = 400
 
+const BACKUP_PREFIX = 'branch-desk.osago-draft.'
+
+/** Synchronous local copy of the form, written on every change: survives a crash inside the autosave delay. */
+function writeBackup(id: string, draft: OsagoDraft): void {
+  try {
+    localStorage.setItem(BACKUP_PREFIX + id, JSON.stringify(toRaw(draft)))
+  } catch {
+    // Storage full or disabled: the autosave still runs; only the last moments are at risk.
+  }
+}
+
+function readBackup(id: string): OsagoDraft | null {
+  const text = localStorage.getItem(BACKUP_PREFIX + id)
+  return text ? (JSON.parse(text) as OsagoDraft) : null
+}
+
+function clearBackup(id: string): void {
+  localStorage.removeItem(BACKUP_PREFIX + id)
+}
+
 /** A plain copy of reactive form state (structuredClone refuses Vue proxies). */
 function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(toRaw(value))) as T
@@ -37,11 +57,18 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
   let quoteTimer: ReturnType<typeof setTimeout> | undefined
   let saveChain: Promise<void> = Promise.resolve()
   let loading = false
+  /** A change not yet confirmed by the core: the status says "saving" until it is. */
+  const dirty = ref(false)
+  let changeSeq = 0
 
   function load(p: OsagoPolicy) {
     loading = true
     policy.value = p
-    const d = plain(p.draft) as OsagoDraft
+    const editable = p.status === 'draft' || p.status === 'calculated'
+    const backup = editable ? readBackup(p.id) : null
+    // What was typed in the last moments before a crash or reload lives in the local backup until the core has it.
+    const d = plain(backup ?? p.draft) as OsagoDraft
+    if (!editable) clearBackup(p.id)
     // A draft resumed on a later day is concluded today.
     if (p.status === 'draft' || p.status === 'calculated') {
       const today = todayIn('Europe/Moscow')
@@ -49,6 +76,7 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     }
     draft.value = d
     loading = false
+    if (backup) dirty.value = true
     void validate()
     void requote()
   }
@@ -70,12 +98,17 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     saveChain = saveChain.catch(() => undefined).then(async () => {
       if (!draft.value || !policy.value || readonly.value) return
       saving.value = true
+      const seq = changeSeq
       const r = await call('osago/save-draft', { id: policy.value.id, rowVersion: policy.value.rowVersion, draft: plain(draft.value) })
         .finally(() => (saving.value = false))
       if (r.ok) {
         policy.value = { ...r.value, draft: policy.value.draft }
         savedAt.value = new Date()
         saveError.value = null
+        if (seq === changeSeq) {
+          dirty.value = false
+          clearBackup(r.value.id)
+        }
       } else {
         saveError.value = t('osago.ui.saveFailed', { message: r.error.message })
       }
@@ -91,6 +124,9 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
   watch(draft, () => {
     if (loading || !draft.value || readonly.value) return
     serverErrors.value = {}
+    changeSeq += 1
+    dirty.value = true
+    if (policy.value) writeBackup(policy.value.id, draft.value)
     validate()
     clearTimeout(saveTimer)
     saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
@@ -113,5 +149,5 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     },
   }
 
-  return { draft, quote, form, saving, savedAt, saveError, readonly, showAll, serverErrors, localErrors, load, flush, requote }
+  return { draft, quote, form, saving, dirty, savedAt, saveError, readonly, showAll, serverErrors, localErrors, load, flush, requote }
 }
