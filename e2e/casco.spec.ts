@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import type { Core } from '../core/app/createCore'
-import { arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { expect, seedBranch, signIn, snap, test } from './harness/fixtures'
 import { makeFixturePhotos } from './fixtures/photos'
 
 /**
@@ -124,13 +123,6 @@ async function describeDamage(page: Page, n: number, d: { part: string; type: st
   await page.getByRole('option').filter({ hasText: d.severity }).first().click()
 }
 
-/** The inspection the inspector starts for this quote (the report form is the inspection feature's). */
-async function inspectionFor(core: Core, quoteId: string): Promise<string> {
-  await arrange(core, 'session/sign-in', { login: 'inspector', password: passwordOf('inspector') }, 'arrange-inspector')
-  const i = await arrange(core, 'inspection/create', { quoteId }, 'arrange-inspector')
-  return i.number
-}
-
 test.describe('CASCO: quote, inspection, approval, contract', () => {
   test.beforeEach(async ({ core }) => {
     await seedBranch(core)
@@ -166,12 +158,17 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     const quoteId = /#\/casco\/([0-9a-f-]+)/.exec(page.url())![1]!
 
     // 2. The inspector records the car: two damages with photos; a missing shot blocks submission.
-    const number = await inspectionFor(core, quoteId)
     await switchUser(page, 'inspector')
     await expect(page.getByTestId('nav-approvals')).toHaveCount(0)
     await page.getByTestId('nav-inspections').click()
-    await page.getByTestId('inspection-table').getByText(number).click()
+    // The new inspection is started for the quote waiting for it, picked in the dialog.
+    await page.getByTestId('inspection-new').click()
+    await expect(page.getByTestId('inspection-quote')).toContainText('Смирнов')
+    await page.getByTestId('inspection-create').click()
     await expect(page.getByTestId('inspection-form')).toBeVisible()
+    const inspection = await core.db('inspection').where({ quote_id: quoteId }).first()
+    expect(inspection).toBeTruthy()
+    const number = inspection.number as string
     await fill(page, 'place', 'г. Москва, ул. Тверская, д. 12, офис филиала')
     await fill(page, 'client.name', 'Смирнов Алексей Игоревич')
     await fill(page, 'client.phone', '+7 916 123-45-67')
