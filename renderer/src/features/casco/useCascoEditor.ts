@@ -6,10 +6,10 @@ import type { CascoDraft } from '@shared/casco/draft'
 import { todayIn } from '@shared/dates/calendarDate'
 import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import { call } from '../../api/client'
+import { draftBackup, plain } from '../parties/draftBackup'
 import type { FormContext } from '../parties/formContext'
 
-/** A reactive draft as plain data for IPC (structuredClone refuses Vue's proxies). */
-const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+const backup = draftBackup<CascoDraft>('casco-draft')
 
 const AUTOSAVE_MS = 400
 const QUOTE_MS = 300
@@ -35,11 +35,16 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
   let quoteTimer: ReturnType<typeof setTimeout> | undefined
   let saveChain: Promise<void> = Promise.resolve()
   let loading = false
+  let changeSeq = 0
 
   function load(q: CascoQuoteRecord) {
     loading = true
     quote.value = q
-    const d = plain(q.draft)
+    const editable = CASCO_EDITABLE.includes(q.status)
+    // What was typed in the last moments before a crash or reload lives in the local backup until the core has it.
+    const saved = editable ? backup.read(q.id) : null
+    if (!editable) backup.clear(q.id)
+    const d = plain(saved ?? q.draft)
     // A draft resumed on a later day is quoted today (and saved so, or calculate would refuse it).
     const today = todayIn('Europe/Moscow')
     const redated = q.status === 'draft' && d.contract.quoteDate !== today
@@ -48,7 +53,7 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
     // The watcher sees the new draft after this tick; it must not count as the clerk's edit (an edit unprices a quote).
     setTimeout(() => {
       loading = false
-      if (redated) void save()
+      if (redated || saved) void save()
     })
     validate()
     void requote()
@@ -71,12 +76,14 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
     saveChain = saveChain.then(async () => {
       if (!draft.value || !quote.value || readonly.value) return
       saving.value = true
+      const seq = changeSeq
       const r = await call('casco/save-draft', { id: quote.value.id, rowVersion: quote.value.rowVersion, draft: plain(draft.value) })
       saving.value = false
       if (r.ok) {
         quote.value = r.value
         savedAt.value = new Date()
         saveError.value = null
+        if (seq === changeSeq) backup.clear(r.value.id)
       } else {
         saveError.value = t('casco.ui.saveFailed', { message: r.error.message })
       }
@@ -97,6 +104,8 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
   watch(draft, () => {
     if (loading || !draft.value || readonly.value) return
     serverErrors.value = {}
+    changeSeq += 1
+    if (quote.value) backup.write(quote.value.id, draft.value)
     validate()
     clearTimeout(saveTimer)
     saveTimer = setTimeout(() => {

@@ -1,4 +1,4 @@
-import { computed, ref, toRaw, watch, type Ref } from 'vue'
+import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { validateOsagoApplication } from '@shared/osago/application'
 import type { OsagoQuote } from '@shared/osago/contract'
@@ -6,34 +6,12 @@ import { draftToApplicationInput, type OsagoDraft } from '@shared/osago/draft'
 import type { OsagoPolicy } from '@shared/osago/policy'
 import { todayIn } from '@shared/dates/calendarDate'
 import { call } from '../../api/client'
+import { draftBackup, plain } from '../parties/draftBackup'
 import type { FormContext } from '../parties/formContext'
 
 const AUTOSAVE_MS = 400
 
-const BACKUP_PREFIX = 'branch-desk.osago-draft.'
-
-/** Synchronous local copy of the form, written on every change: survives a crash inside the autosave delay. */
-function writeBackup(id: string, draft: OsagoDraft): void {
-  try {
-    localStorage.setItem(BACKUP_PREFIX + id, JSON.stringify(toRaw(draft)))
-  } catch {
-    // Storage full or disabled: the autosave still runs; only the last moments are at risk.
-  }
-}
-
-function readBackup(id: string): OsagoDraft | null {
-  const text = localStorage.getItem(BACKUP_PREFIX + id)
-  return text ? (JSON.parse(text) as OsagoDraft) : null
-}
-
-function clearBackup(id: string): void {
-  localStorage.removeItem(BACKUP_PREFIX + id)
-}
-
-/** A plain copy of reactive form state (structuredClone refuses Vue proxies). */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(toRaw(value))) as T
-}
+const backup = draftBackup<OsagoDraft>('osago-draft')
 const QUOTE_MS = 250
 
 /**
@@ -65,10 +43,10 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     loading = true
     policy.value = p
     const editable = p.status === 'draft' || p.status === 'calculated'
-    const backup = editable ? readBackup(p.id) : null
+    const saved = editable ? backup.read(p.id) : null
     // What was typed in the last moments before a crash or reload lives in the local backup until the core has it.
-    const d = plain(backup ?? p.draft) as OsagoDraft
-    if (!editable) clearBackup(p.id)
+    const d = plain(saved ?? p.draft) as OsagoDraft
+    if (!editable) backup.clear(p.id)
     // A draft resumed on a later day is concluded today.
     if (p.status === 'draft' || p.status === 'calculated') {
       const today = todayIn('Europe/Moscow')
@@ -76,7 +54,7 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     }
     draft.value = d
     loading = false
-    if (backup) dirty.value = true
+    if (saved) dirty.value = true
     void validate()
     void requote()
   }
@@ -107,7 +85,7 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
         saveError.value = null
         if (seq === changeSeq) {
           dirty.value = false
-          clearBackup(r.value.id)
+          backup.clear(r.value.id)
         }
       } else {
         saveError.value = t('osago.ui.saveFailed', { message: r.error.message })
@@ -126,7 +104,7 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     serverErrors.value = {}
     changeSeq += 1
     dirty.value = true
-    if (policy.value) writeBackup(policy.value.id, draft.value)
+    if (policy.value) backup.write(policy.value.id, draft.value)
     validate()
     clearTimeout(saveTimer)
     saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
