@@ -8,6 +8,7 @@ import * as casco from './20261121000006_casco'
 import * as inspection from './20261121000007_inspection'
 import * as approval from './20261121000008_approval'
 import * as sync from './20261121000009_sync'
+import * as cascoTermination from './20261121000010_casco_termination'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261121000007_inspection', ...inspection },
   { name: '20261121000008_approval', ...approval },
   { name: '20261121000009_sync', ...sync },
+  { name: '20261121000010_casco_termination', ...cascoTermination },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

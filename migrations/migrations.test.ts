@@ -281,6 +281,21 @@ describe('migrations', () => {
     expect(await db('sync_issue')).toHaveLength(0)
   })
 
+  it('20261121000010_casco_termination: from the schema before it, keeping applications, quotes and their triggers', async () => {
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000009_sync') })
+    const objects = async () => ((await db.raw("SELECT name FROM sqlite_master WHERE tbl_name IN ('casco_quote', 'termination_application') AND sql IS NOT NULL ORDER BY name")) as { name: string }[]).map((r) => r.name)
+    const before = await objects()
+    await db('casco_quote').insert({ id: 'q1', status: 'draft', draft: '{}', created_at: 'x', updated_at: 'x' })
+    await db.migrate.latest({ migrationSource: migrationSource('20261121000010_casco_termination') })
+    expect(await db('casco_quote').where({ id: 'q1' }).first()).toMatchObject({ status: 'draft', terminated_on: null })
+    expect(await objects()).toEqual(before)
+    const ddl = ((await db.raw("SELECT sql FROM sqlite_master WHERE name = 'termination_application'")) as { sql: string }[])[0]!.sql
+    expect(ddl).toContain("in ('osago','casco','manual')")
+    await db.migrate.down({ migrationSource: migrationSource('20261121000010_casco_termination') })
+    expect(Object.keys(await db('casco_quote').where({ id: 'q1' }).first())).not.toContain('terminated_on')
+    expect(await objects()).toEqual(before)
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

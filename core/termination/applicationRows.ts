@@ -1,5 +1,5 @@
 import type {
-  ApplicationDetails, ApplicationStatus, ApplicationSummary, ContractData, StaffRef, TerminationApplication,
+  ApplicationDetails, ApplicationStatus, ApplicationSummary, ContractData, ContractSource, StaffRef, TerminationApplication,
 } from '../../shared/termination/application'
 import type { RefundCalculation } from '../../shared/termination/applicationRefund'
 import type { TerminationDocument } from '../../shared/termination/rulesSchema'
@@ -16,7 +16,7 @@ export interface ApplicationRow {
   received_on: string
   received_by: string | null
   status: ApplicationStatus
-  contract_source: 'osago' | 'manual'
+  contract_source: ContractSource
   contract_id: string
   contract: string
   kind: ApplicationDetails['kind']

@@ -54,6 +54,49 @@ const ISSUED = ['issued', 'printed']
 const OSAGO_COLUMNS = ['id', 'status', 'application', 'premium_kopecks', 'conclusion_date', 'start_date', 'end_date', 'insured_name', 'plate',
   'vin', 'policy_series', 'policy_number', 'terminated_on']
 
+export interface CascoContractRow {
+  id: string
+  status: string
+  contract_number: string | null
+  insured_name: string | null
+  plate: string | null
+  vin: string | null
+  conclusion_date: string | null
+  start_date: string | null
+  end_date: string | null
+  total_kopecks: number | null
+  issued_at: string | null
+  terminated_on: string | null
+}
+
+export const CASCO_COLUMNS = ['id', 'status', 'contract_number', 'insured_name', 'plate', 'vin', 'conclusion_date', 'start_date', 'end_date',
+  'total_kopecks', 'issued_at', 'terminated_on']
+
+/** A CASCO contract concluded here: issued (or printed), with the premium the client pays in all. */
+export function cascoContract(row: CascoContractRow): ContractData | null {
+  if (!ISSUED.includes(row.status) || !row.contract_number || row.total_kopecks === null || !row.conclusion_date || !row.start_date
+    || !row.end_date) return null
+  return {
+    source: 'casco',
+    id: row.id,
+    product: 'casco',
+    number: row.contract_number,
+    // The counter sells CASCO to individuals (the quote's insured is a person).
+    policyholderType: 'individual',
+    policyholderName: row.insured_name ?? '',
+    plate: row.plate,
+    vin: row.vin,
+    conclusionDate: row.conclusion_date,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    premiumKopecks: row.total_kopecks,
+    periodsOfUse: null,
+    enteredByHand: false,
+    concludedAt: row.issued_at,
+    terminatedOn: row.terminated_on,
+  }
+}
+
 function osagoContract(row: OsagoContractRow): ContractData | null {
   if (!ISSUED.includes(row.status) || !row.application || row.premium_kopecks === null || !row.conclusion_date || !row.start_date
     || !row.end_date || !row.policy_number) return null
@@ -126,6 +169,13 @@ export async function loadContract(db: Db, ref: ContractRef): Promise<ContractDa
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
     return manualContract(row)
   }
+  if (ref.source === 'casco') {
+    const row = (await db('casco_quote').select(CASCO_COLUMNS).where({ id: ref.id }).first()) as CascoContractRow | undefined
+    if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
+    const contract = cascoContract(row)
+    if (!contract) throw new AppError('CONFLICT', 'termination.problem.contractNotInForce')
+    return contract
+  }
   const row = (await db('osago_policy').select(OSAGO_COLUMNS).where({ id: ref.id }).first()) as OsagoContractRow | undefined
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
   const contract = osagoContract(row)
@@ -160,9 +210,16 @@ export async function findContracts(db: Db, query: string, limit = 20): Promise<
   const osago = (await db('osago_policy').select(OSAGO_COLUMNS).whereIn('status', ISSUED)
     .where((q) => q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]))
     .orderBy('issued_at', 'desc').limit(limit)) as OsagoContractRow[]
+  const casco = (await db('casco_quote').select(CASCO_COLUMNS).whereIn('status', ISSUED)
+    .where((q) => q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]))
+    .orderBy('issued_at', 'desc').limit(limit)) as CascoContractRow[]
   const manual = (await db('manual_contract')
     .where((q) => q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]))
     .orderBy('created_at', 'desc').limit(limit)) as ManualContractRow[]
-  const contracts = [...osago.map(osagoContract).filter((c): c is ContractData => c !== null), ...manual.map(manualContract)]
+  const contracts = [
+    ...osago.map(osagoContract).filter((c): c is ContractData => c !== null),
+    ...casco.map(cascoContract).filter((c): c is ContractData => c !== null),
+    ...manual.map(manualContract),
+  ]
   return summarise(db, contracts)
 }

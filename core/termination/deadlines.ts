@@ -7,7 +7,7 @@ import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import type { ApplicationRow } from './applicationRows'
-import { manualContract, type ManualContractRow } from './contracts'
+import { CASCO_COLUMNS, cascoContract, manualContract, type CascoContractRow, type ManualContractRow } from './contracts'
 import { calendarOn, rulesInForce } from './terminationRules'
 
 /**
@@ -47,9 +47,15 @@ async function coolingOffClosing(db: Db, reference: ReferenceData, today: Calend
     .whereNotExists(db('termination_application').select(db.raw('1')).whereRaw("contract_source = 'manual' AND contract_id = manual_contract.id")
       .whereNot('status', 'refused'))
     .orderBy('conclusion_date')) as ManualContractRow[]
+  // CASCO contracts concluded here have the same window (individuals: the counter sells CASCO to people).
+  const casco = (await db('casco_quote').select(CASCO_COLUMNS).whereIn('status', ['issued', 'printed'])
+    .whereNull('terminated_on').where('conclusion_date', '>=', addDays(today, -LOOK_BACK_DAYS)).where('conclusion_date', '<=', today)
+    .whereNotExists(db('termination_application').select(db.raw('1')).whereRaw("contract_source = 'casco' AND contract_id = casco_quote.id")
+      .whereNot('status', 'refused'))
+    .orderBy('conclusion_date')) as CascoContractRow[]
+  const contracts = [...rows.map(manualContract), ...casco.map(cascoContract).filter((c): c is ContractData => c !== null)]
   const out: CoolingOffClosingItem[] = []
-  for (const row of rows) {
-    const c = manualContract(row)
+  for (const c of contracts) {
     let windowEnd: CalendarDate
     try {
       const { rules } = rulesInForce(reference, c.conclusionDate)
@@ -62,7 +68,7 @@ async function coolingOffClosing(db: Db, reference: ReferenceData, today: Calend
     }
     const daysLeft = diffDays(today, windowEnd)
     if (daysLeft < 0 || daysLeft > days) continue
-    out.push({ contractId: c.id, source: 'manual', contractNumber: c.number, policyholderName: c.policyholderName,
+    out.push({ contractId: c.id, source: c.source, contractNumber: c.number, policyholderName: c.policyholderName,
       conclusionDate: c.conclusionDate, windowEnd, daysLeft })
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft)

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addDays, daysInclusive, todayIn } from '../../shared/dates/calendarDate'
 import { applyFactors, fraction } from '../../shared/money/exact'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
-import type { ApplicationDetailsInput, ContractSummary, ManualContractInput, TerminationApplication } from '../../shared/termination/application'
+import type { ApplicationDetailsInput, ContractSource, ContractSummary, ManualContractInput, TerminationApplication } from '../../shared/termination/application'
 import { ADMIN, call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
@@ -66,9 +66,9 @@ function details(over: Partial<ApplicationDetailsInput> = {}): ApplicationDetail
   }
 }
 
-const ref = (c: { source: 'osago' | 'manual'; id: string }) => ({ source: c.source, id: c.id })
+const ref = (c: { source: ContractSource; id: string }) => ({ source: c.source, id: c.id })
 
-async function register(c: { source: 'osago' | 'manual'; id: string }, over: Partial<ApplicationDetailsInput> = {}, client = 'c') {
+async function register(c: { source: ContractSource; id: string }, over: Partial<ApplicationDetailsInput> = {}, client = 'c') {
   return expectOk(call(t.core, 'termination/register-application', { contract: ref(c), details: details(over) }, client))
 }
 async function tick(a: TerminationApplication, docs = a.requiredDocuments, client = 'c') {
@@ -77,7 +77,7 @@ async function tick(a: TerminationApplication, docs = a.requiredDocuments, clien
 async function complete(a: TerminationApplication, client = 'c') {
   return expectOk(call(t.core, 'termination/complete-application', { id: a.id, rowVersion: a.rowVersion }, client))
 }
-async function registerAndComplete(c: { source: 'osago' | 'manual'; id: string }, over: Partial<ApplicationDetailsInput> = {}) {
+async function registerAndComplete(c: { source: ContractSource; id: string }, over: Partial<ApplicationDetailsInput> = {}) {
   return complete(await tick(await register(c, over)))
 }
 

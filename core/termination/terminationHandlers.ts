@@ -99,7 +99,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
 
   /** Marks the contract ended (or no longer ended, when a completed application is refused) with the application. */
   async function markContract(w: Writer, contract: ContractData, terminatedOn: CalendarDate | null): Promise<void> {
-    const table = contract.source === 'osago' ? 'osago_policy' : 'manual_contract'
+    const table = contract.source === 'osago' ? 'osago_policy' : contract.source === 'casco' ? 'casco_quote' : 'manual_contract'
     await w.update(table, contract.id, { terminated_on: terminatedOn })
   }
 

@@ -45,7 +45,7 @@ export type PayoutMethod = (typeof PAYOUT_METHODS)[number]
 export const CASCO_SALE_CHOICES = ['refund', 'reissue'] as const
 export type CascoSaleChoice = (typeof CASCO_SALE_CHOICES)[number]
 
-export const CONTRACT_SOURCES = ['osago', 'manual'] as const
+export const CONTRACT_SOURCES = ['osago', 'casco', 'manual'] as const
 export type ContractSource = (typeof CONTRACT_SOURCES)[number]
 
 const date = z.string({ error: () => 'validation.required' }).refine(isCalendarDate, { message: 'validation.date.format' })
@@ -176,7 +176,7 @@ export const applicationDetailsSchema = z.strictObject({
 export type ApplicationDetailsInput = z.input<typeof applicationDetailsSchema>
 export type ApplicationDetails = z.output<typeof applicationDetailsSchema>
 
-/** A contract as the termination desk sees it: a local OSAGO policy or a contract entered by hand. */
+/** A contract as the termination desk sees it: a local OSAGO policy, a local CASCO contract, or one entered by hand. */
 export interface ContractData {
   source: ContractSource
   id: string

@@ -3,7 +3,7 @@ import { channel } from '../contract/channel'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import {
   APPLICATION_KINDS, APPLICATION_STATUSES, CASCO_SALE_CHOICES, PAYOUT_METHODS, applicationDetailsSchema, contractRefSchema,
-  documentsInput, manualContractInput, type ApplicationSummary, type ContractSummary, type TerminationApplication,
+  documentsInput, manualContractInput, type ApplicationSummary, type ContractSource, type ContractSummary, type TerminationApplication,
 } from './application'
 import type { RefundCalculation } from './applicationRefund'
 import type { ChecklistResult } from './documentChecklist'
@@ -34,7 +34,7 @@ export interface DeadlineItem {
 
 export interface CoolingOffClosingItem {
   contractId: string
-  source: 'osago' | 'manual'
+  source: ContractSource
   contractNumber: string
   policyholderName: string
   conclusionDate: string
