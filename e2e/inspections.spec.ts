@@ -67,17 +67,27 @@ async function placeDamage(page: Page, view: string, x: number, y: number) {
   await page.mouse.click(box.x + box.width * x, box.y + box.height * y)
 }
 
+/**
+ * Chooses in a select. A menu opening near the window's edge flips into place while it animates, and a click
+ * landing mid-move closes it unchosen (as it would for a person): open and choose again until the field says so.
+ */
+async function pick(page: Page, select: Locator, text: string) {
+  await expect(async () => {
+    await select.click()
+    await page.getByRole('option').filter({ hasText: text }).first().click({ timeout: 2_000 })
+    await expect(select).toContainText(text, { timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+}
+
 async function fillDamage(page: Page, n: number, d: { part: string; type: string; size: string; severity: string; note?: string }) {
   const row = page.getByTestId(`damage-row-${n}`)
   const part = row.getByTestId('damage-part').locator('input')
   await part.click()
   await part.fill(d.part)
   await page.getByRole('option').filter({ hasText: d.part }).first().click()
-  await row.getByTestId('damage-type').click()
-  await page.getByRole('option').filter({ hasText: d.type }).first().click()
+  await pick(page, row.getByTestId('damage-type'), d.type)
   await row.getByTestId('damage-size').locator('input').fill(d.size)
-  await row.getByTestId('damage-severity').click()
-  await page.getByRole('option').filter({ hasText: d.severity }).first().click()
+  await pick(page, row.getByTestId('damage-severity'), d.severity)
   if (d.note) await row.getByTestId('damage-note').locator('input').fill(d.note)
 }
 

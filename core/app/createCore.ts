@@ -13,6 +13,7 @@ import { staffHandlers } from '../staff/staffHandlers'
 import { blanksHandlers } from '../blanks/blanksHandlers'
 import { markOsagoPrinted, osagoHandlers } from '../osago/osagoHandlers'
 import { findOsagoRow, toPolicy } from '../osago/osagoRows'
+import { blankPrintGateFor } from '../osago/registrationRows'
 import { terminationHandlers } from '../termination/terminationHandlers'
 import { loadApplication } from '../termination/applicationRows'
 import { registerTerminationDocuments } from '../print/termination/registerTerminationDocuments'
@@ -23,8 +24,9 @@ import { setUpInspections } from '../inspection/setUpInspections'
 import { loadReferenceData, versionIdsInForce, type ReferenceData } from '../reference/loadReferenceData'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { BRANCH_TIME_ZONE } from './timeZone'
-import { setUpSync, type SyncOptions } from '../sync/setUpSync'
+import { PHOTO_BLOB_SOURCE, setUpSync, type SyncOptions } from '../sync/setUpSync'
 import type { SyncEngine } from '../sync/syncEngine'
+import type { RemoteFiles } from '../photos/photoFetcher'
 import { cascoHandlers, markCascoPrinted } from '../casco/cascoHandlers'
 import { approvalHandlers } from '../approval/approvalHandlers'
 import { registerCascoDocuments } from '../print/casco/registerCascoDocuments'
@@ -72,14 +74,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   printing.registerOsago({
     loadOsagoPolicy: async (id) => toPolicy(await findOsagoRow(db, id)),
     onBlankPrinted: (id, ctx) => markOsagoPrinted(db, id, ctx),
+    // HQ's setting and the register's answer both arrive with sync (set up below); the gate reads them from the
+    // database at print time, so it needs no engine and follows each sync without being told.
+    printGate: (id) => blankPrintGateFor(db, id),
   })
   registerTerminationDocuments(printing.documents, { loadApplication: (id) => loadApplication(db, id), reference, timeZone: BRANCH_TIME_ZONE })
-  const inspections = await setUpInspections({ db, reference, dataDir: opts.dataDir, clock, documents: printing.documents })
+  // Inspections are set up before sync, yet fetch photos through it: the engine is looked up when a photo is asked for.
+  let syncEngine: SyncEngine | null = null
+  const remotePhotos: RemoteFiles = {
+    available: async () => (syncEngine ? syncEngine.isEnrolled() : false),
+    download: (sha256, dest, onProgress) => syncEngine!.downloadFile(sha256, dest, PHOTO_BLOB_SOURCE, (t) => onProgress(t.done, t.total)),
+  }
+  const inspections = await setUpInspections({ db, reference, dataDir: opts.dataDir, clock, documents: printing.documents, remote: remotePhotos })
   registerCascoDocuments(printing.documents, {
     db, reference, store: inspections.store, timeZone: BRANCH_TIME_ZONE,
     loadCascoQuote: (id) => loadCascoRecord(db, id), onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
   })
   const sync = setUpSync({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, reference, clock, log: opts.log, photos: inspections.store }, opts.sync)
+  syncEngine = sync.engine
   const handlers: Handlers = {
     ...appHandlers(db, sessions, {
       hq: sync.hqSummary,

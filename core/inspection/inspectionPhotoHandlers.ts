@@ -6,6 +6,7 @@ import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
 import { processImage } from '../photos/imageProcessing'
+import type { PhotoFetcher } from '../photos/photoFetcher'
 import type { PhotoStore } from '../photos/photoStore'
 import { UploadRegistry } from '../photos/uploads'
 import type { ReferenceData } from '../reference/loadReferenceData'
@@ -14,6 +15,7 @@ import { isKnownShot } from './inspectionHandlers'
 import { activeDamageRows, activePhotoRows, findInspectionRow, toPhoto, type PhotoDbRow } from './inspectionRows'
 
 type PhotoChannels = 'photos/begin-upload' | 'photos/upload-chunk' | 'photos/finish-upload' | 'photos/cancel-upload' | 'photos/get-image'
+  | 'photos/get-availability'
 
 /** What `begin` declared besides size and hash, kept until the photo is recorded. */
 type UploadMeta = Omit<ChannelInput<'photos/begin-upload'>, 'sizeBytes' | 'sha256'>
@@ -25,7 +27,7 @@ const who = (ctx: HandlerContext) => ({ clientId: ctx.clientId, userId: requireU
  * images back to the form. The target is checked when the upload begins (nobody uploads 12 MB into somebody
  * else's report) and again when it finishes (the report may have been submitted meanwhile).
  */
-export function inspectionPhotoHandlers(db: Db, reference: ReferenceData, store: PhotoStore, clock: Clock): HandlersOf<PhotoChannels> {
+export function inspectionPhotoHandlers(db: Db, reference: ReferenceData, store: PhotoStore, fetcher: PhotoFetcher, clock: Clock): HandlersOf<PhotoChannels> {
   const uploads = new UploadRegistry<UploadMeta>(store.stagingDir, () => clock.now().getTime())
 
   async function checkTarget(target: PhotoTarget, ctx: HandlerContext) {
@@ -82,10 +84,20 @@ export function inspectionPhotoHandlers(db: Db, reference: ReferenceData, store:
       const photo = (await db('inspection_photo').where({ id: input.photoId }).first()) as PhotoDbRow | undefined
       if (!photo) throw new AppError('NOT_FOUND', 'errors.notFound')
       assertReadable(await findInspectionRow(db, photo.inspection_id), ctx)
+      // A photo taken on another computer of the branch is fetched from HQ the first time it is shown.
+      await fetcher.ensure(photo.sha256)
       const bytes = await store.read(photo.sha256, input.variant === 'thumb' ? 'thumb' : 'normal').catch(() => {
         throw new AppError('NOT_FOUND', 'photos.errors.fileMissing')
       })
       return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}`, width: photo.width, height: photo.height }
+    },
+
+    'photos/get-availability': async (input, ctx) => {
+      assertReadable(await findInspectionRow(db, input.inspectionId), ctx)
+      const hashes = [...new Set((await activePhotoRows(db, input.inspectionId)).map((p) => p.sha256))]
+      const progress = fetcher.progress()
+      const fetching = progress && hashes.includes(progress.sha256) ? { done: progress.done, total: progress.total } : null
+      return { total: hashes.length, onDevice: hashes.filter((h) => store.has(h)).length, fetching }
     },
   }
 }

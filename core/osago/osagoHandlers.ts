@@ -13,14 +13,17 @@ import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
+import { readHqSettings } from '../sync/syncState'
 import { buildFormReference } from './formReference'
 import { checkPeriodsOfUse, priceOsago } from './osagoPricing'
 import { findOsagoRow, searchColumns, searchText, toPolicy, toSummary, type OsagoRow } from './osagoRows'
+import { registrationView } from './registrationGate'
+import { findRegistration } from './registrationRows'
 
 type OsagoChannels =
   | 'osago/get-form-reference' | 'osago/create-draft' | 'osago/save-draft' | 'osago/get-policy' | 'osago/list-policies'
   | 'osago/quote-premium' | 'osago/calculate-policy' | 'osago/issue-policy' | 'osago/reissue-on-new-blank'
-  | 'osago/discard-draft' | 'osago/suggest-streets'
+  | 'osago/discard-draft' | 'osago/suggest-streets' | 'osago/get-registration'
 
 const EDITABLE = new Set(['draft', 'calculated'])
 
@@ -77,6 +80,11 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     },
 
     'osago/get-policy': async (input) => toPolicy(await findOsagoRow(db, input.id)),
+
+    'osago/get-registration': async (input) => {
+      const row = await findOsagoRow(db, input.id)
+      return registrationView(row.status, await readHqSettings(db), await findRegistration(db, row.id))
+    },
 
     'osago/list-policies': async (input) => {
       const q = db('osago_policy')

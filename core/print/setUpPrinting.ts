@@ -30,7 +30,7 @@ export function setUpPrinting(opts: PrintingOptions) {
   return {
     documents,
     handlers: printHandlers(opts.db, documents, opts.platform ?? noPrintPlatform),
-    registerOsago(deps: Pick<OsagoDocumentsDeps, 'loadOsagoPolicy' | 'onBlankPrinted'>): void {
+    registerOsago(deps: Pick<OsagoDocumentsDeps, 'loadOsagoPolicy' | 'onBlankPrinted' | 'printGate'>): void {
       registerOsagoDocuments(documents, {
         ...deps,
         layouts,

@@ -11,6 +11,9 @@ import { SyncEngine, type SyncEngineOptions } from './syncEngine'
 import { syncHandlers } from './syncHandlers'
 import { getStates } from './syncState'
 
+/** The blob source name of inspection photos (queued for upload; fetched from HQ on another computer). */
+export const PHOTO_BLOB_SOURCE = 'inspection-photo'
+
 export interface SyncOptions {
   /** Electron's safeStorage adapter in the app; without one, a plain file in the data folder (tests, E2E). */
   secrets?: SecretStore
@@ -41,7 +44,7 @@ export interface SyncWiring {
 export function setUpSync(wiring: SyncWiring, options: SyncOptions = {}) {
   const secrets = options.secrets ?? plainFileSecretStore(join(wiring.dataDir, 'secrets'))
   const photoSource: BlobSource = {
-    name: 'inspection-photo',
+    name: PHOTO_BLOB_SOURCE,
     list: async (db) => ((await db('inspection_photo').distinct('sha256')) as Array<{ sha256: string }>).map((r) => r.sha256),
     path: (sha256) => wiring.photos.path(sha256, 'orig'),
   }

@@ -68,10 +68,20 @@ describe('inspection → approval on another computer → contract', () => {
     expect(decided.quote.status).toBe('approved')
     expect(await office.core.sync.syncNow()).toBe(true)
     expect(await office.ok('sync/get-status', undefined, 's')).toMatchObject({ pendingChanges: 0, issues: { total: 0 } })
-    // A photo of the report, fetched on demand on the supervisor's computer, byte for byte.
+    // The report's photos are not on the supervisor's computer until shown: then each comes from HQ, byte for byte.
+    expect(await office.ok('photos/get-availability', { inspectionId: inspection.id }, 's')).toEqual({ total: photoCount, onDevice: 0, fetching: null })
     const photo = inspection.photos[0]!
-    await office.ok('sync/download-file', { sha256: photo.sha256 }, 's')
-    expect(createHash('sha256').update(readFileSync(join(office.dir, 'downloads', photo.sha256))).digest('hex')).toBe(photo.sha256)
+    const shown = await office.ok('photos/get-image', { photoId: photo.id, variant: 'thumb' }, 's')
+    expect(shown.dataUrl).toMatch(/^data:image\/jpeg;base64,/)
+    expect(createHash('sha256').update(readFileSync(join(office.dir, 'photos', photo.sha256.slice(0, 2), `${photo.sha256}.orig`))).digest('hex')).toBe(photo.sha256)
+    expect(await office.ok('photos/get-availability', { inspectionId: inspection.id }, 's')).toMatchObject({ total: photoCount, onDevice: 1 })
+    // Printing the report fetches the rest; a fetched photo is HQ's already, so it is never queued for upload.
+    const report = await office.ok('print/preview-document', { kind: 'inspection-report', id: inspection.id }, 's')
+    expect(report.pageCount).toBeGreaterThan(1)
+    expect(await office.ok('photos/get-availability', { inspectionId: inspection.id }, 's')).toMatchObject({ total: photoCount, onDevice: photoCount })
+    expect(await office.core.sync.syncNow()).toBe(true)
+    expect(await office.ok('sync/get-status', undefined, 's')).toMatchObject({ pendingFiles: 0 })
+    expect(await office.core.db('sync_blob').where({ origin: 'hq' }).count({ n: '*' }).first()).toMatchObject({ n: photoCount })
 
     // Back at the counter: the approval arrives and the clerk issues the contract.
     expect(await counter.core.sync.syncNow()).toBe(true)

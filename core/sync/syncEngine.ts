@@ -1,19 +1,19 @@
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { SyncStatus } from '../../shared/sync/contract'
-import { hqSettingsSchema, type EnrolRequest, type HqSettings } from '../../shared/sync/protocol'
+import type { EnrolRequest, HqSettings } from '../../shared/sync/protocol'
 import { hasMessage } from '../../shared/i18n/messages'
 import { AppError } from '../app/appError'
 import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
 import type { ReferenceData } from '../reference/loadReferenceData'
-import { enqueueBlobs, pendingBlobs, uploadBlobs, type BlobSource, type Transfer } from './blobSync'
+import { downloadBlob, enqueueBlobs, pendingBlobs, uploadBlobs, type BlobSource, type Transfer } from './blobSync'
 import { HqClient, HqRefused, HqUnreachable, type Fetch } from './hqClient'
 import { pullChanges } from './pullChanges'
 import { pushOutbox } from './pushOutbox'
 import type { ReferenceTarget } from './referenceUpdates'
 import type { SecretStore } from './secretStore'
-import { BUNDLE_KEY_SECRET, getState, getStates, setState, TOKEN_SECRET } from './syncState'
+import { BUNDLE_KEY_SECRET, getState, getStates, readHqSettings, setState, TOKEN_SECRET } from './syncState'
 
 export interface SyncEngineOptions {
   db: Db
@@ -235,10 +235,33 @@ export class SyncEngine {
     this.transfer = t
   }
 
-  async settings(): Promise<HqSettings | null> {
-    const raw = await getState(this.db, 'hq_settings')
-    const parsed = raw ? hqSettingsSchema.safeParse(JSON.parse(raw)) : null
-    return parsed?.success ? parsed.data : null
+  /**
+   * Fetches a file of the branch from HQ into `dest` (resumable, hash-checked: see downloadBlob), showing the
+   * transfer in the status. Refusals become messages for the user: not enrolled, HQ out of reach, unknown file.
+   */
+  async downloadFile(sha256: string, dest: string, source: string, onProgress?: (t: Transfer) => void): Promise<{ size: number }> {
+    const client = await this.client()
+    try {
+      const got = await downloadBlob(client, sha256, dest, (t) => {
+        if (!t) return // the end is marked below, once, whatever happened
+        this.setTransfer(t)
+        onProgress?.(t)
+      })
+      // HQ has this file already: it must not be queued for upload when the feature that uses it lists it.
+      await this.db('sync_blob').insert({ sha256, size: got.size, origin: 'hq', source, created_at: this.now().toISOString(), uploaded_at: this.now().toISOString() })
+        .onConflict('sha256').ignore()
+      return got
+    } catch (e) {
+      if (e instanceof HqRefused && e.code === 'blob-unknown') throw new AppError('NOT_FOUND', 'sync.errors.fileUnknown')
+      if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
+      throw e
+    } finally {
+      this.setTransfer(null)
+    }
+  }
+
+  settings(): Promise<HqSettings | null> {
+    return readHqSettings(this.db)
   }
 
   async status(): Promise<SyncStatus> {

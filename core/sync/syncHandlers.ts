@@ -3,7 +3,7 @@ import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlersOf } from '../ipc/handlers'
-import { downloadBlob, type BlobSource } from './blobSync'
+import type { BlobSource } from './blobSync'
 import { HqRefused, HqUnreachable } from './hqClient'
 import { exportBundle, importAnswer } from './offlineBundles'
 import type { ReferenceTarget } from './referenceUpdates'
@@ -109,16 +109,6 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
       }
     },
 
-    'sync/download-file': async (input) => {
-      const client = await hqClient()
-      try {
-        return await downloadBlob(client, input.sha256, join(deps.dataDir, 'downloads', input.sha256), (t) => engine.setTransfer(t))
-      } catch (e) {
-        engine.setTransfer(null)
-        if (e instanceof HqRefused && e.code === 'blob-unknown') throw new AppError('NOT_FOUND', 'sync.errors.fileUnknown')
-        if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
-        throw e
-      }
-    },
+    'sync/download-file': async (input) => engine.downloadFile(input.sha256, join(deps.dataDir, 'downloads', input.sha256), 'download'),
   }
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { hqSettingsSchema, type HqSettings } from '../../shared/sync/protocol'
 
 /** Device-local sync settings and progress (not synced). */
 export type SyncStateKey =
@@ -20,6 +21,21 @@ export async function getStates(db: DbLike): Promise<Partial<Record<SyncStateKey
 export async function setState(db: DbLike, key: SyncStateKey, value: string | null): Promise<void> {
   if (value === null) await db('sync_state').where({ key }).delete()
   else await db('sync_state').insert({ key, value }).onConflict('key').merge()
+}
+
+/**
+ * HQ's settings for this branch as last received (every sync stores them); null before the device has heard
+ * from HQ. Read straight from the state, so features that enforce a setting need not wait for the engine.
+ */
+export async function readHqSettings(db: DbLike): Promise<HqSettings | null> {
+  const raw = await getState(db, 'hq_settings')
+  if (!raw) return null
+  try {
+    const parsed = hqSettingsSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
 }
 
 export const TOKEN_SECRET = 'hq-token'

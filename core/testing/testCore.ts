@@ -7,7 +7,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import type { Result } from '../../shared/contract/result'
 
 export const TRUSTED_URL = 'app://branch-desk/index.html'
-export const RESOURCES_DIR = resolve(__dirname, '..', '..', 'resources')
+export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources')
 
 /** A real core on a real SQLite file in a fresh temp folder, with a clock the test moves. */
 export async function makeTestCore(extra: Pick<CoreOptions, 'print'> = {}): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {

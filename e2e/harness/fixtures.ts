@@ -60,6 +60,12 @@ export async function snap(page: Page, name: string): Promise<void> {
 /** Print jobs and saved PDFs of a test: nothing reaches a real printer or dialog (core/print/recordingPlatform.ts). */
 export const PRINTERS = ['Kyocera ECOSYS P2040dn', 'HP LaserJet Pro M404']
 
+/**
+ * The pages come from the preview server; arrangement helpers shared with the core's unit tests
+ * (core/casco/testing, core/inspection/testing) call as the app's own window does, from app://branch-desk.
+ */
+export const isTrustedE2eUrl = (url: string) => url.startsWith(`${E2E_BASE_URL}/`) || url.startsWith('app://branch-desk/')
+
 export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform }>({
   printer: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-saved-'))
@@ -71,7 +77,7 @@ export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform }>
     const core = await createCore({
       dataDir: dir,
       resourcesDir: RESOURCES_DIR,
-      isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+      isTrustedUrl: isTrustedE2eUrl,
       appVersion: 'e2e',
       print: printer,
     })

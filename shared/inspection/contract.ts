@@ -74,6 +74,13 @@ export interface UploadTicket {
   chunkChars: number
 }
 
+/** How many of an inspection's photos are on this computer, and the one being fetched from HQ now. */
+export interface PhotoAvailability {
+  total: number
+  onDevice: number
+  fetching: { done: number; total: number } | null
+}
+
 export interface PhotoImage {
   dataUrl: string
   /** The photo's own size after orientation (the variant keeps its proportions). */
@@ -116,4 +123,6 @@ export const photosContract = {
     input: z.strictObject({ photoId: idSchema, variant: z.enum(['thumb', 'normal']) }),
     access: READERS,
   }),
+  /** Photos recorded on another computer come from HQ when first shown; this says how far that got. */
+  'photos/get-availability': channel<PhotoAvailability>()({ input: z.strictObject({ inspectionId: idSchema }), access: READERS }),
 } as const

@@ -5,6 +5,7 @@ import type { OsagoPremium } from './calculator'
 import { osagoDraftSchema } from './draftSchema'
 import { OSAGO_STATUSES, PAYMENT_METHODS, type OsagoPolicy, type OsagoPolicySummary } from './policy'
 import type { OsagoFormReference } from './formReference'
+import type { OsagoRegistration } from './registration'
 
 const SELLERS = ['clerk', 'supervisor'] as const
 
@@ -27,6 +28,8 @@ export const osagoContract = {
     access: SELLERS,
   }),
   'osago/get-policy': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema }), access: SELLERS }),
+  /** Where the policy stands with the national register, and whether its blank may be printed now. */
+  'osago/get-registration': channel<OsagoRegistration>()({ input: z.strictObject({ id: idSchema }), access: SELLERS }),
   'osago/list-policies': channel<{ items: OsagoPolicySummary[]; total: number }>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),

@@ -34,6 +34,12 @@ export const damage = (over: Partial<DamageInput> = {}): DamageInput =>
 let seed = 1000
 /** A complete report for the quote with `damages` rows, every required shot and both signatures, submitted. */
 export async function submittedInspection(core: Core, client: string, quoteId: string, damages: DamageInput[] = []): Promise<Inspection> {
+  const i = await readyInspection(core, client, quoteId, damages)
+  return expectOk(call(core, 'inspection/submit', { id: i.id, rowVersion: i.rowVersion }, client))
+}
+
+/** The same report, complete but not yet submitted (the inspector submits it on screen). */
+export async function readyInspection(core: Core, client: string, quoteId: string, damages: DamageInput[] = []): Promise<Inspection> {
   let i = await expectOk(call(core, 'inspection/create', { quoteId }, client))
   i = await expectOk(call(core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report: completeReport() }, client))
   for (const d of damages) i = await expectOk(call(core, 'inspection/add-damage', { inspectionId: i.id, damage: d }, client))
@@ -43,6 +49,5 @@ export async function submittedInspection(core: Core, client: string, quoteId: s
   const ref = await expectOk(call(core, 'inspection/get-reference', { version: i.checklistVersion }, client))
   for (const shot of ref.checklist.shots) if (shot.requirement.value === 'always') await upload(shot.code)
   for (const who of ['signature-inspector', 'signature-client']) await upload(who)
-  i = await expectOk(call(core, 'inspection/get', { id: i.id }, client))
-  return expectOk(call(core, 'inspection/submit', { id: i.id, rowVersion: i.rowVersion }, client))
+  return expectOk(call(core, 'inspection/get', { id: i.id }, client))
 }

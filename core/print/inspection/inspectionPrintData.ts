@@ -6,7 +6,7 @@ import type { Db } from '../../db/openDatabase'
 import { requireUser, type HandlerContext } from '../../ipc/handlers'
 import { checklistOf } from '../../inspection/inspectionAccess'
 import { findInspectionRow, loadInspection } from '../../inspection/inspectionRows'
-import type { PhotoStore } from '../../photos/photoStore'
+import type { PhotoVariant } from '../../photos/photoStore'
 import type { ReferenceData } from '../../reference/loadReferenceData'
 
 export interface PrintedPhoto {
@@ -34,7 +34,8 @@ export interface InspectionPrintData {
 export interface InspectionPrintDeps {
   db: Db
   reference: ReferenceData
-  store: PhotoStore
+  /** The photo files: the store, or the fetcher that brings a photo taken elsewhere from HQ first. */
+  store: { read(sha256: string, variant: PhotoVariant): Promise<Buffer> }
   timeZone: string
 }
 

@@ -1,3 +1,5 @@
+import { hasMessage, translate } from '../../../shared/i18n/messages'
+import { refusalReasonText, type BlankPrintGate } from '../../../shared/osago/registration'
 import { AppError } from '../../app/appError'
 import type { HandlerContext } from '../../ipc/handlers'
 import type { DocumentRegistry, PrintableDocument } from '../documents'
@@ -18,6 +20,11 @@ export interface OsagoDocumentsDeps extends OsagoPrintDeps {
    * after the print was recorded in the audit log.
    */
   onBlankPrinted: (policyId: string, ctx: HandlerContext) => Promise<void>
+  /**
+   * Whether the national register lets the policy onto its blank now (HQ's "print before registration" setting
+   * and the register's answer; core/osago/registrationGate.ts). Asked only when the blank is about to be printed.
+   */
+  printGate: (policyId: string) => Promise<BlankPrintGate>
 }
 
 type BlankData = { print: OsagoPrintData; layout: BlankLayoutFile }
@@ -28,7 +35,7 @@ const audit = (d: OsagoPrintData) => ({ entity: 'osago_policy', entityId: d.poli
 export function registerOsagoDocuments(registry: DocumentRegistry, deps: OsagoDocumentsDeps): void {
   const blank: PrintableDocument<BlankData> = {
     roles: OSAGO_PRINT_ROLES,
-    async load(id, { action }) {
+    async load(id, { action, handler }) {
       const print = await loadOsagoPrintData(id, deps)
       const { status, blank: assigned } = print.policy
       // A blank is a numbered strict-reporting form: print only a policy issued on it, and only once.
@@ -38,6 +45,15 @@ export function registerOsagoDocuments(registry: DocumentRegistry, deps: OsagoDo
       if ((status !== 'issued' && status !== 'printed') || !assigned) throw new AppError('CONFLICT', 'print.errors.notIssued')
       const layout = blankLayoutOn(deps.layouts, print.application.contract.conclusionDate)
       if (!layout) throw new AppError('REFERENCE_DATA', 'print.errors.noLayout', { date: print.application.contract.conclusionDate })
+      // Only the blank itself waits for the register: its preview, the archive copy and the application do not.
+      if (action === 'print') {
+        const gate = await deps.printGate(print.policy.id)
+        if (!gate.allowed && gate.why === 'awaiting-registration') throw new AppError('CONFLICT', 'print.errors.awaitingRegistration')
+        if (!gate.allowed) {
+          const reason = refusalReasonText(gate.refusalReason, { t: (key) => translate(handler.locale, key), has: (key) => hasMessage('ru', key) })
+          throw new AppError('CONFLICT', 'print.errors.registrationRefused', { reason })
+        }
+      }
       return { print, layout }
     },
     build: (d, buildDeps) => buildPolicyOnBlank(d.print, d.layout.data, buildDeps),

@@ -1,6 +1,11 @@
 export default {
   inspection: {
     ui: {
+      photoFetch: {
+        fetching: 'Photos are coming from HQ: {have} of {total}',
+        missing: '{missing} of {total} photos are not on this computer: they will come from HQ once it is reachable',
+        retry: 'Retry',
+      },
       forQuote: 'CASCO quote the inspection is for',
       withoutQuote: 'No CASCO quote',
       listTitle: 'Inspections', newInspection: 'New inspection', search: 'Search: report number, plate, VIN, client, make',

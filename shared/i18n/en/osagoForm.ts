@@ -21,6 +21,13 @@ export default {
       paymentMismatch: 'The payment must equal the premium',
       notIssued: 'The policy is not issued yet',
     },
+    registration: {
+      reasonUnknown: 'no reason given',
+      reasons: {
+        'incomplete-policy': 'the policy lacks required details (blank, term of insurance or premium)',
+        'blank-already-registered': 'another policy is already registered on this blank',
+      },
+    },
     status: { draft: 'Draft', calculated: 'Calculated', issued: 'Issued', printed: 'Printed', discarded: 'Discarded' },
     ui: {
       listTitle: 'OSAGO policies', newApplication: 'New application', search: 'Search: policy number, plate, VIN, surname',
@@ -72,6 +79,13 @@ export default {
         reissueTitle: 'Reprint on a new blank', reissueReason: 'Why the blank was spoiled', reissueSubmit: 'Spoil the blank and take a new one',
       },
       calculated: 'Application checked, premium calculated',
+      registration: {
+        notEnrolled: 'RSA registration: this device is not connected to head office, so the blank is printed without waiting for registration',
+        pending: 'RSA registration: pending; the blank is printed after syncing with head office and registration',
+        pendingPrintAllowed: 'RSA registration: pending (head office allows printing the blank before registration)',
+        registered: 'Registered in the RSA database, No. {id}, {date}',
+        refused: 'RSA registration refused: {reason}. The policy cannot be printed on a blank',
+      },
     },
   },
 } as const

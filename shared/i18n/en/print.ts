@@ -47,6 +47,8 @@ export default {
       notIssued: 'The policy is not issued: the blank and the archive copy are printed only for a paid policy with a blank assigned',
       alreadyPrinted: 'The policy has already been printed on blank {blank}. If the blank is spoiled, record it as spoiled and reissue the policy on a new blank',
       policyDiscarded: 'The draft was discarded: there is nothing to print',
+      awaitingRegistration: 'The policy is not registered in the national (RSA) database yet, and head office allows printing the blank only after registration. Sync with head office, wait for the registration and print again',
+      registrationRefused: 'The national (RSA) database refused to register the policy: {reason}. It cannot be printed on a blank; contact head office',
       tooManyDriversForBlank: 'The blank has {rows} rows for drivers, the policy lists {count}',
       tooManyPeriodsForBlank: 'The blank has {rows} rows for periods of use, the policy has {count}',
       fieldDoesNotFit: 'The text of field "{field}" does not fit on the blank even in small type. Shorten it (an address, for example) and try again',

@@ -1,6 +1,11 @@
 export default {
   inspection: {
     ui: {
+      photoFetch: {
+        fetching: 'Фотографии загружаются из ЦО: {have} из {total}',
+        missing: 'На этом компьютере нет {missing} из {total} фото: они загрузятся из ЦО, когда будет связь',
+        retry: 'Повторить',
+      },
       forQuote: 'Расчёт КАСКО, по которому проводится осмотр',
       withoutQuote: 'Без расчёта КАСКО',
       listTitle: 'Осмотры', newInspection: 'Новый осмотр', search: 'Поиск: номер акта, госномер, VIN, клиент, марка',

@@ -7,6 +7,7 @@ import { todayIn } from '@shared/dates/calendarDate'
 import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import { call } from '../../api/client'
 import { draftBackup, plain } from '../parties/draftBackup'
+import { latestResult } from '../parties/latestResult'
 import type { FormContext } from '../parties/formContext'
 
 const backup = draftBackup<CascoDraft>('casco-draft')
@@ -22,7 +23,6 @@ const QUOTE_MS = 300
 export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
   const { t } = useI18n()
   const draft = ref<CascoDraft | null>(null)
-  const live = ref<CascoLiveQuote | null>(null)
   const localErrors = ref<Record<string, string>>({})
   const serverErrors = ref<Record<string, string>>({})
   const touched = ref(new Set<string>())
@@ -65,11 +65,13 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
     localErrors.value = r.success ? {} : zodIssuesToFieldErrors(r.error)
   }
 
-  async function requote() {
-    if (!draft.value || readonly.value) return
+  const preview = latestResult<CascoLiveQuote>(async () => {
+    if (!draft.value || readonly.value) return undefined
     const r = await call('casco/preview-quote', { draft: plain(draft.value) })
-    if (r.ok) live.value = r.value
-  }
+    return r.ok ? r.value : undefined
+  })
+  const live = preview.value
+  const requote = preview.refresh
 
   /** Saves are chained: each waits for the previous one, so row versions never race. */
   function save(): Promise<void> {
@@ -112,11 +114,12 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
       saveTimer = undefined
       void save()
     }, AUTOSAVE_MS)
+    preview.invalidate()
     clearTimeout(quoteTimer)
     quoteTimer = setTimeout(() => void requote(), QUOTE_MS)
   }, { deep: true })
 
-  const quoteError = computed(() => (live.value && !live.value.ok && live.value.field ? { [live.value.field]: live.value.messageKey } : {}))
+  const quoteError = computed(() => (!preview.stale.value && live.value && !live.value.ok && live.value.field ? { [live.value.field]: live.value.messageKey } : {}))
 
   const form: FormContext = {
     model: draft as unknown as Ref<Record<string, unknown>>,

@@ -7,6 +7,7 @@ import type { OsagoPolicy } from '@shared/osago/policy'
 import { todayIn } from '@shared/dates/calendarDate'
 import { call } from '../../api/client'
 import { draftBackup, plain } from '../parties/draftBackup'
+import { latestResult } from '../parties/latestResult'
 import type { FormContext } from '../parties/formContext'
 
 const AUTOSAVE_MS = 400
@@ -22,7 +23,6 @@ const QUOTE_MS = 250
 export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
   const { t } = useI18n()
   const draft = ref<OsagoDraft | null>(null)
-  const quote = ref<OsagoQuote | null>(null)
   const localErrors = ref<Record<string, string>>({})
   const serverErrors = ref<Record<string, string>>({})
   const touched = ref(new Set<string>())
@@ -65,11 +65,13 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     localErrors.value = r.ok ? {} : r.fieldErrors
   }
 
-  async function requote() {
-    if (!draft.value || readonly.value) return
+  const live = latestResult<OsagoQuote>(async () => {
+    if (!draft.value || readonly.value) return undefined
     const r = await call('osago/quote-premium', { draft: plain(draft.value) })
-    if (r.ok) quote.value = r.value
-  }
+    return r.ok ? r.value : undefined
+  })
+  const quote = live.value
+  const requote = live.refresh
 
   /** Saves are chained: each waits for the previous one, so row versions never race. */
   function save(): Promise<void> {
@@ -108,11 +110,12 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     validate()
     clearTimeout(saveTimer)
     saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
+    live.invalidate()
     clearTimeout(quoteTimer)
     quoteTimer = setTimeout(() => void requote(), QUOTE_MS)
   }, { deep: true })
 
-  const quoteError = computed(() => (quote.value && !quote.value.ok && quote.value.field ? { [quote.value.field]: quote.value.messageKey } : {}))
+  const quoteError = computed(() => (!live.stale.value && quote.value && !quote.value.ok && quote.value.field ? { [quote.value.field]: quote.value.messageKey } : {}))
 
   const form: FormContext = {
     model: draft as unknown as Ref<Record<string, unknown>>,

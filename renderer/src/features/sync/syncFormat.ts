@@ -7,10 +7,16 @@ export function formatMoment(iso: string | null | undefined, locale: string): st
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
 }
 
+/** A size in the largest unit that keeps it above one (a few small photos are "48 КБ", not "0 МБ"). */
 export function formatBytes(n: number, locale: string): string {
-  const mb = n / (1024 * 1024)
-  const unit = locale === 'en' ? 'MB' : 'МБ'
-  return `${mb.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 1 })} ${unit}`
+  const units = locale === 'en' ? ['B', 'KB', 'MB', 'GB'] : ['Б', 'КБ', 'МБ', 'ГБ']
+  let value = n
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`
 }
 
 export function transferPercent(status: SyncStatus | null): number | null {
