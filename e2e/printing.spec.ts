@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { todayIn } from '../shared/dates/calendarDate'
-import { completeDraft } from '../shared/osago/testing/completeDraft'
+import { issuedOsagoPolicy } from './harness/arrangeOsago'
 import { ADMIN, PRINTERS, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
 
 /** Text of a PDF the recording printer received, as poppler reads it. */
@@ -67,16 +66,10 @@ test.describe('printing', () => {
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
     await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
     await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
-    const draft = await arrange(core, 'osago/create-draft', undefined, 'arrange-clerk')
-    const saved = await arrange(core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(todayIn('Europe/Moscow')) }, 'arrange-clerk')
-    const calculated = await arrange(core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'arrange-clerk')
-    await arrange(core, 'osago/issue-policy', {
-      id: calculated.id, rowVersion: calculated.rowVersion,
-      payment: { method: 'card', receiptNumber: 'Ч-000123', amountKopecks: calculated.calculation!.premiumKopecks },
-    }, 'arrange-clerk')
+    const policy = await issuedOsagoPolicy(core, 'arrange-clerk')
 
     await signIn(page, 'clerk')
-    await page.goto(`/#/osago/${calculated.id}`)
+    await page.goto(`/#/osago/${policy.id}`)
     await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')
     await page.getByTestId('print-open-osago-policy-blank').click()
     const dialog = page.getByTestId('print-dialog-osago-policy-blank')

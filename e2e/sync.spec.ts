@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core } from '../core/app/createCore'
-import { startPgCluster, type PgCluster } from '../hq/testing/pgCluster'
-import { startHq, type RunningHq } from '../hq/testing/hqHarness'
+import { useHqOnPostgres } from './harness/hqOnPostgres'
 import { E2E_BASE_URL } from '../playwright.config'
 import { bindCore } from './harness/bindCore'
 import { ADMIN, arrange, expect, RESOURCES_DIR, seedBranch, signIn, snap, test } from './harness/fixtures'
@@ -16,18 +15,7 @@ import { ADMIN, arrange, expect, RESOURCES_DIR, seedBranch, signIn, snap, test }
  */
 test.describe.configure({ mode: 'serial' })
 
-let pg: PgCluster
-let hq: RunningHq
-let hqDbUrl: string
-test.beforeAll(async () => {
-  pg = await startPgCluster()
-  hqDbUrl = await pg.createDatabase('e2e_sync')
-  hq = await startHq({ databaseUrl: hqDbUrl })
-})
-test.afterAll(async () => {
-  await hq?.close()
-  await pg?.stop()
-})
+const hqServer = useHqOnPostgres('e2e_sync')
 
 test('two computers of a branch sync through HQ: enrol, join, offline queue, conflict shown with what won', async ({ page, core, browser }) => {
   test.setTimeout(120_000)
@@ -36,13 +24,13 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
   await expect(page.getByTestId('status-hq')).toHaveText(/Связь с ЦО не настроена/)
   await page.getByTestId('nav-sync').click()
   await expect(page.getByTestId('sync-enrol')).toBeVisible()
-  await page.getByLabel('Адрес ЦО').fill(hq.url)
+  await page.getByLabel('Адрес ЦО').fill(hqServer.hq.url)
   await page.getByLabel('Код подключения').fill('not-a-code')
   await page.getByLabel('Имя компьютера').fill('Касса 1')
   await page.getByTestId('sync-enrol-submit').click()
   await expect(page.getByText('Код из 16 знаков: XXXX-XXXX-XXXX-XXXX')).toBeVisible()
   await snap(page, '40-sync-enrol')
-  await page.getByLabel('Код подключения').fill((await hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' })).toLowerCase())
+  await page.getByLabel('Код подключения').fill((await hqServer.hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' })).toLowerCase())
   await page.getByTestId('sync-enrol-submit').click()
   await expect(page.getByTestId('sync-message')).toHaveText('Синхронизация выполнена')
   await expect(page.getByTestId('sync-state')).toHaveText('ЦО на связи')
@@ -61,8 +49,8 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
     await bindCore(pageB, coreB, 'page-b')
     await pageB.goto('/')
     await expect(pageB.getByTestId('join-branch')).toBeVisible()
-    await pageB.locator('input[name="join-hq-url"]').fill(hq.url)
-    await pageB.locator('input[name="join-code"]').fill(await hq.enrolmentCode('MSK-01'))
+    await pageB.locator('input[name="join-hq-url"]').fill(hqServer.hq.url)
+    await pageB.locator('input[name="join-code"]').fill(await hqServer.hq.enrolmentCode('MSK-01'))
     await pageB.locator('input[name="join-device-name"]').fill('Касса 2')
     await snap(pageB, '42-sync-join-branch')
     await pageB.getByTestId('join-submit').click()
@@ -73,7 +61,7 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
     await expect(pageB.getByTestId('status-hq')).toHaveAttribute('data-state', 'idle')
 
     // HQ goes down: a new staff member waits on the first computer, and the status bar says so.
-    await hq.app.close()
+    await hqServer.down()
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
     await arrange(core, 'staff/create-staff', { login: 'smirnova', fullName: 'Смирнова Ольга Игоревна', role: 'clerk', password: 'Temp12345' }, 'arrange-admin')
     await page.getByTestId('sync-now').click()
@@ -81,8 +69,7 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
     await expect(page.getByTestId('status-pending')).toHaveText('Не отправлено: 1')
     await expect(page.getByTestId('sync-last-error')).toContainText('Центральный офис недоступен')
     await snap(page, '43-sync-offline')
-    const port = Number(new URL(hq.url).port)
-    hq = await startHq({ databaseUrl: hqDbUrl, port })
+    await hqServer.up()
     await page.getByTestId('sync-now').click()
     await expect(page.getByTestId('sync-state')).toHaveText('ЦО на связи')
     await expect(page.getByTestId('status-pending')).toHaveCount(0)

@@ -4,10 +4,9 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { createCore, type Core } from '../core/app/createCore'
 import { damage, readyInspection, submittedCase } from '../core/casco/testing/cascoCase'
-import { startPgCluster, type PgCluster } from '../hq/testing/pgCluster'
-import { startHq, type RunningHq } from '../hq/testing/hqHarness'
+import { useHqOnPostgres } from './harness/hqOnPostgres'
 import { bindCore } from './harness/bindCore'
-import { ADMIN, arrange, expect, isTrustedE2eUrl, passwordOf, RESOURCES_DIR, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, isTrustedE2eUrl, passwordOf, RESOURCES_DIR, seedBranch, signIn, snap, switchUser, test } from './harness/fixtures'
 
 /**
  * The CASCO case across two computers of a branch and HQ on a real PostgreSQL cluster: the inspector submits
@@ -17,18 +16,7 @@ import { ADMIN, arrange, expect, isTrustedE2eUrl, passwordOf, RESOURCES_DIR, see
  */
 test.describe.configure({ mode: 'serial' })
 
-let pg: PgCluster
-let hq: RunningHq
-let hqDbUrl: string
-test.beforeAll(async () => {
-  pg = await startPgCluster()
-  hqDbUrl = await pg.createDatabase('e2e_sync_approval')
-  hq = await startHq({ databaseUrl: hqDbUrl })
-})
-test.afterAll(async () => {
-  await hq?.close()
-  await pg?.stop()
-})
+const hqServer = useHqOnPostgres('e2e_sync_approval')
 
 async function syncNow(page: Page, expected: string) {
   await page.getByTestId('nav-sync').click()
@@ -36,18 +24,13 @@ async function syncNow(page: Page, expected: string) {
   await expect(page.getByTestId('sync-state')).toHaveText(expected)
 }
 
-async function switchUser(page: Page, login: string) {
-  await page.getByTestId('sign-out').click()
-  await expect(page.getByLabel('Логин')).toBeVisible()
-  await signIn(page, login)
-}
-
 test('inspector submits offline, supervisor on another computer approves with photos from HQ, clerk concludes', async ({ page, core, browser }) => {
   test.setTimeout(150_000)
+  const hq = () => hqServer.hq
   // The counter computer: the branch enrolled, a CASCO case priced and sent for approval by the clerk.
   await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-  await arrange(core, 'sync/enrol', { hqUrl: hq.url, code: await hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' }), deviceName: 'Касса' }, 'arrange-admin')
+  await arrange(core, 'sync/enrol', { hqUrl: hq().url, code: await hq().enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' }), deviceName: 'Касса' }, 'arrange-admin')
   for (const login of ['clerk', 'inspector']) await arrange(core, 'session/sign-in', { login, password: passwordOf(login) }, `arrange-${login}`)
   const quote = await submittedCase(core, 'arrange-clerk')
   expect((await arrange(core, 'sync/sync-now', undefined, 'arrange-admin')).ok).toBe(true)
@@ -57,11 +40,10 @@ test('inspector submits offline, supervisor on another computer approves with ph
   const coreB: Core = await createCore({ dataDir: dirB, resourcesDir: RESOURCES_DIR, isTrustedUrl: isTrustedE2eUrl, appVersion: 'e2e' })
   const contextB = await browser.newContext()
   try {
-    await arrange(coreB, 'sync/enrol-new-device', { hqUrl: hq.url, code: await hq.enrolmentCode('MSK-01'), deviceName: 'Кабинет руководителя' })
+    await arrange(coreB, 'sync/enrol-new-device', { hqUrl: hq().url, code: await hq().enrolmentCode('MSK-01'), deviceName: 'Кабинет руководителя' })
 
     // HQ out of reach: the inspector submits the finished report on screen; it waits with its photos.
-    const port = Number(new URL(hq.url).port)
-    await hq.app.close()
+    await hqServer.down()
     const inspection = await readyInspection(core, 'arrange-inspector', quote.id, [damage()])
     const photoCount = inspection.photos.length
     await signIn(page, 'inspector')
@@ -75,7 +57,7 @@ test('inspector submits offline, supervisor on another computer approves with ph
     await snap(page, '45-sync-inspection-waiting-offline')
 
     // HQ is back: the report and its photos go.
-    hq = await startHq({ databaseUrl: hqDbUrl, port })
+    await hqServer.up()
     await syncNow(page, 'ЦО на связи')
     await expect(page.getByTestId('status-pending')).toHaveCount(0)
     await expect(page.getByTestId('sync-pending-files')).toContainText('0')
@@ -124,10 +106,10 @@ test('inspector submits offline, supervisor on another computer approves with ph
     for (const c of [core, coreB]) {
       const ids = ((await c.db('outbox').select('change_id')) as Array<{ change_id: string }>).map((r) => r.change_id)
       expect(ids.length).toBeGreaterThan(0)
-      expect(await hq.db('hq_change').whereIn('change_id', ids).count({ n: '*' }).first()).toMatchObject({ n: String(ids.length) })
+      expect(await hq().db('hq_change').whereIn('change_id', ids).count({ n: '*' }).first()).toMatchObject({ n: String(ids.length) })
       expect(await c.db('outbox').whereNull('sent_at').count({ n: '*' }).first()).toMatchObject({ n: 0 })
     }
-    const decision = (await hq.db('hq_change').where({ entity: 'approval_decision' }).first()) as { status: string; device_id: string }
+    const decision = (await hq().db('hq_change').where({ entity: 'approval_decision' }).first()) as { status: string; device_id: string }
     expect(decision.status).toBe('accepted')
     expect(decision.device_id).toBe((await arrange(coreB, 'sync/get-status', undefined, 'page-office')).deviceId)
   } finally {

@@ -1,10 +1,8 @@
-import { todayIn } from '../shared/dates/calendarDate'
-import { completeDraft } from '../shared/osago/testing/completeDraft'
 import { setPrintBeforeRegistration } from '../hq/admin'
 import { registerPending } from '../hq/national/registrationWorker'
 import { SimulatedNationalRegister } from '../hq/national/simulatedNationalRegister'
-import { startPgCluster, type PgCluster } from '../hq/testing/pgCluster'
-import { startHq, type RunningHq } from '../hq/testing/hqHarness'
+import { issuedOsagoPolicy } from './harness/arrangeOsago'
+import { useHqOnPostgres } from './harness/hqOnPostgres'
 import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
 
 /**
@@ -14,19 +12,11 @@ import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, snap, test } fr
  */
 test.describe.configure({ mode: 'serial' })
 
-let pg: PgCluster
-let hq: RunningHq
-test.beforeAll(async () => {
-  pg = await startPgCluster()
-  hq = await startHq({ databaseUrl: await pg.createDatabase('e2e_sync_registration') })
-})
-test.afterAll(async () => {
-  await hq?.close()
-  await pg?.stop()
-})
+const hqServer = useHqOnPostgres('e2e_sync_registration')
 
 test('with printing before registration off, the blank waits for the register and prints after the sync', async ({ page, core, printer }) => {
   test.setTimeout(90_000)
+  const { hq } = hqServer
   await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
   await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
@@ -36,17 +26,11 @@ test('with printing before registration off, the blank waits for the register an
   await arrange(core, 'sync/sync-now', undefined, 'arrange-admin')
 
   await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
-  const draft = await arrange(core, 'osago/create-draft', undefined, 'arrange-clerk')
-  const saved = await arrange(core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(todayIn('Europe/Moscow')) }, 'arrange-clerk')
-  const calculated = await arrange(core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'arrange-clerk')
-  await arrange(core, 'osago/issue-policy', {
-    id: calculated.id, rowVersion: calculated.rowVersion,
-    payment: { method: 'card', receiptNumber: 'Ч-000321', amountKopecks: calculated.calculation!.premiumKopecks },
-  }, 'arrange-clerk')
+  const policy = await issuedOsagoPolicy(core, 'arrange-clerk', 'Ч-000321')
 
   // Issued, not yet registered: the blank's print is held, with the reason; its preview and the archive copy are not.
   await signIn(page, 'clerk')
-  await page.goto(`/#/osago/${calculated.id}`)
+  await page.goto(`/#/osago/${policy.id}`)
   await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')
   await expect(page.getByTestId('osago-registration')).toContainText('ожидается')
   await page.getByTestId('print-open-osago-policy-blank').click()
@@ -56,7 +40,7 @@ test('with printing before registration off, the blank waits for the register an
   await expect(dialog.getByTestId('print-disabled-reason')).toBeVisible()
   await snap(page, '48-osago-blank-awaiting-registration')
   // The core refuses it too, whatever the screen shows.
-  const refused = await page.evaluate(async (id) => window.branchDesk.invoke('print/print-document', { kind: 'osago-policy-blank', id }), calculated.id)
+  const refused = await page.evaluate(async (id) => window.branchDesk.invoke('print/print-document', { kind: 'osago-policy-blank', id }), policy.id)
   expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   expect(printer.jobs).toHaveLength(0)
   await page.keyboard.press('Escape')
@@ -68,9 +52,9 @@ test('with printing before registration off, the blank waits for the register an
   expect(await registerPending(hq.db, new SimulatedNationalRegister(), new Date())).toBe(1)
   await page.getByTestId('sync-now').click()
   await expect(page.getByTestId('sync-message')).toHaveText('Синхронизация выполнена')
-  expect(await core.db('osago_registration').where({ policy_id: calculated.id, status: 'registered' })).toHaveLength(1)
+  expect(await core.db('osago_registration').where({ policy_id: policy.id, status: 'registered' })).toHaveLength(1)
 
-  await page.goto(`/#/osago/${calculated.id}`)
+  await page.goto(`/#/osago/${policy.id}`)
   await expect(page.getByTestId('osago-registration')).toContainText('Зарегистрирован')
   await page.getByTestId('print-open-osago-policy-blank').click()
   await expect(dialog.getByTestId('pdf-preview')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 })

@@ -50,6 +50,13 @@ export async function signIn(page: Page, login: string, password = passwordOf(lo
   await expect(page.getByTestId('home').or(page.getByTestId('change-password-form')).or(page.getByTestId('sign-in-error'))).toBeVisible()
 }
 
+/** Signs the current user out and another in, on the same page (a shared counter computer). */
+export async function switchUser(page: Page, login: string): Promise<void> {
+  await page.getByTestId('sign-out').click()
+  await expect(page.getByLabel('Логин')).toBeVisible()
+  await signIn(page, login)
+}
+
 /** Saves a screenshot per screen under e2e-artifacts/screens (kept by CI as an artifact) and attaches it. */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true })
