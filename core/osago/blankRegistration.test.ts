@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { todayIn } from '../../shared/dates/calendarDate'
-import type { OsagoPolicy } from '../../shared/osago/policy'
-import { completeDraft } from '../../shared/osago/testing/completeDraft'
-import { RecordingPrintPlatform } from '../print/recordingPlatform'
+import { makeOsagoCounter, type OsagoCounter } from '../print/testing/osagoCounter'
 import { setState } from '../sync/syncState'
-import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
+import { call, expectOk, signInAs } from '../testing/testCore'
 
 /**
  * HQ's "print before national registration" setting, through the real OSAGO and print channels. The setting
@@ -16,36 +10,15 @@ import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/
  */
 const PRINTER = 'Kyocera ECOSYS P2040dn'
 
-let t: Awaited<ReturnType<typeof makeTestCore>>
-let platform: RecordingPrintPlatform
-let today: string
-let saveDir: string
+let t: OsagoCounter
+let platform: OsagoCounter['platform']
+let sell: OsagoCounter['sell']
 
 beforeEach(async () => {
-  saveDir = mkdtempSync(join(tmpdir(), 'bd-registration-saved-'))
-  platform = new RecordingPrintPlatform({ saveDir, printers: [PRINTER] })
-  t = await makeTestCore({ print: platform })
-  today = todayIn('Europe/Moscow', t.clock.now())
-  await setupBranch(t.core)
-  await signInAs(t.core, 'admin', 'a')
-  await expectOk(call(t.core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0123456789', toNumber: '0123456799' }, 'a'))
-  await signInAs(t.core, 'clerk', 'c')
+  t = await makeOsagoCounter([PRINTER])
+  ;({ platform, sell } = t)
 })
-afterEach(async () => {
-  await t.dispose()
-  rmSync(saveDir, { recursive: true, force: true })
-})
-
-async function sell(stage: 'calculated' | 'issued' = 'issued'): Promise<OsagoPolicy> {
-  const draft = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
-  const saved = await expectOk(call(t.core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(today) }, 'c'))
-  const calculated = await expectOk(call(t.core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'c'))
-  if (stage === 'calculated') return calculated
-  return expectOk(call(t.core, 'osago/issue-policy', {
-    id: calculated.id, rowVersion: calculated.rowVersion,
-    payment: { method: 'cash', receiptNumber: 'Ч-000451', amountKopecks: calculated.calculation!.premiumKopecks },
-  }, 'c'))
-}
+afterEach(() => t.dispose())
 
 /** What the engine stores after enrolment and a sync: the device id and HQ's settings for the branch. */
 async function enrolledWith(printBeforeRegistration: boolean): Promise<void> {

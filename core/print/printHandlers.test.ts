@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { todayIn } from '../../shared/dates/calendarDate'
-import { completeDraft } from '../../shared/osago/testing/completeDraft'
-import type { OsagoPolicy } from '../../shared/osago/policy'
 import { mm } from './docDefinition'
 import { DocumentRegistry } from './documents'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
 import { printHandlers } from './printHandlers'
-import { RecordingPrintPlatform } from './recordingPlatform'
+import { makeOsagoCounter, type OsagoCounter } from './testing/osagoCounter'
 import { layout } from './testing/fixtures'
 import { keepPdf, pdfText, pdfWords } from './testing/pdfTools'
 
@@ -21,37 +16,15 @@ import { keepPdf, pdfText, pdfWords } from './testing/pdfTools'
  */
 const PRINTER = 'Kyocera ECOSYS P2040dn'
 
-let t: Awaited<ReturnType<typeof makeTestCore>>
-let platform: RecordingPrintPlatform
-let saveDir: string
-let today: string
+let t: OsagoCounter
+let platform: OsagoCounter['platform']
+let sell: OsagoCounter['sell']
 
 beforeEach(async () => {
-  saveDir = mkdtempSync(join(tmpdir(), 'bd-print-saved-'))
-  platform = new RecordingPrintPlatform({ saveDir, printers: [PRINTER, 'HP LaserJet'] })
-  t = await makeTestCore({ print: platform })
-  today = todayIn('Europe/Moscow', t.clock.now())
-  await setupBranch(t.core)
-  await signInAs(t.core, 'admin', 'a')
-  await expectOk(call(t.core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0123456789', toNumber: '0123456799' }, 'a'))
-  await signInAs(t.core, 'clerk', 'c')
+  t = await makeOsagoCounter([PRINTER, 'HP LaserJet'])
+  ;({ platform, sell } = t)
 })
-afterEach(async () => {
-  await t.dispose()
-  rmSync(saveDir, { recursive: true, force: true })
-})
-
-/** A policy sold at the counter up to `stage`, the way a clerk does it. */
-async function sell(stage: 'calculated' | 'issued'): Promise<OsagoPolicy> {
-  const draft = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
-  const saved = await expectOk(call(t.core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(today) }, 'c'))
-  const calculated = await expectOk(call(t.core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'c'))
-  if (stage === 'calculated') return calculated
-  return expectOk(call(t.core, 'osago/issue-policy', {
-    id: calculated.id, rowVersion: calculated.rowVersion,
-    payment: { method: 'cash', receiptNumber: 'Ч-000451', amountKopecks: calculated.calculation!.premiumKopecks },
-  }, 'c'))
-}
+afterEach(() => t.dispose())
 
 const auditOf = (action: string) => t.core.db('audit_log').where({ action }).orderBy('seq') as Promise<Array<{ entity: string | null; entity_id: string | null; after: string }>>
 const statusOf = async (id: string) => (await expectOk(call(t.core, 'osago/get-policy', { id }, 'c'))).status
