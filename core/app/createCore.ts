@@ -27,6 +27,7 @@ import { BRANCH_TIME_ZONE } from './timeZone'
 import { PHOTO_BLOB_SOURCE, setUpSync, type SyncOptions } from '../sync/setUpSync'
 import type { SyncEngine } from '../sync/syncEngine'
 import type { RemoteFiles } from '../photos/photoFetcher'
+import { noFileDialogs, type FileDialogs } from '../files/fileDialogs'
 import { cascoHandlers, markCascoPrinted } from '../casco/cascoHandlers'
 import { approvalHandlers } from '../approval/approvalHandlers'
 import { registerCascoDocuments } from '../print/casco/registerCascoDocuments'
@@ -43,6 +44,8 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void
   /** The shell's printing (Electron) or a recording double (tests, E2E); without it previews still work. */
   print?: PrintPlatform
+  /** The shell's save and open dialogs (offline transfer files); without a shell those channels say why not. */
+  files?: FileDialogs
   /** Sync with HQ: the token store (Electron's safeStorage in the app) and scheduling. */
   sync?: SyncOptions
 }
@@ -90,7 +93,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db, reference, store: inspections.store, timeZone: BRANCH_TIME_ZONE,
     loadCascoQuote: (id) => loadCascoRecord(db, id), onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
   })
-  const sync = setUpSync({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, reference, clock, log: opts.log, photos: inspections.store }, opts.sync)
+  const sync = setUpSync({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, reference, clock, log: opts.log, photos: inspections.store, files: opts.files ?? noFileDialogs }, opts.sync)
   syncEngine = sync.engine
   const handlers: Handlers = {
     ...appHandlers(db, sessions, {

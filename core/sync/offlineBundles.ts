@@ -1,5 +1,4 @@
-import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync, existsSync } from 'node:fs'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { hqBundleSchema, type DeviceBundle } from '../../shared/sync/protocol'
@@ -25,7 +24,15 @@ async function credentials(db: Db, secrets: SecretStore): Promise<{ deviceId: st
   return { deviceId, key }
 }
 
-export async function exportBundle(db: Db, secrets: SecretStore, sources: readonly BlobSource[], dataDir: string, now: Date): Promise<{ path: string; changes: number; files: number }> {
+/** The signed bundle of what HQ has not got, ready to be written where the user chose. */
+export interface OutgoingBundle {
+  text: string
+  suggestedName: string
+  changes: number
+  files: number
+}
+
+export async function exportBundle(db: Db, secrets: SecretStore, sources: readonly BlobSource[], now: Date): Promise<OutgoingBundle> {
   const { deviceId, key } = await credentials(db, secrets)
   const rows = await pendingOutbox(db)
   await enqueueBlobs(db, sources, now)
@@ -39,11 +46,12 @@ export async function exportBundle(db: Db, secrets: SecretStore, sources: readon
     kind: 'device-to-hq', deviceId, createdAt: now.toISOString(), cursor: (await getState(db, 'cursor')) ?? '0',
     changes: rows.map(toChange), blobs,
   }
-  const dir = join(dataDir, 'outgoing')
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, `branch-desk-${now.toISOString().replace(/[:.]/g, '-')}.bdbundle`)
-  writeFileSync(path, encodeBundle(key, deviceId, body))
-  return { path, changes: rows.length, files: blobs.length }
+  return {
+    text: encodeBundle(key, deviceId, body),
+    suggestedName: `branch-desk-${now.toISOString().replace(/[:.]/g, '-')}.bdbundle`,
+    changes: rows.length,
+    files: blobs.length,
+  }
 }
 
 export async function importAnswer(db: Db, secrets: SecretStore, reference: ReferenceTarget | null, file: string, now: () => Date): Promise<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number }> {

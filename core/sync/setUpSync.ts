@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { AppStatus } from '../../shared/app/contract'
 import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
+import type { FileDialogs } from '../files/fileDialogs'
 import type { PhotoStore } from '../photos/photoStore'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import type { BlobSource } from './blobSync'
@@ -38,6 +39,7 @@ export interface SyncWiring {
   clock: Clock
   log?: (message: string, error?: unknown) => void
   photos: PhotoStore
+  files: FileDialogs
 }
 
 /** Sync as createCore wires it: the engine, its channels, and the HQ summary the app status carries. */
@@ -70,7 +72,7 @@ export function setUpSync(wiring: SyncWiring, options: SyncOptions = {}) {
   const reference = { bundledDir: wiring.resourcesDir, overrideDir: join(wiring.dataDir, 'reference-updates'), reference: wiring.reference }
   return {
     engine,
-    handlers: syncHandlers({ db: wiring.db, engine, secrets, dataDir: wiring.dataDir, reference, blobSources, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    handlers: syncHandlers({ db: wiring.db, engine, secrets, files: wiring.files, dataDir: wiring.dataDir, reference, blobSources, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     hqSummary: async (): Promise<AppStatus['hq']> => {
       const s = await getStates(wiring.db)
       if (!s.device_id) return { state: 'not-configured' }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { ScriptedFileDialogs } from '../files/fileDialogs'
 import { startPgCluster, type PgCluster } from '../../hq/testing/pgCluster'
 import { startHq, type RunningHq } from '../../hq/testing/hqHarness'
 import { addStaff, ADMIN, establishBranch, makeDevice, outboxState, type Device } from './testing/syncHarness'
@@ -236,7 +237,8 @@ describe('offline transfer', () => {
     const photo = Buffer.from('a photo of a scratched bumper')
     const sha = createHash('sha256').update(photo).digest('hex')
     writeFileSync(join(filesDir, sha), photo)
-    const a = await makeDevice({ sync: { blobSources: [{ name: 'files', list: async () => [sha], path: (s) => join(filesDir, s) }] } })
+    const dialogs = new ScriptedFileDialogs()
+    const a = await makeDevice({ files: dialogs, sync: { blobSources: [{ name: 'files', list: async () => [sha], path: (s) => join(filesDir, s) }] } })
     devices.push(a)
     await establishBranch(a)
     await a.ok('sync/enrol', { hqUrl: hq.url, code: await hq.enrolmentCode('MSK-01'), deviceName: 'A' }, 'admin')
@@ -246,9 +248,15 @@ describe('offline transfer', () => {
     await a.ok('blanks/receive-range', { series: 'ААК', fromNumber: '0000000001', toNumber: '0000000010' }, 'admin')
     expect((await a.ok('sync/sync-now', undefined, 'admin')).ok).toBe(false)
 
+    // The admin cancels the save dialog once: nothing is written or recorded; then saves to a USB stick.
+    dialogs.answer(null, join(a.dir, 'stick', 'to-hq.bdbundle'))
+    mkdirSync(join(a.dir, 'stick'))
+    expect(await a.ok('sync/export-bundle', undefined, 'admin')).toEqual({ savedTo: null, changes: 14, files: 1 })
+    expect(await a.core.db('audit_log').where({ action: 'sync.bundle-exported' })).toHaveLength(0)
     const exported = await a.ok('sync/export-bundle', undefined, 'admin')
-    expect(exported).toMatchObject({ changes: 14, files: 1 })
-    const text = readFileSync(exported.path, 'utf8')
+    expect(exported).toEqual({ savedTo: join(a.dir, 'stick', 'to-hq.bdbundle'), changes: 14, files: 1 })
+    expect(dialogs.asked[1]).toMatchObject({ dialog: 'save', suggestedName: expect.stringMatching(/^branch-desk-.*\.bdbundle$/), kind: { extensions: ['bdbundle'] } })
+    const text = readFileSync(exported.savedTo!, 'utf8')
 
     // Any change to the file is refused before anything is applied.
     const envelope = JSON.parse(text) as { payload: string }
@@ -266,9 +274,12 @@ describe('offline transfer', () => {
     const answerPath = join(a.dir, 'answer.bdbundle')
     const answer = JSON.parse(first.answer) as { hmac: string }
     writeFileSync(answerPath, JSON.stringify({ ...answer, hmac: answer.hmac.replace(/^./, (c) => (c === '0' ? '1' : '0')) }))
-    expect(await a.call('sync/import-answer', { path: answerPath }, 'admin')).toMatchObject({ ok: false, error: { message: expect.stringContaining('Подпись файла не сходится') } })
+    dialogs.answer(answerPath)
+    expect(await a.call('sync/import-answer', undefined, 'admin')).toMatchObject({ ok: false, error: { message: expect.stringContaining('Подпись файла не сходится') } })
     writeFileSync(answerPath, first.answer)
-    expect(await a.ok('sync/import-answer', { path: answerPath }, 'admin')).toMatchObject({ accepted: 14, rejected: 0, conflicts: 0 })
+    dialogs.answer(null, answerPath)
+    expect(await a.ok('sync/import-answer', undefined, 'admin')).toBeNull()
+    expect(await a.ok('sync/import-answer', undefined, 'admin')).toMatchObject({ accepted: 14, rejected: 0, conflicts: 0 })
     expect(await a.ok('sync/get-status', undefined, 'admin')).toMatchObject({ pendingChanges: 0, pendingFiles: 0 })
     expect(await outboxState(a)).toEqual({ pending: 0, accepted: 14, other: 0 })
   })

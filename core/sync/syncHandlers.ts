@@ -1,8 +1,11 @@
+import { writeFile } from 'node:fs/promises'
 import type { SyncIssue } from '../../shared/sync/contract'
+import { translate } from '../../shared/i18n/messages'
+import type { FileDialogs, FileKind } from '../files/fileDialogs'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
-import type { HandlersOf } from '../ipc/handlers'
+import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import type { BlobSource } from './blobSync'
 import { HqRefused, HqUnreachable } from './hqClient'
 import { exportBundle, importAnswer } from './offlineBundles'
@@ -26,6 +29,8 @@ interface IssueRow {
 const parse = (s: string | null) => (s === null ? null : JSON.parse(s) as Record<string, unknown>)
 
 export interface SyncDeps {
+  /** Where bundles are saved and answers opened: the shell's dialogs (the renderer never names a path). */
+  files: FileDialogs
   db: Db
   engine: SyncEngine
   secrets: SecretStore
@@ -34,6 +39,8 @@ export interface SyncDeps {
   blobSources: readonly BlobSource[]
   fetch?: typeof fetch
 }
+
+const bundleKind = (ctx: HandlerContext): FileKind => ({ name: translate(ctx.locale, 'sync.view.bundleFileKind'), extensions: ['bdbundle'] })
 
 export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
   const { db, engine } = deps
@@ -87,14 +94,24 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
     },
 
     'sync/export-bundle': async (_input, ctx) => {
-      const result = await exportBundle(db, deps.secrets, deps.blobSources, deps.dataDir, ctx.now)
-      await write(db, ctx.actor, 'sync.bundle-exported', ctx.now, (w) => w.audit('sync.bundle-exported', null, null, null, result))
-      return result
+      const bundle = await exportBundle(db, deps.secrets, deps.blobSources, ctx.now)
+      const path = await deps.files.chooseSavePath(bundle.suggestedName, bundleKind(ctx))
+      const summary = { changes: bundle.changes, files: bundle.files }
+      if (!path) return { savedTo: null, ...summary }
+      try {
+        await writeFile(path, bundle.text)
+      } catch {
+        throw new AppError('CONFLICT', 'sync.errors.bundleWrite', { path })
+      }
+      await write(db, ctx.actor, 'sync.bundle-exported', ctx.now, (w) => w.audit('sync.bundle-exported', null, null, null, { path, ...summary }))
+      return { savedTo: path, ...summary }
     },
 
-    'sync/import-answer': async (input, ctx) => {
-      const result = await importAnswer(db, deps.secrets, deps.reference, input.path, () => ctx.now)
-      await write(db, ctx.actor, 'sync.answer-imported', ctx.now, (w) => w.audit('sync.answer-imported', null, null, null, { path: input.path, ...result }))
+    'sync/import-answer': async (_input, ctx) => {
+      const path = await deps.files.chooseOpenPath(bundleKind(ctx))
+      if (!path) return null
+      const result = await importAnswer(db, deps.secrets, deps.reference, path, () => ctx.now)
+      await write(db, ctx.actor, 'sync.answer-imported', ctx.now, (w) => w.audit('sync.answer-imported', null, null, null, { path, ...result }))
       return result
     },
 

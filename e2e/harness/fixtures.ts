@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { ScriptedFileDialogs } from '../../core/files/fileDialogs'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -73,13 +74,17 @@ export const PRINTERS = ['Kyocera ECOSYS P2040dn', 'HP LaserJet Pro M404']
  */
 export const isTrustedE2eUrl = (url: string) => url.startsWith(`${E2E_BASE_URL}/`) || url.startsWith('app://branch-desk/')
 
-export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform }>({
+export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform; dialogs: ScriptedFileDialogs }>({
+  // The system's save and open dialogs, answered by the test (the shell's side is tested in electron/main).
+  dialogs: async ({}, use) => {
+    await use(new ScriptedFileDialogs())
+  },
   printer: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-saved-'))
     await use(new RecordingPrintPlatform({ saveDir: dir, printers: PRINTERS }))
     rmSync(dir, { recursive: true, force: true })
   },
-  core: async ({ printer }, use) => {
+  core: async ({ printer, dialogs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
     const core = await createCore({
       dataDir: dir,
@@ -87,6 +92,7 @@ export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform }>
       isTrustedUrl: isTrustedE2eUrl,
       appVersion: 'e2e',
       print: printer,
+      files: dialogs,
     })
     await use(core)
     await core.close()

@@ -21,6 +21,10 @@ export function useHqOnPostgres(database: string) {
     await pg?.stop()
   })
   return {
+    /** HQ's database, for the `npm run hq` admin commands a test runs against this HQ. */
+    get databaseUrl(): string {
+      return dbUrl
+    },
     get hq(): RunningHq {
       if (!hq) throw new Error('HQ is not running: useHqOnPostgres starts it in beforeAll')
       return hq

@@ -5,6 +5,7 @@ import { registerAppScheme, serveRenderer } from './appProtocol'
 import { isAppUrl } from './contentSecurityPolicy'
 import { registerIpc } from './ipcBridge'
 import { createMainWindow } from './mainWindow'
+import { createElectronFileDialogs } from './fileDialogs'
 import { createElectronPrintPlatform } from './printPlatform'
 import { restrictPermissions } from './windowSecurity'
 import { createSafeStorageSecrets } from './safeStorageSecrets'
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
       tempDir: join(app.getPath('userData'), 'print-jobs'),
       parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null,
     }),
+    files: createElectronFileDialogs({ parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null }),
     // HQ sync runs in the background; its token is kept with the OS's encryption where there is one.
     sync: { background: true, secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets')) },
   })

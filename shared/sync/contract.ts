@@ -91,10 +91,11 @@ export const syncContract = {
   }),
   'sync/mark-issue-seen': channel<{ id: string }>()({ input: z.strictObject({ id: z.string().min(1).max(64) }), access: 'signed-in' }),
   /** Offline transfer: writes the outbox and its files to a signed bundle; returns where. */
-  'sync/export-bundle': channel<{ path: string; changes: number; files: number }>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
-  /** Reads HQ's signed answer bundle (`npm run hq -- import` wrote it) from a path. */
-  'sync/import-answer': channel<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number }>()({
-    input: z.strictObject({ path: z.string().trim().min(1, { message: 'validation.required' }).max(1000, { message: 'validation.text.tooLong' }) }),
+  /** Writes the signed bundle where the admin chooses in the save dialog; `savedTo: null` = cancelled. */
+  'sync/export-bundle': channel<{ savedTo: string | null; changes: number; files: number }>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
+  /** Reads HQ's signed answer bundle (`npm run hq -- import` wrote it), chosen in the open dialog; null = cancelled. */
+  'sync/import-answer': channel<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number } | null>()({
+    input: z.strictObject({}).optional(),
     access: ['admin'],
   }),
   /** Finds an issued contract of any branch at HQ by its number (a termination brought to another branch). */

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import type { FileDialogs } from '../../files/fileDialogs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ManualClock } from '../../app/clock'
@@ -21,7 +22,7 @@ export interface Device {
 }
 
 /** A branch device: a real core on its own SQLite file and data folder, syncing through `fetch` (injectable). */
-export async function makeDevice(opts: { sync?: SyncOptions; clock?: ManualClock } = {}): Promise<Device> {
+export async function makeDevice(opts: { sync?: SyncOptions; clock?: ManualClock; files?: FileDialogs } = {}): Promise<Device> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-device-'))
   const clock = opts.clock ?? new ManualClock()
   const core = await createCore({
@@ -29,6 +30,7 @@ export async function makeDevice(opts: { sync?: SyncOptions; clock?: ManualClock
     resourcesDir: RESOURCES_DIR,
     isTrustedUrl: (url) => url.startsWith('app://branch-desk/'),
     clock,
+    ...(opts.files ? { files: opts.files } : {}),
     sync: { batchSize: 100, deviceName: 'test-device', ...opts.sync },
   })
   const call = <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'window-1') =>

@@ -1,4 +1,5 @@
 export default {
+  files: { errors: { noDialogs: 'File dialogs are available only in the app' } },
   errors: {
     validation: 'Check the marked fields',
     unknownChannel: 'Unknown operation',

@@ -1,4 +1,5 @@
 export default {
+  files: { errors: { noDialogs: 'Окно выбора файла доступно только в приложении' } },
   errors: {
     validation: 'Проверьте отмеченные поля',
     unknownChannel: 'Неизвестная операция',
