@@ -16,6 +16,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Days an enrolment code stays valid. */
   ENROL_CODE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Enrolment attempts one address may make per minute (codes are one-time, but guessing must stay slow). */
+  ENROL_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Largest chunk of a blob upload, in bytes. */
   BLOB_CHUNK_MAX: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024),
   /** Interval of the national-register worker in ms (0 = off; `registerPending` can still be called). */
@@ -32,6 +34,7 @@ export interface HqConfig {
   enrolCodeDays: number
   blobChunkMax: number
   registerIntervalMs: number
+  enrolAttemptsPerMinute: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -51,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     enrolCodeDays: e.ENROL_CODE_DAYS,
     blobChunkMax: e.BLOB_CHUNK_MAX,
     registerIntervalMs: e.REGISTER_INTERVAL_MS,
+    enrolAttemptsPerMinute: e.ENROL_ATTEMPTS_PER_MINUTE,
   }
 }

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { z, ZodError } from 'zod'
 import type { Clock } from '../core/app/clock'
@@ -18,7 +19,7 @@ import { lookupContracts } from './contracts'
 
 export interface ServerOptions {
   db: HqDb
-  config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'>
+  config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'> & Partial<Pick<HqConfig, 'enrolAttemptsPerMinute'>>
   clock?: Clock
   /** A pino-compatible logger config or false; defaults to JSON lines at config.logLevel. */
   logger?: boolean | object
@@ -77,7 +78,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.get('/v1/health', async () => ({ service: 'branch-desk-hq', protocol: PROTOCOL_VERSION, serverTime: clock.now().toISOString() }))
 
-  app.post('/v1/enrol', async (request) => {
+  // Only enrolment is open to the unauthenticated: it alone is rate-limited, per address, before anything is read.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new HqHttpError(429, 'rate-limited', `too many attempts, retry in ${context.after}`),
+  })
+
+  app.post('/v1/enrol', { config: { rateLimit: { max: config.enrolAttemptsPerMinute ?? 10, timeWindow: 60_000 } } }, async (request) => {
     const body = enrolRequestSchema.parse(request.body)
     const result = await enrolDevice(db, body, clock.now())
     request.log.info({ deviceId: result.deviceId, branch: result.branch.code, deviceName: body.deviceName }, 'device enrolled')

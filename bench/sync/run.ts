@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   const cluster = process.env.DATABASE_URL ? null : await startPgCluster()
   const url = process.env.DATABASE_URL ?? await cluster!.createDatabase('bench')
   const port = await freePort()
-  const hq = await startHqProcess({ DATABASE_URL: url, LOG_LEVEL: 'warn', BLOB_DIR: join(work, 'hq-blobs'), BLOB_CHUNK_MAX: String(8 * 1024 * 1024) }, port)
+  // Every simulated device enrols from this one loopback address: lift the per-address enrolment limit.
+  const hq = await startHqProcess({ DATABASE_URL: url, LOG_LEVEL: 'warn', BLOB_DIR: join(work, 'hq-blobs'), BLOB_CHUNK_MAX: String(8 * 1024 * 1024), ENROL_ATTEMPTS_PER_MINUTE: '10000' }, port)
   const hqDb = await openHqDatabase({ client: 'pg', url }, { migrate: false, poolMax: 4 })
   template = join(work, 'template.sqlite')
   const t = await openDatabase(template)

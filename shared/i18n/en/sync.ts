@@ -93,6 +93,7 @@ export default {
       'branch-code-mismatch': 'The code was issued for another branch',
       'branch-established-elsewhere': 'HQ already runs this branch from another device. Enrol this device as a new one (at first run).',
       'branch-not-established': 'The branch is not at HQ yet. Enrol its first device before others.',
+      'rate-limited': 'Too many enrolment attempts. Wait a minute and try again',
       'invalid-request': 'HQ did not accept the request',
     },
     reasons: {
