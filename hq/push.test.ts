@@ -9,7 +9,7 @@ import { openHqDatabase, type HqDb } from './db'
 import { enrolDevice } from './enrolment'
 import { applyChanges, type DeviceIdentity } from './push'
 import { fourEyesApproval } from './rules/approvalRules'
-import { ENTITY_RULES } from './rules/registry'
+import { ENTITY_RULES, ownedRecordRule } from './rules/registry'
 
 /** HQ's per-change judgement, on the embedded SQLite database (the same code runs on PostgreSQL in core/sync tests). */
 let dir: string
@@ -155,8 +155,8 @@ describe('four eyes (approval rule registry)', () => {
       inspection: { entity: 'test_inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
       appendOnly: true,
     })
-    ENTITY_RULES.test_quote = ENTITY_RULES.casco_quote!
-    ENTITY_RULES.test_inspection = ENTITY_RULES.casco_quote!
+    ENTITY_RULES.test_quote = ownedRecordRule
+    ENTITY_RULES.test_inspection = ownedRecordRule
     try {
       const dev = await enrol('MSK-01', 'b1')
       await applyChanges(db, dev, [

@@ -64,6 +64,12 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
       if (!cache.has(k)) cache.set(k, await getRecord(trx, entity, id))
       return cache.get(k) ?? null
     }
+    // A record by its business key, as HQ holds it now: this batch's accepted records first, then the database.
+    async function lookupByKey(entity: string, naturalKey: string): Promise<HqRecord | null> {
+      const id = keysTaken.get(keyOf(entity, naturalKey)) ?? (await getRecordByKey(trx, entity, naturalKey))?.id
+      const rec = id === undefined ? null : await lookup(entity, id)
+      return rec && rec.naturalKey === naturalKey ? rec : null
+    }
     const visible = (rec: HqRecord | null) =>
       rec && rec.branchCode === device.branchCode ? { rowVersion: rec.rowVersion, data: rec.data } : null
 
@@ -152,6 +158,7 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
         deviceId: device.id,
         changedBy: change.changedBy,
         lookup,
+        lookupByKey,
       }
       const verdict = await rule.check(ctx, { op: change.op, id: change.entityId, before: current?.data ?? null, after: change.data })
       if (verdict) return verdict

@@ -1,6 +1,9 @@
 import { fourEyesApproval } from './approvalRules'
 import { osagoPolicyRule, policyBlankRule } from './blankRules'
 import { branchRule, settingRule, staffRule } from './branchRules'
+import { approvalDecisionKey, cascoQuoteRule } from './cascoRules'
+import { inspectionDamageRule, inspectionPhotoRule, inspectionRule } from './inspectionRules'
+import { manualContractRule, terminationApplicationRule } from './terminationRules'
 import { checkSchema, syncedRow } from './schemaCheck'
 import { z } from 'zod'
 import { reject, type EntityRule } from './types'
@@ -37,18 +40,24 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   printer_profile: ownedRecordRule,
   // Numbers a branch device gives out on its own (contract, inspection and incoming numbers) are unique at HQ:
   // two computers of a branch numbering offline can collide, and the second one is refused, not merged.
-  casco_quote: { ...ownedRecordRule, naturalKey: (data) => (data.contract_number ? String(data.contract_number) : null) },
-  inspection: { ...ownedRecordRule, naturalKey: (data, branch) => (data.number ? `${branch}:${String(data.number)}` : null) },
-  inspection_damage: ownedRecordRule,
-  inspection_photo: ownedRecordRule,
-  manual_contract: ownedRecordRule,
-  termination_application: { ...ownedRecordRule, naturalKey: (data) => (data.incoming_number ? String(data.incoming_number) : null) },
-  approval_decision: fourEyesApproval({
-    decidedBy: 'decided_by',
-    subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },
-    inspection: { entity: 'inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
-    appendOnly: true,
-  }),
+  // Each of these entities has its status machine (derived from the branch code that writes it) and its
+  // cross-record checks: cascoRules.ts, inspectionRules.ts, terminationRules.ts.
+  casco_quote: cascoQuoteRule,
+  inspection: inspectionRule,
+  inspection_damage: inspectionDamageRule,
+  inspection_photo: inspectionPhotoRule,
+  manual_contract: manualContractRule,
+  termination_application: terminationApplicationRule,
+  approval_decision: {
+    ...fourEyesApproval({
+      decidedBy: 'decided_by',
+      subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },
+      inspection: { entity: 'inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
+      appendOnly: true,
+    }),
+    // A decision that moves its quote is keyed by the quote version it judged: the quote's move finds it by this.
+    naturalKey: approvalDecisionKey,
+  },
 }
 
 export function ruleFor(entity: string): EntityRule | undefined {

@@ -9,6 +9,12 @@ export interface RuleContext {
   changedBy: string | null
   /** The record as HQ holds it now, including changes accepted earlier in the same batch. */
   lookup(entity: string, id: string): Promise<HqRecord | null>
+  /**
+   * The record holding a business key (`EntityRule.naturalKey`), as HQ holds it now incl. earlier changes of the
+   * batch; any branch (rules check `branchCode`). Optional: until the push wires it, rules that need it skip
+   * the check that depends on it (see the CASCO quote's decision check).
+   */
+  lookupByKey?(entity: string, naturalKey: string): Promise<HqRecord | null>
 }
 
 export interface ProposedChange {

@@ -1,0 +1,183 @@
+import { z } from 'zod'
+import { formatContractNumber } from '../../core/casco/contractNumber'
+import { CASCO_APPROVED, CASCO_QUOTE_STATUSES, type CascoQuoteStatus } from '../../shared/casco/contract'
+import type { RecordData } from '../records'
+import { absent, firstVerdict, required, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
+import { checkSchema, syncedRow } from './schemaCheck'
+import { defer, reject, type EntityRule, type ProposedChange, type RuleContext, type Verdict } from './types'
+
+/**
+ * CASCO cases (core/casco/cascoHandlers.ts, core/approval/approvalHandlers.ts). Every move the branch code makes:
+ * - create-quote inserts a draft; save-draft takes draft/quoted/returned back to draft (unpriced);
+ *   calculate-quote prices draft/quoted/returned → quoted; choose-option keeps quoted/returned as they are;
+ *   discard-quote ends draft/quoted/returned;
+ * - submit-for-approval: quoted/returned → submitted, and approved/approved-with-conditions → submitted again
+ *   once the approval expired (re-submission);
+ * - approval/decide (supervisor): submitted → approved | approved-with-conditions | rejected | returned (a return
+ *   to the clerk; a return to the inspector changes the inspection and leaves the quote submitted);
+ * - issue-contract: approved/approved-with-conditions → issued (number, schedule, first payment);
+ * - the printer: issued → printed (once; printing again writes nothing);
+ * - a termination sets or clears `terminated_on` on an issued or printed contract (same status).
+ * rejected and discarded are terminal.
+ */
+export const CASCO_NEXT: Transitions<CascoQuoteStatus> = {
+  draft: ['draft', 'quoted', 'discarded'],
+  quoted: ['draft', 'quoted', 'submitted', 'discarded'],
+  submitted: ['returned', 'approved', 'approved-with-conditions', 'rejected'],
+  returned: ['draft', 'quoted', 'returned', 'submitted', 'discarded'],
+  approved: ['submitted', 'issued'],
+  'approved-with-conditions': ['submitted', 'issued'],
+  rejected: [],
+  issued: ['issued', 'printed'],
+  printed: ['printed'],
+  discarded: [],
+}
+export const CASCO_INITIAL: readonly CascoQuoteStatus[] = ['draft']
+
+/** The statuses a supervisor's decision writes on a submitted quote. */
+const DECIDED: readonly CascoQuoteStatus[] = ['returned', 'approved', 'approved-with-conditions', 'rejected']
+/** A priced quote: what was priced is stored. */
+const PRICED: readonly CascoQuoteStatus[] = ['quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
+/** The terms a supervisor judged: from submission on they stay as submitted (a return to the clerk unlocks them). */
+const TERMS_LOCKED: readonly CascoQuoteStatus[] = ['submitted', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
+const ISSUED: readonly CascoQuoteStatus[] = ['issued', 'printed']
+
+const TERMS = [
+  'draft', 'quote_input', 'quote_result', 'chosen_option', 'payment_plan', 'premium_kopecks', 'sum_insured_kopecks', 'tariff_version',
+  'conclusion_date', 'start_date', 'end_date',
+] as const
+const CONTRACT = ['contract_number', 'contract_seq', 'contract_branch', 'schedule', 'first_payment', 'issued_at', 'issued_by'] as const
+
+const kopecks = z.number().int().min(0).nullable().optional()
+const quoteSchema = z.looseObject({
+  ...syncedRow,
+  status: z.enum(CASCO_QUOTE_STATUSES),
+  draft: z.string().min(2),
+  quote_input: z.string().nullable().optional(),
+  quote_result: z.string().nullable().optional(),
+  chosen_option: z.string().nullable().optional(),
+  premium_kopecks: kopecks,
+  total_kopecks: kopecks,
+  sum_insured_kopecks: kopecks,
+  created_by: z.string().nullable().optional(),
+  submitted_by: z.string().nullable().optional(),
+  contract_branch: z.string().nullable().optional(),
+  contract_seq: z.number().int().min(1).nullable().optional(),
+  contract_number: z.string().nullable().optional(),
+  issued_by: z.string().nullable().optional(),
+})
+
+/**
+ * Business key of a supervisor's decision that moves a quote (every decision but a return to the inspector):
+ * the quote and the version the supervisor judged. The quote's own change to the decided status is version + 1
+ * and finds its decision by this key; a second such decision on the same version (two supervisors offline)
+ * is a duplicate — its quote change loses anyway.
+ */
+export function decisionKey(quoteId: string, quoteRowVersion: number): string {
+  return `${quoteId}@${quoteRowVersion}`
+}
+
+export function approvalDecisionKey(data: RecordData): string | null {
+  const movesQuote = data.decision === 'approved' || data.decision === 'approved-with-conditions' || data.decision === 'rejected'
+    || (data.decision === 'returned' && data.return_to === 'clerk')
+  if (!movesQuote || typeof data.quote_id !== 'string' || typeof data.quote_row_version !== 'number') return null
+  return decisionKey(data.quote_id, data.quote_row_version)
+}
+
+function statusShape(after: RecordData, status: CascoQuoteStatus): Verdict {
+  if (status === 'draft') {
+    const bad = absent(after, ['quote_result', 'chosen_option'], 'a draft is not priced')
+    if (bad) return bad
+  }
+  if (PRICED.includes(status)) {
+    const bad = required(after, ['quote_input', 'quote_result'], 'a priced quote keeps what was priced')
+    if (bad) return bad
+  }
+  if (TERMS_LOCKED.includes(status)) {
+    const bad = required(after, ['chosen_option', 'submitted_at', 'submitted_by'], 'a submitted case has its option and who submitted it')
+    if (bad) return bad
+  }
+  if (ISSUED.includes(status)) {
+    const bad = required(after, [...CONTRACT, 'chosen_option', 'total_kopecks'], 'an issued contract needs its number, schedule and first payment')
+    if (bad) return bad
+  } else {
+    const bad = absent(after, ['contract_number'], 'a contract number is given when the contract is issued')
+    if (bad) return bad
+  }
+  if (status === 'printed') return required(after, ['printed_at'], 'a printed contract keeps when it was printed')
+  return null
+}
+
+/** What a move may not change: the author ever; the judged terms from submission; the contract once issued. */
+function frozenFields(before: RecordData, after: RecordData, from: CascoQuoteStatus, to: CascoQuoteStatus): Verdict {
+  const always = unchanged(before, after, ['created_by'])
+  if (always) return always
+  if (TERMS_LOCKED.includes(from)) {
+    const terms = unchanged(before, after, TERMS)
+    if (terms) return terms
+    // Issuing recomputes the schedule from the day the first instalment is paid: the total may change then only.
+    if (!(CASCO_APPROVED.includes(from) && to === 'issued')) {
+      const total = unchanged(before, after, ['total_kopecks'])
+      if (total) return total
+    }
+    if (to !== 'submitted') {
+      const submitted = unchanged(before, after, ['submitted_at', 'submitted_by'])
+      if (submitted) return submitted
+    }
+  }
+  if (before.contract_number != null) return unchanged(before, after, CONTRACT)
+  return null
+}
+
+/**
+ * A decided status needs the decision behind it: sent by an active supervisor of the branch who neither wrote
+ * nor submitted the case, and — where HQ can find it by key — the `approval_decision` of the same supervisor on
+ * this very version with the same outcome. The approval handler writes the decision first and the quote second
+ * in one transaction, so the decision is judged earlier in the same push; if HQ does not hold it (it was
+ * deferred), the quote waits too.
+ */
+async function backedByDecision(ctx: RuleContext, change: ProposedChange, before: RecordData, to: CascoQuoteStatus): Promise<Verdict> {
+  const supervisor = await senderIsSupervisor(ctx)
+  if (supervisor) return supervisor
+  if (ctx.changedBy === before.created_by || ctx.changedBy === before.submitted_by) return reject('approver-is-author', {})
+  if (!ctx.lookupByKey) return null
+  const decision = await ctx.lookupByKey('approval_decision', decisionKey(change.id, Number(before.row_version)))
+  if (!decision) return defer('subject-unknown', { entity: 'approval_decision' })
+  if (decision.branchCode !== ctx.branch.code) return reject('subject-other-branch', {})
+  const outcome = String(decision.data.decision)
+  if (outcome !== to || decision.data.quote_id !== change.id) return reject('decision-mismatch', { status: to, decision: outcome })
+  if (decision.data.decided_by !== ctx.changedBy) return reject('approver-not-sender', {})
+  return null
+}
+
+export const cascoQuoteRule: EntityRule = {
+  async check(ctx, change) {
+    const bad = checkSchema(quoteSchema, change.after)
+    if (bad) return bad
+    const after = change.after
+    const to = after.status as CascoQuoteStatus
+    const before = change.before
+    const from = before ? (before.status as CascoQuoteStatus) : null
+    return firstVerdict(
+      () => transitionVerdict(CASCO_NEXT, CASCO_INITIAL, from, to),
+      () => statusShape(after, to),
+      () => (before && from ? frozenFields(before, after, from, to) : stampedBySender(ctx, after, 'created_by')),
+      () => (to === 'submitted' && from !== 'submitted' ? stampedBySender(ctx, after, 'submitted_by') : null),
+      () => (from === 'submitted' && DECIDED.includes(to) ? backedByDecision(ctx, change, before!, to) : null),
+      () => (to === 'issued' && from !== 'issued' ? issuedHere(ctx, after) : null),
+    )
+  },
+  // Contract numbers are unique company-wide (they carry the branch code), and how another branch finds one.
+  naturalKey: (data) => (data.contract_number ? String(data.contract_number) : null),
+}
+
+/** A contract is numbered in the issuing branch's own series, by the person who sends it. */
+function issuedHere(ctx: RuleContext, after: RecordData): Verdict {
+  if (after.contract_branch !== ctx.branch.code) {
+    return reject('invalid-data', { field: 'contract_branch', message: 'a contract is numbered by the branch that issues it' })
+  }
+  if (after.contract_number !== formatContractNumber(ctx.branch.code, Number(after.contract_seq))) {
+    return reject('invalid-data', { field: 'contract_number', message: 'the number does not follow the branch series' })
+  }
+  return stampedBySender(ctx, after, 'issued_by')
+}

@@ -1,0 +1,90 @@
+import type { RecordData } from '../records'
+import { reject, type RuleContext, type Verdict } from './types'
+
+/**
+ * Pieces the state-machine rules share. A status machine is a table `from → allowed next statuses`; a status
+ * missing as a key, or with an empty list, is terminal. Inserts start in one of `initial`.
+ */
+export type Transitions<S extends string> = Readonly<Record<S, readonly S[]>>
+
+export function transitionVerdict<S extends string>(table: Transitions<S>, initial: readonly S[], from: S | null, to: S): Verdict {
+  if (from === null) return initial.includes(to) ? null : reject('bad-transition', { from: '-', to })
+  return table[from]?.includes(to) ? null : reject('bad-transition', { from, to })
+}
+
+/** Every legal (from, to) pair of a table, for tests and documentation. */
+export function legalMoves<S extends string>(table: Transitions<S>): Array<[S, S]> {
+  return (Object.entries(table) as Array<[S, readonly S[]]>).flatMap(([from, tos]) => tos.map((to) => [from, to] as [S, S]))
+}
+
+/**
+ * SQLite gives NULL for an absent value (an after-image may omit a column a later client version added), and
+ * 0/1 for a boolean the code wrote as false/true: the same value either way.
+ */
+const norm = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? Number(v) : v)
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  const x = norm(a)
+  const y = norm(b)
+  if (x === y) return true
+  if (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null) return JSON.stringify(x) === JSON.stringify(y)
+  return false
+}
+
+/** The first of `fields` whose value differs between HQ's copy and the change, as an `immutable-field` verdict. */
+export function unchanged(before: RecordData, after: RecordData, fields: readonly string[]): Verdict {
+  const field = fields.find((f) => !sameValue(before[f], after[f]))
+  return field === undefined ? null : reject('immutable-field', { field })
+}
+
+/** A value that must be present (not null, not blank) in a status. */
+export const present = (v: unknown) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')
+
+/** Fields a status must carry: the first missing one as `invalid-data`. */
+export function required(after: RecordData, fields: readonly string[], message: string): Verdict {
+  const field = fields.find((f) => !present(after[f]))
+  return field === undefined ? null : reject('invalid-data', { field, message })
+}
+
+/** Fields a status must not carry (a refusal date on a paid application…). */
+export function absent(after: RecordData, fields: readonly string[], message: string): Verdict {
+  const field = fields.find((f) => present(after[f]))
+  return field === undefined ? null : reject('invalid-data', { field, message })
+}
+
+/**
+ * The staff column a step stamps (`created_by`, `submitted_by`, `issued_by`…) names the person the device says
+ * made the change: four eyes at HQ rest on these columns, so a device cannot write somebody else's name in them.
+ */
+export function stampedBySender(ctx: RuleContext, after: RecordData, field: string): Verdict {
+  return ctx.changedBy !== null && after[field] === ctx.changedBy ? null : reject('author-not-sender', { field })
+}
+
+/** The sender is an active supervisor of this branch (decisions: approvals, refusals, returns). */
+export async function senderIsSupervisor(ctx: RuleContext): Promise<Verdict> {
+  if (!ctx.changedBy) return reject('approver-unknown', {})
+  const staff = await ctx.lookup('staff', ctx.changedBy)
+  if (!staff || staff.branchCode !== ctx.branch.code) return reject('approver-unknown', {})
+  if (staff.data.role !== 'supervisor') return reject('approver-not-supervisor', { name: String(staff.data.full_name) })
+  if (staff.data.active === false || staff.data.active === 0) return reject('approver-inactive', { name: String(staff.data.full_name) })
+  return null
+}
+
+/** A JSON text column parsed, or undefined when it is absent or not JSON. */
+export function parseJson(v: unknown): unknown {
+  if (typeof v !== 'string') return undefined
+  try {
+    return JSON.parse(v) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** Runs checks in order; the first verdict wins. */
+export async function firstVerdict(...checks: Array<() => Verdict | Promise<Verdict>>): Promise<Verdict> {
+  for (const check of checks) {
+    const v = await check()
+    if (v) return v
+  }
+  return null
+}

@@ -1,0 +1,216 @@
+import { z } from 'zod'
+import { formatIncomingNumber } from '../../core/termination/incomingNumber'
+import { isCalendarDate } from '../../shared/dates/calendarDate'
+import {
+  APPLICATION_KINDS, APPLICATION_STATUSES, CONTRACT_PRODUCTS, CONTRACT_SOURCES, POLICYHOLDER_TYPES, type ApplicationStatus, type ContractSource,
+} from '../../shared/termination/application'
+import type { RecordData } from '../records'
+import {
+  absent, firstVerdict, parseJson, required, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions,
+} from './ruleKit'
+import { checkSchema, sqlBoolean, syncedRow } from './schemaCheck'
+import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
+
+/**
+ * Termination applications (core/termination/terminationHandlers.ts):
+ * - register-application inserts `received`; update-application and set-documents keep it received;
+ * - complete-application: received → calculated (a refund to pay) | closed (nothing to pay, or a CASCO re-issue)
+ *   | refused (not eligible by the rules);
+ * - approve-application (supervisor, refund above the threshold): calculated → approved;
+ * - record-payout: calculated (no approval needed) or approved → paid;
+ * - refuse-application: received | calculated | approved → refused.
+ * paid, refused and closed are final.
+ */
+export const TERMINATION_NEXT: Transitions<ApplicationStatus> = {
+  received: ['received', 'calculated', 'closed', 'refused'],
+  calculated: ['approved', 'paid', 'refused'],
+  approved: ['paid', 'refused'],
+  paid: [],
+  refused: [],
+  closed: [],
+}
+export const TERMINATION_INITIAL: readonly ApplicationStatus[] = ['received']
+
+/** Where each contract source lives. */
+export const CONTRACT_ENTITY: Record<ContractSource, string> = { osago: 'osago_policy', casco: 'casco_quote', manual: 'manual_contract' }
+
+const applicationSchema = z.looseObject({
+  ...syncedRow,
+  branch_id: z.string().min(1),
+  incoming_year: z.number().int().min(2000).max(9999),
+  incoming_seq: z.number().int().min(1),
+  incoming_number: z.string().min(1),
+  received_at: z.string().min(10),
+  received_on: z.string().refine(isCalendarDate, 'a calendar date'),
+  status: z.enum(APPLICATION_STATUSES),
+  contract_source: z.enum(CONTRACT_SOURCES),
+  contract_id: z.string().min(1),
+  contract: z.string().min(2),
+  kind: z.enum(APPLICATION_KINDS),
+  details: z.string().min(2),
+  required_documents: z.string().min(2),
+  documents: z.string().min(2),
+  documents_verified: sqlBoolean,
+  calculation: z.string().nullable().optional(),
+  refund_kopecks: z.number().int().min(0).nullable().optional(),
+  paid_kopecks: z.number().int().min(0).nullable().optional(),
+  policyholder_name: z.string(),
+  contract_number: z.string().min(1),
+})
+
+/** Given at receipt, for good: the number (its trigger on the device), the contract, who received it and when. */
+const FIXED = [
+  'branch_id', 'incoming_year', 'incoming_seq', 'incoming_number', 'received_at', 'received_on', 'received_by', 'contract_source',
+  'contract_id', 'contract', 'contract_number',
+] as const
+/** What completion decided: the terms and the documents it was calculated on, and the calculation. */
+const COMPLETED = [
+  'kind', 'details', 'required_documents', 'documents', 'documents_verified', 'calculation', 'refund_kopecks', 'payout_due_on', 'completed_at',
+  'completed_by',
+] as const
+
+/** What each status carries: the device's `termination_shape` trigger (migration 20261121000005), at HQ. */
+function statusShape(after: RecordData, status: ApplicationStatus): Verdict {
+  const msg = `an application ${status} carries what that status means`
+  switch (status) {
+    case 'received':
+      return absent(after, ['calculation', 'paid_on', 'refused_at'], msg)
+    case 'calculated':
+    case 'closed':
+      return required(after, ['calculation', 'completed_at'], msg) ?? absent(after, ['paid_on', 'refused_at'], msg)
+    case 'approved':
+      return required(after, ['calculation', 'approved_at'], msg) ?? absent(after, ['paid_on', 'refused_at'], msg)
+    case 'paid':
+      return required(after, ['calculation', 'paid_on', 'payment_document', 'paid_kopecks'], msg) ?? absent(after, ['refused_at'], msg)
+    case 'refused':
+      return required(after, ['refused_at', 'refusal_reason'], msg) ?? absent(after, ['paid_on'], msg)
+  }
+}
+
+/** Approval is needed exactly when the calculation says so (a refund above the threshold). */
+function approvalRule(after: RecordData, from: ApplicationStatus, to: ApplicationStatus): Verdict {
+  if (from !== 'calculated' || (to !== 'approved' && to !== 'paid')) return null
+  const calc = parseJson(after.calculation) as { needsApproval?: unknown } | undefined
+  if (!calc || typeof calc.needsApproval !== 'boolean') {
+    return reject('invalid-data', { field: 'calculation', message: 'the calculation says whether approval is needed' })
+  }
+  if (calc.needsApproval !== (to === 'approved')) return reject('bad-transition', { from, to })
+  return null
+}
+
+/** The staff column each move stamps with the person who made it. */
+function stampOf(from: ApplicationStatus, to: ApplicationStatus): string | null {
+  if (to === 'refused') return 'refused_by' // refuse-application, or a completion that found the client not eligible
+  if (from === 'received' && (to === 'calculated' || to === 'closed')) return 'completed_by'
+  if (to === 'approved') return 'approved_by'
+  if (to === 'paid') return 'paid_by'
+  return null
+}
+
+/** An approval is a supervisor's, and never of the clerk who received the application (four eyes). */
+async function approvedBySupervisor(ctx: RuleContext, after: RecordData): Promise<Verdict> {
+  if (after.approved_by !== ctx.changedBy) return reject('approver-not-sender', {})
+  const supervisor = await senderIsSupervisor(ctx)
+  if (supervisor) return supervisor
+  if (after.approved_by === after.received_by) return reject('approver-is-author', {})
+  return null
+}
+
+/**
+ * The contract applied against: a contract of this branch that HQ holds (the device applies only to its own
+ * records, so the contract's changes travel first or came from HQ), issued if it is one of the app's own. Until
+ * HQ holds it, the application waits.
+ */
+async function contractOfBranch(ctx: RuleContext, after: RecordData): Promise<Verdict> {
+  const entity = CONTRACT_ENTITY[after.contract_source as ContractSource]
+  const contract = await ctx.lookup(entity, String(after.contract_id))
+  if (!contract) return defer('subject-unknown', { entity })
+  if (contract.branchCode !== ctx.branch.code) return reject('subject-other-branch', {})
+  if (entity !== 'manual_contract' && contract.data.status !== 'issued' && contract.data.status !== 'printed') {
+    return reject('contract-not-issued', { entity })
+  }
+  const snapshot = parseJson(after.contract) as { id?: unknown; source?: unknown } | undefined
+  if (!snapshot || snapshot.id !== after.contract_id || snapshot.source !== after.contract_source) {
+    return reject('invalid-data', { field: 'contract', message: 'the snapshot is of the contract the application names' })
+  }
+  return null
+}
+
+/** Incoming numbers are this branch's, in its own series: `<branch>-<year>-<seq>` (core/termination/incomingNumber.ts). */
+function numberedHere(ctx: RuleContext, after: RecordData): Verdict {
+  if (after.branch_id !== ctx.branch.recordId) return reject('wrong-branch', { branch: ctx.branch.code })
+  if (after.incoming_number !== formatIncomingNumber(ctx.branch.code, Number(after.incoming_year), Number(after.incoming_seq))) {
+    return reject('invalid-data', { field: 'incoming_number', message: 'the number does not follow the branch series' })
+  }
+  if (Number(after.incoming_year) !== Number(String(after.received_on).slice(0, 4))) {
+    return reject('invalid-data', { field: 'incoming_year', message: 'numbered in the year of receipt' })
+  }
+  return null
+}
+
+export const terminationApplicationRule: EntityRule = {
+  async check(ctx, change) {
+    const bad = checkSchema(applicationSchema, change.after)
+    if (bad) return bad
+    const after = change.after
+    const to = after.status as ApplicationStatus
+    const before = change.before
+    const from = before ? (before.status as ApplicationStatus) : null
+    const stamp = from ? stampOf(from, to) : null
+    return firstVerdict(
+      () => transitionVerdict(TERMINATION_NEXT, TERMINATION_INITIAL, from, to),
+      () => statusShape(after, to),
+      () => (before ? unchanged(before, after, FIXED) : null),
+      () => (before && from !== 'received' ? unchanged(before, after, COMPLETED) : null),
+      () => (before && from === 'approved' ? unchanged(before, after, ['approved_at', 'approved_by']) : null),
+      () => (from ? approvalRule(after, from, to) : null),
+      () => (to === 'approved' ? approvedBySupervisor(ctx, after) : null),
+      () => (stamp && stamp !== 'approved_by' ? stampedBySender(ctx, after, stamp) : null),
+      () => (before ? null : firstVerdict(
+        () => numberedHere(ctx, after),
+        () => stampedBySender(ctx, after, 'received_by'),
+        () => contractOfBranch(ctx, after),
+      )),
+    )
+  },
+  // Incoming numbers carry the branch code and are unique company-wide.
+  naturalKey: (data) => (data.incoming_number ? String(data.incoming_number) : null),
+}
+
+const date = z.string().refine(isCalendarDate, 'a calendar date')
+const manualContractSchema = z.looseObject({
+  ...syncedRow,
+  product: z.enum(CONTRACT_PRODUCTS),
+  contract_number: z.string().min(1),
+  policyholder_type: z.enum(POLICYHOLDER_TYPES),
+  policyholder_name: z.string().min(1),
+  conclusion_date: date,
+  start_date: date,
+  end_date: date,
+  premium_kopecks: z.number().int().min(1),
+  periods_of_use: z.string().nullable().optional(),
+  entered_by: z.string().nullable().optional(),
+  terminated_on: date.nullable().optional(),
+})
+
+/** Everything typed from the client's policy, and who typed it. */
+const MANUAL_FIXED = [
+  'product', 'contract_number', 'concluded_at', 'policyholder_type', 'policyholder_name', 'plate', 'vin', 'conclusion_date', 'start_date',
+  'end_date', 'premium_kopecks', 'periods_of_use', 'entered_by',
+] as const
+
+/**
+ * Contracts concluded elsewhere, typed at the termination desk (termination/enter-contract). They have no
+ * statuses: entered once as typed, afterwards only `terminated_on` changes (set by an application's completion,
+ * cleared by a refusal after it).
+ */
+export const manualContractRule: EntityRule = {
+  check(ctx, change) {
+    const bad = checkSchema(manualContractSchema, change.after)
+    if (bad) return bad
+    const after = change.after
+    if (String(after.end_date) < String(after.start_date)) return reject('invalid-data', { field: 'end_date', message: 'the term ends after it starts' })
+    if (change.before) return unchanged(change.before, after, MANUAL_FIXED)
+    return stampedBySender(ctx, after, 'entered_by')
+  },
+}
