@@ -21,6 +21,8 @@ const hqServer = useHqOnPostgres('e2e_sync_approval')
 async function syncNow(page: Page, expected: string) {
   await page.getByTestId('nav-sync').click()
   await page.getByTestId('sync-now').click()
+  // The result of this very run (the screen clears the last one when a run starts), then the state it left.
+  await expect(page.getByTestId('sync-message')).toHaveText(expected === 'Нет связи с ЦО' ? 'Синхронизация не удалась' : 'Синхронизация выполнена')
   await expect(page.getByTestId('sync-state')).toHaveText(expected)
 }
 
