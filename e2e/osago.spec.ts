@@ -87,9 +87,9 @@ test.describe('OSAGO at the counter', () => {
 
     // The breakdown beside the form updates as the clerk types.
     await expect(page.getByTestId('premium-total')).toContainText('₽')
-    await expect(page.getByTestId('coef-kt')).toContainText('1.8')
-    await expect(page.getByTestId('coef-kbm')).toContainText('1.17')
-    await expect(page.getByTestId('coef-km')).toContainText('1.2')
+    await expect(page.getByTestId('coef-kt')).toContainText('1,8')
+    await expect(page.getByTestId('coef-kbm')).toContainText('1,17')
+    await expect(page.getByTestId('coef-km')).toContainText('1,2')
     await expect(page.getByTestId('premium-warnings')).toBeVisible()
     await snap(page, '21-osago-filled-with-breakdown')
 

@@ -129,7 +129,7 @@ test.describe('terminations and refunds at the counter', () => {
     const expected = applyFactors(premium, ['0.77', fraction(unexpired, 365)])
     await expect(page.getByTestId('refund-amount')).toHaveText(formatRubles(expected))
     await expect(page.getByTestId('refund-formula')).toContainText(`× 0,77 × ${unexpired} ÷ 365`)
-    await expect(page.getByTestId('refund-formula')).toContainText('Правила расчёта: версия 2023-01-30.1')
+    await expect(page.getByTestId('refund-formula')).toContainText('Правила расчёта: версия 2023-01-30.2')
     await expect(page.getByTestId('checklist-saleContract')).toBeVisible()
     await snap(page, '61-termination-form-with-refund')
 

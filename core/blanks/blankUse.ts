@@ -8,23 +8,17 @@ import type { BlankRow } from './blankRows'
  * Using and spoiling blanks. Both run inside the caller's `write()` (the OSAGO issue or reprint), so the blank
  * and the policy change together or not at all.
  *
- * The claim is a conditional UPDATE whose changed-row count decides: only a row still in an allowed status
- * matches, and the statement takes SQLite's write lock, so no other connection — in this process or another
- * one on the same file — can change the row until this transaction ends. The claim itself changes nothing
- * (`status = status`); the real change then goes through `Writer.update`, which records it with its outbox and
- * audit entries and the true before-image.
+ * The claim (`Writer.claim`) is a conditional no-op UPDATE whose changed-row count decides: only a row still in
+ * an allowed status matches, and the statement takes SQLite's write lock, so no other connection — in this
+ * process or another one on the same file — can change the row until this transaction ends. The real change
+ * then goes through `Writer.update`, which records it with its outbox and audit entries and the true before-image.
  */
 async function claim(w: Writer, where: { id?: string; next?: true }, from: readonly BlankStatus[]): Promise<string | null> {
-  const table = () => w.trx('policy_blank')
   const target = where.next
     // One statement picks and claims, so two processes can never pick the same "next" blank.
-    ? table().select('id').where({ status: 'available' }).orderBy([{ column: 'series' }, { column: 'number' }]).limit(1)
+    ? w.trx('policy_blank').select('id').where({ status: 'available' }).orderBy([{ column: 'series' }, { column: 'number' }]).limit(1)
     : where.id!
-  const rows = (await table()
-    .where('id', target)
-    .whereIn('status', from)
-    .update({ status: w.trx.raw('??', ['status']) }, ['id'])) as Array<{ id: string }>
-  return rows.length === 1 ? rows[0]!.id : null
+  return w.claim('policy_blank', target, (q) => q.whereIn('status', from))
 }
 
 async function rowOf(w: Writer, id: string): Promise<BlankRow | undefined> {

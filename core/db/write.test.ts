@@ -64,3 +64,43 @@ describe('Writer: one transaction for the row, its outbox entry and its audit en
     await expect(db('audit_log').delete()).rejects.toThrow(/append-only/)
   })
 })
+
+describe('Writer: claiming a row and taking HQ\'s version', () => {
+  it('claims a row only while the filter lets it through, and records nothing for the claim', async () => {
+    const row = await write(db, actor, 'c', now, (w) => w.insert('branch', { code: 'E1', name: 'E', city: 'C' }))
+    const counts = async () => [(await db('outbox')).length, (await db('audit_log')).length]
+    const before = await counts()
+    expect(await write(db, actor, 'claim', now, (w) => w.claim('branch', row.id, (q) => q.where({ name: 'E' })))).toBe(row.id)
+    expect(await write(db, actor, 'claim', now, (w) => w.claim('branch', row.id, (q) => q.where({ name: 'other' })))).toBeNull()
+    expect(await write(db, actor, 'claim', now, (w) => w.claim('branch', 'no-such-id'))).toBeNull()
+    // A subquery may pick the row: the claim and the pick are one statement.
+    expect(await write(db, actor, 'claim', now, (w) => w.claim('branch', w.trx('branch').select('id').where({ code: 'E1' }).limit(1)))).toBe(row.id)
+    expect(await counts()).toEqual(before)
+    expect(await db('branch').where({ id: row.id }).first()).toMatchObject({ row_version: 1, updated_at: now.toISOString() })
+    await expect(write(db, actor, 'claim', now, (w) => w.claim('sign_in_guard', 'x'))).rejects.toThrow(/not registered/)
+  })
+
+  it("writes HQ's version with an audit entry holding the local before-state and no outbox entry", async () => {
+    const row = await write(db, actor, 'c', now, (w) => w.insert('branch', { code: 'F1', name: 'Local', city: 'C' }))
+    const later = new Date('2026-11-22T08:00:00Z')
+    await write(db, { userId: null, login: 'system' }, 'sync.hq-version', later, (w) => w.applyHqVersion('branch', { ...row, name: 'From HQ', row_version: 5 }))
+    const fresh = { id: '0190a000-0000-7000-8000-000000000001', code: 'F2', name: 'New', city: 'C', created_at: 'x', updated_at: 'x', row_version: 2 }
+    await write(db, { userId: null, login: 'system' }, 'sync.hq-version', later, (w) => w.applyHqVersion('branch', fresh))
+    expect(await db('branch').where({ id: row.id }).first()).toMatchObject({ name: 'From HQ', row_version: 5 })
+    expect(await db('outbox')).toHaveLength(1) // the local insert only
+    const audit = await db('audit_log').where({ action: 'sync.hq-version' }).orderBy('seq')
+    expect(audit.map((a: { entity_id: string; at: string }) => [a.entity_id, a.at])).toEqual([[row.id, later.toISOString()], [fresh.id, later.toISOString()]])
+    expect(JSON.parse(audit[0].before)).toMatchObject({ name: 'Local', row_version: 1 })
+    expect(JSON.parse(audit[0].after)).toMatchObject({ name: 'From HQ', row_version: 5 })
+    expect(audit[1].before).toBeNull()
+  })
+
+  it("keeps secrets out of the audit entry of HQ's version too", async () => {
+    const branch = await write(db, actor, 'c', now, (w) => w.insert('branch', { code: 'G1', name: 'G', city: 'C' }))
+    const staff = { id: '0190a000-0000-7000-8000-000000000002', branch_id: branch.id, login: 'u', full_name: 'U', role: 'clerk', password_hash: 'secret-hash', created_at: 'x', updated_at: 'x', row_version: 1 }
+    await write(db, actor, 'sync.hq-version', now, (w) => w.applyHqVersion('staff', staff))
+    const audit = await db('audit_log').where({ action: 'sync.hq-version' }).first()
+    expect(audit.after).not.toContain('secret-hash')
+    expect(JSON.parse(audit.after)).toMatchObject({ password_hash: '[redacted]' })
+  })
+})

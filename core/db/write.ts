@@ -14,9 +14,11 @@ export const SYSTEM_ACTOR: Actor = { userId: null, login: 'system' }
 type Row = Record<string, unknown>
 
 /**
- * The only way features change synced data. One `write()` = one SQLite transaction holding the rows, their
+ * The only way anything changes synced data. One `write()` = one SQLite transaction holding the rows, their
  * outbox entries (what HQ will receive) and their audit entries (who, when, what, before/after). If any part
- * fails, or the process dies, none of it is there.
+ * fails, or the process dies, none of it is there. No code outside this file inserts, updates or deletes a
+ * synced table (scripts/writerOnly.test.ts): a write beside the Writer would leave HQ unaware of it and give the
+ * next audit entry a false before-state.
  */
 export class Writer {
   constructor(
@@ -55,6 +57,40 @@ export class Writer {
     await this.trx(table).where({ id }).update({ ...patch, updated_at: after.updated_at, row_version: after.row_version })
     await this.record(table, 'update', id, after.row_version, before, after)
     return after
+  }
+
+  /**
+   * Claims one row for this transaction without changing it: a no-op UPDATE of the row `target` names (its id,
+   * or a subquery that picks it) among those `filter` lets through. The statement takes SQLite's write lock, so
+   * no other connection — in this process or another on the same file — can change or claim the row until the
+   * transaction ends; the caller then changes it with `update`, which records it. Returns the id, or null when
+   * no row qualified. Records nothing: nothing has changed yet.
+   */
+  async claim(
+    table: string,
+    target: string | Knex.QueryBuilder,
+    filter: (q: Knex.QueryBuilder) => Knex.QueryBuilder = (q) => q,
+  ): Promise<string | null> {
+    this.requireSynced(table)
+    const rows = (await filter(this.trx(table).where('id', target))
+      .update({ id: this.trx.raw('??', ['id']) }, ['id'])) as Array<{ id: string }>
+    return rows.length === 1 ? rows[0]!.id : null
+  }
+
+  /**
+   * Writes HQ's version of a row as HQ holds it (a pulled change, or the winner of a conflict this device lost).
+   * It is not a local change, so it gets no outbox entry — it must not travel back to HQ — but it gets an audit
+   * entry with the local before-state, so the history keeps what the device had before HQ's version replaced it.
+   * `values` carries the id and HQ's row_version.
+   */
+  async applyHqVersion(table: string, values: Row & { id: string }): Promise<void> {
+    this.requireSynced(table)
+    const before = (await this.trx(table).where({ id: values.id }).first()) as Row | undefined
+    if (before) await this.trx(table).where({ id: values.id }).update(values)
+    else await this.trx(table).insert(values)
+    const after = (await this.trx(table).where({ id: values.id }).first()) as Row
+    const redact = syncedTable(table)?.redactInAudit ?? []
+    await this.audit(this.action, table, values.id, before ? redactRow(before, redact) : null, redactRow(after, redact))
   }
 
   /** An audit entry for an event that changes no synced row (sign-in, a failed attempt, a print). */

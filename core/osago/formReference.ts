@@ -26,6 +26,7 @@ export function buildFormReference(reference: ReferenceData, date: string): Osag
     })),
     kbmClasses: [...kbmClasses],
     pricedCategories: pricedCategories(tariff),
+    minMonthsOfUse: { individual: tariff.data.ks.minTotalMonths.individual.value, legal: tariff.data.ks.minTotalMonths.legal.value },
   }
 }
 

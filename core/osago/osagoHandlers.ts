@@ -2,7 +2,7 @@ import { todayIn } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
 import { termEnd, validateOsagoApplication } from '../../shared/osago/application'
 import type { OsagoQuote } from '../../shared/osago/contract'
-import { draftToApplicationInput, draftToPremiumInput, emptyDraft, type OsagoDraft } from '../../shared/osago/draft'
+import { draftToApplicationInput, draftToPremiumInput, emptyDraft, readOsagoDraft, type OsagoDraft } from '../../shared/osago/draft'
 import { premiumFieldToFormPath } from '../../shared/osago/formPaths'
 import type { OsagoPayment } from '../../shared/osago/policy'
 import { versionInForce } from '../../shared/reference/envelope'
@@ -110,7 +110,7 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
 
     'osago/calculate-policy': async (input, ctx) => {
       const row = await editable(input.id)
-      const draft = JSON.parse(row.draft) as OsagoDraft
+      const draft = readOsagoDraft(row.draft)
       const checked = validateOsagoApplication(draftToApplicationInput(draft))
       const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...businessChecks(draft, ctx) }
       if (!checked.ok || Object.keys(fieldErrors).length > 0) throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
@@ -159,8 +159,8 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       if ((row.status !== 'issued' && row.status !== 'printed') || !row.blank_id) throw new AppError('CONFLICT', 'osago.errors.notIssued')
       await write(db, ctx.actor, 'osago.reissued-on-new-blank', ctx.now, async (w) => {
         await spoilBlank(w, { blankId: row.blank_id!, reason: input.reason })
-        // Release the spoiled blank from the policy first: one blank, one policy (unique index).
-        await w.trx('osago_policy').where({ id: row.id }).update({ blank_id: null, policy_series: null, policy_number: null })
+        // The policy moves from the old blank to the new one in one recorded update, so its audit entry shows the
+        // spoiled blank as the before-state (no unique index is in the way: the new blank is another row).
         const blank = await assignBlank(w, { policyId: row.id, ...(input.blankId ? { blankId: input.blankId } : {}) })
         const draft = JSON.parse(row.draft) as OsagoDraft
         await w.update('osago_policy', row.id, {

@@ -5,7 +5,7 @@ import { selectTariff } from '../../shared/osago/selectTariff'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { versionInForce } from '../../shared/reference/envelope'
 import type { OsagoInputJson } from '../../shared/osago/input'
-import { countMonthsOfUse } from '../../shared/osago/monthsOfUse'
+import { countMonthsOfUse, periodRulesFor } from '../../shared/osago/monthsOfUse'
 import { isCalendarDate } from '../../shared/dates/calendarDate'
 
 export type PricingOutcome = { ok: true; premium: OsagoPremium } | { ok: false; error: OsagoError }
@@ -38,11 +38,6 @@ export function checkPeriodsOfUse(reference: ReferenceData, raw: OsagoInputJson)
   if (periods.some((p) => !isCalendarDate(p.from) || !isCalendarDate(p.to))) return null
   const selected = selectTariff(reference.versions['osago-tariff'], raw.conclusionDate)
   if (!selected.ok) return null
-  const ks = selected.tariff.data.ks
-  const counted = countMonthsOfUse(periods, {
-    startDate: raw.startDate,
-    maxPeriods: ks.maxPeriods.value,
-    minTotalMonths: raw.owner.type === 'individual' ? ks.rows[0]!.months.from : null,
-  })
+  const counted = countMonthsOfUse(periods, periodRulesFor(selected.tariff.data.ks, raw.owner.type, raw.startDate))
   return counted.ok ? null : counted.error
 }

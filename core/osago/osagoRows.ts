@@ -1,6 +1,7 @@
-import type { OsagoApplication } from '../../shared/osago/application'
-import type { OsagoPremium } from '../../shared/osago/calculator'
-import type { OsagoDraft } from '../../shared/osago/draft'
+import { readOsagoApplication } from '../../shared/osago/application'
+import type { StoredOsagoPremium } from '../../shared/osago/calculator'
+import { readOsagoDraft, type OsagoDraft } from '../../shared/osago/draft'
+import { partyName } from '../../shared/party/display'
 import type { OsagoPayment, OsagoPolicy, OsagoPolicySummary, OsagoStatus } from '../../shared/osago/policy'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
@@ -39,9 +40,10 @@ export function toPolicy(row: OsagoRow): OsagoPolicy {
   return {
     id: row.id,
     status: row.status,
-    draft: JSON.parse(row.draft) as OsagoDraft,
-    application: json<OsagoApplication>(row.application),
-    calculation: json<OsagoPremium>(row.calculation),
+    // Drafts and applications stored before organisations could be insured read as today's shape.
+    draft: readOsagoDraft(row.draft),
+    application: row.application == null ? null : readOsagoApplication(row.application),
+    calculation: json<StoredOsagoPremium>(row.calculation),
     blank: row.blank_id && row.policy_series && row.policy_number
       ? { id: row.blank_id, series: row.policy_series, number: row.policy_number }
       : null,
@@ -78,15 +80,15 @@ export async function findOsagoRow(db: Db, id: string): Promise<OsagoRow> {
 
 /** Search columns copied out of the draft, so the list can filter by them while the policy is still a draft. */
 export function searchColumns(draft: OsagoDraft, policyNumber: string | null = null): Pick<OsagoRow, 'insured_name' | 'plate' | 'vin' | 'search_text'> {
-  const p = draft.insured
-  const name = [p.surname, p.name, p.patronymic].map((s) => s.trim()).filter(Boolean).join(' ')
+  const name = partyName(draft.insured)
   const plate = draft.vehicle.plate.replace(/\s+/g, '').toUpperCase() || null
   const vin = draft.vehicle.vin.trim().toUpperCase() || null
   return {
     insured_name: name || null,
     plate,
     vin,
-    search_text: searchText([name, plate, vin, policyNumber]),
+    // An organisation is also found by its INN.
+    search_text: searchText([name, draft.insured.kind === 'organisation' ? draft.insured.inn.replace(/\s+/g, '') : null, plate, vin, policyNumber]),
   }
 }
 

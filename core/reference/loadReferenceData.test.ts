@@ -114,16 +114,85 @@ describe('loadReferenceData', () => {
     expect(data.versions['vehicle-catalog']).toHaveLength(1)
   })
 
-  it('stops when an HQ file reuses a version id with different content or clashes on the start date', () => {
+  it('skips, with the reason, an HQ file reusing a version id with other content or an earlier revision for the same start', () => {
     const override = join(tmp, 'override')
     mkdirSync(join(override, 'reference'), { recursive: true })
     const vehicles = readJson(join(bundled, 'reference', 'vehicles.json'))
     const file = join(override, 'reference', 'vehicles.json')
     writeJson(file, { ...vehicles, note: 'changed' })
-    expect([loadError({ bundledDir: bundledCopy(), overrideDir: override }).file,
-      loadError({ bundledDir: bundledCopy(), overrideDir: override }).field]).toEqual([file, 'version'])
-    writeJson(file, { ...vehicles, version: 'other' })
-    expect(loadError({ bundledDir: bundledCopy(), overrideDir: override }).field).toBe('effectiveFrom')
+    let data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
+    expect(data.skipped).toEqual([{ file, reason: expect.stringContaining('different content') }])
+    expect(data.versions['vehicle-catalog']).toEqual([vehicles])
+    // An earlier revision than the bundled one, for the same start date: a copy an older build installed.
+    writeJson(file, { ...vehicles, version: `${vehicles.version}-0`, note: 'older' })
+    writeJson(join(bundledCopy(), 'reference', 'vehicles.json'), { ...vehicles, version: `${vehicles.version}-1` })
+    data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
+    expect(data.versions['vehicle-catalog'].map((v) => v.version)).toEqual([`${vehicles.version}-1`])
+    expect(data.skipped.map((s) => s.file)).toEqual([file])
+  })
+
+  it('lets HQ\'s later revision for the same start date replace the bundled one', () => {
+    const override = join(tmp, 'override')
+    mkdirSync(join(override, 'reference'), { recursive: true })
+    const vehicles = readJson(join(bundled, 'reference', 'vehicles.json'))
+    writeJson(join(bundledCopy(), 'reference', 'vehicles.json'), { ...vehicles, version: 'cat.2' })
+    writeJson(join(override, 'reference', 'vehicles.json'), { ...vehicles, version: 'cat.10', note: 'HQ correction' })
+    const data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
+    expect(data.versions['vehicle-catalog'].map((v) => v.version)).toEqual(['cat.10'])
+    expect(data.files.filter((f) => f.kind === 'vehicle-catalog').map((f) => f.origin)).toEqual(['override'])
+    expect(data.skipped).toHaveLength(1)
+  })
+
+  it('starts when an HQ file installed under an older build fails this build\'s schema, and says which', () => {
+    const override = join(tmp, 'override')
+    mkdirSync(join(override, 'tariffs'), { recursive: true })
+    const bundledTariffs = join(bundled, 'tariffs', 'osago')
+    const newest = readJson(join(bundledTariffs, '2025-12-09_7204-U.json'))
+    // A table no upgrade can supply (shared/reference/upgradeReference.ts fills only fields this build added).
+    const { kn: _dropped, ...brokenShape } = newest.data
+    const file = join(override, 'tariffs', 'older-build.json')
+    writeJson(file, { ...newest, version: 'hq-2026-06.1', effectiveFrom: '2026-06-01', data: brokenShape })
+    const data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
+    expect(data.skipped).toEqual([{ file, reason: expect.stringContaining('kn') }])
+    expect(data.versions['osago-tariff'].map((v) => v.version)).not.toContain('hq-2026-06.1')
+  })
+
+  it('upgrades an OSAGO tariff and termination rules HQ installed under the previous build, and uses them', () => {
+    const override = join(tmp, 'override')
+    mkdirSync(join(override, 'tariffs'), { recursive: true })
+    mkdirSync(join(override, 'rules'), { recursive: true })
+    const tariff = readJson(join(bundled, 'tariffs', 'osago', '2025-12-09_7204-U.json'))
+    delete tariff.data.ceiling
+    delete tariff.data.ks.minTotalMonths
+    writeJson(join(override, 'tariffs', 'hq-tariff.json'), { ...tariff, version: 'hq-2026-06.1', effectiveFrom: '2026-06-01' })
+    const rules = readJson(join(bundled, 'rules', 'termination.json'))
+    for (const g of ['policyholder-liquidation', 'insurer-false-information']) delete rules.data.osago.grounds[g]
+    for (const g of Object.values(rules.data.osago.grounds) as Array<Record<string, unknown>>) delete g.refund
+    for (const k of ['limitationPeriod', 'postedApplication', 'cascoLoss', 'cascoRefusal']) delete rules.data[k]
+    delete rules.data.coolingOff.laterDateOnRequest
+    delete rules.data.latePayout.consequence
+    delete rules.data.latePayout.statutoryInterest
+    delete rules.data.cascoSale.terminationDate
+    rules.data.supervisorApproval.refundThresholdKopecks.value = 7_000_000
+    writeJson(join(override, 'rules', 'hq-rules.json'), { ...rules, version: '2023-01-30.7' })
+
+    const data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
+    // Only the bundled rules give way, to HQ's later revision for the same start date.
+    expect(data.skipped).toEqual([{ file: join(bundledCopy(), 'rules', 'termination.json'), reason: expect.stringContaining('2023-01-30.7'), superseded: true }])
+    const inForce = referenceInForce(data, 'osago-tariff', '2026-06-01')
+    expect(inForce.version).toBe('hq-2026-06.1')
+    expect(inForce.data.ceiling.standard.value).toBe(3)
+    expect(inForce.data.ks.minTotalMonths.individual).toMatchObject({ value: 3, verified: false })
+    const r = referenceInForce(data, 'termination-rules', '2026-06-01')
+    expect(r.version).toBe('2023-01-30.7')
+    expect(r.data.supervisorApproval.refundThresholdKopecks.value).toBe(7_000_000)
+    expect(r.data.limitationPeriod).toMatchObject({ value: { years: 3 }, verified: false })
+  })
+
+  it('still stops on two bundled files for the same start date', () => {
+    const vehicles = readJson(join(bundled, 'reference', 'vehicles.json'))
+    writeJson(join(bundledCopy(), 'reference', 'vehicles-copy.json'), { ...vehicles, version: 'other' })
+    expect(loadError({ bundledDir: bundledCopy() }).field).toBe('effectiveFrom')
   })
 
   it('refuses to pick a version on a date none covers', () => {

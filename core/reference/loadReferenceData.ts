@@ -9,11 +9,13 @@ import { regionsFileSchema } from '../../shared/reference/regions'
 import { vehicleCatalogFileSchema } from '../../shared/reference/vehicles'
 import { osagoTariffFileSchema } from '../../shared/osago/tariffSchema'
 import { terminationRulesFileSchema } from '../../shared/termination/rulesSchema'
+import { keyRateFileSchema } from '../../shared/termination/keyRate'
 import { cascoInstalmentsFileSchema } from '../../shared/casco/schedule'
 import { cascoTariffFileSchema } from '../../shared/casco/tariffSchema'
 import { cascoProgramsFileSchema } from '../../shared/casco/programsSchema'
 import { insurerDetailsFileSchema } from '../../shared/reference/insurer'
 import { inspectionChecklistFileSchema } from '../../shared/inspection/checklist'
+import { upgradeReference } from '../../shared/reference/upgradeReference'
 import { ReferenceDataError, readResource } from './readResource'
 
 /**
@@ -29,6 +31,8 @@ export const REFERENCE_SCHEMAS = {
   regions: regionsFileSchema,
   'osago-tariff': osagoTariffFileSchema,
   'termination-rules': terminationRulesFileSchema,
+  /** Bank of Russia key rate history, for interest on late refunds (GK RF art. 395); the newest version is used. */
+  'key-rate': keyRateFileSchema,
   'casco-instalments': cascoInstalmentsFileSchema,
   'casco-tariff': cascoTariffFileSchema,
   'casco-programs': cascoProgramsFileSchema,
@@ -58,6 +62,8 @@ export interface ReferenceData {
   versions: { [K in ReferenceKind]: ReferenceFileOf<K>[] }
   /** Where each version came from (diagnostics, the about screen, support). */
   files: LoadedReferenceFile[]
+  /** HQ's files this build does not take, with why (see loadReferenceData). */
+  skipped: SkippedReferenceFile[]
 }
 
 export interface LoadReferenceOptions {
@@ -96,16 +102,31 @@ function readKind(file: string): ReferenceKind {
   return kind
 }
 
+/** An HQ file the running build does not take, with why: logged at start and shown to support. */
+export interface SkippedReferenceFile {
+  file: string
+  reason: string
+  /** Set when a later revision for the same start date is used instead: nothing of HQ's is lost. */
+  superseded?: true
+}
+
+/** Later revision first: "2023-01-30.10" after "2023-01-30.2". */
+const revisionOrder = new Intl.Collator('en', { numeric: true }).compare
+
 /**
  * Reads and validates every reference file: the bundled ones, then HQ's updates in `overrideDir`, which add
- * versions. Any invalid file stops with a ReferenceDataError naming the file and the field — the app must not
- * run on reference data it cannot trust. A version id identifies its content, so the same kind and version with
- * different content is an error; an identical copy (HQ shipped what a later build bundles) is kept once.
+ * versions. A bundled file that is invalid stops with a ReferenceDataError naming the file and the field — the
+ * app must not run on reference data it was not built with. HQ's files are judged one by one: one this build
+ * cannot take (a schema made stricter by an upgrade, the same version with other content, an older revision for
+ * the same start date) is skipped with its reason, because a file installed under an older build must never stop
+ * the app from starting; `installReference` refuses a new file that would be skipped. A version id identifies its
+ * content, so an identical copy (HQ shipped what a later build bundles) is kept once.
  */
 export function loadReferenceData(options: LoadReferenceOptions): ReferenceData {
   const versions = Object.fromEntries(Object.keys(REFERENCE_SCHEMAS).map((k) => [k, [] as Envelope[]])) as
     Record<ReferenceKind, Envelope[]>
   const files: LoadedReferenceFile[] = []
+  const skipped: SkippedReferenceFile[] = []
 
   const sources: Array<{ dir: string; origin: LoadedReferenceFile['origin'] }> = [{ dir: options.bundledDir, origin: 'bundled' }]
   if (options.overrideDir) sources.push({ dir: options.overrideDir, origin: 'override' })
@@ -118,26 +139,55 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
         continue
       }
       for (const file of jsonFilesUnder(root)) {
-        const kind = readKind(file)
-        const parsed = readResource(file, REFERENCE_SCHEMAS[kind]) as Envelope
-        const same = versions[kind].findIndex((v) => v.version === parsed.version)
-        if (same >= 0) {
-          if (isDeepStrictEqual(versions[kind][same], parsed)) continue
-          const other = files.find((f) => f.kind === kind && f.version === parsed.version)
-          throw new ReferenceDataError(file, 'version',
-            `version ${parsed.version} of ${kind} is already loaded from ${other?.file ?? 'another file'} with different content`)
+        try {
+          addFile(file, origin)
+        } catch (e) {
+          if (origin === 'bundled' || !(e instanceof ReferenceDataError)) throw e
+          skipped.push({ file, reason: e.message })
         }
-        const clash = versions[kind].find((v) => v.effectiveFrom === parsed.effectiveFrom)
-        if (clash) {
-          throw new ReferenceDataError(file, 'effectiveFrom',
-            `${kind} versions ${clash.version} and ${parsed.version} both take effect on ${parsed.effectiveFrom}`)
-        }
-        versions[kind].push(parsed)
-        files.push({
-          kind, version: parsed.version, effectiveFrom: parsed.effectiveFrom, effectiveTo: parsed.effectiveTo, file, origin,
-        })
       }
     }
+  }
+
+  function addFile(file: string, origin: LoadedReferenceFile['origin']): void {
+    const kind = readKind(file)
+    const parsed = (origin === 'override' ? readUpgraded(file, kind) : readResource(file, REFERENCE_SCHEMAS[kind])) as Envelope
+    const same = versions[kind].findIndex((v) => v.version === parsed.version)
+    if (same >= 0) {
+      if (isDeepStrictEqual(versions[kind][same], parsed)) return
+      const other = files.find((f) => f.kind === kind && f.version === parsed.version)
+      throw new ReferenceDataError(file, 'version',
+        `version ${parsed.version} of ${kind} is already loaded from ${other?.file ?? 'another file'} with different content`)
+    }
+    const clashAt = versions[kind].findIndex((v) => v.effectiveFrom === parsed.effectiveFrom)
+    const clash = versions[kind][clashAt]
+    if (clash) {
+      const clashFile = files.findIndex((f) => f.kind === kind && f.version === clash.version)
+      // HQ's later revision of a version with the same start date replaces the earlier one; an earlier revision
+      // (a copy HQ installed before this build bundled a newer one) gives way. Two bundled files never may clash.
+      if (origin === 'bundled' || revisionOrder(parsed.version, clash.version) < 0) {
+        const error = new ReferenceDataError(file, 'effectiveFrom',
+          `${kind} versions ${clash.version} and ${parsed.version} both take effect on ${parsed.effectiveFrom}`)
+        if (origin === 'bundled') throw error
+        skipped.push({ file, reason: error.message, superseded: true })
+        return
+      }
+      skipped.push({ file: files[clashFile]?.file ?? '(unknown)', reason: `${kind} ${clash.version} is replaced by the later revision ${parsed.version} from ${file}`, superseded: true })
+      versions[kind].splice(clashAt, 1)
+      if (clashFile >= 0) files.splice(clashFile, 1)
+    }
+    versions[kind].push(parsed)
+    files.push({ kind, version: parsed.version, effectiveFrom: parsed.effectiveFrom, effectiveTo: parsed.effectiveTo, file, origin })
+  }
+
+  /** HQ's file brought up to this build's shape from the bundled editions (shared/reference/upgradeReference.ts), then judged. */
+  function readUpgraded(file: string, kind: ReferenceKind): unknown {
+    const bundled = versions[kind].filter((v) => files.some((f) => f.origin === 'bundled' && f.kind === kind && f.version === v.version))
+    const { file: upgraded } = upgradeReference(JSON.parse(readFileSync(file, 'utf8')) as unknown, bundled as Array<Envelope & { data: unknown }>)
+    const result = REFERENCE_SCHEMAS[kind].safeParse(upgraded)
+    if (result.success) return result.data
+    const issue = result.error.issues[0]!
+    throw new ReferenceDataError(file, issue.path.length ? issue.path.map(String).join('.') : '(root)', issue.message)
   }
 
   for (const kind of Object.keys(REFERENCE_SCHEMAS) as ReferenceKind[]) {
@@ -146,7 +196,7 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
     }
     versions[kind].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))
   }
-  return { versions: versions as unknown as ReferenceData['versions'], files }
+  return { versions: versions as unknown as ReferenceData['versions'], files, skipped }
 }
 
 /** No version of a kind is in force on a date: nothing to calculate with, and nothing is guessed. */

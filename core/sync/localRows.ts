@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import { syncedTable } from '../db/syncedTables'
+import { SYSTEM_ACTOR, Writer } from '../db/write'
 
 type DbLike = Knex | Knex.Transaction
 
@@ -36,11 +37,12 @@ export class LocalSchema {
 export type ApplyOutcome = { applied: true } | { applied: false; reason: string }
 
 /**
- * Writes HQ's version of a record into its local table — never through the Writer: it is not a local change, so
- * it must not travel back to HQ. Runs in a savepoint so a refused row (a trigger, a unique key clash) leaves the
- * surrounding transaction intact. A missing parent row is reported as `waiting-parent` before anything is written.
+ * Writes HQ's version of a record into its local table through `Writer.applyHqVersion`: audited with the local
+ * before-state, but with no outbox entry — it is not a local change, so it must not travel back to HQ. Runs in a
+ * savepoint so a refused row (a trigger, a unique key clash) leaves the surrounding transaction intact. A missing
+ * parent row is reported as `waiting-parent` before anything is written. `at` is when the device applies it.
  */
-export async function writeHqVersion(trx: Knex.Transaction, schema: LocalSchema, entity: string, data: Record<string, unknown>): Promise<ApplyOutcome> {
+export async function writeHqVersion(trx: Knex.Transaction, schema: LocalSchema, entity: string, data: Record<string, unknown>, at: string): Promise<ApplyOutcome> {
   const columns = await schema.columnsOf(trx, entity)
   if (!columns) return { applied: false, reason: 'unknown-entity' }
   const values: Record<string, unknown> = {}
@@ -56,11 +58,7 @@ export async function writeHqVersion(trx: Knex.Transaction, schema: LocalSchema,
     if (!parent) return { applied: false, reason: 'waiting-parent' }
   }
   try {
-    await trx.transaction(async (sp) => {
-      const exists = await sp(entity).where({ id: values.id as string }).first('id')
-      if (exists) await sp(entity).where({ id: values.id as string }).update(values)
-      else await sp(entity).insert(values)
-    })
+    await trx.transaction(async (sp) => new Writer(sp, SYSTEM_ACTOR, 'sync.hq-version', at).applyHqVersion(entity, { ...values, id: values.id as string }))
     return { applied: true }
   } catch (e) {
     return { applied: false, reason: `refused: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500) }

@@ -64,7 +64,7 @@ async function applyRecord(trx: Knex.Transaction, schema: LocalSchema, item: Pul
     const pending = await trx('outbox').whereNull('sent_at').where({ entity: item.entity, entity_id: item.id }).first('seq')
     if (pending) return false
   }
-  const outcome = await writeHqVersion(trx, schema, item.entity, { ...item.data, id: item.id, row_version: item.rowVersion })
+  const outcome = await writeHqVersion(trx, schema, item.entity, { ...item.data, id: item.id, row_version: item.rowVersion }, at)
   if (outcome.applied) {
     await trx('sync_pull_deferred').where({ entity: item.entity, id: item.id }).delete()
     return true

@@ -121,7 +121,7 @@ export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results:
     await trx('outbox').where({ seq: row.seq }).update({ sent_at: at, outcome: result.status, deferred_reason: null, attempts: trx.raw('attempts + 1') })
     let winnerNote: string | null = null
     if (result.current) {
-      const applied = await writeHqVersion(trx, schema, row.entity, { ...result.current.data, id: row.entity_id, row_version: result.current.rowVersion })
+      const applied = await writeHqVersion(trx, schema, row.entity, { ...result.current.data, id: row.entity_id, row_version: result.current.rowVersion }, at)
       if (!applied.applied) winnerNote = applied.reason
     }
     await trx('sync_issue').insert({

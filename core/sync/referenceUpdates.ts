@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadReferenceData, type ReferenceData } from '../reference/loadReferenceData'
+import { ReferenceDataError } from '../reference/readResource'
+import { referenceReloaded } from '../reference/referenceEvents'
 
 export interface ReferenceTarget {
   bundledDir: string
@@ -26,8 +28,11 @@ export function installReference(target: ReferenceTarget, kind: string, version:
   try {
     if (existsSync(target.overrideDir)) cpSync(target.overrideDir, scratch, { recursive: true })
     mkdirSync(join(scratch, 'reference', 'hq'), { recursive: true })
-    writeFileSync(join(scratch, 'reference', 'hq', `${safe(kind)}--${safe(version)}.json`), content)
-    loadReferenceData({ bundledDir: target.bundledDir, overrideDir: scratch })
+    const tried = join(scratch, 'reference', 'hq', `${safe(kind)}--${safe(version)}.json`)
+    writeFileSync(tried, content)
+    // Files installed earlier that this build skips must not block a new one; the new one itself must be taken.
+    const refused = loadReferenceData({ bundledDir: target.bundledDir, overrideDir: scratch }).skipped.find((s) => s.file === tried)
+    if (refused) throw new ReferenceDataError(file, '(file)', refused.reason)
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
@@ -35,5 +40,6 @@ export function installReference(target: ReferenceTarget, kind: string, version:
   writeFileSync(`${file}.tmp`, content)
   renameSync(`${file}.tmp`, file)
   Object.assign(target.reference, loadReferenceData({ bundledDir: target.bundledDir, overrideDir: target.overrideDir }))
+  referenceReloaded(target.reference)
   return { installed: true }
 }

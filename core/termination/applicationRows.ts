@@ -2,6 +2,8 @@ import type {
   ApplicationDetails, ApplicationStatus, ApplicationSummary, ContractData, ContractSource, StaffRef, TerminationApplication,
 } from '../../shared/termination/application'
 import type { RefundCalculation } from '../../shared/termination/applicationRefund'
+import type { DeadlineChangeNotice } from '../../shared/reference/productionCalendarContract'
+import type { LatePayoutResult } from '../../shared/termination/latePenalty'
 import type { TerminationDocument } from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
@@ -35,6 +37,10 @@ export interface ApplicationRow {
   paid_by: string | null
   payment_document: string | null
   penalty_kopecks: number | null
+  /** JSON LatePayoutResult, when paid after the due date (migration 20261205000012). */
+  late_payout?: string | null
+  /** JSON DeadlineChangeNotice[] (migration 20261205000013). */
+  deadline_changes?: string | null
   paid_kopecks: number | null
   refused_at: string | null
   refused_by: string | null
@@ -77,6 +83,7 @@ export async function toApplication(db: Db, row: ApplicationRow): Promise<Termin
     documentsVerified: Boolean(row.documents_verified),
     documents: JSON.parse(row.documents) as TerminationDocument[],
     payoutDueOn: row.payout_due_on,
+    deadlineChanges: row.deadline_changes ? (JSON.parse(row.deadline_changes) as DeadlineChangeNotice[]) : [],
     calculation: row.calculation ? (JSON.parse(row.calculation) as RefundCalculation) : null,
     completedAt: row.completed_at,
     completedBy: who(row.completed_by),
@@ -86,6 +93,7 @@ export async function toApplication(db: Db, row: ApplicationRow): Promise<Termin
     paidBy: who(row.paid_by),
     paymentDocument: row.payment_document,
     penaltyKopecks: row.penalty_kopecks,
+    latePayout: row.late_payout ? (JSON.parse(row.late_payout) as LatePayoutResult) : null,
     paidKopecks: row.paid_kopecks,
     refusedAt: row.refused_at,
     refusedBy: who(row.refused_by),

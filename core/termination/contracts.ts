@@ -1,4 +1,5 @@
 import type { OsagoApplication } from '../../shared/osago/application'
+import { partyName } from '../../shared/party/display'
 import {
   OPEN_STATUSES, type ApplicationStatus, type ContractData, type ContractRef, type ContractSummary, type ManualContract,
 } from '../../shared/termination/application'
@@ -102,14 +103,15 @@ function osagoContract(row: OsagoContractRow): ContractData | null {
     || !row.end_date || !row.policy_number) return null
   const app = JSON.parse(row.application) as OsagoApplication
   const periods = app.contract.periodsOfUse
-  const p = app.insured
+  // An organisation may be the insured (40-FZ art. 15); records stored before parties had a kind are people.
+  const insured = app.insured as Parameters<typeof partyName>[0]
   return {
     source: 'osago',
     id: row.id,
     product: 'osago',
     number: `${row.policy_series ?? ''} ${row.policy_number}`.trim(),
-    policyholderType: 'individual',
-    policyholderName: row.insured_name ?? [p.surname, p.name, p.patronymic].filter(Boolean).join(' '),
+    policyholderType: insured.kind === 'organisation' ? 'legal' : 'individual',
+    policyholderName: row.insured_name ?? partyName(insured),
     plate: row.plate,
     vin: row.vin,
     conclusionDate: row.conclusion_date,

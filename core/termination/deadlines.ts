@@ -3,7 +3,9 @@ import { OPEN_STATUSES, type ApplicationDetails, type ContractData } from '../..
 import type { CoolingOffClosingItem, DeadlineItem, DeadlineList } from '../../shared/termination/contract'
 import { coolingOffWindow } from '../../shared/termination/coolingOffWindow'
 import { latePenaltyKopecks } from '../../shared/termination/latePenalty'
+import type { RefundCalculation } from '../../shared/termination/applicationRefund'
 import { AppError } from '../app/appError'
+import { accruedLatePayout } from './latePayoutAccrued'
 import type { Db } from '../db/openDatabase'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import type { ApplicationRow } from './applicationRows'
@@ -25,13 +27,24 @@ export async function listDeadlines(db: Db, reference: ReferenceData, today: Cal
     const daysLeft = diffDays(today, due)
     const contract = JSON.parse(row.contract) as ContractData
     let penaltyKopecks: number | null = null
+    let latePayoutConsequence: DeadlineItem['latePayoutConsequence'] = null
+    let latePayout: DeadlineItem['latePayout'] = null
     if (daysLeft < 0 && row.refund_kopecks !== null) {
-      penaltyKopecks = latePenaltyKopecks(row.refund_kopecks, due, today, rulesInForce(reference, contract.conclusionDate).rules)
+      // The same basis as the payout will use (seed 004's penalty or GK RF art. 395 interest), as the calculation names it.
+      const calculation = row.calculation ? (JSON.parse(row.calculation) as RefundCalculation) : null
+      if (calculation) {
+        const accrued = accruedLatePayout(reference, calculation, due, today)
+        penaltyKopecks = accrued.amountKopecks
+        latePayoutConsequence = accrued.consequence
+        latePayout = accrued
+      } else {
+        penaltyKopecks = latePenaltyKopecks(row.refund_kopecks, due, today, rulesInForce(reference, contract.conclusionDate).rules)
+      }
     }
     const item: DeadlineItem = {
       applicationId: row.id, incomingNumber: row.incoming_number, policyholderName: row.policyholder_name, contractNumber: row.contract_number,
       kind: (JSON.parse(row.details) as ApplicationDetails).kind, status: row.status, dueDate: due, daysLeft,
-      refundKopecks: row.refund_kopecks, penaltyKopecks,
+      refundKopecks: row.refund_kopecks, penaltyKopecks, latePayoutConsequence, latePayout,
     }
     ;(daysLeft < 0 ? overdue : dueSoon).push(item)
   }
@@ -62,7 +75,8 @@ async function coolingOffClosing(db: Db, reference: ReferenceData, today: Calend
       windowEnd = coolingOffWindow(c.conclusionDate, rules.coolingOff.windowDays.value, rules.coolingOff.windowLastDayNonWorking.value,
         calendarOn(reference, c.conclusionDate)).windowEnd
     } catch (e) {
-      // A contract the data cannot place (no rules or calendar for its dates) is left off the list, not guessed.
+      // A contract the data cannot place (no rules in force on its dates) is left off the list, not guessed. The
+      // calendar answers for any year (the Labour Code rule where no decree is on file).
       if (e instanceof AppError || (e instanceof Error && e.name === 'ProductionCalendarError')) continue
       throw e
     }

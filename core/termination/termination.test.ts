@@ -96,7 +96,7 @@ describe('termination at the counter: OSAGO sold with the car', () => {
 
     const a = await register(found[0]!)
     expect(a).toMatchObject({ incomingNumber: 'MSK-01-2026-00001', status: 'received', receivedOn: '2026-04-15', payoutDueOn: '2026-04-29',
-      requiredDocuments: ['application', 'passport', 'originalPolicy', 'saleContract', 'paymentProof'], documents: [] })
+      requiredDocuments: ['application', 'passport', 'originalPolicy', 'saleContract', 'ptsCopyWithNewOwner', 'paymentProof'], documents: [] })
     expect(a.receivedAt).toBe('2026-04-15T07:00:00.000Z')
     expect(a.receivedBy?.fullName).toBe('Сотрудник clerk1')
 
@@ -106,7 +106,7 @@ describe('termination at the counter: OSAGO sold with the car', () => {
     const expected = applyFactors(premium, ['0.77', fraction(unexpired, 365)])
     expect(done).toMatchObject({ status: 'calculated', completedBy: { fullName: 'Сотрудник clerk1' } })
     expect(done.calculation).toMatchObject({ outcome: 'refund', terminationDate: '2026-04-15', daysPaid: 365, unexpiredDays: unexpired,
-      share: '0.77', refundKopecks: expected, rulesVersion: '2023-01-30.1', payoutDueDate: '2026-04-29', needsApproval: false })
+      share: '0.77', refundKopecks: expected, rulesVersion: '2023-01-30.2', payoutDueDate: '2026-04-29', needsApproval: false })
 
     // The policy ends with the completion, in the same transaction, with outbox and audit entries.
     expect(await t.core.db('osago_policy').where({ id: policy.id }).first()).toMatchObject({ terminated_on: '2026-04-15', status: 'issued' })
@@ -213,13 +213,10 @@ describe('cooling-off', () => {
       .toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'details.kind': 'termination.problem.kindNotForContract' } } })
   })
 
-  it('a payout date past the production calendar stops with a clear message', async () => {
+  it('a payout date in a year no decree covers yet is counted by the Labour Code, never refused (payoutDeadlineRecalculation.test.ts)', async () => {
     await on('2026-12-28')
-    const r = await call(t.core, 'termination/register-application', {
-      contract: ref(await manual({ ...casco, conclusionDate: '2026-12-20', startDate: '2026-12-21', endDate: '2027-12-20' })), details: details(refusal),
-    }, 'c')
-    expect(r).toMatchObject({ ok: false, error: { code: 'REFERENCE_DATA' } })
-    if (!r.ok) expect(r.error.message).toMatch(/календарь/)
+    const a = await register(await manual({ ...casco, conclusionDate: '2026-12-20', startDate: '2026-12-21', endDate: '2027-12-20' }), refusal)
+    expect(a.payoutDueOn).toBe('2027-01-20')
   })
 })
 
@@ -395,7 +392,7 @@ describe('editing, preview, search and access', () => {
     if (preview.ok) expect(preview.checklist.documents).toEqual(expect.arrayContaining(['bankDetails', 'notarisedPowerOfAttorney', 'saleContract']))
     const incomplete = await expectOk(call(t.core, 'termination/preview-refund', { contract: ref(c), kind: 'osago-early-termination', ground: 'death',
       eventDate: null, cascoChoice: null, insuredEventOccurred: false, representative: false, payoutMethod: 'cash' }, 'c'))
-    expect(incomplete).toMatchObject({ ok: false, field: 'eventDate', message: 'Укажите дату смерти или гибели (утраты) транспортного средства' })
+    expect(incomplete).toMatchObject({ ok: false, field: 'eventDate', message: 'Укажите дату события: смерти, гибели (утраты) ТС, ликвидации или получения уведомления страховщика' })
 
     const a = await register(c)
     const ticked = await tick(a)
@@ -431,5 +428,138 @@ describe('editing, preview, search and access', () => {
     expect(await call(t.core, 'termination/enter-contract', { contract: { product: 'osago', number: c.number, concludedAt: null, policyholderType: 'individual',
       policyholderName: 'Орлова', plate: null, vin: null, conclusionDate: '2024-12-20', startDate: '2025-01-01', endDate: '2025-12-31', premiumKopecks: 100,
       periodsOfUse: [] } }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+})
+
+describe('issue 9: terminations and refunds by the rules', () => {
+  const heir = { fullName: 'Орлов Пётр Ильич', passport: '4510 654321', phone: '+7 903 111-22-33', address: null }
+
+  it('heirs after the term: served, the contract ended on the date of death, the refund counted from it', async () => {
+    await on('2026-03-16')
+    const c = await manual()
+    const done = await registerAndComplete(c, { ground: 'death', eventDate: '2025-09-15', applicant: heir })
+    // 16.09–31.12.2025: 107 of 365 days × 0.77 × 10 000 ₽ = 2 257.26 ₽; 14 days from receipt.
+    expect(done).toMatchObject({ status: 'calculated', payoutDueOn: '2026-03-30', calculation: {
+      outcome: 'refund', terminationDate: '2025-09-15', limitationEnd: '2028-09-15', unexpiredDays: 107, refundKopecks: 225_726 } })
+    expect(await t.core.db('manual_contract').where({ id: c.id }).first()).toMatchObject({ terminated_on: '2025-09-15' })
+    // A sale reported after the term still has nothing to end.
+    const sold = await registerAndComplete(await manual())
+    expect(sold).toMatchObject({ status: 'refused', refusalReason: 'termination.reason.applicationAfterTermEnd' })
+  })
+
+  it('liquidation only for a legal-entity policyholder; the insurer’s termination for false information refunds nothing', async () => {
+    await on('2025-04-10')
+    const person = await manual()
+    const wrong = await call(t.core, 'termination/register-application', { contract: ref(person),
+      details: details({ ground: 'policyholder-liquidation', eventDate: '2025-03-31' }) }, 'c')
+    expect(wrong).toMatchObject({ ok: false, error: { fieldErrors: { 'details.ground': 'termination.problem.liquidationLegalOnly' } } })
+    const company = await manual({ policyholderType: 'legal', policyholderName: 'ООО «Вектор»' })
+    const liquidated = await register(company, { ground: 'policyholder-liquidation', eventDate: '2025-03-31', applicant: heir })
+    expect(liquidated.requiredDocuments).toEqual(expect.arrayContaining(['liquidationRecord', 'applicantAuthority']))
+    expect((await complete(await tick(liquidated))).calculation).toMatchObject({ terminationDate: '2025-03-31', refundKopecks: 580_137 })
+
+    const notified = await register(await manual(), { ground: 'insurer-false-information', eventDate: '2025-04-07', payout: null })
+    expect(notified.requiredDocuments).toEqual(['insurerNotice', 'noticeDeliveryProof'])
+    const ended = await complete(await tick(notified))
+    expect(ended).toMatchObject({ status: 'closed', payoutDueOn: null, calculation: { outcome: 'terminated-no-refund', refundKopecks: 0 } })
+    expect(await t.core.db('manual_contract').where({ id: notified.contract.id }).first()).toMatchObject({ terminated_on: '2025-04-07' })
+  })
+
+  it('CASCO: loss refunds pro rata; a refusal after the cooling-off refunds nothing; inside it the refusal is a cooling-off one', async () => {
+    await on('2025-04-10')
+    const cascoTerm = { product: 'casco' as const, number: 'КАСКО-9', conclusionDate: '2024-12-20', startDate: '2025-01-01', endDate: '2025-12-31' }
+    const lost = await registerAndComplete(await manual(cascoTerm), { kind: 'casco-loss', ground: null, eventDate: '2025-03-31' })
+    expect(lost).toMatchObject({ status: 'calculated', details: { kind: 'casco-loss' },
+      calculation: { formula: 'casco-loss', terminationDate: '2025-03-31', refundKopecks: 753_425 } })
+    const refused = await registerAndComplete(await manual({ ...cascoTerm, number: 'КАСКО-10' }), { kind: 'casco-refusal', ground: null, payout: null })
+    expect(refused).toMatchObject({ status: 'closed', calculation: { outcome: 'terminated-no-refund', terminationDate: '2025-04-10' } })
+    expect(await t.core.db('manual_contract').where({ id: refused.contract.id }).first()).toMatchObject({ terminated_on: '2025-04-10' })
+
+    const fresh = await manual({ ...cascoTerm, number: 'КАСКО-11', conclusionDate: '2025-04-01', startDate: '2025-04-02', endDate: '2026-04-01' })
+    const early = await call(t.core, 'termination/register-application', { contract: ref(fresh), details: details({ kind: 'casco-refusal', ground: null, payout: null }) }, 'c')
+    expect(early).toMatchObject({ ok: false, error: { fieldErrors: { 'details.kind': 'termination.problem.coolingOffApplies' } } })
+  })
+
+  it('a posted application is filed on its postmark, its payout counts from receipt; the postmark cannot postdate the receipt', async () => {
+    await on('2025-04-08')
+    const c = await manual()
+    const posted = await register(c, { receipt: { channel: 'post', postmarkDate: '2025-03-31' } })
+    expect(posted).toMatchObject({ receivedOn: '2025-04-08', payoutDueOn: '2025-04-22', details: { receipt: { channel: 'post', postmarkDate: '2025-03-31' } } })
+    expect((await complete(await tick(posted))).calculation).toMatchObject({ terminationDate: '2025-03-31', filedOn: '2025-03-31', refundKopecks: 580_137 })
+    const future = await call(t.core, 'termination/register-application', { contract: ref(await manual()),
+      details: details({ receipt: { channel: 'post', postmarkDate: '2025-04-09' } }) }, 'c')
+    expect(future).toMatchObject({ ok: false, error: { fieldErrors: { 'details.receipt.postmarkDate': 'termination.error.postmarkAfterReceipt' } } })
+  })
+
+  it('a cooling-off refusal on a later date the client asks for, inside the window', async () => {
+    await on('2026-01-05')
+    const casco = { product: 'casco' as const, conclusionDate: '2025-12-25', startDate: '2026-01-01', endDate: '2026-12-31' }
+    const refusal = { kind: 'cooling-off' as const, ground: null }
+    const asked = await registerAndComplete(await manual(casco), { ...refusal, requestedTerminationDate: '2026-01-10' })
+    expect(asked.calculation).toMatchObject({ terminationDate: '2026-01-10', terminationDateRule: 'requested-date', daysInForce: 10, refundKopecks: 972_603 })
+    expect(await t.core.db('manual_contract').where({ id: asked.contract.id }).first()).toMatchObject({ terminated_on: '2026-01-10' })
+    const tooLate = await call(t.core, 'termination/register-application', { contract: ref(await manual(casco)),
+      details: details({ ...refusal, requestedTerminationDate: '2026-01-13' }) }, 'c')
+    expect(tooLate).toMatchObject({ ok: false, error: { fieldErrors: { 'details.requestedTerminationDate': 'termination.error.requestedDateAfterWindow' } } })
+  })
+
+  it('a late payout costs the seed’s penalty by default and names it; HQ’s selection of GK RF art. 395 interest applies from its date', async () => {
+    await on('2025-10-06')
+    const penaltyCase = await registerAndComplete(await manual())
+    expect(penaltyCase.calculation!.latePayout).toMatchObject({ consequence: 'contractual-penalty', ratePerDay: '0.01' })
+    // HQ ships a rules version that selects statutory interest from 01.10.2025 (as an override file would add it).
+    const current = t.core.reference.versions['termination-rules'][0]!
+    const selected = structuredClone(current)
+    selected.version = '2025-10-01.1'
+    selected.effectiveFrom = '2025-10-01'
+    selected.data.latePayout.consequence = { value: 'statutory-interest', verified: true, source: 'HQ selection (test)' }
+    t.core.reference.versions['termination-rules'].push(selected)
+    const interestCase = await registerAndComplete(await manual())
+    // The contract was concluded in 2024: its refund follows the old version, the consequence of a delay the one in force on the due date.
+    expect(interestCase.calculation).toMatchObject({ rulesVersion: '2023-01-30.2', refundKopecks: 181_425, payoutDueDate: '2025-10-20',
+      latePayout: { consequence: 'statutory-interest', ratePerDay: null, rulesVersion: '2025-10-01.1' } })
+
+    await on('2025-10-31')
+    // The dashboard shows the same consequence the payout will charge, named by its basis.
+    const overdue = (await expectOk(call(t.core, 'termination/list-deadlines', undefined, 'c'))).overdue
+    expect(overdue.find((d) => d.applicationId === interestCase.id)).toMatchObject({ penaltyKopecks: 917, latePayoutConsequence: 'statutory-interest' })
+    expect(overdue.find((d) => d.applicationId === penaltyCase.id)).toMatchObject({
+      penaltyKopecks: applyFactors(181_425, ['0.01', 11]), latePayoutConsequence: 'contractual-penalty' })
+    const paidInterest = await expectOk(call(t.core, 'termination/record-payout', { id: interestCase.id, rowVersion: interestCase.rowVersion, paymentDocument: 'РКО 9' }, 'c'))
+    // 21–26.10 at 17 % and 27–31.10 at 16.5 %: 181 425 × (0.17 × 6 + 0.165 × 5) / 365 = 917.07 kopecks.
+    expect(paidInterest).toMatchObject({ penaltyKopecks: 917, paidKopecks: 181_425 + 917, latePayout: { consequence: 'statutory-interest', daysLate: 11 } })
+    expect(paidInterest.latePayout!.segments.map((x) => x.percent)).toEqual(['17.00', '16.50'])
+    const paidPenalty = await expectOk(call(t.core, 'termination/record-payout', { id: penaltyCase.id, rowVersion: penaltyCase.rowVersion, paymentDocument: 'РКО 10' }, 'c'))
+    expect(paidPenalty).toMatchObject({ penaltyKopecks: applyFactors(181_425, ['0.01', 11]), latePayout: { consequence: 'contractual-penalty' } })
+    const row = await t.core.db('termination_application').where({ id: paidInterest.id }).first() as { late_payout: string }
+    expect(JSON.parse(row.late_payout)).toMatchObject({ consequence: 'statutory-interest', amountKopecks: 917 })
+    t.core.reference.versions['termination-rules'].pop()
+  })
+
+  it('interest past the key-rate table’s known date: the dashboard and the payout preview carry the periods and the flag', async () => {
+    const versions = t.core.reference.versions['termination-rules']
+    const selected = structuredClone(versions[0]!)
+    selected.version = '2026-01-01.1'
+    selected.effectiveFrom = '2026-01-01'
+    selected.data.latePayout.consequence = { value: 'statutory-interest', verified: true, source: 'HQ selection (test)' }
+    versions.push(selected)
+    try {
+      await on('2026-03-02')
+      const a = await registerAndComplete(await manual({ conclusionDate: '2025-12-20', startDate: '2026-01-01', endDate: '2026-12-31' }))
+      expect(a).toMatchObject({ payoutDueOn: '2026-03-16', calculation: { refundKopecks: 641_315 } })
+      await on('2026-03-16')
+      expect(await expectOk(call(t.core, 'termination/preview-late-payout', { id: a.id }, 'c'))).toBeNull()
+      await on('2026-03-27')
+      const item = (await expectOk(call(t.core, 'termination/list-deadlines', undefined, 'c'))).overdue.find((d) => d.applicationId === a.id)!
+      expect(item.latePayout).toMatchObject({ consequence: 'statutory-interest', keyRatesKnownUntil: '2026-03-22', amountKopecks: 2_996 })
+      expect(item.latePayout!.segments.map((x) => [x.from, x.to, x.beyondKnown])).toEqual([['2026-03-17', '2026-03-22', false], ['2026-03-23', '2026-03-27', true]])
+      const preview = await expectOk(call(t.core, 'termination/preview-late-payout', { id: a.id }, 'c'))
+      expect(preview).toEqual(item.latePayout)
+      const paid = await expectOk(call(t.core, 'termination/record-payout', { id: a.id, rowVersion: a.rowVersion, paymentDocument: 'РКО 11' }, 'c'))
+      expect(paid.latePayout).toEqual(preview)
+      expect(await expectOk(call(t.core, 'termination/preview-late-payout', { id: a.id }, 'c'))).toBeNull()
+    } finally {
+      versions.pop()
+    }
   })
 })

@@ -1,14 +1,15 @@
-import { todayIn, type CalendarDate } from '../../shared/dates/calendarDate'
+import { isCalendarDate, todayIn, type CalendarDate } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
 import { formatDateRu } from '../../shared/print/format'
 import {
-  KINDS_BY_PRODUCT, OPEN_STATUSES, type ApplicationDetails, type ApplicationStatus, type ContractData,
+  KINDS_BY_PRODUCT, OPEN_STATUSES, postmarkOf, type ApplicationDetails, type ApplicationStatus, type ContractData,
   type PayoutMethod,
 } from '../../shared/termination/application'
-import { calculateApplicationRefund, type RefundCalculation } from '../../shared/termination/applicationRefund'
+import { calculateApplicationRefund, withLatePayoutOn, type RefundCalculation } from '../../shared/termination/applicationRefund'
 import type { RefundPreview } from '../../shared/termination/contract'
-import { applicationChecklist, missingDocuments, type ChecklistCase, type ChecklistResult } from '../../shared/termination/documentChecklist'
-import { latePenaltyKopecks } from '../../shared/termination/latePenalty'
+import {
+  applicationChecklist, missingDocuments, refundsNothing, type ChecklistCase, type ChecklistResult,
+} from '../../shared/termination/documentChecklist'
 import { TERMINATION_DOCUMENTS, type TerminationDocument, type TerminationGround } from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
@@ -21,13 +22,14 @@ import { findApplicationRow, toApplication, toSummary, type ApplicationRow } fro
 import { findContracts, loadContract, manualContract, manualContractColumns, summarise, type ManualContractRow } from './contracts'
 import { listDeadlines } from './deadlines'
 import { allocateIncomingNumber } from './incomingNumber'
+import { accruedLatePayout } from './latePayoutAccrued'
 import { calendarOn, guarded, rulesInForce } from './terminationRules'
 
 type TerminationChannels =
   | 'termination/find-contracts' | 'termination/enter-contract' | 'termination/preview-refund' | 'termination/register-application'
   | 'termination/update-application' | 'termination/set-documents' | 'termination/complete-application'
   | 'termination/approve-application' | 'termination/record-payout' | 'termination/refuse-application'
-  | 'termination/get-application' | 'termination/list-applications' | 'termination/list-deadlines'
+  | 'termination/get-application' | 'termination/list-applications' | 'termination/list-deadlines' | 'termination/preview-late-payout'
 
 /** What decides the refund and the checklist; the rest of the details is who applies and how they are paid. */
 interface Terms {
@@ -38,12 +40,16 @@ interface Terms {
   insuredEventOccurred: boolean
   representative: boolean
   payoutMethod: PayoutMethod | null
+  /** By post: the postmark date, the filing date of GK RF art. 194 p. 2. */
+  postmarkDate: CalendarDate | null
+  requestedTerminationDate: CalendarDate | null
 }
 
 function termsOf(d: ApplicationDetails): Terms {
   return {
     kind: d.kind, ground: d.ground, eventDate: d.eventDate, cascoChoice: d.cascoChoice, insuredEventOccurred: d.insuredEventOccurred,
-    representative: d.representative !== null, payoutMethod: d.payout?.method ?? null,
+    representative: d.representative !== null, payoutMethod: d.payout?.method ?? null, postmarkDate: postmarkOf(d),
+    requestedTerminationDate: d.requestedTerminationDate ?? null,
   }
 }
 
@@ -55,7 +61,13 @@ function checklistCase(t: Terms): ChecklistCase {
   return { kind: t.kind }
 }
 
+/** Completion ends the contract with a refund, or without one where the rules return nothing. */
+function ends(calc: RefundCalculation): boolean {
+  return calc.outcome === 'refund' || calc.outcome === 'terminated-no-refund'
+}
+
 export function terminationHandlers(db: Db, reference: ReferenceData): HandlersOf<TerminationChannels> {
+
   const today = (ctx: HandlerContext) => todayIn(BRANCH_TIME_ZONE, ctx.now)
 
   function calculate(contract: ContractData, t: Terms, applicationDate: CalendarDate, pathPrefix: string): RefundCalculation {
@@ -63,18 +75,28 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       throw new AppError('VALIDATION', 'termination.problem.kindNotForContract', {}, { [`${pathPrefix}kind`]: 'termination.problem.kindNotForContract' })
     }
     const { rules, version } = rulesInForce(reference, contract.conclusionDate)
-    return guarded(() => calculateApplicationRefund({
+    const calc = guarded(() => calculateApplicationRefund({
       product: contract.product, kind: t.kind, ground: t.ground, policyholderType: contract.policyholderType,
       premiumKopecks: contract.premiumKopecks, conclusionDate: contract.conclusionDate, contractStart: contract.startDate,
-      contractEnd: contract.endDate, applicationDate, eventDate: t.eventDate, periodsOfUse: contract.periodsOfUse,
-      insuredEventOccurred: t.insuredEventOccurred, cascoChoice: t.cascoChoice,
+      contractEnd: contract.endDate, applicationDate, postmarkDate: t.postmarkDate, eventDate: t.eventDate, periodsOfUse: contract.periodsOfUse,
+      insuredEventOccurred: t.insuredEventOccurred, cascoChoice: t.cascoChoice, requestedTerminationDate: t.requestedTerminationDate,
     }, rules, version, calendarOn(reference, applicationDate)), pathPrefix)
+    // The consequence of a late payout is the one HQ has selected for the day the delay would begin.
+    return withLatePayoutOn(calc, (date) => rulesInForce(reference, date))
+  }
+
+  /** A refund to pay needs to know how it is paid, even where the form left it open because the rules may refund nothing. */
+  function requirePayout(calc: RefundCalculation, details: ApplicationDetails): void {
+    if (calc.outcome === 'refund' && calc.refundKopecks > 0 && details.payout === null) {
+      throw new AppError('VALIDATION', 'termination.problem.payoutRequired', {}, { 'details.payout.method': 'termination.problem.payoutRequired' })
+    }
   }
 
   function checklist(contract: ContractData, t: Terms): ChecklistResult {
     const { rules } = rulesInForce(reference, contract.conclusionDate)
-    const reissue = t.kind === 'casco-sale' && t.cascoChoice === 'reissue'
-    return applicationChecklist(rules, checklistCase(t), { representative: t.representative, payout: reissue ? null : t.payoutMethod })
+    const which = checklistCase(t)
+    const nothingPaid = (t.kind === 'casco-sale' && t.cascoChoice === 'reissue') || refundsNothing(rules, which)
+    return applicationChecklist(rules, which, { representative: t.representative, payout: nothingPaid ? null : t.payoutMethod })
   }
 
   /** A contract takes one application at a time, and none once it has ended. */
@@ -126,10 +148,11 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
 
     'termination/preview-refund': async (input, ctx): Promise<RefundPreview> => {
       const contract = await loadContract(db, input.contract)
+      const date = (v: string | null) => (v && isCalendarDate(v) ? v : null)
       const t: Terms = {
-        kind: input.kind, ground: input.ground, eventDate: input.eventDate && input.eventDate !== '' ? input.eventDate : null,
-        cascoChoice: input.cascoChoice, insuredEventOccurred: input.insuredEventOccurred, representative: input.representative,
-        payoutMethod: input.payoutMethod,
+        kind: input.kind, ground: input.ground, eventDate: date(input.eventDate), cascoChoice: input.cascoChoice,
+        insuredEventOccurred: input.insuredEventOccurred, representative: input.representative, payoutMethod: input.payoutMethod,
+        postmarkDate: date(input.postmarkDate), requestedTerminationDate: date(input.requestedTerminationDate),
       }
       let list: ChecklistResult | null = null
       try {
@@ -157,6 +180,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const receivedOn = today(ctx)
       const t = termsOf(details)
       const calc = calculate(contract, t, receivedOn, 'details.')
+      requirePayout(calc, details)
       const list = checklist(contract, t)
       const id = await write(db, ctx.actor, 'termination.received', ctx.now, async (w) => {
         const incoming = await allocateIncomingNumber(w, receivedOn)
@@ -179,6 +203,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const details = input.details
       const t = termsOf(details)
       const calc = calculate(contract, t, row.received_on, 'details.')
+      requirePayout(calc, details)
       const list = checklist(contract, t)
       const ticked = (JSON.parse(row.documents) as TerminationDocument[]).filter((d) => list.documents.includes(d))
       await write(db, ctx.actor, 'termination.updated', ctx.now, (w) => w.update('termination_application', row.id, {
@@ -211,6 +236,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const contract = JSON.parse(row.contract) as ContractData
       const details = JSON.parse(row.details) as ApplicationDetails
       const calc = calculate(contract, termsOf(details), row.received_on, 'details.')
+      requirePayout(calc, details)
       const now = ctx.now.toISOString()
       const done = { calculation: JSON.stringify(calc), refund_kopecks: calc.refundKopecks, payout_due_on: calc.payoutDueDate,
         completed_at: now, completed_by: ctx.actor.userId }
@@ -223,7 +249,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
         }
         const status: ApplicationStatus = calc.outcome === 'refund' && calc.refundKopecks > 0 ? 'calculated' : 'closed'
         await w.update('termination_application', row.id, { ...done, status }, input.rowVersion)
-        if (calc.outcome === 'refund' && calc.terminationDate) await markContract(w, contract, calc.terminationDate)
+        if (ends(calc) && calc.terminationDate) await markContract(w, contract, calc.terminationDate)
       })
       return answer(row.id)
     },
@@ -244,12 +270,11 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const calc = JSON.parse(row.calculation!) as RefundCalculation
       if (calc.needsApproval && row.status !== 'approved') throw new AppError('CONFLICT', 'termination.problem.approvalRequired')
       const paidOn = today(ctx)
-      const contract = JSON.parse(row.contract) as ContractData
-      const { rules } = rulesInForce(reference, contract.conclusionDate)
-      const penalty = row.payout_due_on ? latePenaltyKopecks(calc.refundKopecks, row.payout_due_on, paidOn, rules) : 0
+      const late = row.payout_due_on && paidOn > row.payout_due_on ? accruedLatePayout(reference, calc, row.payout_due_on, paidOn) : null
+      const penalty = late?.amountKopecks ?? 0
       await write(db, ctx.actor, 'termination.paid', ctx.now, (w) => w.update('termination_application', row.id, {
         status: 'paid', paid_on: paidOn, paid_by: ctx.actor.userId, payment_document: input.paymentDocument,
-        penalty_kopecks: penalty, paid_kopecks: calc.refundKopecks + penalty,
+        penalty_kopecks: penalty, late_payout: late ? JSON.stringify(late) : null, paid_kopecks: calc.refundKopecks + penalty,
       }, input.rowVersion))
       return answer(row.id)
     },
@@ -262,12 +287,20 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           status: 'refused', refused_at: ctx.now.toISOString(), refused_by: ctx.actor.userId, refusal_reason: input.reason,
         }, input.rowVersion)
         // Completion ended the contract; a refusal after it means the contract goes on.
-        if (calc?.outcome === 'refund') await markContract(w, JSON.parse(row.contract) as ContractData, null)
+        if (calc && ends(calc)) await markContract(w, JSON.parse(row.contract) as ContractData, null)
       })
       return answer(row.id)
     },
 
     'termination/get-application': async (input) => answer(input.id),
+
+    'termination/preview-late-payout': async (input, ctx) => {
+      const row = await findApplicationRow(db, input.id)
+      const on = today(ctx)
+      if (!OPEN_STATUSES.includes(row.status) || !row.calculation || !row.payout_due_on || on <= row.payout_due_on) return null
+      // The same figure record-payout would store if the money left today.
+      return accruedLatePayout(reference, JSON.parse(row.calculation) as RefundCalculation, row.payout_due_on, on)
+    },
 
     'termination/list-applications': async (input) => {
       const q = db('termination_application')

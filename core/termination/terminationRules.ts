@@ -1,9 +1,12 @@
-import type { CalendarDate } from '../../shared/dates/calendarDate'
-import { createWorkingDayCalendar, ProductionCalendarError, type WorkingDayCalendar } from '../../shared/reference/productionCalendar'
+import { isCalendarDate, type CalendarDate } from '../../shared/dates/calendarDate'
+import { formatDateRu } from '../../shared/print/format'
+import { ProductionCalendarError, type WorkingDayCalendar } from '../../shared/reference/productionCalendar'
 import { MissingRuleError, TerminationInputError } from '../../shared/termination/errors'
+import { KEY_RATE_KIND, newestKeyRates, type KeyRateTable } from '../../shared/termination/keyRate'
 import { terminationRulesInForce, type TerminationRules } from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
-import { ReferenceNotInForceError, referenceInForce, type ReferenceData } from '../reference/loadReferenceData'
+import type { ReferenceData } from '../reference/loadReferenceData'
+import { workingDayCalendarOf } from '../reference/workingDays'
 
 export interface RulesInForce {
   rules: TerminationRules
@@ -16,33 +19,30 @@ export function rulesInForce(reference: ReferenceData, conclusionDate: CalendarD
     const file = terminationRulesInForce(reference.versions['termination-rules'], conclusionDate)
     return { rules: file.data, version: file.version }
   } catch (e) {
-    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: conclusionDate })
+    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: shown(conclusionDate) })
     throw e
   }
 }
 
 /**
- * The production calendar in force on the day of receipt: deadlines in working days are counted on it. Resolved on
- * the first question, so a calculation that never asks (OSAGO counts calendar days) needs no calendar for its year.
+ * The production calendar deadlines are counted on: every calendar version on file merged year by year, a year no
+ * decree covers counted by the Labour Code rule (core/reference/workingDays.ts). A calendar states facts about
+ * dates, so it does not depend on the day asked from (the callers' second argument). It never refuses a date.
  */
-export function calendarOn(reference: ReferenceData, date: CalendarDate): WorkingDayCalendar {
-  let calendar: WorkingDayCalendar | undefined
-  const resolve = (): WorkingDayCalendar => {
-    if (calendar) return calendar
-    try {
-      calendar = createWorkingDayCalendar(referenceInForce(reference, 'production-calendar', date).data)
-      return calendar
-    } catch (e) {
-      if (e instanceof ReferenceNotInForceError) throw new AppError('REFERENCE_DATA', 'termination.problem.calendar', { date })
-      throw e
-    }
-  }
-  return {
-    get coveredYears() { return resolve().coveredYears },
-    isWorkingDay: (d) => resolve().isWorkingDay(d),
-    isShortenedDay: (d) => resolve().isShortenedDay(d),
-    nextWorkingDay: (d) => resolve().nextWorkingDay(d),
-    addWorkingDays: (d, n) => resolve().addWorkingDays(d, n),
+export function calendarOn(reference: ReferenceData, _date?: CalendarDate): WorkingDayCalendar {
+  return workingDayCalendarOf(reference)
+}
+
+/** Calculator fields that sit elsewhere in the application form. */
+const FORM_PATHS: Record<string, string> = { postmarkDate: 'receipt.postmarkDate' }
+
+/** The Bank of Russia key rates (GK RF art. 395): the newest version holds the whole history. */
+export function keyRatesOf(reference: ReferenceData): KeyRateTable {
+  try {
+    return newestKeyRates(reference.versions['key-rate']).data
+  } catch (e) {
+    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.keyRatesMissing')
+    throw e
   }
 }
 
@@ -55,10 +55,20 @@ export function guarded<T>(fn: () => T, pathPrefix = ''): T {
     return fn()
   } catch (e) {
     if (e instanceof TerminationInputError) {
-      throw new AppError('VALIDATION', e.messageKey, {}, { [`${pathPrefix}${e.field}`]: e.messageKey })
+      throw new AppError('VALIDATION', e.messageKey, {}, { [`${pathPrefix}${FORM_PATHS[e.field] ?? e.field}`]: e.messageKey })
     }
-    if (e instanceof ProductionCalendarError) throw new AppError('REFERENCE_DATA', 'termination.problem.calendar', { date: String(e.params.date ?? e.params.year ?? '') })
-    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: e.key })
+    if (e instanceof ProductionCalendarError) throw new AppError('REFERENCE_DATA', 'termination.problem.calendar', { date: shown(String(e.params.date ?? e.params.year ?? '')) })
+    if (e instanceof MissingRuleError && e.table === KEY_RATE_KIND) {
+      // A day before the table's first rate names the day; no table at all is a different problem (HQ ships one).
+      if (!isCalendarDate(e.key)) throw new AppError('REFERENCE_DATA', 'termination.problem.keyRatesMissing')
+      throw new AppError('REFERENCE_DATA', 'termination.problem.keyRates', { date: formatDateRu(e.key) })
+    }
+    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: shown(e.key) })
     throw e
   }
+}
+
+/** Dates in messages are shown ДД.ММ.ГГГГ; a year or a key that is not a date stays as it is. */
+function shown(key: string): string {
+  return isCalendarDate(key) ? formatDateRu(key) : key
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { checkSchema, syncedRow } from './schemaCheck'
+import { osagoApplicationVerdict } from './osagoRules'
 import { reject, type EntityRule } from './types'
 
 const BLANK_STATUSES = ['available', 'used', 'spoiled'] as const
@@ -65,8 +66,9 @@ const OSAGO_NEXT: Record<OsagoStatus, readonly OsagoStatus[]> = {
 }
 
 /**
- * OSAGO contracts: the status machine, and the blank a policy is issued on must be this branch's and must
- * record this policy as its user (the blank's own change travels first in the same outbox transaction).
+ * OSAGO contracts: the status machine, the application's owner rules (osagoRules.ts), and the blank a policy is
+ * issued on must be this branch's and must record this policy as its user (the blank's own change travels first in
+ * the same outbox transaction).
  */
 export const osagoPolicyRule: EntityRule = {
   async check(ctx, change) {
@@ -76,6 +78,8 @@ export const osagoPolicyRule: EntityRule = {
     const from: OsagoStatus = change.before ? (change.before.status as OsagoStatus) : 'draft'
     if (!change.before && after.status !== 'draft') return reject('bad-transition', { from: '-', to: after.status })
     if (change.before && !OSAGO_NEXT[from]?.includes(after.status)) return reject('bad-transition', { from, to: after.status })
+    const application = osagoApplicationVerdict(change.before, change.after)
+    if (application) return application
     if ((after.status === 'issued' || after.status === 'printed') && !after.blank_id) {
       return reject('invalid-data', { field: 'blank_id', message: 'an issued policy is on a blank' })
     }

@@ -50,7 +50,7 @@ function move(from: ApplicationStatus, to: ApplicationStatus, changedBy = to ===
 describe('termination_application: status machine', () => {
   it('accepts every move the branch code makes', async () => {
     const moves = legalMoves(TERMINATION_NEXT)
-    expect(moves).toHaveLength(9)
+    expect(moves).toHaveLength(11)
     for (const [from, to] of moves) expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: accepted`)
   })
 
@@ -70,7 +70,7 @@ describe('termination_application: status machine', () => {
   it('refuses moves the code never makes; paid, refused and closed are final', async () => {
     for (const [from, to] of [
       ['received', 'approved'], ['received', 'paid'], ['calculated', 'received'], ['calculated', 'closed'], ['approved', 'calculated'],
-      ['paid', 'refused'], ['refused', 'received'], ['closed', 'paid'], ['paid', 'paid'], ['calculated', 'calculated'],
+      ['paid', 'refused'], ['refused', 'received'], ['closed', 'paid'], ['paid', 'paid'], ['closed', 'closed'],
     ] as Array<[ApplicationStatus, ApplicationStatus]>) {
       expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: rejected:bad-transition`)
     }
@@ -119,6 +119,20 @@ describe('termination_application: what may not change, and who moves it', () =>
       .toBe('rejected:immutable-field')
   })
 
+  it('a calendar update moves an open application’s payout deadline, with its notice and nothing else', async () => {
+    const notice = (previous: string, current: string) => JSON.stringify([{ previous, current, at, reason: 'calendar-updated' }])
+    for (const status of ['calculated', 'approved'] as const) {
+      const moved = (extra: RecordData) => judge(terminationApplicationRule, ctx('c1'), update(application(status, 3, status === 'approved'), extra))
+      expect(await moved({ payout_due_on: '2026-12-02', deadline_changes: notice('2026-12-01', '2026-12-02') }), status).toBe('accepted')
+      expect(await moved({ payout_due_on: '2026-12-02' }), status).toBe('rejected:invalid-data')
+      expect(await moved({ payout_due_on: '2026-12-02', deadline_changes: notice('2026-11-30', '2026-12-02') }), status).toBe('rejected:invalid-data')
+      expect(await moved({ payout_due_on: '2026-12-02', deadline_changes: notice('2026-12-01', '2026-12-02'), refund_kopecks: 9 }), status)
+        .toBe('rejected:immutable-field')
+    }
+    expect(await judge(terminationApplicationRule, ctx('c1'), update(application('paid'), { payout_due_on: '2026-12-02',
+      deadline_changes: notice('2026-12-01', '2026-12-02') }))).toBe('rejected:bad-transition')
+  })
+
   it('an approval is an active supervisor’s, the sender’s, and never on an application they received', async () => {
     const approve = (by: string, extra: RecordData = {}, before: RecordData = {}) =>
       judge(terminationApplicationRule, ctx(by), update(application('calculated', 3, true, before), { ...application('approved', 4, true), approved_by: by, ...extra }))
@@ -146,7 +160,8 @@ describe('termination_application: the contract it terminates', () => {
   const osago = (status: string, branchCode?: string): FakeRecord =>
     ({ entity: 'osago_policy', id: 'o1', data: synced('o1', 4, { status, draft: '{}', blank_id: 'bl1' }), branchCode })
   const casco = (status: string): FakeRecord => ({ entity: 'casco_quote', id: 'q1', data: synced('q1', 9, { status, draft: '{}' }) })
-  const onOsago = { contract_source: 'osago', contract_id: 'o1', kind: 'osago-early-termination', contract: JSON.stringify({ source: 'osago', id: 'o1' }) }
+  const onOsago = { contract_source: 'osago', contract_id: 'o1', kind: 'osago-early-termination', contract: JSON.stringify({ source: 'osago', id: 'o1' }),
+    details: '{"kind":"osago-early-termination","ground":"owner-change"}' }
   const onCasco = { contract_source: 'casco', contract_id: 'q1', contract: JSON.stringify({ source: 'casco', id: 'q1' }) }
 
   it('is one HQ holds, of this branch; until HQ holds it the application waits', async () => {
@@ -188,5 +203,59 @@ describe('manual_contract', () => {
     expect(await judge(manualContractRule, ctx(), update(manual(), { premium_kopecks: 1_000_00 }))).toBe('rejected:immutable-field')
     expect(await judge(manualContractRule, ctx(), update(manual(), { contract_number: 'ХХХ 2' }))).toBe('rejected:immutable-field')
     expect(await judge(manualContractRule, ctx(), update(manual(), { entered_by: 'c2' }))).toBe('rejected:immutable-field')
+  })
+})
+
+describe('termination_application: what the application asks (issue 9)', () => {
+  const ctx = (records: FakeRecord[] = [manualRecord]) => fakeContext({ records: [...people, ...records], changedBy: 'c1' })
+  const details = (d: Record<string, unknown>) => JSON.stringify(d)
+  const receive = (extra: RecordData) => judge(terminationApplicationRule, ctx(), insert(application('received', 1, false, extra)))
+  const cascoManual: FakeRecord = { entity: 'manual_contract', id: 'm1', data: manual(1, { product: 'casco' }) }
+  const onCasco = (kind: string, d: Record<string, unknown> = {}) => ({ kind, details: details({ kind, ground: null, ...d }),
+    contract: JSON.stringify({ source: 'manual', id: 'm1', product: 'casco' }) })
+
+  it('accepts the new kinds and grounds on the contracts that allow them', async () => {
+    for (const kind of ['casco-loss', 'casco-refusal', 'casco-sale', 'cooling-off']) {
+      expect(await judge(terminationApplicationRule, ctx([cascoManual]), insert(application('received', 1, false, onCasco(kind)))), kind).toBe('accepted')
+    }
+    for (const ground of ['policyholder-liquidation', 'insurer-false-information', 'death']) {
+      expect(await receive({ kind: 'osago-early-termination', details: details({ kind: 'osago-early-termination', ground, eventDate: '2026-11-01' }) }), ground)
+        .toBe('accepted')
+    }
+    // A CASCO kind on an OSAGO contract, or a ground the rules do not know, is not what the device sends.
+    expect(await receive({ kind: 'casco-loss', details: details({ kind: 'casco-loss' }), contract: JSON.stringify({ source: 'manual', id: 'm1', product: 'osago' }) }))
+      .toBe('rejected:invalid-data')
+    expect(await receive({ kind: 'osago-early-termination', details: details({ kind: 'osago-early-termination', ground: 'bankruptcy' }) })).toBe('rejected:invalid-data')
+    expect(await receive({ details: details({ kind: 'cooling-off', ground: 'death' }) })).toBe('rejected:invalid-data')
+    expect(await receive({ details: details({ kind: 'casco-sale' }) })).toBe('rejected:invalid-data')
+    expect(await receive({ details: '[1]' })).toBe('rejected:invalid-data')
+  })
+
+  it('a posted application: a postmark no later than the receipt; a later end date on a cooling-off only, not before the filing', async () => {
+    const post = (postmarkDate: unknown, more: Record<string, unknown> = {}) =>
+      receive({ details: details({ kind: 'cooling-off', receipt: { channel: 'post', postmarkDate }, ...more }) })
+    expect(await post('2026-11-18')).toBe('accepted')
+    expect(await post('2026-11-21')).toBe('accepted')
+    expect(await post('2026-11-22')).toBe('rejected:invalid-data')
+    expect(await post(null)).toBe('rejected:invalid-data')
+    expect(await receive({ details: details({ kind: 'cooling-off', receipt: { channel: 'fax' } }) })).toBe('rejected:invalid-data')
+    expect(await post('2026-11-18', { requestedTerminationDate: '2026-11-25' })).toBe('accepted')
+    expect(await post('2026-11-18', { requestedTerminationDate: '2026-11-17' })).toBe('rejected:invalid-data')
+    expect(await receive({ kind: 'osago-early-termination', details: details({ kind: 'osago-early-termination', ground: 'owner-change', requestedTerminationDate: '2026-11-25' }) }))
+      .toBe('rejected:invalid-data')
+    expect(await receive({ kind: 'osago-early-termination', details: details({ kind: 'osago-early-termination', ground: 'death', eventDate: '2026-11-22' }) }))
+      .toBe('rejected:invalid-data')
+  })
+
+  it('a late payout stores its basis and amount; a device before the column is judged as before', async () => {
+    const clerk = fakeContext({ records: [...people, manualRecord], changedBy: 'c1' })
+    const late = { consequence: 'statutory-interest', amountKopecks: 917, daysLate: 11 }
+    const pay = (extra: RecordData) => judge(terminationApplicationRule, clerk, update(application('calculated'), { ...application('paid', 4), ...extra }))
+    expect(await pay({ penalty_kopecks: 917, paid_kopecks: 1_200_00 + 917, late_payout: JSON.stringify(late) })).toBe('accepted')
+    expect(await pay({ penalty_kopecks: 917, late_payout: null })).toBe('rejected:invalid-data')
+    expect(await pay({ penalty_kopecks: 918, late_payout: JSON.stringify(late) })).toBe('rejected:invalid-data')
+    expect(await pay({ penalty_kopecks: 917, late_payout: JSON.stringify({ ...late, consequence: 'fine' }) })).toBe('rejected:invalid-data')
+    expect(await pay({ penalty_kopecks: 0, late_payout: null })).toBe('accepted')
+    expect(await pay({ penalty_kopecks: 917 })).toBe('accepted')
   })
 })

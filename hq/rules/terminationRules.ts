@@ -2,11 +2,13 @@ import { z } from 'zod'
 import { formatIncomingNumber } from '../../core/termination/incomingNumber'
 import { isCalendarDate } from '../../shared/dates/calendarDate'
 import {
-  APPLICATION_KINDS, APPLICATION_STATUSES, CONTRACT_PRODUCTS, CONTRACT_SOURCES, POLICYHOLDER_TYPES, type ApplicationStatus, type ContractSource,
+  APPLICATION_KINDS, APPLICATION_STATUSES, CONTRACT_PRODUCTS, CONTRACT_SOURCES, KINDS_BY_PRODUCT, POLICYHOLDER_TYPES, RECEIPT_CHANNELS,
+  type ApplicationKind, type ApplicationStatus, type ContractProduct, type ContractSource,
 } from '../../shared/termination/application'
+import { LATE_PAYOUT_CONSEQUENCES, TERMINATION_GROUNDS } from '../../shared/termination/rulesSchema'
 import type { RecordData } from '../records'
 import {
-  absent, firstVerdict, parseJson, required, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions,
+  absent, firstVerdict, parseJson, required, sameValue, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions,
 } from './ruleKit'
 import { checkSchema, sqlBoolean, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
@@ -18,13 +20,15 @@ import { defer, reject, type EntityRule, type RuleContext, type Verdict } from '
  *   | refused (not eligible by the rules);
  * - approve-application (supervisor, refund above the threshold): calculated → approved;
  * - record-payout: calculated (no approval needed) or approved → paid;
- * - refuse-application: received | calculated | approved → refused.
+ * - refuse-application: received | calculated | approved → refused;
+ * - a calendar update moves the payout deadline of an open application and keeps its status
+ *   (core/termination/payoutDeadlineRecalculation.ts): calculated → calculated, approved → approved.
  * paid, refused and closed are final.
  */
 export const TERMINATION_NEXT: Transitions<ApplicationStatus> = {
   received: ['received', 'calculated', 'closed', 'refused'],
-  calculated: ['approved', 'paid', 'refused'],
-  approved: ['paid', 'refused'],
+  calculated: ['calculated', 'approved', 'paid', 'refused'],
+  approved: ['approved', 'paid', 'refused'],
   paid: [],
   refused: [],
   closed: [],
@@ -68,6 +72,23 @@ const COMPLETED = [
   'kind', 'details', 'required_documents', 'documents', 'documents_verified', 'calculation', 'refund_kopecks', 'payout_due_on', 'completed_at',
   'completed_by',
 ] as const
+
+/**
+ * After completion the only change that keeps the status: a calendar update moved the payout deadline. Nothing
+ * else completion decided changes, and the move comes with its notice (`deadline_changes`, last entry: from the
+ * date before to the date after).
+ */
+function deadlineMoved(before: RecordData, after: RecordData): Verdict {
+  const fixed = unchanged(before, after, COMPLETED.filter((f) => f !== 'payout_due_on'))
+  if (fixed || sameValue(before.payout_due_on, after.payout_due_on)) return fixed
+  const changes = parseJson(after.deadline_changes)
+  const last = (Array.isArray(changes) ? changes[changes.length - 1] : undefined) as { previous?: unknown; current?: unknown } | undefined
+  if (typeof after.payout_due_on !== 'string' || !isCalendarDate(after.payout_due_on) || last?.previous !== before.payout_due_on
+    || last?.current !== after.payout_due_on) {
+    return reject('invalid-data', { field: 'deadline_changes', message: 'a payout deadline moves only with its notice' })
+  }
+  return null
+}
 
 /** What each status carries: the device's `termination_shape` trigger (migration 20261121000005), at HQ. */
 function statusShape(after: RecordData, status: ApplicationStatus): Verdict {
@@ -136,6 +157,64 @@ async function contractOfBranch(ctx: RuleContext, after: RecordData): Promise<Ve
   return null
 }
 
+/**
+ * What the application asks (issue 9): the kind suits the contract's product; a ground only on OSAGO and one the
+ * rules know; a posted application's postmark no later than its receipt; a later end date only on a cooling-off
+ * refusal and not before the filing; an event no later than the filing. Details stored before issue 9 carry no
+ * receipt or end date and pass as handed in at the counter.
+ */
+function askedWhatItMay(after: RecordData): Verdict {
+  const bad = (field: string, message: string) => reject('invalid-data', { field, message })
+  const kind = after.kind as ApplicationKind
+  const details = parseJson(after.details) as Record<string, unknown> | undefined
+  if (!details || typeof details !== 'object' || Array.isArray(details)) return bad('details', 'the details are a JSON object')
+  if (details.kind !== undefined && details.kind !== kind) return bad('details', 'the details are of the application’s kind')
+  const ground = details.ground ?? null
+  if (ground !== null && (kind !== 'osago-early-termination' || !(TERMINATION_GROUNDS as readonly unknown[]).includes(ground))) {
+    return bad('details', 'a ground the rules know, on an OSAGO early termination only')
+  }
+  const receivedOn = String(after.received_on)
+  let filedOn = receivedOn
+  const receipt = details.receipt as { channel?: unknown; postmarkDate?: unknown } | undefined
+  if (receipt !== undefined) {
+    if (!(RECEIPT_CHANNELS as readonly unknown[]).includes(receipt.channel)) return bad('details', 'received in person or by post')
+    if (receipt.channel === 'post') {
+      if (typeof receipt.postmarkDate !== 'string' || !isCalendarDate(receipt.postmarkDate) || receipt.postmarkDate > receivedOn) {
+        return bad('details', 'a posted application has a postmark no later than its receipt')
+      }
+      filedOn = receipt.postmarkDate
+    }
+  }
+  const requested = details.requestedTerminationDate ?? null
+  if (requested !== null && (kind !== 'cooling-off' || typeof requested !== 'string' || !isCalendarDate(requested) || requested < filedOn)) {
+    return bad('details', 'a later end date only on a cooling-off refusal, not before the filing')
+  }
+  const eventDate = details.eventDate ?? null
+  if (eventDate !== null && (typeof eventDate !== 'string' || !isCalendarDate(eventDate) || eventDate > filedOn)) {
+    return bad('details', 'the event is no later than the filing')
+  }
+  const snapshot = parseJson(after.contract) as { product?: unknown } | undefined
+  const product = snapshot?.product as ContractProduct | undefined
+  if (product !== undefined && (!KINDS_BY_PRODUCT[product] || !KINDS_BY_PRODUCT[product].includes(kind))) {
+    return bad('kind', 'a kind of application the contract allows')
+  }
+  return null
+}
+
+/**
+ * A payout after the due date stores what the delay cost and on which basis, matching the amount paid for it. A row
+ * from a device before migration 20261205000012 has no `late_payout` column at all and is judged as before.
+ */
+function latePayoutRecorded(after: RecordData): Verdict {
+  const penalty = Number(after.penalty_kopecks ?? 0)
+  if (after.status !== 'paid' || penalty === 0 || !('late_payout' in after)) return null
+  const late = parseJson(after.late_payout) as { consequence?: unknown; amountKopecks?: unknown } | undefined
+  if (!late || !(LATE_PAYOUT_CONSEQUENCES as readonly unknown[]).includes(late.consequence) || late.amountKopecks !== penalty) {
+    return reject('invalid-data', { field: 'late_payout', message: 'a late payout names its basis and amount' })
+  }
+  return null
+}
+
 /** Incoming numbers are this branch's, in its own series: `<branch>-<year>-<seq>` (core/termination/incomingNumber.ts). */
 function numberedHere(ctx: RuleContext, after: RecordData): Verdict {
   if (after.branch_id !== ctx.branch.recordId) return reject('wrong-branch', { branch: ctx.branch.code })
@@ -160,11 +239,13 @@ export const terminationApplicationRule: EntityRule = {
     return firstVerdict(
       () => transitionVerdict(TERMINATION_NEXT, TERMINATION_INITIAL, from, to),
       () => statusShape(after, to),
+      () => askedWhatItMay(after),
+      () => latePayoutRecorded(after),
       () => (before ? unchanged(before, after, FIXED) : null),
-      () => (before && from !== 'received' ? unchanged(before, after, COMPLETED) : null),
+      () => (before && from !== 'received' ? (from === to ? deadlineMoved(before, after) : unchanged(before, after, COMPLETED)) : null),
       () => (before && from === 'approved' ? unchanged(before, after, ['approved_at', 'approved_by']) : null),
       () => (from ? approvalRule(after, from, to) : null),
-      () => (to === 'approved' ? approvedBySupervisor(ctx, after) : null),
+      () => (to === 'approved' && from !== 'approved' ? approvedBySupervisor(ctx, after) : null),
       () => (stamp && stamp !== 'approved_by' ? stampedBySender(ctx, after, stamp) : null),
       () => (before ? null : firstVerdict(
         () => numberedHere(ctx, after),

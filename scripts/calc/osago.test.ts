@@ -11,6 +11,18 @@ import { parseOsagoInput } from '../../shared/osago/input'
 import { osagoTariffFileSchema } from '../../shared/osago/tariffSchema'
 import { regionsFileSchema } from '../../shared/reference/regions'
 
+/** 100 (TB roubles → kopecks) × the factors as exact decimal fractions, rounded half-up once; independent of shared/money. */
+function exactHalfUp(factors: number[]): number {
+  let num = 100n
+  let den = 1n
+  for (const f of factors) {
+    const [int, frac = ''] = String(f).split('.')
+    num *= BigInt(int! + frac)
+    den *= 10n ** BigInt(frac.length)
+  }
+  return Number((2n * num + den) / (2n * den))
+}
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const resources = join(root, 'resources')
 const work = mkdtempSync(join(tmpdir(), 'osago-calc-'))
@@ -36,18 +48,37 @@ function cli(json: unknown, name = 'input.json') {
 }
 
 describe('calc osago (child process)', () => {
-  it('prints the premium, the coefficients and the tariff version', () => {
+  it('prints the premium, the uncapped product, whether the ceiling applied, the coefficients and the tariff version', () => {
     const r = cli(input)
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout) as Record<string, unknown>
-    expect(Object.keys(out).sort()).toEqual(['coefficients', 'premiumKopecks', 'tariffVersion'])
+    expect(Object.keys(out).sort()).toEqual(['ceilingApplied', 'coefficients', 'premiumKopecks', 'tariffVersion', 'uncappedPremiumKopecks'])
     // 7000 × 1.6 (Angarsk) × 1.17 (class 3) × 1.71 (age 23, experience 2) × 1.4 (150 hp) × 0.7 (6 months)
+    // = 21 959.68 RUB, under the ceiling 3 × 7000 × 1.6 = 33 600 RUB
     expect(out).toEqual({
       premiumKopecks: 2_195_968,
+      uncappedPremiumKopecks: 2_195_968,
+      ceilingApplied: false,
       coefficients: { tb: 7000, kt: 1.6, kbm: 1.17, kvs: 1.71, ko: 1, km: 1.4, ks: 0.7, kn: 1, kp: 1, kpr: 1 },
       tariffVersion: '6209-U',
     })
     expect(r.stderr).toMatch(/unverified/)
+  })
+  it('prints the capped premium when the product exceeds 3 × TB × KT (40-FZ art. 9 p. 2)', () => {
+    const r = cli({
+      ...input,
+      vehicle: { ...input.vehicle, powerHp: 250 },
+      drivers: [{ birthDate: '2006-01-10', licenseSince: '2025-03-01', kbmClass: 'M' }],
+      periodsOfUse: undefined,
+    }, 'capped.json')
+    expect(r.status, r.stderr).toBe(0)
+    // 7000 × 1.6 × 3.92 (class M) × 2.27 (age 19, experience 0) × 1.6 (250 hp) = 159 459.328 RUB
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      premiumKopecks: 3_360_000, // 3 × 7000 × 1.6
+      uncappedPremiumKopecks: 15_945_933,
+      ceilingApplied: true,
+      coefficients: { kbm: 3.92, kvs: 2.27, km: 1.6, kt: 1.6 },
+    })
   })
   it('exits non-zero naming the field of invalid input', () => {
     const bad = cli({ ...input, drivers: [{ ...input.drivers[0], licenseSince: '1999-01-01' }] }, 'bad.json')
@@ -72,7 +103,7 @@ describe('every bundled OSAGO tariff version', () => {
     expect(versions).toEqual(expect.arrayContaining(['6209-U', '7204-U']))
   })
 
-  it.each(files)('%s: premium = TB × the product of the coefficients, rounded half-up', (f) => {
+  it.each(files)('%s: premium = TB × the product of the coefficients, rounded half-up, capped at 3 × TB × KT', (f) => {
     const tariff = readResource(join(dir, f), osagoTariffFileSchema)
     const days = [tariff.effectiveFrom, addDays(tariff.effectiveFrom, 1), tariff.effectiveTo ?? addDays(tariff.effectiveFrom, 400)]
     for (const day of days) {
@@ -81,14 +112,13 @@ describe('every bundled OSAGO tariff version', () => {
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.error))
         const r = calculateOsagoPremium(parsed.value, tariff, regions)
         if (!r.ok) throw new Error(JSON.stringify(r.error))
-        let num = 100n
-        let den = 1n
-        for (const code of coefficientCodes) {
-          const [int, frac = ''] = String(r.value.coefficients[code]).split('.')
-          num *= BigInt(int! + frac)
-          den *= 10n ** BigInt(frac.length)
-        }
-        expect(r.value.premiumKopecks).toBe(Number((2n * num + den) / (2n * den)))
+        const product = exactHalfUp(coefficientCodes.map((code) => r.value.coefficients[code]))
+        // The input has no gross violations (KN not applied): the standard multiple, exact like the product.
+        const c = r.value.coefficients
+        const ceiling = exactHalfUp([tariff.data.ceiling.standard.value, c.tb, c.kt])
+        expect(r.value.uncappedPremiumKopecks).toBe(product)
+        expect(r.value.ceilingKopecks).toBe(ceiling)
+        expect(r.value.premiumKopecks).toBe(Math.min(product, r.value.ceilingKopecks))
         expect(r.value.tariffVersion).toBe(tariff.version)
       }
     }

@@ -1,7 +1,8 @@
 /**
  * `npm run --silent calc -- osago <input.json>`: the OSAGO premium computed by the same shared calculator, tariff
- * editions and regions file the app uses. Prints `{ premiumKopecks, coefficients, tariffVersion }`; unverified
- * values used in the calculation are listed on stderr.
+ * editions and regions file the app uses. Prints `{ premiumKopecks, uncappedPremiumKopecks, ceilingApplied,
+ * coefficients, tariffVersion }`: the premium is capped by the ceiling of 40-FZ art. 9 p. 2, the uncapped product
+ * is beside it. Unverified values used in the calculation are listed on stderr.
  */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,7 +17,12 @@ import { osagoTariffFileSchema, type OsagoTariff } from '../../shared/osago/tari
 import en from '../../shared/i18n/en/osago'
 
 export interface OsagoCalcOutput {
+  /** What the client pays: TB × every coefficient, but never above the ceiling (40-FZ art. 9 p. 2). */
   premiumKopecks: number
+  /** TB × every coefficient, before the ceiling. */
+  uncappedPremiumKopecks: number
+  /** True when the product exceeded the ceiling and premiumKopecks is the ceiling. */
+  ceilingApplied: boolean
   /** `tb` is the base rate in roubles (e.g. 7000); the others are dimensionless coefficients (e.g. 1.17). */
   coefficients: Record<CoefficientCode, number>
   tariffVersion: string
@@ -38,11 +44,11 @@ export function run(input: unknown, ctx: CalcContext): OsagoCalcOutput {
   const regions = readResource(join(ctx.resourcesDir, 'reference', 'regions.json'), regionsFileSchema)
   const result = calculateOsagoPremium(request, selected.tariff, regions.data)
   if (!result.ok) fail(result.error)
-  const { premiumKopecks, coefficients, tariffVersion, warnings } = result.value
+  const { premiumKopecks, uncappedPremiumKopecks, ceilingApplied, coefficients, tariffVersion, warnings } = result.value
   if (warnings.length > 0) {
     process.stderr.write(`warning: ${warnings.length} unverified tariff values used:\n${warnings.map((w) => `  ${w.sourceRow}\n`).join('')}`)
   }
-  return { premiumKopecks, coefficients, tariffVersion }
+  return { premiumKopecks, uncappedPremiumKopecks, ceilingApplied, coefficients, tariffVersion }
 }
 
 function fail(error: OsagoError): never {

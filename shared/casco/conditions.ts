@@ -2,6 +2,7 @@ import { addDays, addMonths, type CalendarDate } from '../dates/calendarDate'
 import type { CascoOwnerType, CascoPreviousPolicy, CascoRisks, CascoSettlement } from './quoteInput'
 import type { CascoCondition } from './programsSchema'
 import type { MessageRef } from './quoteTypes'
+import type { CascoComponent } from './tariffSchema'
 
 /**
  * The closed set of program conditions: how each is tested against the quote and how it is explained when unmet.
@@ -27,6 +28,10 @@ export interface ConditionFacts {
   modelName: string
   foreign: boolean
   ownerType: CascoOwnerType
+  /** Where the owner is registered: the region's code and name in the regions file. */
+  ownerRegion: { code: string; name: string }
+  /** Region names by code, to name the regions a condition asks for. */
+  regionNames: Readonly<Record<string, string>>
   termMonths: number
   startDate: CalendarDate
   sumInsuredKopecks: number
@@ -34,6 +39,8 @@ export interface ConditionFacts {
   previousPolicy: CascoPreviousPolicy | null
   risks: CascoRisks
   settlement: CascoSettlement
+  /** The option's priced components that the tariff's driver factor applies to. */
+  driverPricedComponents: readonly CascoComponent[]
   discountPercent: number
   /** Before promotions while promotions are checked; the final premium for a status. */
   premiumKopecks: number
@@ -43,6 +50,8 @@ const msg = (key: string, params: Record<string, string | number> = {}): Message
 const roubles = (kopecks: number) => kopecks / 100
 const covers = (risks: CascoRisks, risk: 'damage' | 'theft') => risks === 'damageTheft' || risks === risk
 const numbers = (drivers: DriverFacts[]) => drivers.map((d) => d.number).join(', ')
+/** Settlements where the insurer sends the car to a service station (seed 002's "referral"). */
+export const REFERRAL_SETTLEMENTS: readonly CascoSettlement[] = ['dealer', 'nonDealer']
 
 /** null when the condition holds; otherwise why not. */
 export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef | null {
@@ -65,6 +74,12 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
       return f.modelYear >= f.quoteYear - c.years ? null : msg('modelYearRecent', { earliest: f.quoteYear - c.years, actual: f.modelYear })
     case 'ownerTypeIs':
       return f.ownerType === c.ownerType ? null : msg(`ownerTypeIs.${c.ownerType}`)
+    case 'ownerRegionIn':
+      return c.regions.includes(f.ownerRegion.code) ? null : msg('ownerRegionIn', {
+        regions: c.regions.map((code) => f.regionNames[code] ?? code).join(', '), actual: f.ownerRegion.name,
+      })
+    case 'settlementByReferral':
+      return REFERRAL_SETTLEMENTS.includes(f.settlement) ? null : msg('settlementByReferral')
     case 'termMonths':
       return f.termMonths === c.months ? null : msg('termMonths', { months: c.months, actual: f.termMonths })
     case 'noClerkDiscount':
@@ -73,6 +88,8 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
       return f.modelId !== null && c.models.includes(f.modelId) ? null : msg('modelIn', { model: f.modelName })
     case 'driversLimited':
       return f.drivers === 'unlimited' ? msg('driversLimited') : null
+    case 'driversPriced':
+      return f.driverPricedComponents.length > 0 ? null : msg('driversPriced')
     case 'everyDriverAgeOver': {
       if (f.drivers === 'unlimited') return msg('driversLimited')
       const young = f.drivers.filter((d) => d.age <= c.years)

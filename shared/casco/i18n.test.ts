@@ -55,6 +55,7 @@ function scenarios(): CascoQuoteInputJson[] {
     baseInput({ drivers: [{ age: 45, experienceYears: 25, gender: 'male' }], vehicle: { ...v, model: { modelId: 'hyundai-solaris' } } }),
     baseInput({
       vehicle: { model: { modelId: 'kia-sportage' }, category: 'B', year: 2025, marketValueKopecks: 900_000_000, newCar: true, mileageKm: 10, antiTheft: ['satellite'] },
+      owner: { type: 'individual', region: 'Московская область', city: null },
       sumInsuredKopecks: 900_000_000, drivers: [{ age: 45, experienceYears: 25, gender: 'male' }],
     }),
     baseInput({ startDate: '2026-03-05', previousPolicy: { startDate: '2025-03-05', endDate: '2026-03-04', claims: 0, sameOwnerAndInsured: true } }),
@@ -68,9 +69,10 @@ function scenarios(): CascoQuoteInputJson[] {
 function failingConditions(): MessageRef[] {
   const facts: ConditionFacts = {
     vehicleAge: 20, modelYear: 2000, quoteYear: 2026, mileageKm: 50_000, modelId: null, modelName: 'Lada Vesta', foreign: false,
-    ownerType: 'legal', termMonths: 6, startDate: '2026-03-10', sumInsuredKopecks: 100, drivers: [{ number: 1, age: 20, experience: 1, loading: true }],
+    ownerType: 'legal', ownerRegion: { code: '40', name: 'Калужская область' }, regionNames: { '77': 'Москва', '50': 'Московская область' },
+    termMonths: 6, startDate: '2026-03-10', sumInsuredKopecks: 100, drivers: [{ number: 1, age: 20, experience: 1, loading: true }],
     previousPolicy: { startDate: '2025-01-01', endDate: '2025-06-30', claims: 5, sameOwnerAndInsured: false },
-    risks: 'damageTheft', settlement: 'nonDealer', discountPercent: 5, premiumKopecks: 100,
+    risks: 'damageTheft', settlement: 'nonDealer', driverPricedComponents: [], discountPercent: 5, premiumKopecks: 100,
   }
   const out: MessageRef[] = []
   const check = (c: unknown, f: ConditionFacts = facts) => {
@@ -81,7 +83,7 @@ function failingConditions(): MessageRef[] {
   const p = { verified: true }
   for (const type of ['maxVehicleAge', 'dealerMaxVehicleAge', 'modelYearRecent']) check({ type, years: 5, ...p }, { ...facts, settlement: 'dealer' })
   for (const type of ['everyDriverAgeOver', 'everyDriverExperienceOver']) check({ type, years: 30, ...p })
-  for (const type of ['nonDealerForeignOnly', 'noClerkDiscount', 'driversLimited', 'previousPolicy', 'sameOwnerAndInsured', 'noDriverLoading', 'startsDayAfterPrevious']) {
+  for (const type of ['nonDealerForeignOnly', 'noClerkDiscount', 'driversLimited', 'driversPriced', 'previousPolicy', 'sameOwnerAndInsured', 'noDriverLoading', 'startsDayAfterPrevious']) {
     check({ type, ...p }, type === 'driversLimited' ? { ...facts, drivers: 'unlimited' } : type === 'previousPolicy' ? { ...facts, previousPolicy: null } : facts)
   }
   check({ type: 'risksAre', risks: 'damage', ...p })
@@ -93,6 +95,8 @@ function failingConditions(): MessageRef[] {
   check({ type: 'settlementIs', settlement: 'nonDealer', ...p }, { ...facts, settlement: 'cash' })
   check({ type: 'ownerTypeIs', ownerType: 'individual', ...p })
   check({ type: 'ownerTypeIs', ownerType: 'legal', ...p }, { ...facts, ownerType: 'individual' })
+  check({ type: 'ownerRegionIn', regions: ['77', '50'], ...p })
+  check({ type: 'settlementByReferral', ...p }, { ...facts, settlement: 'clientChoice' })
   check({ type: 'mileageBelow', km: 1000, ...p })
   check({ type: 'termMonths', months: 12, ...p })
   check({ type: 'previousTermMonths', months: 12, ...p })

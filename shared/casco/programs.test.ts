@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CascoConditionType } from './programsSchema'
 import type { CascoQuoteInputJson } from './quoteInput'
 import type { CascoProgramResult } from './quoteTypes'
-import { baseInput, ctx, quote } from './testFixtures'
+import { baseInput, ctx, programs, quote } from './testFixtures'
 
 /**
  * Every program, add-on, promotion and status in the bundled programs file: a quote that meets all its
@@ -80,9 +80,10 @@ const scenarios: Scenario[] = [
       mileageBelow: (i) => vehicle(i, { mileageKm: 1000 }),
       modelYearRecent: (i) => vehicle(i, { year: 2024 }),
       ownerTypeIs: (i) => ({ ...i, owner: { ...i.owner, type: 'legal' } }),
+      ownerRegionIn: (i) => ({ ...i, owner: { ...i.owner, region: 'Калужская область', city: 'Калуга' } }),
       termMonths: (i) => ({ ...i, termMonths: 11 }),
       risksInclude: (i) => option(i, { risks: 'theft' }),
-      settlementIs: (i) => option(i, { settlement: 'cash' }),
+      settlementByReferral: (i) => option(i, { settlement: 'clientChoice' }),
       noClerkDiscount: (i) => option(i, { discountPercent: 1 }),
       modelIn: (i) => vehicle(i, { model: { modelId: 'kia-rio' } }),
     },
@@ -92,6 +93,7 @@ const scenarios: Scenario[] = [
     met: experience,
     breakers: {
       driversLimited: (i) => ({ ...i, drivers: 'unlimited' }),
+      driversPriced: (i) => option(i, { program: 'theft', risks: 'theft', settlement: 'cash' }),
       everyDriverAgeOver: (i) => ({ ...i, drivers: [{ age: 40, experienceYears: 20, gender: 'male' }] }),
       everyDriverExperienceOver: (i) => ({ ...i, drivers: [{ age: 50, experienceYears: 10, gender: 'male' }] }),
     },
@@ -244,5 +246,90 @@ describe('explanations of unmet conditions', () => {
     const programs = structuredClone(ctx.programs)
     programs.data.vip.conditions = [{ type: 'minPremium', kopecks: before.premiumKopecks, verified: true }]
     expect(quote(discounted, undefined, { ...ctx, programs }).options[0]!.vip).toBe(false)
+  })
+})
+
+describe('Moscow Hit: owners registered in Moscow or the Moscow region, settlement by referral (seed 002)', () => {
+  const where = (region: string, city: string | null = null): Input => ({ ...moscowHit, owner: { type: 'individual', region, city } })
+  const regionTable: Array<[string, string | null, boolean]> = [
+    ['Москва', null, true],
+    ['Московская область', null, true],
+    ['Подмосковье', null, true],
+    ['Московская область', 'Подольск', true],
+    ['Санкт-Петербург', null, false],
+    ['Ленинградская область', null, false],
+    ['Калужская область', 'Калуга', false],
+    ['Тверская область', null, false],
+    ['Республика Татарстан', 'Казань', false],
+  ]
+  for (const [region, city, applies] of regionTable) {
+    it(`${region}${city ? `, ${city}` : ''}: ${applies ? 'applies' : 'not offered'}`, () => {
+      const r = result(where(region, city), 'moscowHit')
+      expect(r.applied).toBe(applies)
+      if (!applies) {
+        expect(r.unmetConditions).toEqual([{ key: 'casco.conditions.ownerRegionIn', params: { regions: 'Москва, Московская область', actual: expect.any(String) } }])
+        expect(quote(where(region, city)).options[0]!.factors.map((f) => f.code)).not.toContain('promotion')
+      }
+    })
+  }
+
+  it('names the region the owner is registered in', () => {
+    expect(result(where('Подмосковье'), 'moscowHit').applied).toBe(true)
+    expect(result(where('Тверская область'), 'moscowHit').unmetConditions[0]!.params.actual).toBe('Тверская область')
+  })
+
+  const settlementTable: Array<[Option['settlement'], boolean]> = [['dealer', true], ['nonDealer', true], ['clientChoice', false], ['cash', false]]
+  for (const [settlement, applies] of settlementTable) {
+    it(`settlement ${settlement}: ${applies ? 'applies' : 'not offered'}`, () => {
+      const r = result(option(moscowHit, { settlement }), 'moscowHit')
+      expect(r.applied).toBe(applies)
+      expect(r.unmetConditions).toEqual(applies ? [] : [{ key: 'casco.conditions.settlementByReferral', params: {} }])
+    })
+  }
+
+  it('outside the region and without a referral: both reasons, once each', () => {
+    const r = result(option(where('Санкт-Петербург'), { settlement: 'cash' }), 'moscowHit')
+    expect(r.unmetConditions.map((m) => m.key)).toEqual(['casco.conditions.ownerRegionIn', 'casco.conditions.settlementByReferral'])
+  })
+
+  it('names only regions of the regions file', () => {
+    const hit = programs.data.promotions.find((p) => p.code === 'moscowHit')!.conditions.find((c) => c.type === 'ownerRegionIn')
+    const codes = hit && 'regions' in hit ? hit.regions : []
+    expect(codes).toEqual(['77', '50'])
+    for (const code of codes) expect(ctx.regions.regions.some((r) => r.code === code), code).toBe(true)
+  })
+})
+
+describe('Privilege of Experience: only where the drivers price the option', () => {
+  // The tariff's driver factor touches damage and UTS; theft, extras and GAP are priced without the drivers.
+  const table: Array<[string, Partial<Option>, boolean]> = [
+    ['damage and theft', { risks: 'damageTheft' }, true],
+    ['damage only', { risks: 'damage' }, true],
+    ['damage with UTS', { risks: 'damage', uts: true }, true],
+    ['RESOauto, theft risk only', { risks: 'theft', settlement: 'cash' }, false],
+    ['the theft-only program', { program: 'theft', risks: 'theft', settlement: 'cash' }, false],
+    ['theft only with GAP and extras', { program: 'theft', risks: 'theft', settlement: 'cash', gap: true, extras: [{ name: 'Магнитола', valueKopecks: 5_000_000 }] }, false],
+  ]
+  for (const [name, patch, applies] of table) {
+    it(`${name}: ${applies ? 'the discount applies' : 'no discount, and the reason is given'}`, () => {
+      const input = option(experience, patch)
+      const r = result(input, 'experience')
+      expect(r.applied).toBe(applies)
+      expect(r.unmetConditions).toEqual(applies ? [] : [{ key: 'casco.conditions.driversPriced', params: {} }])
+      const o = quote(input).options[0]!
+      expect(o.factors.some((f) => f.code === 'promotion')).toBe(applies)
+    })
+  }
+
+  it('a theft-only policy costs the same for the experienced list as for a young driver', () => {
+    const theftOnly = (drivers: Input['drivers']) => quote(option({ ...experience, drivers }, { program: 'theft', risks: 'theft', settlement: 'cash' })).options[0]!.premiumKopecks
+    expect(theftOnly(experience.drivers)).toBe(theftOnly([{ age: 22, experienceYears: 1, gender: 'male' }]))
+    expect(theftOnly(experience.drivers)).toBe(theftOnly('unlimited'))
+  })
+
+  it('any driver: the list is not limited, and on theft only the price ignores the drivers too', () => {
+    expect(result({ ...experience, drivers: 'unlimited' }, 'experience').unmetConditions).toEqual([{ key: 'casco.conditions.driversLimited', params: {} }])
+    expect(result(option({ ...experience, drivers: 'unlimited' }, { program: 'theft', risks: 'theft', settlement: 'cash' }), 'experience').unmetConditions.map((m) => m.key))
+      .toEqual(['casco.conditions.driversLimited', 'casco.conditions.driversPriced'])
   })
 })

@@ -39,11 +39,21 @@ export const conditionSchema = z.discriminatedUnion('type', [
   /** Model year of the quote's year or up to `years` before it ("current or previous" = 1). */
   rule('modelYearRecent', { years }),
   rule('ownerTypeIs', { ownerType: z.enum(CASCO_OWNER_TYPES) }),
+  /** The owner is registered in one of these regions (2-digit codes of the regions file: 77 Moscow, 50 its region). */
+  rule('ownerRegionIn', { regions: z.array(z.string().regex(/^\d{2}$/)).min(1) }),
+  /** Repair at a station the insurer sends the car to (dealer or not), not the client's choice or money. */
+  rule('settlementByReferral', {}),
   rule('termMonths', { months: z.number().int().min(1).max(12) }),
   /** No discretionary (commercial) discount by the clerk. */
   rule('noClerkDiscount', {}),
   rule('modelIn', { models: z.array(z.string().min(1)).min(1) }),
   rule('driversLimited', {}),
+  /**
+   * The option's price depends on the drivers: the tariff's driver factor touches one of its components. Theft
+   * only (and GAP) are priced without the drivers' age and experience (seed 002), so a discount for them has
+   * nothing to reward there.
+   */
+  rule('driversPriced', {}),
   /** Every listed driver strictly over `years` full years of age on the start date. */
   rule('everyDriverAgeOver', { years }),
   rule('everyDriverExperienceOver', { years }),

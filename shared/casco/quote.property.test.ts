@@ -4,7 +4,7 @@ import { addDays } from '../dates/calendarDate'
 import type { CascoQuoteInputJson } from './quoteInput'
 import type { CascoOptionQuote } from './quoteTypes'
 import { ANTI_THEFT_SYSTEMS } from './tariffSchema'
-import { ctx, quote } from './testFixtures'
+import { ctx, quote, tariff } from './testFixtures'
 
 type Input = CascoQuoteInputJson
 type Option = Input['options'][number]
@@ -153,6 +153,51 @@ describe('CASCO quote properties', () => {
         expect(totalKopecks).toBe(Number((2n * exact + d) / (2n * d)))
         expect(payments[0]!.dueDate).toBe(input.firstPaymentDate)
       }
+    }), runs)
+  })
+
+  it('an option the drivers do not price costs the same whoever drives, and never gets the Privilege of Experience', () => {
+    const drivesPricing = new Set<string>(tariff.data.drivers.appliesTo)
+    const listArb = fc.oneof(fc.constant('unlimited' as const), fc.array(driverArb, { minLength: 1, maxLength: 4 }))
+    fc.assert(fc.property(inputArb, listArb, (input, otherDrivers) => {
+      const a = quote(input).options
+      const b = quote({ ...input, drivers: otherDrivers }).options
+      a.forEach((o, i) => {
+        const experience = o.programs.find((p) => p.code === 'experience')!
+        if (o.components.some((c) => drivesPricing.has(c.code))) return
+        expect(b[i]!.premiumKopecks).toBe(o.premiumKopecks)
+        expect(experience.applied).toBe(false)
+        expect(experience.unmetConditions.map((m) => m.key)).toContain('casco.conditions.driversPriced')
+      })
+    }), runs)
+  })
+
+  it('Moscow Hit is offered exactly when the owner is registered in Moscow or its region and the insurer refers the car to a station', () => {
+    const allRegions = ctx.regions.regions.map((r) => ({ name: r.name, code: r.code }))
+    const hitArb = fc.record({
+      region: fc.constantFrom(...allRegions),
+      settlement: fc.constantFrom('dealer' as const, 'clientChoice' as const, 'nonDealer' as const, 'cash' as const),
+      model: fc.constantFrom('kia-sportage', 'toyota-rav4', 'renault-duster', 'volvo-xc90'),
+      mileageKm: fc.integer({ min: 0, max: 999 }),
+      drivers: fc.oneof(fc.constant('unlimited' as const), fc.array(driverArb, { minLength: 1, maxLength: 3 })),
+    })
+    fc.assert(fc.property(hitArb, (g) => {
+      const input: Input = {
+        quoteDate: '2026-03-02', firstPaymentDate: '2026-03-02',
+        vehicle: { model: { modelId: g.model }, category: 'B', year: 2026, marketValueKopecks: 400_000_000, newCar: true, mileageKm: g.mileageKm, antiTheft: ['satellite'] },
+        owner: { type: 'individual', region: g.region.name, city: null },
+        drivers: g.drivers,
+        sumInsuredKopecks: 400_000_000,
+        options: [{ risks: 'damageTheft', settlement: g.settlement }],
+      }
+      const hit = quote(input).options[0]!.programs.find((p) => p.code === 'moscowHit')!
+      const inRegion = g.region.code === '77' || g.region.code === '50'
+      const referral = g.settlement === 'dealer' || g.settlement === 'nonDealer'
+      const keys = hit.unmetConditions.map((m) => m.key)
+      // Met conditions: the promotion applies, or lost to a cheaper one (never here: no renewal, and −27 % beats −15 %).
+      expect(hit.applied).toBe(inRegion && referral)
+      expect(keys.includes('casco.conditions.ownerRegionIn')).toBe(!inRegion)
+      expect(keys.includes('casco.conditions.settlementByReferral')).toBe(!referral)
     }), runs)
   })
 

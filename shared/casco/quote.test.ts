@@ -27,7 +27,7 @@ function error(f: () => unknown): Pick<CascoQuoteError, 'kind' | 'field' | 'mess
 describe('CASCO quote — worked example', () => {
   it('prices each component as base × rate × its factors and adds the rounded components', () => {
     const q = quote(baseInput())
-    expect(q).toMatchObject({ tariffVersion: 'example-2022.1', programsVersion: 'example-2022.1', startDate: '2026-03-02', vehicleAgeYears: 4, vehicleClass: 'B-economy' })
+    expect(q).toMatchObject({ tariffVersion: 'example-2022.1', programsVersion: 'example-2022.2', startDate: '2026-03-02', vehicleAgeYears: 4, vehicleClass: 'B-economy' })
     const o = q.options[0]!
     // Damage: 1 200 000 ₽ × 6.3 % × 0.92 (driver 35 years, 12 years' experience) = 69 552 ₽.
     // Theft: 1 200 000 ₽ × 1.0 % × 1.2 (Kia Rio is theft-prone) × 0.97 (alarm) = 13 968 ₽.

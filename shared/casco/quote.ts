@@ -67,6 +67,8 @@ interface Contract {
   vehicleClass: string
   vehicle: VehicleFacts
   drivers: 'unlimited' | DriverCalc[]
+  /** The region the owner is registered in. */
+  ownerRegion: { code: string; name: string }
   /** Factors fixed by the vehicle, the owner and the drivers. */
   factors: AppliedFactor[]
 }
@@ -154,7 +156,8 @@ function prepareContract(input: CascoQuoteInput, tariff: CascoTariff, ctx: Casco
 
   return {
     input, tariff, programs: ctx.programs, startDate, quoteYear, vehicleAge, ageBandIndex,
-    ageBandLabel: intRangeLabel(ageBand), vehicleClass: cls.code, vehicle, drivers, factors,
+    ageBandLabel: intRangeLabel(ageBand), vehicleClass: cls.code, vehicle, drivers,
+    ownerRegion: { code: place.region.code, name: place.region.name }, factors,
   }
 }
 
@@ -366,6 +369,8 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
     modelName: c.vehicle.modelName,
     foreign: c.vehicle.foreign,
     ownerType: input.owner.type,
+    ownerRegion: c.ownerRegion,
+    regionNames: Object.fromEntries(ctx.regions.regions.map((r) => [r.code, r.name])),
     termMonths: input.termMonths,
     startDate: c.startDate,
     sumInsuredKopecks: input.sumInsuredKopecks,
@@ -373,6 +378,7 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
     previousPolicy: input.previousPolicy,
     risks: option.risks,
     settlement: option.settlement,
+    driverPricedComponents: present.filter((code) => c.tariff.data.drivers.appliesTo.includes(code)),
     discountPercent: option.discountPercent,
     premiumKopecks: plainPremium,
   }

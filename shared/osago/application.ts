@@ -1,12 +1,16 @@
 import { z } from 'zod'
 import { addDays, addYears, compareDates, fullYearsBetween, isCalendarDate } from '../dates/calendarDate'
 import {
-  departmentCodeSchema, legalEntityInnSchema, ogrnSchema, optionalEmailSchema, optionalPersonNameSchema,
-  optionalPlateSchema, passport, personNameSchema, phoneSchema, reportProblem, vehicleIdentificationShape,
+  legalEntityInnSchema, ogrnSchema, optionalPersonNameSchema,
+  optionalPlateSchema, personNameSchema, reportProblem, vehicleIdentificationShape,
   checkVehicleIdentification, normaliseVehicleIdentification, driverLicence, pts, sts, eptsSchema, diagnosticCardSchema,
 } from '../validation'
+import { addressSchema, GENDERS, organisationSchema, partySchema, personSchema } from '../party/schemas'
+import { readStoredOrganisation, readStoredParty } from '../party/stored'
+import { organisationProblemsAt, partyProblemsAt } from '../party/validate'
 import { zodIssuesToFieldErrors } from '../validation/fieldErrors'
 import { kbmClasses } from './tariffSchema'
+import { diagnosticCardProblems, type DiagnosticCardDates } from './diagnosticCard'
 
 /**
  * The OSAGO application (заявление) as the clerk fills it at the counter, sectioned like the paper form
@@ -25,41 +29,15 @@ const text = (max: number) => z.string({ error: () => 'validation.required' }).t
 const optionalText = (max: number) => z.string().trim().max(max, { message: 'validation.text.tooLong' }).nullish()
   .transform((v) => (v ? v : null))
 
-export const GENDERS = ['male', 'female'] as const
+export { addressSchema, GENDERS, passportSchema, personSchema } from '../party/schemas'
 export const REG_DOC_TYPES = ['pts', 'epts', 'sts'] as const
 export const STEERING = ['left', 'right'] as const
 export const POWER_UNITS = ['hp', 'kw'] as const
 
-export const addressSchema = z.strictObject({
-  /** Region name as in the regions directory (= the Bank of Russia KT table). */
-  region: text(120),
-  /** City or settlement; a city the directory lists, or typed for "other settlements". Empty for a federal city. */
-  city: optionalText(120),
-  street: text(160),
-  house: text(20),
-  flat: optionalText(20),
-})
-
-export const passportSchema = z.strictObject({
-  series: passport.seriesSchema,
-  number: passport.numberSchema,
-  issueDate: date,
-  issuer: text(250),
-  departmentCode: departmentCodeSchema,
-})
-
-export const personSchema = z.strictObject({
-  surname: personNameSchema,
-  name: personNameSchema,
-  patronymic: optionalPersonNameSchema,
-  gender: z.enum(GENDERS, { message: 'validation.required' }),
-  birthDate: date,
-  passport: passportSchema,
-  address: addressSchema,
-  phone: phoneSchema,
-  email: optionalEmailSchema,
-})
-
+/**
+ * The CASCO quote's legal-entity owner, in the shape it has had from the start. OSAGO's owner is the shared
+ * party organisation (`osagoOwnerSchema`); CASCO can move to it when its form asks for KPP and the legal form.
+ */
 export const legalEntitySchema = z.strictObject({
   name: text(250),
   inn: legalEntityInnSchema,
@@ -70,6 +48,12 @@ export const legalEntitySchema = z.strictObject({
 export const ownerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('individual'), person: personSchema }),
   z.strictObject({ type: z.literal('legal'), entity: legalEntitySchema }),
+], { error: () => 'validation.required' })
+
+/** The OSAGO owner when it is not the insured: a citizen, or an organisation with its form, KPP and OGRN. */
+export const osagoOwnerSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('individual'), person: personSchema }),
+  z.strictObject({ type: z.literal('legal'), entity: organisationSchema }),
 ], { error: () => 'validation.required' })
 
 const kbmClass = z.enum(kbmClasses, { message: 'osago.input.kbmClass' })
@@ -118,7 +102,7 @@ export const vehicleSchema = z.strictObject({
   plate: optionalPlateSchema,
   purpose: text(40),
   registrationDoc: registrationDocSchema,
-  diagnosticCard: z.strictObject({ number: diagnosticCardSchema, validUntil: date }).nullable(),
+  diagnosticCard: z.strictObject({ number: diagnosticCardSchema, issueDate: date, validUntil: date }).nullable(),
 }).transform((v, ctx) => {
   const problems = checkVehicleIdentification(v)
   for (const p of problems) reportProblem(ctx, p)
@@ -134,9 +118,10 @@ export const osagoApplicationSchema = z.strictObject({
     startDate: date,
     periodsOfUse: z.array(periodSchema).max(3, { message: 'osago.form.tooManyPeriods' }),
   }),
-  insured: personSchema,
+  /** A citizen or an organisation (40-FZ art. 15: the insured may be any owner or other person). */
+  insured: partySchema,
   ownerIsInsured: z.boolean(),
-  owner: ownerSchema.nullable(),
+  owner: osagoOwnerSchema.nullable(),
   vehicle: vehicleSchema,
   drivers: z.discriminatedUnion('mode', [
     z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: kbmClass }),
@@ -147,11 +132,53 @@ export const osagoApplicationSchema = z.strictObject({
   const { conclusionDate, startDate } = a.contract
   if (compareDates(startDate, conclusionDate) < 0) problem(ctx, 'osago.form.startBeforeConclusion', ['contract', 'startDate'])
   if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
-  if (fullYearsBetween(a.insured.birthDate, conclusionDate) < 16) problem(ctx, 'osago.form.insuredTooYoung', ['insured', 'birthDate'])
+  if (a.insured.kind === 'person' && fullYearsBetween(a.insured.birthDate, conclusionDate) < 16) {
+    problem(ctx, 'osago.form.insuredTooYoung', ['insured', 'birthDate'])
+  }
+  for (const [path, key] of Object.entries(ownerRuleProblems(a))) problem(ctx, key, path.split('.'))
+  for (const [field, key] of Object.entries(diagnosticCardProblems(a.vehicle.diagnosticCard, conclusionDate))) problem(ctx, key, ['vehicle', 'diagnosticCard', field])
 })
 
 export type OsagoApplication = z.output<typeof osagoApplicationSchema>
 export type OsagoApplicationInput = z.input<typeof osagoApplicationSchema>
+
+interface OwnerShape {
+  insured?: { kind?: unknown; form?: unknown } | null
+  ownerIsInsured?: unknown
+  owner?: { type?: unknown; entity?: { form?: unknown } | null } | null
+  drivers?: { mode?: unknown } | null
+}
+
+/** The organisation that owns the vehicle, with the path of its block, or null when a citizen owns it. */
+function organisationOwner(a: OwnerShape): { path: string; form: unknown } | null {
+  if (a.ownerIsInsured || !a.owner) return a.insured?.kind === 'organisation' ? { path: 'insured', form: a.insured.form } : null
+  return a.owner.type === 'legal' ? { path: 'owner.entity', form: a.owner.entity?.form } : null
+}
+
+/**
+ * Who may be insured and how, by the owner (dotted path → i18n key), on a draft as typed or a parsed application:
+ * - 40-FZ art. 16 p. 1: only a citizen owner may limit the drivers list; an organisation's policy covers any driver.
+ * - An entrepreneur (ИП) is a citizen: OSAGO insures one as a person, with a passport, and may limit the list.
+ */
+export function ownerRuleProblems(a: OwnerShape): Record<string, string> {
+  const out: Record<string, string> = {}
+  const organisation = organisationOwner(a)
+  if (organisation && a.drivers?.mode === 'list') out['drivers.mode'] = 'osago.form.driversNotForOrganisation'
+  if (a.insured?.kind === 'organisation' && a.insured.form === 'ip') out['insured.form'] = 'osago.form.entrepreneurAsPerson'
+  if (!a.ownerIsInsured && a.owner?.type === 'legal' && a.owner.entity?.form === 'ip') out['owner.entity.form'] = 'osago.form.entrepreneurAsPerson'
+  return out
+}
+
+/**
+ * A stored application in today's shape. Applications stored before organisations were possible have a person
+ * insured without `kind` and a legal-entity owner as `{ name, inn, ogrn, address }`; they were valid when stored
+ * and are read, not validated again.
+ */
+export function readOsagoApplication(raw: unknown): OsagoApplication {
+  const a = (typeof raw === 'string' ? JSON.parse(raw) : raw) as OsagoApplication
+  const owner = a.owner?.type === 'legal' ? { type: 'legal' as const, entity: readStoredOrganisation(a.owner.entity) } : a.owner
+  return { ...a, insured: readStoredParty(a.insured), owner }
+}
 
 /** The last day of a one-year term starting on `startDate`. */
 export function termEnd(startDate: string): string {
@@ -167,7 +194,9 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {}
   const a = raw as {
     contract?: { conclusionDate?: string; startDate?: string }
-    insured?: { birthDate?: string }
+    insured?: { kind?: string; birthDate?: string; form?: unknown }
+    ownerIsInsured?: boolean
+    owner?: { type?: string; entity?: unknown } | null
     vehicle?: { vinMissing?: boolean | null; vin?: string | null; bodyNumber?: string | null; chassisNumber?: string | null; modelId?: string | null; otherName?: string | null }
     drivers?: { mode?: string; list?: Array<{ kbmClass?: string; kbmReason?: string | null; birthDate?: string; licenseSince?: string }> }
   }
@@ -175,11 +204,13 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
     for (const p of checkVehicleIdentification(a.vehicle)) out[['vehicle', ...p.path].join('.')] ??= p.key
     if (!a.vehicle.modelId && !a.vehicle.otherName) out['vehicle.otherName'] ??= 'osago.form.otherNameRequired'
   }
+  const card = (a.vehicle as { diagnosticCard?: DiagnosticCardDates | null } | undefined)?.diagnosticCard
+  for (const [field, key] of Object.entries(diagnosticCardProblems(card, a.contract?.conclusionDate))) out[`vehicle.diagnosticCard.${field}`] ??= key
   const c = a.contract
   if (c?.conclusionDate && c.startDate && isCalendarDate(c.conclusionDate) && isCalendarDate(c.startDate) && c.startDate < c.conclusionDate) {
     out['contract.startDate'] = 'osago.form.startBeforeConclusion'
   }
-  const birth = a.insured?.birthDate
+  const birth = a.insured?.kind === 'organisation' ? undefined : a.insured?.birthDate
   if (c?.conclusionDate && birth && isCalendarDate(birth) && isCalendarDate(c.conclusionDate) && fullYearsBetween(birth, c.conclusionDate) < 16) {
     out['insured.birthDate'] = 'osago.form.insuredTooYoung'
   }
@@ -189,6 +220,9 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
       out[`drivers.list.${i}.licenseSince`] = 'osago.form.licenceBefore16'
     }
   })
+  Object.assign(out, partyProblemsAt(a.insured, 'insured'))
+  if (!a.ownerIsInsured && a.owner?.type === 'legal') Object.assign(out, organisationProblemsAt(a.owner.entity, 'owner.entity'))
+  Object.assign(out, ownerRuleProblems(a as OwnerShape))
   return out
 }
 

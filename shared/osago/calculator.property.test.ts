@@ -7,17 +7,35 @@ import type { OsagoDriver, OsagoInput } from './input'
 import { selectTariff } from './selectTariff'
 import { kbmClasses } from './tariffSchema'
 
-/** Independent of shared/money: scale every decimal to an integer, multiply in BigInt, round half-up once. */
-function expectedPremium(p: OsagoPremium): number {
-  let num = 1n
+/** Independent of shared/money: a decimal as an exact BigInt fraction. */
+function exact(x: number): { num: bigint; den: bigint } {
+  const [int, frac = ''] = String(x).split('.')
+  return { num: BigInt(int! + frac), den: 10n ** BigInt(frac.length) }
+}
+
+/** 100 (TB roubles → kopecks) × the given factors, exact. */
+function kopecks(factors: number[]): { num: bigint; den: bigint } {
+  let num = 100n
   let den = 1n
-  for (const code of coefficientCodes) {
-    const [int, frac = ''] = String(p.coefficients[code]).split('.')
-    num *= BigInt(int! + frac)
-    den *= 10n ** BigInt(frac.length)
+  for (const f of factors) {
+    const e = exact(f)
+    num *= e.num
+    den *= e.den
   }
-  num *= 100n // TB roubles → kopecks
-  return Number((2n * num + den) / (2n * den))
+  return { num, den }
+}
+
+const halfUp = (r: { num: bigint; den: bigint }) => Number((2n * r.num + r.den) / (2n * r.den))
+
+/** TB × every coefficient, rounded half-up once: the premium before the ceiling. */
+function expectedPremium(p: OsagoPremium): number {
+  return halfUp(kopecks(coefficientCodes.map((code) => p.coefficients[code])))
+}
+
+/** The law's multiple (3, or 5 where KN applies) × TB × KT, exact. */
+function exactCeiling(p: OsagoPremium, input: OsagoInput): { num: bigint; den: bigint } {
+  const c = kopecks([p.coefficients.tb, p.coefficients.kt])
+  return { num: c.num * (input.grossViolations ? 5n : 3n), den: c.den }
 }
 
 const places = regions.regions.flatMap((r) => (r.federalCity
@@ -58,7 +76,8 @@ const inputArb: fc.Arbitrary<OsagoInput> = startArb.chain((startDate) => fc.reco
   vehicle: { category: 'B' as const, ...g.power, usedWithTrailer: g.trailer, registeredIn: 'RU' as const },
   owner: { type: g.ownerType, region: g.place.region, city: g.place.city, kbmClass: g.ownerClass },
   drivers: g.drivers,
-  ...(g.months === undefined ? {} : { periodsOfUse: [{ from: startDate, to: addDays(addMonths(startDate, g.months), -1) }] }),
+  // Periods of use only for citizens: the tariff sells none to legal entities (40-FZ art. 16, ks.minTotalMonths).
+  ...(g.months === undefined || g.ownerType === 'legal' ? {} : { periodsOfUse: [{ from: startDate, to: addDays(addMonths(startDate, g.months), -1) }] }),
   grossViolations: g.gross,
 })))
 
@@ -71,12 +90,36 @@ function price(input: OsagoInput): OsagoPremium {
 }
 
 describe('OSAGO premium properties', () => {
-  it('premium = TB × the product of the coefficients, rounded half-up, for every version', () => {
+  it('uncapped premium = TB × the product of the coefficients, rounded half-up, for every version', () => {
     fc.assert(fc.property(inputArb, (input) => {
       const p = price(input)
-      expect(p.premiumKopecks).toBe(expectedPremium(p))
+      expect(p.uncappedPremiumKopecks).toBe(expectedPremium(p))
       expect(Object.fromEntries(p.breakdown.map((b) => [b.code, b.value]))).toEqual(p.coefficients)
     }), { numRuns: 400 })
+  })
+
+  it('the premium is never above the ceiling (40-FZ art. 9 p. 2) and equals the product below it', () => {
+    const seen = { capped: 0, under: 0 }
+    fc.assert(fc.property(inputArb, (input) => {
+      const p = price(input)
+      const limit = exactCeiling(p, input)
+      const product = kopecks(coefficientCodes.map((code) => p.coefficients[code]))
+      const over = product.num * limit.den > limit.num * product.den
+      expect(p.ceilingKopecks).toBe(halfUp(limit))
+      expect(p.ceiling.multiple).toBe(input.grossViolations ? 5 : 3)
+      expect(p.premiumKopecks).toBeLessThanOrEqual(p.ceilingKopecks)
+      expect(p.ceilingApplied).toBe(over)
+      if (over) {
+        seen.capped++
+        expect(p.premiumKopecks).toBe(p.ceilingKopecks)
+      } else {
+        seen.under++
+        expect(p.premiumKopecks).toBe(p.uncappedPremiumKopecks)
+      }
+    }), { numRuns: 400 })
+    // Both sides of the rule were exercised, so neither assertion above is vacuous.
+    expect(seen.capped).toBeGreaterThan(10)
+    expect(seen.under).toBeGreaterThan(10)
   })
 
   it('is a positive whole number of kopecks', () => {

@@ -183,11 +183,25 @@ describe('KS months of use', () => {
     const r = ok(baseInput())
     expect(r.breakdown.find((b) => b.code === 'ks')).toMatchObject({ value: 1, sourceRow: 'KS: whole term, 12 months (row 10+)' })
   })
-  it('is not applied for a legal entity, whatever the periods', () => {
-    const r = withMonths(exact(4), 'legal')
+  it('is not applied for a legal entity, which uses the vehicle all year', () => {
+    const r = withMonths(undefined, 'legal')
     expect(r).toMatchObject({ ok: true, value: { coefficients: { ks: 1 } } })
     expect(r.ok && r.value.breakdown.find((b) => b.code === 'ks')?.sourceRow).toBe('KS: not applied (legal entity)')
-    expect(withMonths(exact(1), 'legal')).toMatchObject({ ok: true })
+  })
+  it('refuses periods of use for a legal entity instead of ignoring them (40-FZ art. 16; tariff ks.minTotalMonths.legal = null)', () => {
+    for (const months of [1, 4, 12]) {
+      expect(withMonths(exact(months), 'legal')).toMatchObject({
+        ok: false, error: { kind: 'input', field: 'periodsOfUse', messageKey: 'osago.errors.periodsNotForLegalEntity' },
+      })
+    }
+  })
+  it('applies KS to a legal entity if a tariff edition sells it periods of use, with that edition’s minimum', () => {
+    const input = baseInput({ periodsOfUse: exact(6), owner: { type: 'legal', region: 'Калужская область', city: 'Калуга', kbmClass: '4' }, drivers: 'unlimited' })
+    const ks = { ...tariff6209.data.ks, minTotalMonths: { ...tariff6209.data.ks.minTotalMonths, legal: { value: 6, verified: false } } }
+    const edition = { ...tariff6209, data: { ...tariff6209.data, ks } }
+    expect(calculateOsagoPremium(input, edition, regions)).toMatchObject({ ok: true, value: { coefficients: { ks: 0.7 } } })
+    expect(calculateOsagoPremium({ ...input, periodsOfUse: exact(5) }, edition, regions))
+      .toMatchObject({ ok: false, error: { field: 'periodsOfUse', messageKey: 'osago.errors.periodsTooShort', params: { min: 6, months: 5 } } })
   })
   it('still checks the periods themselves', () => {
     expect(withMonths([{ from: addDays(START, -1), to: addMonths(START, 4) }]))
@@ -326,5 +340,99 @@ describe('tariff versions', () => {
   it('rejects a start before the conclusion', () => {
     expect(calc(baseInput({ conclusionDate: '2024-03-05', startDate: '2024-03-04' })))
       .toMatchObject({ ok: false, error: { field: 'startDate', messageKey: 'osago.errors.startBeforeConclusion' } })
+  })
+})
+
+describe('premium ceiling (40-FZ art. 9 p. 2): 3 × TB × KT, 5 × TB × KT where KN applies', () => {
+  /** 19 years old, licence this year, class M, 200 hp — the first-time client the counter sees most. */
+  const young = (over: Partial<OsagoInput> = {}) => {
+    const input = baseInput({ drivers: [driver(19, 0, 'M')], ...over })
+    return { ...input, vehicle: { ...input.vehicle, powerHp: 200 } }
+  }
+
+  it('caps a young class-M driver with a powerful car at 3 × TB × KT', () => {
+    const r = ok(young())
+    expect(r.coefficients).toMatchObject({ tb: 7000, kt: 1.16, kbm: 3.92, kvs: 2.27, km: 1.6, kn: 1 })
+    // 7000 × 1.16 × 3.92 × 2.27 × 1.6 = 115 608.0128 RUB, 4.7 times the ceiling 3 × 7000 × 1.16 = 24 360 RUB
+    expect(r.uncappedPremiumKopecks).toBe(11_560_801)
+    expect(r.ceilingKopecks).toBe(2_436_000)
+    expect(r.ceilingApplied).toBe(true)
+    expect(r.premiumKopecks).toBe(2_436_000)
+    expect(r.ceiling).toEqual({
+      multiple: 3, basis: 'standard', label: { key: 'osago.ceiling.rule', params: { multiple: 3 } },
+      verified: true, source: expect.stringContaining('40-FZ art. 9 p. 2'),
+    })
+  })
+
+  it('uses 5 × TB × KT where KN applies (gross violations)', () => {
+    const r = ok(young({ grossViolations: true }))
+    // 115 608.0128 × 1.5 = 173 412.0192 RUB against 5 × 7000 × 1.16 = 40 600 RUB
+    expect(r).toMatchObject({ uncappedPremiumKopecks: 17_341_202, ceilingKopecks: 4_060_000, ceilingApplied: true, premiumKopecks: 4_060_000 })
+    expect(r.ceiling).toMatchObject({ multiple: 5, basis: 'grossViolations', label: { key: 'osago.ceiling.ruleGross', params: { multiple: 5 } } })
+  })
+
+  it('with KN, a premium between 3× and 5× TB × KT is not capped', () => {
+    const r = ok(baseInput({ drivers: [driver(40, 20, '0')], grossViolations: true }))
+    // 7000 × 1.16 × 2.94 × 0.91 × 1.1 × 1.5 = 35 845.0092 RUB: above 24 360, below 40 600
+    expect(r).toMatchObject({ uncappedPremiumKopecks: 3_584_501, ceilingKopecks: 4_060_000, ceilingApplied: false, premiumKopecks: 3_584_501 })
+  })
+
+  it('caps a legal entity’s unlimited policy after the trailer coefficient', () => {
+    const legal = (usedWithTrailer: boolean) => {
+      const input = baseInput({ drivers: 'unlimited' })
+      return ok({ ...input, owner: { type: 'legal', region: 'Москва', city: null, kbmClass: '3' }, vehicle: { ...input.vehicle, powerHp: 110, usedWithTrailer } })
+    }
+    // 5200 × 1.8 × 1.17 × 1.97 × 1.2 = 25 888.6368 RUB: under 3 × 5200 × 1.8 = 28 080 RUB
+    expect(legal(false)).toMatchObject({ uncappedPremiumKopecks: 2_588_864, ceilingKopecks: 2_808_000, ceilingApplied: false, premiumKopecks: 2_588_864 })
+    // × KPr 1.16 = 30 030.818688 RUB: over it, so the ceiling is charged
+    const trailer = legal(true)
+    expect(trailer.coefficients).toMatchObject({ ko: 1.97, kpr: 1.16, ks: 1 })
+    expect(trailer).toMatchObject({ uncappedPremiumKopecks: 3_003_082, ceilingKopecks: 2_808_000, ceilingApplied: true, premiumKopecks: 2_808_000 })
+  })
+
+  it('leaves an ordinary premium unchanged and says the ceiling was not reached', () => {
+    const r = ok(baseInput())
+    expect(r).toMatchObject({ premiumKopecks: 812_812, uncappedPremiumKopecks: 812_812, ceilingKopecks: 2_436_000, ceilingApplied: false })
+  })
+
+  it('a product exactly at the ceiling is not "applied"; a kopeck-fraction above it is', () => {
+    const tariff = structuredClone(tariff6209)
+    tariff.data.kvs.values[5]![7]!.value = 1 // age 40–49, experience 15+
+    tariff.data.km.tables[0]!.bands.find((b) => b.upToHp === 100)!.value.value = 1
+    tariff.data.kbm['4']!.value = 3
+    const at = ok(baseInput(), tariff)
+    expect(at).toMatchObject({ uncappedPremiumKopecks: 2_436_000, ceilingKopecks: 2_436_000, ceilingApplied: false, premiumKopecks: 2_436_000 })
+    tariff.data.kbm['4']!.value = 3.0000001
+    const above = ok(baseInput(), tariff)
+    // The excess is 0.0002436 of a kopeck: invisible after rounding, but the law's cap is what is charged.
+    expect(above).toMatchObject({ uncappedPremiumKopecks: 2_436_000, ceilingApplied: true, premiumKopecks: 2_436_000 })
+  })
+
+  it('rounds the ceiling half-up once, and reads the multiple from the data', () => {
+    const tariff = structuredClone(tariff6209)
+    tariff.data.tb.find((x) => x.ownerType === 'individual')!.chosen.value = 1646.25
+    const at = () => {
+      const input = young()
+      return ok({ ...input, owner: { ...input.owner, region: 'Кабардино-Балкарская Республика', city: null } }, tariff)
+    }
+    // KT 0.82: 3 × 164 625 × 0.82 = 404 977.5 kopecks → 404 978
+    expect(at()).toMatchObject({ coefficients: { kt: 0.82 }, ceilingKopecks: 404_978, premiumKopecks: 404_978, ceilingApplied: true })
+    tariff.data.ceiling.standard.value = 7
+    // 7 × 164 625 × 0.82 = 944 947.5 → 944 948
+    expect(at()).toMatchObject({ ceilingKopecks: 944_948, premiumKopecks: 944_948, ceiling: { multiple: 7 } })
+  })
+
+  it('reads the multiples from both tariff editions', () => {
+    for (const t of tariffs) expect(t.data.ceiling).toMatchObject({ standard: { value: 3, verified: true }, grossViolations: { value: 5, verified: true } })
+    const input = young({ conclusionDate: '2026-01-10', startDate: '2026-01-10', drivers: [{ birthDate: '2007-01-01', licenseSince: '2025-12-01', kbmClass: 'M' }] })
+    const r = ok(input, tariff7204)
+    // 7204-U: 3 × 7500 × 1.16 = 26 100 RUB
+    expect(r).toMatchObject({ tariffVersion: '7204-U', ceilingKopecks: 2_610_000, ceilingApplied: true, premiumKopecks: 2_610_000 })
+  })
+
+  it('carries an unverified multiple to the result so the breakdown can flag it', () => {
+    const tariff = structuredClone(tariff6209)
+    tariff.data.ceiling.standard = { value: 3, verified: false, source: 'test' }
+    expect(ok(baseInput(), tariff).ceiling).toMatchObject({ verified: false, source: 'test' })
   })
 })

@@ -1,17 +1,18 @@
 import { fullYearsBetween } from '../dates/calendarDate'
-import { applyFactors, multiply, ratio, roundHalfUp, toNumber, type Ratio } from '../money/exact'
+import { multiply, ratio, roundHalfUp, toNumber, type Ratio } from '../money/exact'
 import { versionInForce } from '../reference/envelope'
 import { resolveTerritory, type RegionsData } from '../reference/regions'
 import { compareRatio, inRange, powerBandLabel, rangeLabel } from './bands'
 import { inputError, missingValue, type OsagoError } from './errors'
 import type { OsagoDriver, OsagoInput } from './input'
-import { countMonthsOfUse } from './monthsOfUse'
+import { countMonthsOfUse, periodRulesFor } from './monthsOfUse'
 import type { OsagoTariff, TariffValue } from './tariffSchema'
 
 /**
- * OSAGO premium T = TB × KT × KBM × KVS × KO × KM × KS × KN × KP × KPr (DOMAIN.md A and the product decisions).
+ * OSAGO premium T = TB × KT × KBM × KVS × KO × KM × KS × KN × KP × KPr (DOMAIN.md A and the product decisions),
+ * but never more than the ceiling of 40-FZ art. 9 p. 2: 3 × TB × KT, or 5 × TB × KT where KN applies.
  * Every value comes from the tariff edition passed in; a value it lacks stops the calculation naming table and
- * key. The product is exact; only the final premium is rounded half-up to the kopeck.
+ * key. The product and the ceiling are exact; only the final premium is rounded half-up to the kopeck.
  */
 
 export const coefficientCodes = ['tb', 'kt', 'kbm', 'kvs', 'ko', 'km', 'ks', 'kn', 'kp', 'kpr'] as const
@@ -47,8 +48,29 @@ export interface OsagoWarning {
   params: { coefficient: string; row: string; source: string }
 }
 
+/** Which multiple of TB × KT caps the premium: the standard one, or the higher one where KN applies. */
+export type CeilingBasis = 'standard' | 'grossViolations'
+
+/** The ceiling rule as applied, for display: "3 × TB × KT (40-FZ art. 9 p. 2)". */
+export interface CeilingRule {
+  multiple: number
+  basis: CeilingBasis
+  /** The rule for display, as an i18n key under `osago.ceiling` with the multiple as its parameter. */
+  label: MessageRef
+  verified: boolean
+  source: string | null
+}
+
 export interface OsagoPremium {
+  /** What the client pays, the contract stores and the policy prints: the product, capped by the ceiling. */
   premiumKopecks: number
+  /** TB × every coefficient, rounded half-up, before the ceiling. */
+  uncappedPremiumKopecks: number
+  /** multiple × TB × KT, rounded half-up. */
+  ceilingKopecks: number
+  /** True when the product exceeded the ceiling, so premiumKopecks = ceilingKopecks. */
+  ceilingApplied: boolean
+  ceiling: CeilingRule
   /** `tb` in roubles (e.g. 7000); the others are coefficients (e.g. 1.17). Display values: money uses premiumKopecks. */
   coefficients: Record<CoefficientCode, number>
   tariffVersion: string
@@ -56,6 +78,21 @@ export interface OsagoPremium {
   breakdown: BreakdownItem[]
   /** One entry per value in the breakdown that is not verified (carried forward or weakly sourced). */
   warnings: OsagoWarning[]
+}
+
+type CeilingField = 'uncappedPremiumKopecks' | 'ceilingKopecks' | 'ceilingApplied' | 'ceiling'
+
+/**
+ * A calculation as stored with a contract. Those stored before the ceiling existed lack its fields (their
+ * premium was not capped), so every reader of a stored calculation must do without them.
+ */
+export type StoredOsagoPremium = Omit<OsagoPremium, CeilingField> & Partial<Pick<OsagoPremium, CeilingField>>
+
+/** The ceiling part of a stored calculation, or null for one stored before the ceiling existed. */
+export function storedCeiling(p: StoredOsagoPremium): Pick<OsagoPremium, CeilingField> | null {
+  const { uncappedPremiumKopecks, ceilingKopecks, ceilingApplied, ceiling } = p
+  if (uncappedPremiumKopecks === undefined || ceilingKopecks === undefined || ceilingApplied === undefined || ceiling === undefined) return null
+  return { uncappedPremiumKopecks, ceilingKopecks, ceilingApplied, ceiling }
 }
 
 export type OsagoOutcome = { ok: true; value: OsagoPremium } | { ok: false; error: OsagoError }
@@ -156,7 +193,22 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
 
   const breakdown = [tb, kt, kbm, kvs, ko, km, ks, kn, kp, kpr]
   const tbKopecks = roundHalfUp(multiply(tb.value, 100))
-  const premiumKopecks = applyFactors(tbKopecks, breakdown.slice(1).map((b) => b.value))
+  const uncapped = multiply(tbKopecks, ...breakdown.slice(1).map((b) => b.value))
+
+  // The law caps the final premium, after every coefficient (trailer included); the cap itself uses TB and KT only.
+  const basis: CeilingBasis = input.grossViolations ? 'grossViolations' : 'standard'
+  const multiple = t.ceiling[basis]
+  const limit = multiply(tbKopecks, kt.value, multiple.value)
+  const ceilingApplied = compareRatio(uncapped, limit) > 0
+  // Rounding once, at the end: min(round(a), round(b)) = round(min(a, b)) since rounding is monotone.
+  const premiumKopecks = roundHalfUp(ceilingApplied ? limit : uncapped)
+  const ceiling: CeilingRule = {
+    multiple: multiple.value,
+    basis,
+    label: { key: basis === 'grossViolations' ? 'osago.ceiling.ruleGross' : 'osago.ceiling.rule', params: { multiple: multiple.value } },
+    verified: multiple.verified,
+    source: multiple.source ?? null,
+  }
   const coefficients = Object.fromEntries(breakdown.map((b) => [b.code, b.value])) as Record<CoefficientCode, number>
   const warnings: OsagoWarning[] = breakdown.filter((b) => !b.verified).map((b) => ({
     code: b.code,
@@ -164,7 +216,18 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
     messageKey: 'osago.warnings.unverified',
     params: { coefficient: coefficientNames[b.code], row: b.sourceRow, source: b.source ?? '' },
   }))
-  return { premiumKopecks, coefficients, tariffVersion: version, territoryKey: place.territoryKey, breakdown, warnings }
+  return {
+    premiumKopecks,
+    uncappedPremiumKopecks: roundHalfUp(uncapped),
+    ceilingKopecks: roundHalfUp(limit),
+    ceilingApplied,
+    ceiling,
+    coefficients,
+    tariffVersion: version,
+    territoryKey: place.territoryKey,
+    breakdown,
+    warnings,
+  }
 }
 
 /** The highest coefficient wins (the worst driver sets the contract's KVS and KBM); the first one on a tie. */
@@ -228,14 +291,10 @@ function periodFactor(input: OsagoInput, tariff: OsagoTariff): BreakdownItem {
   const ks = tariff.data.ks
   const periods = input.periodsOfUse ?? []
   const individual = input.owner.type === 'individual'
-  const firstRow = ks.rows[0]!
-  const counted = countMonthsOfUse(periods, {
-    startDate: input.startDate,
-    maxPeriods: ks.maxPeriods.value,
-    minTotalMonths: individual && periods.length > 0 ? firstRow.months.from : null,
-  })
+  // Periods the tariff does not sell to this owner type are refused here, never priced as if absent.
+  const counted = countMonthsOfUse(periods, periodRulesFor(ks, input.owner.type, input.startDate))
   if (!counted.ok) throw new Stop(counted.error)
-  if (!individual) return notApplied('ks', 'legal entity', ref('ksLegal'))
+  if (!individual && periods.length === 0) return notApplied('ks', 'legal entity', ref('ksLegal'))
   const months = periods.length === 0 ? 12 : counted.months
   const row = ks.rows.find((r) => inRange(r.months, months))
   if (!row) throw new Stop(missingValue(tariff.version, 'KS', `${months} months`, 'periodsOfUse'))

@@ -1,29 +1,15 @@
 import { addDays } from '../dates/calendarDate'
+import {
+  emptyPerson, readOrganisationDraft, readPartyDraft, type AddressDraft, type OrganisationDraft, type PartyDraft, type PersonDraft,
+} from '../party/draft'
 import type { OsagoInputJson } from './input'
 
 /**
  * The form's state as the clerk types it — every field present, values possibly empty. Saved as is (autosave);
  * `osagoApplicationSchema` decides when it is complete. Numbers are `number | null` (an empty field is null).
+ * People and organisations are the shared party drafts (shared/party).
  */
-export interface PersonDraft {
-  surname: string
-  name: string
-  patronymic: string
-  gender: 'male' | 'female' | null
-  birthDate: string
-  passport: { series: string; number: string; issueDate: string; issuer: string; departmentCode: string }
-  address: AddressDraft
-  phone: string
-  email: string
-}
-
-export interface AddressDraft {
-  region: string
-  city: string
-  street: string
-  house: string
-  flat: string
-}
+export { emptyAddress, emptyPerson, type AddressDraft, type PersonDraft } from '../party/draft'
 
 export interface DriverDraft {
   surname: string
@@ -40,11 +26,12 @@ export interface DriverDraft {
 
 export interface OsagoDraft {
   contract: { conclusionDate: string; startDate: string; periodsOfUse: Array<{ from: string; to: string }> }
-  insured: PersonDraft
+  /** A person or an organisation; drafts saved before organisations were possible hold a person without `kind`. */
+  insured: PartyDraft
   ownerIsInsured: boolean
   owner:
     | { type: 'individual'; person: PersonDraft }
-    | { type: 'legal'; entity: { name: string; inn: string; ogrn: string; address: AddressDraft } }
+    | { type: 'legal'; entity: OrganisationDraft }
     | null
   vehicle: {
     makeId: string | null
@@ -65,25 +52,14 @@ export interface OsagoDraft {
     plate: string
     purpose: string
     registrationDoc: { type: 'pts' | 'sts' | 'epts'; series: string; number: string; date: string }
-    diagnosticCard: { number: string; validUntil: string } | null
+    /** Dates as typed (YYYY-MM-DD); a draft saved before the issue date was asked has none until the clerk types it. */
+    diagnosticCard: { number: string; issueDate: string; validUntil: string } | null
   }
   drivers: { mode: 'unlimited'; ownerKbmClass: string } | { mode: 'list'; list: DriverDraft[] }
   grossViolations: boolean
 }
 
 export const FIRST_TIME_KBM_CLASS = '3'
-
-export function emptyAddress(): AddressDraft {
-  return { region: '', city: '', street: '', house: '', flat: '' }
-}
-
-export function emptyPerson(): PersonDraft {
-  return {
-    surname: '', name: '', patronymic: '', gender: null, birthDate: '',
-    passport: { series: '', number: '', issueDate: '', issuer: '', departmentCode: '' },
-    address: emptyAddress(), phone: '', email: '',
-  }
-}
 
 export function emptyDriver(): DriverDraft {
   return {
@@ -96,7 +72,7 @@ export function emptyDriver(): DriverDraft {
 export function emptyDraft(today: string): OsagoDraft {
   return {
     contract: { conclusionDate: today, startDate: addDays(today, 1), periodsOfUse: [] },
-    insured: emptyPerson(),
+    insured: { kind: 'person', ...emptyPerson() },
     ownerIsInsured: true,
     owner: null,
     vehicle: {
@@ -112,6 +88,46 @@ export function emptyDraft(today: string): OsagoDraft {
 /** "Only the year is known" → 31 December of that year (DOMAIN.md product decisions). */
 export function licenceDateFromYear(year: number): string {
   return `${String(year).padStart(4, '0')}-12-31`
+}
+
+/**
+ * Who owns the vehicle for the tariff and for 40-FZ art. 16: the insured when the owner is the insured (an
+ * organisation insured owns as a legal entity), otherwise the owner block.
+ */
+export function ownerType(draft: OsagoDraft): 'individual' | 'legal' {
+  if (draft.ownerIsInsured || !draft.owner) return draft.insured.kind === 'organisation' ? 'legal' : 'individual'
+  return draft.owner.type
+}
+
+/** 40-FZ art. 16 p. 1: only a citizen owner may limit the drivers list; an organisation's policy covers any driver. */
+export function mayLimitDrivers(draft: OsagoDraft): boolean {
+  return ownerType(draft) === 'individual'
+}
+
+/**
+ * Brings the drivers block in line with the owner: an organisation's policy is unlimited, so a named list is
+ * replaced by "any driver". The owner's KBM class sets the price: a class already entered is kept (a block that
+ * carries one, e.g. a stored draft switched back from a list), and class 3 (first-time) fills it only when it is
+ * empty. True when the draft changed.
+ */
+export function applyOwnerRules(draft: OsagoDraft): boolean {
+  if (mayLimitDrivers(draft)) return false
+  const entered = (draft.drivers as { ownerKbmClass?: unknown }).ownerKbmClass
+  const ownerKbmClass = typeof entered === 'string' && entered.trim() !== '' ? entered : FIRST_TIME_KBM_CLASS
+  if (draft.drivers.mode === 'unlimited' && draft.drivers.ownerKbmClass === ownerKbmClass) return false
+  draft.drivers = { mode: 'unlimited', ownerKbmClass }
+  return true
+}
+
+/**
+ * A draft as stored by any version, in today's shape: the insured of a draft saved before organisations were
+ * possible is a person without `kind`, and a legal-entity owner then had only `{ name, inn, ogrn, address }`.
+ * Nothing else is touched: the rest of the shape has not changed.
+ */
+export function readOsagoDraft(raw: unknown): OsagoDraft {
+  const d = (typeof raw === 'string' ? JSON.parse(raw) : raw) as OsagoDraft
+  const owner = d.owner?.type === 'legal' ? { type: 'legal' as const, entity: readOrganisationDraft(d.owner.entity) } : d.owner
+  return { ...d, insured: readPartyDraft(d.insured), owner }
 }
 
 /** The address whose territory sets KT: the owner's registration (individual) or the entity's address. */
@@ -138,7 +154,7 @@ export function draftToPremiumInput(draft: OsagoDraft): OsagoInputJson {
       registeredIn: 'RU',
     },
     owner: {
-      type: draft.ownerIsInsured || !draft.owner ? 'individual' : draft.owner.type,
+      type: ownerType(draft),
       region: address.region,
       city: address.city.trim() === '' ? null : address.city,
       ...(draft.drivers.mode === 'unlimited' ? { kbmClass: draft.drivers.ownerKbmClass } : {}),

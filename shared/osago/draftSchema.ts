@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organisationDraftSchema, partyDraftSchema, personDraftSchema as person } from '../party/draftSchema'
 import type { OsagoDraft } from './draft'
 
 /**
@@ -10,12 +11,6 @@ const date = s(10)
 const num = z.number().finite().nullable()
 const gender = z.enum(['male', 'female']).nullable()
 
-const address = z.strictObject({ region: s(120), city: s(120), street: s(160), house: s(20), flat: s(20) })
-const person = z.strictObject({
-  surname: s(60), name: s(60), patronymic: s(60), gender, birthDate: date,
-  passport: z.strictObject({ series: s(10), number: s(10), issueDate: date, issuer: s(250), departmentCode: s(10) }),
-  address, phone: s(30), email: s(120),
-})
 const driver = z.strictObject({
   surname: s(60), name: s(60), patronymic: s(60), gender, birthDate: date,
   licence: z.strictObject({ series: s(10), number: s(10) }),
@@ -28,18 +23,18 @@ export const osagoDraftSchema: z.ZodType<OsagoDraft> = z.strictObject({
     startDate: date,
     periodsOfUse: z.array(z.strictObject({ from: date, to: date })).max(3, { message: 'osago.form.tooManyPeriods' }),
   }),
-  insured: person,
+  insured: partyDraftSchema,
   ownerIsInsured: z.boolean(),
   owner: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('individual'), person }),
-    z.strictObject({ type: z.literal('legal'), entity: z.strictObject({ name: s(250), inn: s(20), ogrn: s(20), address }) }),
+    z.strictObject({ type: z.literal('legal'), entity: organisationDraftSchema }),
   ]).nullable(),
   vehicle: z.strictObject({
     makeId: s(80).nullable(), modelId: s(80).nullable(), otherName: s(200), category: s(8), usedWithTrailer: z.boolean(), year: num,
     powerUnit: z.enum(['hp', 'kw']), power: num, maxMassKg: num, seats: num, steering: z.enum(['left', 'right']),
     vinMissing: z.boolean(), vin: s(40), bodyNumber: s(40), chassisNumber: s(40), plate: s(20), purpose: s(40),
     registrationDoc: z.strictObject({ type: z.enum(['pts', 'sts', 'epts']), series: s(10), number: s(20), date }),
-    diagnosticCard: z.strictObject({ number: s(30), validUntil: date }).nullable(),
+    diagnosticCard: z.strictObject({ number: s(30), issueDate: date.default(''), validUntil: date }).nullable(),
   }),
   drivers: z.discriminatedUnion('mode', [
     z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: s(2) }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyOrganisation } from '../party/draft'
 import { emptyDraft } from './draft'
 import { premiumFieldToFormPath } from './formPaths'
 
@@ -13,7 +14,7 @@ describe('premium field → form path', () => {
     expect(premiumFieldToFormPath(null, draft)).toBeNull()
   })
   it('follows the owner block when the owner is not the insured', () => {
-    const legal = { ...draft, ownerIsInsured: false, owner: { type: 'legal' as const, entity: { name: '', inn: '', ogrn: '', address: draft.insured.address } } }
+    const legal = { ...draft, ownerIsInsured: false, owner: { type: 'legal' as const, entity: { ...emptyOrganisation(), address: draft.insured.address } } }
     expect(premiumFieldToFormPath('owner.city', legal)).toBe('owner.entity.address.city')
   })
 })

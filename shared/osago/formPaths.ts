@@ -16,6 +16,8 @@ export function premiumFieldToFormPath(field: string | null, draft: OsagoDraft):
   if (path === 'owner.region' || path === 'owner.city') return `${ownerAddress}.${path.slice('owner.'.length)}`
   if (path === 'owner.kbmClass') return 'drivers.ownerKbmClass'
   if (path === 'owner.type') return 'owner'
+  // The list as a whole (an organisation's policy covers any driver) is the list/unlimited choice.
+  if (path === 'drivers') return 'drivers.mode'
   if (/^drivers\.\d+/.test(path)) return path.replace(/^drivers\./, 'drivers.list.')
   return path
 }

@@ -9,4 +9,6 @@ export interface OsagoFormReference {
   kbmClasses: string[]
   /** Categories the OSAGO tariff in force prices at the counter. */
   pricedCategories: string[]
+  /** Least total months of use by owner type (tariff `ks.minTotalMonths`); null where none are sold (40-FZ art. 16). */
+  minMonthsOfUse: { individual: number; legal: number | null }
 }

@@ -57,7 +57,13 @@ export const osagoInputSchema = z.object({
   }),
   periodsOfUse: z.array(periodSchema).optional(),
   grossViolations: z.boolean(),
-}).strict()
+}).strict().superRefine((input, ctx) => {
+  // 40-FZ art. 16 p. 1: only a citizen owner may limit the drivers list; a legal entity's policy covers any driver,
+  // so a list is refused rather than priced with its drivers' KBM and KVS.
+  if (input.owner.type === 'legal' && input.drivers !== 'unlimited') {
+    ctx.addIssue({ code: 'custom', message: 'osago.input.driversNotForLegalEntity', path: ['drivers'] })
+  }
+})
 
 export type OsagoInput = z.output<typeof osagoInputSchema>
 /** The JSON the CLI reads and the form produces, before normalisation (KBM class may be a number). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addDays, addMonths } from '../dates/calendarDate'
-import { countMonthsOfUse, monthsInPeriod, termEnd } from './monthsOfUse'
+import { countMonthsOfUse, monthsInPeriod, periodRulesFor, termEnd } from './monthsOfUse'
+import { tariff7204 } from './testFixtures'
 
 const rules = { startDate: '2025-01-15', maxPeriods: 3, minTotalMonths: 3 }
 
@@ -65,10 +66,25 @@ describe('months of use', () => {
       { from: '2025-02-01', to: '2025-06-01' },
     ], rules)).toMatchObject({ ok: false, error: { field: 'periodsOfUse[0].from', messageKey: 'osago.errors.periodsOverlap', params: { other: 2 } } })
   })
-  it('requires the minimum total only when asked to', () => {
+  it('requires the minimum total of the periods given; no periods is the whole term', () => {
     const short = [{ from: '2025-02-01', to: '2025-03-31' }]
     expect(countMonthsOfUse(short, rules))
       .toMatchObject({ ok: false, error: { messageKey: 'osago.errors.periodsTooShort', params: { min: 3, months: 2 } } })
-    expect(countMonthsOfUse(short, { ...rules, minTotalMonths: null })).toEqual({ ok: true, months: 2 })
+    expect(countMonthsOfUse(short, { ...rules, minTotalMonths: 2 })).toEqual({ ok: true, months: 2 })
+    expect(countMonthsOfUse([], rules)).toEqual({ ok: true, months: 0 })
+  })
+})
+
+describe('period rules by owner type (ks.minTotalMonths)', () => {
+  const ks = tariff7204.data.ks
+  it('takes each owner type’s minimum from the tariff: 3 months for a citizen, none sold to a legal entity', () => {
+    expect(periodRulesFor(ks, 'individual', '2026-01-10')).toEqual({ startDate: '2026-01-10', maxPeriods: 3, minTotalMonths: 3 })
+    expect(periodRulesFor(ks, 'legal', '2026-01-10').minTotalMonths).toBeNull()
+  })
+  it('refuses any period where none are sold, and accepts the whole term without periods', () => {
+    const none = periodRulesFor(ks, 'legal', '2026-01-10')
+    expect(countMonthsOfUse([{ from: '2026-01-10', to: '2027-01-09' }], none))
+      .toEqual({ ok: false, error: expect.objectContaining({ field: 'periodsOfUse', messageKey: 'osago.errors.periodsNotForLegalEntity' }) })
+    expect(countMonthsOfUse([], none)).toEqual({ ok: true, months: 0 })
   })
 })

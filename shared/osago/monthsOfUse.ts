@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears, type CalendarDate } from '../dates/calendarDate'
 import { inputError, type OsagoError } from './errors'
 import type { UsePeriod } from './input'
+import type { OsagoTariffData, OwnerType } from './tariffSchema'
 
 /** Last day of the one-year insurance term that starts on `start`. */
 export function termEnd(start: CalendarDate): CalendarDate {
@@ -22,12 +23,21 @@ export function monthsInPeriod(period: UsePeriod): number {
 export interface PeriodRules {
   startDate: CalendarDate
   maxPeriods: number
-  /** Minimum total for individuals; null where KS is not applied and the total does not matter. */
+  /** The least total months this owner may choose; null where periods of use are not sold to this owner at all. */
   minTotalMonths: number | null
+}
+
+/** The tariff's period rules for an owner type (`ks.minTotalMonths`: 40-FZ art. 16 and DOMAIN's product decision). */
+export function periodRulesFor(ks: OsagoTariffData['ks'], ownerType: OwnerType, startDate: CalendarDate): PeriodRules {
+  return { startDate, maxPeriods: ks.maxPeriods.value, minTotalMonths: ks.minTotalMonths[ownerType].value }
 }
 
 /** Checks the periods (count, order, inside the term, no overlap, minimum total) and returns their month total. */
 export function countMonthsOfUse(periods: readonly UsePeriod[], rules: PeriodRules): { ok: true; months: number } | { ok: false; error: OsagoError } {
+  // Refused, not ignored: a period the tariff does not sell to this owner would otherwise be printed but not priced.
+  if (periods.length > 0 && rules.minTotalMonths === null) {
+    return { ok: false, error: inputError('periodsOfUse', 'osago.errors.periodsNotForLegalEntity') }
+  }
   if (periods.length > rules.maxPeriods) {
     return { ok: false, error: inputError('periodsOfUse', 'osago.errors.periodsTooMany', { max: rules.maxPeriods }) }
   }
@@ -47,7 +57,8 @@ export function countMonthsOfUse(periods: readonly UsePeriod[], rules: PeriodRul
     }
   }
   const months = periods.reduce((sum, p) => sum + monthsInPeriod(p), 0)
-  if (rules.minTotalMonths !== null && months < rules.minTotalMonths) {
+  // Without periods the vehicle is used the whole term: there is no total to fall short.
+  if (periods.length > 0 && rules.minTotalMonths !== null && months < rules.minTotalMonths) {
     return { ok: false, error: inputError('periodsOfUse', 'osago.errors.periodsTooShort', { min: rules.minTotalMonths, months }) }
   }
   return { ok: true, months }

@@ -1,5 +1,5 @@
 import type { OsagoApplication } from './application'
-import type { OsagoPremium } from './calculator'
+import type { StoredOsagoPremium } from './calculator'
 
 /**
  * An OSAGO contract as the branch keeps it. Lifecycle: draft (autosaved as typed) → calculated (the complete
@@ -40,7 +40,8 @@ export interface OsagoPolicy {
   draft: unknown
   /** The validated application, present from `calculated` on. */
   application: OsagoApplication | null
-  calculation: OsagoPremium | null
+  /** As stored: calculations from before the premium ceiling lack its fields. */
+  calculation: StoredOsagoPremium | null
   blank: BlankRef | null
   payment: OsagoPayment | null
   /** Contract term: start and end dates (end = start + 1 year − 1 day), from `calculated` on. */

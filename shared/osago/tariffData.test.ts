@@ -35,6 +35,25 @@ describe('bundled OSAGO tariff editions', () => {
     expect(tariff7204.data.kt['78']).toMatchObject({ value: 1.64, verified: false })
   })
 
+  it.each(tariffs.map((t) => [t.version, t] as const))('%s carries the premium ceiling multiples of 40-FZ art. 9 p. 2', (_, t) => {
+    expect(t.data.ceiling.standard).toMatchObject({ value: 3, verified: true })
+    expect(t.data.ceiling.grossViolations).toMatchObject({ value: 5, verified: true })
+    for (const m of [t.data.ceiling.standard, t.data.ceiling.grossViolations]) expect(m.source).toMatch(/40-FZ art\. 9 p\. 2/)
+  })
+  it('rejects an edition without the ceiling, or with the KN multiple below the standard one', () => {
+    const { ceiling: _, ...withoutCeiling } = tariff6209.data
+    const r = osagoTariffFileSchema.safeParse({ ...tariff6209, data: withoutCeiling })
+    expect(r.success).toBe(false)
+    expect(r.error?.issues[0]?.path.join('.')).toBe('data.ceiling')
+    const inverted = structuredClone(tariff6209)
+    inverted.data.ceiling.grossViolations.value = 2
+    const bad = osagoTariffFileSchema.safeParse(inverted)
+    expect(bad.error?.issues[0]?.path.join('.')).toBe('data.ceiling.grossViolations')
+    const fractional = structuredClone(tariff6209)
+    fractional.data.ceiling.standard.value = 2.5
+    expect(osagoTariffFileSchema.safeParse(fractional).success).toBe(false)
+  })
+
   it('rejects a chosen TB outside the corridor, naming the field', () => {
     const bad = structuredClone(tariff6209)
     bad.data.tb[0]!.chosen.value = 8000

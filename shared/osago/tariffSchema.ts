@@ -83,21 +83,40 @@ export const osagoTariffDataSchema = z.object({
   kvs: kvsSchema,
   ko: z.object({ limited: coefficient, unlimited: z.object({ individual: coefficient, legal: coefficient }).strict() }).strict(),
   km: z.object({ kwToHp: coefficient, tables: z.array(kmTableSchema).min(1) }).strict(),
-  /**
-   * KS by months of use within the one-year term. The first row's month count is also the minimum total an
-   * individual may choose (3 months), so there is one source for that limit.
-   */
+  /** KS by months of use within the one-year term. */
   ks: z.object({
     maxPeriods: verifiedValue(z.number().int().positive()),
+    /**
+     * The least total months of use each owner type may choose (40-FZ art. 16; the directive's KS table). null:
+     * periods of use are not sold to that owner type — they are refused, never accepted and then ignored.
+     */
+    minTotalMonths: z.object({
+      individual: verifiedValue(z.number().int().min(1).max(12)),
+      legal: verifiedValue(z.number().int().min(1).max(12).nullable()),
+    }).strict(),
     rows: z.array(z.object({ months: intRange, value: coefficient }).strict()).min(1)
       .refine((rows) => contiguous(rows.map((r) => r.months), rows[0]?.months.from ?? 0), {
         message: 'month rows must be consecutive, the last one open-ended',
       }),
-  }).strict(),
+  }).strict().refine((ks) => [ks.minTotalMonths.individual.value, ks.minTotalMonths.legal.value]
+    .every((m) => m === null || m >= (ks.rows[0]?.months.from ?? 0)), {
+    message: 'a minimum below the first KS row would have no coefficient', path: ['minTotalMonths'],
+  }),
   kn: z.object({ none: coefficient, grossViolations: coefficient }).strict(),
   kp: z.object({ oneYearRu: coefficient }).strict(),
   /** KPr for a vehicle used with a trailer; without a trailer the coefficient is not applied. */
   kpr: z.array(z.object({ categories, ownerType: z.enum(ownerTypes), value: coefficient }).strict()),
+  /**
+   * The premium ceiling of 40-FZ art. 9 p. 2: at most `standard` × TB × KT, or `grossViolations` × TB × KT where KN
+   * (art. 9 p. 3) applies. The multiples are the law's, not the directive's, but they live in each edition so that an
+   * amendment arrives as data on its own effective dates (the edition's) like every other value.
+   */
+  ceiling: z.object({
+    standard: verifiedValue(z.number().int().positive()),
+    grossViolations: verifiedValue(z.number().int().positive()),
+  }).strict().refine((c) => c.standard.value <= c.grossViolations.value, {
+    message: 'the multiple with KN cannot be below the standard one', path: ['grossViolations'],
+  }),
 }).strict()
 export type OsagoTariffData = z.infer<typeof osagoTariffDataSchema>
 

@@ -46,8 +46,9 @@ const periods: Array<[string, string, string, string]> = [
 ]
 
 describe('production calendar 2025–2026 (DOMAIN.md D.6)', () => {
-  it('covers 2025 and 2026', () => {
-    expect(cal.coveredYears).toEqual([2025, 2026])
+  it('lists 2025 and 2026 from their decrees and 2027 as the unverified Labour Code baseline', () => {
+    expect(cal.coveredYears).toEqual([2025, 2026, 2027])
+    expect([2025, 2026, 2027, 2028].map((y) => cal.basisOf(y))).toEqual(['decree', 'decree', 'unverified', 'labour-code'])
   })
 
   it.each(periods)('before %s works, %s – %s are off, %s works', (before, first, last, after) => {
@@ -95,20 +96,22 @@ describe('production calendar 2025–2026 (DOMAIN.md D.6)', () => {
     expect(cal.nextWorkingDay(addDays('2025-12-01', 14))).toBe('2025-12-15')
   })
 
-  it('refuses dates outside the covered years instead of guessing weekends', () => {
-    for (const fn of [
-      () => cal.isWorkingDay('2024-12-31'),
-      () => cal.isWorkingDay('2027-01-01'),
-      () => cal.nextWorkingDay('2026-12-31'),
-      () => cal.addWorkingDays('2026-12-29', 2),
-      () => cal.addWorkingDays('2024-06-03', 0),
-    ]) {
-      const e = thrown(fn) as ProductionCalendarError
-      expect(e).toBeInstanceOf(ProductionCalendarError)
-      expect(e.key).toBe('reference.calendar.errors.yearNotCovered')
-      expect(e.message).toMatch(/does not cover (2024|2027)/)
-    }
+  it('answers for years no decree covers by the Labour Code rule, never by refusing', () => {
+    // 2026-12-31 is a transferred day off; 1–8 January 2027 are holidays, Saturday 9 and Sunday 10 the weekend.
+    expect(cal.nextWorkingDay('2026-12-31')).toBe('2027-01-11')
+    expect(cal.addWorkingDays('2026-12-29', 2)).toBe('2027-01-11')
+    expect(cal.isWorkingDay('2024-12-31')).toBe(true)
+    expect(cal.addWorkingDays('2024-06-03', 0)).toBe('2024-06-03')
+    expect(cal.basisOf(2024)).toBe('labour-code')
     expect(cal.addWorkingDays('2026-12-29', 1)).toBe('2026-12-30')
+  })
+
+  it('without a Labour Code rule (a file from before it existed) an unlisted year still stops with a clear error', () => {
+    const { labourCode: _rule, ...old } = structuredClone(data)
+    const e = thrown(() => createWorkingDayCalendar(old).isWorkingDay('2028-01-10')) as ProductionCalendarError
+    expect(e).toBeInstanceOf(ProductionCalendarError)
+    expect(e.key).toBe('reference.calendar.errors.yearNotCovered')
+    expect(e.message).toMatch(/does not cover 2028/)
   })
 
   it('rejects invalid dates and counts', () => {
@@ -168,7 +171,7 @@ describe('regional additions', () => {
   })
   it('must fall in a year the federal calendar covers', () => {
     const bad = structuredClone(withTatarstan)
-    bad.regional[0]!.year = 2027
+    bad.regional[0]!.year = 2028
     expect(productionCalendarFileSchema.safeParse({ ...raw, data: bad }).error?.issues[0]?.path).toEqual(['data', 'regional', 0, 'year'])
   })
 })
@@ -196,6 +199,6 @@ describe('calendar schema checks', () => {
     expect(firstIssuePath((d) => { d.years[0]!.shortenedDays.value.push('2025-05-08') })).toBe('data.years.0.shortenedDays.value.4')
   })
   it('rejects a year given twice', () => {
-    expect(firstIssuePath((d) => { d.years.push(structuredClone(d.years[0]!)) })).toBe('data.years.2.year')
+    expect(firstIssuePath((d) => { d.years.push(structuredClone(d.years[0]!)) })).toBe('data.years.3.year')
   })
 })

@@ -1,13 +1,16 @@
 import { z } from 'zod'
 import { addDays, isCalendarDate, isoWeekday, type CalendarDate } from '../dates/calendarDate'
 import { calendarDateSchema, referenceFile, verifiedValue } from './envelope'
+import { labourCodeRuleSchema, labourCodeYear } from './productionCalendarBaseline'
 
 /**
  * Production calendar (kind `production-calendar`): which days are working days under the five-day week.
  *
  * A day is a working day when it is not a regular weekend day and not listed as non-working, or when it is a
  * weekend day listed as a transferred working day (e.g. Saturday 1 Nov 2025). Each year comes from its government
- * decree; a year that is not in the file is unknown — deadlines must not be counted on a weekends-only guess.
+ * decree. A year the file does not list is counted by the Labour Code's own rule (`labourCode`, see
+ * productionCalendarBaseline.ts) — never by a weekends-only guess, and never refused: such a year, and a listed year
+ * whose lists are not verified, is unconfirmed, and deadlines counted on it say so.
  * Regional holidays (e.g. in Tatarstan, Bashkortostan) are added as regional entries on top of the federal year.
  */
 
@@ -47,6 +50,11 @@ export const productionCalendarSchema = z.object({
   weekendIsoDays: z.array(z.number().int().min(1).max(7)).min(1).max(6),
   years: z.array(calendarYearSchema).min(1),
   regional: z.array(regionalYearSchema),
+  /**
+   * TK RF art. 112 (holidays, weekend shift): how a year no decree has been delivered for is counted. Optional so
+   * that a file HQ shipped before this field existed still loads; the calendar then takes it from another version.
+   */
+  labourCode: labourCodeRuleSchema.optional(),
 }).strict().superRefine((data, ctx) => {
   const weekend = new Set(data.weekendIsoDays)
   const seenYears = new Set<number>()
@@ -128,6 +136,13 @@ export class ProductionCalendarError extends Error {
   }
 }
 
+/**
+ * How a year's working days are known: `decree` — the year's lists, verified against the government decree;
+ * `unverified` — listed, not verified (the shipped Labour Code baseline for a year not yet decreed);
+ * `labour-code` — not listed at all, counted by the Labour Code rule. Only `decree` is confirmed.
+ */
+export type CalendarBasis = 'decree' | 'unverified' | 'labour-code'
+
 export interface WorkingDayCalendar {
   isWorkingDay(date: CalendarDate): boolean
   /** Pre-holiday working day shortened by one hour. */
@@ -139,38 +154,62 @@ export interface WorkingDayCalendar {
    * n = 0 gives `date`. "10 working days after receipt" is addWorkingDays(receipt, 10).
    */
   addWorkingDays(date: CalendarDate, n: number): CalendarDate
-  /** Years the calendar knows, ascending. */
+  /** Years the data lists, ascending; other years are counted by the Labour Code rule. */
   readonly coveredYears: readonly number[]
+  basisOf(year: number): CalendarBasis
 }
+
+/** A year's lists are confirmed when the days off and the transferred working days are both verified. */
+function yearVerified(y: CalendarYear): boolean {
+  return y.nonWorkingDays.verified && y.workingWeekendDays.verified
+}
+
+type CalendarYear = ProductionCalendar['years'][number]
 
 /**
  * Builds the working-day rules from calendar data. With `regionCode`, that region's additions apply on top of the
- * federal calendar. Every question about a date outside the covered years throws ProductionCalendarError.
+ * federal calendar. A year the data does not list is counted by the data's Labour Code rule; only data without
+ * that rule (an old file) throws ProductionCalendarError for such a year.
  */
 export function createWorkingDayCalendar(data: ProductionCalendar, options: { regionCode?: string } = {}): WorkingDayCalendar {
   const weekend = new Set(data.weekendIsoDays)
-  const rules = new Map<number, { isWorking: (d: CalendarDate) => boolean; shortened: Set<CalendarDate> }>()
-  for (const year of data.years) {
-    const regional = data.regional.filter((r) => r.year === year.year && r.regionCode === options.regionCode)
-    const layers: DayLists[] = [year, ...regional]
+  interface YearRules { isWorking: (d: CalendarDate) => boolean; shortened: Set<CalendarDate>; basis: CalendarBasis }
+  const rules = new Map<number, YearRules>()
+  const build = (layers: DayLists[], basis: CalendarBasis): YearRules => {
     const isWorking = workingRule(weekend, layers)
     const shortened = new Set(layers.flatMap((l) => l.shortenedDays.value).filter((d) => isWorking(d)))
-    rules.set(year.year, { isWorking, shortened })
+    return { isWorking, shortened, basis }
+  }
+  for (const year of data.years) {
+    const regional = data.regional.filter((r) => r.year === year.year && r.regionCode === options.regionCode)
+    rules.set(year.year, build([year, ...regional], yearVerified(year) ? 'decree' : 'unverified'))
   }
   const coveredYears = [...rules.keys()].sort((a, b) => a - b)
+  const labourCode = data.labourCode
 
-  function rulesFor(date: CalendarDate) {
+  function yearRules(year: number, date: CalendarDate | null): YearRules {
+    const known = rules.get(year)
+    if (known) return known
+    if (!labourCode) {
+      throw new ProductionCalendarError('reference.calendar.errors.yearNotCovered', { year, date: date ?? String(year) },
+        `The production calendar does not cover ${year} (covers ${coveredYears.join(', ')}) and has no Labour Code rule for other years`)
+    }
+    const days = labourCodeYear(year, labourCode, data.weekendIsoDays)
+    const unverified = (value: CalendarDate[]) => ({ value, verified: false })
+    const counted = build([{
+      nonWorkingDays: unverified(days.nonWorkingDays), workingWeekendDays: unverified(days.workingWeekendDays),
+      shortenedDays: unverified(days.shortenedDays),
+    }], 'labour-code')
+    rules.set(year, counted)
+    return counted
+  }
+
+  function rulesFor(date: CalendarDate): YearRules {
     if (typeof date !== 'string' || !isCalendarDate(date)) {
       throw new ProductionCalendarError('reference.calendar.errors.invalidDate', { date: String(date) },
         `Not a calendar date (YYYY-MM-DD): ${String(date)}`)
     }
-    const year = Number(date.slice(0, 4))
-    const r = rules.get(year)
-    if (!r) {
-      throw new ProductionCalendarError('reference.calendar.errors.yearNotCovered', { year, date },
-        `The production calendar does not cover ${year} (covers ${coveredYears.join(', ')}); cannot tell whether ${date} is a working day`)
-    }
-    return r
+    return yearRules(Number(date.slice(0, 4)), date)
   }
 
   const isWorkingDay = (date: CalendarDate) => rulesFor(date).isWorking(date)
@@ -197,5 +236,36 @@ export function createWorkingDayCalendar(data: ProductionCalendar, options: { re
       }
       return d
     },
+    basisOf(year) {
+      if (!Number.isInteger(year)) throw new ProductionCalendarError('reference.calendar.errors.invalidDate', { date: String(year) }, `Not a year: ${year}`)
+      return yearRules(year, null).basis
+    },
+  }
+}
+
+/**
+ * One calendar from every version on file (bundled and HQ's). A calendar states facts about dates, not a rule that
+ * changes in time, so it is not picked "in force on a date" like a tariff: each year comes from the version that
+ * knows it best — a verified year before an unverified one (HQ's decree replaces the shipped baseline whatever dates
+ * HQ gives its file), then the version that took effect last. A year's regional entries come with it from the same
+ * version. The Labour Code rule and the weekend are the latest version's that has them.
+ */
+export function mergeProductionCalendars(files: readonly ProductionCalendarFile[]): ProductionCalendar {
+  if (files.length === 0) throw new Error('mergeProductionCalendars: no calendar version given')
+  const newestFirst = [...files].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0))
+  const chosen = new Map<number, { year: CalendarYear; file: ProductionCalendarFile }>()
+  for (const file of newestFirst) {
+    for (const year of file.data.years) {
+      const held = chosen.get(year.year)
+      if (!held || (!yearVerified(held.year) && yearVerified(year))) chosen.set(year.year, { year, file })
+    }
+  }
+  const years = [...chosen.values()].sort((a, b) => a.year.year - b.year.year)
+  const labourCode = newestFirst.find((f) => f.data.labourCode)?.data.labourCode
+  return {
+    weekendIsoDays: newestFirst[0]!.data.weekendIsoDays,
+    years: years.map((c) => c.year),
+    regional: years.flatMap((c) => c.file.data.regional.filter((r) => r.year === c.year.year)),
+    ...(labourCode ? { labourCode } : {}),
   }
 }

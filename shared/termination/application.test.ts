@@ -58,6 +58,47 @@ describe('application details', () => {
   })
 })
 
+describe('application details added by issue 9', () => {
+  it('an application by post carries its postmark date; one at the counter needs none', () => {
+    expect(applicationDetailsSchema.parse(details()).receipt).toEqual({ channel: 'in-person' })
+    expect(applicationDetailsSchema.parse(details({ receipt: { channel: 'post', postmarkDate: '2025-03-28' } })).receipt)
+      .toEqual({ channel: 'post', postmarkDate: '2025-03-28' })
+    expect(errors(applicationDetailsSchema, details({ receipt: { channel: 'post', postmarkDate: '28.03.2025' } })))
+      .toEqual({ 'receipt.postmarkDate': 'validation.date.format' })
+    expect(errors(applicationDetailsSchema, details({ receipt: { channel: 'post' } as never }))).toEqual({ 'receipt.postmarkDate': 'validation.required' })
+    expect(errors(applicationDetailsSchema, details({ receipt: { channel: 'pigeon' } as never }))).toEqual({ 'receipt.channel': 'validation.required' })
+    // The event an application reports cannot come after the letter was posted.
+    expect(errors(applicationDetailsSchema, details({ ground: 'death', eventDate: '2025-03-29', receipt: { channel: 'post', postmarkDate: '2025-03-28' } })))
+      .toEqual({ eventDate: 'termination.error.eventAfterApplication' })
+  })
+  it('asks for the event date on every ground that reports an event, and for the CASCO loss', () => {
+    for (const ground of ['death', 'vehicle-loss', 'policyholder-liquidation', 'insurer-false-information'] as const) {
+      expect(errors(applicationDetailsSchema, details({ ground, payout: ground === 'insurer-false-information' ? null : { method: 'cash' } })), ground)
+        .toEqual({ eventDate: 'termination.error.eventDateRequired' })
+    }
+    expect(errors(applicationDetailsSchema, details({ kind: 'casco-loss', ground: null }))).toEqual({ eventDate: 'termination.error.eventDateRequired' })
+    expect(errors(applicationDetailsSchema, details({ kind: 'casco-loss', ground: null, eventDate: '2025-03-01' }))).toEqual({})
+  })
+  it('a later end date only on a cooling-off refusal, and not before the postmark', () => {
+    const cooling = { kind: 'cooling-off' as const, ground: null }
+    expect(errors(applicationDetailsSchema, details({ ...cooling, requestedTerminationDate: '2025-04-10' }))).toEqual({})
+    expect(errors(applicationDetailsSchema, details({ requestedTerminationDate: '2025-04-10' })))
+      .toEqual({ requestedTerminationDate: 'termination.error.requestedDateNotApplicable' })
+    expect(errors(applicationDetailsSchema, details({ ...cooling, requestedTerminationDate: '10.04.2025' })))
+      .toEqual({ requestedTerminationDate: 'validation.date.format' })
+    expect(errors(applicationDetailsSchema, details({ ...cooling, requestedTerminationDate: '2025-04-01', receipt: { channel: 'post', postmarkDate: '2025-04-02' } })))
+      .toEqual({ requestedTerminationDate: 'termination.error.requestedDateBeforeFiling' })
+  })
+  it('leaves the payout open only where the rules may refund nothing', () => {
+    expect(errors(applicationDetailsSchema, details({ ground: 'insurer-false-information', eventDate: '2025-03-01', payout: null }))).toEqual({})
+    expect(errors(applicationDetailsSchema, details({ kind: 'casco-refusal', ground: null, payout: null }))).toEqual({})
+    expect(errors(applicationDetailsSchema, details({ kind: 'casco-loss', ground: null, eventDate: '2025-03-01', payout: null })))
+      .toEqual({ 'payout.method': 'validation.required' })
+    expect(errors(applicationDetailsSchema, details({ ground: 'policyholder-liquidation', eventDate: '2025-03-01', payout: null })))
+      .toEqual({ 'payout.method': 'validation.required' })
+  })
+})
+
 describe('contract entered by hand', () => {
   it('accepts a plain contract and normalises plate and VIN', () => {
     expect(manualContractInput.parse(contract({ plate: 'а123вс 777', vin: 'xta21700080123456' }))).toMatchObject({ plate: 'А123ВС777', vin: 'XTA21700080123456' })

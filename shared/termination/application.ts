@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DeadlineChangeNotice } from '../reference/productionCalendarContract'
 import { compareDates, isCalendarDate, type CalendarDate } from '../dates/calendarDate'
 import {
   checkBankDetails, normaliseBankDetails, optionalPlateSchema, optionalVinSchema, passport, phoneSchema, reportProblem,
@@ -8,13 +9,14 @@ import { TerminationInputError } from './errors'
 import { validatePeriodsOfUse, type UsePeriod } from './periodsOfUse'
 import { TERMINATION_DOCUMENTS, TERMINATION_GROUNDS, type TerminationDocument, type TerminationGround } from './rulesSchema'
 import type { RefundCalculation } from './applicationRefund'
+import type { LatePayoutResult } from './latePenalty'
 
 /**
  * A termination or refund application as the branch registers it at the counter (issue 5): which contract, which
  * kind and ground, who applies (the client or a representative with a notarised power of attorney), and how the
  * refund is paid (cash desk or bank transfer). One schema for the form and the core.
  */
-export const APPLICATION_KINDS = ['osago-early-termination', 'cooling-off', 'casco-sale'] as const
+export const APPLICATION_KINDS = ['osago-early-termination', 'cooling-off', 'casco-sale', 'casco-loss', 'casco-refusal'] as const
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number]
 
 /** What kind of insurance the contract is. Cooling-off applies to voluntary insurance only (3854-U). */
@@ -23,7 +25,7 @@ export type ContractProduct = (typeof CONTRACT_PRODUCTS)[number]
 
 export const KINDS_BY_PRODUCT: Record<ContractProduct, readonly ApplicationKind[]> = {
   osago: ['osago-early-termination'],
-  casco: ['cooling-off', 'casco-sale'],
+  casco: ['cooling-off', 'casco-sale', 'casco-loss', 'casco-refusal'],
   voluntary: ['cooling-off'],
 }
 
@@ -150,6 +152,39 @@ export const payoutSchema = payoutInputSchema.transform((p, ctx): Payout => {
   return { method: 'transfer', recipient, bankName, ...normaliseBankDetails(p) }
 })
 
+/**
+ * Grounds and kinds whose application reports an event that may end the contract on its date: death, loss,
+ * liquidation, the insurer's notice (OSAGO) and the loss of the car (CASCO). The rules data say which date rule
+ * applies; the form always asks for the event's date here.
+ */
+export const EVENT_DATE_GROUNDS: readonly TerminationGround[] = ['death', 'vehicle-loss', 'policyholder-liquidation', 'insurer-false-information']
+export function asksEventDate(kind: ApplicationKind | null, ground: TerminationGround | null): boolean {
+  return kind === 'casco-loss' || (kind === 'osago-early-termination' && ground !== null && EVENT_DATE_GROUNDS.includes(ground))
+}
+
+/** Cases where the rules may refund nothing (the insurer's termination, a CASCO refusal): no payout is asked for. */
+export function payoutMayBeNone(kind: ApplicationKind | null, ground: TerminationGround | null): boolean {
+  return kind === 'casco-refusal' || (kind === 'osago-early-termination' && ground === 'insurer-false-information')
+}
+
+/** How the application reached the branch: at the counter, or by post (its postmark date is the filing date). */
+export const RECEIPT_CHANNELS = ['in-person', 'post'] as const
+export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number]
+export const receiptSchema = z.discriminatedUnion('channel', [
+  z.strictObject({ channel: z.literal('in-person') }),
+  z.strictObject({ channel: z.literal('post'), postmarkDate: date }),
+], { error: () => 'validation.required' })
+export type Receipt = z.infer<typeof receiptSchema>
+
+/** Details stored before issue 9 have no receipt: they were all handed in at the counter. */
+export function receiptOf(d: Pick<ApplicationDetails, 'receipt'> | { receipt?: Receipt }): Receipt {
+  return d.receipt ?? { channel: 'in-person' }
+}
+export function postmarkOf(d: { receipt?: Receipt }): CalendarDate | null {
+  const r = receiptOf(d)
+  return r.channel === 'post' ? r.postmarkDate : null
+}
+
 export const applicationDetailsSchema = z.strictObject({
   kind: z.enum(APPLICATION_KINDS, { message: 'validation.required' }),
   /** OSAGO early termination only. */
@@ -160,18 +195,33 @@ export const applicationDetailsSchema = z.strictObject({
   cascoChoice: z.enum(CASCO_SALE_CHOICES, { message: 'validation.required' }).nullable(),
   /** Cooling-off: the applicant states whether an insured event occurred; with one, no refusal (3854-U). */
   insuredEventOccurred: z.boolean(),
+  /** In person or by post with the postmark date (GK RF art. 194 p. 2). */
+  receipt: receiptSchema.default({ channel: 'in-person' }),
+  /** Cooling-off only: a later day, inside the window, the client asks the contract to end on (3854-U). */
+  requestedTerminationDate: date.nullable().default(null),
   applicant: applicantSchema,
   representative: representativeSchema.nullable(),
-  /** Null only when nothing is paid out (a CASCO re-issued to the new owner). */
+  /**
+   * Null when nothing is paid out: a CASCO re-issued to the new owner, or a case the rules may refund nothing on
+   * (`payoutMayBeNone`; the core asks for it when the rules do refund).
+   */
   payout: payoutSchema.nullable(),
 }).superRefine((d, ctx) => {
   const issue = (message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path })
   if (d.kind === 'osago-early-termination' && d.ground === null) issue('termination.error.groundRequired', ['ground'])
   if (d.kind !== 'osago-early-termination' && d.ground !== null) issue('termination.error.groundNotApplicable', ['ground'])
+  if (asksEventDate(d.kind, d.ground) && d.eventDate === null) issue('termination.error.eventDateRequired', ['eventDate'])
   if (d.kind === 'casco-sale' && d.cascoChoice === null) issue('validation.required', ['cascoChoice'])
   if (d.kind !== 'casco-sale' && d.cascoChoice !== null) issue('termination.problem.cascoChoiceNotApplicable', ['cascoChoice'])
+  if (d.requestedTerminationDate !== null) {
+    if (d.kind !== 'cooling-off') issue('termination.error.requestedDateNotApplicable', ['requestedTerminationDate'])
+    else if (d.receipt.channel === 'post' && isCalendarDate(d.receipt.postmarkDate) && isCalendarDate(d.requestedTerminationDate)
+      && d.requestedTerminationDate < d.receipt.postmarkDate) issue('termination.error.requestedDateBeforeFiling', ['requestedTerminationDate'])
+  }
+  if (d.receipt.channel === 'post' && d.eventDate !== null && isCalendarDate(d.eventDate) && isCalendarDate(d.receipt.postmarkDate)
+    && d.eventDate > d.receipt.postmarkDate) issue('termination.error.eventAfterApplication', ['eventDate'])
   const reissue = d.kind === 'casco-sale' && d.cascoChoice === 'reissue'
-  if (!reissue && d.payout === null) issue('validation.required', ['payout', 'method'])
+  if (!reissue && !payoutMayBeNone(d.kind, d.ground) && d.payout === null) issue('validation.required', ['payout', 'method'])
 })
 export type ApplicationDetailsInput = z.input<typeof applicationDetailsSchema>
 export type ApplicationDetails = z.output<typeof applicationDetailsSchema>
@@ -231,6 +281,8 @@ export interface TerminationApplication {
   documents: TerminationDocument[]
   /** Due date known at receipt (kept current on completion); null when nothing is due. */
   payoutDueOn: CalendarDate | null
+  /** Moves of `payoutDueOn` after completion or receipt (a calendar update, the GK RF art. 193 recount), oldest first. */
+  deadlineChanges: DeadlineChangeNotice[]
   calculation: RefundCalculation | null
   completedAt: string | null
   completedBy: StaffRef | null
@@ -240,6 +292,8 @@ export interface TerminationApplication {
   paidBy: StaffRef | null
   paymentDocument: string | null
   penaltyKopecks: number | null
+  /** A payout after the due date: what the delay cost and on which basis (penalty or GK RF art. 395 interest). */
+  latePayout: LatePayoutResult | null
   paidKopecks: number | null
   refusedAt: string | null
   refusedBy: StaffRef | null

@@ -45,8 +45,10 @@ describe('application refund: OSAGO', () => {
       needsApproval: false,
     })
     reproduces(c)
-    expect(c.refundKopecks).toBe(calculateRefund({ ...osago(), kind: 'osago-early-termination', ground: 'owner-change', eventDate: undefined,
-      periodsOfUse: undefined }, rules, calendar).refundKopecks)
+    const o = osago()
+    expect(c.refundKopecks).toBe(calculateRefund({ kind: 'osago-early-termination', ground: 'owner-change', premiumKopecks: o.premiumKopecks,
+      conclusionDate: o.conclusionDate, contractStart: o.contractStart, contractEnd: o.contractEnd, applicationDate: o.applicationDate },
+    rules, calendar).refundKopecks)
   })
   it('counts within paid periods of use', () => {
     const periodsOfUse = [{ from: '2025-01-01', to: '2025-03-31' }, { from: '2025-06-01', to: '2025-08-31' }]
@@ -99,9 +101,9 @@ describe('application refund: CASCO after a sale', () => {
   it('pro rata with the expense share of the rules, due in the data deadline', () => {
     const c = calc(cascoSale())
     expect(c).toMatchObject({ formula: 'casco-sale', share: '1', unexpiredDays: 275, daysPaid: 365, refundKopecks: 753_425, payoutDueDate: '2025-04-14' })
-    expect(c.unverifiedRules).toEqual(['cascoSale.refundRule', 'cascoSale.payoutDeadline'])
+    expect(c.unverifiedRules).toEqual(['cascoSale.terminationDate', 'cascoSale.refundRule', 'cascoSale.payoutDeadline'])
     reproduces(c)
-    const kept = calc(cascoSale(), rulesWith((r) => { r.cascoSale.refundRule.value.expenseShare = '0.2' }))
+    const kept = calc(cascoSale(), rulesWith((r) => { r.cascoSale.refundRule.value = { method: 'pro-rata-unexpired-days', expenseShare: '0.2' } }))
     expect(kept).toMatchObject({ share: '0.8', refundKopecks: 602_740 })
     reproduces(kept)
   })
@@ -119,7 +121,7 @@ describe('refund formula written out', () => {
     expect(lines.map((l) => l.key)).toEqual([
       'termination.formula.terminationDate.application', 'termination.formula.osago.general', 'termination.formula.term',
       'termination.formula.unexpired', 'termination.formula.osago.values', 'termination.formula.rounded',
-      'termination.formula.payoutDue.calendar', 'termination.formula.rulesVersion',
+      'termination.formula.payoutDue.calendarMoved', 'termination.formula.latePayout.contractual-penalty', 'termination.formula.rulesVersion',
     ])
     expect(lines[3]!.params).toEqual({ from: '01.04.2025', to: '31.12.2025', days: 275 })
     expect(lines[4]!.params).toMatchObject({ premium: '10\u00a0000,00\u00a0₽', share: '0,77', unexpired: 275, paid: 365, exact: '5\u00a0801,36986…\u00a0₽' })

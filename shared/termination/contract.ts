@@ -7,7 +7,8 @@ import {
 } from './application'
 import type { RefundCalculation } from './applicationRefund'
 import type { ChecklistResult } from './documentChecklist'
-import { TERMINATION_GROUNDS } from './rulesSchema'
+import type { LatePayoutResult } from './latePenalty'
+import { TERMINATION_GROUNDS, type LatePayoutConsequence } from './rulesSchema'
 
 /** Clerks and supervisors take applications, calculate and pay; only a supervisor approves above the threshold. */
 const DESK = ['clerk', 'supervisor'] as const
@@ -28,8 +29,12 @@ export interface DeadlineItem {
   /** Negative when overdue. */
   daysLeft: number
   refundKopecks: number | null
-  /** Overdue only: the late-payout penalty accrued up to today (data: rate per day). */
+  /** Overdue only: what the delay has cost up to today, by the basis the calculation names. */
   penaltyKopecks: number | null
+  /** Overdue only: the penalty of seed 004 or GK RF art. 395 interest (absent: the penalty). */
+  latePayoutConsequence?: LatePayoutConsequence | null
+  /** Overdue with a calculation: what the delay has cost so far, period by period (interest past the key-rate table flagged). */
+  latePayout?: LatePayoutResult | null
 }
 
 export interface CoolingOffClosingItem {
@@ -60,6 +65,10 @@ const previewInput = z.strictObject({
   insuredEventOccurred: z.boolean(),
   representative: z.boolean(),
   payoutMethod: z.enum(PAYOUT_METHODS).nullable(),
+  /** By post: the postmark date, which the rules count from; null when handed in at the counter. */
+  postmarkDate: z.string().max(10).nullable().default(null),
+  /** Cooling-off: a later end date the client asks for. */
+  requestedTerminationDate: z.string().max(10).nullable().default(null),
   /** Previewing an application already received: its own contract hold does not count. */
   applicationId: idSchema.optional(),
 })
@@ -110,6 +119,8 @@ export const terminationContract = {
     access: DESK,
   }),
   'termination/get-application': channel<TerminationApplication>()({ input: z.strictObject({ id: idSchema }), access: DESK }),
+  /** What a payout today would add for the delay, period by period (the payout dialog); null when not overdue. */
+  'termination/preview-late-payout': channel<LatePayoutResult | null>()({ input: z.strictObject({ id: idSchema }), access: DESK }),
   'termination/list-applications': channel<{ items: ApplicationSummary[]; total: number }>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),

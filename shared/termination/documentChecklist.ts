@@ -4,6 +4,8 @@ export type ChecklistCase =
   | { kind: 'osago-early-termination'; ground: TerminationGround }
   | { kind: 'cooling-off' }
   | { kind: 'casco-sale' }
+  | { kind: 'casco-loss' }
+  | { kind: 'casco-refusal' }
 
 export interface ChecklistResult {
   /** Document codes; texts under `termination.document.<code>`. */
@@ -17,11 +19,11 @@ export function documentChecklist(
   which: ChecklistCase,
   options: { representative: boolean },
 ): ChecklistResult {
-  const entry = which.kind === 'osago-early-termination'
-    ? rules.osago.grounds[which.ground].documents
-    : which.kind === 'cooling-off'
-      ? rules.coolingOff.documents
-      : rules.cascoSale.documents
+  const entry = which.kind === 'osago-early-termination' ? rules.osago.grounds[which.ground].documents
+    : which.kind === 'cooling-off' ? rules.coolingOff.documents
+      : which.kind === 'casco-sale' ? rules.cascoSale.documents
+        : which.kind === 'casco-loss' ? rules.cascoLoss.documents
+          : rules.cascoRefusal.documents
   return { documents: merge(entry.value, options.representative), verified: entry.verified }
 }
 
@@ -53,4 +55,15 @@ export function applicationChecklist(
 export function missingDocuments(required: readonly TerminationDocument[], ticked: readonly TerminationDocument[]): TerminationDocument[] {
   const have = new Set(ticked)
   return required.filter((d) => !have.has(d))
+}
+
+/** Whether the rules return nothing in this case (the contract still ends): then no payout details are asked for. */
+export function refundsNothing(rules: TerminationRules, which: ChecklistCase): boolean {
+  switch (which.kind) {
+    case 'osago-early-termination': return rules.osago.grounds[which.ground].refund.value === 'none'
+    case 'casco-sale': return rules.cascoSale.refundRule.value.method === 'none'
+    case 'casco-loss': return rules.cascoLoss.refundRule.value.method === 'none'
+    case 'casco-refusal': return rules.cascoRefusal.refundRule.value.method === 'none'
+    case 'cooling-off': return false
+  }
 }

@@ -1,6 +1,8 @@
+import { multiply } from '../money/exact'
 import { formatRubles } from '../money/format'
 import { formatDateRu } from '../print/format'
 import { unexpiredFrom, type RefundCalculation } from './applicationRefund'
+import { decimalOf } from './refund'
 
 /** One line of a refund's written-out formula: an i18n key under `termination.formula` and its values. */
 export interface FormulaLine {
@@ -28,6 +30,11 @@ export function formatExactRubles(exact: { num: string; den: string }, locale: L
   return `${body}${tail}${more ? '…' : ''}${sep}`
 }
 
+/** A share per day as percent ("0.01" → "1"), exactly: the share is a decimal string. */
+export function decimalPercent(value: string): string {
+  return decimalOf(multiply(value, 100))
+}
+
 function share(value: string, locale: Locale): string {
   return locale === 'ru' ? value.replace('.', ',') : value
 }
@@ -53,16 +60,29 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
     return lines
   }
 
+  const posted = c.postmarkDate ?? null
+  if (posted) add('posted', { postmark: day(posted), received: day(c.applicationDate) })
   if (c.kind === 'cooling-off' && c.coolingOffLastDay && c.coolingOffWindowEnd) {
     add(c.coolingOffLastDay === c.coolingOffWindowEnd ? 'coolingOff.window' : 'coolingOff.windowMoved', {
       conclusion: day(c.conclusionDate), lastDay: day(c.coolingOffLastDay), windowEnd: day(c.coolingOffWindowEnd),
     })
   }
   if (c.terminationDate) {
-    add(c.terminationDateRule === 'event-date' ? 'terminationDate.event' : 'terminationDate.application', { date: day(c.terminationDate) })
+    const rule = c.terminationDateRule === 'event-date' ? 'event' : c.terminationDateRule === 'requested-date' ? 'requested' : posted ? 'posted' : 'application'
+    add(`terminationDate.${rule}`, { date: day(c.terminationDate) })
+  }
+  if (c.limitationEnd && c.terminationDate) {
+    add(c.eligible ? 'afterTerm' : 'limitationEnded', { date: day(c.terminationDate), end: day(c.limitationEnd) })
   }
   if (!c.eligible) {
     add('nothingDue')
+    add('rulesVersion', { version: c.rulesVersion })
+    return lines
+  }
+  if (c.outcome === 'terminated-no-refund') {
+    const which = c.kind === 'casco-refusal' ? 'casco-refusal' : c.ground === 'insurer-false-information' ? 'insurer-false-information' : 'general'
+    lines.push({ key: `termination.noRefund.${which}`, params: {} })
+    add('noRefund')
     add('rulesVersion', { version: c.rulesVersion })
     return lines
   }
@@ -79,11 +99,15 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
       add('osago.values', { premium: money(c.premiumKopecks), share: share(c.share!, locale), unexpired: c.unexpiredDays ?? 0, paid: c.daysPaid ?? 0, exact })
       break
     case 'casco-sale':
-      add('cascoSale.general')
+    case 'casco-loss':
+    case 'casco-refusal': {
+      const name = c.formula === 'casco-sale' ? 'cascoSale' : c.formula === 'casco-loss' ? 'cascoLoss' : 'cascoRefusal'
+      add(`${name}.general`)
       term()
       add('unexpired', { from: day(unexpiredFrom(c)!), to: day(c.contractEnd), days: c.unexpiredDays ?? 0 })
-      add('cascoSale.values', { premium: money(c.premiumKopecks), share: share(c.share!, locale), unexpired: c.unexpiredDays ?? 0, paid: c.daysPaid ?? 0, exact })
+      add(`${name}.values`, { premium: money(c.premiumKopecks), share: share(c.share!, locale), unexpired: c.unexpiredDays ?? 0, paid: c.daysPaid ?? 0, exact })
       break
+    }
     case 'cooling-off-before-cover':
       add('coolingOff.beforeCover', { start: day(c.contractStart), premium: money(c.premiumKopecks) })
       break
@@ -98,9 +122,15 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
   }
   add('rounded', { refund: money(c.refundKopecks) })
   if (c.payoutDeadline && c.payoutDueDate) {
+    const from = c.payoutCountedFrom ?? c.applicationDate
+    if (from !== c.applicationDate) add('payoutFromPostmark', { date: day(from) })
     const unit = c.payoutDeadline.unit === 'working-days' ? 'payoutDue.working'
       : c.payoutDeadline.lastDayNonWorking === 'next-working-day' ? 'payoutDue.calendarMoved' : 'payoutDue.calendar'
-    add(unit, { count: c.payoutDeadline.count, received: day(c.applicationDate), date: day(c.payoutDueDate) })
+    add(unit, { count: c.payoutDeadline.count, received: day(from), date: day(c.payoutDueDate) })
+  }
+  if (c.latePayout) {
+    const rate = c.latePayout.ratePerDay ? share(decimalPercent(c.latePayout.ratePerDay), locale) : ''
+    add(`latePayout.${c.latePayout.consequence}`, { rate })
   }
   if (c.needsApproval) add('approval', { threshold: money(c.approvalThresholdKopecks) })
   add('rulesVersion', { version: c.rulesVersion })

@@ -6,6 +6,7 @@ import { TerminationInputError } from './errors'
 import type { UsePeriod } from './periodsOfUse'
 import { calendar2025to2026 as calendar } from './testing/calendar2025to2026'
 import { bundledRules as rules, rulesWith } from './testing/rules'
+import { weekendCalendar } from './testing/weekendCalendar'
 
 const YEAR_2025 = { contractStart: '2025-01-01', contractEnd: '2025-12-31' }
 
@@ -61,25 +62,28 @@ describe('OSAGO refund: term edges', () => {
       eligible: true, refundKopecks: 0, terminationDate: '2025-12-31', payoutDueDate: '2026-01-14',
     })
   })
-  it('application after the term ends: not eligible', () => {
-    expect(refund(osago({ applicationDate: '2026-01-01' }))).toEqual({
+  it('application after the term ends: not eligible on a ground that ends the contract on the application', () => {
+    expect(refund(osago({ applicationDate: '2026-01-01' }))).toMatchObject({
       eligible: false, reason: 'termination.reason.applicationAfterTermEnd', terminationDate: '2026-01-01',
       refundKopecks: 0, payoutDueDate: null, unverifiedRules: [],
     })
   })
-  it('an event inside the term but an application after it is still not eligible', () => {
-    const r = refund(osago({ ground: 'death', eventDate: '2025-12-01', applicationDate: '2026-01-10' }))
-    expect(r).toMatchObject({ eligible: false, terminationDate: '2025-12-01', refundKopecks: 0 })
+  it('an event inside the term and an application after it: served, the contract ended on the event (heirs)', () => {
+    const r = refund(osago({ ground: 'death', eventDate: '2025-12-01', applicationDate: '2026-01-12' }))
+    // 02.12–31.12.2025 = 30 unexpired days: 1 000 000 × 0.77 × 30 / 365.
+    expect(r).toMatchObject({ eligible: true, terminationDate: '2025-12-01', refundKopecks: 63_288, payoutDueDate: '2026-01-26' })
+    expect(r.detail.limitationEnd).toBe('2028-12-01')
+    expect(r.unverifiedRules).toContain('limitationPeriod')
   })
   it('application before cover starts: the whole term is unexpired', () => {
     expect(refund(osago({ applicationDate: '2024-12-20' })).refundKopecks).toBe(770_000)
   })
   it('a term including 29 February counts 366 days', () => {
     // 01.06.2023–31.05.2024 has 366 days; ending 28.02.2024 leaves 29.02–31.05 = 93 days.
-    const r = refund(osago({ contractStart: '2023-06-01', contractEnd: '2024-05-31', applicationDate: '2024-02-28' }))
-    expect(r.refundKopecks).toBe(195_656)
-    const onLeapDay = refund(osago({ contractStart: '2023-06-01', contractEnd: '2024-05-31', applicationDate: '2024-02-29' }))
-    expect(onLeapDay.refundKopecks).toBe(193_552) // 92/366
+    const leap = (applicationDate: string) =>
+      calculateRefund(osago({ contractStart: '2023-06-01', contractEnd: '2024-05-31', applicationDate }), rules, weekendCalendar).refundKopecks
+    expect(leap('2024-02-28')).toBe(195_656)
+    expect(leap('2024-02-29')).toBe(193_552) // 92/366
   })
 })
 
@@ -136,12 +140,13 @@ describe('OSAGO refund: periods of use', () => {
 })
 
 describe('OSAGO payout due date', () => {
-  it('is 14 calendar days after receipt, even on a holiday (product decision)', () => {
-    expect(refund(osago({ applicationDate: '2025-12-20' })).payoutDueDate).toBe('2026-01-03')
+  it('stays on the 14th day, even on a holiday, if the data keep it there', () => {
+    const keep = rulesWith((r) => { r.osago.payoutDeadline.value.lastDayNonWorking = 'keep' })
+    expect(calculateRefund(osago({ applicationDate: '2025-12-20' }), keep, calendar).payoutDueDate).toBe('2026-01-03')
   })
-  it('moves to the next working day when the data switches to GK RF art. 193', () => {
-    const art193 = rulesWith((r) => { r.osago.payoutDeadline.value.lastDayNonWorking = 'next-working-day' })
-    const due = (applicationDate: string) => calculateRefund(osago({ applicationDate }), art193, calendar).payoutDueDate
+  it('moves to the next working day under GK RF art. 193, as the bundled data say', () => {
+    expect(rules.osago.payoutDeadline.value.lastDayNonWorking).toBe('next-working-day')
+    const due = (applicationDate: string) => calculateRefund(osago({ applicationDate }), rules, calendar).payoutDueDate
     expect(due('2025-12-20')).toBe('2026-01-12') // 03.01 falls in the 31.12–11.01 break
     expect(due('2025-04-24')).toBe('2025-05-12') // 08.05 falls in 8–11 May
     expect(due('2025-06-02')).toBe('2025-06-16') // Monday stays Monday
@@ -218,7 +223,7 @@ describe('refund properties', () => {
       fc.integer({ min: 0, max: 60 }), (premiumKopecks, contractStart, length, offset, later) => {
         const contractEnd = addDays(contractStart, length - 1)
         const at = (applicationDate: string) =>
-          refund(osago({ premiumKopecks, contractStart, contractEnd, applicationDate })).refundKopecks
+          calculateRefund(osago({ premiumKopecks, contractStart, contractEnd, applicationDate }), rules, weekendCalendar).refundKopecks
         const a = at(addDays(contractStart, offset))
         const b = at(addDays(contractStart, offset + later))
         expect(a).toBeGreaterThanOrEqual(0)

@@ -17,6 +17,30 @@ describe('termination rules data', () => {
       expect(d.osago.grounds[g].terminationDate.value).toBe('application-date')
     }
   })
+  it('issue 9: every rule carries its legal source, and the unconfirmed ones say so', () => {
+    const d = bundledRulesFile.data
+    expect(d.osago.grounds['policyholder-liquidation']).toMatchObject({ terminationDate: { value: 'event-date', verified: false },
+      refund: { value: 'osago-formula', verified: false } })
+    expect(d.osago.grounds['insurer-false-information']).toMatchObject({ terminationDate: { value: 'event-date', verified: false },
+      refund: { value: 'none', verified: false } })
+    expect(d.osago.grounds['policyholder-liquidation'].terminationDate.source).toMatch(/837-P/)
+    expect(d.cascoLoss.refundRule).toMatchObject({ value: { method: 'pro-rata-unexpired-days', expenseShare: '0' }, verified: true })
+    expect(d.cascoLoss.refundRule.source).toMatch(/958 p\. 3/)
+    expect(d.cascoRefusal.refundRule).toMatchObject({ value: { method: 'none' }, verified: false })
+    expect(d.cascoRefusal.refundRule.source).toMatch(/958 p\. 3/)
+    expect(d.limitationPeriod).toMatchObject({ value: { years: 3, lastDayNonWorking: 'next-working-day' } })
+    expect(d.limitationPeriod.source).toMatch(/art\. 196.*art\. 200/)
+    expect(d.postedApplication.source).toMatch(/194 p\. 2/)
+    expect(d.postedApplication.value.payoutDeadlineFrom).toBe('receipt-date')
+    expect(d.latePayout.consequence.value).toBe('contractual-penalty')
+    expect(d.latePayout.statutoryInterest.source).toMatch(/art\. 395/)
+    expect(d.osago.payoutDeadline.value.lastDayNonWorking).toBe('next-working-day')
+    expect(d.osago.grounds['owner-change'].documents.value.required).toContain('ptsCopyWithNewOwner')
+    expect(d.cascoSale.documents.value.required).toContain('ptsCopyWithNewOwner')
+    const sources = JSON.stringify(d).match(/"source":/g) ?? []
+    const verifiedMarks = JSON.stringify(d).match(/"verified":/g) ?? []
+    expect(sources.length).toBe(verifiedMarks.length)
+  })
   it('a file missing a ground fails naming that key', () => {
     const broken = structuredClone(bundledRulesFile) as { data: { osago: { grounds: Record<string, unknown> } } }
     delete broken.data.osago.grounds.mobilisation

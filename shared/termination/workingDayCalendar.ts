@@ -3,7 +3,8 @@ import type { CalendarDate } from '../dates/calendarDate'
 /**
  * What the refund calculator needs from the production calendar. It is a parameter, not an import, so the
  * calculator stays pure and tests can run against a calendar built from known holiday facts; the app passes
- * `createWorkingDayCalendar(...)` from `shared/reference/productionCalendar.ts`, whose semantics these match.
+ * `createWorkingDayCalendar(...)` from `shared/reference/productionCalendar.ts`, whose semantics these match — it
+ * answers for every date, counting a year no decree covers by the Labour Code, so a calculation never stops on it.
  */
 export interface WorkingDayCalendar {
   isWorkingDay(date: CalendarDate): boolean

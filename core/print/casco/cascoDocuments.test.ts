@@ -9,6 +9,7 @@ import { damage, submittedCase, submittedInspection, today } from '../../casco/t
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../../testing/testCore'
 import { RecordingPrintPlatform } from '../recordingPlatform'
 import { keepPdf, pdfText, pdfToPng } from '../testing/pdfTools'
+import { previewPdf } from '../testing/previewPdf'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
 let platform: RecordingPrintPlatform
@@ -41,7 +42,7 @@ async function approvedCase() {
 
 const text = async (kind: 'casco-contract' | 'casco-schedule', id: string, name: string) => {
   const preview = await expectOk(call(t.core, 'print/preview-document', { kind, id }, 'c'))
-  const path = keepPdf(name, Buffer.from(preview.pdfBase64, 'base64'))
+  const path = keepPdf(name, await previewPdf(t.dir, preview))
   return { preview, path, text: pdfText(path) }
 }
 

@@ -4,9 +4,16 @@ import { coefficientCodes } from '../../../shared/osago/calculator'
 import { pageCount, renderPdf } from '../pdfEngine'
 import { applicationInput, calculatedPolicy, FIXED_NOW, issuedPolicy, printData } from '../testing/fixtures'
 import { keepPdf, pdfText, pdfToPng } from '../testing/pdfTools'
-import { applicationFileName, buildApplication, unverifiedNote } from './application'
+import { formatRubles } from '../../../shared/money/format'
+import { applicationFileName, buildApplication, ceilingNote, premiumRows, unverifiedNote } from './application'
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ')
+
+/** An organisation client with real, check-digit-valid numbers (Sberbank's INN/KPP/OGRN, public register data). */
+const VECTOR = {
+  form: 'ooo' as const, fullName: 'Общество с ограниченной ответственностью «Вектор»', shortName: 'ООО «Вектор»',
+  inn: '7707083893', kpp: '773601001', ogrn: '1027700132195', phone: '+7 495 500-55-50', email: null,
+}
 
 describe('the OSAGO application (заявление) with its calculation', () => {
   it('has every section of the form, the calculation breakdown and signature lines', async () => {
@@ -46,24 +53,73 @@ describe('the OSAGO application (заявление) with its calculation', () =
     expect(applicationFileName(data)).toBe('Заявление ОСАГО — Смирнов А. В. — 21.11.2026.pdf')
   })
 
-  it('shows a legal-entity owner and an unlimited drivers list with the owner\'s class', async () => {
+  it('shows an organisation owner with its INN, KPP and OGRN, and an unlimited drivers list with the owner\'s class', async () => {
     const base = applicationInput()
     const policy = issuedPolicy({
       ownerIsInsured: false,
-      owner: {
-        type: 'legal',
-        entity: { name: 'ООО «Вектор»', inn: '7707083893', ogrn: '1027700132195', address: { ...base.insured.address, street: 'ул. Вавилова', house: '19', flat: null } },
-      },
+      owner: { type: 'legal', entity: { ...VECTOR, address: { ...base.insured.address, street: 'ул. Вавилова', house: '19', flat: null } } },
       drivers: { mode: 'unlimited', ownerKbmClass: '3' },
     })
     const path = keepPdf('osago-application-legal', await renderPdf(buildApplication(await printData(policy)), { creationDate: FIXED_NOW }))
     const text = oneLine(pdfText(path))
-    expect(text).toContain('ООО «Вектор»')
-    expect(text).toContain('7707083893')
-    expect(text).toContain('1027700132195')
+    expect(text).toContain('Полное наименование Общество с ограниченной ответственностью «Вектор»')
+    expect(text).toContain('Сокращённое наименование ООО «Вектор»')
+    expect(text).toContain('ИНН 7707083893')
+    expect(text).toContain('КПП 773601001')
+    expect(text).toContain('ОГРН 1027700132195')
     expect(text).toContain('без ограничений')
     expect(text).toContain('Класс КБМ собственника 3')
     pdfToPng(path, 'osago-application-legal')
+  })
+
+  it('shows an organisation as the insured and owner: its numbers instead of a passport, signed in its name', async () => {
+    const base = applicationInput()
+    const policy = issuedPolicy({
+      insured: { kind: 'organisation', ...VECTOR, address: base.insured.address },
+      drivers: { mode: 'unlimited', ownerKbmClass: '3' },
+    })
+    const data = await printData(policy)
+    const path = keepPdf('osago-application-organisation', await renderPdf(buildApplication(data), { creationDate: FIXED_NOW }))
+    const text = oneLine(pdfText(path))
+    expect(text).toMatch(/2\. Страхователь Полное наименование Общество с ограниченной ответственностью «Вектор» Сокращённое наименование ООО «Вектор» ИНН 7707083893 КПП 773601001 ОГРН 1027700132195/)
+    expect(text).toContain('Собственник транспортного средства является страхователем.')
+    expect(text).not.toContain('Паспорт')
+    expect(text).toContain('Страхователь / ООО «Вектор» / подпись')
+    expect(applicationFileName(data)).toBe('Заявление ОСАГО — ООО «Вектор» — 21.11.2026.pdf')
+  })
+
+  it('prints the product, the ceiling of 40-FZ art. 9 p. 2 and the capped premium the client pays', async () => {
+    const base = applicationInput()
+    if (base.drivers.mode !== 'list') throw new Error('the fixture lists its drivers')
+    // A 19-year-old with a new licence, class M, 250 hp: far above 3 × TB × KT.
+    const young = { ...base.drivers.list[0]!, birthDate: '2007-03-01', licenseSince: '2026-05-01', kbmClass: 'M' as const, kbmReason: 'Сведения АИС ОСАГО' }
+    const policy = issuedPolicy({ vehicle: { ...base.vehicle, power: 250 }, drivers: { mode: 'list', list: [young] } })
+    const data = await printData(policy)
+    const c = data.calculation
+    expect(c.ceilingApplied).toBe(true)
+    expect(c.premiumKopecks).toBe(c.ceilingKopecks)
+    expect(c.uncappedPremiumKopecks).toBeGreaterThan(c.ceilingKopecks!)
+    expect(policy.payment?.amountKopecks).toBe(c.ceilingKopecks)
+    const text = oneLine(pdfText(keepPdf('osago-application-ceiling', await renderPdf(buildApplication(data), { creationDate: FIXED_NOW }))))
+    expect(text).toContain('но не более 3 × ТБ × КТ (п. 2 ст. 9 Закона об ОСАГО)')
+    expect(text).toContain(oneLine(`Произведение ТБ и коэффициентов ${formatRubles(c.uncappedPremiumKopecks!)}`))
+    expect(text).toContain(oneLine(`Предельный размер премии ${formatRubles(c.ceilingKopecks!)} = 3 × ТБ × КТ`))
+    expect(text).toContain(oneLine(`Страховая премия ${formatRubles(c.premiumKopecks)}`))
+    expect(text).toContain('Применён предельный размер: премия снижена до 3 × ТБ × КТ')
+  })
+
+  it('says the ceiling was not exceeded for an ordinary premium, and prints a calculation stored before the ceiling as it was', async () => {
+    const data = await printData(issuedPolicy())
+    expect(data.calculation.ceilingApplied).toBe(false)
+    expect(premiumRows(data).map(([label]) => label)).toEqual(['Произведение ТБ и коэффициентов', 'Предельный размер премии', 'Страховая премия'])
+    expect(ceilingNote(data)).toBe('Предельный размер не превышен')
+    const { uncappedPremiumKopecks: _u, ceilingKopecks: _c, ceilingApplied: _a, ceiling: _r, ...older } = data.calculation
+    const legacy = { ...data, calculation: older }
+    expect(premiumRows(legacy)).toEqual([['Страховая премия', formatRubles(data.calculation.premiumKopecks)]])
+    expect(ceilingNote(legacy)).toBeNull()
+    const text = oneLine(pdfText(keepPdf('osago-application-legacy', await renderPdf(buildApplication(legacy), { creationDate: FIXED_NOW }))))
+    expect(text).toContain('Премия = ТБ × КТ × КБМ × КВС × КО × КМ × КС × КН × КП × КПр.')
+    expect(text).not.toContain('Предельный размер')
   })
 
   it('says nothing about confirmation when every value is confirmed', async () => {

@@ -1,4 +1,4 @@
-import { coefficientCodes, type BreakdownItem } from '../../../shared/osago/calculator'
+import { coefficientCodes, storedCeiling, type BreakdownItem } from '../../../shared/osago/calculator'
 import { translate } from '../../../shared/i18n/messages'
 import { formatRubles } from '../../../shared/money/format'
 import { formatDateRu } from '../../../shared/print/format'
@@ -6,8 +6,8 @@ import { a4Document, grid, labelled, sectionTitle, signatureLine } from '../a4'
 import { mm, type Content, type ContentNode, type DocDefinition } from '../docDefinition'
 import type { OsagoPrintData } from './osagoPrintData'
 import {
-  DASH, addressLine, driversOf, fullName, gender, licenceNumber, ownerOf, passportFull, policyNumber, powerText,
-  registrationDocLine, safeFileName, surnameInitials, vinText, yesNo,
+  DASH, addressLine, driversOf, fullName, gender, licenceNumber, organisationRows, ownerName, ownerOf, partyView, passportFull,
+  policyNumber, powerText, registrationDocLine, safeFileName, signatoryName, vinText, yesNo, type PartyView,
 } from './policyText'
 
 /**
@@ -15,7 +15,7 @@ import {
  * calculation attached: every coefficient, the tariff row it came from, the tariff version and a warning for
  * each value not yet confirmed. Russian always: it is a legal document, whatever the screen language.
  */
-type Person = OsagoPrintData['application']['insured']
+type Person = Extract<PartyView, { kind: 'person' }>['person']
 
 function personRows(p: Person): Array<[string, string]> {
   return [
@@ -27,6 +27,11 @@ function personRows(p: Person): Array<[string, string]> {
     ['Телефон', p.phone],
     ['Электронная почта', p.email ?? DASH],
   ]
+}
+
+/** A citizen's rows, or an organisation's: name, INN, KPP, OGRN (OGRNIP), address, contacts. */
+function partyRows(p: PartyView): Array<[string, string]> {
+  return p.kind === 'person' ? personRows(p.person) : organisationRows(p.entity)
 }
 
 const decimal = (n: number) => String(n).replace('.', ',')
@@ -60,6 +65,36 @@ export function unverifiedNote(d: OsagoPrintData): string | null {
     + 'Расчёт предварительный до обновления справочников из головного офиса.'
 }
 
+/**
+ * The premium as charged, after the product of the coefficients and the ceiling of 40-FZ art. 9 p. 2, so the
+ * client signs for the capped amount and sees why it is less than the product. A calculation stored before the
+ * ceiling existed has only its premium.
+ */
+export function premiumRows(d: OsagoPrintData): Array<[string, string]> {
+  const premium: [string, string] = ['Страховая премия', formatRubles(d.calculation.premiumKopecks)]
+  const c = storedCeiling(d.calculation)
+  if (!c) return [premium]
+  return [
+    [translate('ru', 'osago.ceiling.product'), formatRubles(c.uncappedPremiumKopecks)],
+    [translate('ru', 'osago.ceiling.limit'), `${formatRubles(c.ceilingKopecks)} = ${translate('ru', c.ceiling.label.key, c.ceiling.label.params)}`],
+    premium,
+  ]
+}
+
+/** "Applied" or "not exceeded", said under the premium; nothing for a calculation stored before the ceiling. */
+export function ceilingNote(d: OsagoPrintData): string | null {
+  const c = storedCeiling(d.calculation)
+  if (!c) return null
+  return c.ceilingApplied ? translate('ru', 'osago.ceiling.applied', { multiple: c.ceiling.multiple }) : translate('ru', 'osago.ceiling.notApplied')
+}
+
+function formulaLine(d: OsagoPrintData): string {
+  const product = 'ТБ × КТ × КБМ × КВС × КО × КМ × КС × КН × КП × КПр'
+  const c = storedCeiling(d.calculation)
+  const cap = c ? `, но не более ${translate('ru', c.ceiling.label.key, c.ceiling.label.params)}` : ''
+  return `Тариф: указание Банка России ${d.calculation.tariffVersion}. Премия = ${product}${cap}.`
+}
+
 export function buildApplication(d: OsagoPrintData): DocDefinition {
   const app = d.application
   const v = app.vehicle
@@ -67,16 +102,9 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
   const drivers = driversOf(app)
   const number = policyNumber(d.policy.blank)
 
-  const ownerBlock: Content = owner.kind === 'person' && owner.sameAsInsured
+  const ownerBlock: Content = owner.sameAsInsured
     ? { text: 'Собственник транспортного средства является страхователем.' }
-    : owner.kind === 'person'
-      ? labelled(personRows(owner.person))
-      : labelled([
-        ['Наименование', owner.entity.name],
-        ['ИНН', owner.entity.inn],
-        ['ОГРН', owner.entity.ogrn],
-        ['Адрес', addressLine(owner.entity.address)],
-      ])
+    : labelled(partyRows(owner))
 
   const driversBlock: Content = app.drivers.mode === 'unlimited'
     ? labelled([
@@ -100,6 +128,7 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     ]
 
   const unverified = unverifiedNote(d)
+  const ceiling = ceilingNote(d)
 
   const content: Content = [
     { text: `В ${d.insurer.name}`, alignment: 'right', margin: [0, 0, 0, mm(3)] },
@@ -111,7 +140,7 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     labelled([['Наименование', d.insurer.name], ['Адрес', d.insurer.address], ['Телефон', d.insurer.phone], ['Сайт', d.insurer.website]]),
 
     sectionTitle('2. Страхователь'),
-    labelled(personRows(app.insured)),
+    labelled(partyRows(partyView(app.insured))),
 
     sectionTitle('3. Собственник транспортного средства'),
     ownerBlock,
@@ -135,6 +164,8 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     sectionTitle('5. Диагностическая карта'),
     labelled([
       ['Номер', v.diagnosticCard?.number ?? DASH],
+      // An application validated before the issue date was asked has none.
+      ['Дата выдачи', v.diagnosticCard?.issueDate ? formatDateRu(v.diagnosticCard.issueDate) : DASH],
       ['Действительна до', v.diagnosticCard ? formatDateRu(v.diagnosticCard.validUntil) : DASH],
     ]),
 
@@ -159,28 +190,29 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     sectionTitle('10. Расчёт страховой премии'),
     {
       stack: [
-        { text: `Тариф: указание Банка России ${d.calculation.tariffVersion}. Премия = ТБ × КТ × КБМ × КВС × КО × КМ × КС × КН × КП × КПр.`, margin: [0, 0, 0, mm(1)] },
+        { text: formulaLine(d), margin: [0, 0, 0, mm(1)] },
         calculationTable(d),
       ],
     },
-    labelled([['Страховая премия', formatRubles(d.calculation.premiumKopecks)]]),
+    labelled(premiumRows(d)),
+    ...(ceiling ? [{ text: ceiling, margin: [0, mm(1), 0, 0] } as ContentNode] : []),
     ...(unverified ? [{ text: unverified, margin: [0, mm(1.5), 0, 0], color: '#8a4b00' } as ContentNode] : []),
 
     sectionTitle('11. Подтверждение'),
     { text: 'Сведения, указанные в заявлении, достоверны. С правилами обязательного страхования и расчётом страховой премии ознакомлен(а). '
       + 'Даю согласие на обработку персональных данных в целях заключения и исполнения договора.' },
     labelled([['Дата', formatDateRu(app.contract.conclusionDate)]]),
-    signatureLine('Страхователь', surnameInitials(app.insured)),
+    signatureLine('Страхователь', signatoryName(app.insured)),
     signatureLine('Представитель страховщика', d.representativeName),
   ]
 
   return a4Document({
-    title: `Заявление ОСАГО — ${surnameInitials(app.insured)}`,
+    title: `Заявление ОСАГО — ${signatoryName(app.insured)}`,
     content,
-    footerText: `Заявление о заключении договора ОСАГО · ${fullName(app.insured)}${number ? ` · полис ${number}` : ''}`,
+    footerText: `Заявление о заключении договора ОСАГО · ${ownerName(partyView(app.insured))}${number ? ` · полис ${number}` : ''}`,
   })
 }
 
 export function applicationFileName(d: OsagoPrintData): string {
-  return safeFileName(`Заявление ОСАГО — ${surnameInitials(d.application.insured)} — ${formatDateRu(d.application.contract.conclusionDate)}.pdf`)
+  return safeFileName(`Заявление ОСАГО — ${signatoryName(d.application.insured)} — ${formatDateRu(d.application.contract.conclusionDate)}.pdf`)
 }

@@ -1,5 +1,5 @@
 import type { OsagoApplication } from '../../../shared/osago/application'
-import type { OsagoPremium } from '../../../shared/osago/calculator'
+import type { StoredOsagoPremium } from '../../../shared/osago/calculator'
 import type { InsurerDetails, OsagoPolicy } from '../../../shared/osago/policy'
 import { findMake, findModel } from '../../../shared/reference/vehicles'
 import { findPurpose, purposeName } from '../../../shared/reference/purposes'
@@ -14,7 +14,7 @@ export type LoadOsagoPolicy = (id: string) => Promise<OsagoPolicy>
 export interface OsagoPrintData {
   policy: OsagoPolicy
   application: OsagoApplication
-  calculation: OsagoPremium
+  calculation: StoredOsagoPremium
   startDate: string
   endDate: string
   insurer: InsurerDetails

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pageCount, renderPdf } from '../pdfEngine'
-import { applicationInput, FIXED_NOW, issuedPolicy, printData, REPRESENTATIVE } from '../testing/fixtures'
+import { FIXED_NOW, fixturePerson, issuedPolicy, printData, REPRESENTATIVE } from '../testing/fixtures'
 import { keepPdf, pdfText, pdfToPng } from '../testing/pdfTools'
 import { buildPolicyArchive, policyArchiveFileName } from './policyArchive'
 
@@ -26,12 +26,11 @@ describe('the policy as a full A4 archive copy', () => {
   })
 
   it('shows an owner who is not the insured, periods of use and an unlimited list', async () => {
-    const base = applicationInput()
     const policy = issuedPolicy({
       ownerIsInsured: false,
       owner: {
         type: 'individual',
-        person: { ...base.insured, surname: 'Смирнов', name: 'Виктор', patronymic: 'Павлович', birthDate: '1965-02-03', passport: { ...base.insured.passport, series: '4509', number: '111222' } },
+        person: { ...fixturePerson(), surname: 'Смирнов', name: 'Виктор', patronymic: 'Павлович', birthDate: '1965-02-03', passport: { ...fixturePerson().passport, series: '4509', number: '111222' } },
       },
       drivers: { mode: 'unlimited', ownerKbmClass: '3' },
       contract: { conclusionDate: '2026-11-21', startDate: '2026-11-22', periodsOfUse: [{ from: '2026-11-22', to: '2027-05-21' }] },

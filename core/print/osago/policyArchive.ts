@@ -5,9 +5,20 @@ import { mm, type Content, type DocDefinition } from '../docDefinition'
 import type { OsagoPrintData } from './osagoPrintData'
 import { specialNotes } from './policyOnBlank'
 import {
-  DASH, addressLine, driversOf, fullName, licenceNumber, ownerAddress, ownerBirthDate, ownerDocument, ownerName, ownerOf,
-  passportShort, policyNumber, powerText, registrationDocLine, safeFileName, surnameInitials, vinText, yesNo,
+  DASH, driversOf, fullName, licenceNumber, ownerAddress, ownerBirthDate, ownerDocument, ownerName, ownerOf, partyView,
+  policyNumber, powerText, registrationDocLine, safeFileName, signatoryName, vinText, yesNo, type PartyView,
 } from './policyText'
+
+/** A party's lines on the archive copy: the same four the blank has, labelled for a citizen or an organisation. */
+function partyLines(p: PartyView): Array<[string, string]> {
+  const legal = p.kind === 'legal'
+  return [
+    [legal ? 'Наименование' : 'Фамилия, имя, отчество', ownerName(p)],
+    ['Дата рождения', ownerBirthDate(p)],
+    [legal ? 'ИНН, КПП, ОГРН' : 'Документ, удостоверяющий личность', ownerDocument(p)],
+    ['Адрес', ownerAddress(p)],
+  ]
+}
 
 /**
  * The full policy on plain A4 for the branch's archive: every field the blank carries, with its label, plus the
@@ -41,22 +52,12 @@ export function buildPolicyArchive(d: OsagoPrintData): DocDefinition {
     ]),
 
     sectionTitle('Страхователь'),
-    labelled([
-      ['Фамилия, имя, отчество', fullName(app.insured)],
-      ['Дата рождения', formatDateRu(app.insured.birthDate)],
-      ['Документ, удостоверяющий личность', passportShort(app.insured.passport)],
-      ['Адрес', addressLine(app.insured.address)],
-    ]),
+    labelled(partyLines(partyView(app.insured))),
 
     sectionTitle('Собственник транспортного средства'),
-    owner.kind === 'person' && owner.sameAsInsured
+    owner.sameAsInsured
       ? labelled([['Собственник', `${ownerName(owner)} — является страхователем`]])
-      : labelled([
-        [owner.kind === 'legal' ? 'Наименование' : 'Фамилия, имя, отчество', ownerName(owner)],
-        ['Дата рождения', ownerBirthDate(owner)],
-        [owner.kind === 'legal' ? 'ИНН, ОГРН' : 'Документ, удостоверяющий личность', ownerDocument(owner)],
-        ['Адрес', ownerAddress(owner)],
-      ]),
+      : labelled(partyLines(owner)),
 
     sectionTitle('Транспортное средство'),
     labelled([
@@ -93,7 +94,7 @@ export function buildPolicyArchive(d: OsagoPrintData): DocDefinition {
       ['Представитель страховщика', d.representativeName ?? DASH],
     ]),
     signatureLine('Страховщик (представитель)', d.representativeName),
-    signatureLine('Страхователь', surnameInitials(app.insured)),
+    signatureLine('Страхователь', signatoryName(app.insured)),
   ]
 
   return a4Document({

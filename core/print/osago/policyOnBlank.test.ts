@@ -83,6 +83,22 @@ describe('the policy on the pre-printed blank', () => {
     expect(from.yMin).toBeCloseTo(mm(layout.data.periodRows[1]!.from.y), 0)
   })
 
+  it('prints an organisation insured and owner: its full name, its numbers where a passport would be, no birth date', async () => {
+    const base = issuedPolicy().application!
+    const policy = issuedPolicy({
+      insured: {
+        kind: 'organisation', form: 'ooo', fullName: 'ООО «Вектор»', shortName: null, inn: '7707083893', kpp: '773601001', ogrn: '1027700132195',
+        address: base.insured.address, phone: null, email: null,
+      },
+      drivers: { mode: 'unlimited', ownerKbmClass: '3' },
+    })
+    const { data, path } = await render('osago-policy-blank-organisation', undefined, policy)
+    const f = blankValues(data).fields
+    expect([f.insuredName, f.insuredBirthDate, f.insuredDocument]).toEqual(['ООО «Вектор»', '—', 'ИНН 7707083893, КПП 773601001, ОГРН 1027700132195'])
+    expect([f.ownerName, f.ownerDocument, f.driversUnlimited, f.driversLimited]).toEqual(['ООО «Вектор»', 'ИНН 7707083893, КПП 773601001, ОГРН 1027700132195', 'X', ''])
+    expect(pdfText(path)).toContain('ИНН 7707083893, КПП 773601001, ОГРН 1027700132195')
+  })
+
   it('sets a long address smaller or on its second line instead of running over the next field', async () => {
     const policy = issuedPolicy({
       insured: {

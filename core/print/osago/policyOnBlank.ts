@@ -7,8 +7,8 @@ import { fitText } from '../fitText'
 import type { BlankField, BlankLayout, LayoutField } from './blankLayout'
 import type { OsagoPrintData } from './osagoPrintData'
 import {
-  DASH, addressLine, driversOf, fullName, licenceNumber, ownerAddress, ownerBirthDate, ownerDocument, ownerName, ownerOf,
-  passportShort, policyNumber, powerText, registrationDocLine, safeFileName, vinText, yesNo,
+  DASH, driversOf, fullName, licenceNumber, ownerAddress, ownerBirthDate, ownerDocument, ownerName, ownerOf, partyView,
+  policyNumber, powerText, registrationDocLine, safeFileName, vinText, yesNo,
 } from './policyText'
 
 /**
@@ -39,6 +39,7 @@ export function blankValues(d: OsagoPrintData): BlankValues {
   const app = d.application
   const v = app.vehicle
   const owner = ownerOf(app)
+  const insured = partyView(app.insured)
   const unlimited = app.drivers.mode === 'unlimited'
   return {
     fields: {
@@ -48,10 +49,10 @@ export function blankValues(d: OsagoPrintData): BlankValues {
       insurerWebsite: d.insurer.website,
       termFrom: `${d.termStartTime} ${formatDateRu(d.startDate)}`,
       termTo: `23:59 ${formatDateRu(d.endDate)}`,
-      insuredName: fullName(app.insured),
-      insuredBirthDate: formatDateRu(app.insured.birthDate),
-      insuredDocument: passportShort(app.insured.passport),
-      insuredAddress: addressLine(app.insured.address),
+      insuredName: ownerName(insured),
+      insuredBirthDate: ownerBirthDate(insured),
+      insuredDocument: ownerDocument(insured),
+      insuredAddress: ownerAddress(insured),
       ownerName: ownerName(owner),
       ownerBirthDate: ownerBirthDate(owner),
       ownerDocument: ownerDocument(owner),
@@ -87,7 +88,11 @@ export function specialNotes(d: OsagoPrintData): string {
     notes.push(`Страховая премия оплачена ${formatDateRu(d.paidOn)} ${how}, чек № ${pay.receiptNumber}`)
   }
   const card = d.application.vehicle.diagnosticCard
-  if (card) notes.push(`Диагностическая карта № ${card.number}, действительна до ${formatDateRu(card.validUntil)}`)
+  if (card) {
+    // An application validated before the issue date was asked has none.
+    const issued = card.issueDate ? ` от ${formatDateRu(card.issueDate)}` : ''
+    notes.push(`Диагностическая карта № ${card.number}${issued}, действительна до ${formatDateRu(card.validUntil)}`)
+  }
   return notes.length ? `${notes.join('. ')}.` : ''
 }
 

@@ -1,6 +1,7 @@
 import type { OsagoApplication } from '../../../shared/osago/application'
-import type { OsagoPremium } from '../../../shared/osago/calculator'
+import type { StoredOsagoPremium } from '../../../shared/osago/calculator'
 import { formatDateRu } from '../../../shared/print/format'
+import { organisationName } from '../../../shared/party/display'
 
 /**
  * How the OSAGO documents write people, documents and the vehicle. One place, so the blank, the archive copy
@@ -8,8 +9,10 @@ import { formatDateRu } from '../../../shared/print/format'
  * these documents are always printed in Russian whatever the screen language.
  */
 type Application = OsagoApplication
-type Person = Application['insured']
-type Address = Person['address']
+type Party = Application['insured']
+type Organisation = Extract<Party, { kind: 'organisation' }>
+type Person = Extract<Party, { kind: 'person' }>
+type Address = Party['address']
 type Driver = Extract<Application['drivers'], { mode: 'list' }>['list'][number]
 
 export const DASH = '—'
@@ -64,7 +67,7 @@ const decimal = (n: number | string) => String(n).replace('.', ',')
  * Engine power in horsepower, as the form and the tariff count it. A power typed in kW is shown with the hp
  * value the calculation used (the KM row carries it), so the document never converts on its own.
  */
-export function powerText(v: Application['vehicle'], calc: OsagoPremium): string {
+export function powerText(v: Application['vehicle'], calc: StoredOsagoPremium): string {
   if (v.power === null) return DASH
   if (v.powerUnit === 'hp') return `${decimal(v.power)} л. с.`
   const hp = calc.breakdown.find((b) => b.code === 'km')?.label.params.hp
@@ -75,32 +78,68 @@ export function yesNo(value: boolean): string {
   return value ? 'да' : 'нет'
 }
 
+/** A party as a document shows it: a citizen by name and passport, an organisation by name and its numbers. */
+export type PartyView =
+  | { kind: 'person'; person: Omit<Person, 'kind'> }
+  | { kind: 'legal'; entity: Omit<Organisation, 'kind'> }
+
+export function partyView(p: Party): PartyView {
+  return p.kind === 'organisation' ? { kind: 'legal', entity: p } : { kind: 'person', person: p }
+}
+
 /** The owner as the policy shows it: the insured again when the owner is the insured. */
-export type OwnerView =
-  | { kind: 'person'; person: Person; sameAsInsured: boolean }
-  | { kind: 'legal'; entity: Extract<NonNullable<Application['owner']>, { type: 'legal' }>['entity'] }
+export type OwnerView = PartyView & { sameAsInsured: boolean }
 
 export function ownerOf(app: Application): OwnerView {
-  if (app.ownerIsInsured || !app.owner) return { kind: 'person', person: app.insured, sameAsInsured: true }
+  if (app.ownerIsInsured || !app.owner) return { ...partyView(app.insured), sameAsInsured: true }
   return app.owner.type === 'individual'
     ? { kind: 'person', person: app.owner.person, sameAsInsured: false }
-    : { kind: 'legal', entity: app.owner.entity }
+    : { kind: 'legal', entity: app.owner.entity, sameAsInsured: false }
 }
 
-export function ownerName(o: OwnerView): string {
-  return o.kind === 'person' ? fullName(o.person) : o.entity.name
+/** An OGRNIP for an entrepreneur (15 digits), an OGRN for everyone else. */
+function registrationNumberLabel(o: Omit<Organisation, 'kind'>): string {
+  return o.form === 'ip' ? 'ОГРНИП' : 'ОГРН'
 }
 
-export function ownerDocument(o: OwnerView): string {
-  return o.kind === 'person' ? passportShort(o.person.passport) : `ИНН ${o.entity.inn}, ОГРН ${o.entity.ogrn}`
+/** «ИНН 7707083893, КПП 773601001, ОГРН 1027700132195» — KPP only where the organisation has one. */
+export function organisationNumbers(o: Omit<Organisation, 'kind'>): string {
+  return [`ИНН ${o.inn}`, o.kpp ? `КПП ${o.kpp}` : null, `${registrationNumberLabel(o)} ${o.ogrn}`].filter(Boolean).join(', ')
 }
 
-export function ownerAddress(o: OwnerView): string {
+/** The organisation block of the application: every identifier on its own line. */
+export function organisationRows(o: Omit<Organisation, 'kind'>): Array<[string, string]> {
+  return [
+    ['Полное наименование', o.fullName],
+    ['Сокращённое наименование', o.shortName ?? DASH],
+    ['ИНН', o.inn],
+    ['КПП', o.kpp ?? DASH],
+    [registrationNumberLabel(o), o.ogrn],
+    ['Адрес', addressLine(o.address)],
+    ['Телефон', o.phone ?? DASH],
+    ['Электронная почта', o.email ?? DASH],
+  ]
+}
+
+export function ownerName(o: PartyView): string {
+  return o.kind === 'person' ? fullName(o.person) : o.entity.fullName
+}
+
+export function ownerDocument(o: PartyView): string {
+  return o.kind === 'person' ? passportShort(o.person.passport) : organisationNumbers(o.entity)
+}
+
+export function ownerAddress(o: PartyView): string {
   return addressLine(o.kind === 'person' ? o.person.address : o.entity.address)
 }
 
-export function ownerBirthDate(o: OwnerView): string {
+export function ownerBirthDate(o: PartyView): string {
   return o.kind === 'person' ? formatDateRu(o.person.birthDate) : DASH
+}
+
+/** Who signs for the insured: the citizen by surname and initials, an organisation by its name (its representative signs). */
+export function signatoryName(p: Party): string {
+  return p.kind === 'organisation' ? organisationName(p) : surnameInitials(p)
 }
 
 export function driversOf(app: Application): Driver[] {

@@ -4,7 +4,7 @@ import { formatExactRubles, refundFormulaLines } from '../../../shared/terminati
 import { a4Document, labelled, sectionTitle, signatureLine } from '../a4'
 import { mm, type Content, type ContentNode, type DocDefinition } from '../docDefinition'
 import type { TerminationPrintData } from './terminationPrintData'
-import { DASH, contractRows, fileNameFor, payoutRows, ru } from './terminationText'
+import { DASH, contractRows, deadlineChangeLines, fileNameFor, latePayoutLines, payoutDueText, payoutRows, receiptText, ru } from './terminationText'
 
 /**
  * The refund calculation sheet: the formula written out with every number (the same lines the screen shows), the
@@ -19,7 +19,10 @@ export function buildRefundSheet(d: TerminationPrintData): DocDefinition {
     ...(c.ground ? [['Основание', ru(`termination.ground.${c.ground}`)] as [string, string]] : []),
     ...(c.eventDate ? [['Дата события', formatDateRu(c.eventDate)] as [string, string]] : []),
     ['Дата получения заявления', formatDateRu(c.applicationDate)],
+    ...(c.postmarkDate ? [['Способ подачи', receiptText(a)] as [string, string]] : []),
+    ...(c.requestedTerminationDate ? [['Дата прекращения по просьбе клиента', formatDateRu(c.requestedTerminationDate)] as [string, string]] : []),
     ['Дата прекращения договора', c.terminationDate && c.outcome !== 'reissue' ? formatDateRu(c.terminationDate) : DASH],
+    ...(c.limitationEnd ? [['Срок исковой давности (ст. 196, 200 ГК РФ)', `по ${formatDateRu(c.limitationEnd)}`] as [string, string]] : []),
     ['Страховая премия', formatRubles(c.premiumKopecks)],
     ...(c.share ? [['Доля премии к возврату', c.share.replace('.', ',')] as [string, string]] : []),
     ...(c.daysPaid !== null ? [['Оплаченных дней', String(c.daysPaid)] as [string, string]] : []),
@@ -27,11 +30,15 @@ export function buildRefundSheet(d: TerminationPrintData): DocDefinition {
     ...(c.daysInForce !== null ? [['Дней действия договора', String(c.daysInForce)] as [string, string]] : []),
     ...(c.exactKopecks ? [['Сумма до округления', formatExactRubles(c.exactKopecks, 'ru')] as [string, string]] : []),
     ['Сумма к возврату', formatRubles(c.refundKopecks)],
-    ['Выплатить не позднее', c.payoutDueDate ? formatDateRu(c.payoutDueDate) : DASH],
+    ['Выплатить', c.payoutDueDate ? payoutDueText(a, d.calendarStatus) ?? DASH : DASH],
+    ...deadlineChangeLines(a, d.timeZone).map((line): [string, string] => ['Изменение срока', line]),
     ['Версия правил расчёта', c.rulesVersion],
   ]
+  const outcomeText = c.outcome === 'reissue' ? 'Договор переоформляется на нового собственника; возврат не производится.'
+    : c.outcome === 'terminated-no-refund' ? 'Договор прекращается; возврат страховой премии не производится.'
+      : `Сумма к возврату: ${formatRubles(c.refundKopecks)}`
   const outcome: ContentNode = c.eligible
-    ? { text: c.outcome === 'reissue' ? 'Договор переоформляется на нового собственника; возврат не производится.' : `Сумма к возврату: ${formatRubles(c.refundKopecks)}`, bold: true, fontSize: 11, margin: [0, mm(2), 0, 0] }
+    ? { text: outcomeText, bold: true, fontSize: 11, margin: [0, mm(2), 0, 0] }
     : { text: `Возврат не положен: ${ru(c.reason ?? 'termination.formula.nothingDue')}`, bold: true, fontSize: 11, color: '#b71c1c', margin: [0, mm(2), 0, 0] }
 
   const payment: Array<[string, string]> = [
@@ -40,12 +47,16 @@ export function buildRefundSheet(d: TerminationPrintData): DocDefinition {
     ...(a.paidOn ? [
       ['Дата выплаты', formatDateRu(a.paidOn)],
       ['Платёжный документ', a.paymentDocument ?? DASH],
-      ['Неустойка за просрочку', formatRubles(a.penaltyKopecks ?? 0)],
+      [a.latePayout ? ru(`termination.latePayout.consequence.${a.latePayout.consequence}`) : 'Неустойка за просрочку', formatRubles(a.penaltyKopecks ?? 0)],
+      ...(a.latePayout && a.latePayout.daysLate > 0
+        ? [['Просрочка', `${a.latePayout.daysLate} дн. после ${formatDateRu(a.latePayout.dueDate)}: ${latePayoutLines(a.latePayout).join('; ')}`] as [string, string]]
+        : []),
       ['Выплачено всего', formatRubles(a.paidKopecks ?? 0)],
     ] as Array<[string, string]> : []),
     ...(a.status === 'refused' ? [['Причина отказа', a.refusalReason?.startsWith('termination.') ? ru(a.refusalReason) : a.refusalReason ?? DASH] as [string, string]] : []),
   ]
-  const unverified = c.unverifiedRules.map((path) => ru(`termination.rule.${path}`))
+  const unverified = [...new Set([...c.unverifiedRules, ...(c.latePayout?.unverifiedRules ?? []), ...(a.latePayout?.unverifiedRules ?? [])])]
+    .map((path) => ru(`termination.rule.${path}`))
 
   const content: Content = [
     { text: `В ${d.insurer.name}`, alignment: 'right', margin: [0, 0, 0, mm(3)] },

@@ -1,7 +1,12 @@
 import { translate } from '../../../shared/i18n/messages'
 import { formatRubles } from '../../../shared/money/format'
 import { formatDateRu } from '../../../shared/print/format'
-import type { ContractData, Payout, TerminationApplication } from '../../../shared/termination/application'
+import { postmarkOf, type ContractData, type Payout, type TerminationApplication } from '../../../shared/termination/application'
+import { decimalPercent } from '../../../shared/termination/formula'
+import type { LatePayoutBasis, LatePayoutResult } from '../../../shared/termination/latePenalty'
+import { latePayoutSegmentLines } from '../../../shared/termination/latePayoutLines'
+import { todayIn } from '../../../shared/dates/calendarDate'
+import { unconfirmedYears, type CalendarStatus } from '../../../shared/reference/productionCalendarStatus'
 import { safeFileName } from '../osago/policyText'
 
 /** Texts the termination documents share. Russian always: these are legal documents, whatever the screen language. */
@@ -42,4 +47,42 @@ export function payoutRows(p: Payout | null): Array<[string, string]> {
 
 export function fileNameFor(kind: string, a: TerminationApplication): string {
   return safeFileName(`${kind} ${a.incomingNumber} — ${a.contract.policyholderName}.pdf`)
+}
+
+/** How the application reached the insurer: in person, or by post with the postmark that is its filing date. */
+export function receiptText(a: TerminationApplication): string {
+  const postmark = postmarkOf(a.details)
+  return postmark ? `${ru('termination.receipt.post').toLowerCase()}, дата почтового штемпеля ${formatDateRu(postmark)} (п. 2 ст. 194 ГК РФ)`
+    : ru('termination.receipt.in-person').toLowerCase()
+}
+
+/** The basis of what a late payout costs, as the documents name it. */
+export function latePayoutText(b: LatePayoutBasis): string {
+  return ru(`termination.latePayout.basis.${b.consequence}`, { rate: b.ratePerDay ? decimalPercent(b.ratePerDay).replace('.', ',') : '' })
+}
+
+/** The delay's periods: days, rate, and for interest the year's day count; days past the known rates flagged. */
+export function latePayoutLines(l: LatePayoutResult): string[] {
+  return latePayoutSegmentLines(l, 'ru').map((parts) => parts.map((p) => ru(p.key, p.params)).join(' '))
+}
+
+/**
+ * The payout due date as printed: the current one (after a calendar update or the GK RF art. 193 recount, not the
+ * calculation's), marked «календарь не утверждён» when its count runs through a year no decree confirms — the same
+ * mark the screen shows beside it.
+ */
+export function payoutDueText(a: TerminationApplication, status: CalendarStatus): string | null {
+  const due = a.payoutDueOn ?? a.calculation?.payoutDueDate ?? null
+  if (!due) return null
+  const from = a.calculation ? a.calculation.payoutCountedFrom ?? a.calculation.applicationDate : a.receivedOn
+  const mark = unconfirmedYears(from, due, status).length > 0 ? ` (${ru('reference.calendar.status.unconfirmed')})` : ''
+  return `не позднее ${formatDateRu(due)}${mark}`
+}
+
+/** Each move of the due date with why, as the screen's notice words it; a reprint so explains the date it differs in. */
+export function deadlineChangeLines(a: TerminationApplication, timeZone: string): string[] {
+  return a.deadlineChanges.map((c) => ru(
+    c.reason === 'non-working-day-rule' ? 'reference.calendar.status.deadlineChangedRule' : 'reference.calendar.status.deadlineChanged',
+    { previous: formatDateRu(c.previous), current: formatDateRu(c.current), date: formatDateRu(todayIn(timeZone, new Date(c.at))) },
+  ))
 }

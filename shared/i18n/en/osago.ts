@@ -40,6 +40,15 @@ export default {
     warnings: {
       unverified: '{coefficient} value is not verified ({row}; source: {source}). The price is provisional until HQ updates the reference data',
     },
+    ceiling: {
+      rule: '{multiple} × TB × KT (40-FZ art. 9 p. 2)',
+      ruleGross: '{multiple} × TB × KT where KN applies (40-FZ art. 9 p. 2)',
+      product: 'Product of TB and the coefficients',
+      limit: 'Premium ceiling',
+      applied: 'Ceiling applied: the premium is reduced to {multiple} × TB × KT',
+      notApplied: 'The ceiling is not exceeded',
+      unverified: 'The ceiling multiple is not verified',
+    },
     errors: {
       tableValueMissing: 'Tariff {version} has no value in table {table} for "{key}". The premium cannot be calculated; contact HQ',
       noTariffVersion: 'No OSAGO tariff is in force on the conclusion date {date}',
@@ -55,6 +64,7 @@ export default {
       periodOutsideTerm: 'Each period of use must lie inside the insurance term {termStart} – {termEnd}',
       periodsOverlap: 'The period of use overlaps period no. {other}',
       periodsTooShort: 'The periods of use add up to {months} months; an individual needs at least {min}',
+      periodsNotForLegalEntity: 'A legal entity uses the vehicle for the whole term: periods of use are not given (OSAGO law, art. 16)',
     },
     input: {
       required: 'Required field',
@@ -71,6 +81,7 @@ export default {
       ownerType: 'Owner type: individual or legal',
       drivers: 'Give a list of drivers or "unlimited"',
       driversEmpty: 'A limited list needs at least one driver',
+      driversNotForLegalEntity: 'The owner is a legal entity: the policy covers any driver (OSAGO law, art. 16). Choose «Unlimited»',
     },
   },
 } as const

@@ -13,6 +13,10 @@ export default {
       categoryFromModel: 'The category follows from the catalogue model',
       diagnosticCardRequired: 'This category or purpose of use needs a diagnostic card',
       diagnosticCardExpired: 'The diagnostic card expires before cover starts',
+      diagnosticIssuedInFuture: 'Issued after the conclusion date',
+      diagnosticValidBeforeIssue: 'Must end after the issue date',
+      driversNotForOrganisation: 'The owner is an organisation: under the OSAGO law (art. 16) the policy covers any driver',
+      entrepreneurAsPerson: 'A sole proprietor is a citizen: insure them as an individual, by passport',
     },
     errors: {
       readOnly: 'The policy is issued and cannot be changed',
@@ -58,10 +62,11 @@ export default {
         vinMissing: 'No VIN', bodyNumber: 'Body number', chassisNumber: 'Chassis number', plate: 'Plate',
         plateHint: 'May stay empty while the car is not registered', purpose: 'Purpose of use', registrationDoc: 'Registration document',
         pts: 'PTS', epts: 'ePTS', sts: 'STS', docSeries: 'Series', docNumber: 'Number', docDate: 'Issued on',
-        diagnosticCard: 'Diagnostic card', diagnosticNumber: 'Card number (EAISTO)', diagnosticValidUntil: 'Valid until',
+        diagnosticCard: 'Diagnostic card', diagnosticNumber: 'Card number (EAISTO)', diagnosticIssueDate: 'Issued on', diagnosticValidUntil: 'Valid until',
         notPriced: 'Category {category} is not sold at the counter under the OSAGO tariff',
       },
       drivers: {
+        organisationUnlimited: 'The owner is an organisation: the policy covers any driver, no list of drivers is kept (OSAGO law, art. 16)',
         mode: 'Drivers', list: 'Named list', unlimited: 'Unlimited', ownerKbm: "Owner's KBM class", driver: 'Driver {n}',
         addDriver: 'Add driver', removeDriver: 'Remove driver', licence: 'Driving licence', licenceSeries: 'Series', licenceNumber: 'Number',
         licenseSince: 'First licence issued on', yearOnly: 'Only the year is known', licenseYear: 'Year of the first licence',

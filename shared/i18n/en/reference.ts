@@ -67,6 +67,12 @@ export default {
         yearNotCovered: 'The production calendar has no data for {year}, so a term in working days cannot be counted. Update the reference data from head office',
         invalidCount: 'The number of working days must be a whole number, zero or more',
       },
+      status: {
+        unconfirmed: 'calendar not confirmed',
+        unconfirmedHint: 'Counted by the Labour Code (art. 112: holidays and the weekend shift): the production calendar for {years} has not been approved by a Government decree yet. Days off the decree moves may shift the date',
+        deadlineChanged: 'Payout deadline changed: was {previous}, now {current} (calendar updated {date})',
+        deadlineChangedRule: 'Payout deadline changed: was {previous}, now {current} — a last day on a non-working day moves to the next working day (Civil Code art. 193), {date}',
+      },
     },
   },
 } as const

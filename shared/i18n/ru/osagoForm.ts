@@ -14,6 +14,10 @@ export default {
       categoryFromModel: 'Категория определяется моделью из справочника',
       diagnosticCardRequired: 'Для этой категории или цели использования нужна диагностическая карта',
       diagnosticCardExpired: 'Диагностическая карта истекает до начала страхования',
+      diagnosticIssuedInFuture: 'Дата выдачи позже даты заключения договора',
+      diagnosticValidBeforeIssue: 'Срок действия должен заканчиваться позже даты выдачи',
+      driversNotForOrganisation: 'Собственник — организация: по закону об ОСАГО (ст. 16) договор заключается без ограничения списка водителей',
+      entrepreneurAsPerson: 'Индивидуальный предприниматель — гражданин: оформите его как физическое лицо, по паспорту',
     },
     errors: {
       readOnly: 'Полис уже оформлен — изменить его нельзя',
@@ -78,9 +82,10 @@ export default {
         bodyNumber: 'Номер кузова', chassisNumber: 'Номер шасси (рамы)', plate: 'Госномер', plateHint: 'Можно не заполнять, пока автомобиль не зарегистрирован',
         purpose: 'Цель использования', registrationDoc: 'Документ о регистрации', pts: 'ПТС', epts: 'ЭПТС', sts: 'СТС',
         docSeries: 'Серия', docNumber: 'Номер', docDate: 'Дата выдачи', diagnosticCard: 'Диагностическая карта',
-        diagnosticNumber: 'Номер карты (ЕАИСТО)', diagnosticValidUntil: 'Действует до', notPriced: 'Категория {category} не оформляется в офисе по тарифу ОСАГО',
+        diagnosticNumber: 'Номер карты (ЕАИСТО)', diagnosticIssueDate: 'Дата выдачи', diagnosticValidUntil: 'Действует до', notPriced: 'Категория {category} не оформляется в офисе по тарифу ОСАГО',
       },
       drivers: {
+        organisationUnlimited: 'Собственник — организация: полис действует для любого водителя, список водителей не ведётся (закон об ОСАГО, ст. 16)',
         mode: 'Список водителей', list: 'Ограниченный список', unlimited: 'Без ограничений', ownerKbm: 'Класс КБМ собственника',
         driver: 'Водитель {n}', addDriver: 'Добавить водителя', removeDriver: 'Удалить водителя',
         licence: 'Водительское удостоверение', licenceSeries: 'Серия', licenceNumber: 'Номер', licenseSince: 'Дата выдачи первого удостоверения',

@@ -1,14 +1,15 @@
 import { addDays, addYears } from '../../dates/calendarDate'
+import type { PersonPartyDraft } from '../../party/draft'
 import { emptyDraft, type OsagoDraft } from '../draft'
 
 /**
  * A complete, valid application of a first-time client with two first-time drivers (tests and E2E): Moscow,
  * Lada Vesta 106 hp, PTS, unregistered (no plate yet), cover from tomorrow for the whole year.
  */
-export function completeDraft(today: string): OsagoDraft {
-  const d = emptyDraft(today)
+export function completeDraft(today: string): OsagoDraft & { insured: PersonPartyDraft } {
+  const d = emptyDraft(today) as OsagoDraft & { insured: PersonPartyDraft }
   d.insured = {
-    surname: 'Смирнов', name: 'Алексей', patronymic: 'Игоревич', gender: 'male', birthDate: '1999-04-12',
+    kind: 'person', surname: 'Смирнов', name: 'Алексей', patronymic: 'Игоревич', gender: 'male', birthDate: '1999-04-12',
     passport: { series: '4519', number: '123456', issueDate: '2019-05-20', issuer: 'ГУ МВД России по г. Москве', departmentCode: '770-001' },
     address: { region: 'Москва', city: '', street: 'ул. Тверская', house: '12', flat: '45' },
     phone: '+7 916 123-45-67', email: 'smirnov@example.ru',

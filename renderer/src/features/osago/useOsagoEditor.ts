@@ -2,7 +2,7 @@ import type { Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { validateOsagoApplication } from '@shared/osago/application'
 import type { OsagoQuote } from '@shared/osago/contract'
-import { draftToApplicationInput, type OsagoDraft } from '@shared/osago/draft'
+import { applyOwnerRules, draftToApplicationInput, readOsagoDraft, type OsagoDraft } from '@shared/osago/draft'
 import type { OsagoPolicy, OsagoStatus } from '@shared/osago/policy'
 import { call } from '../../api/client'
 import { plain } from '../parties/draftBackup'
@@ -19,8 +19,11 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
   const { live, ...editor } = useDraftEditor<OsagoDraft, OsagoPolicy, OsagoQuote>({
     record: policy,
     editable: (p) => EDITABLE.includes(p.status),
-    // The core stores the draft exactly as this form saved it.
+    // The core stores the draft exactly as this form saved it, and reads older drafts into today's shape.
     draftOf: (p) => p.draft as OsagoDraft,
+    upgrade: readOsagoDraft,
+    // An organisation's policy covers any driver (40-FZ art. 16): a list saved before that rule is switched off.
+    conform: applyOwnerRules,
     backupPrefix: 'osago-draft',
     save: (input) => call('osago/save-draft', input),
     quote: (draft) => call('osago/quote-premium', { draft }),

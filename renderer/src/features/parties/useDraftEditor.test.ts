@@ -46,7 +46,9 @@ async function show(editor: { load(r: Rec): void }, rec: Rec) {
   await nextTick()
 }
 
-function editorOnTheCore() {
+type Extra = Partial<Pick<Parameters<typeof useDraftEditor<Draft, Rec, Live>>[0], 'upgrade' | 'conform'>>
+
+function editorOnTheCore(extra: Extra = {}) {
   const rec = ref<Rec | null>(null)
   const saves: { input: { id: string; rowVersion: number; draft: Draft }; answer: ReturnType<typeof deferred<Result<Rec>>> }[] = []
   const quotes: { draft: Draft; answer: ReturnType<typeof deferred<Result<Live>>> }[] = []
@@ -75,6 +77,7 @@ function editorOnTheCore() {
     },
     t: (key) => key,
     messages: { saveFailed: 'saveFailed' },
+    ...extra,
   }))!
   /** The core accepts save `i`: the record comes back with the next row version and, a draft save unprices it. */
   async function accept(i: number, rowVersion: number) {
@@ -96,6 +99,31 @@ afterEach(() => {
 })
 
 describe('useDraftEditor', () => {
+  it('conforms an editable draft to the form’s rules on load and saves the change; a read-only one stays as stored', async () => {
+    const conform = (d: Draft) => (d.name === d.name.toUpperCase() ? false : ((d.name = d.name.toUpperCase()), true))
+    const { editor, saves } = editorOnTheCore({ conform })
+    await show(editor, record({}, { name: 'ab' }))
+    expect(editor.draft.value!.name).toBe('AB')
+    expect(editor.dirty.value).toBe(true)
+    await settle()
+    expect(saves.map((s) => s.input.draft.name)).toEqual(['AB'])
+    const other = editorOnTheCore({ conform })
+    await show(other.editor, record({ status: 'issued' }, { name: 'ab' }))
+    expect(other.editor.draft.value!.name).toBe('ab')
+    expect(other.saves).toHaveLength(0)
+  })
+
+  it('reads a backup written by an earlier version through upgrade', async () => {
+    localStorage.setItem(BACKUP_KEY, JSON.stringify({ contract: { date: today() }, title: 'Old' }))
+    const upgrade = (d: Draft) => {
+      const old = d as unknown as { contract: Draft['contract']; title?: string }
+      return { contract: old.contract, name: old.title ?? d.name }
+    }
+    const { editor } = editorOnTheCore({ upgrade })
+    await show(editor, record())
+    expect(editor.draft.value).toEqual({ contract: { date: today() }, name: 'Old' })
+  })
+
   it('chains saves in order, each sent with the row version of the previous answer', async () => {
     const { editor, rec, saves, accept } = editorOnTheCore()
     await show(editor, record())

@@ -4,6 +4,7 @@ import { todayIn } from '@shared/dates/calendarDate'
 import { draftBackup, plain } from './draftBackup'
 import { latestResult } from './latestResult'
 import type { FormContext } from './formContext'
+import { trackUnsavedForm } from '../update/unsavedForms'
 
 const AUTOSAVE_MS = 400
 
@@ -35,6 +36,10 @@ export interface DraftEditorConfig<D extends object, R extends DraftRecord, Q ex
   validate(draft: D): Record<string, string>
   /** Brings an editable draft resumed on a later day to today; true when it changed the draft. */
   redate(draft: D, record: R, today: string): boolean
+  /** A local backup written by an earlier version, read into today's shape (the core does the same for its copy). */
+  upgrade?(draft: D): D
+  /** Brings an editable draft in line with a rule the form enforces (a field switched off); true when it changed. */
+  conform?(draft: D): boolean
   /** Passed in rather than taken from useI18n, so the editor runs (and is tested) without a mounted app. */
   t: Translate
   messages: { saveFailed: string }
@@ -59,6 +64,8 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   /** A change the core has not confirmed yet: the status says "saving" until it has. */
   const dirty = ref(false)
   const readonly = computed(() => !!record.value && !config.editable(record.value))
+  // «Restart and update» waits while the core lacks an edit of this form (docs: updates).
+  trackUnsavedForm(config.backupPrefix, dirty)
   let saveTimer: ReturnType<typeof setTimeout> | undefined
   let quoteTimer: ReturnType<typeof setTimeout> | undefined
   let saveChain: Promise<void> = Promise.resolve()
@@ -80,14 +87,16 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   function load(next: R) {
     record.value = next
     const editable = config.editable(next)
-    const restored = editable ? backup.read(next.id) : null
+    const backedUp = editable ? backup.read(next.id) : null
+    const restored = backedUp && config.upgrade ? config.upgrade(backedUp) : backedUp
     if (!editable) backup.clear(next.id)
     const d = plain(restored ?? config.draftOf(next))
     // The core prices and checks the date the form shows, so a new date is saved at once like any other change.
     const redated = editable && config.redate(d, next, todayIn('Europe/Moscow'))
+    const conformed = editable && (config.conform?.(d) ?? false)
     // A save still on its way answers for the record before this one and must not clear this one's backup.
     changeSeq += 1
-    dirty.value = restored !== null || redated
+    dirty.value = restored !== null || redated || conformed
     serverErrors.value = {}
     loading = true
     draft.value = d

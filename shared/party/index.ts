@@ -1,0 +1,10 @@
+/** Parties (people and organisations): drafts, schemas, identifiers by organisational form, names. */
+export * from './organisationForms'
+export * from './draft'
+export * from './kpp'
+export * from './organisationIds'
+export * from './schemas'
+export * from './validate'
+export * from './stored'
+export * from './display'
+export * from './draftSchema'
