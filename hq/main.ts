@@ -12,8 +12,10 @@ import { buildServer } from './server'
  *   publish-reference <file.json>
  *   print-before-registration --branch MSK-01 --allowed yes|no
  *   import <bundle> --answer <answer-file>       offline transfer from a branch
+ *   publish-update <installer> [--channel stable] [--version 0.2.0]   app update for enrolled devices
+ *   update-cap --branch MSK-01 --version 0.2.0|none · updates           cap a branch; list releases
  */
-const USAGE = 'usage: npm run hq [-- enrol|revoke|devices|assign-blanks|publish-reference|print-before-registration|import …]'
+const USAGE = 'usage: npm run hq [-- enrol|revoke|devices|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates …]'
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -23,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       branch: { type: 'string' }, name: { type: 'string' }, city: { type: 'string' }, device: { type: 'string' },
       series: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, allowed: { type: 'string' },
-      answer: { type: 'string' },
+      answer: { type: 'string' }, channel: { type: 'string' }, version: { type: 'string' },
     },
   })
   const config = loadConfig()
@@ -78,6 +80,27 @@ async function main(argv: string[]): Promise<number> {
         const { importBundleFile } = await import('./bundles')
         const summary = await importBundleFile(db, config, file, values.answer, now)
         console.log(`Bundle from device ${summary.deviceId}: ${summary.changes} changes (${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.conflicts} conflicts, ${summary.deferred} deferred), ${summary.blobs} files. Answer written to ${values.answer}.`)
+        return 0
+      }
+      case 'publish-update': {
+        const file = positionals[0]
+        if (!file) throw new Error('publish-update needs an installer file')
+        const { publishUpdate } = await import('./updates')
+        const r = await publishUpdate(db, config.blobDir, file, { ...(values.channel ? { channel: values.channel } : {}), ...(values.version ? { version: values.version } : {}) }, now)
+        for (const f of r.files) console.log(`${f.alreadyPublished ? 'Already published' : 'Published'} ${f.name} (${f.size} bytes${f.inFeed ? `, sha512 ${f.sha512}` : ''}).`)
+        console.log(`Version ${r.version} for ${r.platform} is offered on channel ${r.channel}.`)
+        return 0
+      }
+      case 'update-cap': {
+        if (!values.branch || !values.version) throw new Error('update-cap needs --branch and --version <x.y.z>|none')
+        const { setUpdateCap } = await import('./updates')
+        await setUpdateCap(db, values.branch, values.version === 'none' ? null : values.version)
+        console.log(values.version === 'none' ? `Branch ${values.branch.toUpperCase()}: no update cap.` : `Branch ${values.branch.toUpperCase()}: offered nothing newer than ${values.version}.`)
+        return 0
+      }
+      case 'updates': {
+        const { listReleases } = await import('./updates')
+        for (const r of await listReleases(db)) console.log([r.channel, r.platform, r.version, r.files.join(', ')].join('  '))
         return 0
       }
       default:

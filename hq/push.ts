@@ -16,6 +16,9 @@ export interface DeviceIdentity {
 interface StoredChange {
   change_id: string
   device_id: string
+  branch_code: string
+  op: string
+  row_version: number
   entity: string
   entity_id: string
   status: 'accepted' | 'rejected' | 'conflict'
@@ -82,7 +85,9 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
       }
       const previous = stored.get(change.changeId)
       let result: ChangeResult
-      if (previous && previous.device_id !== device.id) {
+      // The same change sent by another device of the branch is a computer restored from a backup replaying its
+      // outbox (docs/sync.md): it gets the stored answer. Anything else under a known id learns nothing.
+      if (previous && previous.device_id !== device.id && !sameChangeOfBranch(previous, change, device.branchCode)) {
         result = { changeId: change.changeId, status: 'rejected', reason: { code: 'change-id-taken', params: {} }, current: null }
       } else if (previous) {
         result = await storedResult(previous, lookup, visible)
@@ -202,10 +207,15 @@ async function storedChanges(trx: Knex.Transaction, ids: readonly string[]): Pro
   const unique = [...new Set(ids)]
   for (let i = 0; i < unique.length; i += 500) {
     const rows = (await trx('hq_change').whereIn('change_id', unique.slice(i, i + 500))
-      .select('change_id', 'device_id', 'entity', 'entity_id', 'status', 'reason_code', 'reason_params')) as StoredChange[]
+      .select('change_id', 'device_id', 'branch_code', 'entity', 'entity_id', 'op', 'row_version', 'status', 'reason_code', 'reason_params')) as StoredChange[]
     for (const r of rows) out.set(r.change_id, r)
   }
   return out
+}
+
+function sameChangeOfBranch(stored: StoredChange, change: Change, branchCode: string): boolean {
+  return stored.branch_code === branchCode && stored.entity === change.entity && stored.entity_id === change.entityId
+    && stored.op === change.op && Number(stored.row_version) === change.rowVersion
 }
 
 async function storedResult(

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { z, ZodError } from 'zod'
@@ -16,6 +15,8 @@ import { HqHttpError } from './errors'
 import { pullFor } from './pull'
 import { applyChanges } from './push'
 import { lookupContracts } from './contracts'
+import { sendFile } from './ranges'
+import { registerUpdateRoutes } from './updatesRoutes'
 
 export interface ServerOptions {
   db: HqDb
@@ -159,13 +160,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const device = await requireDevice(request)
     const { sha256 } = blobParams.parse(request.params)
     const { path, size } = await blobs.file(device.branchCode, sha256)
-    const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '')
-    const start = range ? Number(range[1]) : 0
-    if (start > size) throw new HqHttpError(416, 'range-not-satisfiable')
-    void reply.header('content-type', 'application/octet-stream').header('accept-ranges', 'bytes').header('content-length', String(size - start))
-    if (range) void reply.status(206).header('content-range', `bytes ${start}-${size - 1}/${size}`)
-    return reply.send(createReadStream(path, { start }))
+    return sendFile(request, reply, { path, size, contentType: 'application/octet-stream', etag: `"${sha256}"` })
   })
+
+  await registerUpdateRoutes(app, { db, blobDir: config.blobDir, requireDevice })
 
   return app
 }

@@ -9,6 +9,9 @@ import * as inspection from './20261121000007_inspection'
 import * as approval from './20261121000008_approval'
 import * as sync from './20261121000009_sync'
 import * as cascoTermination from './20261121000010_casco_termination'
+import * as terminationGrounds from './20261205000012_termination_grounds'
+import * as calendarDeadlines from './20261205000013_calendar_deadlines'
+import * as backup from './20261205000014_backup'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -31,6 +34,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261121000008_approval', ...approval },
   { name: '20261121000009_sync', ...sync },
   { name: '20261121000010_casco_termination', ...cascoTermination },
+  { name: '20261205000012_termination_grounds', ...terminationGrounds },
+  { name: '20261205000013_calendar_deadlines', ...calendarDeadlines },
+  { name: '20261205000014_backup', ...backup },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

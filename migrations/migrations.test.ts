@@ -296,6 +296,66 @@ describe('migrations', () => {
     expect(await objects()).toEqual(before)
   })
 
+  it('20261205000012_termination_grounds: from the schema before it, CASCO loss and refusal kinds and the late-payout column', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000012_termination_grounds') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const objects = async () => ((await db.raw("SELECT name FROM sqlite_master WHERE tbl_name = 'termination_application' AND sql IS NOT NULL ORDER BY name")) as { name: string }[]).map((r) => r.name)
+    const columns = async () => Object.keys(await db('termination_application').columnInfo())
+    const kept = await objects()
+    await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
+    const row = (id: string, kind: string, n: number) => ({
+      id, created_at: 'x', updated_at: 'x', branch_id: 'b', incoming_year: 2026, incoming_seq: n, incoming_number: `A-2026-0000${n}`, received_at: 'x',
+      received_on: '2026-12-05', status: 'received', contract_source: 'manual', contract_id: `m${n}`, contract: '{}', kind, details: '{}',
+      required_documents: '[]', policyholder_name: 'П', contract_number: '1', search_text: '',
+    })
+    await db('termination_application').insert(row('t1', 'casco-sale', 1))
+    await expect(db('termination_application').insert(row('t2', 'casco-loss', 2))).rejects.toThrow(/CHECK/)
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000012_termination_grounds') })
+    expect(await objects()).toEqual(kept)
+    expect(await columns()).toContain('late_payout')
+    await db('termination_application').insert(row('t2', 'casco-loss', 2))
+    await db('termination_application').insert(row('t3', 'casco-refusal', 3))
+    await expect(db('termination_application').insert(row('t4', 'casco-theft', 4))).rejects.toThrow(/CHECK/)
+    // The shape triggers survived the rebuild: a received application cannot carry a payout.
+    await expect(db('termination_application').where({ id: 't1' }).update({ paid_on: '2026-12-06' })).rejects.toThrow(/status/)
+    expect(await db('termination_application').where({ id: 't1' }).first()).toMatchObject({ kind: 'casco-sale', late_payout: null })
+
+    await db.migrate.down({ migrationSource: migrationSource('20261205000012_termination_grounds') })
+    expect(await columns()).not.toContain('late_payout')
+    expect(await objects()).toEqual(kept)
+    expect((await db('termination_application').select('id')).map((r: { id: string }) => r.id)).toEqual(['t1'])
+  })
+
+  it('20261205000013_calendar_deadlines: from the schema before it, adds the notice column and the state table; down removes them', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000013_calendar_deadlines') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const columns = async () => Object.keys(await db('termination_application').columnInfo())
+    const tablesBefore = await tables()
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000013_calendar_deadlines') })
+    expect(await columns()).toContain('deadline_changes')
+    expect(await tables()).toEqual([...tablesBefore, 'reference_state'].sort())
+    await db('reference_state').insert({ kind: 'production-calendar', data: '{}', versions: '[]', applied_at: 'x' })
+    await expect(db('reference_state').insert({ kind: 'production-calendar', data: '{}', versions: '[]', applied_at: 'y' })).rejects.toThrow(/UNIQUE/)
+    await db.migrate.down({ migrationSource: migrationSource('20261205000013_calendar_deadlines') })
+    expect(await columns()).not.toContain('deadline_changes')
+    expect(await tables()).toEqual(tablesBefore)
+  })
+
+  it('20261205000014_backup: from the schema before it, adds the device-local backup state; down removes it', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000014_backup') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const tablesBefore = await tables()
+    await db('sync_state').insert({ key: 'cursor', value: '7' })
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000014_backup') })
+    expect(await tables()).toEqual([...tablesBefore, 'backup_state'].sort())
+    await db('backup_state').insert({ key: 'folder', value: '"E:\\\\Backups"' })
+    await expect(db('backup_state').insert({ key: 'folder', value: '"F:"' })).rejects.toThrow(/UNIQUE/)
+    await db.migrate.down({ migrationSource: migrationSource('20261205000014_backup') })
+    expect(await tables()).toEqual(tablesBefore)
+    expect(await db('sync_state').where({ key: 'cursor' }).first()).toEqual({ key: 'cursor', value: '7' })
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

@@ -4,14 +4,24 @@ import { migrationSource } from '../../migrations'
 
 export type Db = Knex
 
+export interface OpenDatabaseOptions {
+  migrate?: boolean
+  upTo?: string
+  /**
+   * better-sqlite3's compiled module to load instead of node_modules' one. The Electron app passes its
+   * Electron-ABI build (kept apart so node_modules stays on Node's ABI for tests and tools); under Node, unset.
+   */
+  nativeBinding?: string
+}
+
 /**
  * Opens the branch database: WAL (readers never block the writer, a crash mid-write rolls back cleanly),
  * foreign keys on, synchronous=FULL (a signed policy must survive a power cut), then runs pending migrations.
  */
-export async function openDatabase(file: string, opts: { migrate?: boolean; upTo?: string } = {}): Promise<Db> {
+export async function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Promise<Db> {
   const db = knexFactory({
     client: 'better-sqlite3',
-    connection: { filename: file },
+    connection: { filename: file, ...(opts.nativeBinding ? { options: { nativeBinding: opts.nativeBinding } } : {}) },
     useNullAsDefault: true,
     pool: {
       min: 1,

@@ -16,6 +16,11 @@ export interface FileDialogs {
   chooseSavePath(suggestedName: string, kind: FileKind): Promise<string | null>
   /** An open dialog for one file; null when the user cancelled. */
   chooseOpenPath(kind: FileKind): Promise<string | null>
+  /**
+   * A folder dialog (backups: where to keep them, which to restore); null when the user cancelled. Optional: a
+   * shell that does not offer it leaves the backup channels saying why they cannot work.
+   */
+  chooseFolder?(title: string): Promise<string | null>
 }
 
 /** Where no shell is attached: the channels that need a dialog say why they cannot work. */
@@ -26,6 +31,9 @@ export const noFileDialogs: FileDialogs = {
   chooseOpenPath: async () => {
     throw new AppError('CONFLICT', 'files.errors.noDialogs')
   },
+  chooseFolder: async () => {
+    throw new AppError('CONFLICT', 'files.errors.noDialogs')
+  },
 }
 
 /**
@@ -33,7 +41,7 @@ export const noFileDialogs: FileDialogs = {
  * is recorded, so a test sees what the user was offered.
  */
 export class ScriptedFileDialogs implements FileDialogs {
-  readonly asked: Array<{ dialog: 'save' | 'open'; suggestedName?: string; kind: FileKind }> = []
+  readonly asked: Array<{ dialog: 'save' | 'open'; suggestedName?: string; kind: FileKind } | { dialog: 'folder'; title: string }> = []
   private readonly answers: Array<string | null> = []
 
   answer(...paths: Array<string | null>): void {
@@ -47,6 +55,11 @@ export class ScriptedFileDialogs implements FileDialogs {
 
   async chooseOpenPath(kind: FileKind): Promise<string | null> {
     this.asked.push({ dialog: 'open', kind })
+    return this.next()
+  }
+
+  async chooseFolder(title: string): Promise<string | null> {
+    this.asked.push({ dialog: 'folder', title })
     return this.next()
   }
 

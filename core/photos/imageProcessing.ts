@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import { ACCEPTED_FORMATS, PHOTO_LIMITS } from '../../shared/inspection/photoLimits'
 import { AppError } from '../app/appError'
 
@@ -16,8 +16,28 @@ export interface ProcessedImage {
   thumb: Buffer
 }
 
-// libvips caches decoded images by default; photos are processed once, so the cache only holds memory.
-sharp.cache(false)
+type Sharp = (typeof import('sharp'))['default']
+let loadingSharp: Promise<Sharp> | null = null
+
+/**
+ * sharp is loaded on the first photo, not with the app: its native part comes from a per-platform package
+ * (@img/sharp-<os>-<arch>), and an installer built without the right one must lose photos — with a message
+ * saying so — not the whole app at start.
+ */
+export function loadSharp(importer: () => Promise<{ default: Sharp }> = () => import('sharp')): Promise<Sharp> {
+  loadingSharp ??= importer().then(
+    ({ default: sharp }) => {
+      // libvips caches decoded images by default; photos are processed once, so the cache only holds memory.
+      sharp.cache(false)
+      return sharp
+    },
+    (e: unknown) => {
+      loadingSharp = null
+      throw Object.assign(new AppError('INTERNAL', 'photos.errors.imageLibraryMissing', { platform: `${process.platform}-${process.arch}` }), { cause: e })
+    },
+  )
+  return loadingSharp
+}
 
 const refuse = (key: string, params: Record<string, string | number> = {}) => new AppError('VALIDATION', key, params, { file: key })
 
@@ -28,6 +48,7 @@ const refuse = (key: string, params: Record<string, string | number> = {}) => ne
  */
 export async function processImage(original: Buffer): Promise<ProcessedImage> {
   if (original.length > PHOTO_LIMITS.maxBytes) throw refuse('photos.errors.tooLarge', { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 })
+  const sharp = await loadSharp()
   const open = () => sharp(original, { failOn: 'error', limitInputPixels: PHOTO_LIMITS.maxPixels })
   let meta: Metadata
   try {

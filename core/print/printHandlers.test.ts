@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mm } from './docDefinition'
@@ -8,6 +9,10 @@ import { printHandlers } from './printHandlers'
 import { makeOsagoCounter, type OsagoCounter } from './testing/osagoCounter'
 import { layout } from './testing/fixtures'
 import { keepPdf, pdfText, pdfWords } from './testing/pdfTools'
+import { previewPdf } from './testing/previewPdf'
+import { PreviewFiles } from './previewFiles'
+import { shellTransferDir } from '../host/protocol'
+import { PREVIEW_FILE_PATTERN } from '../../shared/print/contract'
 
 /**
  * The print channels through dispatch on a real core, with OSAGO policies sold through the OSAGO channels and
@@ -35,7 +40,11 @@ describe('print channels', () => {
     const preview = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-archive', id: policy.id }, 'c'))
     expect(preview.fileName).toBe('Полис ОСАГО ААК 0123456789 — архивная копия.pdf')
     expect(preview.pageCount).toBe(1)
-    const text = pdfText(keepPdf('dispatch-preview-archive', Buffer.from(preview.pdfBase64, 'base64')))
+    // The PDF is not in the answer: a one-time file in the folder the shell serves previews from.
+    expect(preview.file).toMatch(PREVIEW_FILE_PATTERN)
+    expect(JSON.stringify(preview).length).toBeLessThan(300)
+    expect(existsSync(join(shellTransferDir(t.dir), preview.file))).toBe(true)
+    const text = pdfText(keepPdf('dispatch-preview-archive', await previewPdf(t.dir, preview)))
     expect(text).toContain('Серия ААК № 0123456789')
     expect(text).toContain(policy.application!.vehicle.vin!)
     expect(platform.jobs).toHaveLength(0)
@@ -134,15 +143,15 @@ describe('print channels', () => {
     const withOffset = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: policy.id, printerName: PRINTER }, 'c'))
     const without = await expectOk(call(t.core, 'print/preview-document', { kind: 'osago-policy-blank', id: policy.id, printerName: 'HP LaserJet' }, 'c'))
     const vin = policy.application!.vehicle.vin!
-    const at = (b64: string, name: string) => pdfWords(keepPdf(name, Buffer.from(b64, 'base64'))).find((w) => w.text === vin)!
-    const a = at(without.pdfBase64, 'dispatch-blank-no-offset')
-    const b = at(withOffset.pdfBase64, 'dispatch-blank-offset')
+    const at = async (p: typeof without, name: string) => pdfWords(keepPdf(name, await previewPdf(t.dir, p))).find((w) => w.text === vin)!
+    const a = await at(without, 'dispatch-blank-no-offset')
+    const b = await at(withOffset, 'dispatch-blank-offset')
     expect(a.xMin).toBeCloseTo(mm(layout.data.fields.vin.x), 0)
     expect(b.xMin - a.xMin).toBeCloseTo(mm(2.5), 1)
     expect(b.yMin - a.yMin).toBeCloseTo(mm(-1.5), 1)
     const calibration = await expectOk(call(t.core, 'print/preview-document', { kind: 'print-calibration', printerName: PRINTER }, 'c'))
     expect(calibration.fileName).toBe(`Калибровочная страница — ${PRINTER}.pdf`)
-    expect(pdfText(keepPdf('dispatch-calibration', Buffer.from(calibration.pdfBase64, 'base64')))).toContain('Текущее смещение: X +2,5 мм, Y −1,5 мм')
+    expect(pdfText(keepPdf('dispatch-calibration', await previewPdf(t.dir, calibration)))).toContain('Текущее смещение: X +2,5 мм, Y −1,5 мм')
   })
 })
 
@@ -197,7 +206,7 @@ describe('document registry', () => {
     registry.register('print-calibration', doc)
     expect(() => registry.register('print-calibration', doc)).toThrow(/registered twice/)
     expect(registry.kinds()).toEqual(['print-calibration'])
-    const handlers = printHandlers(t.core.db, registry, platform)
+    const handlers = printHandlers(t.core.db, registry, platform, new PreviewFiles(join(t.dir, 'previews')))
     const ctx = { clientId: 'x', locale: 'ru' as const, user: { id: 'u', login: 'clerk1', fullName: 'X', role: 'clerk' as const }, actor: { userId: null, login: 'clerk1' }, now: t.clock.now() }
     await expect(handlers['print/preview-document']({ kind: 'osago-application', id: 'p' }, ctx))
       .rejects.toMatchObject({ code: 'NOT_FOUND', messageKey: 'print.errors.documentUnavailable' })

@@ -7,6 +7,7 @@ import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handle
 import type { DocumentAction, DocumentRegistry, PrintableDocument } from './documents'
 import { pageCount, renderPdf, textMeasure } from './pdfEngine'
 import type { PrintPlatform } from './platform'
+import type { PreviewFiles } from './previewFiles'
 import { readPrinterProfile, writePrinterProfile } from './printerProfiles'
 
 type PrintChannels =
@@ -25,7 +26,7 @@ interface Produced {
  * refuses a record in the wrong state), the build with the chosen printer's offset, the PDF, then the shell.
  * Prints and saves are recorded in the audit log with the PDF's hash.
  */
-export function printHandlers(db: Db, registry: DocumentRegistry, platform: PrintPlatform): HandlersOf<PrintChannels> {
+export function printHandlers(db: Db, registry: DocumentRegistry, platform: PrintPlatform, previews: PreviewFiles): HandlersOf<PrintChannels> {
   async function produce(input: DocumentRef, action: DocumentAction, ctx: HandlerContext): Promise<Produced> {
     const user = requireUser(ctx)
     const doc = registry.get(input.kind)
@@ -62,7 +63,7 @@ export function printHandlers(db: Db, registry: DocumentRegistry, platform: Prin
   return {
     'print/preview-document': async (input, ctx) => {
       const p = await produce(input, 'preview', ctx)
-      return { pdfBase64: p.pdf.toString('base64'), fileName: p.fileName, pageCount: pageCount(p.pdf) }
+      return { file: await previews.put(p.pdf), fileName: p.fileName, pageCount: pageCount(p.pdf) }
     },
 
     'print/print-document': async (input, ctx) => {

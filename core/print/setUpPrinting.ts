@@ -7,6 +7,8 @@ import { loadBlankLayouts } from './osago/blankLayout'
 import { registerOsagoDocuments, type OsagoDocumentsDeps } from './osago/registerOsagoDocuments'
 import { noPrintPlatform, type PrintPlatform } from './platform'
 import { printHandlers } from './printHandlers'
+import { PreviewFiles } from './previewFiles'
+import { shellTransferDir } from '../host/protocol'
 import { registerCalibration } from './registerCalibration'
 
 export interface PrintingOptions {
@@ -27,9 +29,12 @@ export function setUpPrinting(opts: PrintingOptions) {
   const layouts = loadBlankLayouts({ bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates') })
   const documents = new DocumentRegistry()
   registerCalibration(documents, { layouts, timeZone: opts.timeZone })
+  // Previews go to the page as files in the folder the shell serves them from (app://…/transfer/<name>).
+  const previews = new PreviewFiles(shellTransferDir(opts.dataDir))
   return {
     documents,
-    handlers: printHandlers(opts.db, documents, opts.platform ?? noPrintPlatform),
+    previews,
+    handlers: printHandlers(opts.db, documents, opts.platform ?? noPrintPlatform, previews),
     registerOsago(deps: Pick<OsagoDocumentsDeps, 'loadOsagoPolicy' | 'onBlankPrinted' | 'printGate'>): void {
       registerOsagoDocuments(documents, {
         ...deps,

@@ -57,6 +57,7 @@ export class SyncEngine {
   private transfer: Transfer | null = null
   private nextAttemptAt: Date | null = null
   private readonly reference: ReferenceTarget
+  private readonly reachableListeners: Array<() => void> = []
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.reference = { bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates'), reference: opts.reference }
@@ -147,6 +148,13 @@ export class SyncEngine {
       const client = await this.client()
       const who = await client.whoami()
       this.online = true
+      for (const listener of this.reachableListeners) {
+        try {
+          listener()
+        } catch (e) {
+          this.opts.log?.('a listener of HQ reachability failed', e)
+        }
+      }
       await setState(this.db, 'hq_settings', JSON.stringify(who.settings))
       await setState(this.db, 'hq_clock_offset_ms', String(new Date(who.serverTime).getTime() - this.now().getTime()))
       await pushOutbox(this.db, client, this.now, { batchSize: this.opts.batchSize ?? 200 })
@@ -215,6 +223,17 @@ export class SyncEngine {
       void this.syncNow()
     }, delayMs)
     this.timer.unref?.()
+  }
+
+  /** Called after every successful probe (HQ reachable, token valid): app updates check then, never offline. */
+  onReachable(listener: () => void): void {
+    this.reachableListeners.push(listener)
+  }
+
+  /** HQ's address and this device's token for HQ routes outside the sync protocol (app updates); null if not enrolled. */
+  async hqAccess(): Promise<{ url: string; token: string } | null> {
+    const [url, token] = [await getState(this.db, 'hq_url'), await this.opts.secrets.get(TOKEN_SECRET)]
+    return url && token ? { url, token } : null
   }
 
   /** Background sync: starts at once if enrolled. */

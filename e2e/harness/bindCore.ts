@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test'
 import type { Core } from '../../core/app/createCore'
+// The shell's own serving of preview files (no 'electron' import): the page gets them as the app's window does.
+// eslint-disable-next-line no-restricted-imports
+import { serveTransferFile } from '../../electron/main/transferFiles'
 
 /**
  * Gives the page what the preload gives the Electron window: `window.branchDesk.invoke(channel, input)`,
@@ -13,6 +16,17 @@ export async function bindCore(page: Page, core: Core, clientId: string): Promis
       senderUrl: source.frame.url(),
       isMainFrame: source.frame === source.page.mainFrame(),
     }))
+  // A preview's PDF is a one-time file the page loads from `transfer/<uuid>.pdf` beside itself; in the app the
+  // app:// handler serves it from the core's transfer folder, here the same function does behind page.route.
+  await page.route('**/transfer/*', async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? ''
+    const response = await serveTransferFile(core.previews.dir, name)
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: Buffer.from(await response.arrayBuffer()),
+    })
+  })
   await page.addInitScript(() => {
     const invoke = (window as unknown as { __branchDeskInvoke: (c: unknown, i: unknown) => Promise<unknown> }).__branchDeskInvoke
     Object.defineProperty(window, 'branchDesk', {

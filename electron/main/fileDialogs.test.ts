@@ -53,4 +53,14 @@ describe('electron file dialogs', () => {
     expect(await dialogs.chooseOpenPath(KIND)).toBe('/media/usb/answer.bdbundle')
     expect(state.calls[0]!.args[0]).toEqual({ properties: ['openFile'], filters: [{ name: KIND.name, extensions: ['bdbundle'] }] })
   })
+
+  it('chooses a folder (backups), which may be created in the dialog; null when cancelled', async () => {
+    const parent = { id: 2 }
+    const dialogs = createElectronFileDialogs({ parentWindow: () => parent as never })
+    state.open = { canceled: false, filePaths: ['/media/usb/Копии'] }
+    expect(await dialogs.chooseFolder!('Папка для резервных копий')).toBe('/media/usb/Копии')
+    expect(state.calls[0]!.args).toEqual([parent, { title: 'Папка для резервных копий', properties: ['openDirectory', 'createDirectory'] }])
+    state.open = { canceled: true, filePaths: [] }
+    expect(await dialogs.chooseFolder!('x')).toBeNull()
+  })
 })

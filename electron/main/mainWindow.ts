@@ -1,11 +1,13 @@
 import { BrowserWindow } from 'electron'
 import { APP_ENTRY_URL } from './contentSecurityPolicy'
-import { lockDownWebContents, secureWebPreferences } from './windowSecurity'
+import { blockDeveloperShortcuts, lockDownWebContents, secureWebPreferences } from './windowSecurity'
 
 export interface MainWindowOptions {
   preloadPath: string
   /** Set in development (electron-vite dev); production loads the app:// page. */
   devServerUrl?: string
+  /** Development only: DevTools and the reload keys. Installed builds get neither. */
+  developerTools?: boolean
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
@@ -17,9 +19,10 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Branch Desk',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(opts.preloadPath),
+    webPreferences: secureWebPreferences(opts.preloadPath, { devTools: opts.developerTools ?? false }),
   })
   lockDownWebContents(win.webContents)
+  if (!opts.developerTools) blockDeveloperShortcuts(win.webContents)
   win.once('ready-to-show', () => win.show())
   void win.loadURL(opts.devServerUrl ?? APP_ENTRY_URL)
   return win

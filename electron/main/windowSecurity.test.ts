@@ -42,7 +42,7 @@ vi.mock('electron', () => {
 })
 
 const { createMainWindow } = await import('./mainWindow')
-const { restrictPermissions, isCameraOnlyRequest } = await import('./windowSecurity')
+const { restrictPermissions, isCameraOnlyRequest, isDeveloperShortcut } = await import('./windowSecurity')
 const { CONTENT_SECURITY_POLICY } = await import('./contentSecurityPolicy')
 
 beforeEach(() => {
@@ -77,6 +77,37 @@ describe('main window hardening', () => {
       wc.handlers.get(event)!({ preventDefault }, 'https://evil.example/')
       expect(preventDefault).toHaveBeenCalled()
     }
+  })
+
+  it('has no DevTools and swallows reload and DevTools keys unless developer tools are asked for (npm start)', () => {
+    createMainWindow({ preloadPath: '/p' })
+    expect(created[0]!.options.webPreferences.devTools).toBe(false)
+    const keys = created[0]!.webContents.handlers.get('before-input-event')!
+    const press = (input: Record<string, unknown>) => {
+      const preventDefault = vi.fn()
+      keys({ preventDefault }, { type: 'keyDown', control: false, meta: false, shift: false, alt: false, ...input })
+      return preventDefault.mock.calls.length > 0
+    }
+    expect(press({ key: 'F5' })).toBe(true)
+    expect(press({ key: 'r', control: true })).toBe(true)
+    expect(press({ key: 'a', control: true })).toBe(false)
+    createMainWindow({ preloadPath: '/p', developerTools: true })
+    expect(created[1]!.options.webPreferences.devTools).toBe(true)
+    expect(created[1]!.webContents.handlers.has('before-input-event')).toBe(false)
+  })
+
+  it('knows the reload and DevTools keys of Windows, Linux and macOS, on key down only', () => {
+    const key = (k: string, mods: Record<string, boolean> = {}, type = 'keyDown') =>
+      isDeveloperShortcut({ type, key: k, control: false, meta: false, shift: false, alt: false, ...mods } as never)
+    for (const [k, mods] of [['F5', {}], ['F12', {}], ['R', { control: true }], ['r', { meta: true }], ['R', { control: true, shift: true }],
+      ['I', { control: true, shift: true }], ['J', { control: true, shift: true }], ['C', { control: true, shift: true }], ['i', { meta: true, alt: true }],
+      ['BrowserRefresh', {}]] as const) {
+      expect(key(k, mods), `${k} ${JSON.stringify(mods)}`).toBe(true)
+    }
+    for (const [k, mods] of [['r', {}], ['c', { control: true }], ['v', { control: true }], ['s', { control: true }], ['i', { shift: true }], ['F1', {}]] as const) {
+      expect(key(k, mods), `${k} ${JSON.stringify(mods)}`).toBe(false)
+    }
+    expect(key('F5', {}, 'keyUp')).toBe(false)
   })
 
   it('denies every new window', () => {

@@ -1,10 +1,15 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import type { BrowserWindowConstructorOptions, Input, Session, WebContents } from 'electron'
 import { isAppUrl } from './contentSecurityPolicy'
 
-/** webPreferences of every window: the renderer is untrusted and gets no Node, no Electron, only the preload. */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+/**
+ * webPreferences of every window: the renderer is untrusted and gets no Node, no Electron, only the preload.
+ * DevTools only where a developer runs the app (not packaged): at the counter they would open the database's
+ * answers, and the page's scripts, to anyone at the keyboard.
+ */
+export function secureWebPreferences(preloadPath: string, opts: { devTools?: boolean } = {}): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
+    devTools: opts.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -28,6 +33,26 @@ export function lockDownWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/**
+ * In an installed app there is no menu, so Chromium's own reload and DevTools keys are the only way left to
+ * reload the page over a half-typed form or open DevTools: they are swallowed before the page sees them.
+ */
+export function blockDeveloperShortcuts(contents: Pick<WebContents, 'on'>): void {
+  contents.on('before-input-event', (event, input) => {
+    if (isDeveloperShortcut(input)) event.preventDefault()
+  })
+}
+
+export function isDeveloperShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>): boolean {
+  if (input.type !== 'keyDown') return false
+  const key = input.key.toLowerCase()
+  const command = input.control || input.meta
+  if (key === 'f5' || key === 'f12' || key === 'browserrefresh') return true
+  if (command && key === 'r') return true
+  if (command && input.shift && ['i', 'j', 'c'].includes(key)) return true
+  return Boolean(input.meta && input.alt && key === 'i')
 }
 
 /**

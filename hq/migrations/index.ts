@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import * as foundation from './20261201000001_hq_foundation'
+import * as updates from './20261205000014_hq_updates'
 
 /** HQ's own migrations, listed explicitly (run by `npm run hq` at start). Append; never edit a shipped one. */
 export interface HqMigration {
@@ -10,6 +11,7 @@ export interface HqMigration {
 
 export const HQ_MIGRATIONS: readonly HqMigration[] = [
   { name: '20261201000001_hq_foundation', ...foundation },
+  { name: '20261205000014_hq_updates', ...updates },
 ]
 
 export function hqMigrationSource(): Knex.MigrationSource<HqMigration> {

@@ -16,6 +16,9 @@ import { inspectionContract, photosContract } from '../inspection/contract'
 import { syncContract } from '../sync/contract'
 import { cascoContract } from '../casco/contract'
 import { approvalContract } from '../approval/contract'
+import { updateContract } from '../update/contract'
+import { backupContract } from '../backup/contract'
+import { productionCalendarContract } from '../reference/productionCalendarContract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -34,6 +37,9 @@ export const contract = {
   ...syncContract,
   ...cascoContract,
   ...approvalContract,
+  ...updateContract,
+  ...backupContract,
+  ...productionCalendarContract,
 } as const
 
 export type Contract = typeof contract

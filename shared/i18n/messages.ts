@@ -3,6 +3,8 @@
  * the same top-level namespace (e.g. `validation`).
  */
 import enCommon from './en/common'
+import enSupport from './en/support'
+import ruSupport from './ru/support'
 import enShell from './en/shell'
 import ruCommon from './ru/common'
 import ruShell from './ru/shell'
@@ -30,6 +32,12 @@ import enSync from './en/sync'
 import ruSync from './ru/sync'
 import enCascoUi from './en/cascoUi'
 import ruCascoUi from './ru/cascoUi'
+import enParty from './en/party'
+import ruParty from './ru/party'
+import enUpdate from './en/update'
+import ruUpdate from './ru/update'
+import enBackup from './en/backup'
+import ruBackup from './ru/backup'
 import type { Locale } from '../app/contract'
 
 type Tree = { [key: string]: string | Tree }
@@ -46,8 +54,8 @@ export function deepMerge(...trees: object[]): Tree {
 }
 
 export const MESSAGES: Record<Locale, Tree> = {
-  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruTerminationUi, ruBlanks, ruPrint, ruCasco, ruInspection, ruSync, ruCascoUi),
-  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enTerminationUi, enBlanks, enPrint, enCasco, enInspection, enSync, enCascoUi),
+  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruTerminationUi, ruBlanks, ruPrint, ruCasco, ruInspection, ruSync, ruCascoUi, ruParty, ruUpdate, ruBackup, ruSupport),
+  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enTerminationUi, enBlanks, enPrint, enCasco, enInspection, enSync, enCascoUi, enParty, enUpdate, enBackup, enSupport),
 }
 
 function lookup(tree: Tree, key: string): string | undefined {

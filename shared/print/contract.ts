@@ -41,11 +41,23 @@ export const printerProfileInput = z.strictObject({
   rowVersion: z.number().int().min(0),
 })
 
+/**
+ * A preview's PDF is not in the answer: the core writes it as a one-time file and names it here; the page loads it
+ * from `previewUrl(file)` (docs/decisions.md, 34). Tens of MB of base64 through the main process stalled it.
+ */
 export interface DocumentPreview {
-  pdfBase64: string
+  /** `<uuid>.pdf`: a file in the core's transfer folder, served once to the page and then deleted. */
+  file: string
   fileName: string
   pageCount: number
 }
+
+/** The only names a preview file has; the shell serves nothing else from its transfer folder. */
+export const PREVIEW_FILE_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf$/
+
+/** Where the page loads a preview from, relative to its own address (app://branch-desk/transfer/… in the app). */
+export const PREVIEW_URL_PREFIX = 'transfer/'
+export const previewUrl = (file: string): string => `${PREVIEW_URL_PREFIX}${file}`
 
 /** Offsets in millimetres: positive X moves the print to the right, positive Y moves it down. */
 export interface PrinterProfile {

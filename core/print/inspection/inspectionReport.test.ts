@@ -6,6 +6,7 @@ import { photoLikeJpeg, testJpeg, uploadPhoto } from '../../inspection/testing/p
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../../testing/testCore'
 import { textMeasure } from '../pdfEngine'
 import { keepPdf, pdfText, pdfToPng } from '../testing/pdfTools'
+import { previewPdf } from '../testing/previewPdf'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
 beforeEach(async () => {
@@ -58,7 +59,7 @@ describe('inspection report PDF', () => {
     // The act (about 3 pages) and the appendix, two photos a page.
     expect(preview.pageCount).toBeGreaterThanOrEqual(3 + photos / 2)
     expect(preview.fileName).toBe('Акт осмотра MSK-01-2026-00001 Kia Rio А123ВС777.pdf')
-    const path = keepPdf('inspection-report', Buffer.from(preview.pdfBase64, 'base64'))
+    const path = keepPdf('inspection-report', await previewPdf(t.dir, preview))
     const text = pdfText(path).replace(/\s+/g, ' ')
     expect(text).toContain('АКТ ОСМОТРА ТРАНСПОРТНОГО СРЕДСТВА')
     expect(text).toContain('№ MSK-01/2026/00001')

@@ -19,16 +19,21 @@ import { textMeasure } from '../pdfEngine'
 export const POLICY_ID = '01937a4e-5b2c-7d10-9a3f-4c2e8b6d1f00'
 export const CLERK_ID = '01937a4e-0000-7000-8000-00000000c1e4'
 
+/** The client as a citizen (the insured, or an owner who is not), without the party's `kind`. */
+export function fixturePerson() {
+  return {
+    surname: 'Смирнов', name: 'Алексей', patronymic: 'Викторович', gender: 'male' as const, birthDate: '1996-04-12',
+    passport: { series: '4518', number: '765432', issueDate: '2018-05-20', issuer: 'ГУ МВД России по г. Москве', departmentCode: '770-093' },
+    address: { region: 'Москва', city: null, street: 'ул. Профсоюзная', house: '65', flat: '112' },
+    phone: '+7 916 123-45-67',
+    email: 'a.smirnov@example.ru',
+  }
+}
+
 export function applicationInput(overrides: Partial<OsagoApplicationInput> = {}): OsagoApplicationInput {
   return {
     contract: { conclusionDate: '2026-11-21', startDate: '2026-11-22', periodsOfUse: [] },
-    insured: {
-      surname: 'Смирнов', name: 'Алексей', patronymic: 'Викторович', gender: 'male', birthDate: '1996-04-12',
-      passport: { series: '4518', number: '765432', issueDate: '2018-05-20', issuer: 'ГУ МВД России по г. Москве', departmentCode: '770-093' },
-      address: { region: 'Москва', city: null, street: 'ул. Профсоюзная', house: '65', flat: '112' },
-      phone: '+7 916 123-45-67',
-      email: 'a.smirnov@example.ru',
-    },
+    insured: { kind: 'person', ...fixturePerson() },
     ownerIsInsured: true,
     owner: null,
     vehicle: {
@@ -43,7 +48,7 @@ export function applicationInput(overrides: Partial<OsagoApplicationInput> = {})
       mode: 'list',
       list: [
         {
-          surname: 'Смирнов', name: 'Алексей', patronymic: 'Викторович', gender: 'male', birthDate: '1996-04-12',
+          surname: 'Смирнов', name: 'Алексей', patronymic: 'Викторович', gender: 'male' as const, birthDate: '1996-04-12',
           licence: { series: '9921', number: '456789' }, licenseSince: '2024-06-01', licenseYearOnly: false, kbmClass: '3', kbmReason: null,
         },
         {
@@ -59,7 +64,7 @@ export function applicationInput(overrides: Partial<OsagoApplicationInput> = {})
 
 /** The calculator's input for an application, the way the OSAGO feature prices one. */
 export function calculatorInput(app: ReturnType<typeof osagoApplicationSchema.parse>): OsagoInput {
-  const owner = app.ownerIsInsured || !app.owner ? { address: app.insured.address, type: 'individual' as const }
+  const owner = app.ownerIsInsured || !app.owner ? { address: app.insured.address, type: app.insured.kind === 'organisation' ? 'legal' as const : 'individual' as const }
     : app.owner.type === 'individual' ? { address: app.owner.person.address, type: 'individual' as const }
       : { address: app.owner.entity.address, type: 'legal' as const }
   const v = app.vehicle

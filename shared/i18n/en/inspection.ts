@@ -136,6 +136,7 @@ export default {
   },
   photos: {
     errors: {
+      imageLibraryMissing: 'Photo processing is not available on this computer: the installation lacks the image module for {platform}. Everything else in the program works. Tell support: Branch Desk needs reinstalling',
       tooLarge: 'The file is over {maxMb} MB: such a photo is not accepted',
       unsupported: 'Unsupported file format: a JPEG, PNG or WebP photo is needed',
       corrupt: 'The file is damaged: the image cannot be read to the end',

@@ -105,6 +105,7 @@ export default {
       'blank-unknown': 'HQ does not know the blank the policy was issued on',
       'blank-other-branch': 'Blank {series} {number} is assigned to another branch',
       'blank-not-used-by-policy': 'Blank {series} {number} is not recorded as used by this policy',
+      'osago-drivers-not-limitable': 'The owner is an organisation: an OSAGO policy cannot limit the list of drivers (OSAGO law, art. 16)',
       'not-owner': 'Another branch keeps this record',
       exists: 'HQ already holds a record with this id',
       stale: 'The record was changed on another device or at HQ (version {version})',
@@ -136,6 +137,7 @@ export default {
       'blob-size-mismatch': 'The file size differs from the transfer already started',
       'blob-too-large': 'The file is too large to transfer',
       'reference-invalid': 'Reference file from HQ not accepted: {message}',
+      'reference-skipped': 'A reference file from HQ is not used by this version of the app; its data do not apply until HQ sends it again: {message}',
     },
   },
   validation: {

@@ -14,18 +14,18 @@ function ensureWorker(): void {
   GlobalWorkerOptions.workerPort = worker
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}
-
-/** Opens a PDF the core made. Nothing is fetched: no eval, no wasm, no system fonts, no XFA. */
-export function openPdf(base64: string): Promise<PDFDocumentProxy> {
+/**
+ * Opens a PDF the core made, from the one-time file its preview answer names (`transfer/<uuid>.pdf`, relative to
+ * the page: app://branch-desk/ in the app). The file is served once, so it is read whole in one request (no range
+ * requests, no streaming). Nothing else is fetched: no eval, no wasm, no system fonts, no XFA.
+ */
+export function openPdf(url: string): Promise<PDFDocumentProxy> {
   ensureWorker()
   return getDocument({
-    data: base64ToBytes(base64),
+    url,
+    disableRange: true,
+    disableStream: true,
+    disableAutoFetch: true,
     isEvalSupported: false,
     useWasm: false,
     useSystemFonts: false,
