@@ -152,6 +152,22 @@ test.describe('signed-in shell', () => {
     await expect(page.getByTestId('home')).toBeVisible()
   })
 
+  test('idle time counts from the sign-in, not from before the computer slept at the sign-in screen', async ({ page }) => {
+    const t0 = new Date('2026-12-05T07:00:00Z').getTime()
+    await page.clock.install({ time: t0 })
+    await page.goto('/#/sign-in')
+    await expect(page.getByLabel('Логин')).toBeVisible()
+    // Checks run while nobody is signed in, then the time stands still and jumps two hours (sleep): no timer fires.
+    await page.clock.pauseAt(t0 + 10_000)
+    await page.clock.setSystemTime(t0 + 2 * 3_600_000)
+    await page.getByLabel('Логин').fill('clerk')
+    await page.getByLabel('Пароль', { exact: true }).fill(passwordOf('clerk'))
+    await page.getByLabel('Пароль', { exact: true }).press('Enter')
+    await expect(page.getByTestId('home')).toBeVisible()
+    await page.clock.runFor(6_000)
+    await expect(page.getByTestId('lock-overlay')).toHaveCount(0)
+  })
+
   test('sign-out returns to the sign-in screen and ends the session in the core', async ({ page }) => {
     await signIn(page, 'supervisor')
     await expect(page.getByTestId('home')).toBeVisible()

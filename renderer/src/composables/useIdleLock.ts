@@ -1,4 +1,4 @@
-import { onBeforeUnmount, onMounted } from 'vue'
+import { onBeforeUnmount, onMounted, watch } from 'vue'
 import { call } from '../api/client'
 import { useSessionStore } from '../stores/session'
 
@@ -18,13 +18,19 @@ export function useIdleLock(): void {
   let timer: ReturnType<typeof setInterval> | undefined
 
   const onActivity = () => {
-    if (session.state.status !== 'signed-in') return
     lastActivity = Date.now()
+    if (session.state.status !== 'signed-in') return
     if (lastActivity - lastReport > REPORT_EVERY_MS) {
       lastReport = lastActivity
       void call('session/report-activity')
     }
   }
+
+  // Signing in is activity: the idle time starts then, not at the last check before it (a computer waking from
+  // sleep at the sign-in screen would otherwise lock the moment the clerk signs in).
+  watch(() => session.state.status, (status) => {
+    if (status === 'signed-in') lastActivity = Date.now()
+  })
 
   onMounted(() => {
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { passive: true, capture: true })
