@@ -156,8 +156,16 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
     if (same >= 0) {
       if (isDeepStrictEqual(versions[kind][same], parsed)) return
       const other = files.find((f) => f.kind === kind && f.version === parsed.version)
-      throw new ReferenceDataError(file, 'version',
+      const error = new ReferenceDataError(file, 'version',
         `version ${parsed.version} of ${kind} is already loaded from ${other?.file ?? 'another file'} with different content`)
+      if (origin === 'bundled') throw error
+      // A copy of an edition this build bundles (a later build may correct its notes and sources): the build's own
+      // copy is used and nothing of HQ's is lost, so it is logged, not shown. Two HQ files that disagree are shown.
+      if (other?.origin === 'bundled') {
+        skipped.push({ file, reason: error.message, superseded: true })
+        return
+      }
+      throw error
     }
     const clashAt = versions[kind].findIndex((v) => v.effectiveFrom === parsed.effectiveFrom)
     const clash = versions[kind][clashAt]
