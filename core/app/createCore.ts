@@ -44,7 +44,8 @@ import { watchCalendar } from '../reference/calendarUpdates'
 import { NON_WORKING_DAY_RULE_RECOUNT, recalculatePayoutDeadlines, recountForNonWorkingDayRule } from '../termination/payoutDeadlineRecalculation'
 
 export interface CoreOptions {
-  /** The user-data folder: the database and (later) photos and PDFs live here. */
+  /** The user-data folder: the database, photos (`photos/`), HQ's reference updates (`reference-updates/`), print
+   * previews and transfer files, and a staged backup restore live here. */
   dataDir: string
   /** The bundled `resources/` folder (reference data, layouts). */
   resourcesDir: string
@@ -74,7 +75,7 @@ export interface Core {
   clock: Clock
   reference: ReferenceData
   sessions: SessionRegistry
-  /** The handler table the shell registers with ipcMain and the E2E harness binds to the page. */
+  /** One handler per contract channel (core/app/handlersComplete.test.ts); `dispatch` checks a call and runs it. */
   handlers: Handlers
   dispatch: Dispatch
   /** Printable documents by kind; features register theirs (core/print/documents.ts). */
@@ -87,11 +88,16 @@ export interface Core {
   close(): Promise<void>
 }
 
-/** Builds the whole application core without Electron: used by the main process, the E2E harness and tests. */
+/**
+ * Builds the whole application core without Electron. The app runs it in its own process (core/host/runHost.ts;
+ * the main process holds only electron/main/coreProxy.ts and registers its `dispatch` with ipcMain); the E2E
+ * harness (e2e/harness/bindCore.ts binds `dispatch` to the page) and the tests run it in-process.
+ */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock
-  // Reference data first: a broken tariff or catalogue file must stop the app before anyone signs in.
-  // HQ's reference updates (sync issue) land in the data folder and add versions to the bundled ones.
+  // Reference data before the database: a broken bundled tariff or catalogue file stops the app before anyone
+  // signs in. HQ's reference updates land in `<dataDir>/reference-updates` and add versions to the bundled ones;
+  // one that cannot be used is skipped, logged and recorded for the admin below.
   // A backup restored at first run is put in place before anything reads the data folder (core/backup/restore.ts).
   const restored = applyStagedRestore(opts.dataDir)
   const reference = loadReferenceData({ bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates') })

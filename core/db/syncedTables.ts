@@ -1,7 +1,10 @@
 /**
- * Tables whose rows travel to HQ. Each write to one of them goes through `Writer` (core/db/write.ts), which
- * records the after-image in `outbox` and before/after in `audit_log` inside the same transaction.
- * `redactInAudit` keeps secrets out of the audit trail (the audit log is read by people; the outbox by HQ only).
+ * Tables whose rows sync with HQ. Only `Writer` (core/db/write.ts) changes them — it refuses a table not listed
+ * here, and scripts/writerOnly.test.ts fails on a write to a listed table outside it. A local change (`insert`,
+ * `update`) records the after-image in `outbox` and before/after in `audit_log` in the same transaction; HQ's
+ * version of a row (`applyHqVersion`, pulled or a lost conflict) gets an audit entry but no outbox entry. Pull
+ * (core/sync/localRows.ts) accepts rows only for tables listed here. `redactInAudit` keeps secrets out of the
+ * audit trail (the audit log is read by people; the outbox by HQ only).
  */
 export interface SyncedTable {
   redactInAudit?: readonly string[]
@@ -27,7 +30,10 @@ export const SYNCED_TABLES = {
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES
 
-/** Extended by feature migrations: call `registerSyncedTable` from the feature's core module. */
+/**
+ * Tables added at run time, beside the list above. No module calls it today: every synced table is listed in
+ * `SYNCED_TABLES`, which is also the list scripts/writerOnly.test.ts checks.
+ */
 const extra = new Map<string, SyncedTable>()
 export function registerSyncedTable(name: string, def: SyncedTable = {}): void {
   extra.set(name, def)

@@ -80,3 +80,49 @@ describe('dispatch: the boundary never crashes and always answers typed errors',
     expect(audit).toHaveLength(1)
   })
 })
+
+describe('dispatch: access is checked before the input is parsed', () => {
+  const badStaff = { login: 5, role: 'emperor', extra: true }
+
+  it('answers a signed-out caller with a bad payload UNAUTHENTICATED, without field errors', async () => {
+    const r = await t.core.dispatch('staff/create-staff', badStaff, { ...origin, clientId: 'nobody' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    if (!r.ok) expect(r.error.fieldErrors).toBeUndefined()
+    // a 'signed-in' channel too
+    const s = await t.core.dispatch('settings/get-security', { junk: 1 }, { ...origin, clientId: 'nobody' })
+    expect(s).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('answers a clerk calling an admin channel with a bad payload FORBIDDEN, without field errors', async () => {
+    await signInAs(t.core, 'clerk', 'clerk-window')
+    const r = await t.core.dispatch('staff/create-staff', badStaff, { ...origin, clientId: 'clerk-window' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' } })
+    if (!r.ok) expect(r.error.fieldErrors).toBeUndefined()
+    expect(await t.core.db('audit_log').where({ action: 'security.forbidden' })).toHaveLength(1)
+  })
+
+  it('answers a locked session SESSION_LOCKED before parsing, and still lets whileLocked channels through', async () => {
+    await signInAs(t.core, 'clerk', 'clerk-window')
+    const c = { ...origin, clientId: 'clerk-window' }
+    expect(await t.core.dispatch('session/lock-screen', undefined, c)).toMatchObject({ ok: true })
+    expect(await t.core.dispatch('settings/get-security', { junk: 1 }, c)).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } })
+    const unlock = await t.core.dispatch('session/unlock-screen', { junk: 1 }, c)
+    expect(unlock).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('gives a caller with the right role field errors for a bad payload', async () => {
+    await signInAs(t.core, 'admin', 'admin-window')
+    const r = await t.core.dispatch('staff/create-staff', badStaff, { ...origin, clientId: 'admin-window' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    if (!r.ok) expect(r.error.fieldErrors).toMatchObject({ login: 'validation.invalidType', extra: 'validation.unknownField' })
+    // a 'signed-in' channel, any role
+    await signInAs(t.core, 'clerk', 'clerk-window')
+    const s = await t.core.dispatch('settings/get-security', { junk: 1 }, { ...origin, clientId: 'clerk-window' })
+    expect(s).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { junk: 'validation.unknownField' } } })
+  })
+
+  it('keeps public channels as they were: field errors for anyone', async () => {
+    const r = await t.core.dispatch('session/sign-in', { login: 5 }, { ...origin, clientId: 'nobody' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+})

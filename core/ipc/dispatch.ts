@@ -44,8 +44,10 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set<Channel>([
 export type Dispatch = (channel: unknown, input: unknown, origin: CallOrigin) => Promise<Result<unknown>>
 
 /**
- * The single entry point of the core. For every call: known channel → trusted sender → size → input schema →
- * session (idle lock, disabled user) → role → handler. Whatever happens, it returns a Result and never throws.
+ * The single entry point of the core. For every call: known channel → trusted sender → size → session (idle lock,
+ * disabled user) → role → input schema → handler. Access comes before the schema so that a caller who may not call a
+ * channel learns nothing about its input (a signed-out caller gets UNAUTHENTICATED, a wrong role FORBIDDEN, never
+ * field errors). Whatever happens, it returns a Result and never throws.
  */
 export function createDispatch(deps: DispatchDeps): Dispatch {
   const { db, clock, sessions, handlers } = deps
@@ -60,14 +62,11 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       if (payloadSize(input) > MAX_PAYLOAD_CHARS) return error('PAYLOAD_TOO_LARGE', 'errors.payloadTooLarge')
 
       const def = contract[channel] as ChannelDef
-      const parsed = def.input.safeParse(input, { reportInput: true })
-      if (!parsed.success) return error('VALIDATION', 'errors.validation', {}, zodIssuesToFieldErrors(parsed.error))
-
       const now = clock.now()
       const user = await resolveUser(origin.clientId, now)
+      const session = def.access !== 'public' ? sessions.get(origin.clientId) : undefined
       if (def.access !== 'public') {
-        if (!user) return error('UNAUTHENTICATED', 'errors.unauthenticated')
-        const session = sessions.get(origin.clientId)!
+        if (!user || !session) return error('UNAUTHENTICATED', 'errors.unauthenticated')
         if (session.locked && !def.whileLocked) return error('SESSION_LOCKED', 'errors.sessionLocked')
         if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(channel)) {
           return error('FORBIDDEN', 'errors.mustChangePassword')
@@ -77,8 +76,13 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
             w.audit('security.forbidden', null, null, null, { channel, role: user.role }))
           return error('FORBIDDEN', 'errors.forbidden')
         }
-        if (!PASSIVE.has(channel) && !session.locked) session.lastActivityMs = now.getTime()
       }
+
+      // Only a caller allowed on the channel reaches the schema (and its field errors).
+      const parsed = def.input.safeParse(input, { reportInput: true })
+      if (!parsed.success) return error('VALIDATION', 'errors.validation', {}, zodIssuesToFieldErrors(parsed.error))
+      // A well-formed call is user activity; a rejected one is not (as before the reorder).
+      if (session && !PASSIVE.has(channel) && !session.locked) session.lastActivityMs = now.getTime()
 
       const ctx: HandlerContext = {
         clientId: origin.clientId,

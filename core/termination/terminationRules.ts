@@ -13,7 +13,7 @@ export interface RulesInForce {
   version: string
 }
 
-/** The termination rules in force on the contract's conclusion date (DOMAIN.md product decisions). */
+/** The termination rules in force on the contract's conclusion date (docs/domain/product-decisions.md). */
 export function rulesInForce(reference: ReferenceData, conclusionDate: CalendarDate): RulesInForce {
   try {
     const file = terminationRulesInForce(reference.versions['termination-rules'], conclusionDate)

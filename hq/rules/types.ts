@@ -11,8 +11,9 @@ export interface RuleContext {
   lookup(entity: string, id: string): Promise<HqRecord | null>
   /**
    * The record holding a business key (`EntityRule.naturalKey`), as HQ holds it now incl. earlier changes of the
-   * batch; any branch (rules check `branchCode`). Optional: until the push wires it, rules that need it skip
-   * the check that depends on it (see the CASCO quote's decision check).
+   * batch; any branch (rules check `branchCode`). hq/push.ts always provides it; it is optional only for test
+   * contexts (hq/rules/fakeContext.ts), and a rule that needs it skips the dependent check when it is absent (the
+   * CASCO quote's decision check).
    */
   lookupByKey?(entity: string, naturalKey: string): Promise<HqRecord | null>
 }
@@ -26,9 +27,12 @@ export interface ProposedChange {
 }
 
 /**
- * How HQ judges changes to one entity. `check` is the entity's schema and state machine: it returns null to
- * accept, or a verdict to reject or defer. `naturalKey` names a business key unique at HQ (a blank's series and number):
- * a second record with the same key is rejected as a duplicate.
+ * How HQ judges changes to one entity (registered in hq/rules/registry.ts). hq/push.ts checks the change's shape,
+ * the record's owner branch, the row version and the natural key first; `check` then judges the row: its schema
+ * and, for entities that have them, the status transition and the cross-record checks (`ownedRecordRule` checks
+ * only the shape, `hqOwnedRule` refuses every device change). It returns null to accept, or a verdict to reject or
+ * defer. `naturalKey` names a business key unique at HQ (a blank's series and number): a second record with the
+ * same key is rejected as a duplicate.
  */
 export interface EntityRule {
   check(ctx: RuleContext, change: ProposedChange): Promise<Verdict> | Verdict

@@ -7,10 +7,10 @@ import type { ApprovalCheck } from './decision'
 const TRACKING: readonly AntiTheftSystem[] = ['satellite', 'partnerSatellite']
 
 /**
- * The underwriting checks that fire on a case (DOMAIN.md C.6): the engine's, for the chosen option (or, before
- * one is chosen, those that fire whatever is chosen), and the inspection's — damage found, VINs that disagree
- * with the documents, a tracking system declared for the price but not found on the car, a report that does
- * not accept the car as it is.
+ * The underwriting checks that fire on a case (docs/domain/casco.md#c6): the engine's, for the chosen option (or,
+ * before one is chosen, those that fire whatever is chosen), and the inspection's — damage found, VINs that disagree
+ * with the documents, a tracking system declared for the price but not found on the car, a report that does not accept
+ * the car as it is.
  */
 export function caseChecks(
   quote: { result: CascoQuote | null; chosenOption: number | null; declaredAntiTheft: readonly AntiTheftSystem[] },

@@ -6,7 +6,7 @@ import { idSchema } from '../staff/schemas'
 import { decideInput, type ApprovalCheck, type ApprovalDecisionKind } from './decision'
 
 /**
- * The supervisors' queue (DOMAIN.md C.6). A case is a submitted CASCO quote; it is ready for a decision once
+ * The supervisors' queue (docs/domain/casco.md#c6). A case is a submitted CASCO quote; it is ready for a decision once
  * its inspection report is submitted too. Only supervisors see the queue, and the core refuses a decision by
  * anyone who created, submitted or inspected the case (four eyes), whatever the screen shows.
  */

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { isCalendarDate } from '../dates/calendarDate'
 
 /**
- * A supervisor's decision on a CASCO case (DOMAIN.md C.6). Approve, approve with conditions (e.g. damaged parts
- * excluded from cover), return for changes — to the clerk (terms) or to the inspector (report) — or reject.
+ * A supervisor's decision on a CASCO case (docs/domain/casco.md#c6). Approve, approve with conditions (e.g. damaged
+ * parts excluded from cover), return for changes — to the clerk (terms) or to the inspector (report) — or reject.
  * Decisions are append-only: a later one supersedes an earlier one, nothing is edited.
  */
 export const APPROVAL_DECISIONS = ['approved', 'approved-with-conditions', 'returned', 'rejected'] as const

@@ -99,7 +99,7 @@ const extraSchema = z.strictObject({ name: text, valueKopecks: kopecks })
 export const cascoOptionSchema = z.strictObject({
   program: z.enum(CASCO_BASE_PROGRAMS, { message: 'casco.input.program' }).default('resoauto'),
   risks: z.enum(CASCO_RISKS, { message: 'casco.input.risks' }),
-  /** Additional equipment, each valued separately (DOMAIN.md C.2). */
+  /** Additional equipment, each valued separately (docs/domain/casco.md#c2). */
   extras: z.array(extraSchema).max(30, { message: 'casco.input.tooMany' }).default([]),
   gap: z.boolean().default(false),
   /** Loss of marketable value (УТС). */
@@ -115,7 +115,7 @@ export const cascoOptionSchema = z.strictObject({
   settlement: z.enum(CASCO_SETTLEMENTS, { message: 'casco.input.settlement' }),
   territory: z.enum(CASCO_TERRITORIES, { message: 'casco.input.territory' }).default('rf'),
   plan: z.enum(CASCO_PLANS, { message: 'casco.input.plan' }).default('single'),
-  /** The clerk's own discount in %; outside the corridor it needs the underwriter (DOMAIN.md C.6). */
+  /** The clerk's own discount in %; outside the corridor it needs the underwriter (docs/domain/casco.md#c6). */
   discountPercent: percent(99.99, 'casco.input.discountTooLarge').default(0),
 })
 

@@ -60,7 +60,7 @@ export const UNDERWRITING_CODES = [
 ] as const
 export type UnderwritingCode = (typeof UNDERWRITING_CODES)[number]
 
-/** A check that sends the quote to the underwriter (DOMAIN.md C.6), with the values that made it fire. */
+/** A check that sends the quote to the underwriter (docs/domain/casco.md#c6), with the values that made it fire. */
 export interface CascoUnderwritingFlag {
   code: UnderwritingCode
   reason: MessageRef

@@ -4,7 +4,7 @@ import { applyFactors, ratio } from '../money/exact'
 import { referenceFile, verifiedValue, versionInForce } from '../reference/envelope'
 
 /**
- * CASCO payment schedule: single payment, two payments or four quarterly ones (DOMAIN.md product decisions).
+ * CASCO payment schedule: single payment, two payments or four quarterly ones (docs/domain/product-decisions.md).
  * The surcharge for paying in instalments is data (`resources/rules/casco-instalments.json`), the split is code.
  */
 export const CASCO_PLANS = ['single', 'two', 'four'] as const

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { referenceFile, verifiedValue, versionInForce } from '../reference/envelope'
 
 /**
- * One edition of the insurer's own CASCO tariff (kind `casco-tariff`). CASCO is not tariff-regulated (DOMAIN.md C),
- * so every number here is the insurer's choice; the bundled file is a configurable example.
+ * One edition of the insurer's own CASCO tariff (kind `casco-tariff`). CASCO is not tariff-regulated
+ * (docs/domain/casco.md), so every number here is the insurer's choice; the bundled file is a configurable example.
  *
  * A premium is made of components (hull damage, hull theft, extra equipment, GAP, loss of marketable value,
  * accident insurance, extended liability). Each component is its base amount × a rate in % × the factors whose

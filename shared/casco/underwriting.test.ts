@@ -7,7 +7,7 @@ const codes = (flags: { code: string }[]) => flags.map((f) => f.code)
 /** Kia Rio is theft-prone in the catalogue; a Hyundai Solaris is not. */
 const calm: CascoQuoteInputJson = baseInput({ vehicle: { ...baseInput().vehicle, model: { modelId: 'hyundai-solaris' } } })
 
-describe('CASCO underwriting checks (DOMAIN.md C.6)', () => {
+describe('CASCO underwriting checks (docs/domain/casco.md#c6)', () => {
   it('fire nothing on an ordinary quote', () => {
     const q = quote(calm)
     expect(q.underwritingFlags).toEqual([])

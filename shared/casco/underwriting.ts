@@ -5,7 +5,7 @@ import type { CascoUnderwritingFlag, UnderwritingCode } from './quoteTypes'
 import type { DriverFacts } from './conditions'
 
 /**
- * The quote-side underwriting checks of DOMAIN.md C.6 (damage found at inspection is the inspection's own):
+ * The quote-side underwriting checks of docs/domain/casco.md#c6 (damage found at inspection is the inspection's own):
  * thresholds come from the programs file, and a check set to null there does not fire.
  */
 

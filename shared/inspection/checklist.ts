@@ -4,8 +4,8 @@ import { DIAGRAM_VIEWS } from './diagram'
 
 /**
  * The inspection checklist (kind `inspection-checklist`, `resources/rules/inspection-checklist.json`): the
- * required photo set (DOMAIN.md C.3), how many photos a damage row needs, and the damage catalogue (C.4: zones
- * and parts, damage types, severities). All of it is typical market practice, not the insurer's confirmed rules,
+ * required photo set (docs/domain/casco.md#c3), how many photos a damage row needs, and the damage catalogue (#c4:
+ * zones and parts, damage types, severities). All of it is typical market practice, not the insurer's confirmed rules,
  * so it is data HQ can replace; names live in the file because HQ may add a shot or a part with an update.
  */
 export const INSPECTION_CHECKLIST_KIND = 'inspection-checklist'

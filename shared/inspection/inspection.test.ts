@@ -24,7 +24,7 @@ const row = (id: string, number: number, over: Partial<DamageRow> = {}): DamageR
 const always = checklist.shots.filter((s) => s.requirement.value === 'always').map((s) => s.code)
 const signed = [photo('signature-inspector'), photo('signature-client')]
 
-describe('the bundled checklist (DOMAIN.md C.3, C.4)', () => {
+describe('the bundled checklist (docs/domain/casco.md#c3, #c4)', () => {
   it('requires the standard set and keeps the optional and conditional shots apart', () => {
     expect(always).toEqual([
       'corner-front-left', 'corner-front-right', 'corner-rear-left', 'corner-rear-right', 'front', 'rear', 'left-side', 'right-side',

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { normaliseVin } from '../validation/vin'
 
 /**
- * The inspection report (акт осмотра ТС, DOMAIN.md C.2) as the inspector fills it in. Two schemas on purpose:
+ * The inspection report (акт осмотра ТС, docs/domain/casco.md#c2) as the inspector fills it in. Two schemas on purpose:
  * `inspectionReportDraftSchema` checks only types and sizes (a half-typed VIN must still autosave, offline, at
  * the car), `inspectionReportSchema` is what a submitted report must satisfy. Damage rows and photos are rows of
  * their own (each is added and photographed separately); this object holds everything else.
@@ -10,7 +10,7 @@ import { normaliseVin } from '../validation/vin'
 export const INSPECTION_METHODS = ['office', 'on-site'] as const
 export type InspectionMethod = (typeof INSPECTION_METHODS)[number]
 
-/** DOMAIN.md C.2 item 11. */
+/** docs/domain/casco.md#c2 item 11. */
 export const CONCLUSIONS = ['accepted', 'accepted-with-exclusions', 'not-accepted'] as const
 export type Conclusion = (typeof CONCLUSIONS)[number]
 

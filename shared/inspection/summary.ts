@@ -3,8 +3,8 @@ import type { InspectionStatus } from './inspection'
 import type { Conclusion, InspectionMethod, VinComparison } from './report'
 
 /**
- * An inspection as the approval step sees it (DOMAIN.md C.6: damage found at inspection and missing anti-theft
- * equipment are reasons for sign-off): codes for rules, Russian names for people.
+ * An inspection as the approval step sees it (docs/domain/casco.md#c6: damage found at inspection and missing
+ * anti-theft equipment are reasons for sign-off): codes for rules, Russian names for people.
  */
 export interface InspectionSummary {
   id: string

@@ -1,7 +1,8 @@
 /**
  * Exact money arithmetic. Money is integer kopecks; tariff coefficients are decimals (1.17, 0.77, 1.35962).
  * Products are taken as exact ratios in BigInt so that "multiply at full precision, round the final amount
- * half-up to the kopeck" (DOMAIN.md, product decisions) holds even at x.5 kopeck, where floats would drift.
+ * half-up to the kopeck" (docs/domain/product-decisions.md#rounding) holds even at x.5 kopeck, where floats would
+ * drift.
  */
 export interface Ratio {
   readonly num: bigint

@@ -14,8 +14,9 @@ import { diagnosticCardProblems, type DiagnosticCardDates } from './diagnosticCa
 
 /**
  * The OSAGO application (заявление) as the clerk fills it at the counter, sectioned like the paper form
- * (DOMAIN.md B.2). One schema: the form runs it while typing, the core runs it again on calculate and issue.
- * Drafts are stored as typed, unvalidated (see `osagoDraftSchema`); this schema is what a complete one must be.
+ * (docs/domain/osago-rules-of-sale.md#b2). One schema: the form runs it while typing, the core runs it again on
+ * calculate and issue. Drafts are stored as typed, unvalidated (see `osagoDraftSchema`); this schema is what a complete
+ * one must be.
  */
 type Ctx = z.core.$RefinementCtx
 /** A form-level problem (i18n key) at a path; field formats report through the validators' own keys. */

@@ -9,10 +9,10 @@ import { countMonthsOfUse, periodRulesFor } from './monthsOfUse'
 import type { OsagoTariff, TariffValue } from './tariffSchema'
 
 /**
- * OSAGO premium T = TB × KT × KBM × KVS × KO × KM × KS × KN × KP × KPr (DOMAIN.md A and the product decisions),
- * but never more than the ceiling of 40-FZ art. 9 p. 2: 3 × TB × KT, or 5 × TB × KT where KN applies.
- * Every value comes from the tariff edition passed in; a value it lacks stops the calculation naming table and
- * key. The product and the ceiling are exact; only the final premium is rounded half-up to the kopeck.
+ * OSAGO premium T = TB × KT × KBM × KVS × KO × KM × KS × KN × KP × KPr (docs/domain/osago-premium.md and
+ * docs/domain/product-decisions.md), but never more than the ceiling of 40-FZ art. 9 p. 2: 3 × TB × KT, or 5 × TB × KT
+ * where KN applies. Every value comes from the tariff edition passed in; a value it lacks stops the calculation naming
+ * table and key. The product and the ceiling are exact; only the final premium is rounded half-up to the kopeck.
  */
 
 export const coefficientCodes = ['tb', 'kt', 'kbm', 'kvs', 'ko', 'km', 'ks', 'kn', 'kp', 'kpr'] as const
@@ -107,7 +107,7 @@ function item(code: CoefficientCode, tv: TariffValue, sourceRow: string, label: 
 
 /** A coefficient the rules say is not applied: neutral 1, settled by the product decisions rather than a table. */
 function notApplied(code: CoefficientCode, reason: string, label: MessageRef): BreakdownItem {
-  return { code, value: 1, sourceRow: `${coefficientNames[code]}: not applied (${reason})`, label, verified: true, source: 'DOMAIN.md product decisions' }
+  return { code, value: 1, sourceRow: `${coefficientNames[code]}: not applied (${reason})`, label, verified: true, source: 'docs/domain/product-decisions.md' }
 }
 
 const ref = (key: string, params: Record<string, string | number> = {}): MessageRef => ({ key: `osago.rows.${key}`, params })

@@ -85,7 +85,7 @@ export function emptyDraft(today: string): OsagoDraft {
   }
 }
 
-/** "Only the year is known" → 31 December of that year (DOMAIN.md product decisions). */
+/** "Only the year is known" → 31 December of that year (docs/domain/product-decisions.md). */
 export function licenceDateFromYear(year: number): string {
   return `${String(year).padStart(4, '0')}-12-31`
 }

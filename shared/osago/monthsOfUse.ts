@@ -27,7 +27,10 @@ export interface PeriodRules {
   minTotalMonths: number | null
 }
 
-/** The tariff's period rules for an owner type (`ks.minTotalMonths`: 40-FZ art. 16 and DOMAIN's product decision). */
+/**
+ * The tariff's period rules for an owner type (`ks.minTotalMonths`: 40-FZ art. 16 and
+ * docs/domain/product-decisions.md#who-may-limit).
+ */
 export function periodRulesFor(ks: OsagoTariffData['ks'], ownerType: OwnerType, startDate: CalendarDate): PeriodRules {
   return { startDate, maxPeriods: ks.maxPeriods.value, minTotalMonths: ks.minTotalMonths[ownerType].value }
 }

@@ -23,7 +23,7 @@ describe('bundled OSAGO tariff editions', () => {
       expect(row.chosen.verified).toBe(false)
     }
   })
-  it('keeps the corridors of DOMAIN A.2 for category B individuals', () => {
+  it('keeps the corridors of docs/domain/osago-premium.md#a2 for category B individuals', () => {
     const corridor = (t: typeof tariff6209) => t.data.tb.find((r) => r.ownerType === 'individual')!.corridor
     expect(corridor(tariff6209)).toMatchObject({ min: { value: 1646, verified: true }, max: { value: 7535, verified: true } })
     expect(corridor(tariff7204)).toMatchObject({ min: { value: 1399, verified: true }, max: { value: 8665, verified: true } })

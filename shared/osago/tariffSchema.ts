@@ -3,8 +3,8 @@ import { referenceFile, verifiedValue } from '../reference/envelope'
 import { territoryKeySchema } from '../reference/regions'
 
 /**
- * One edition of the OSAGO tariff (kind `osago-tariff`): every table of DOMAIN.md section A as data, each value
- * with its provenance. Coefficients are decimals as printed in the directive; money (TB) is in whole roubles as
+ * One edition of the OSAGO tariff (kind `osago-tariff`): every table of docs/domain/osago-premium.md as data, each
+ * value with its provenance. Coefficients are decimals as printed in the directive; money (TB) is in whole roubles as
  * the directive prints it and becomes kopecks only inside the calculation.
  */
 

@@ -4,8 +4,9 @@ import { digitString, mutatedDigit } from '../validation/testing'
 import { organisationSchema, type OrganisationDraft } from './index'
 
 /**
- * Generated organisations with check digits computed here from the FNS schemes as DOMAIN.md B.3 writes them (not
- * with the app's own functions), so the validators are tested against an independent statement of the rule.
+ * Generated organisations with check digits computed here from the FNS schemes as
+ * docs/domain/vehicles-and-documents.md#b3 writes them (not with the app's own functions), so the validators are tested
+ * against an independent statement of the rule.
  *
  * "Any single changed digit is refused" is exactly true except for the schemes' one blind spot: a check digit is
  * a remainder taken mod 10, so remainders 0 and 10 (and, mod 13, also 1/11 and 2/12) give the same digit. The

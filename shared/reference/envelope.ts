@@ -22,7 +22,7 @@ export type Envelope = z.infer<typeof envelopeSchema>
 
 /**
  * A value with its provenance. `verified: false` marks a value carried forward or taken from a weak source
- * (DOMAIN.md product decisions): the calculation uses it but the breakdown shows a warning.
+ * (docs/domain/product-decisions.md): the calculation uses it but the breakdown shows a warning.
  */
 export function verifiedValue<T extends z.ZodType>(value: T) {
   return z.object({ value, verified: z.boolean(), source: z.string().optional() }).strict()

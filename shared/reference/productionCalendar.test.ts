@@ -26,7 +26,7 @@ function thrown(fn: () => unknown): unknown {
   throw new Error('expected an error')
 }
 
-// DOMAIN.md D.6, each non-working period with the working days that bound it.
+// docs/domain/calendar-and-deadlines.md#d6, each non-working period with the working days that bound it.
 const periods: Array<[string, string, string, string]> = [
   // [last working day before, first day off, last day off, first working day after]
   ['2024-12-28', '2025-01-01', '2025-01-08', '2025-01-09'],
@@ -45,7 +45,7 @@ const periods: Array<[string, string, string, string]> = [
   ['2026-11-03', '2026-11-04', '2026-11-04', '2026-11-05'],
 ]
 
-describe('production calendar 2025–2026 (DOMAIN.md D.6)', () => {
+describe('production calendar 2025–2026 (docs/domain/calendar-and-deadlines.md#d6)', () => {
   it('lists 2025 and 2026 from their decrees and 2027 as the unverified Labour Code baseline', () => {
     expect(cal.coveredYears).toEqual([2025, 2026, 2027])
     expect([2025, 2026, 2027, 2028].map((y) => cal.basisOf(y))).toEqual(['decree', 'decree', 'unverified', 'labour-code'])
@@ -92,7 +92,8 @@ describe('production calendar 2025–2026 (DOMAIN.md D.6)', () => {
     expect(cal.addWorkingDays('2025-12-22', 10)).toBe('2026-01-15')
     expect(cal.addWorkingDays('2025-05-07', 1)).toBe('2025-05-12')
     expect(cal.addWorkingDays('2025-05-03', 0)).toBe('2025-05-03')
-    // DOMAIN.md D.5: the 14th day of a cooling-off from 01.12.2025 is Monday 15.12 — a working day.
+    // docs/domain/calendar-and-deadlines.md#d5: the 14th day of a cooling-off from 01.12.2025 is Monday 15.12 — a
+    // working day.
     expect(cal.nextWorkingDay(addDays('2025-12-01', 14))).toBe('2025-12-15')
   })
 

@@ -54,7 +54,7 @@ describe('the Labour Code rule against the official calendars (TK RF art. 112, a
     expect(differ).toEqual(Object.keys(moved).sort())
   })
 
-  it('the decree-moved days of 2025 and 2026 are the transfers DOMAIN.md D.6 names', () => {
+  it('the decree-moved days of 2025 and 2026 are the transfers docs/domain/calendar-and-deadlines.md#d6 names', () => {
     // The rule has no transferred days off and no working weekend days; the decrees have these.
     expect(Object.keys(MOVED_BY_DECREE[2025]!).filter((d) => !official.isWorkingDay(d)))
       .toEqual(['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'])

@@ -3,9 +3,9 @@ import { addDays, isCalendarDate, isoWeekday, type CalendarDate } from '../dates
 import { verifiedValue } from './envelope'
 
 /**
- * The Labour Code's own calendar, for a year whose government decree HQ has not delivered (DOMAIN.md product
- * decision "Missing calendar year"): the counter must never stop for lack of a calendar, so such a year is counted
- * by the law's fixed rule and every deadline on it is shown as unconfirmed.
+ * The Labour Code's own calendar, for a year whose government decree HQ has not delivered
+ * (docs/domain/product-decisions.md#missing-calendar-year): the counter must never stop for lack of a calendar,
+ * so such a year is counted by the law's fixed rule and every deadline on it is shown as unconfirmed.
  *
  * - TK RF art. 112 p. 1: the non-working holidays (1–6 and 8 January, 7 January, 23 February, 8 March, 1 May,
  *   9 May, 12 June, 4 November) — data (`holidays`), as the list has changed before (2005, 2013).

@@ -6,7 +6,7 @@ import { findPurpose, purposeName, purposesOfUseFileSchema } from './purposes'
 const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/purposes-of-use.json'), 'utf8'))
 const data = purposesOfUseFileSchema.parse(raw).data
 
-describe('purposes of use (DOMAIN.md B.1)', () => {
+describe('purposes of use (docs/domain/osago-rules-of-sale.md#b1)', () => {
   it('lists the nine purposes of the OSAGO form in order', () => {
     expect(data.purposes.map((p) => p.code)).toEqual([
       'personal', 'training', 'taxi', 'dangerous_goods', 'rental', 'regular_passengers', 'road_special',

@@ -1,14 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import en from '../i18n/en/sync'
-import ru from '../i18n/ru/sync'
 import { hasMessage } from '../i18n/messages'
-
-type Tree = { readonly [key: string]: string | Tree }
-const leaves = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)))
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
 const root = new URL('../../', import.meta.url).pathname
 function files(dir: string): string[] {
@@ -20,14 +13,8 @@ function files(dir: string): string[] {
 }
 const text = (dirs: string[]) => dirs.flatMap(files).map((f) => readFileSync(f, 'utf8')).join('\n')
 
+// Russian/English parity of every message: shared/i18n/messages.test.ts.
 describe('sync messages', () => {
-  it('have the same keys and placeholders in Russian and English', () => {
-    const r = new Map(leaves(ru as Tree))
-    const e = new Map(leaves(en as Tree))
-    expect([...r.keys()].sort()).toEqual([...e.keys()].sort())
-    for (const [key, value] of r) expect(placeholders(value), key).toEqual(placeholders(e.get(key)!))
-  })
-
   // Audit action names (`sync.enrolled`) have two parts; message keys under `sync.` have three or more.
   it('exist for every key the device side names', () => {
     const source = text(['core/sync', 'shared/sync', 'renderer/src/features/sync', 'renderer/src/layout'])

@@ -9,7 +9,7 @@ export class TerminationInputError extends Error {
 
 /**
  * A rule the calculation needs is absent from the rules version in force. The calculation stops instead of
- * guessing (DOMAIN.md product decisions); the message names the table and the key so HQ can ship the value.
+ * guessing (docs/domain/product-decisions.md); the message names the table and the key so HQ can ship the value.
  */
 export class MissingRuleError extends Error {
   constructor(readonly table: string, readonly key: string, detail: string) {

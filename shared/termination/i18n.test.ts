@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import ru from '../i18n/ru/termination'
 import en from '../i18n/en/termination'
-import ruUi from '../i18n/ru/terminationUi'
-import enUi from '../i18n/en/terminationUi'
 import { APPLICATION_KINDS, APPLICATION_STATUSES, CASCO_SALE_CHOICES, CONTRACT_PRODUCTS, RECEIPT_CHANNELS } from './application'
 import { refundFormulaLines } from './formula'
 import { calculateApplicationRefund, type ApplicationRefundRequest } from './applicationRefund'
@@ -18,23 +16,12 @@ import { bundledRules, rulesWith } from './testing/rules'
 
 type Tree = { readonly [k: string]: string | Tree }
 
-function leafKeys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : leafKeys(v, `${prefix}${k}.`)))
-}
-
 function lookup(tree: Tree, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree)
 }
 
+// Russian/English parity of every message: shared/i18n/messages.test.ts.
 describe('termination texts', () => {
-  it('Russian and English have the same keys', () => {
-    expect(leafKeys(en).sort()).toEqual(leafKeys(ru).sort())
-  })
-
-  it('the screens have the same keys in Russian and English', () => {
-    expect(leafKeys(enUi).sort()).toEqual(leafKeys(ruUi).sort())
-  })
-
   it('every status, product and CASCO choice has a text', () => {
     for (const s of APPLICATION_STATUSES) expect(typeof ru.termination.status[s]).toBe('string')
     for (const p of CONTRACT_PRODUCTS) expect(typeof ru.termination.product[p]).toBe('string')

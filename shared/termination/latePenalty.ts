@@ -6,7 +6,7 @@ import type { LatePayoutConsequence, TerminationRules } from './rulesSchema'
 import { UsedRules } from './usedRules'
 
 /**
- * What a late refund costs the insurer, by the basis the rules select (DOMAIN.md product decisions):
+ * What a late refund costs the insurer, by the basis the rules select (docs/domain/product-decisions.md):
  * - `contractual-penalty`: the rate of seed 004 (1 %) of the amount due for every day after the due date up to and
  *   including the day of payment — the law sets no penalty for a late premium refund; 1 % a day is the rate of
  *   40-FZ art. 12 p. 21 for claim payouts, applied by analogy;

@@ -11,8 +11,9 @@ import { bundledRules as rules, bundledRulesFile, rulesWith } from './testing/ru
 /**
  * Issue 9 (d): the grounds that were missing, each with its refund rule from the data — OSAGO: liquidation of a
  * legal-entity policyholder (837-P as carried from 431-P 1.13; refund by the OSAGO formula, unverified) and the
- * insurer's termination for false information (no refund, unverified, DOMAIN D.1); CASCO: loss not by an insured
- * event (GK RF art. 958 p. 1, pro rata) and refusal after the cooling-off (958 p. 3, nothing unless the rules say so).
+ * insurer's termination for false information (no refund, unverified, docs/domain/terminations-and-refunds.md#d1);
+ * CASCO: loss not by an insured event (GK RF art. 958 p. 1, pro rata) and refusal after the cooling-off (958 p. 3,
+ * nothing unless the rules say so).
  */
 const VERSION = bundledRulesFile.version
 const base: ApplicationRefundRequest = {

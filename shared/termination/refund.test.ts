@@ -177,7 +177,7 @@ describe('cooling-off refund', () => {
     expect(refund({ ...nov, applicationDate: '2025-11-05' }).eligible).toBe(true)
     expect(refund({ ...nov, applicationDate: '2025-11-06' }).eligible).toBe(false)
   })
-  it('14th day on a working Monday: the window ends on it (DOMAIN D.5 example)', () => {
+  it('14th day on a working Monday: the window ends on it (docs/domain/calendar-and-deadlines.md#d5 example)', () => {
     const base = coolingOff({ conclusionDate: '2025-12-01', contractStart: '2025-12-02', contractEnd: '2026-12-01' })
     expect(refund({ ...base, applicationDate: '2025-12-15' }).eligible).toBe(true)
     expect(refund({ ...base, applicationDate: '2025-12-16' }).eligible).toBe(false)

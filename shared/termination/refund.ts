@@ -76,9 +76,10 @@ export interface RefundResult {
 }
 
 /**
- * Refund on early termination of OSAGO (DOMAIN.md product decisions, D.1–D.2), on refusal within the cooling-off
- * period (D.4), and on the end of CASCO by sale, by loss not by an insured event, or by refusal after the cooling-off
- * (GK RF art. 958, D.3). Pure: the rules version and the production calendar are passed in.
+ * Refund on early termination of OSAGO (docs/domain/product-decisions.md#osago-refund,
+ * docs/domain/terminations-and-refunds.md#d1 and #d2), on refusal within the cooling-off period (#d4), and on the end
+ * of CASCO by sale, by loss not by an insured event, or by refusal after the cooling-off (GK RF art. 958, #d3). Pure:
+ * the rules version and the production calendar are passed in.
  */
 export function calculateRefund(request: RefundRequest, rules: TerminationRules, calendar: WorkingDayCalendar): RefundResult {
   const filedOn = validateCommon(request)

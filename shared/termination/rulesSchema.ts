@@ -5,7 +5,7 @@ import { MissingRuleError } from './errors'
 
 /**
  * Schema of `resources/rules/termination.json`: every share, deadline, rate and checklist that decides a refund.
- * They are data (DOMAIN.md product decisions) because the Bank of Russia and the insurer change them; the
+ * They are data (docs/domain/product-decisions.md) because the Bank of Russia and the insurer change them; the
  * calculator reads them from the version in force on the contract's conclusion date (the late-payout consequence
  * from the version in force on the payout due date, see `latePayout`).
  */
@@ -67,8 +67,9 @@ export type TerminationDateRule = z.infer<typeof terminationDateSchema>
 const groundSchema = z.object({
   terminationDate: verifiedValue(terminationDateSchema),
   /**
-   * `osago-formula`: the payout share of the premium pro rata to the unexpired term (DOMAIN D.2); `none`: the
-   * contract ends and the premium is not returned (the insurer's termination for false information, DOMAIN D.1).
+   * `osago-formula`: the payout share of the premium pro rata to the unexpired term
+   * (docs/domain/terminations-and-refunds.md#d2); `none`: the contract ends and the premium is not returned (the
+   * insurer's termination for false information, docs/domain/terminations-and-refunds.md#d1).
    */
   refund: verifiedValue(z.enum(['osago-formula', 'none'])),
   documents: verifiedValue(checklistSchema),
@@ -126,7 +127,7 @@ export const terminationRulesDataSchema = z.object({
     documents: verifiedValue(checklistSchema),
   }).strict(),
   latePayout: z.object({
-    /** Which consequence applies; HQ selects it by shipping a rules version (DOMAIN.md product decisions). */
+    /** Which consequence applies; HQ selects it by shipping a rules version (docs/domain/product-decisions.md). */
     consequence: verifiedValue(z.enum(LATE_PAYOUT_CONSEQUENCES)),
     /** Penalty per day of delay as a share of the amount due. */
     penaltyRatePerDay: verifiedValue(shareSchema),

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { accountKeyMatches, bankDetailsSchema, bikKind, bikSchema, correspondentAccountSchema } from './index'
 import { digitString, keyOf, mutatedDigit, parsed } from './testing'
 
-/** DOMAIN B.3 written out once more: 7,1,3,… over prefix + account, the sum ends in 0. */
+/**
+ * docs/domain/vehicles-and-documents.md#b3 written out once more: 7,1,3,… over prefix + account, the sum ends in 0.
+ */
 const keySum = (digits: string) => [...digits].reduce((acc, d, i) => acc + Number(d) * [7, 1, 3][i % 3]!, 0)
 /** Sets the 9th digit of the account so that the sum with `prefix` ends in 0. */
 function withKey(prefix: string, account: string): string {

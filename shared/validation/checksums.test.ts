@@ -6,8 +6,8 @@ import {
 } from './index'
 import { digitString, keyOf, mutatedDigit, parsed } from './testing'
 
-// Remainders mod 11 of each INN check equation, written out from DOMAIN B.3, only to recognise the mutations the
-// scheme cannot detect (a remainder of 0 and of 10 both give check digit 0).
+// Remainders mod 11 of each INN check equation, written out from docs/domain/vehicles-and-documents.md#b3, only to
+// recognise the mutations the scheme cannot detect (a remainder of 0 and of 10 both give check digit 0).
 const W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8]
 const W11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]
 const W12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]
@@ -88,7 +88,7 @@ describe('OGRN and OGRNIP', () => {
 })
 
 describe('SNILS', () => {
-  it('accepts the DOMAIN example in any typing and stores digits', () => {
+  it('accepts the SNILS example (docs/domain/vehicles-and-documents.md) in any typing and stores digits', () => {
     expect(parsed(snilsSchema, '112-233-445 95')).toBe('11223344595')
     expect(parsed(snilsSchema, '11223344595')).toBe('11223344595')
     expect(formatSnils('11223344595')).toBe('112-233-445 95')

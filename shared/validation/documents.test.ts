@@ -6,7 +6,7 @@ import {
 import { keyOf, parsed } from './testing'
 
 describe('PTS and STS', () => {
-  it('reads the DOMAIN example in one field or two', () => {
+  it('reads the example of docs/domain/vehicles-and-documents.md in one field or two', () => {
     expect(parsed(pts.wholeSchema, '77 ТК 123456')).toEqual({ series: '77ТК', number: '123456' })
     expect(parsed(pts.seriesSchema, '77 ТК')).toBe('77ТК')
     expect(parsed(pts.numberSchema, '123 456')).toBe('123456')

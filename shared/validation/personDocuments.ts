@@ -2,7 +2,10 @@ import { requiredField, type FieldRules } from './field'
 import { stripSeparators } from './lookalikes'
 import { seriesNumberDocument } from './seriesNumber'
 
-/** RF passport: series of 4 digits (region + blank year), number of 6 digits (DOMAIN B.3). */
+/**
+ * RF passport: series of 4 digits (region + blank year), number of 6 digits
+ * (docs/domain/vehicles-and-documents.md#b3).
+ */
 export const passport = seriesNumberDocument({
   series: /^\d{4}$/,
   numberDigits: 6,

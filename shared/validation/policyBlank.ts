@@ -1,6 +1,6 @@
 import { seriesNumberDocument } from './seriesNumber'
 
-/** A paper policy blank: series of 3 Cyrillic letters and a 10-digit number (DOMAIN product decisions). */
+/** A paper policy blank: series of 3 Cyrillic letters and a 10-digit number (docs/domain/product-decisions.md). */
 export const policyBlank = seriesNumberDocument({
   series: /^[А-ЯЁ]{3}$/,
   numberDigits: 10,

@@ -2,7 +2,7 @@ import { optionalField, requiredField, type FieldRules } from './field'
 import { isDigits, weightedSum } from './digits'
 import { stripSeparators } from './lookalikes'
 
-/** Numbers up to 001-001-998 were issued before the check number existed (DOMAIN B.3). */
+/** Numbers up to 001-001-998 were issued before the check number existed (docs/domain/vehicles-and-documents.md#b3). */
 const LAST_UNCHECKED = 1_001_998
 
 /** Σ d_i·(10−i) over the 9 digits; below 100 it is the check number, 100 and 101 give 00, above that mod 101. */

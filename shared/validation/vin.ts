@@ -19,7 +19,7 @@ export function isVinMissingWord(raw: string): boolean {
   return normaliseVin(raw) === MISSING_WORD
 }
 
-/** No check digit: position 9 is only meaningful for North-American VINs (DOMAIN B.3). */
+/** No check digit: position 9 is only meaningful for North-American VINs (docs/domain/vehicles-and-documents.md#b3). */
 export const vin: FieldRules = {
   normalise: normaliseVin,
   check(raw) {

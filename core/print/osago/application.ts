@@ -11,9 +11,9 @@ import {
 } from './policyText'
 
 /**
- * The application (заявление) the client signs, in the sections of the form (DOMAIN.md B.2), with the premium
- * calculation attached: every coefficient, the tariff row it came from, the tariff version and a warning for
- * each value not yet confirmed. Russian always: it is a legal document, whatever the screen language.
+ * The application (заявление) the client signs, in the sections of the form (docs/domain/osago-rules-of-sale.md#b2),
+ * with the premium calculation attached: every coefficient, the tariff row it came from, the tariff version and a
+ * warning for each value not yet confirmed. Russian always: it is a legal document, whatever the screen language.
  */
 type Person = Extract<PartyView, { kind: 'person' }>['person']
 

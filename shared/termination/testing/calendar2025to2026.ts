@@ -2,9 +2,10 @@ import { addDays, daysInclusive, isoWeekday, type CalendarDate } from '../../dat
 import type { WorkingDayCalendar } from '../workingDayCalendar'
 
 /**
- * Test double of the production calendar, built only from the 2025–2026 facts in DOMAIN.md D.6 (decrees
- * No. 1335 of 04.10.2024 and No. 1466 of 24.09.2025), so refund tests do not depend on the data file. Dates
- * outside those years throw: a test that strays there would otherwise pass on an invented calendar.
+ * Test double of the production calendar, built only from the 2025–2026 facts in
+ * docs/domain/calendar-and-deadlines.md#d6 (decrees No. 1335 of 04.10.2024 and No. 1466 of 24.09.2025), so refund tests
+ * do not depend on the data file. Dates outside those years throw: a test that strays there would otherwise pass on an
+ * invented calendar.
  */
 const NON_WORKING_PERIODS: ReadonlyArray<readonly [CalendarDate, CalendarDate]> = [
   ['2025-01-01', '2025-01-08'], ['2025-02-22', '2025-02-23'], ['2025-03-08', '2025-03-09'],
