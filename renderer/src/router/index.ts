@@ -20,10 +20,10 @@ const sectionRoutes: RouteRecordRaw[] = SECTIONS.map((s) => ({
   component: s.key === 'home' ? () => import('../features/home/HomeView.vue')
     : s.key === 'osago' ? () => import('../features/osago/OsagoListView.vue')
     : s.key === 'casco' ? () => import('../features/casco/CascoListView.vue')
-    : s.key === 'approvals' ? () => import('../features/approvals/ApprovalsView.vue')
+    : s.key === 'approvals' ? () => import('../features/approval/ApprovalsView.vue')
     : s.key === 'blanks' ? () => import('../features/blanks/BlanksView.vue')
-    : s.key === 'inspections' ? () => import('../features/inspections/InspectionListView.vue')
-    : s.key === 'terminations' ? () => import('../features/terminations/TerminationsListView.vue')
+    : s.key === 'inspections' ? () => import('../features/inspection/InspectionListView.vue')
+    : s.key === 'terminations' ? () => import('../features/termination/TerminationsListView.vue')
     : s.key === 'staff' ? () => import('../features/staff/StaffView.vue')
     : s.key === 'settings' ? () => import('../features/settings/SettingsView.vue')
     : s.key === 'sync' ? () => import('../features/sync/SyncView.vue')
@@ -44,19 +44,19 @@ export const router = createRouter({
       path: '/terminations/new',
       name: 'termination-new',
       meta: { roles: SECTIONS.find((s) => s.key === 'terminations')!.roles, section: 'terminations' },
-      component: () => import('../features/terminations/NewApplicationView.vue'),
+      component: () => import('../features/termination/NewApplicationView.vue'),
     },
     {
       path: '/terminations/:id',
       name: 'termination-application',
       meta: { roles: SECTIONS.find((s) => s.key === 'terminations')!.roles, section: 'terminations' },
-      component: () => import('../features/terminations/ApplicationView.vue'),
+      component: () => import('../features/termination/ApplicationView.vue'),
     },
     {
       path: '/inspections/:id',
       name: 'inspection',
       meta: { roles: SECTIONS.find((s) => s.key === 'inspections')!.roles, section: 'inspections' },
-      component: () => import('../features/inspections/InspectionFormView.vue'),
+      component: () => import('../features/inspection/InspectionFormView.vue'),
     },
     {
       path: '/casco/:id',
@@ -68,7 +68,7 @@ export const router = createRouter({
       path: '/approvals/:id',
       name: 'approval-case',
       meta: { roles: SECTIONS.find((s) => s.key === 'approvals')!.roles, section: 'approvals' },
-      component: () => import('../features/approvals/ApprovalCaseView.vue'),
+      component: () => import('../features/approval/ApprovalCaseView.vue'),
     },
     {
       path: '/osago/:id',
