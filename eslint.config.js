@@ -21,6 +21,7 @@ const restrict = (extraPatterns, extraPaths = []) => ({
 })
 const noCore = { group: ['**/core/**', '**/core', '@core/*'], message: 'The renderer reaches the core only through the shared contract (window.branchDesk).' }
 const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'The core must not import the renderer; share code through shared/.' }
+const noHqCore = { group: ['**/core/**', '**/core'], message: 'hq/ must not import core/: move what both need to shared/ (pure), or bind Node primitives in hq/.' }
 const noShell = { group: ['**/electron/**'], message: 'Only the shell (electron/) imports shell code.' }
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'util', 'zlib']
 const noNode = { group: ['node:*', ...nodeBuiltins], message: 'shared/ is pure: no I/O, no Node built-ins (it runs in the renderer too).' }
@@ -54,6 +55,8 @@ export default tseslint.config(
   },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noCore, noShell, { group: ['**/migrations/**'], message: 'The renderer has no database.' }]) },
   { files: ['core/**', 'migrations/**', 'scripts/**', 'hq/**', 'bench/**'], rules: restrict([noRenderer, noShell]) },
+  // HQ shares code with the branch only through shared/; its tests and harness that run the app's flows may use the core.
+  { files: ['hq/**'], ignores: ['hq/**/*.test.ts', 'hq/testing/**'], rules: restrict([noRenderer, noShell, noHqCore]) },
   { files: ['shared/**'], ignores: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell, noNode]) },
   // Tests of shared code run under Node and may read the bundled resources from disk.
   { files: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell]) },

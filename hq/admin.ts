@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { uuidv7 } from 'uuidv7'
-import { REFERENCE_SCHEMAS } from '../core/reference/loadReferenceData'
+import { REFERENCE_SCHEMAS } from '../shared/contract/referenceSchemas'
 import { blankNumberAt, MAX_BLANKS_PER_RANGE, rangeSize } from '../shared/blanks/schemas'
 import { policyBlank } from '../shared/validation/policyBlank'
 import type { HqDb } from './db'

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { BundleError, decodeBundle, encodeBundle, readBundleEnvelope } from '../core/sync/bundleCodec'
+import { BundleError } from '../shared/sync/bundleCodec'
 import { deviceBundleSchema, type ChangeResult, type HqBundle } from '../shared/sync/protocol'
 import { HqBlobStore } from './blobs'
+import { hqBundleCodec } from './bundleCrypto'
 import type { HqConfig } from './config'
 import type { HqDb } from './db'
 import { pullFor } from './pull'
@@ -24,12 +25,12 @@ export interface ImportSummary {
  * their hashes, and returns HQ's answer bundle: the per-change results and everything the branch may pull.
  */
 export async function importBundle(db: HqDb, blobDir: string, text: string, now: Date): Promise<{ summary: ImportSummary; answer: string }> {
-  const envelope = readBundleEnvelope(text)
+  const envelope = hqBundleCodec.readBundleEnvelope(text)
   const device = (await db('hq_device').where({ id: envelope.deviceId }).first()) as
     { id: string; branch_code: string; bundle_key: string; revoked_at: string | null } | undefined
   if (!device) throw new BundleError('bundle-device', 'the bundle comes from a device HQ does not know')
   if (device.revoked_at) throw new BundleError('bundle-device', 'the bundle comes from a revoked device')
-  const bundle = decodeBundle(device.bundle_key, envelope, deviceBundleSchema)
+  const bundle = hqBundleCodec.decodeBundle(device.bundle_key, envelope, deviceBundleSchema)
   // Files first: a change may name a photo, and a file whose bytes do not match its name stops the import.
   for (const blob of bundle.blobs) {
     const bytes = Buffer.from(blob.dataBase64, 'base64')
@@ -54,7 +55,7 @@ export async function importBundle(db: HqDb, blobDir: string, text: string, now:
       deviceId: device.id, changes: bundle.changes.length, accepted: count('accepted'), rejected: count('rejected'),
       conflicts: count('conflict'), deferred: count('deferred'), blobs: bundle.blobs.length,
     },
-    answer: encodeBundle(device.bundle_key, device.id, answer),
+    answer: hqBundleCodec.encodeBundle(device.bundle_key, device.id, answer),
   }
 }
 

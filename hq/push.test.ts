@@ -151,6 +151,7 @@ describe('four eyes (approval rule registry)', () => {
     // A test entity wired like a feature's decision table would be.
     ENTITY_RULES.test_decision = fourEyesApproval({
       decidedBy: 'decided_by',
+      deciders: ['supervisor'],
       subject: { entity: 'test_quote', idField: 'quote_id', authorField: 'created_by' },
       inspection: { entity: 'test_inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
       appendOnly: true,

@@ -1,8 +1,8 @@
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { z, ZodError } from 'zod'
-import type { Clock } from '../core/app/clock'
-import { systemClock } from '../core/app/clock'
+import type { Clock } from '../shared/app/clock'
+import { systemClock } from '../shared/app/clock'
 import {
   blobChunkQuerySchema, blobHashSchema, contractLookupQuerySchema, enrolRequestSchema, PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema,
   type BlobStatus, type ContractSummary, type HqError, type PullResponse, type PushResponse, type WhoamiResponse,

@@ -1,5 +1,6 @@
 import { AppError } from '../app/appError'
 import type { Writer } from '../db/write'
+import { formatContractNumber } from '../../shared/casco/contractNumber'
 
 /**
  * The next contract number of this branch, taken inside the issuing transaction: SQLite runs one write
@@ -13,8 +14,4 @@ export async function allocateContractNumber(w: Writer): Promise<{ branch: strin
   const max = (await w.trx('casco_quote').where({ contract_branch: branch.code }).max({ m: 'contract_seq' }).first()) as { m: number | null }
   const seq = (max.m ?? 0) + 1
   return { branch: branch.code, seq, number: formatContractNumber(branch.code, seq) }
-}
-
-export function formatContractNumber(branchCode: string, seq: number): string {
-  return `${branchCode}-К${String(seq).padStart(6, '0')}`
 }

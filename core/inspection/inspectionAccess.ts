@@ -5,6 +5,7 @@ import type { Db } from '../db/openDatabase'
 import { requireUser, type HandlerContext } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { findInspectionRow, type InspectionRow } from './inspectionRows'
+import { BRANCH_INSPECTION_READERS, inGroup } from '../../shared/staff/roleGroups'
 
 /**
  * Beyond the contract's roles: an inspector works on their own inspections only; the supervisor reads all of
@@ -12,7 +13,7 @@ import { findInspectionRow, type InspectionRow } from './inspectionRows'
  */
 export function assertReadable(row: InspectionRow, ctx: HandlerContext): void {
   const user = requireUser(ctx)
-  if (user.role === 'supervisor') return
+  if (inGroup(user.role, BRANCH_INSPECTION_READERS)) return
   if (user.role === 'inspector' && row.inspector_id === user.id) return
   throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
 }

@@ -14,6 +14,7 @@ import {
   activeDamageRows, activePhotoRows, findDamageRow, findInspectionRow, findPhotoRow, loadInspection, searchColumns, searchText, toListItem,
   type InspectionRow,
 } from './inspectionRows'
+import { BRANCH_INSPECTION_READERS, inGroup } from '../../shared/staff/roleGroups'
 
 type InspectionChannels =
   | 'inspection/get-reference' | 'inspection/create' | 'inspection/get' | 'inspection/list' | 'inspection/save-report'
@@ -84,7 +85,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
     'inspection/list': async (input, ctx) => {
       const user = requireUser(ctx)
       const q = db('inspection as i')
-      if (user.role === 'inspector') q.where('i.inspector_id', user.id)
+      if (!inGroup(user.role, BRANCH_INSPECTION_READERS)) q.where('i.inspector_id', user.id)
       if (input.status) q.where('i.status', input.status)
       if (input.query) q.where('i.search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
       const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)

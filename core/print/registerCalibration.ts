@@ -3,11 +3,12 @@ import { buildCalibrationPage, calibrationFileName, type CalibrationData } from 
 import { blankLayoutOn, type BlankLayoutFile } from './osago/blankLayout'
 import { AppError } from '../app/appError'
 import { todayIn } from '../../shared/dates/calendarDate'
+import { OFFICE } from '../../shared/staff/roleGroups'
 
 /** Whoever prints onto blanks may print the calibration page: it carries no client data. */
 export function registerCalibration(registry: DocumentRegistry, deps: { layouts: readonly BlankLayoutFile[]; timeZone: string }): void {
   registry.register<CalibrationData>('print-calibration', {
-    roles: ['clerk', 'supervisor', 'admin'],
+    roles: OFFICE,
     async load(_id, { handler, printerName }) {
       const today = todayIn(deps.timeZone, handler.now)
       const layout = blankLayoutOn(deps.layouts, today)

@@ -3,43 +3,11 @@ import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { z } from 'zod'
 import { versionInForce, type Envelope } from '../../shared/reference/envelope'
-import { productionCalendarFileSchema } from '../../shared/reference/productionCalendar'
-import { purposesOfUseFileSchema } from '../../shared/reference/purposes'
-import { regionsFileSchema } from '../../shared/reference/regions'
-import { vehicleCatalogFileSchema } from '../../shared/reference/vehicles'
-import { osagoTariffFileSchema } from '../../shared/osago/tariffSchema'
-import { terminationRulesFileSchema } from '../../shared/termination/rulesSchema'
-import { keyRateFileSchema } from '../../shared/termination/keyRate'
-import { cascoInstalmentsFileSchema } from '../../shared/casco/schedule'
-import { cascoTariffFileSchema } from '../../shared/casco/tariffSchema'
-import { cascoProgramsFileSchema } from '../../shared/casco/programsSchema'
-import { insurerDetailsFileSchema } from '../../shared/reference/insurer'
-import { inspectionChecklistFileSchema } from '../../shared/inspection/checklist'
+import { REFERENCE_SCHEMAS } from '../../shared/contract/referenceSchemas'
 import { upgradeReference } from '../../shared/reference/upgradeReference'
 import { ReferenceDataError, readResource } from './readResource'
 
-/**
- * Registry of reference kinds: the `kind` written in a file → the schema of the whole file.
- * REGISTRATION POINT: every new kind of reference file (OSAGO tariff tables, CASCO tariff, deadlines, checklists…)
- * adds its `kind: fileSchema` here. A file whose kind is not registered stops the start-up, and so does a
- * registered kind with no bundled file, so a table can be neither silently ignored nor silently missing.
- */
-export const REFERENCE_SCHEMAS = {
-  'vehicle-catalog': vehicleCatalogFileSchema,
-  'production-calendar': productionCalendarFileSchema,
-  'purposes-of-use': purposesOfUseFileSchema,
-  regions: regionsFileSchema,
-  'osago-tariff': osagoTariffFileSchema,
-  'termination-rules': terminationRulesFileSchema,
-  /** Bank of Russia key rate history, for interest on late refunds (GK RF art. 395); the newest version is used. */
-  'key-rate': keyRateFileSchema,
-  'casco-instalments': cascoInstalmentsFileSchema,
-  'casco-tariff': cascoTariffFileSchema,
-  'casco-programs': cascoProgramsFileSchema,
-  /** A configurable example is bundled; each insurer ships its own details (printed on policies). */
-  'insurer-details': insurerDetailsFileSchema,
-  'inspection-checklist': inspectionChecklistFileSchema,
-} as const
+export { REFERENCE_SCHEMAS }
 
 /** Folders under the bundled and override directories that hold reference files (searched recursively). */
 const REFERENCE_FOLDERS = ['reference', 'tariffs', 'rules'] as const

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../db/openDatabase'
 import { write } from '../db/write'
-import { allocateIncomingNumber, formatIncomingNumber } from './incomingNumber'
+import { allocateIncomingNumber } from './incomingNumber'
+import { formatIncomingNumber } from '../../shared/termination/incomingNumber'
 
 /**
  * Acceptance: an incoming number is never given twice, even when several processes (counter PCs sharing the

@@ -1,5 +1,6 @@
 import { AppError } from '../app/appError'
 import type { Writer } from '../db/write'
+import { formatIncomingNumber } from '../../shared/termination/incomingNumber'
 
 export interface IncomingNumber {
   branchId: string
@@ -7,10 +8,6 @@ export interface IncomingNumber {
   seq: number
   /** `<branch code>-<year>-<seq, 5 digits>`, e.g. MSK-01-2026-00001. */
   number: string
-}
-
-export function formatIncomingNumber(branchCode: string, year: number, seq: number): string {
-  return `${branchCode}-${year}-${String(seq).padStart(5, '0')}`
 }
 
 /**

@@ -1,6 +1,8 @@
 import { checkSchema, syncedRow } from './schemaCheck'
 import { z } from 'zod'
 import { defer, reject, type EntityRule } from './types'
+import type { Role } from '../../shared/contract/roles'
+import { inGroup } from '../../shared/staff/roleGroups'
 
 /**
  * Four eyes, decided at HQ: a decision must come from an active supervisor of the branch who neither wrote the
@@ -16,6 +18,8 @@ export interface FourEyesOptions {
   subject: { entity: string; idField: string; authorField: string }
   /** The inspection the decision relied on, if the decision row names one, and the column naming its inspector. */
   inspection?: { entity: string; idField: string; inspectorField: string }
+  /** The roles that may take the decision (shared/staff/roleGroups.ts). */
+  deciders: readonly Role[]
   /** Decisions are append-only: an update of a decision is refused. */
   appendOnly?: boolean
 }
@@ -31,7 +35,7 @@ export function fourEyesApproval(opts: FourEyesOptions): EntityRule {
       if (ctx.changedBy !== approverId) return reject('approver-not-sender', {})
       const approver = await ctx.lookup('staff', approverId)
       if (!approver || approver.branchCode !== ctx.branch.code) return reject('approver-unknown', {})
-      if (approver.data.role !== 'supervisor') return reject('approver-not-supervisor', { name: String(approver.data.full_name) })
+      if (!inGroup(String(approver.data.role), opts.deciders)) return reject('approver-not-supervisor', { name: String(approver.data.full_name) })
       if (approver.data.active === false || approver.data.active === 0) return reject('approver-inactive', { name: String(approver.data.full_name) })
 
       const subject = await ctx.lookup(opts.subject.entity, String(change.after[opts.subject.idField]))

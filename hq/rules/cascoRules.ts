@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { formatContractNumber } from '../../core/casco/contractNumber'
+import { formatContractNumber } from '../../shared/casco/contractNumber'
 import { CASCO_APPROVED, CASCO_QUOTE_STATUSES, type CascoQuoteStatus } from '../../shared/casco/contract'
 import type { RecordData } from '../records'
-import { absent, firstVerdict, required, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
+import { absent, firstVerdict, required, senderMayDecide, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
 import { checkSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type ProposedChange, type RuleContext, type Verdict } from './types'
+import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
 
 /**
  * CASCO cases (core/casco/cascoHandlers.ts, core/approval/approvalHandlers.ts). Every move the branch code makes:
@@ -137,7 +138,7 @@ function frozenFields(before: RecordData, after: RecordData, from: CascoQuoteSta
  * deferred), the quote waits too.
  */
 async function backedByDecision(ctx: RuleContext, change: ProposedChange, before: RecordData, to: CascoQuoteStatus): Promise<Verdict> {
-  const supervisor = await senderIsSupervisor(ctx)
+  const supervisor = await senderMayDecide(ctx, CASCO_CASE_DECIDERS)
   if (supervisor) return supervisor
   if (ctx.changedBy === before.created_by || ctx.changedBy === before.submitted_by) return reject('approver-is-author', {})
   if (!ctx.lookupByKey) return null

@@ -2,9 +2,10 @@ import { z } from 'zod'
 import { DAMAGE_SHOT, EDITABLE_STATUSES, INSPECTION_STATUSES, PHOTO_SOURCES, type InspectionStatus } from '../../shared/inspection/inspection'
 import { DIAGRAM_VIEWS } from '../../shared/inspection/diagram'
 import type { RecordData } from '../records'
-import { firstVerdict, present, required, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
+import { firstVerdict, present, required, senderMayDecide, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
 import { checkSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
+import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
 
 /**
  * Inspections (core/inspection/inspectionHandlers.ts): created as a draft by their inspector; the report saved
@@ -44,7 +45,7 @@ async function quoteOfBranch(ctx: RuleContext, quoteId: unknown): Promise<Verdic
 /** Return for corrections: a supervisor of the branch other than the inspector, with a reason. */
 async function returnedBySupervisor(ctx: RuleContext, after: RecordData): Promise<Verdict> {
   return firstVerdict(
-    () => senderIsSupervisor(ctx),
+    () => senderMayDecide(ctx, CASCO_CASE_DECIDERS),
     () => (ctx.changedBy === after.inspector_id ? reject('approver-is-inspector', {}) : null),
     () => required(after, ['returned_at', 'return_reason'], 'a returned inspection keeps when and why'),
     () => stampedBySender(ctx, after, 'returned_by'),

@@ -7,6 +7,7 @@ import { manualContractRule, terminationApplicationRule } from './terminationRul
 import { checkSchema, syncedRow } from './schemaCheck'
 import { z } from 'zod'
 import { reject, type EntityRule } from './types'
+import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
 
 /**
  * A record of the branch with no state machine at HQ yet: ownership, row versions, the shape every synced row has
@@ -51,6 +52,7 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   approval_decision: {
     ...fourEyesApproval({
       decidedBy: 'decided_by',
+      deciders: CASCO_CASE_DECIDERS,
       subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },
       inspection: { entity: 'inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
       appendOnly: true,

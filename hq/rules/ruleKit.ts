@@ -1,5 +1,7 @@
 import type { RecordData } from '../records'
 import { reject, type RuleContext, type Verdict } from './types'
+import type { Role } from '../../shared/contract/roles'
+import { inGroup } from '../../shared/staff/roleGroups'
 
 /**
  * Pieces the state-machine rules share. A status machine is a table `from → allowed next statuses`; a status
@@ -60,12 +62,12 @@ export function stampedBySender(ctx: RuleContext, after: RecordData, field: stri
   return ctx.changedBy !== null && after[field] === ctx.changedBy ? null : reject('author-not-sender', { field })
 }
 
-/** The sender is an active supervisor of this branch (decisions: approvals, refusals, returns). */
-export async function senderIsSupervisor(ctx: RuleContext): Promise<Verdict> {
+/** The sender is an active member of this branch in a group that may take the decision (shared/staff/roleGroups.ts). */
+export async function senderMayDecide(ctx: RuleContext, deciders: readonly Role[]): Promise<Verdict> {
   if (!ctx.changedBy) return reject('approver-unknown', {})
   const staff = await ctx.lookup('staff', ctx.changedBy)
   if (!staff || staff.branchCode !== ctx.branch.code) return reject('approver-unknown', {})
-  if (staff.data.role !== 'supervisor') return reject('approver-not-supervisor', { name: String(staff.data.full_name) })
+  if (!inGroup(String(staff.data.role), deciders)) return reject('approver-not-supervisor', { name: String(staff.data.full_name) })
   if (staff.data.active === false || staff.data.active === 0) return reject('approver-inactive', { name: String(staff.data.full_name) })
   return null
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formatIncomingNumber } from '../../core/termination/incomingNumber'
+import { formatIncomingNumber } from '../../shared/termination/incomingNumber'
 import { isCalendarDate } from '../../shared/dates/calendarDate'
 import {
   APPLICATION_KINDS, APPLICATION_STATUSES, CONTRACT_PRODUCTS, CONTRACT_SOURCES, KINDS_BY_PRODUCT, POLICYHOLDER_TYPES, RECEIPT_CHANNELS,
@@ -8,10 +8,11 @@ import {
 import { LATE_PAYOUT_CONSEQUENCES, TERMINATION_GROUNDS } from '../../shared/termination/rulesSchema'
 import type { RecordData } from '../records'
 import {
-  absent, firstVerdict, parseJson, required, sameValue, senderIsSupervisor, stampedBySender, transitionVerdict, unchanged, type Transitions,
+  absent, firstVerdict, parseJson, required, sameValue, senderMayDecide, stampedBySender, transitionVerdict, unchanged, type Transitions,
 } from './ruleKit'
 import { checkSchema, sqlBoolean, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
+import { REFUND_APPROVERS } from '../../shared/staff/roleGroups'
 
 /**
  * Termination applications (core/termination/terminationHandlers.ts):
@@ -131,7 +132,7 @@ function stampOf(from: ApplicationStatus, to: ApplicationStatus): string | null 
 /** An approval is a supervisor's, and never of the clerk who received the application (four eyes). */
 async function approvedBySupervisor(ctx: RuleContext, after: RecordData): Promise<Verdict> {
   if (after.approved_by !== ctx.changedBy) return reject('approver-not-sender', {})
-  const supervisor = await senderIsSupervisor(ctx)
+  const supervisor = await senderMayDecide(ctx, REFUND_APPROVERS)
   if (supervisor) return supervisor
   if (after.approved_by === after.received_by) return reject('approver-is-author', {})
   return null

@@ -1,5 +1,6 @@
 import { mdiAccountGroup, mdiCarSearch, mdiCarSettings, mdiCheckDecagram, mdiCog, mdiFileCancel, mdiFileDocumentMultiple, mdiHome, mdiShieldCar, mdiSync } from '@mdi/js'
 import type { Role } from '@shared/contract/roles'
+import { ADMINS, BLANK_VIEWERS, CASCO_CASE_DECIDERS, DESK, EVERYONE, INSPECTION_READERS } from '@shared/staff/roleGroups'
 
 /**
  * Sections of the app and who sees them. This only shapes the menu: the core refuses a role's calls on its
@@ -14,20 +15,18 @@ export interface Section {
   coming?: boolean
 }
 
-const ALL: readonly Role[] = ['clerk', 'inspector', 'supervisor', 'admin']
-
 export const SECTIONS: readonly Section[] = [
-  { key: 'home', path: '/home', icon: mdiHome, roles: ALL },
-  { key: 'osago', path: '/osago', icon: mdiShieldCar, roles: ['clerk', 'supervisor'] },
-  { key: 'casco', path: '/casco', icon: mdiCarSettings, roles: ['clerk', 'supervisor'] },
-  { key: 'inspections', path: '/inspections', icon: mdiCarSearch, roles: ['inspector', 'supervisor'] },
-  { key: 'approvals', path: '/approvals', icon: mdiCheckDecagram, roles: ['supervisor'] },
-  { key: 'terminations', path: '/terminations', icon: mdiFileCancel, roles: ['clerk', 'supervisor'] },
-  { key: 'blanks', path: '/blanks', icon: mdiFileDocumentMultiple, roles: ['admin', 'supervisor', 'clerk'] },
+  { key: 'home', path: '/home', icon: mdiHome, roles: EVERYONE },
+  { key: 'osago', path: '/osago', icon: mdiShieldCar, roles: DESK },
+  { key: 'casco', path: '/casco', icon: mdiCarSettings, roles: DESK },
+  { key: 'inspections', path: '/inspections', icon: mdiCarSearch, roles: INSPECTION_READERS },
+  { key: 'approvals', path: '/approvals', icon: mdiCheckDecagram, roles: CASCO_CASE_DECIDERS },
+  { key: 'terminations', path: '/terminations', icon: mdiFileCancel, roles: DESK },
+  { key: 'blanks', path: '/blanks', icon: mdiFileDocumentMultiple, roles: BLANK_VIEWERS },
   // Every role sees its own changes that HQ did not take; enrolment and offline transfer are the admin's.
-  { key: 'sync', path: '/sync', icon: mdiSync, roles: ALL },
-  { key: 'staff', path: '/staff', icon: mdiAccountGroup, roles: ['admin'] },
-  { key: 'settings', path: '/settings', icon: mdiCog, roles: ['admin'] },
+  { key: 'sync', path: '/sync', icon: mdiSync, roles: EVERYONE },
+  { key: 'staff', path: '/staff', icon: mdiAccountGroup, roles: ADMINS },
+  { key: 'settings', path: '/settings', icon: mdiCog, roles: ADMINS },
 ]
 
 export function sectionsFor(role: Role | undefined): Section[] {

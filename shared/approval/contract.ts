@@ -4,6 +4,7 @@ import { channel } from '../contract/channel'
 import type { InspectionSummary } from '../inspection/summary'
 import { idSchema } from '../staff/schemas'
 import { decideInput, type ApprovalCheck, type ApprovalDecisionKind } from './decision'
+import { CASCO_CASE_DECIDERS } from '../staff/roleGroups'
 
 /**
  * The supervisors' queue (docs/domain/casco.md#c6). A case is a submitted CASCO quote; it is ready for a decision once
@@ -47,8 +48,8 @@ export const approvalContract = {
       scope: z.enum(QUEUE_SCOPES).default('ready'),
       query: z.string().trim().max(100).optional(),
     }),
-    access: ['supervisor'],
+    access: CASCO_CASE_DECIDERS,
   }),
-  'approval/get-case': channel<ApprovalCase>()({ input: z.strictObject({ quoteId: idSchema }), access: ['supervisor'] }),
-  'approval/decide': channel<ApprovalCase>()({ input: decideInput, access: ['supervisor'] }),
+  'approval/get-case': channel<ApprovalCase>()({ input: z.strictObject({ quoteId: idSchema }), access: CASCO_CASE_DECIDERS }),
+  'approval/decide': channel<ApprovalCase>()({ input: decideInput, access: CASCO_CASE_DECIDERS }),
 } as const

@@ -14,7 +14,7 @@ function lookup(tree: unknown, k: string): unknown {
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const SOURCES = [
-  'core/casco', 'core/approval', 'core/print/casco', 'shared/approval', 'shared/casco', 'renderer/src/features/casco', 'renderer/src/features/approvals',
+  'core/casco', 'core/approval', 'core/print/casco', 'shared/approval', 'shared/casco', 'renderer/src/features/casco', 'renderer/src/features/approval',
 ]
 function sourceFiles(): string[] {
   return SOURCES.flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts')).map((f) => join(ROOT, dir, f)))

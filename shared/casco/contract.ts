@@ -11,6 +11,7 @@ import type { CascoQuoteInput } from './quoteInput'
 import type { CascoQuote } from './quoteTypes'
 import type { CascoPlan } from './schedule'
 import type { AntiTheftSystem } from './tariffSchema'
+import { DESK, INSPECTION_READERS } from '../staff/roleGroups'
 
 /**
  * A CASCO case from the first quote to the printed contract. Lifecycle:
@@ -27,7 +28,7 @@ export const CASCO_EDITABLE: readonly CascoQuoteStatus[] = ['draft', 'quoted', '
 export const CASCO_APPROVED: readonly CascoQuoteStatus[] = ['approved', 'approved-with-conditions']
 
 /** Sellers work the quotes; the supervisor also decides on them (never on their own, see approval). */
-export const CASCO_SELLERS: readonly Role[] = ['clerk', 'supervisor']
+export const CASCO_SELLERS: readonly Role[] = DESK
 
 export interface CascoFirstPayment {
   amountKopecks: number
@@ -163,6 +164,6 @@ export const cascoContract = {
   /** The inspector picks the quote an inspection is for: quotes that still need a report. */
   'casco/list-for-inspection': channel<CascoQuoteForInspection[]>()({
     input: z.strictObject({ query: z.string().trim().max(100).optional() }).optional(),
-    access: ['inspector', 'supervisor'],
+    access: INSPECTION_READERS,
   }),
 } as const

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
-import type { Role } from '../contract/roles'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import type { InspectionReference } from './checklist'
 import {
@@ -9,10 +8,11 @@ import {
 } from './inspection'
 import { PHOTO_LIMITS, SHA256_HEX } from './photoLimits'
 import { inspectionReportDraftSchema } from './report'
+import { INSPECTION_EDITORS, INSPECTION_READERS } from '../staff/roleGroups'
 
 /** The inspector creates and edits their own inspections; the supervisor reads every inspection of the branch. */
-const EDITORS: readonly Role[] = ['inspector']
-const READERS: readonly Role[] = ['inspector', 'supervisor']
+const EDITORS = INSPECTION_EDITORS
+const READERS = INSPECTION_READERS
 
 export const inspectionContract = {
   'inspection/get-reference': channel<InspectionReference>()({

@@ -157,7 +157,7 @@ describe('inspection messages', () => {
   })
 
   it('cover every inspection and photo key written in the core, the shared rules, the printed report and the form', () => {
-    const roots = ['core/inspection', 'core/photos', 'shared/inspection', 'core/print/inspection', 'renderer/src/features/inspections']
+    const roots = ['core/inspection', 'core/photos', 'shared/inspection', 'core/print/inspection', 'renderer/src/features/inspection']
     const used = new Set<string>()
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -6,8 +6,10 @@ import { osagoDraftSchema } from './draftSchema'
 import { OSAGO_STATUSES, PAYMENT_METHODS, type OsagoPolicy, type OsagoPolicySummary } from './policy'
 import type { OsagoFormReference } from './formReference'
 import type { OsagoRegistration } from './registration'
+import { DESK } from '../staff/roleGroups'
 
-const SELLERS = ['clerk', 'supervisor'] as const
+/** OSAGO is sold at the counter. */
+const SELLERS = DESK
 
 /** The outcome of a live quote: the premium, or the first thing missing for it (an i18n key at a field). */
 export type OsagoQuote =

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import { PRINTER_SETTERS } from '../staff/roleGroups'
 
 /**
  * Printing: documents are built as PDF in the core; the shell prints them or saves them. Each kind is registered
@@ -76,5 +77,5 @@ export const printContract = {
     input: z.strictObject({ printerName: printerNameSchema }),
     access: 'signed-in',
   }),
-  'print/set-printer-profile': channel<PrinterProfile>()({ input: printerProfileInput, access: ['admin', 'supervisor'] }),
+  'print/set-printer-profile': channel<PrinterProfile>()({ input: printerProfileInput, access: PRINTER_SETTERS }),
 } as const

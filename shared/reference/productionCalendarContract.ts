@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel } from '../contract/channel'
 import { idSchema } from '../staff/schemas'
 import type { CalendarStatus } from './productionCalendarStatus'
+import { DESK } from '../staff/roleGroups'
 
 /** A move of an application's payout deadline after a calendar update (core/termination/payoutDeadlineRecalculation.ts). */
 export interface DeadlineChangeNotice {
@@ -20,6 +21,6 @@ export const productionCalendarContract = {
   'calendar/get-status': channel<CalendarStatus>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),
   'calendar/list-deadline-changes': channel<DeadlineChangeNotice[]>()({
     input: z.strictObject({ applicationId: idSchema }),
-    access: ['clerk', 'supervisor'],
+    access: DESK,
   }),
 } as const

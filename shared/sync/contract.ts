@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
 import type { ContractSummary, HqSettings } from './protocol'
+import { OFFICE } from '../staff/roleGroups'
 
 /** What the status bar and the sync screen show. */
 export interface SyncStatus {
@@ -104,7 +105,7 @@ export const syncContract = {
       number: z.string().trim().min(1, { message: 'validation.required' }).max(32, { message: 'validation.text.tooLong' }),
       series: z.string().trim().max(8, { message: 'validation.text.tooLong' }).optional(),
     }),
-    access: ['clerk', 'supervisor', 'admin'],
+    access: OFFICE,
   }),
   /** Fetches a photo or PDF of the branch from HQ (progress in the status); true once it is on this device. */
   'sync/download-file': channel<{ size: number }>()({

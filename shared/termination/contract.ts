@@ -9,9 +9,9 @@ import type { RefundCalculation } from './applicationRefund'
 import type { ChecklistResult } from './documentChecklist'
 import type { LatePayoutResult } from './latePenalty'
 import { TERMINATION_GROUNDS, type LatePayoutConsequence } from './rulesSchema'
+import { DESK, REFUND_APPROVERS } from '../staff/roleGroups'
 
 /** Clerks and supervisors take applications, calculate and pay; only a supervisor approves above the threshold. */
-const DESK = ['clerk', 'supervisor'] as const
 
 /** The refund as it would be for an application received today, or what stops it (an i18n key at a field). */
 export type RefundPreview =
@@ -100,7 +100,7 @@ export const terminationContract = {
   }),
   'termination/approve-application': channel<TerminationApplication>()({
     input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }),
-    access: ['supervisor'],
+    access: REFUND_APPROVERS,
   }),
   'termination/record-payout': channel<TerminationApplication>()({
     input: z.strictObject({

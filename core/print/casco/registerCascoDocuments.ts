@@ -3,9 +3,10 @@ import type { DocumentRegistry, PrintableDocument } from '../documents'
 import { loadCascoPrintData, type CascoPrintData, type CascoPrintDeps } from './cascoPrintData'
 import { buildCascoContract, cascoContractFileName } from './contractDocument'
 import { buildCascoSchedule, cascoScheduleFileName } from './scheduleDocument'
+import { DESK } from '../../../shared/staff/roleGroups'
 
 /** Who sells CASCO prints its documents (the CASCO contract's sellers). */
-export const CASCO_PRINT_ROLES = ['clerk', 'supervisor'] as const
+export const CASCO_PRINT_ROLES = DESK
 
 export interface CascoDocumentsDeps extends CascoPrintDeps {
   /** Marks the case printed once the contract went to the printer. Supplied by core/casco. */

@@ -8,6 +8,7 @@ import { checklistOf } from '../../inspection/inspectionAccess'
 import { findInspectionRow, loadInspection } from '../../inspection/inspectionRows'
 import type { PhotoVariant } from '../../photos/photoStore'
 import type { ReferenceData } from '../../reference/loadReferenceData'
+import { BRANCH_INSPECTION_READERS, inGroup } from '../../../shared/staff/roleGroups'
 
 export interface PrintedPhoto {
   /** 1, 2, 3… as the report refers to them ("фото 4, 5"). */
@@ -42,7 +43,7 @@ export interface InspectionPrintDeps {
 /** Who may have the report: its inspector, the supervisor, and the clerk once it is submitted (given to the client). */
 function assertMayPrint(inspection: { inspectorId: string; status: string }, ctx: HandlerContext): void {
   const user = requireUser(ctx)
-  if (user.role === 'supervisor') return
+  if (inGroup(user.role, BRANCH_INSPECTION_READERS)) return
   if (user.role === 'inspector' && inspection.inspectorId === user.id) return
   if (user.role === 'clerk' && inspection.status === 'submitted') return
   throw new AppError('FORBIDDEN', 'inspection.errors.notYours')

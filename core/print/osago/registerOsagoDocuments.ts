@@ -9,9 +9,10 @@ import { loadOsagoPrintData, type OsagoPrintData, type OsagoPrintDeps } from './
 import { policyArchiveFileName, buildPolicyArchive } from './policyArchive'
 import { buildPolicyOnBlank, policyBlankFileName } from './policyOnBlank'
 import { policyNumber } from './policyText'
+import { DESK } from '../../../shared/staff/roleGroups'
 
 /** Who sells OSAGO at the counter prints its documents (the OSAGO contract's sellers). */
-export const OSAGO_PRINT_ROLES = ['clerk', 'supervisor'] as const
+export const OSAGO_PRINT_ROLES = DESK
 
 export interface OsagoDocumentsDeps extends OsagoPrintDeps {
   layouts: readonly BlankLayoutFile[]

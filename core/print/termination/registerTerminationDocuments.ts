@@ -3,9 +3,10 @@ import type { DocumentRegistry, PrintableDocument } from '../documents'
 import { buildTerminationApplication, terminationApplicationFileName } from './applicationDocument'
 import { buildRefundSheet, refundSheetFileName } from './refundSheet'
 import { loadTerminationPrintData, type TerminationPrintData, type TerminationPrintDeps } from './terminationPrintData'
+import { DESK } from '../../../shared/staff/roleGroups'
 
 /** Who takes applications at the counter prints them (the termination contract's desk roles). */
-export const TERMINATION_PRINT_ROLES = ['clerk', 'supervisor'] as const
+export const TERMINATION_PRINT_ROLES = DESK
 
 const audit = (d: TerminationPrintData) => ({ entity: 'termination_application', entityId: d.application.id })
 

@@ -1,0 +1,37 @@
+import { productionCalendarFileSchema } from '../reference/productionCalendar'
+import { purposesOfUseFileSchema } from '../reference/purposes'
+import { regionsFileSchema } from '../reference/regions'
+import { vehicleCatalogFileSchema } from '../reference/vehicles'
+import { osagoTariffFileSchema } from '../osago/tariffSchema'
+import { terminationRulesFileSchema } from '../termination/rulesSchema'
+import { keyRateFileSchema } from '../termination/keyRate'
+import { cascoInstalmentsFileSchema } from '../casco/schedule'
+import { cascoTariffFileSchema } from '../casco/tariffSchema'
+import { cascoProgramsFileSchema } from '../casco/programsSchema'
+import { insurerDetailsFileSchema } from '../reference/insurer'
+import { inspectionChecklistFileSchema } from '../inspection/checklist'
+
+/**
+ * Registry of reference kinds: the `kind` written in a file → the schema of the whole file. Kept in shared/contract/
+ * beside the contract's index because, like it, every feature plugs into it; the core's loader reads it, and so does
+ * HQ when it publishes a file (hq/ may not import the core).
+ * REGISTRATION POINT: every new kind of reference file (OSAGO tariff tables, CASCO tariff, deadlines, checklists…)
+ * adds its `kind: fileSchema` here. A file whose kind is not registered stops the start-up, and so does a
+ * registered kind with no bundled file, so a table can be neither silently ignored nor silently missing.
+ */
+export const REFERENCE_SCHEMAS = {
+  'vehicle-catalog': vehicleCatalogFileSchema,
+  'production-calendar': productionCalendarFileSchema,
+  'purposes-of-use': purposesOfUseFileSchema,
+  regions: regionsFileSchema,
+  'osago-tariff': osagoTariffFileSchema,
+  'termination-rules': terminationRulesFileSchema,
+  /** Bank of Russia key rate history, for interest on late refunds (GK RF art. 395); the newest version is used. */
+  'key-rate': keyRateFileSchema,
+  'casco-instalments': cascoInstalmentsFileSchema,
+  'casco-tariff': cascoTariffFileSchema,
+  'casco-programs': cascoProgramsFileSchema,
+  /** A configurable example is bundled; each insurer ships its own details (printed on policies). */
+  'insurer-details': insurerDetailsFileSchema,
+  'inspection-checklist': inspectionChecklistFileSchema,
+} as const
