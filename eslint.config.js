@@ -62,4 +62,7 @@ export default tseslint.config(
   { files: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell]) },
   { files: ['e2e/**'], rules: restrict([noRenderer, noShell]) },
   { files: ['electron/**'], rules: { 'no-restricted-imports': 'off' } },
+  // The main-thread bench and the E2E harness run the shell's own Electron-free main-side modules (the core proxy,
+  // the IPC registration, the preview-file server) under Node, as the app's main process does.
+  { files: ['bench/mainThread.ts', 'e2e/harness/bindCore.ts'], rules: restrict([noRenderer]) },
 )

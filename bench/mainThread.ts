@@ -31,12 +31,9 @@ import { RecordingPrintPlatform } from '../core/print/recordingPlatform'
 import type { Dispatch } from '../core/ipc/dispatch'
 import { plainFileSecretStore } from '../core/sync/secretStore'
 // The bench measures the shell's own main-side code (neither module loads 'electron' at run time).
-// eslint-disable-next-line no-restricted-imports
 import { startCoreProxy, windowDispatch } from '../electron/main/coreProxy'
-// eslint-disable-next-line no-restricted-imports
 import { serveTransferFile } from '../electron/main/transferFiles'
 import { shellTransferDir } from '../core/host/protocol'
-// eslint-disable-next-line no-restricted-imports
 import { registerIpc } from '../electron/main/ipcBridge'
 import { ensureBranch, issueEnrolmentCode } from '../hq/admin'
 import { openHqDatabase } from '../hq/db'

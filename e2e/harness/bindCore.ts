@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Core } from '../../core/app/createCore'
 // The shell's own serving of preview files (no 'electron' import): the page gets them as the app's window does.
-// eslint-disable-next-line no-restricted-imports
 import { serveTransferFile } from '../../electron/main/transferFiles'
 
 /**
