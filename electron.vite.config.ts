@@ -13,7 +13,12 @@ export default defineConfig({
       // better-sqlite3 is a native module and knex loads drivers dynamically: both stay in node_modules.
       externalizeDeps: true,
       // coreHost: the core's own process (utilityProcess), started by the main entry (electron/main/coreProxy.ts).
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts'), coreHost: resolve(import.meta.dirname, 'core/host/coreHost.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          coreHost: resolve(import.meta.dirname, 'core/host/coreHost.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 /**
  * Layering, enforced (as VS Code does): only electron/ may import 'electron'; the renderer and the core meet
@@ -11,37 +12,86 @@ import globals from 'globals'
  */
 const electronOnlyInShell = {
   name: 'electron',
-  message: "Only electron/ may import 'electron': put logic in core/ (Node) or shared/ (pure) and wire it in the shell.",
+  message:
+    "Only electron/ may import 'electron': put logic in core/ (Node) or shared/ (pure) and wire it in the shell.",
 }
 const restrict = (extraPatterns, extraPaths = []) => ({
-  'no-restricted-imports': ['error', {
-    paths: [electronOnlyInShell, ...extraPaths],
-    patterns: [{ group: ['electron/*'], message: "Only electron/ may import 'electron'." }, ...extraPatterns],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [electronOnlyInShell, ...extraPaths],
+      patterns: [{ group: ['electron/*'], message: "Only electron/ may import 'electron'." }, ...extraPatterns],
+    },
+  ],
 })
-const noCore = { group: ['**/core/**', '**/core', '@core/*'], message: 'The renderer reaches the core only through the shared contract (window.branchDesk).' }
-const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'The core must not import the renderer; share code through shared/.' }
-const noHqCore = { group: ['**/core/**', '**/core'], message: 'hq/ must not import core/: move what both need to shared/ (pure), or bind Node primitives in hq/.' }
+const noCore = {
+  group: ['**/core/**', '**/core', '@core/*'],
+  message: 'The renderer reaches the core only through the shared contract (window.branchDesk).',
+}
+const noRenderer = {
+  group: ['**/renderer/**', '**/renderer'],
+  message: 'The core must not import the renderer; share code through shared/.',
+}
+const noHqCore = {
+  group: ['**/core/**', '**/core'],
+  message: 'hq/ must not import core/: move what both need to shared/ (pure), or bind Node primitives in hq/.',
+}
 const noShell = { group: ['**/electron/**'], message: 'Only the shell (electron/) imports shell code.' }
-const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'util', 'zlib']
-const noNode = { group: ['node:*', ...nodeBuiltins], message: 'shared/ is pure: no I/O, no Node built-ins (it runs in the renderer too).' }
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+  'util',
+  'zlib',
+]
+const noNode = {
+  group: ['node:*', ...nodeBuiltins],
+  message: 'shared/ is pure: no I/O, no Node built-ins (it runs in the renderer too).',
+}
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
+  // Layout is Prettier's (`prettier --check` in `npm run lint`): style rules that would fight it are off.
+  prettier,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
       'no-empty-pattern': 'off',
     },
   },
   {
     files: ['**/*.vue'],
-    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] }, globals: { ...globals.browser } },
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },
+      globals: { ...globals.browser },
+    },
     rules: {
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
@@ -53,11 +103,19 @@ export default tseslint.config(
       'vue/valid-v-slot': ['error', { allowModifiers: true }],
     },
   },
-  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noCore, noShell, { group: ['**/migrations/**'], message: 'The renderer has no database.' }]) },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict([noCore, noShell, { group: ['**/migrations/**'], message: 'The renderer has no database.' }]),
+  },
   { files: ['core/**', 'migrations/**', 'scripts/**', 'hq/**', 'bench/**'], rules: restrict([noRenderer, noShell]) },
   // HQ shares code with the branch only through shared/; its tests and harness that run the app's flows may use the core.
   { files: ['hq/**'], ignores: ['hq/**/*.test.ts', 'hq/testing/**'], rules: restrict([noRenderer, noShell, noHqCore]) },
-  { files: ['shared/**'], ignores: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell, noNode]) },
+  {
+    files: ['shared/**'],
+    ignores: ['shared/**/*.test.ts', 'shared/**/testing/**'],
+    rules: restrict([noCore, noRenderer, noShell, noNode]),
+  },
   // Tests of shared code run under Node and may read the bundled resources from disk.
   { files: ['shared/**/*.test.ts', 'shared/**/testing/**'], rules: restrict([noCore, noRenderer, noShell]) },
   { files: ['e2e/**'], rules: restrict([noRenderer, noShell]) },

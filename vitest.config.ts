@@ -4,8 +4,15 @@ import { resolve } from 'node:path'
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
-    include: ['shared/**/*.test.ts', 'core/**/*.test.ts', 'electron/**/*.test.ts', 'migrations/**/*.test.ts',
-      'scripts/**/*.test.ts', 'hq/**/*.test.ts', 'renderer/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'core/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'migrations/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'hq/**/*.test.ts',
+      'renderer/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

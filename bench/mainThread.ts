@@ -57,8 +57,28 @@ const ADMIN = { login: 'admin', fullName: 'Иванова Мария Петро�
 /** What ipcMain hands a handler, as registerIpc reads it. */
 type IpcMainInvokeEvent = Parameters<Parameters<Parameters<typeof registerIpc>[0]['handle']>[1]>[0]
 
-const SHOTS = ['corner-front-left', 'corner-front-right', 'corner-rear-left', 'corner-rear-right', 'front', 'rear', 'left-side', 'right-side',
-  'vin-body', 'vin-plate', 'odometer', 'dashboard', 'rear-interior', 'wheels', 'keys', 'sts-front', 'sts-back', 'pts', 'owner-document', 'extra']
+const SHOTS = [
+  'corner-front-left',
+  'corner-front-right',
+  'corner-rear-left',
+  'corner-rear-right',
+  'front',
+  'rear',
+  'left-side',
+  'right-side',
+  'vin-body',
+  'vin-plate',
+  'odometer',
+  'dashboard',
+  'rear-interior',
+  'wheels',
+  'keys',
+  'sts-front',
+  'sts-back',
+  'pts',
+  'owner-document',
+  'extra',
+]
 
 /** Everything this bench started, stopped in reverse order whatever fails (and on Ctrl+C). */
 const cleanups: Array<() => Promise<void> | void> = []
@@ -93,9 +113,19 @@ function standInIpcMain() {
     get longestReplyClone() {
       return longestReplyClone
     },
-    ipcMain: { handle: (channel: string, fn: (event: IpcMainInvokeEvent, input: unknown) => unknown) => void handlers.set(channel, fn) },
-    async invoke<C extends Channel>(webContentsId: number, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-      const event = { sender: { id: webContentsId }, senderFrame: { url: APP_URL, parent: null } } as unknown as IpcMainInvokeEvent
+    ipcMain: {
+      handle: (channel: string, fn: (event: IpcMainInvokeEvent, input: unknown) => unknown) =>
+        void handlers.set(channel, fn),
+    },
+    async invoke<C extends Channel>(
+      webContentsId: number,
+      channel: C,
+      input: ChannelInput<C>,
+    ): Promise<ChannelOutput<C>> {
+      const event = {
+        sender: { id: webContentsId },
+        senderFrame: { url: APP_URL, parent: null },
+      } as unknown as IpcMainInvokeEvent
       const reply = (await handlers.get(channel)!(event, input)) as Result<ChannelOutput<C>>
       const t0 = performance.now()
       serialize(reply)
@@ -126,21 +156,35 @@ async function freePort(): Promise<number> {
   })
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))]!
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))]!
 const median = (xs: number[]) => percentile(xs, 50)
 
 /** The data folder every repeat starts from: a branch, its staff, OSAGO drafts and an inspection with 20 photos. */
 async function buildTemplate(dir: string): Promise<{ inspectionId: string }> {
-  const core = await createCore({ dataDir: dir, resourcesDir: RESOURCES, isTrustedUrl: (url) => url.startsWith('app://branch-desk/') })
+  const core = await createCore({
+    dataDir: dir,
+    resourcesDir: RESOURCES,
+    isTrustedUrl: (url) => url.startsWith('app://branch-desk/'),
+  })
   try {
-    const call = async <C extends Channel>(channel: C, input: ChannelInput<C>, clientId: string): Promise<ChannelOutput<C>> => {
-      const r = (await core.dispatch(channel, input, { clientId, senderUrl: APP_URL, isMainFrame: true })) as Result<ChannelOutput<C>>
+    const call = async <C extends Channel>(
+      channel: C,
+      input: ChannelInput<C>,
+      clientId: string,
+    ): Promise<ChannelOutput<C>> => {
+      const r = (await core.dispatch(channel, input, { clientId, senderUrl: APP_URL, isMainFrame: true })) as Result<
+        ChannelOutput<C>
+      >
       if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
       return r.value
     }
     await call('setup/create-branch', { branch: BRANCH, admin: ADMIN }, 'a')
     await call('session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'a')
-    for (const [login, role] of [['inspector', 'inspector'], ['clerk', 'clerk']] as const) {
+    for (const [login, role] of [
+      ['inspector', 'inspector'],
+      ['clerk', 'clerk'],
+    ] as const) {
       await call('staff/create-staff', { login, fullName: `Сотрудник ${login}`, role, password: 'Temp12345' }, 'a')
       await call('session/sign-in', { login, password: 'Temp12345' }, login)
       await call('session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' }, login)
@@ -151,10 +195,16 @@ async function buildTemplate(dir: string): Promise<{ inspectionId: string }> {
       await call('osago/save-draft', { id: d.id, rowVersion: d.rowVersion, draft: completeDraft(today) }, 'clerk')
     }
     let inspection = await call('inspection/create', undefined, 'inspector')
-    inspection = await call('inspection/save-report', { id: inspection.id, rowVersion: inspection.rowVersion, report: completeReport() }, 'inspector')
+    inspection = await call(
+      'inspection/save-report',
+      { id: inspection.id, rowVersion: inspection.rowVersion, report: completeReport() },
+      'inspector',
+    )
     for (let i = 0; i < PHOTOS; i++) {
       const bytes = await photoLikeJpeg(PHOTO_W, PHOTO_H, { seed: i + 1, quality: 92 })
-      const r = await uploadPhoto(core, 'inspector', { inspectionId: inspection.id, shot: SHOTS[i]! }, bytes, { fileName: `IMG_${1000 + i}.JPG` })
+      const r = await uploadPhoto(core, 'inspector', { inspectionId: inspection.id, shot: SHOTS[i]! }, bytes, {
+        fileName: `IMG_${1000 + i}.JPG`,
+      })
       if (!r.ok) throw new Error(r.error.message)
     }
     return { inspectionId: inspection.id }
@@ -166,7 +216,15 @@ async function buildTemplate(dir: string): Promise<{ inspectionId: string }> {
 /** HQ as its own process on a fresh SQLite folder, with a one-time enrolment code for the branch. */
 async function startHq(dir: string): Promise<{ hq: HqProcess; code: string; stop: () => Promise<void> }> {
   const port = await freePort()
-  const hq = await startHqProcess({ HQ_DATA_DIR: dir, LOG_LEVEL: 'warn', BLOB_CHUNK_MAX: String(8 * 1024 * 1024), ENROL_ATTEMPTS_PER_MINUTE: '10000' }, port)
+  const hq = await startHqProcess(
+    {
+      HQ_DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      BLOB_CHUNK_MAX: String(8 * 1024 * 1024),
+      ENROL_ATTEMPTS_PER_MINUTE: '10000',
+    },
+    port,
+  )
   const stop = onCleanup(() => hq.stop())
   const db = await openHqDatabase({ client: 'sqlite', file: join(dir, 'hq.sqlite') }, { migrate: false })
   try {
@@ -185,10 +243,30 @@ type Design = 'before' | 'after'
 type Scenario = 'preview' | 'print'
 const SCENARIOS: Scenario[] = ['preview', 'print']
 const PRINTER = 'Kyocera ECOSYS P2040dn'
-interface RunFigures { stallEld: number; stallDrift: number; replyClone: number; mainCpuMs: number; mainElu: number; ipcP95: number; ipcMax: number; ipcCalls: number; pdfMs: number; syncMs: number; pdfMb: number; pages: number; pushedOk: boolean }
+interface RunFigures {
+  stallEld: number
+  stallDrift: number
+  replyClone: number
+  mainCpuMs: number
+  mainElu: number
+  ipcP95: number
+  ipcMax: number
+  ipcCalls: number
+  pdfMs: number
+  syncMs: number
+  pdfMb: number
+  pages: number
+  pushedOk: boolean
+}
 
 /** One repeat of one design: a fresh data folder and HQ, the windows' calls through the stand-in ipcMain. */
-async function runOnce(design: Design, scenario: Scenario, template: string, work: string, inspectionId: string): Promise<RunFigures> {
+async function runOnce(
+  design: Design,
+  scenario: Scenario,
+  template: string,
+  work: string,
+  inspectionId: string,
+): Promise<RunFigures> {
   const dir = mkdtempSync(join(work, `${design}-`))
   // The shell's printing as the tests have it: jobs kept in memory, nothing reaches a printer.
   const printer = new RecordingPrintPlatform({ saveDir: join(dir, 'saved'), printers: [PRINTER] })
@@ -199,7 +277,12 @@ async function runOnce(design: Design, scenario: Scenario, template: string, wor
   let dispatch: Dispatch
   let closeCore: () => Promise<void>
   if (design === 'before') {
-    const core = await createCore({ dataDir, resourcesDir: RESOURCES, isTrustedUrl: (url) => url.startsWith('app://branch-desk/'), print: printer })
+    const core = await createCore({
+      dataDir,
+      resourcesDir: RESOURCES,
+      isTrustedUrl: (url) => url.startsWith('app://branch-desk/'),
+      print: printer,
+    })
     dispatch = core.dispatch
     closeCore = onCleanup(() => core.close())
   } else {
@@ -244,7 +327,11 @@ async function runOnce(design: Design, scenario: Scenario, template: string, wor
         const due = first + k * 20
         const wait = due - performance.now()
         if (wait > 0) await new Promise((r) => setTimeout(r, wait))
-        calls.push(windows.invoke(statusWindow, 'app/get-status', undefined).then(() => void latencies.push(performance.now() - due)))
+        calls.push(
+          windows
+            .invoke(statusWindow, 'app/get-status', undefined)
+            .then(() => void latencies.push(performance.now() - due)),
+        )
       }
       await Promise.all(calls)
     })()
@@ -255,9 +342,15 @@ async function runOnce(design: Design, scenario: Scenario, template: string, wor
     const timed = async <T>(p: Promise<T>): Promise<[T, number]> => [await p, performance.now() - t0]
     const report = { kind: 'inspection-report', id: inspectionId } as const
     const [[pdf, pdfMs], [sync, syncMs]] = await Promise.all([
-      timed(scenario === 'preview'
-        ? windows.invoke(inspectorWindow, 'print/preview-document', report).then(async (p) => ({ bytes: await loadPreview(shellTransferDir(dataDir), p.file), pages: p.pageCount }))
-        : windows.invoke(inspectorWindow, 'print/print-document', { ...report, printerName: PRINTER }).then(() => ({ bytes: printer.jobs.at(-1)!.pdf.length, pages: Number.NaN }))),
+      timed(
+        scenario === 'preview'
+          ? windows
+              .invoke(inspectorWindow, 'print/preview-document', report)
+              .then(async (p) => ({ bytes: await loadPreview(shellTransferDir(dataDir), p.file), pages: p.pageCount }))
+          : windows
+              .invoke(inspectorWindow, 'print/print-document', { ...report, printerName: PRINTER })
+              .then(() => ({ bytes: printer.jobs.at(-1)!.pdf.length, pages: Number.NaN })),
+      ),
       timed(windows.invoke(adminWindow, 'sync/sync-now', undefined)),
     ])
     probing = false
@@ -267,8 +360,19 @@ async function runOnce(design: Design, scenario: Scenario, template: string, wor
     eld.disable()
     clearInterval(ticker)
     return {
-      stallEld: eld.max / 1e6, stallDrift: drift, replyClone: windows.longestReplyClone, mainCpuMs: (cpu.user + cpu.system) / 1000, mainElu: elu.utilization * 100, ipcP95: percentile(latencies, 95), ipcMax: Math.max(...latencies), ipcCalls: latencies.length,
-      pdfMs, syncMs, pdfMb: pdf.bytes / 1024 / 1024, pages: pdf.pages, pushedOk: sync.ok,
+      stallEld: eld.max / 1e6,
+      stallDrift: drift,
+      replyClone: windows.longestReplyClone,
+      mainCpuMs: (cpu.user + cpu.system) / 1000,
+      mainElu: elu.utilization * 100,
+      ipcP95: percentile(latencies, 95),
+      ipcMax: Math.max(...latencies),
+      ipcCalls: latencies.length,
+      pdfMs,
+      syncMs,
+      pdfMb: pdf.bytes / 1024 / 1024,
+      pages: pdf.pages,
+      pushedOk: sync.ok,
     }
   } finally {
     await closeCore()
@@ -286,7 +390,9 @@ async function main(): Promise<void> {
   onCleanup(() => rmSync(work, { recursive: true, force: true }))
   const template = join(work, 'template')
   mkdirSync(template)
-  console.log(`Preparing the data: ${PHOTOS} photo-like ${PHOTO_W}×${PHOTO_H} JPEGs imported through the channels, ${DRAFTS} OSAGO drafts…`)
+  console.log(
+    `Preparing the data: ${PHOTOS} photo-like ${PHOTO_W}×${PHOTO_H} JPEGs imported through the channels, ${DRAFTS} OSAGO drafts…`,
+  )
   const { inspectionId } = await buildTemplate(template)
 
   const figures = new Map<string, RunFigures[]>()
@@ -298,8 +404,10 @@ async function main(): Promise<void> {
       for (const design of order.filter((d) => !ONLY || d === ONLY)) {
         const run = await runOnce(design, scenario, template, work, inspectionId)
         figures.set(`${scenario} ${design}`, [...runsOf(scenario, design), run])
-        console.log(`  repeat ${r + 1} ${scenario.padEnd(7)} ${design.padEnd(6)} stall ${run.stallEld.toFixed(0)} ms (drift ${run.stallDrift.toFixed(0)} ms, reply clone ${run.replyClone.toFixed(0)} ms), ` +
-          `IPC p95 ${run.ipcP95.toFixed(0)} ms over ${run.ipcCalls} calls, main CPU ${run.mainCpuMs.toFixed(0)} ms, PDF ${run.pdfMs.toFixed(0)} ms, sync ${run.syncMs.toFixed(0)} ms${run.pushedOk ? '' : ' (sync run failed)'}`)
+        console.log(
+          `  repeat ${r + 1} ${scenario.padEnd(7)} ${design.padEnd(6)} stall ${run.stallEld.toFixed(0)} ms (drift ${run.stallDrift.toFixed(0)} ms, reply clone ${run.replyClone.toFixed(0)} ms), ` +
+            `IPC p95 ${run.ipcP95.toFixed(0)} ms over ${run.ipcCalls} calls, main CPU ${run.mainCpuMs.toFixed(0)} ms, PDF ${run.pdfMs.toFixed(0)} ms, sync ${run.syncMs.toFixed(0)} ms${run.pushedOk ? '' : ' (sync run failed)'}`,
+        )
       }
     }
   }
@@ -307,17 +415,25 @@ async function main(): Promise<void> {
   const pick = (runs: RunFigures[], k: keyof RunFigures) => runs.map((x) => Number(x[k]))
   const sample = runsOf('preview', 'before')[0]!
   console.log('')
-  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} CPUs; ${REPEATS} repeats per design and load`)
-  console.log(`Report: inspection report with ${PHOTOS} photos (${sample.pages} pages, ${sample.pdfMb.toFixed(1)} MB PDF), rendered while a sync pushes the branch (${DRAFTS} drafts, ${PHOTOS} photos) to HQ`)
-  console.log(`All figures in ms (but the busy share), min / median / max over repeats. Other processes on this machine stall it too: the CPU time`)
+  console.log(
+    `Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} CPUs; ${REPEATS} repeats per design and load`,
+  )
+  console.log(
+    `Report: inspection report with ${PHOTOS} photos (${sample.pages} pages, ${sample.pdfMb.toFixed(1)} MB PDF), rendered while a sync pushes the branch (${DRAFTS} drafts, ${PHOTOS} photos) to HQ`,
+  )
+  console.log(
+    `All figures in ms (but the busy share), min / median / max over repeats. Other processes on this machine stall it too: the CPU time`,
+  )
   console.log(`and busy share say how much of a stall was this thread's own work.`)
   for (const scenario of SCENARIOS) {
     const b = runsOf(scenario, 'before')
     const a = runsOf(scenario, 'after')
     console.log('')
-    console.log(scenario === 'preview'
-      ? 'PREVIEW — the answer names a file; the window loads the PDF from app://…/transfer/ (streamed by the main side)'
-      : 'PRINT — the PDF goes to the shell\'s printing (as a file in the user-data folder)')
+    console.log(
+      scenario === 'preview'
+        ? 'PREVIEW — the answer names a file; the window loads the PDF from app://…/transfer/ (streamed by the main side)'
+        : "PRINT — the PDF goes to the shell's printing (as a file in the user-data folder)",
+    )
     console.log(`${''.padEnd(38)} before: core on main thread   after: core in its own process`)
     console.log(row('main thread longest stall (ELD)', pick(b, 'stallEld'), pick(a, 'stallEld')))
     console.log(row('main thread longest stall (drift)', pick(b, 'stallDrift'), pick(a, 'stallDrift')))

@@ -22,8 +22,17 @@ import { photoLikeJpeg, uploadPhoto } from '../core/inspection/testing/photos'
 const RUNS = Number(process.env.RUNS ?? 5)
 const PDF_PHOTOS = 20
 
-async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>, clientId: string): Promise<ChannelOutput<C>> {
-  const r = (await core.dispatch(channel, input, { clientId, senderUrl: 'app://branch-desk/index.html', isMainFrame: true })) as Result<ChannelOutput<C>>
+async function call<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+  clientId: string,
+): Promise<ChannelOutput<C>> {
+  const r = (await core.dispatch(channel, input, {
+    clientId,
+    senderUrl: 'app://branch-desk/index.html',
+    isMainFrame: true,
+  })) as Result<ChannelOutput<C>>
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
   return r.value
 }
@@ -39,13 +48,31 @@ async function main(): Promise<void> {
     isTrustedUrl: (url) => url.startsWith('app://branch-desk/'),
   })
   try {
-    await call(core, 'setup/create-branch', { branch: { code: 'MSK-01', name: 'Филиал', city: 'Москва' }, admin: { login: 'admin', fullName: 'Админ', password: 'Admin12345' } }, 'a')
+    await call(
+      core,
+      'setup/create-branch',
+      {
+        branch: { code: 'MSK-01', name: 'Филиал', city: 'Москва' },
+        admin: { login: 'admin', fullName: 'Админ', password: 'Admin12345' },
+      },
+      'a',
+    )
     await call(core, 'session/sign-in', { login: 'admin', password: 'Admin12345' }, 'a')
-    await call(core, 'staff/create-staff', { login: 'insp', fullName: 'Осмотрщик', role: 'inspector', password: 'Temp12345' }, 'a')
+    await call(
+      core,
+      'staff/create-staff',
+      { login: 'insp', fullName: 'Осмотрщик', role: 'inspector', password: 'Temp12345' },
+      'a',
+    )
     await call(core, 'session/sign-in', { login: 'insp', password: 'Temp12345' }, 'i')
     await call(core, 'session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' }, 'i')
     let inspection = await call(core, 'inspection/create', undefined, 'i')
-    inspection = await call(core, 'inspection/save-report', { id: inspection.id, rowVersion: inspection.rowVersion, report: completeReport() }, 'i')
+    inspection = await call(
+      core,
+      'inspection/save-report',
+      { id: inspection.id, rowVersion: inspection.rowVersion, report: completeReport() },
+      'i',
+    )
 
     console.log(`Generating ${PDF_PHOTOS} photo-like 12-MP JPEGs (4000×3000)…`)
     const photos: Buffer[] = []
@@ -63,11 +90,33 @@ async function main(): Promise<void> {
 
     // 2. The whole import as the form does it, one distinct photo per run (the core refuses the same picture twice).
     const imports: number[] = []
-    const shots = ['corner-front-left', 'corner-front-right', 'corner-rear-left', 'corner-rear-right', 'front', 'rear', 'left-side', 'right-side',
-      'vin-body', 'vin-plate', 'odometer', 'dashboard', 'rear-interior', 'wheels', 'keys', 'sts-front', 'sts-back', 'pts', 'owner-document', 'extra']
+    const shots = [
+      'corner-front-left',
+      'corner-front-right',
+      'corner-rear-left',
+      'corner-rear-right',
+      'front',
+      'rear',
+      'left-side',
+      'right-side',
+      'vin-body',
+      'vin-plate',
+      'odometer',
+      'dashboard',
+      'rear-interior',
+      'wheels',
+      'keys',
+      'sts-front',
+      'sts-back',
+      'pts',
+      'owner-document',
+      'extra',
+    ]
     for (const [i, bytes] of photos.entries()) {
       const t0 = performance.now()
-      const r = await uploadPhoto(core, 'i', { inspectionId: inspection.id, shot: shots[i]! }, bytes, { fileName: `IMG_${1000 + i}.JPG` })
+      const r = await uploadPhoto(core, 'i', { inspectionId: inspection.id, shot: shots[i]! }, bytes, {
+        fileName: `IMG_${1000 + i}.JPG`,
+      })
       if (!r.ok) throw new Error(r.error.message)
       imports.push(performance.now() - t0)
     }
@@ -89,10 +138,18 @@ async function main(): Promise<void> {
     const importMedian = median(imports)
     const pdfMedian = median(pdfTimes)
     console.log('')
-    console.log(`Node ${process.version}, ${process.platform}/${process.arch}; sample JPEG ${avgMb.toFixed(1)} MB on average`)
-    console.log(`Process 12-MP JPEG (normalise + thumbnail)       median ${ms(median(processing))}   max ${ms(Math.max(...processing))}   (${RUNS} runs)`)
-    console.log(`Import 12-MP JPEG via IPC (hash, store, record)  median ${ms(importMedian)}   max ${ms(Math.max(...imports))}   (${imports.length} photos)  target < 1000 ms`)
-    console.log(`Report PDF with ${PDF_PHOTOS} photos (${pages} pages, ${pdfMb.toFixed(1)} MB)     median ${ms(pdfMedian)}   max ${ms(Math.max(...pdfTimes))}   (${pdfTimes.length} runs)  target < 2000 ms`)
+    console.log(
+      `Node ${process.version}, ${process.platform}/${process.arch}; sample JPEG ${avgMb.toFixed(1)} MB on average`,
+    )
+    console.log(
+      `Process 12-MP JPEG (normalise + thumbnail)       median ${ms(median(processing))}   max ${ms(Math.max(...processing))}   (${RUNS} runs)`,
+    )
+    console.log(
+      `Import 12-MP JPEG via IPC (hash, store, record)  median ${ms(importMedian)}   max ${ms(Math.max(...imports))}   (${imports.length} photos)  target < 1000 ms`,
+    )
+    console.log(
+      `Report PDF with ${PDF_PHOTOS} photos (${pages} pages, ${pdfMb.toFixed(1)} MB)     median ${ms(pdfMedian)}   max ${ms(Math.max(...pdfTimes))}   (${pdfTimes.length} runs)  target < 2000 ms`,
+    )
     const ok = Math.max(...imports) < 1000 && pdfMedian < 2000
     console.log(ok ? 'PASS' : 'FAIL')
     if (!ok) process.exitCode = 1

@@ -4,7 +4,18 @@ import { join } from 'node:path'
 import { createCore } from '../core/app/createCore'
 import { ScriptedFileDialogs } from '../core/files/fileDialogs'
 import { RecordingUpdater } from '../core/update/recordingUpdater'
-import { ADMIN, arrange, BRANCH, expect, isTrustedE2eUrl, RESOURCES_DIR, seedBranch, signIn, snap, test as base } from './harness/fixtures'
+import {
+  ADMIN,
+  arrange,
+  BRANCH,
+  expect,
+  isTrustedE2eUrl,
+  RESOURCES_DIR,
+  seedBranch,
+  signIn,
+  snap,
+  test as base,
+} from './harness/fixtures'
 
 /**
  * Backups on the settings screen, the update banner over the counter, and the first-run restore on a replacement
@@ -18,7 +29,13 @@ const test = base.extend<{ updater: RecordingUpdater }>({
   core: async ({ printer, dialogs, updater }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
     const core = await createCore({
-      dataDir: dir, resourcesDir: RESOURCES_DIR, isTrustedUrl: isTrustedE2eUrl, appVersion: '0.1.0', print: printer, files: dialogs, update: { updater },
+      dataDir: dir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: isTrustedE2eUrl,
+      appVersion: '0.1.0',
+      print: printer,
+      files: dialogs,
+      update: { updater },
     })
     await use(core)
     await core.close()
@@ -26,7 +43,12 @@ const test = base.extend<{ updater: RecordingUpdater }>({
   },
 })
 
-test('the admin chooses a backup folder and backs up now; the update banner waits for unsaved forms, then installs', async ({ page, core, dialogs, updater }) => {
+test('the admin chooses a backup folder and backs up now; the update banner waits for unsaved forms, then installs', async ({
+  page,
+  core,
+  dialogs,
+  updater,
+}) => {
   const usb = mkdtempSync(join(tmpdir(), 'branch-desk-usb-'))
   await seedBranch(core)
   await signIn(page, 'admin')
@@ -60,13 +82,23 @@ test('the admin chooses a backup folder and backs up now; the update banner wait
   rmSync(usb, { recursive: true, force: true })
 })
 
-test('first run on a replacement computer: «Восстановить из резервной копии» checks the backup and restarts', async ({ page, dialogs, updater }) => {
+test('first run on a replacement computer: «Восстановить из резервной копии» checks the backup and restarts', async ({
+  page,
+  dialogs,
+  updater,
+}) => {
   // The old computer's backup on a stick.
   const oldDir = mkdtempSync(join(tmpdir(), 'branch-desk-old-'))
   const usb = mkdtempSync(join(tmpdir(), 'branch-desk-usb-'))
   mkdirSync(usb, { recursive: true })
   const oldDialogs = new ScriptedFileDialogs()
-  const old = await createCore({ dataDir: oldDir, resourcesDir: RESOURCES_DIR, isTrustedUrl: isTrustedE2eUrl, appVersion: '0.1.0', files: oldDialogs })
+  const old = await createCore({
+    dataDir: oldDir,
+    resourcesDir: RESOURCES_DIR,
+    isTrustedUrl: isTrustedE2eUrl,
+    appVersion: '0.1.0',
+    files: oldDialogs,
+  })
   await arrange(old, 'setup/create-branch', { branch: BRANCH, admin: ADMIN })
   await arrange(old, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password })
   oldDialogs.answer(usb)

@@ -24,7 +24,9 @@ test.describe('policy blanks (BSO)', () => {
     await dialog.getByLabel('Номер по').fill('0000000010')
     await dialog.getByLabel('Номер по').press('Enter')
     await expect(dialog).toHaveCount(0)
-    await expect(page.getByTestId('blanks-notice')).toHaveText('Принято бланков: 10 (серия ХХХ, № 0000000001 – 0000000010)')
+    await expect(page.getByTestId('blanks-notice')).toHaveText(
+      'Принято бланков: 10 (серия ХХХ, № 0000000001 – 0000000010)',
+    )
     await expect(page.getByTestId('stock-received')).toContainText('10')
     await expect(page.getByTestId('stock-onHand')).toContainText('10')
     await expect(page.getByTestId('stock-by-series')).toContainText('ХХХ')
@@ -68,7 +70,10 @@ test.describe('policy blanks (BSO)', () => {
     await expect(page.getByTestId('blanks-table')).toContainText('0000000003')
   })
 
-  test('a clerk sees the stock but cannot receive or spoil: the screen hides it and the core refuses', async ({ page, core }) => {
+  test('a clerk sees the stock but cannot receive or spoil: the screen hides it and the core refuses', async ({
+    page,
+    core,
+  }) => {
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password })
     await arrange(core, 'blanks/receive-range', { series: 'ААА', fromNumber: '0123456780', toNumber: '0123456784' })
     await arrange(core, 'blanks/receive-range', { series: 'ВВВ', fromNumber: '0000000001', toNumber: '0000000002' })
@@ -83,11 +88,24 @@ test.describe('policy blanks (BSO)', () => {
     await expect(page.locator('[data-testid^="spoil-"]')).toHaveCount(0)
     await snap(page, '25-blanks-stock-clerk')
 
-    const refused = await page.evaluate(() => Promise.all([
-      window.branchDesk.invoke('blanks/receive-range', { series: 'ССС', fromNumber: '0000000001', toNumber: '0000000005' }),
-      window.branchDesk.invoke('blanks/spoil-blank', { blankId: '01900000-0000-7000-8000-000000000000', reason: 'Порван' }),
-    ]))
-    for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' } })
+    const refused = await page.evaluate(() =>
+      Promise.all([
+        window.branchDesk.invoke('blanks/receive-range', {
+          series: 'ССС',
+          fromNumber: '0000000001',
+          toNumber: '0000000005',
+        }),
+        window.branchDesk.invoke('blanks/spoil-blank', {
+          blankId: '01900000-0000-7000-8000-000000000000',
+          reason: 'Порван',
+        }),
+      ]),
+    )
+    for (const r of refused)
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' },
+      })
     const stock = await page.evaluate(() => window.branchDesk.invoke('blanks/get-stock', undefined))
     expect(stock).toMatchObject({ ok: true, value: { totals: { received: 7, onHand: 7 } } })
   })

@@ -12,8 +12,25 @@ import { makeFixturePhotos } from './fixtures/photos'
  * and previews it with the photos. The inspector's attempt to approve their own report is refused by the core.
  */
 const REQUIRED = [
-  'corner-front-left', 'corner-front-right', 'corner-rear-left', 'corner-rear-right', 'front', 'rear', 'left-side', 'right-side',
-  'vin-body', 'vin-plate', 'odometer', 'dashboard', 'rear-interior', 'wheels', 'keys', 'sts-front', 'sts-back', 'pts', 'owner-document',
+  'corner-front-left',
+  'corner-front-right',
+  'corner-rear-left',
+  'corner-rear-right',
+  'front',
+  'rear',
+  'left-side',
+  'right-side',
+  'vin-body',
+  'vin-plate',
+  'odometer',
+  'dashboard',
+  'rear-interior',
+  'wheels',
+  'keys',
+  'sts-front',
+  'sts-back',
+  'pts',
+  'owner-document',
 ]
 const photosDir = mkdtempSync(join(tmpdir(), 'bd-e2e-casco-photos-'))
 let photos: Record<string, string>
@@ -97,7 +114,8 @@ async function sign(page: Page, who: 'inspector' | 'client') {
   const wave = who === 'inspector' ? Math.cos : Math.sin
   await page.mouse.move(box.x + 30, box.y + box.height * 0.6)
   await page.mouse.down()
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 28, box.y + box.height * (0.5 + 0.25 * wave(i)), { steps: 3 })
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(box.x + 30 + i * 28, box.y + box.height * (0.5 + 0.25 * wave(i)), { steps: 3 })
   await page.mouse.up()
   await pad.getByTestId('signature-save').click()
   await expect(pad.getByTestId('signature-done')).toBeVisible()
@@ -110,7 +128,11 @@ async function placeDamage(page: Page, view: string, x: number, y: number) {
   await page.mouse.click(box.x + box.width * x, box.y + box.height * y)
 }
 
-async function describeDamage(page: Page, n: number, d: { part: string; type: string; size: string; severity: string }) {
+async function describeDamage(
+  page: Page,
+  n: number,
+  d: { part: string; type: string; size: string; severity: string },
+) {
   const row = page.getByTestId(`damage-row-${n}`)
   const part = row.getByTestId('damage-part').locator('input')
   await part.click()
@@ -128,7 +150,10 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await seedBranch(core)
   })
 
-  test('three options → inspection with photos → returned, fixed, approved → contract with photos; four eyes in the core', async ({ page, core }) => {
+  test('three options → inspection with photos → returned, fixed, approved → contract with photos; four eyes in the core', async ({
+    page,
+    core,
+  }) => {
     test.setTimeout(300_000)
 
     // 1. The clerk quotes three options side by side and submits the one the client takes.
@@ -179,20 +204,32 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await fill(page, 'vehicle.plate', 'а123вс777')
     await fill(page, 'vehicle.odometerKm', '48250')
     await fill(page, 'vehicle.documents', 'ПТС 78 ОХ 123456, СТС 77 42 654321')
-    for (const where of ['vinDocument', 'vinBody', 'vinPlate']) await fill(page, `vehicle.${where}`, 'Z94C251ABMR123456')
+    for (const where of ['vinDocument', 'vinBody', 'vinPlate'])
+      await fill(page, `vehicle.${where}`, 'Z94C251ABMR123456')
     await fill(page, 'keys.keySets', '2')
     await fill(page, 'keys.alarmFobs', '1')
     await page.getByTestId('f-conclusion.outcome').getByLabel('Принято, повреждения исключены из покрытия').check()
     await fill(page, 'conclusion.remarks', 'Повреждения № 1 и 2 исключены из покрытия')
     await placeDamage(page, 'left', 0.45, 0.55)
     await expect(page.getByTestId('marker-1')).toBeVisible()
-    await describeDamage(page, 1, { part: 'Дверь передняя левая', type: 'Вмятина с повреждением ЛКП', size: '12', severity: 'Среднее' })
+    await describeDamage(page, 1, {
+      part: 'Дверь передняя левая',
+      type: 'Вмятина с повреждением ЛКП',
+      size: '12',
+      severity: 'Среднее',
+    })
     await placeDamage(page, 'front', 0.5, 0.72)
     await expect(page.getByTestId('marker-2')).toBeVisible()
-    await describeDamage(page, 2, { part: 'Передний бампер', type: 'Царапина (до грунта)', size: '8', severity: 'Незначительное' })
+    await describeDamage(page, 2, {
+      part: 'Передний бампер',
+      type: 'Царапина (до грунта)',
+      size: '8',
+      severity: 'Незначительное',
+    })
     await upload(page.getByTestId('damage-photos-1'), photos['damage-1']!)
     await upload(page.getByTestId('damage-photos-2'), photos['damage-2']!)
-    for (const shot of REQUIRED.filter((s) => s !== 'vin-plate')) await upload(page.getByTestId(`shot-${shot}`), photos[shot]!)
+    for (const shot of REQUIRED.filter((s) => s !== 'vin-plate'))
+      await upload(page.getByTestId(`shot-${shot}`), photos[shot]!)
     await sign(page, 'inspector')
     await sign(page, 'client')
     await page.getByTestId('submit').click()
@@ -222,7 +259,10 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('decision-returned-radio').locator('input').check()
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('decision-form')).toContainText('Напишите, что нужно исправить')
-    await page.getByTestId('decision-form').getByLabel('Комментарий').fill('Нужен крупный план вмятины на передней левой двери')
+    await page
+      .getByTestId('decision-form')
+      .getByLabel('Комментарий')
+      .fill('Нужен крупный план вмятины на передней левой двери')
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('case-notice')).toContainText('Возвращено на доработку')
     await expect(page.getByTestId('case-report-status')).toHaveText('Возвращён осмотрщику')
@@ -236,10 +276,22 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await upload(page.getByTestId('damage-photos-1'), photos['damage-1-closeup']!)
     await page.getByTestId('submit').click()
     await expect(page.getByTestId('inspection-status')).toHaveText('Отправлен на согласование')
-    const refused = await page.evaluate(async (id) => window.branchDesk.invoke('approval/decide', {
-      quoteId: id, quoteRowVersion: 1, decision: 'approved', comment: '', conditions: [], validUntil: '2099-01-01',
-    }), quoteId)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' } })
+    const refused = await page.evaluate(
+      async (id) =>
+        window.branchDesk.invoke('approval/decide', {
+          quoteId: id,
+          quoteRowVersion: 1,
+          decision: 'approved',
+          comment: '',
+          conditions: [],
+          validUntil: '2099-01-01',
+        }),
+      quoteId,
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' },
+    })
     expect(await core.db('approval_decision').where({ decision: 'approved' })).toHaveLength(0)
 
     // 5. The supervisor approves, on the condition that the damaged parts are excluded.
@@ -249,7 +301,10 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await expect(page.getByTestId('case-report-status')).toHaveText('Передан на согласование')
     await expect(page.getByTestId('case-photos').getByRole('button')).toHaveCount(22)
     await page.getByTestId('decision-approved-with-conditions-radio').locator('input').check()
-    await page.getByTestId('decision-form').getByLabel('Условия (каждое с новой строки)').fill('Передняя левая дверь и передний бампер исключены из покрытия до ремонта')
+    await page
+      .getByTestId('decision-form')
+      .getByLabel('Условия (каждое с новой строки)')
+      .fill('Передняя левая дверь и передний бампер исключены из покрытия до ремонта')
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('case-status')).toHaveText('Согласован с условиями')
     await expect(page.getByTestId('decision-history')).toContainText('Возвращено на доработку')

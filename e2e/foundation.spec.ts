@@ -89,7 +89,9 @@ test.describe('signed-in shell', () => {
     await snap(page, '08-settings')
   })
 
-  test('role-based navigation: a clerk cannot open Staff, and the core refuses the clerk\'s call too', async ({ page }) => {
+  test("role-based navigation: a clerk cannot open Staff, and the core refuses the clerk's call too", async ({
+    page,
+  }) => {
     await signIn(page, 'clerk')
     await expect(page.getByTestId('home')).toBeVisible()
     await expect(page.getByTestId('nav-osago')).toBeVisible()
@@ -99,7 +101,10 @@ test.describe('signed-in shell', () => {
     await expect(page.getByTestId('access-denied')).toBeVisible()
     await expect(page.getByTestId('staff')).toHaveCount(0)
     const refused = await page.evaluate(() => window.branchDesk.invoke('staff/list-staff', undefined))
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Недостаточно прав для этой операции' },
+    })
     await page.getByTestId('nav-osago').click()
     await expect(page.getByTestId('osago-list')).toBeVisible()
   })
@@ -120,7 +125,12 @@ test.describe('signed-in shell', () => {
 
   test('a new staff member must change the admin-set password first', async ({ page, core }) => {
     await arrange(core, 'session/sign-in', { login: 'admin', password: ADMIN.password })
-    await arrange(core, 'staff/create-staff', { login: 'newbie', fullName: 'Новиков Н.Н.', role: 'clerk', password: 'Temp12345' })
+    await arrange(core, 'staff/create-staff', {
+      login: 'newbie',
+      fullName: 'Новиков Н.Н.',
+      role: 'clerk',
+      password: 'Temp12345',
+    })
     await signIn(page, 'newbie', 'Temp12345')
     await expect(page).toHaveURL(/#\/change-password/)
     await snap(page, '12-change-password')
@@ -152,7 +162,9 @@ test.describe('signed-in shell', () => {
     await expect(page.getByTestId('home')).toBeVisible()
   })
 
-  test('idle time counts from the sign-in, not from before the computer slept at the sign-in screen', async ({ page }) => {
+  test('idle time counts from the sign-in, not from before the computer slept at the sign-in screen', async ({
+    page,
+  }) => {
     const t0 = new Date('2026-12-05T07:00:00Z').getTime()
     await page.clock.install({ time: t0 })
     await page.goto('/#/sign-in')
@@ -180,7 +192,9 @@ test.describe('signed-in shell', () => {
   test('malformed IPC input gets typed errors, never a crash', async ({ page }) => {
     await page.goto('/')
     const results = await page.evaluate(async () => {
-      const api = window.branchDesk as unknown as { invoke(c: unknown, i: unknown): Promise<{ ok: boolean; error?: { code: string } }> }
+      const api = window.branchDesk as unknown as {
+        invoke(c: unknown, i: unknown): Promise<{ ok: boolean; error?: { code: string } }>
+      }
       const big = 'x'.repeat(1_000_000)
       return Promise.all([
         api.invoke('session/sign-in', { login: 42, password: [] }),
@@ -192,7 +206,15 @@ test.describe('signed-in shell', () => {
         api.invoke('staff/create-staff', { login: 'intruder', fullName: 'y', role: 'admin', password: 'Abcdefgh1' }),
       ])
     })
-    expect(results.map((r) => r.error?.code)).toEqual(['VALIDATION', 'VALIDATION', 'VALIDATION', 'VALIDATION', 'PAYLOAD_TOO_LARGE', 'UNKNOWN_CHANNEL', 'UNAUTHENTICATED'])
+    expect(results.map((r) => r.error?.code)).toEqual([
+      'VALIDATION',
+      'VALIDATION',
+      'VALIDATION',
+      'VALIDATION',
+      'PAYLOAD_TOO_LARGE',
+      'UNKNOWN_CHANNEL',
+      'UNAUTHENTICATED',
+    ])
     // The app still works after all that.
     await signIn(page, 'admin')
     await expect(page.getByTestId('home')).toBeVisible()

@@ -7,15 +7,40 @@ import { makeCorruptJpeg, makeFixturePhotos } from './fixtures/photos'
 
 /** The shots the bundled checklist requires for a car with unmarked glass, no tracker and no extra equipment. */
 const REQUIRED = [
-  'corner-front-left', 'corner-front-right', 'corner-rear-left', 'corner-rear-right', 'front', 'rear', 'left-side', 'right-side',
-  'vin-body', 'vin-plate', 'odometer', 'dashboard', 'rear-interior', 'wheels', 'keys', 'sts-front', 'sts-back', 'pts', 'owner-document',
+  'corner-front-left',
+  'corner-front-right',
+  'corner-rear-left',
+  'corner-rear-right',
+  'front',
+  'rear',
+  'left-side',
+  'right-side',
+  'vin-body',
+  'vin-plate',
+  'odometer',
+  'dashboard',
+  'rear-interior',
+  'wheels',
+  'keys',
+  'sts-front',
+  'sts-back',
+  'pts',
+  'owner-document',
 ]
 // Chromium's fake camera stands in for the inspector's webcam (a browser-level switch: it applies to the file).
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
   },
 })
 
@@ -52,7 +77,8 @@ async function sign(page: Page, who: 'inspector' | 'client', phase: number) {
   const box = (await canvas.boundingBox())!
   await page.mouse.move(box.x + 30, box.y + box.height * 0.7)
   await page.mouse.down()
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i + phase)), { steps: 3 })
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.5 + 0.3 * Math.sin(i + phase)), { steps: 3 })
   await page.mouse.up()
   await pad.getByTestId('signature-save').click()
   await expect(pad.getByTestId('signature-done')).toBeVisible()
@@ -79,7 +105,11 @@ async function pick(page: Page, select: Locator, text: string) {
   }).toPass({ timeout: 15_000 })
 }
 
-async function fillDamage(page: Page, n: number, d: { part: string; type: string; size: string; severity: string; note?: string }) {
+async function fillDamage(
+  page: Page,
+  n: number,
+  d: { part: string; type: string; size: string; severity: string; note?: string },
+) {
   const row = page.getByTestId(`damage-row-${n}`)
   const part = row.getByTestId('damage-part').locator('input')
   await part.click()
@@ -96,7 +126,9 @@ test.describe('vehicle inspection', () => {
     await seedBranch(core)
   })
 
-  test('an inspector records a car with photos and two damages; a missing shot blocks submission; then it is submitted and printed', async ({ page }) => {
+  test('an inspector records a car with photos and two damages; a missing shot blocks submission; then it is submitted and printed', async ({
+    page,
+  }) => {
     test.setTimeout(180_000)
     await newInspection(page)
     await snap(page, '70-inspection-new')
@@ -129,10 +161,21 @@ test.describe('vehicle inspection', () => {
     // Two damages placed on the diagram, each numbered and linked to its row.
     await placeDamage(page, 'left', 0.45, 0.55)
     await expect(page.getByTestId('marker-1')).toBeVisible()
-    await fillDamage(page, 1, { part: 'Дверь передняя левая', type: 'Вмятина с повреждением ЛКП', size: '12', severity: 'Среднее', note: 'У ручки' })
+    await fillDamage(page, 1, {
+      part: 'Дверь передняя левая',
+      type: 'Вмятина с повреждением ЛКП',
+      size: '12',
+      severity: 'Среднее',
+      note: 'У ручки',
+    })
     await placeDamage(page, 'front', 0.5, 0.72)
     await expect(page.getByTestId('marker-2')).toBeVisible()
-    await fillDamage(page, 2, { part: 'Передний бампер', type: 'Царапина (до грунта)', size: '8,5', severity: 'Незначительное' })
+    await fillDamage(page, 2, {
+      part: 'Передний бампер',
+      type: 'Царапина (до грунта)',
+      size: '8,5',
+      severity: 'Незначительное',
+    })
     await upload(page.getByTestId('damage-photos-1'), photos['damage-1']!)
     await upload(page.getByTestId('damage-photos-2'), photos['damage-2']!)
     await upload(page.getByTestId('damage-photos-2'), photos['damage-2-closeup']!)
@@ -140,7 +183,8 @@ test.describe('vehicle inspection', () => {
     await snap(page, '72-inspection-damages')
 
     // Every required shot but the odometer.
-    for (const shot of REQUIRED.filter((s) => s !== 'odometer')) await upload(page.getByTestId(`shot-${shot}`), photos[shot]!)
+    for (const shot of REQUIRED.filter((s) => s !== 'odometer'))
+      await upload(page.getByTestId(`shot-${shot}`), photos[shot]!)
     await sign(page, 'inspector', 0)
     await sign(page, 'client', 2)
     await expect(page.getByTestId('missing-item')).toHaveCount(1)
@@ -191,15 +235,24 @@ test.describe('vehicle inspection', () => {
     await snap(page, '78-inspection-list')
   })
 
-  test('a damaged JPEG and an oversized file are refused at the slot with a message, leaving the slot empty', async ({ page, core }) => {
+  test('a damaged JPEG and an oversized file are refused at the slot with a message, leaving the slot empty', async ({
+    page,
+    core,
+  }) => {
     await newInspection(page)
     const slot = page.getByTestId('shot-front')
     await slot.getByTestId('slot-file').setInputFiles(await makeCorruptJpeg(photosDir))
-    await expect(slot.getByTestId('slot-error')).toContainText('broken.jpg: Файл повреждён: изображение не читается до конца')
-    await slot.getByTestId('slot-file').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') })
+    await expect(slot.getByTestId('slot-error')).toContainText(
+      'broken.jpg: Файл повреждён: изображение не читается до конца',
+    )
+    await slot
+      .getByTestId('slot-file')
+      .setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') })
     await expect(slot.getByTestId('slot-error')).toContainText('Формат файла не поддерживается')
     // 41 MB: refused in the window before a byte is sent (the core refuses it too — unit tests).
-    await slot.getByTestId('slot-file').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(41 * 1024 * 1024, 1) })
+    await slot
+      .getByTestId('slot-file')
+      .setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(41 * 1024 * 1024, 1) })
     await expect(slot.getByTestId('slot-error')).toContainText('Файл больше 40 МБ')
     await expect(slot.getByTestId('photo-thumb')).toHaveCount(0)
     await expect(slot).toHaveAttribute('data-done', 'no')

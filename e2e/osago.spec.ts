@@ -51,7 +51,20 @@ async function fillVehicle(page: Page, vin: string) {
   await fill(page, 'vehicle.registrationDoc.date', '2026-11-01')
 }
 
-async function fillDriver(page: Page, i: number, d: { surname: string; name: string; birth: string; gender: string; series: string; number: string; since?: string; year?: string }) {
+async function fillDriver(
+  page: Page,
+  i: number,
+  d: {
+    surname: string
+    name: string
+    birth: string
+    gender: string
+    series: string
+    number: string
+    since?: string
+    year?: string
+  },
+) {
   await fill(page, `drivers.list.${i}.surname`, d.surname)
   await fill(page, `drivers.list.${i}.name`, d.name)
   await fill(page, `drivers.list.${i}.birthDate`, d.birth)
@@ -70,20 +83,43 @@ test.describe('OSAGO at the counter', () => {
   test.beforeEach(async ({ core }) => {
     await seedBranch(core)
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'blanks-admin')
-    await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345689' }, 'blanks-admin')
+    await arrange(
+      core,
+      'blanks/receive-range',
+      { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345689' },
+      'blanks-admin',
+    )
   })
 
-  test('a first-time client with two drivers: premium with breakdown, issue on a blank, preview the policy', async ({ page }) => {
+  test('a first-time client with two drivers: premium with breakdown, issue on a blank, preview the policy', async ({
+    page,
+  }) => {
     // The whole application is typed field by field, as the clerk does: longer than the default budget.
     test.setTimeout(150_000)
     await newApplication(page)
     await snap(page, '20-osago-empty-form')
     await fillInsured(page)
     await fillVehicle(page, 'XTAGFK330RY123456')
-    await fillDriver(page, 0, { surname: 'Смирнов', name: 'Алексей', birth: '1999-04-12', gender: 'Мужской', series: '9921', number: '654321', since: '2025-10-01' })
+    await fillDriver(page, 0, {
+      surname: 'Смирнов',
+      name: 'Алексей',
+      birth: '1999-04-12',
+      gender: 'Мужской',
+      series: '9921',
+      number: '654321',
+      since: '2025-10-01',
+    })
     await page.getByTestId('add-driver').click()
     await expect(page.getByTestId('driver-1')).toBeVisible()
-    await fillDriver(page, 1, { surname: 'Смирнова', name: 'Ольга', birth: '2003-09-30', gender: 'Женский', series: '9922', number: '111222', year: '2024' })
+    await fillDriver(page, 1, {
+      surname: 'Смирнова',
+      name: 'Ольга',
+      birth: '2003-09-30',
+      gender: 'Женский',
+      series: '9922',
+      number: '111222',
+      year: '2024',
+    })
 
     // The breakdown beside the form updates as the clerk types.
     await expect(page.getByTestId('premium-total')).toContainText('₽')

@@ -22,11 +22,19 @@ test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
   test.beforeEach(async ({ core }) => {
     await seedBranch(core)
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-    await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
+    await arrange(
+      core,
+      'blanks/receive-range',
+      { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' },
+      'arrange-admin',
+    )
     await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, CLERK)
   })
 
-  test('a premium under the ceiling: the breakdown shows the product, 3 × TB × KT and that it was not reached', async ({ page, core }) => {
+  test('a premium under the ceiling: the breakdown shows the product, 3 × TB × KT and that it was not reached', async ({
+    page,
+    core,
+  }) => {
     const id = await draftFor(core)
     const quote = await arrange(core, 'osago/quote-premium', { draft: completeDraft(todayIn('Europe/Moscow')) }, CLERK)
     if (!quote.ok) throw new Error(quote.message)
@@ -46,7 +54,10 @@ test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
     await snap(page, '90-osago-ceiling-not-reached')
   })
 
-  test('a young class-M driver with a 250 hp car: the ceiling applies and is what the clerk charges', async ({ page, core }) => {
+  test('a young class-M driver with a 250 hp car: the ceiling applies and is what the clerk charges', async ({
+    page,
+    core,
+  }) => {
     const id = await draftFor(core, (d) => {
       d.vehicle.power = 250
       if (d.drivers.mode !== 'list') throw new Error('the draft lists its drivers')
@@ -66,7 +77,9 @@ test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
     await expect(page.getByTestId('premium-total')).toHaveText(rub(c.ceilingKopecks!))
     await expect(page.getByTestId('premium-uncapped')).toContainText(rub(c.uncappedPremiumKopecks!))
     await expect(page.getByTestId('premium-ceiling')).toContainText(rub(c.ceilingKopecks!))
-    await expect(page.getByTestId('premium-ceiling-applied')).toHaveText('Применён предельный размер: премия снижена до 3 × ТБ × КТ')
+    await expect(page.getByTestId('premium-ceiling-applied')).toHaveText(
+      'Применён предельный размер: премия снижена до 3 × ТБ × КТ',
+    )
     await snap(page, '91-osago-ceiling-applied')
 
     // Payment: the issue dialog offers the capped premium and the core accepts exactly that amount.

@@ -25,10 +25,17 @@ test.describe('OSAGO for an organisation (40-FZ art. 16)', () => {
   test.beforeEach(async ({ core }) => {
     await seedBranch(core)
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'blanks-admin')
-    await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345689' }, 'blanks-admin')
+    await arrange(
+      core,
+      'blanks/receive-range',
+      { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345689' },
+      'blanks-admin',
+    )
   })
 
-  test('an organisation insured and owner: the drivers list is switched off at the field, the policy covers any driver', async ({ page }) => {
+  test('an organisation insured and owner: the drivers list is switched off at the field, the policy covers any driver', async ({
+    page,
+  }) => {
     test.setTimeout(150_000)
     await signIn(page, 'clerk')
     await page.getByTestId('nav-osago').click()
@@ -46,7 +53,9 @@ test.describe('OSAGO for an organisation (40-FZ art. 16)', () => {
     // The insured is an organisation that owns the car: the list is switched to "any driver" and locked.
     await page.getByTestId('f-insured.kind').getByLabel('Организация').check()
     const drivers = page.getByTestId('f-drivers.mode')
-    await expect(page.getByTestId('drivers-organisation')).toContainText('Собственник — организация: полис действует для любого водителя')
+    await expect(page.getByTestId('drivers-organisation')).toContainText(
+      'Собственник — организация: полис действует для любого водителя',
+    )
     await expect(drivers.getByLabel('Без ограничений')).toBeChecked()
     await expect(drivers.getByLabel('Ограниченный список')).toBeDisabled()
     await expect(page.getByTestId('driver-0')).toHaveCount(0)

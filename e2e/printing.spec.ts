@@ -15,7 +15,11 @@ function pdfText(pdf: Buffer): string {
 test.describe('printing', () => {
   test.beforeEach(async ({ core }) => seedBranch(core))
 
-  test('the admin calibrates a printer: offsets, calibration page previewed in the app, printed and saved', async ({ page, core, printer }) => {
+  test('the admin calibrates a printer: offsets, calibration page previewed in the app, printed and saved', async ({
+    page,
+    core,
+    printer,
+  }) => {
     await signIn(page, 'admin', ADMIN.password)
     await page.goto('/#/settings')
     const card = page.getByTestId('printer-settings')
@@ -30,7 +34,11 @@ test.describe('printing', () => {
     await card.getByLabel('Смещение по вертикали, мм').fill('-2')
     await card.getByTestId('printer-save').click()
     await expect(card.getByTestId('printer-saved')).toBeVisible()
-    expect(await core.db('printer_profile').first()).toMatchObject({ printer_name: PRINTERS[0], offset_x_mm: 1.5, offset_y_mm: -2 })
+    expect(await core.db('printer_profile').first()).toMatchObject({
+      printer_name: PRINTERS[0],
+      offset_x_mm: 1.5,
+      offset_y_mm: -2,
+    })
 
     // The calibration page is previewed by pdf.js under the app's CSP: a real page drawn on a canvas.
     await card.getByTestId('print-open-print-calibration').click()
@@ -62,9 +70,18 @@ test.describe('printing', () => {
     await snap(page, '31-print-calibration-saved')
   })
 
-  test('the clerk prints an issued policy onto its blank once; the policy becomes printed', async ({ page, core, printer }) => {
+  test('the clerk prints an issued policy onto its blank once; the policy becomes printed', async ({
+    page,
+    core,
+    printer,
+  }) => {
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-    await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
+    await arrange(
+      core,
+      'blanks/receive-range',
+      { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' },
+      'arrange-admin',
+    )
     await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
     const policy = await issuedOsagoPolicy(core, 'arrange-clerk')
 

@@ -27,7 +27,9 @@ test('the admin saves the diagnostics archive through the save dialog', async ({
   await snap(page, 'support-01-diagnostics-saved')
   expect(existsSync(target)).toBe(true)
   const files = unzipSync(readFileSync(target))
-  expect(Object.keys(files)).toEqual(expect.arrayContaining(['about.json', 'database.json', 'sync.json', 'outbox.json']))
+  expect(Object.keys(files)).toEqual(
+    expect.arrayContaining(['about.json', 'database.json', 'sync.json', 'outbox.json']),
+  )
   expect(dialogs.asked.at(-1)).toMatchObject({ dialog: 'save', kind: { name: 'Архив ZIP', extensions: ['zip'] } })
   rmSync(folder, { recursive: true, force: true })
 })

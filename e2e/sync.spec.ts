@@ -17,7 +17,11 @@ test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync')
 
-test('two computers of a branch sync through HQ: enrol, join, offline queue, conflict shown with what won', async ({ page, core, browser }) => {
+test('two computers of a branch sync through HQ: enrol, join, offline queue, conflict shown with what won', async ({
+  page,
+  core,
+  browser,
+}) => {
   test.setTimeout(120_000)
   await seedBranch(core)
   await signIn(page, 'admin')
@@ -30,7 +34,9 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
   await page.getByTestId('sync-enrol-submit').click()
   await expect(page.getByText('Код из 16 знаков: XXXX-XXXX-XXXX-XXXX')).toBeVisible()
   await snap(page, '40-sync-enrol')
-  await page.getByLabel('Код подключения').fill((await hqServer.hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' })).toLowerCase())
+  await page
+    .getByLabel('Код подключения')
+    .fill((await hqServer.hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' })).toLowerCase())
   await page.getByTestId('sync-enrol-submit').click()
   await expect(page.getByTestId('sync-message')).toHaveText('Синхронизация выполнена')
   await expect(page.getByTestId('sync-state')).toHaveText('ЦО на связи')
@@ -42,7 +48,12 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
 
   // The second computer joins the branch from its first-run screen.
   const dirB = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-b-'))
-  const coreB: Core = await createCore({ dataDir: dirB, resourcesDir: RESOURCES_DIR, isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`), appVersion: 'e2e' })
+  const coreB: Core = await createCore({
+    dataDir: dirB,
+    resourcesDir: RESOURCES_DIR,
+    isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+    appVersion: 'e2e',
+  })
   const contextB = await browser.newContext()
   try {
     const pageB = await contextB.newPage()
@@ -63,7 +74,12 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
     // HQ goes down: a new staff member waits on the first computer, and the status bar says so.
     await hqServer.down()
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-    await arrange(core, 'staff/create-staff', { login: 'smirnova', fullName: 'Смирнова Ольга Игоревна', role: 'clerk', password: 'Temp12345' }, 'arrange-admin')
+    await arrange(
+      core,
+      'staff/create-staff',
+      { login: 'smirnova', fullName: 'Смирнова Ольга Игоревна', role: 'clerk', password: 'Temp12345' },
+      'arrange-admin',
+    )
     await page.getByTestId('sync-now').click()
     await expect(page.getByTestId('sync-state')).toHaveText('Нет связи с ЦО')
     await expect(page.getByTestId('status-pending')).toHaveText('Не отправлено: 1')
@@ -79,8 +95,18 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
     const clerk = people.find((p) => p.login === 'clerk')!
     await arrange(coreB, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-b')
     await arrange(coreB, 'sync/sync-now', undefined, 'arrange-b')
-    await arrange(core, 'staff/update-staff', { id: clerk.id, rowVersion: clerk.rowVersion, fullName: 'Петров Павел Олегович (касса 1)' }, 'arrange-admin')
-    await arrange(coreB, 'staff/update-staff', { id: clerk.id, rowVersion: clerk.rowVersion, fullName: 'Петров Павел Олегович (касса 2)' }, 'arrange-b')
+    await arrange(
+      core,
+      'staff/update-staff',
+      { id: clerk.id, rowVersion: clerk.rowVersion, fullName: 'Петров Павел Олегович (касса 1)' },
+      'arrange-admin',
+    )
+    await arrange(
+      coreB,
+      'staff/update-staff',
+      { id: clerk.id, rowVersion: clerk.rowVersion, fullName: 'Петров Павел Олегович (касса 2)' },
+      'arrange-b',
+    )
     await arrange(core, 'sync/sync-now', undefined, 'arrange-admin')
     await pageB.getByTestId('nav-sync').click()
     await pageB.getByTestId('sync-now').click()

@@ -6,7 +6,19 @@ import { createCore, type Core } from '../core/app/createCore'
 import { damage, readyInspection, submittedCase } from '../core/casco/testing/cascoCase'
 import { useHqOnPostgres } from './harness/hqOnPostgres'
 import { bindCore } from './harness/bindCore'
-import { ADMIN, arrange, expect, isTrustedE2eUrl, passwordOf, RESOURCES_DIR, seedBranch, signIn, snap, switchUser, test } from './harness/fixtures'
+import {
+  ADMIN,
+  arrange,
+  expect,
+  isTrustedE2eUrl,
+  passwordOf,
+  RESOURCES_DIR,
+  seedBranch,
+  signIn,
+  snap,
+  switchUser,
+  test,
+} from './harness/fixtures'
 
 /**
  * The CASCO case across two computers of a branch and HQ on a real PostgreSQL cluster: the inspector submits
@@ -22,27 +34,52 @@ async function syncNow(page: Page, expected: string) {
   await page.getByTestId('nav-sync').click()
   await page.getByTestId('sync-now').click()
   // The result of this very run (the screen clears the last one when a run starts), then the state it left.
-  await expect(page.getByTestId('sync-message')).toHaveText(expected === 'Нет связи с ЦО' ? 'Синхронизация не удалась' : 'Синхронизация выполнена')
+  await expect(page.getByTestId('sync-message')).toHaveText(
+    expected === 'Нет связи с ЦО' ? 'Синхронизация не удалась' : 'Синхронизация выполнена',
+  )
   await expect(page.getByTestId('sync-state')).toHaveText(expected)
 }
 
-test('inspector submits offline, supervisor on another computer approves with photos from HQ, clerk concludes', async ({ page, core, browser }) => {
+test('inspector submits offline, supervisor on another computer approves with photos from HQ, clerk concludes', async ({
+  page,
+  core,
+  browser,
+}) => {
   test.setTimeout(150_000)
   const hq = () => hqServer.hq
   // The counter computer: the branch enrolled, a CASCO case priced and sent for approval by the clerk.
   await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-  await arrange(core, 'sync/enrol', { hqUrl: hq().url, code: await hq().enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' }), deviceName: 'Касса' }, 'arrange-admin')
-  for (const login of ['clerk', 'inspector']) await arrange(core, 'session/sign-in', { login, password: passwordOf(login) }, `arrange-${login}`)
+  await arrange(
+    core,
+    'sync/enrol',
+    {
+      hqUrl: hq().url,
+      code: await hq().enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' }),
+      deviceName: 'Касса',
+    },
+    'arrange-admin',
+  )
+  for (const login of ['clerk', 'inspector'])
+    await arrange(core, 'session/sign-in', { login, password: passwordOf(login) }, `arrange-${login}`)
   const quote = await submittedCase(core, 'arrange-clerk')
   expect((await arrange(core, 'sync/sync-now', undefined, 'arrange-admin')).ok).toBe(true)
 
   // The office computer joins the branch.
   const dirB = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-office-'))
-  const coreB: Core = await createCore({ dataDir: dirB, resourcesDir: RESOURCES_DIR, isTrustedUrl: isTrustedE2eUrl, appVersion: 'e2e' })
+  const coreB: Core = await createCore({
+    dataDir: dirB,
+    resourcesDir: RESOURCES_DIR,
+    isTrustedUrl: isTrustedE2eUrl,
+    appVersion: 'e2e',
+  })
   const contextB = await browser.newContext()
   try {
-    await arrange(coreB, 'sync/enrol-new-device', { hqUrl: hq().url, code: await hq().enrolmentCode('MSK-01'), deviceName: 'Кабинет руководителя' })
+    await arrange(coreB, 'sync/enrol-new-device', {
+      hqUrl: hq().url,
+      code: await hq().enrolmentCode('MSK-01'),
+      deviceName: 'Кабинет руководителя',
+    })
 
     // HQ out of reach: the inspector submits the finished report on screen; it waits with its photos.
     await hqServer.down()
@@ -69,7 +106,9 @@ test('inspector submits offline, supervisor on another computer approves with ph
     await bindCore(pageB, coreB, 'page-office')
     await signIn(pageB, 'supervisor')
     await syncNow(pageB, 'ЦО на связи')
-    expect(await coreB.db('inspection_photo').where({ inspection_id: inspection.id }).count({ n: '*' }).first()).toMatchObject({ n: photoCount })
+    expect(
+      await coreB.db('inspection_photo').where({ inspection_id: inspection.id }).count({ n: '*' }).first(),
+    ).toMatchObject({ n: photoCount })
     await pageB.getByTestId('nav-approvals').click()
     await pageB.getByTestId('approval-table').getByText('Смирнов Алексей Игоревич').click()
     await expect(pageB.getByTestId('approval-case')).toBeVisible()
@@ -81,7 +120,9 @@ test('inspector submits offline, supervisor on another computer approves with ph
     await expect(pageB.getByTestId('photos-fetching')).toHaveCount(0)
     await expect(pageB.getByTestId('photos-missing')).toHaveCount(0)
     await expect(photos.getByTestId('photo-unavailable')).toHaveCount(0)
-    expect((await arrange(coreB, 'photos/get-availability', { inspectionId: inspection.id }, 'page-office')).onDevice).toBeGreaterThanOrEqual(photoCount - 2)
+    expect(
+      (await arrange(coreB, 'photos/get-availability', { inspectionId: inspection.id }, 'page-office')).onDevice,
+    ).toBeGreaterThanOrEqual(photoCount - 2)
     await snap(pageB, '46-sync-approval-photos-from-hq')
     await pageB.getByTestId('decision-approved-radio').locator('input').check()
     await pageB.getByTestId('decision-submit').click()
@@ -108,10 +149,15 @@ test('inspector submits offline, supervisor on another computer approves with ph
     for (const c of [core, coreB]) {
       const ids = ((await c.db('outbox').select('change_id')) as Array<{ change_id: string }>).map((r) => r.change_id)
       expect(ids.length).toBeGreaterThan(0)
-      expect(await hq().db('hq_change').whereIn('change_id', ids).count({ n: '*' }).first()).toMatchObject({ n: String(ids.length) })
+      expect(await hq().db('hq_change').whereIn('change_id', ids).count({ n: '*' }).first()).toMatchObject({
+        n: String(ids.length),
+      })
       expect(await c.db('outbox').whereNull('sent_at').count({ n: '*' }).first()).toMatchObject({ n: 0 })
     }
-    const decision = (await hq().db('hq_change').where({ entity: 'approval_decision' }).first()) as { status: string; device_id: string }
+    const decision = (await hq().db('hq_change').where({ entity: 'approval_decision' }).first()) as {
+      status: string
+      device_id: string
+    }
     expect(decision.status).toBe('accepted')
     expect(decision.device_id).toBe((await arrange(coreB, 'sync/get-status', undefined, 'page-office')).deviceId)
   } finally {

@@ -14,17 +14,35 @@ test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync_offline')
 
-test('offline transfer: changes to a file, HQ imports it, its answer settles the branch; a tampered answer is refused', async ({ page, core, dialogs }) => {
+test('offline transfer: changes to a file, HQ imports it, its answer settles the branch; a tampered answer is refused', async ({
+  page,
+  core,
+  dialogs,
+}) => {
   test.setTimeout(120_000)
   const stick = mkdtempSync(join(tmpdir(), 'branch-desk-usb-'))
   await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-  await arrange(core, 'sync/enrol', { hqUrl: hqServer.hq.url, code: await hqServer.hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' }), deviceName: 'Касса' }, 'arrange-admin')
+  await arrange(
+    core,
+    'sync/enrol',
+    {
+      hqUrl: hqServer.hq.url,
+      code: await hqServer.hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' }),
+      deviceName: 'Касса',
+    },
+    'arrange-admin',
+  )
   await arrange(core, 'sync/sync-now', undefined, 'arrange-admin')
 
   // HQ is out of reach; work goes on and waits.
   await hqServer.down()
-  await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
+  await arrange(
+    core,
+    'blanks/receive-range',
+    { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' },
+    'arrange-admin',
+  )
   await signIn(page, 'admin')
   await page.getByTestId('nav-sync').click()
   await page.getByTestId('sync-now').click()
@@ -54,7 +72,10 @@ test('offline transfer: changes to a file, HQ imports it, its answer settles the
   // A tampered answer is refused at the device; nothing is settled.
   const tampered = join(stick, 'tampered.bdbundle')
   const envelope = JSON.parse(readFileSync(answer, 'utf8')) as { hmac: string }
-  writeFileSync(tampered, JSON.stringify({ ...envelope, hmac: envelope.hmac.replace(/^./, (c) => (c === '0' ? '1' : '0')) }))
+  writeFileSync(
+    tampered,
+    JSON.stringify({ ...envelope, hmac: envelope.hmac.replace(/^./, (c) => (c === '0' ? '1' : '0')) }),
+  )
   dialogs.answer(tampered)
   await page.getByTestId('sync-import').click()
   await expect(page.getByTestId('sync-offline-error')).toContainText('Подпись файла не сходится')

@@ -14,12 +14,21 @@ test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync_registration')
 
-test('with printing before registration off, the blank waits for the register and prints after the sync', async ({ page, core, printer }) => {
+test('with printing before registration off, the blank waits for the register and prints after the sync', async ({
+  page,
+  core,
+  printer,
+}) => {
   test.setTimeout(90_000)
   const { hq } = hqServer
   await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
-  await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, 'arrange-admin')
+  await arrange(
+    core,
+    'blanks/receive-range',
+    { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' },
+    'arrange-admin',
+  )
   const code = await hq.enrolmentCode('MSK-01', { name: 'Филиал «Тверской»', city: 'Москва' })
   await setPrintBeforeRegistration(hq.db, 'MSK-01', false)
   await arrange(core, 'sync/enrol', { hqUrl: hq.url, code, deviceName: 'Касса' }, 'arrange-admin')
@@ -40,7 +49,10 @@ test('with printing before registration off, the blank waits for the register an
   await expect(dialog.getByTestId('print-disabled-reason')).toBeVisible()
   await snap(page, '48-osago-blank-awaiting-registration')
   // The core refuses it too, whatever the screen shows.
-  const refused = await page.evaluate(async (id) => window.branchDesk.invoke('print/print-document', { kind: 'osago-policy-blank', id }), policy.id)
+  const refused = await page.evaluate(
+    async (id) => window.branchDesk.invoke('print/print-document', { kind: 'osago-policy-blank', id }),
+    policy.id,
+  )
   expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   expect(printer.jobs).toHaveLength(0)
   await page.keyboard.press('Escape')

@@ -25,7 +25,12 @@ const test = base.extend<{ clock: ManualClock; dataDir: string }>({
   },
   core: async ({ printer, clock, dataDir }, use) => {
     const core = await createCore({
-      dataDir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`), appVersion: 'e2e', print: printer, clock,
+      dataDir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+      appVersion: 'e2e',
+      print: printer,
+      clock,
     })
     await use(core)
     await core.close()
@@ -45,11 +50,28 @@ async function clerk(core: Core): Promise<string> {
 }
 
 async function manualContract(core: Core, over: Partial<ManualContractInput>) {
-  return arrange(core, 'termination/enter-contract', { contract: {
-    product: 'osago', number: 'ХХХ 0000000001', concludedAt: 'Агент Сидоров С. И.', policyholderType: 'individual',
-    policyholderName: 'Орлова Ирина Сергеевна', plate: 'В456ОР199', vin: 'XTA21700080123456', conclusionDate: '2025-12-20', startDate: '2026-01-01',
-    endDate: '2026-12-31', premiumKopecks: 1_200_000, periodsOfUse: [], ...over,
-  } }, await clerk(core))
+  return arrange(
+    core,
+    'termination/enter-contract',
+    {
+      contract: {
+        product: 'osago',
+        number: 'ХХХ 0000000001',
+        concludedAt: 'Агент Сидоров С. И.',
+        policyholderType: 'individual',
+        policyholderName: 'Орлова Ирина Сергеевна',
+        plate: 'В456ОР199',
+        vin: 'XTA21700080123456',
+        conclusionDate: '2025-12-20',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        premiumKopecks: 1_200_000,
+        periodsOfUse: [],
+        ...over,
+      },
+    },
+    await clerk(core),
+  )
 }
 
 const field = (page: Page, path: string) => page.getByTestId(`f-${path}`).locator('input').first()
@@ -61,7 +83,9 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 
 /** HQ's decree for 2027, as it might read: Sunday 3 January moved to Monday 11 January, Saturday 2 January to 31 December. */
 function decree2027(): ProductionCalendarFile {
-  const bundled = JSON.parse(readFileSync(join(RESOURCES_DIR, 'reference', 'production-calendar.json'), 'utf8')) as ProductionCalendarFile
+  const bundled = JSON.parse(
+    readFileSync(join(RESOURCES_DIR, 'reference', 'production-calendar.json'), 'utf8'),
+  ) as ProductionCalendarFile
   const y = structuredClone(bundled.data.years.find((x) => x.year === 2027)!)
   y.decree = 'Постановление Правительства РФ (тест)'
   y.nonWorkingDays = { value: [...y.nonWorkingDays.value, '2027-01-11', '2027-12-31'].sort(), verified: true }
@@ -96,10 +120,22 @@ test.describe('deadlines and the production calendar', () => {
     await snap(page, 'term-calendar-2-osago-registered')
   })
 
-  test('a cooling-off at the end of 2026 reaches into 2027: taken, marked unconfirmed, moved when HQ’s decree comes', async ({ page, core, clock, dataDir }) => {
+  test('a cooling-off at the end of 2026 reaches into 2027: taken, marked unconfirmed, moved when HQ’s decree comes', async ({
+    page,
+    core,
+    clock,
+    dataDir,
+  }) => {
     await at(page, clock, '2026-12-28')
-    await manualContract(core, { product: 'casco', number: 'КАСКО-2026-1220', policyholderName: 'Белова Анна Сергеевна', conclusionDate: '2026-12-20',
-      startDate: '2026-12-21', endDate: '2027-12-20', premiumKopecks: 8_400_000 })
+    await manualContract(core, {
+      product: 'casco',
+      number: 'КАСКО-2026-1220',
+      policyholderName: 'Белова Анна Сергеевна',
+      conclusionDate: '2026-12-20',
+      startDate: '2026-12-21',
+      endDate: '2027-12-20',
+      premiumKopecks: 8_400_000,
+    })
     await signIn(page, 'clerk')
     await page.goto('/#/terminations/new')
     await page.getByTestId('term-contract-search').locator('input').fill('КАСКО-2026-1220')
@@ -111,7 +147,9 @@ test.describe('deadlines and the production calendar', () => {
     // Day 14 is Sunday 03.01.2027, inside the New Year holidays of TK RF art. 112: the window ends on Monday 11.01.2027.
     await expect(page.getByTestId('refund-formula')).toContainText('последний день переносится на 11.01.2027')
     await expect(page.getByTestId('refund-formula')).toContainText('не позднее 20.01.2027')
-    await expect(page.getByTestId('refund-panel').getByTestId('calendar-unconfirmed')).toContainText('календарь на 2027 г. ещё не утверждён')
+    await expect(page.getByTestId('refund-panel').getByTestId('calendar-unconfirmed')).toContainText(
+      'календарь на 2027 г. ещё не утверждён',
+    )
     await snap(page, 'term-calendar-3-cooling-off-into-2027')
     await page.getByTestId('term-register').click()
     await expect(page.getByTestId('term-status')).toHaveText('Принято')
@@ -121,8 +159,15 @@ test.describe('deadlines and the production calendar', () => {
     const id = page.url().split('/').pop()!.split('?')[0]!
 
     // On the dashboard a week later: the window of another CASCO closes on 11.01.2027, an unconfirmed day.
-    await manualContract(core, { product: 'casco', number: 'КАСКО-2026-1221', policyholderName: 'Гусев Павел Андреевич', conclusionDate: '2026-12-20',
-      startDate: '2026-12-21', endDate: '2027-12-20', premiumKopecks: 5_000_000 })
+    await manualContract(core, {
+      product: 'casco',
+      number: 'КАСКО-2026-1221',
+      policyholderName: 'Гусев Павел Андреевич',
+      conclusionDate: '2026-12-20',
+      startDate: '2026-12-21',
+      endDate: '2027-12-20',
+      premiumKopecks: 5_000_000,
+    })
     await page.getByTestId('sign-out').click()
     await expect(page.getByLabel('Логин')).toBeVisible()
     await at(page, clock, '2027-01-08')
@@ -133,13 +178,21 @@ test.describe('deadlines and the production calendar', () => {
     await snap(page, 'term-calendar-5-dashboard-unconfirmed')
 
     // HQ's decree arrives (as sync installs it): the open application's deadline moves, with a notice.
-    installReference({ bundledDir: RESOURCES_DIR, overrideDir: join(dataDir, 'reference-updates'), reference: core.reference },
-      'production-calendar', 'hq-2027.1', JSON.stringify(decree2027()))
-    await expect.poll(async () => (await core.db('termination_application').where({ id }).first()).payout_due_on).toBe('2027-01-21')
+    installReference(
+      { bundledDir: RESOURCES_DIR, overrideDir: join(dataDir, 'reference-updates'), reference: core.reference },
+      'production-calendar',
+      'hq-2027.1',
+      JSON.stringify(decree2027()),
+    )
+    await expect
+      .poll(async () => (await core.db('termination_application').where({ id }).first()).payout_due_on)
+      .toBe('2027-01-21')
     await page.goto(`/#/terminations/${id}`)
     await expect(page.getByTestId('term-due')).toHaveText('Выплатить не позднее 21.01.2027')
     await expect(page.getByTestId('term-due').getByTestId('calendar-unconfirmed')).toHaveCount(0)
-    await expect(page.getByTestId('deadline-changed')).toHaveText('Срок выплаты изменён: был 20.01.2027, стал 21.01.2027 (календарь обновлён 08.01.2027)')
+    await expect(page.getByTestId('deadline-changed')).toHaveText(
+      'Срок выплаты изменён: был 20.01.2027, стал 21.01.2027 (календарь обновлён 08.01.2027)',
+    )
     await snap(page, 'term-calendar-6-deadline-moved-by-decree')
     // The printed application is what was handed to the client; the audit log keeps the move.
     const audit = await core.db('audit_log').where({ action: 'termination.deadline-recalculated', entity_id: id })

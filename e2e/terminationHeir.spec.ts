@@ -21,7 +21,12 @@ const test = base.extend<{ clock: ManualClock }>({
   core: async ({ printer, clock }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
     const core = await createCore({
-      dataDir: dir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`), appVersion: 'e2e', print: printer, clock,
+      dataDir: dir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+      appVersion: 'e2e',
+      print: printer,
+      clock,
     })
     await use(core)
     await core.close()
@@ -44,10 +49,27 @@ async function clerkClient(core: Core): Promise<string> {
 
 /** A 2025 OSAGO policy of Орлов Илья Петрович, concluded at an agent's and typed in from the client's copy. */
 async function policy2025(core: Core, number: string) {
-  return arrange(core, 'termination/enter-contract', { contract: {
-    product: 'osago', number, concludedAt: 'Агент Сидоров С. И.', policyholderType: 'individual', policyholderName: 'Орлов Илья Петрович',
-    plate: 'В456ОР199', vin: 'XTA21700080123456', conclusionDate: '2024-12-20', startDate: '2025-01-01', endDate: '2025-12-31',
-    premiumKopecks: 1_200_000, periodsOfUse: [] } }, await clerkClient(core))
+  return arrange(
+    core,
+    'termination/enter-contract',
+    {
+      contract: {
+        product: 'osago',
+        number,
+        concludedAt: 'Агент Сидоров С. И.',
+        policyholderType: 'individual',
+        policyholderName: 'Орлов Илья Петрович',
+        plate: 'В456ОР199',
+        vin: 'XTA21700080123456',
+        conclusionDate: '2024-12-20',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        premiumKopecks: 1_200_000,
+        periodsOfUse: [],
+      },
+    },
+    await clerkClient(core),
+  )
 }
 
 async function choose(page: Page, testId: string, option: string): Promise<void> {
@@ -61,7 +83,9 @@ function pdfText(pdf: Buffer, name: string): string {
   mkdirSync(PDF_DIR, { recursive: true })
   const path = join(PDF_DIR, `${name}.pdf`)
   writeFileSync(path, pdf)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
 }
 
 async function openNewApplication(page: Page, number: string): Promise<void> {
@@ -78,7 +102,11 @@ test.describe('a heir’s application after the term', () => {
     await seedBranch(core)
   })
 
-  test('the policyholder died in September 2025; the heir comes in March 2026 and is refunded from the date of death', async ({ page, core, clock }) => {
+  test('the policyholder died in September 2025; the heir comes in March 2026 and is refunded from the date of death', async ({
+    page,
+    core,
+    clock,
+  }) => {
     const contract = await policy2025(core, 'ХХХ 0000000771')
     await at(page, clock, '2026-03-16')
     await signIn(page, 'clerk')
@@ -94,10 +122,14 @@ test.describe('a heir’s application after the term', () => {
     await expect(page.getByTestId('refund-amount')).toHaveText(formatRubles(expected))
     const formula = page.getByTestId('refund-formula')
     await expect(formula).toContainText('Дата прекращения договора — 15.09.2025, дата события')
-    await expect(formula).toContainText('Заявление подано после окончания срока страхования, но договор прекратился 15.09.2025 — в срок страхования; срок исковой давности (ст. 196, 200 ГК РФ) — по 15.09.2028')
+    await expect(formula).toContainText(
+      'Заявление подано после окончания срока страхования, но договор прекратился 15.09.2025 — в срок страхования; срок исковой давности (ст. 196, 200 ГК РФ) — по 15.09.2028',
+    )
     await expect(formula).toContainText('× 0,77 × 107 ÷ 365')
     await expect(formula).toContainText('не позднее 30.03.2026')
-    await expect(formula).toContainText('При просрочке выплаты — неустойка 1 % от суммы возврата за каждый день просрочки')
+    await expect(formula).toContainText(
+      'При просрочке выплаты — неустойка 1 % от суммы возврата за каждый день просрочки',
+    )
     await expect(page.getByTestId('checklist-deathCertificate')).toBeVisible()
     await expect(page.getByTestId('checklist-heirDocuments')).toBeVisible()
     await snap(page, '70-termination-heir-after-term')
@@ -106,7 +138,7 @@ test.describe('a heir’s application after the term', () => {
     await expect(page.getByTestId('term-status')).toHaveText('Принято')
     await expect(page.getByTestId('term-due')).toContainText('30.03.2026')
     const boxes = page.getByTestId('term-documents').locator('[data-testid^="doc-"]')
-    for (let i = 0; i < await boxes.count(); i++) {
+    for (let i = 0; i < (await boxes.count()); i++) {
       await boxes.nth(i).locator('input').check()
       await expect(boxes.nth(i).locator('input')).toBeChecked()
     }
@@ -115,11 +147,18 @@ test.describe('a heir’s application after the term', () => {
     await expect(page.getByTestId('term-notice')).toContainText('договор прекращён 15.09.2025')
     await expect(page.getByTestId('refund-amount')).toHaveText(formatRubles(expected))
     await snap(page, '71-termination-heir-calculated')
-    expect(await core.db('manual_contract').where({ id: contract.id }).first()).toMatchObject({ terminated_on: '2025-09-15' })
+    expect(await core.db('manual_contract').where({ id: contract.id }).first()).toMatchObject({
+      terminated_on: '2025-09-15',
+    })
 
     // The calculation sheet names the limitation period and the basis of a late payout.
     const id = page.url().split('/').pop()!.split('?')[0]!
-    const sheet = await arrange(core, 'print/preview-document', { kind: 'termination-refund-sheet', id }, 'arrange-clerk')
+    const sheet = await arrange(
+      core,
+      'print/preview-document',
+      { kind: 'termination-refund-sheet', id },
+      'arrange-clerk',
+    )
     const text = pdfText(await takePreviewPdf(core.previews.dir, sheet.file), 'e2e-termination-heir-sheet')
     expect(text).toContain('Срок исковой давности (ст. 196, 200 ГК РФ) по 15.09.2028')
     expect(text).toContain('Дата прекращения договора 15.09.2025')
@@ -127,18 +166,28 @@ test.describe('a heir’s application after the term', () => {
     expect(text).toContain('п. 21 ст. 12 Закона № 40-ФЗ по аналогии')
   })
 
-  test('a sale reported after the term has nothing to end; a death reported after the limitation period is not served', async ({ page, core, clock }) => {
+  test('a sale reported after the term has nothing to end; a death reported after the limitation period is not served', async ({
+    page,
+    core,
+    clock,
+  }) => {
     await policy2025(core, 'ХХХ 0000000772')
     await at(page, clock, '2028-09-19')
     await signIn(page, 'clerk')
     await openNewApplication(page, 'ХХХ 0000000772')
     await field(page, 'eventDate').fill('2025-09-15')
     await expect(page.getByTestId('refund-amount')).toHaveText('Возврат не положен')
-    await expect(page.getByTestId('refund-reason')).toHaveText('Заявление подано после истечения срока исковой давности (3 года с даты прекращения договора)')
-    await expect(page.getByTestId('refund-formula')).toContainText('Договор прекратился 15.09.2025, но срок исковой давности (ст. 196, 200 ГК РФ) истёк 15.09.2028')
+    await expect(page.getByTestId('refund-reason')).toHaveText(
+      'Заявление подано после истечения срока исковой давности (3 года с даты прекращения договора)',
+    )
+    await expect(page.getByTestId('refund-formula')).toContainText(
+      'Договор прекратился 15.09.2025, но срок исковой давности (ст. 196, 200 ГК РФ) истёк 15.09.2028',
+    )
     await snap(page, '72-termination-heir-limitation-expired')
 
     await choose(page, 'f-ground', 'Смена собственника')
-    await expect(page.getByTestId('refund-reason')).toHaveText('Заявление подано после окончания срока страхования — часть премии не возвращается')
+    await expect(page.getByTestId('refund-reason')).toHaveText(
+      'Заявление подано после окончания срока страхования — часть премии не возвращается',
+    )
   })
 })

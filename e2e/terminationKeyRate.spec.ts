@@ -21,7 +21,12 @@ const test = base.extend<{ clock: ManualClock; dataDir: string }>({
   },
   core: async ({ printer, clock, dataDir }, use) => {
     const core = await createCore({
-      dataDir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`), appVersion: 'e2e', print: printer, clock,
+      dataDir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+      appVersion: 'e2e',
+      print: printer,
+      clock,
     })
     // HQ selects statutory interest from 01.01.2026 (a rules version as its reference update would add it).
     const versions = core.reference.versions['termination-rules']
@@ -43,21 +48,64 @@ async function at(page: Page, clock: ManualClock, date: string): Promise<void> {
 
 async function overdueApplication(core: Core): Promise<void> {
   await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
-  const contract = await arrange(core, 'termination/enter-contract', { contract: {
-    product: 'osago', number: 'ХХХ 0000000395', concludedAt: 'Агент Сидоров С. И.', policyholderType: 'individual',
-    policyholderName: 'Орлова Ирина Сергеевна', plate: 'В456ОР199', vin: 'XTA21700080123456', conclusionDate: '2025-12-20', startDate: '2026-01-01',
-    endDate: '2026-12-31', premiumKopecks: 1_000_000, periodsOfUse: [],
-  } }, 'arrange-clerk')
-  const a = await arrange(core, 'termination/register-application', { contract: { source: 'manual', id: contract.id }, details: {
-    kind: 'osago-early-termination', ground: 'owner-change', eventDate: null, cascoChoice: null, insuredEventOccurred: false,
-    applicant: { fullName: 'Орлова Ирина Сергеевна', passport: '4519 123456', phone: '8 916 123-45-67', address: null }, representative: null,
-    payout: { method: 'cash' },
-  } }, 'arrange-clerk')
-  const ticked = await arrange(core, 'termination/set-documents', { id: a.id, rowVersion: a.rowVersion, documents: a.requiredDocuments }, 'arrange-clerk')
+  const contract = await arrange(
+    core,
+    'termination/enter-contract',
+    {
+      contract: {
+        product: 'osago',
+        number: 'ХХХ 0000000395',
+        concludedAt: 'Агент Сидоров С. И.',
+        policyholderType: 'individual',
+        policyholderName: 'Орлова Ирина Сергеевна',
+        plate: 'В456ОР199',
+        vin: 'XTA21700080123456',
+        conclusionDate: '2025-12-20',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        premiumKopecks: 1_000_000,
+        periodsOfUse: [],
+      },
+    },
+    'arrange-clerk',
+  )
+  const a = await arrange(
+    core,
+    'termination/register-application',
+    {
+      contract: { source: 'manual', id: contract.id },
+      details: {
+        kind: 'osago-early-termination',
+        ground: 'owner-change',
+        eventDate: null,
+        cascoChoice: null,
+        insuredEventOccurred: false,
+        applicant: {
+          fullName: 'Орлова Ирина Сергеевна',
+          passport: '4519 123456',
+          phone: '8 916 123-45-67',
+          address: null,
+        },
+        representative: null,
+        payout: { method: 'cash' },
+      },
+    },
+    'arrange-clerk',
+  )
+  const ticked = await arrange(
+    core,
+    'termination/set-documents',
+    { id: a.id, rowVersion: a.rowVersion, documents: a.requiredDocuments },
+    'arrange-clerk',
+  )
   await arrange(core, 'termination/complete-application', { id: a.id, rowVersion: ticked.rowVersion }, 'arrange-clerk')
 }
 
-test('interest after the key-rate table’s known date is flagged on the dashboard, in the payout dialog and on the paid application', async ({ page, core, clock }) => {
+test('interest after the key-rate table’s known date is flagged on the dashboard, in the payout dialog and on the paid application', async ({
+  page,
+  core,
+  clock,
+}) => {
   await seedBranch(core)
   // Received 02.03.2026, 6 413,15 ₽ due 16.03.2026; paid 27.03.2026: 17–22.03 at a known 15,5 %, 23–27.03 at the last known rate.
   await overdueApplication(core)
@@ -71,13 +119,16 @@ test('interest after the key-rate table’s known date is flagged on the dashboa
   await overdue.getByText('MSK-01-2026-00001').click()
   await page.getByTestId('term-pay').click()
   const late = page.getByTestId('pay-late')
-  await expect(late.getByTestId('pay-late-amount')).toHaveText('Проценты за пользование чужими денежными средствами (ст. 395 ГК РФ) при выплате сегодня: 29,96 ₽ за 11 дн.')
+  await expect(late.getByTestId('pay-late-amount')).toHaveText(
+    'Проценты за пользование чужими денежными средствами (ст. 395 ГК РФ) при выплате сегодня: 29,96 ₽ за 11 дн.',
+  )
   await expect(late.getByTestId('late-payout-segment')).toHaveText([
     'с 17.03.2026 по 22.03.2026 — 6 дн. × 15,50 % годовых ÷ 365',
     'с 23.03.2026 по 27.03.2026 — 5 дн. × 15,50 % годовых ÷ 365 (ставка известна по 22.03.2026; применена последняя известная — требует проверки)',
   ])
   await expect(late.getByTestId('key-rate-warning')).toHaveText(
-    'Ключевая ставка после 22.03.2026 ещё не известна: за эти дни применена последняя известная — сумму нужно проверить')
+    'Ключевая ставка после 22.03.2026 ещё не известна: за эти дни применена последняя известная — сумму нужно проверить',
+  )
   await snap(page, 'term-key-rate-2-payout-dialog')
 
   await page.getByTestId('pay-document').locator('input').fill('РКО № 395')

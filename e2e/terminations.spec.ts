@@ -10,7 +10,17 @@ import { completeDraft } from '../shared/osago/testing/completeDraft'
 import { formatRubles } from '../shared/money/format'
 import type { ApplicationDetailsInput, ManualContractInput } from '../shared/termination/application'
 import { E2E_BASE_URL } from '../playwright.config'
-import { ADMIN, RESOURCES_DIR, arrange, test as base, expect, passwordOf, seedBranch, signIn, snap } from './harness/fixtures'
+import {
+  ADMIN,
+  RESOURCES_DIR,
+  arrange,
+  test as base,
+  expect,
+  passwordOf,
+  seedBranch,
+  signIn,
+  snap,
+} from './harness/fixtures'
 
 /**
  * Termination and refund applications at the counter (issue 5). The branch's clock is a manual one, set per test,
@@ -21,7 +31,12 @@ const test = base.extend<{ clock: ManualClock }>({
   core: async ({ printer, clock }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
     const core = await createCore({
-      dataDir: dir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`), appVersion: 'e2e', print: printer, clock,
+      dataDir: dir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (url) => url.startsWith(`${E2E_BASE_URL}/`),
+      appVersion: 'e2e',
+      print: printer,
+      clock,
     })
     await use(core)
     await core.close()
@@ -41,25 +56,58 @@ async function at(page: Page, clock: ManualClock, date: string): Promise<void> {
 
 async function signInAs(core: Core, login: string): Promise<string> {
   const client = `arrange-${login}`
-  await arrange(core, 'session/sign-in', { login, password: login === 'admin' ? ADMIN.password : passwordOf(login) }, client)
+  await arrange(
+    core,
+    'session/sign-in',
+    { login, password: login === 'admin' ? ADMIN.password : passwordOf(login) },
+    client,
+  )
   return client
 }
 
 let contractNo = 0
 async function manualContract(core: Core, over: Partial<ManualContractInput> = {}) {
   contractNo += 1
-  return arrange(core, 'termination/enter-contract', { contract: {
-    product: 'osago', number: `ХХХ 00000000${String(contractNo).padStart(2, '0')}`, concludedAt: 'Агент Сидоров С. И.', policyholderType: 'individual',
-    policyholderName: 'Орлова Ирина Сергеевна', plate: 'В456ОР199', vin: 'XTA21700080123456', conclusionDate: '2024-12-20', startDate: '2025-01-01',
-    endDate: '2025-12-31', premiumKopecks: 1_200_000, periodsOfUse: [], ...over,
-  } }, await signInAs(core, 'clerk'))
+  return arrange(
+    core,
+    'termination/enter-contract',
+    {
+      contract: {
+        product: 'osago',
+        number: `ХХХ 00000000${String(contractNo).padStart(2, '0')}`,
+        concludedAt: 'Агент Сидоров С. И.',
+        policyholderType: 'individual',
+        policyholderName: 'Орлова Ирина Сергеевна',
+        plate: 'В456ОР199',
+        vin: 'XTA21700080123456',
+        conclusionDate: '2024-12-20',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        premiumKopecks: 1_200_000,
+        periodsOfUse: [],
+        ...over,
+      },
+    },
+    await signInAs(core, 'clerk'),
+  )
 }
 
 function details(over: Partial<ApplicationDetailsInput> = {}): ApplicationDetailsInput {
   return {
-    kind: 'osago-early-termination', ground: 'owner-change', eventDate: null, cascoChoice: null, insuredEventOccurred: false,
-    applicant: { fullName: 'Орлова Ирина Сергеевна', passport: '4519 123456', phone: '+7 916 123-45-67', address: null },
-    representative: null, payout: { method: 'cash' }, ...over,
+    kind: 'osago-early-termination',
+    ground: 'owner-change',
+    eventDate: null,
+    cascoChoice: null,
+    insuredEventOccurred: false,
+    applicant: {
+      fullName: 'Орлова Ирина Сергеевна',
+      passport: '4519 123456',
+      phone: '+7 916 123-45-67',
+      address: null,
+    },
+    representative: null,
+    payout: { method: 'cash' },
+    ...over,
   }
 }
 
@@ -72,7 +120,7 @@ const field = (page: Page, path: string) => page.getByTestId(`f-${path}`).locato
 
 async function tickAll(page: Page, except: string[] = []): Promise<void> {
   const boxes = page.getByTestId('term-documents').locator('[data-testid^="doc-"]')
-  for (let i = 0; i < await boxes.count(); i++) {
+  for (let i = 0; i < (await boxes.count()); i++) {
     const box = boxes.nth(i)
     const id = (await box.getAttribute('data-testid'))!.slice(4)
     if (except.includes(id)) continue
@@ -87,7 +135,10 @@ function pdfPages(pdf: Buffer, name: string): string[] {
   const path = join(PDF_DIR, `${name}.pdf`)
   writeFileSync(path, pdf)
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(PDF_DIR, name)])
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).split('\f').map((p) => nbsp(p).replace(/\s+/g, ' ')).filter((p) => p.trim())
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .map((p) => nbsp(p).replace(/\s+/g, ' '))
+    .filter((p) => p.trim())
 }
 
 test.describe('terminations and refunds at the counter', () => {
@@ -95,10 +146,19 @@ test.describe('terminations and refunds at the counter', () => {
     await seedBranch(core)
   })
 
-  test('sale of a car: the OSAGO policy is found, the refund shown with its formula, the policy ends and the refund is paid', async ({ page, core, clock }) => {
+  test('sale of a car: the OSAGO policy is found, the refund shown with its formula, the policy ends and the refund is paid', async ({
+    page,
+    core,
+    clock,
+  }) => {
     // The policy was sold here on 15.01.2026 (cover from 16.01.2026 for a year).
     const admin = await signInAs(core, 'admin')
-    await arrange(core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' }, admin)
+    await arrange(
+      core,
+      'blanks/receive-range',
+      { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' },
+      admin,
+    )
     const clerk = await signInAs(core, 'clerk')
     const p = await arrange(core, 'osago/create-draft', undefined, clerk)
     const draft = completeDraft('2026-01-15')
@@ -106,8 +166,16 @@ test.describe('terminations and refunds at the counter', () => {
     const saved = await arrange(core, 'osago/save-draft', { id: p.id, rowVersion: p.rowVersion, draft }, clerk)
     const calc = await arrange(core, 'osago/calculate-policy', { id: p.id, rowVersion: saved.rowVersion }, clerk)
     const premium = calc.calculation!.premiumKopecks
-    await arrange(core, 'osago/issue-policy', { id: p.id, rowVersion: calc.rowVersion,
-      payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: premium } }, clerk)
+    await arrange(
+      core,
+      'osago/issue-policy',
+      {
+        id: p.id,
+        rowVersion: calc.rowVersion,
+        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: premium },
+      },
+      clerk,
+    )
 
     // Three months later the client has sold the car.
     await at(page, clock, '2026-04-15')
@@ -149,11 +217,16 @@ test.describe('terminations and refunds at the counter', () => {
     await page.getByTestId('pay-document').locator('input').fill('РКО № 17')
     await page.getByTestId('pay-submit').click()
     await expect(page.getByTestId('term-status')).toHaveText('Выплачено')
-    await expect(page.getByTestId('term-paid')).toContainText(`${formatRubles(expected)} (неустойка 0,00 ₽), документ РКО № 17`)
+    await expect(page.getByTestId('term-paid')).toContainText(
+      `${formatRubles(expected)} (неустойка 0,00 ₽), документ РКО № 17`,
+    )
     await snap(page, '63-termination-paid')
   })
 
-  test('cooling-off on a 14th day that falls on a holiday: concluded 25.12.2025, refused on 12.01.2026', async ({ page, clock }) => {
+  test('cooling-off on a 14th day that falls on a holiday: concluded 25.12.2025, refused on 12.01.2026', async ({
+    page,
+    clock,
+  }) => {
     await at(page, clock, '2026-01-12')
     await signIn(page, 'clerk')
     await page.getByTestId('nav-terminations').click()
@@ -179,7 +252,9 @@ test.describe('terminations and refunds at the counter', () => {
     await field(page, 'applicant.phone').fill('+7 903 555-44-33')
     const expected = applyFactors(8_400_000, [fraction(353, 365)]) // 12 days in force of 365
     await expect(page.getByTestId('refund-amount')).toHaveText(formatRubles(expected))
-    await expect(page.getByTestId('refund-formula')).toContainText('14-й день 08.01.2026 — нерабочий, последний день переносится на 12.01.2026')
+    await expect(page.getByTestId('refund-formula')).toContainText(
+      '14-й день 08.01.2026 — нерабочий, последний день переносится на 12.01.2026',
+    )
     await expect(page.getByTestId('refund-formula')).toContainText('10 рабочих дней по производственному календарю')
     await snap(page, '65-termination-cooling-off-holiday')
     await page.getByTestId('term-register').click()
@@ -194,14 +269,21 @@ test.describe('terminations and refunds at the counter', () => {
   test('a missing sale contract blocks completion', async ({ page, core, clock }) => {
     await at(page, clock, '2025-03-31')
     const c = await manualContract(core)
-    const a = await arrange(core, 'termination/register-application', { contract: { source: 'manual', id: c.id }, details: details() }, 'arrange-clerk')
+    const a = await arrange(
+      core,
+      'termination/register-application',
+      { contract: { source: 'manual', id: c.id }, details: details() },
+      'arrange-clerk',
+    )
     await signIn(page, 'clerk')
     await expect(page.getByTestId('home')).toBeVisible()
     await page.goto(`/#/terminations/${a.id}`)
     await expect(page.getByTestId('term-incoming-number')).toHaveText('MSK-01-2025-00001')
     await tickAll(page, ['saleContract'])
     await page.getByTestId('term-complete').click()
-    await expect(page.getByTestId('term-error')).toContainText('Не отмечены обязательные документы: Договор купли-продажи (дарения) автомобиля или новое СТС')
+    await expect(page.getByTestId('term-error')).toContainText(
+      'Не отмечены обязательные документы: Договор купли-продажи (дарения) автомобиля или новое СТС',
+    )
     await expect(page.getByTestId('term-status')).toHaveText('Принято')
     await snap(page, '66-termination-sale-contract-missing')
     expect(await core.db('manual_contract').where({ id: c.id }).first()).toMatchObject({ terminated_on: null })
@@ -238,7 +320,9 @@ test.describe('terminations and refunds at the counter', () => {
     await field(page, 'representative.powerOfAttorney.date').fill('2025-03-01')
     await field(page, 'representative.powerOfAttorney.notary').fill('нотариус г. Москвы Белова А. А.')
     await page.getByTestId('term-register').click()
-    await expect(page.getByTestId('term-representative')).toContainText('Кузнецов Олег Ильич, доверенность № 77 АА 1234567 от 01.03.2025')
+    await expect(page.getByTestId('term-representative')).toContainText(
+      'Кузнецов Олег Ильич, доверенность № 77 АА 1234567 от 01.03.2025',
+    )
     await tickAll(page, ['notarisedPowerOfAttorney'])
     await page.getByTestId('term-complete').click()
     await expect(page.getByTestId('term-error')).toContainText('Нотариально удостоверенная доверенность представителя')
@@ -248,7 +332,12 @@ test.describe('terminations and refunds at the counter', () => {
   test('the printed application shows the incoming number on both copies', async ({ page, core, clock, printer }) => {
     await at(page, clock, '2025-03-31')
     const c = await manualContract(core)
-    const a = await arrange(core, 'termination/register-application', { contract: { source: 'manual', id: c.id }, details: details() }, 'arrange-clerk')
+    const a = await arrange(
+      core,
+      'termination/register-application',
+      { contract: { source: 'manual', id: c.id }, details: details() },
+      'arrange-clerk',
+    )
     await signIn(page, 'clerk')
     await expect(page.getByTestId('home')).toBeVisible()
     await page.goto(`/#/terminations/${a.id}`)
@@ -270,26 +359,67 @@ test.describe('terminations and refunds at the counter', () => {
     }
   })
 
-  test('the dashboard lists overdue payouts, payouts due soon and cooling-off windows closing', async ({ page, core, clock }) => {
+  test('the dashboard lists overdue payouts, payouts due soon and cooling-off windows closing', async ({
+    page,
+    core,
+    clock,
+  }) => {
     await at(page, clock, '2025-03-31')
     const late = await manualContract(core, { policyholderName: 'Орлова Ирина Сергеевна' })
-    const a = await arrange(core, 'termination/register-application', { contract: { source: 'manual', id: late.id }, details: details() }, 'arrange-clerk')
-    const ticked = await arrange(core, 'termination/set-documents', { id: a.id, rowVersion: a.rowVersion, documents: a.requiredDocuments }, 'arrange-clerk')
-    await arrange(core, 'termination/complete-application', { id: a.id, rowVersion: ticked.rowVersion }, 'arrange-clerk')
+    const a = await arrange(
+      core,
+      'termination/register-application',
+      { contract: { source: 'manual', id: late.id }, details: details() },
+      'arrange-clerk',
+    )
+    const ticked = await arrange(
+      core,
+      'termination/set-documents',
+      { id: a.id, rowVersion: a.rowVersion, documents: a.requiredDocuments },
+      'arrange-clerk',
+    )
+    await arrange(
+      core,
+      'termination/complete-application',
+      { id: a.id, rowVersion: ticked.rowVersion },
+      'arrange-clerk',
+    )
     await at(page, clock, '2025-04-03')
     const soon = await manualContract(core, { policyholderName: 'Гусев Павел Андреевич' })
-    await arrange(core, 'termination/register-application', { contract: { source: 'manual', id: soon.id },
-      details: details({ applicant: { fullName: 'Гусев Павел Андреевич', passport: '4511 222333', phone: '+7 926 000-11-22', address: null } }) }, 'arrange-clerk')
+    await arrange(
+      core,
+      'termination/register-application',
+      {
+        contract: { source: 'manual', id: soon.id },
+        details: details({
+          applicant: {
+            fullName: 'Гусев Павел Андреевич',
+            passport: '4511 222333',
+            phone: '+7 926 000-11-22',
+            address: null,
+          },
+        }),
+      },
+      'arrange-clerk',
+    )
     // A CASCO concluded today: day 14 is Thursday 17.04.2025, a working day.
-    await manualContract(core, { product: 'casco', number: 'КАСКО-2025-0500', policyholderName: 'Белова Анна Сергеевна', conclusionDate: '2025-04-03',
-      startDate: '2025-04-04', endDate: '2026-04-03' })
+    await manualContract(core, {
+      product: 'casco',
+      number: 'КАСКО-2025-0500',
+      policyholderName: 'Белова Анна Сергеевна',
+      conclusionDate: '2025-04-03',
+      startDate: '2025-04-04',
+      endDate: '2026-04-03',
+    })
 
     await at(page, clock, '2025-04-16')
     await signIn(page, 'clerk')
     const card = page.getByTestId('deadlines-card')
     await expect(card.getByTestId('deadlines-overdue')).toContainText('MSK-01-2025-00001 · Орлова Ирина Сергеевна')
     await expect(card.getByTestId('deadlines-overdue')).toContainText('просрочено на 2 дн.')
-    await expect(card.getByTestId('deadlines-overdue')).toContainText(`неустойка ${formatRubles(applyFactors(696_164, ['0.01', 2]))}`)
+    await expect(card.getByTestId('deadlines-overdue')).toContainText(
+      `неустойка ${formatRubles(applyFactors(696_164, ['0.01', 2]))}`,
+    )
     await expect(card.getByTestId('deadlines-due-soon')).toContainText('MSK-01-2025-00002 · Гусев Павел Андреевич')
     await expect(card.getByTestId('deadlines-due-soon')).toContainText('до 17.04.2025 · осталось 1 дн.')
     await expect(card.getByTestId('deadlines-cooling-off')).toContainText('КАСКО-2025-0500 · Белова Анна Сергеевна')

@@ -11,7 +11,11 @@ import { newEnrolmentCode, sha256Hex } from './tokens'
 
 /** What HQ's administrators do from the command line (`npm run hq -- <command>`). */
 
-export interface BranchCard { code: string; name: string; city: string }
+export interface BranchCard {
+  code: string
+  name: string
+  city: string
+}
 
 export async function ensureBranch(db: HqDb, card: BranchCard, now: Date): Promise<{ created: boolean }> {
   const code = card.code.trim().toUpperCase()
@@ -23,28 +27,56 @@ export async function ensureBranch(db: HqDb, card: BranchCard, now: Date): Promi
 }
 
 /** A one-time enrolment code for a device of the branch; only its hash is stored. */
-export async function issueEnrolmentCode(db: HqDb, branchCode: string, now: Date, days: number): Promise<{ code: string; expiresAt: string }> {
+export async function issueEnrolmentCode(
+  db: HqDb,
+  branchCode: string,
+  now: Date,
+  days: number,
+): Promise<{ code: string; expiresAt: string }> {
   const branch = await db('hq_branch').where({ code: branchCode.toUpperCase() }).first()
-  if (!branch) throw new Error(`no branch ${branchCode}: create it first (enrol --branch ${branchCode} --name … --city …)`)
+  if (!branch)
+    throw new Error(`no branch ${branchCode}: create it first (enrol --branch ${branchCode} --name … --city …)`)
   const code = newEnrolmentCode()
   const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString()
   await db('hq_enrolment').insert({
-    id: uuidv7(), code_hash: sha256Hex(code), branch_code: branchCode.toUpperCase(), created_at: now.toISOString(), expires_at: expiresAt,
+    id: uuidv7(),
+    code_hash: sha256Hex(code),
+    branch_code: branchCode.toUpperCase(),
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
   })
   return { code, expiresAt }
 }
 
 export async function revokeDevice(db: HqDb, deviceId: string, now: Date): Promise<void> {
-  const n = await db('hq_device').where({ id: deviceId }).whereNull('revoked_at').update({ revoked_at: now.toISOString() })
+  const n = await db('hq_device')
+    .where({ id: deviceId })
+    .whereNull('revoked_at')
+    .update({ revoked_at: now.toISOString() })
   if (n === 0) throw new Error(`no active device ${deviceId}`)
 }
 
-export async function listDevices(db: HqDb): Promise<Array<{ id: string; branch_code: string; name: string; enrolled_at: string; revoked_at: string | null; last_seen_at: string | null }>> {
-  return db('hq_device').select('id', 'branch_code', 'name', 'enrolled_at', 'revoked_at', 'last_seen_at').orderBy(['branch_code', 'enrolled_at'])
+export async function listDevices(
+  db: HqDb,
+): Promise<
+  Array<{
+    id: string
+    branch_code: string
+    name: string
+    enrolled_at: string
+    revoked_at: string | null
+    last_seen_at: string | null
+  }>
+> {
+  return db('hq_device')
+    .select('id', 'branch_code', 'name', 'enrolled_at', 'revoked_at', 'last_seen_at')
+    .orderBy(['branch_code', 'enrolled_at'])
 }
 
 export async function setPrintBeforeRegistration(db: HqDb, branchCode: string, allowed: boolean): Promise<void> {
-  const n = await db('hq_branch').where({ code: branchCode.toUpperCase() }).update({ print_before_registration: allowed })
+  const n = await db('hq_branch')
+    .where({ code: branchCode.toUpperCase() })
+    .update({ print_before_registration: allowed })
   if (n === 0) throw new Error(`no branch ${branchCode}`)
 }
 
@@ -52,7 +84,11 @@ export async function setPrintBeforeRegistration(db: HqDb, branchCode: string, a
  * Assigns a range of paper blanks to a branch: they become the branch's `policy_blank` records and reach its
  * devices with the next pull. A number already held by any branch stops the whole range.
  */
-export async function assignBlanks(db: HqDb, args: { branchCode: string; series: string; fromNumber: string; toNumber: string }, now: Date): Promise<{ count: number }> {
+export async function assignBlanks(
+  db: HqDb,
+  args: { branchCode: string; series: string; fromNumber: string; toNumber: string },
+  now: Date,
+): Promise<{ count: number }> {
   const series = policyBlank.seriesSchema.parse(args.series)
   const fromNumber = policyBlank.numberSchema.parse(args.fromNumber)
   const toNumber = policyBlank.numberSchema.parse(args.toNumber)
@@ -65,13 +101,35 @@ export async function assignBlanks(db: HqDb, args: { branchCode: string; series:
     const writes: RecordWrite[] = []
     for (let i = 0; i < count; i++) {
       const data = {
-        id: uuidv7(), created_at: nowIso, updated_at: nowIso, row_version: 1, series, number: blankNumberAt(fromNumber, i),
-        status: 'available', received_at: nowIso, received_by: null, policy_id: null, used_at: null, used_by: null,
-        spoiled_at: null, spoiled_by: null, spoiled_reason: null,
+        id: uuidv7(),
+        created_at: nowIso,
+        updated_at: nowIso,
+        row_version: 1,
+        series,
+        number: blankNumberAt(fromNumber, i),
+        status: 'available',
+        received_at: nowIso,
+        received_by: null,
+        policy_id: null,
+        used_at: null,
+        used_by: null,
+        spoiled_at: null,
+        spoiled_by: null,
+        spoiled_reason: null,
       }
       const naturalKey = policyBlankRule.naturalKey!(data, branchCode)
-      if (naturalKey && await getRecordByKey(trx, 'policy_blank', naturalKey)) throw new Error(`blank ${naturalKey} is already assigned`)
-      writes.push({ entity: 'policy_blank', id: data.id, branchCode, rowVersion: 1, data, naturalKey, isNew: true, deviceId: null })
+      if (naturalKey && (await getRecordByKey(trx, 'policy_blank', naturalKey)))
+        throw new Error(`blank ${naturalKey} is already assigned`)
+      writes.push({
+        entity: 'policy_blank',
+        id: data.id,
+        branchCode,
+        rowVersion: 1,
+        data,
+        naturalKey,
+        isNew: true,
+        deviceId: null,
+      })
     }
     await writeRecords(trx, writes, nowIso)
   })
@@ -98,7 +156,8 @@ export async function publishReference(db: HqDb, file: string, now: Date): Promi
   await db.transaction(async (trx) => {
     const existing = (await trx('hq_reference').where({ kind, version }).first()) as { content: string } | undefined
     if (existing) {
-      if (existing.content !== content) throw new Error(`${kind} version ${version} is already published with different content`)
+      if (existing.content !== content)
+        throw new Error(`${kind} version ${version} is already published with different content`)
       return
     }
     const seq = await allocateSeq(trx, 1)

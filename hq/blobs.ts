@@ -8,7 +8,12 @@ import { HqHttpError } from './errors'
 
 export const MAX_BLOB_SIZE = 2 ** 30
 
-interface BlobRow { branch_code: string; sha256: string; size: number | string; complete: boolean | number }
+interface BlobRow {
+  branch_code: string
+  sha256: string
+  size: number | string
+  complete: boolean | number
+}
 
 /**
  * Photos and PDFs, content-addressed by SHA-256 and uploaded in chunks. The partial file on disk is the truth
@@ -18,7 +23,10 @@ interface BlobRow { branch_code: string; sha256: string; size: number | string; 
 export class HqBlobStore {
   private readonly locks = new Map<string, Promise<unknown>>()
 
-  constructor(private readonly db: HqDb, private readonly dir: string) {}
+  constructor(
+    private readonly db: HqDb,
+    private readonly dir: string,
+  ) {}
 
   private paths(branchCode: string, sha256: string) {
     const folder = join(this.dir, branchCode, sha256.slice(0, 2))
@@ -29,7 +37,10 @@ export class HqBlobStore {
   private async serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.locks.get(key) ?? Promise.resolve()
     const next = prev.then(fn, fn)
-    this.locks.set(key, next.catch(() => undefined))
+    this.locks.set(
+      key,
+      next.catch(() => undefined),
+    )
     try {
       return await next
     } finally {
@@ -45,7 +56,10 @@ export class HqBlobStore {
     const size = Number(row.size)
     if (row.complete === true || row.complete === 1) return { sha256: row.sha256, size, received: size, complete: true }
     const { part } = this.paths(row.branch_code, row.sha256)
-    const received = await stat(part).then((s) => s.size, () => 0)
+    const received = await stat(part).then(
+      (s) => s.size,
+      () => 0,
+    )
     return { sha256: row.sha256, size, received, complete: false }
   }
 
@@ -95,7 +109,9 @@ export class HqBlobStore {
         throw new HqHttpError(422, 'blob-hash-mismatch')
       }
       await rename(part, done)
-      await this.db('hq_blob').where({ branch_code: branchCode, sha256 }).update({ complete: true, completed_at: now.toISOString() })
+      await this.db('hq_blob')
+        .where({ branch_code: branchCode, sha256 })
+        .update({ complete: true, completed_at: now.toISOString() })
       return { ...status, received, complete: true }
     })
   }

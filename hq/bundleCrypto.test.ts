@@ -21,7 +21,10 @@ describe('the offline bundle codec on both sides', () => {
     const text = encodeBundle(KEY, 'dev-1', { deviceId: 'dev-1', note: 'x' })
     expect(() => hqBundleCodec.decodeBundle('other', hqBundleCodec.readBundleEnvelope(text), body)).toThrow(BundleError)
     const file = hqBundleCodec.readBundleEnvelope(text)
-    const changed = { ...file, payload: hqBundleCodec.readBundleEnvelope(encodeBundle(KEY, 'dev-1', { deviceId: 'dev-1', note: 'y' })).payload }
+    const changed = {
+      ...file,
+      payload: hqBundleCodec.readBundleEnvelope(encodeBundle(KEY, 'dev-1', { deviceId: 'dev-1', note: 'y' })).payload,
+    }
     expect(() => hqBundleCodec.decodeBundle(KEY, changed, body)).toThrow(/signature/)
   })
 })

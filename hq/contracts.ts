@@ -10,19 +10,35 @@ const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : 
  * another branch. Only issued contracts, and only what a termination needs — not the whole application with
  * the client's documents. The HQ log records which device asked.
  */
-export async function lookupContracts(db: HqDb, query: { number: string; series?: string }): Promise<ContractSummary[]> {
+export async function lookupContracts(
+  db: HqDb,
+  query: { number: string; series?: string },
+): Promise<ContractSummary[]> {
   const number = query.number.replace(/\s+/g, '')
   const out: ContractSummary[] = []
   const osago = query.series
     ? await db('hq_record').where({ entity: 'osago_policy', natural_key: `${query.series.toUpperCase()} ${number}` })
-    : await db('hq_record').where({ entity: 'osago_policy' }).where('natural_key', 'like', `% ${number.replace(/[%_\\]/g, '')}`).limit(20)
+    : await db('hq_record')
+        .where({ entity: 'osago_policy' })
+        .where('natural_key', 'like', `% ${number.replace(/[%_\\]/g, '')}`)
+        .limit(20)
   for (const row of osago) {
     const r = toRecord(row)
     if (r.data.status !== 'issued' && r.data.status !== 'printed') continue
     out.push({
-      product: 'osago', id: r.id, branchCode: r.branchCode, series: str(r.data.policy_series), number: String(r.data.policy_number),
-      status: String(r.data.status), policyholderName: str(r.data.insured_name), plate: str(r.data.plate), vin: str(r.data.vin),
-      conclusionDate: str(r.data.conclusion_date), startDate: str(r.data.start_date), endDate: str(r.data.end_date), premiumKopecks: int(r.data.premium_kopecks),
+      product: 'osago',
+      id: r.id,
+      branchCode: r.branchCode,
+      series: str(r.data.policy_series),
+      number: String(r.data.policy_number),
+      status: String(r.data.status),
+      policyholderName: str(r.data.insured_name),
+      plate: str(r.data.plate),
+      vin: str(r.data.vin),
+      conclusionDate: str(r.data.conclusion_date),
+      startDate: str(r.data.start_date),
+      endDate: str(r.data.end_date),
+      premiumKopecks: int(r.data.premium_kopecks),
     })
   }
   const casco = await db('hq_record').where({ entity: 'casco_quote', natural_key: number })
@@ -30,9 +46,19 @@ export async function lookupContracts(db: HqDb, query: { number: string; series?
     const r = toRecord(row)
     if (r.data.status !== 'issued' && r.data.status !== 'printed') continue
     out.push({
-      product: 'casco', id: r.id, branchCode: r.branchCode, series: null, number: String(r.data.contract_number), status: String(r.data.status),
-      policyholderName: str(r.data.insured_name), plate: str(r.data.plate), vin: str(r.data.vin), conclusionDate: str(r.data.conclusion_date),
-      startDate: str(r.data.start_date), endDate: str(r.data.end_date), premiumKopecks: int(r.data.total_kopecks) ?? int(r.data.premium_kopecks),
+      product: 'casco',
+      id: r.id,
+      branchCode: r.branchCode,
+      series: null,
+      number: String(r.data.contract_number),
+      status: String(r.data.status),
+      policyholderName: str(r.data.insured_name),
+      plate: str(r.data.plate),
+      vin: str(r.data.vin),
+      conclusionDate: str(r.data.conclusion_date),
+      startDate: str(r.data.start_date),
+      endDate: str(r.data.end_date),
+      premiumKopecks: int(r.data.total_kopecks) ?? int(r.data.premium_kopecks),
     })
   }
   return out

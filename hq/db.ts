@@ -8,7 +8,10 @@ import { hqMigrationSource } from './migrations'
 export type HqDb = Knex
 
 /** Opens HQ's database (PostgreSQL, or SQLite as the embedded default) and brings its schema up to date. */
-export async function openHqDatabase(database: HqConfig['database'], opts: { migrate?: boolean; poolMax?: number } = {}): Promise<HqDb> {
+export async function openHqDatabase(
+  database: HqConfig['database'],
+  opts: { migrate?: boolean; poolMax?: number } = {},
+): Promise<HqDb> {
   let db: Knex
   if (database.client === 'pg') {
     db = knexFactory({ client: 'pg', connection: database.url, pool: { min: 0, max: opts.poolMax ?? 10 } })
@@ -35,7 +38,8 @@ export async function openHqDatabase(database: HqConfig['database'], opts: { mig
       },
     })
   }
-  if (opts.migrate !== false) await db.migrate.latest({ migrationSource: hqMigrationSource(), tableName: 'hq_migrations' })
+  if (opts.migrate !== false)
+    await db.migrate.latest({ migrationSource: hqMigrationSource(), tableName: 'hq_migrations' })
   return db
 }
 

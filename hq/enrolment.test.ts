@@ -17,11 +17,12 @@ afterEach(async () => {
   hq = core = dir = undefined
 })
 
-const attempt = (url: string, code: string) => fetch(`${url}/v1/enrol`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ code, deviceName: 'probe', branch: null }),
-})
+const attempt = (url: string, code: string) =>
+  fetch(`${url}/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: 'probe', branch: null }),
+  })
 
 describe('enrolment rate limit', () => {
   it('refuses an address after the allowed attempts per minute, with a code the device explains', async () => {
@@ -31,15 +32,30 @@ describe('enrolment rate limit', () => {
       const res = await attempt(hq.url, `AAAA-BBBB-CCCC-000${i}`)
       answers.push({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code })
     }
-    expect(answers.slice(0, 3).map((a) => a.code)).toEqual(['enrolment-code-invalid', 'enrolment-code-invalid', 'enrolment-code-invalid'])
+    expect(answers.slice(0, 3).map((a) => a.code)).toEqual([
+      'enrolment-code-invalid',
+      'enrolment-code-invalid',
+      'enrolment-code-invalid',
+    ])
     expect(answers[3]).toEqual({ status: 429, code: 'rate-limited' })
     // Other routes are not limited by it.
     expect((await fetch(`${hq.url}/v1/health`)).status).toBe(200)
 
     // The branch admin is told to wait, in Russian, at the enrolment form.
     dir = mkdtempSync(join(tmpdir(), 'bd-enrol-limit-'))
-    core = await createCore({ dataDir: dir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (u) => u.startsWith('app://branch-desk/') })
-    const r = await core.dispatch('sync/enrol-new-device', { hqUrl: hq.url, code: 'AAAA-BBBB-CCCC-0009', deviceName: 'Касса' }, { clientId: 'w', senderUrl: 'app://branch-desk/index.html', isMainFrame: true })
-    expect(r).toMatchObject({ ok: false, error: { message: 'Слишком много попыток подключения. Подождите минуту и попробуйте снова' } })
+    core = await createCore({
+      dataDir: dir,
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (u) => u.startsWith('app://branch-desk/'),
+    })
+    const r = await core.dispatch(
+      'sync/enrol-new-device',
+      { hqUrl: hq.url, code: 'AAAA-BBBB-CCCC-0009', deviceName: 'Касса' },
+      { clientId: 'w', senderUrl: 'app://branch-desk/index.html', isMainFrame: true },
+    )
+    expect(r).toMatchObject({
+      ok: false,
+      error: { message: 'Слишком много попыток подключения. Подождите минуту и попробуйте снова' },
+    })
   })
 })

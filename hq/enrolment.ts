@@ -5,7 +5,12 @@ import type { HqDb } from './db'
 import { HqHttpError } from './errors'
 import { newToken, sha256Hex } from './tokens'
 
-interface BranchRow { code: string; name: string; city: string; record_id: string | null }
+interface BranchRow {
+  code: string
+  name: string
+  city: string
+  record_id: string | null
+}
 
 /**
  * A device presents a one-time code and receives its bearer token. A device that already holds its branch (the
@@ -16,13 +21,16 @@ interface BranchRow { code: string; name: string; city: string; record_id: strin
 export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promise<EnrolResponse> {
   const nowIso = now.toISOString()
   return db.transaction(async (trx) => {
-    const enrolment = (await trx('hq_enrolment').where({ code_hash: sha256Hex(req.code) }).first()) as
-      { id: string; branch_code: string; expires_at: string; used_at: string | null } | undefined
-    if (!enrolment || enrolment.used_at || enrolment.expires_at <= nowIso) throw new HqHttpError(403, 'enrolment-code-invalid')
+    const enrolment = (await trx('hq_enrolment')
+      .where({ code_hash: sha256Hex(req.code) })
+      .first()) as { id: string; branch_code: string; expires_at: string; used_at: string | null } | undefined
+    if (!enrolment || enrolment.used_at || enrolment.expires_at <= nowIso)
+      throw new HqHttpError(403, 'enrolment-code-invalid')
     const branch = (await trx('hq_branch').where({ code: enrolment.branch_code }).first()) as BranchRow
     let recordId = branch.record_id
     if (req.branch) {
-      if (req.branch.code.toUpperCase() !== branch.code) throw new HqHttpError(409, 'branch-code-mismatch', `the code is for branch ${branch.code}`)
+      if (req.branch.code.toUpperCase() !== branch.code)
+        throw new HqHttpError(409, 'branch-code-mismatch', `the code is for branch ${branch.code}`)
       if (recordId === null) {
         const other = await trx('hq_branch').where({ record_id: req.branch.id }).first()
         if (other) throw new HqHttpError(409, 'branch-established-elsewhere')
@@ -38,7 +46,12 @@ export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promi
     const deviceId = uuidv7()
     const bundleKey = randomBytes(32).toString('base64url')
     await trx('hq_device').insert({
-      id: deviceId, branch_code: branch.code, name: req.deviceName, token_hash: sha256Hex(token), bundle_key: bundleKey, enrolled_at: nowIso,
+      id: deviceId,
+      branch_code: branch.code,
+      name: req.deviceName,
+      token_hash: sha256Hex(token),
+      bundle_key: bundleKey,
+      enrolled_at: nowIso,
     })
     await trx('hq_enrolment').where({ id: enrolment.id }).update({ used_at: nowIso, device_id: deviceId })
     return { deviceId, token, bundleKey, branch: { code: branch.code, name: branch.name, city: branch.city, recordId } }
@@ -55,7 +68,9 @@ export interface AuthenticatedDevice {
 /** The device a bearer token belongs to; a revoked device is refused on every request. */
 export async function authenticate(db: HqDb, token: string | undefined): Promise<AuthenticatedDevice> {
   if (!token) throw new HqHttpError(401, 'token-missing')
-  const row = (await db('hq_device').where({ token_hash: sha256Hex(token) }).first()) as
+  const row = (await db('hq_device')
+    .where({ token_hash: sha256Hex(token) })
+    .first()) as
     { id: string; branch_code: string; name: string; bundle_key: string; revoked_at: string | null } | undefined
   if (!row) throw new HqHttpError(401, 'token-invalid')
   if (row.revoked_at) throw new HqHttpError(401, 'device-revoked')

@@ -33,7 +33,9 @@ async function freePort(): Promise<number> {
 
 function cli(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'hq/main.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
   })
   return { code: r.status, out: `${r.stdout}${r.stderr}` }
 }
@@ -45,13 +47,20 @@ describe('npm run hq', () => {
     expect(enrol.code).toBe(0)
     expect(enrol.out).toMatch(/Enrolment code for MSK-01: [0-9A-Z]{4}(-[0-9A-Z]{4}){3}/)
     expect(existsSync(join(dir, 'data', 'hq.sqlite'))).toBe(true)
-    expect(cli(['enrol', '--branch', 'NOPE'], env)).toMatchObject({ code: 1, out: expect.stringContaining('no branch NOPE') })
+    expect(cli(['enrol', '--branch', 'NOPE'], env)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('no branch NOPE'),
+    })
     const proc = await startHqProcess(env, await freePort())
     try {
       const health = await (await fetch(`${proc.url}/v1/health`)).json()
       expect(health).toMatchObject({ service: 'branch-desk-hq', protocol: 1 })
       expect(await (await fetch(`${proc.url}/v1/pull`)).json()).toMatchObject({ error: { code: 'token-missing' } })
-      const start = proc.output().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; database?: string })
+      const start = proc
+        .output()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { msg: string; database?: string })
       expect(start.find((l) => l.msg === 'HQ starting')).toMatchObject({ database: 'sqlite' })
     } finally {
       await proc.stop()
@@ -63,7 +72,11 @@ describe('npm run hq', () => {
     const env = { DATABASE_URL: url, HQ_DATA_DIR: join(dir, 'pgdata') }
     const proc = await startHqProcess(env, await freePort())
     try {
-      const start = proc.output().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; database?: string })
+      const start = proc
+        .output()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { msg: string; database?: string })
       expect(start.find((l) => l.msg === 'HQ starting')).toMatchObject({ database: 'pg' })
     } finally {
       await proc.stop()
@@ -78,6 +91,9 @@ describe('npm run hq', () => {
       await client.end()
     }
     expect(existsSync(join(dir, 'pgdata', 'hq.sqlite'))).toBe(false)
-    expect(cli([], { DATABASE_URL: 'mysql://x' })).toMatchObject({ code: 1, out: expect.stringContaining('DATABASE_URL must be a postgres:// URL') })
+    expect(cli([], { DATABASE_URL: 'mysql://x' })).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('DATABASE_URL must be a postgres:// URL'),
+    })
   }, 60_000)
 })

@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util'
-import { assignBlanks, ensureBranch, issueEnrolmentCode, listDevices, publishReference, revokeDevice, setPrintBeforeRegistration } from './admin'
+import {
+  assignBlanks,
+  ensureBranch,
+  issueEnrolmentCode,
+  listDevices,
+  publishReference,
+  revokeDevice,
+  setPrintBeforeRegistration,
+} from './admin'
 import { loadConfig } from './config'
 import { openHqDatabase } from './db'
 import { buildServer } from './server'
@@ -15,7 +23,8 @@ import { buildServer } from './server'
  *   publish-update <installer> [--channel stable] [--version 0.2.0]   app update for enrolled devices
  *   update-cap --branch MSK-01 --version 0.2.0|none · updates           cap a branch; list releases
  */
-const USAGE = 'usage: npm run hq [-- enrol|revoke|devices|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates …]'
+const USAGE =
+  'usage: npm run hq [-- enrol|revoke|devices|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates …]'
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -23,9 +32,17 @@ async function main(argv: string[]): Promise<number> {
     args: rest,
     allowPositionals: true,
     options: {
-      branch: { type: 'string' }, name: { type: 'string' }, city: { type: 'string' }, device: { type: 'string' },
-      series: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, allowed: { type: 'string' },
-      answer: { type: 'string' }, channel: { type: 'string' }, version: { type: 'string' },
+      branch: { type: 'string' },
+      name: { type: 'string' },
+      city: { type: 'string' },
+      device: { type: 'string' },
+      series: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      allowed: { type: 'string' },
+      answer: { type: 'string' },
+      channel: { type: 'string' },
+      version: { type: 'string' },
     },
   })
   const config = loadConfig()
@@ -42,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
           if (created) console.log(`Branch ${values.branch.toUpperCase()} created.`)
         }
         const { code, expiresAt } = await issueEnrolmentCode(db, values.branch, now, config.enrolCodeDays)
-        console.log(`Enrolment code for ${values.branch.toUpperCase()}: ${code}\nValid until ${expiresAt}; it enrols one device.`)
+        console.log(
+          `Enrolment code for ${values.branch.toUpperCase()}: ${code}\nValid until ${expiresAt}; it enrols one device.`,
+        )
         return 0
       }
       case 'revoke':
@@ -52,12 +71,25 @@ async function main(argv: string[]): Promise<number> {
         return 0
       case 'devices':
         for (const d of await listDevices(db)) {
-          console.log([d.branch_code, d.id, d.name, `enrolled ${d.enrolled_at}`, d.revoked_at ? `REVOKED ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`].join('  '))
+          console.log(
+            [
+              d.branch_code,
+              d.id,
+              d.name,
+              `enrolled ${d.enrolled_at}`,
+              d.revoked_at ? `REVOKED ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`,
+            ].join('  '),
+          )
         }
         return 0
       case 'assign-blanks': {
-        if (!values.branch || !values.series || !values.from || !values.to) throw new Error('assign-blanks needs --branch --series --from --to')
-        const { count } = await assignBlanks(db, { branchCode: values.branch, series: values.series, fromNumber: values.from, toNumber: values.to }, now)
+        if (!values.branch || !values.series || !values.from || !values.to)
+          throw new Error('assign-blanks needs --branch --series --from --to')
+        const { count } = await assignBlanks(
+          db,
+          { branchCode: values.branch, series: values.series, fromNumber: values.from, toNumber: values.to },
+          now,
+        )
         console.log(`${count} blanks assigned to ${values.branch.toUpperCase()}.`)
         return 0
       }
@@ -69,9 +101,12 @@ async function main(argv: string[]): Promise<number> {
         return 0
       }
       case 'print-before-registration': {
-        if (!values.branch || !['yes', 'no'].includes(values.allowed ?? '')) throw new Error('print-before-registration needs --branch and --allowed yes|no')
+        if (!values.branch || !['yes', 'no'].includes(values.allowed ?? ''))
+          throw new Error('print-before-registration needs --branch and --allowed yes|no')
         await setPrintBeforeRegistration(db, values.branch, values.allowed === 'yes')
-        console.log(`Branch ${values.branch.toUpperCase()}: printing before registration ${values.allowed === 'yes' ? 'allowed' : 'not allowed'}.`)
+        console.log(
+          `Branch ${values.branch.toUpperCase()}: printing before registration ${values.allowed === 'yes' ? 'allowed' : 'not allowed'}.`,
+        )
         return 0
       }
       case 'import': {
@@ -79,15 +114,29 @@ async function main(argv: string[]): Promise<number> {
         if (!file || !values.answer) throw new Error('import needs <bundle> --answer <answer-file>')
         const { importBundleFile } = await import('./bundles')
         const summary = await importBundleFile(db, config, file, values.answer, now)
-        console.log(`Bundle from device ${summary.deviceId}: ${summary.changes} changes (${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.conflicts} conflicts, ${summary.deferred} deferred), ${summary.blobs} files. Answer written to ${values.answer}.`)
+        console.log(
+          `Bundle from device ${summary.deviceId}: ${summary.changes} changes (${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.conflicts} conflicts, ${summary.deferred} deferred), ${summary.blobs} files. Answer written to ${values.answer}.`,
+        )
         return 0
       }
       case 'publish-update': {
         const file = positionals[0]
         if (!file) throw new Error('publish-update needs an installer file')
         const { publishUpdate } = await import('./updates')
-        const r = await publishUpdate(db, config.blobDir, file, { ...(values.channel ? { channel: values.channel } : {}), ...(values.version ? { version: values.version } : {}) }, now)
-        for (const f of r.files) console.log(`${f.alreadyPublished ? 'Already published' : 'Published'} ${f.name} (${f.size} bytes${f.inFeed ? `, sha512 ${f.sha512}` : ''}).`)
+        const r = await publishUpdate(
+          db,
+          config.blobDir,
+          file,
+          {
+            ...(values.channel ? { channel: values.channel } : {}),
+            ...(values.version ? { version: values.version } : {}),
+          },
+          now,
+        )
+        for (const f of r.files)
+          console.log(
+            `${f.alreadyPublished ? 'Already published' : 'Published'} ${f.name} (${f.size} bytes${f.inFeed ? `, sha512 ${f.sha512}` : ''}).`,
+          )
         console.log(`Version ${r.version} for ${r.platform} is offered on channel ${r.channel}.`)
         return 0
       }
@@ -95,12 +144,17 @@ async function main(argv: string[]): Promise<number> {
         if (!values.branch || !values.version) throw new Error('update-cap needs --branch and --version <x.y.z>|none')
         const { setUpdateCap } = await import('./updates')
         await setUpdateCap(db, values.branch, values.version === 'none' ? null : values.version)
-        console.log(values.version === 'none' ? `Branch ${values.branch.toUpperCase()}: no update cap.` : `Branch ${values.branch.toUpperCase()}: offered nothing newer than ${values.version}.`)
+        console.log(
+          values.version === 'none'
+            ? `Branch ${values.branch.toUpperCase()}: no update cap.`
+            : `Branch ${values.branch.toUpperCase()}: offered nothing newer than ${values.version}.`,
+        )
         return 0
       }
       case 'updates': {
         const { listReleases } = await import('./updates')
-        for (const r of await listReleases(db)) console.log([r.channel, r.platform, r.version, r.files.join(', ')].join('  '))
+        for (const r of await listReleases(db))
+          console.log([r.channel, r.platform, r.version, r.files.join(', ')].join('  '))
         return 0
       }
       default:
@@ -130,9 +184,12 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
   return new Promise<number>(() => undefined)
 }
 
-main(process.argv.slice(2)).then((code) => {
-  if (code !== 0 || process.argv[2] !== undefined && process.argv[2] !== 'serve') process.exit(code)
-}, (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || (process.argv[2] !== undefined && process.argv[2] !== 'serve')) process.exit(code)
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)

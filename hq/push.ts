@@ -39,15 +39,25 @@ const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
  * = HQ's + 1); otherwise it lost to a change made elsewhere and the answer carries what won. Once a change to a
  * record is not accepted, later changes to that record in the batch follow it: they were made on top of it.
  */
-export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: readonly Change[], via: 'push' | 'bundle', now: Date): Promise<ChangeResult[]> {
+export async function applyChanges(
+  db: HqDb,
+  device: DeviceIdentity,
+  changes: readonly Change[],
+  via: 'push' | 'bundle',
+  now: Date,
+): Promise<ChangeResult[]> {
   const nowIso = now.toISOString()
   return db.transaction(async (trx) => {
     // Devices of one branch take turns: their checks read records the other might be writing.
     const branchQuery = trx('hq_branch').where({ code: device.branchCode })
-    const branch = (await (isPostgres(db) ? branchQuery.forUpdate() : branchQuery).first()) as { code: string; record_id: string | null } | undefined
+    const branch = (await (isPostgres(db) ? branchQuery.forUpdate() : branchQuery).first()) as
+      { code: string; record_id: string | null } | undefined
     if (!branch) throw new HqHttpError(403, 'branch-unknown')
 
-    const stored = await storedChanges(trx, changes.map((c) => c.changeId))
+    const stored = await storedChanges(
+      trx,
+      changes.map((c) => c.changeId),
+    )
     // The batch's own records in one query per entity; rules may look up others one by one.
     const cache = new Map<string, HqRecord | null>()
     for (const [entity, ids] of groupIds(changes)) {
@@ -88,7 +98,12 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
       // The same change sent by another device of the branch is a computer restored from a backup replaying its
       // outbox (docs/sync.md): it gets the stored answer. Anything else under a known id learns nothing.
       if (previous && previous.device_id !== device.id && !sameChangeOfBranch(previous, change, device.branchCode)) {
-        result = { changeId: change.changeId, status: 'rejected', reason: { code: 'change-id-taken', params: {} }, current: null }
+        result = {
+          changeId: change.changeId,
+          status: 'rejected',
+          reason: { code: 'change-id-taken', params: {} },
+          current: null,
+        }
       } else if (previous) {
         result = await storedResult(previous, lookup, visible)
       } else {
@@ -98,7 +113,12 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
         } else if (verdict.status === 'deferred') {
           result = { changeId: change.changeId, status: 'deferred', reason: verdict.reason }
         } else {
-          result = { changeId: change.changeId, status: verdict.status, reason: verdict.reason, current: visible(await lookup(change.entity, change.entityId)) }
+          result = {
+            changeId: change.changeId,
+            status: verdict.status,
+            reason: verdict.reason,
+            current: visible(await lookup(change.entity, change.entityId)),
+          }
         }
         if (result.status !== 'deferred') {
           newRows.push({
@@ -131,31 +151,44 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
     // A record's `current` in an answer is final for the batch: later changes to it in the batch follow the loss.
     return results
 
-    async function judge(change: Change, blockedBy: 'lost' | 'deferred' | undefined): Promise<'accepted' | NonNullable<Verdict> | { status: 'conflict'; reason: Reason }> {
-      if (blockedBy === 'deferred') return { status: 'deferred', reason: { code: 'follows-deferred-change', params: {} } }
+    async function judge(
+      change: Change,
+      blockedBy: 'lost' | 'deferred' | undefined,
+    ): Promise<'accepted' | NonNullable<Verdict> | { status: 'conflict'; reason: Reason }> {
+      if (blockedBy === 'deferred')
+        return { status: 'deferred', reason: { code: 'follows-deferred-change', params: {} } }
       if (blockedBy === 'lost') return { status: 'conflict', reason: { code: 'follows-lost-change', params: {} } }
-      if (change.op === 'delete') return { status: 'rejected', reason: { code: 'unsupported-op', params: { op: change.op } } }
-      if (change.data.id !== change.entityId || (change.data.row_version !== undefined && change.data.row_version !== change.rowVersion)) {
+      if (change.op === 'delete')
+        return { status: 'rejected', reason: { code: 'unsupported-op', params: { op: change.op } } }
+      if (
+        change.data.id !== change.entityId ||
+        (change.data.row_version !== undefined && change.data.row_version !== change.rowVersion)
+      ) {
         return { status: 'rejected', reason: { code: 'malformed', params: {} } }
       }
       const rule = ruleFor(change.entity)
       if (!rule) return { status: 'deferred', reason: { code: 'unknown-entity', params: { entity: change.entity } } }
 
       const current = await lookup(change.entity, change.entityId)
-      if (current && current.branchCode !== device.branchCode) return { status: 'rejected', reason: { code: 'not-owner', params: {} } }
+      if (current && current.branchCode !== device.branchCode)
+        return { status: 'rejected', reason: { code: 'not-owner', params: {} } }
       if (change.op === 'insert' && current) return { status: 'conflict', reason: { code: 'exists', params: {} } }
-      if (change.op === 'insert' && change.rowVersion !== 1) return { status: 'rejected', reason: { code: 'malformed', params: {} } }
+      if (change.op === 'insert' && change.rowVersion !== 1)
+        return { status: 'rejected', reason: { code: 'malformed', params: {} } }
       if (change.op === 'update') {
         if (!current) return { status: 'rejected', reason: { code: 'unknown-record', params: {} } }
-        if (current.rowVersion >= change.rowVersion) return { status: 'conflict', reason: { code: 'stale', params: { version: current.rowVersion } } }
-        if (current.rowVersion < change.rowVersion - 1) return { status: 'conflict', reason: { code: 'version-gap', params: { version: current.rowVersion } } }
+        if (current.rowVersion >= change.rowVersion)
+          return { status: 'conflict', reason: { code: 'stale', params: { version: current.rowVersion } } }
+        if (current.rowVersion < change.rowVersion - 1)
+          return { status: 'conflict', reason: { code: 'version-gap', params: { version: current.rowVersion } } }
       }
 
       const naturalKey = rule.naturalKey?.(change.data, device.branchCode) ?? null
       if (naturalKey !== null && naturalKey !== current?.naturalKey) {
-        const taken = keysTaken.get(keyOf(change.entity, naturalKey))
-          ?? (await getRecordByKey(trx, change.entity, naturalKey))?.id
-        if (taken !== undefined && taken !== change.entityId) return { status: 'rejected', reason: { code: 'duplicate', params: { key: naturalKey } } }
+        const taken =
+          keysTaken.get(keyOf(change.entity, naturalKey)) ?? (await getRecordByKey(trx, change.entity, naturalKey))?.id
+        if (taken !== undefined && taken !== change.entityId)
+          return { status: 'rejected', reason: { code: 'duplicate', params: { key: naturalKey } } }
       }
 
       const ctx: RuleContext = {
@@ -165,7 +198,12 @@ export async function applyChanges(db: HqDb, device: DeviceIdentity, changes: re
         lookup,
         lookupByKey,
       }
-      const verdict = await rule.check(ctx, { op: change.op, id: change.entityId, before: current?.data ?? null, after: change.data })
+      const verdict = await rule.check(ctx, {
+        op: change.op,
+        id: change.entityId,
+        before: current?.data ?? null,
+        after: change.data,
+      })
       if (verdict) return verdict
 
       const next: HqRecord = {
@@ -206,16 +244,33 @@ async function storedChanges(trx: Knex.Transaction, ids: readonly string[]): Pro
   const out = new Map<string, StoredChange>()
   const unique = [...new Set(ids)]
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = (await trx('hq_change').whereIn('change_id', unique.slice(i, i + 500))
-      .select('change_id', 'device_id', 'branch_code', 'entity', 'entity_id', 'op', 'row_version', 'status', 'reason_code', 'reason_params')) as StoredChange[]
+    const rows = (await trx('hq_change')
+      .whereIn('change_id', unique.slice(i, i + 500))
+      .select(
+        'change_id',
+        'device_id',
+        'branch_code',
+        'entity',
+        'entity_id',
+        'op',
+        'row_version',
+        'status',
+        'reason_code',
+        'reason_params',
+      )) as StoredChange[]
     for (const r of rows) out.set(r.change_id, r)
   }
   return out
 }
 
 function sameChangeOfBranch(stored: StoredChange, change: Change, branchCode: string): boolean {
-  return stored.branch_code === branchCode && stored.entity === change.entity && stored.entity_id === change.entityId
-    && stored.op === change.op && Number(stored.row_version) === change.rowVersion
+  return (
+    stored.branch_code === branchCode &&
+    stored.entity === change.entity &&
+    stored.entity_id === change.entityId &&
+    stored.op === change.op &&
+    Number(stored.row_version) === change.rowVersion
+  )
 }
 
 async function storedResult(
@@ -224,6 +279,14 @@ async function storedResult(
   visible: (rec: HqRecord | null) => { rowVersion: number; data: Record<string, unknown> } | null,
 ): Promise<ChangeResult> {
   if (row.status === 'accepted') return { changeId: row.change_id, status: 'accepted' }
-  const reason = { code: row.reason_code ?? 'unknown', params: row.reason_params ? JSON.parse(row.reason_params) as Record<string, string | number> : {} }
-  return { changeId: row.change_id, status: row.status, reason, current: visible(await lookup(row.entity, row.entity_id)) }
+  const reason = {
+    code: row.reason_code ?? 'unknown',
+    params: row.reason_params ? (JSON.parse(row.reason_params) as Record<string, string | number>) : {},
+  }
+  return {
+    changeId: row.change_id,
+    status: row.status,
+    reason,
+    current: visible(await lookup(row.entity, row.entity_id)),
+  }
 }

@@ -31,8 +31,14 @@ describe('byte ranges (RFC 9110 §14)', () => {
       expect(decideRange(h, size), String(h)).toEqual({ kind: 'full' })
     }
     expect(decideRange('bytes=0-1', size, { ifRange: '"other"', etag: '"abc"' })).toEqual({ kind: 'full' })
-    expect(decideRange('bytes=0-1', size, { ifRange: 'Wed, 21 Oct 2015 07:28:00 GMT', etag: '"abc"' })).toEqual({ kind: 'full' })
-    expect(decideRange('bytes=0-1', size, { ifRange: '"abc"', etag: '"abc"' })).toEqual({ kind: 'partial', start: 0, end: 1 })
+    expect(decideRange('bytes=0-1', size, { ifRange: 'Wed, 21 Oct 2015 07:28:00 GMT', etag: '"abc"' })).toEqual({
+      kind: 'full',
+    })
+    expect(decideRange('bytes=0-1', size, { ifRange: '"abc"', etag: '"abc"' })).toEqual({
+      kind: 'partial',
+      start: 0,
+      end: 1,
+    })
   })
 
   it('a partial answer always lies inside the file (random headers and sizes)', () => {
@@ -40,14 +46,16 @@ describe('byte ranges (RFC 9110 §14)', () => {
       fc.tuple(fc.nat(3000), fc.option(fc.nat(3000))).map(([a, b]) => `bytes=${a}-${b ?? ''}`),
       fc.nat(3000).map((n) => `bytes=-${n}`),
     )
-    fc.assert(fc.property(header, fc.nat(2000), (h, n) => {
-      const d = decideRange(h, n)
-      if (d.kind === 'partial') {
-        expect(d.start).toBeGreaterThanOrEqual(0)
-        expect(d.end).toBeLessThan(n)
-        expect(d.start).toBeLessThanOrEqual(d.end)
-      }
-    }))
+    fc.assert(
+      fc.property(header, fc.nat(2000), (h, n) => {
+        const d = decideRange(h, n)
+        if (d.kind === 'partial') {
+          expect(d.start).toBeGreaterThanOrEqual(0)
+          expect(d.end).toBeLessThan(n)
+          expect(d.start).toBeLessThanOrEqual(d.end)
+        }
+      }),
+    )
   })
 })
 
@@ -60,18 +68,28 @@ describe('photo downloads use the same ranges', () => {
     hq = await startHq()
     const code = await hq.enrolmentCode('MSK-01')
     const enrol = await fetch(`${hq.url}/v1/enrol`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, deviceName: 'pc', branch: { id: uuidv7(), code: 'MSK-01', name: 'n', city: 'c' } }),
     })
     token = ((await enrol.json()) as { token: string }).token
     const auth = { authorization: `Bearer ${token}` }
-    await fetch(`${hq.url}/v1/blobs/${sha}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ size: data.length }) })
-    const put = await fetch(`${hq.url}/v1/blobs/${sha}?offset=0&size=${data.length}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: data })
+    await fetch(`${hq.url}/v1/blobs/${sha}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ size: data.length }),
+    })
+    const put = await fetch(`${hq.url}/v1/blobs/${sha}?offset=0&size=${data.length}`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body: data,
+    })
     expect(put.status).toBe(200)
   })
   afterAll(async () => hq?.close())
 
-  const get = (headers: Record<string, string>) => fetch(`${hq.url}/v1/blobs/${sha}/content`, { headers: { authorization: `Bearer ${token}`, ...headers } })
+  const get = (headers: Record<string, string>) =>
+    fetch(`${hq.url}/v1/blobs/${sha}/content`, { headers: { authorization: `Bearer ${token}`, ...headers } })
 
   it('200 whole, 206 for a range with a valid Content-Range, 416 with bytes */size at or past the end', async () => {
     const whole = await get({})

@@ -24,12 +24,20 @@ function position(digits: string): number {
  * well-formed or that names several ranges is ignored (the whole file, 200); so is one that `If-Range` says was
  * computed for another version of the file (a strong entity tag is the only validator HQ gives).
  */
-export function decideRange(header: string | undefined, size: number, validator: { ifRange?: string | undefined; etag?: string } = {}): RangeDecision {
+export function decideRange(
+  header: string | undefined,
+  size: number,
+  validator: { ifRange?: string | undefined; etag?: string } = {},
+): RangeDecision {
   if (header === undefined) return { kind: 'full' }
-  if (validator.ifRange !== undefined && (validator.etag === undefined || validator.ifRange.trim() !== validator.etag)) return { kind: 'full' }
+  if (validator.ifRange !== undefined && (validator.etag === undefined || validator.ifRange.trim() !== validator.etag))
+    return { kind: 'full' }
   const m = /^\s*bytes\s*=\s*(.*)$/i.exec(header)
   if (!m) return { kind: 'full' }
-  const specs = m[1]!.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  const specs = m[1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   if (specs.length !== 1) return { kind: 'full' }
   const spec = specs[0]!
   const suffix = /^-(\d+)$/.exec(spec)
@@ -61,7 +69,10 @@ export interface ServedFile {
 /** Answers `request` with `file`: 200 whole, 206 one range, or 416 with `Content-Range: bytes *\/<size>`. */
 export function sendFile(request: FastifyRequest, reply: FastifyReply, file: ServedFile): FastifyReply {
   const ifRange = request.headers['if-range']
-  const decision = decideRange(request.headers.range, file.size, { ifRange: typeof ifRange === 'string' ? ifRange : undefined, ...(file.etag ? { etag: file.etag } : {}) })
+  const decision = decideRange(request.headers.range, file.size, {
+    ifRange: typeof ifRange === 'string' ? ifRange : undefined,
+    ...(file.etag ? { etag: file.etag } : {}),
+  })
   void reply.header('accept-ranges', 'bytes')
   for (const [k, v] of Object.entries(file.headers ?? {})) void reply.header(k, v)
   if (file.etag) void reply.header('etag', file.etag)
@@ -76,6 +87,9 @@ export function sendFile(request: FastifyRequest, reply: FastifyReply, file: Ser
     return reply.send(file.size === 0 ? '' : createReadStream(file.path))
   }
   const { start, end } = decision
-  void reply.status(206).header('content-range', `bytes ${start}-${end}/${file.size}`).header('content-length', String(end - start + 1))
+  void reply
+    .status(206)
+    .header('content-range', `bytes ${start}-${end}/${file.size}`)
+    .header('content-length', String(end - start + 1))
   return reply.send(createReadStream(file.path, { start, end }))
 }

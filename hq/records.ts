@@ -38,16 +38,26 @@ export async function getRecord(db: Knex | Knex.Transaction, entity: string, id:
   return row ? toRecord(row) : null
 }
 
-export async function getRecords(db: Knex | Knex.Transaction, entity: string, ids: readonly string[]): Promise<Map<string, HqRecord>> {
+export async function getRecords(
+  db: Knex | Knex.Transaction,
+  entity: string,
+  ids: readonly string[],
+): Promise<Map<string, HqRecord>> {
   const out = new Map<string, HqRecord>()
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = (await db('hq_record').where({ entity }).whereIn('id', ids.slice(i, i + 500))) as RecordRow[]
+    const rows = (await db('hq_record')
+      .where({ entity })
+      .whereIn('id', ids.slice(i, i + 500))) as RecordRow[]
     for (const r of rows) out.set(r.id, toRecord(r))
   }
   return out
 }
 
-export async function getRecordByKey(db: Knex | Knex.Transaction, entity: string, naturalKey: string): Promise<HqRecord | null> {
+export async function getRecordByKey(
+  db: Knex | Knex.Transaction,
+  entity: string,
+  naturalKey: string,
+): Promise<HqRecord | null> {
   const row = (await db('hq_record').where({ entity, natural_key: naturalKey }).first()) as RecordRow | undefined
   return row ? toRecord(row) : null
 }

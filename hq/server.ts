@@ -4,8 +4,19 @@ import { z, ZodError } from 'zod'
 import type { Clock } from '../shared/app/clock'
 import { systemClock } from '../shared/app/clock'
 import {
-  blobChunkQuerySchema, blobHashSchema, contractLookupQuerySchema, enrolRequestSchema, PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema,
-  type BlobStatus, type ContractSummary, type HqError, type PullResponse, type PushResponse, type WhoamiResponse,
+  blobChunkQuerySchema,
+  blobHashSchema,
+  contractLookupQuerySchema,
+  enrolRequestSchema,
+  PROTOCOL_VERSION,
+  pullQuerySchema,
+  pushRequestSchema,
+  type BlobStatus,
+  type ContractSummary,
+  type HqError,
+  type PullResponse,
+  type PushResponse,
+  type WhoamiResponse,
 } from '../shared/sync/protocol'
 import { HqBlobStore } from './blobs'
 import type { HqConfig } from './config'
@@ -48,7 +59,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 32 * 1024 * 1024,
   })
   app.decorateRequest('device', null)
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: config.blobChunkMax }, (_req, body, done) => done(null, body))
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: config.blobChunkMax },
+    (_req, body, done) => done(null, body),
+  )
 
   app.setErrorHandler((error: unknown, request, reply) => {
     let status = 500
@@ -58,10 +73,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       body = { error: { code: error.code, message: error.message } }
     } else if (error instanceof ZodError) {
       status = 400
-      body = { error: { code: 'invalid-request', message: 'the request does not match the protocol', issues: error.issues } }
-    } else if (typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+      body = {
+        error: { code: 'invalid-request', message: 'the request does not match the protocol', issues: error.issues },
+      }
+    } else if (
+      typeof error === 'object' &&
+      error !== null &&
+      'statusCode' in error &&
+      typeof error.statusCode === 'number' &&
+      error.statusCode < 500
+    ) {
       status = error.statusCode
-      body = { error: { code: 'bad-request', message: String((error as { message?: unknown }).message ?? 'bad request') } }
+      body = {
+        error: { code: 'bad-request', message: String((error as { message?: unknown }).message ?? 'bad request') },
+      }
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.warn({ code: body.error.code, status }, 'request refused')
@@ -77,25 +102,42 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return device
   }
 
-  app.get('/v1/health', async () => ({ service: 'branch-desk-hq', protocol: PROTOCOL_VERSION, serverTime: clock.now().toISOString() }))
+  app.get('/v1/health', async () => ({
+    service: 'branch-desk-hq',
+    protocol: PROTOCOL_VERSION,
+    serverTime: clock.now().toISOString(),
+  }))
 
   // Only enrolment is open to the unauthenticated: it alone is rate-limited, per address, before anything is read.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => new HqHttpError(429, 'rate-limited', `too many attempts, retry in ${context.after}`),
+    errorResponseBuilder: (_request, context) =>
+      new HqHttpError(429, 'rate-limited', `too many attempts, retry in ${context.after}`),
   })
 
-  app.post('/v1/enrol', { config: { rateLimit: { max: config.enrolAttemptsPerMinute ?? 10, timeWindow: 60_000 } } }, async (request) => {
-    const body = enrolRequestSchema.parse(request.body)
-    const result = await enrolDevice(db, body, clock.now())
-    request.log.info({ deviceId: result.deviceId, branch: result.branch.code, deviceName: body.deviceName }, 'device enrolled')
-    return result
-  })
+  app.post(
+    '/v1/enrol',
+    { config: { rateLimit: { max: config.enrolAttemptsPerMinute ?? 10, timeWindow: 60_000 } } },
+    async (request) => {
+      const body = enrolRequestSchema.parse(request.body)
+      const result = await enrolDevice(db, body, clock.now())
+      request.log.info(
+        { deviceId: result.deviceId, branch: result.branch.code, deviceName: body.deviceName },
+        'device enrolled',
+      )
+      return result
+    },
+  )
 
   app.get('/v1/whoami', async (request): Promise<WhoamiResponse> => {
     const device = await requireDevice(request)
-    const branch = (await db('hq_branch').where({ code: device.branchCode }).first()) as
-      { code: string; name: string; city: string; record_id: string | null; print_before_registration: boolean | number }
+    const branch = (await db('hq_branch').where({ code: device.branchCode }).first()) as {
+      code: string
+      name: string
+      city: string
+      record_id: string | null
+      print_before_registration: boolean | number
+    }
     return {
       service: 'branch-desk-hq',
       protocol: PROTOCOL_VERSION,
@@ -126,7 +168,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     await requireDevice(request)
     const query = contractLookupQuerySchema.parse(request.query)
     const contracts = await lookupContracts(db, query)
-    request.log.info({ number: query.number, found: contracts.map((c) => `${c.branchCode}/${c.id}`) }, 'contract lookup')
+    request.log.info(
+      { number: query.number, found: contracts.map((c) => `${c.branchCode}/${c.id}`) },
+      'contract lookup',
+    )
     return { contracts }
   })
 

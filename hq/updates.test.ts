@@ -14,7 +14,17 @@ import { revokeDevice } from './admin'
 /** electron-updater's own feed parser and URL resolution: what the app's updater does with HQ's answer. */
 const require = createRequire(import.meta.url)
 const { parseUpdateInfo, resolveFiles } = require('electron-updater/out/providers/Provider') as {
-  parseUpdateInfo(raw: string | null, channelFile: string, channelFileUrl: URL): { version: string; files: Array<{ url: string; sha512: string; size: number }>; path: string; sha512: string; releaseDate: string }
+  parseUpdateInfo(
+    raw: string | null,
+    channelFile: string,
+    channelFileUrl: URL,
+  ): {
+    version: string
+    files: Array<{ url: string; sha512: string; size: number }>
+    path: string
+    sha512: string
+    releaseDate: string
+  }
   resolveFiles(info: unknown, baseUrl: URL): Array<{ url: URL; info: { sha512: string; size: number } }>
 }
 
@@ -35,7 +45,8 @@ function installer(name: string, size = 300_000): string {
 async function enrolDevice(branch: string): Promise<{ token: string; deviceId: string }> {
   const code = await hq.enrolmentCode(branch)
   const r = await fetch(`${hq.url}/v1/enrol`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, deviceName: 'pc', branch: { id: uuidv7(), code: branch, name: 'n', city: 'c' } }),
   })
   return (await r.json()) as { token: string; deviceId: string }
@@ -53,10 +64,22 @@ beforeAll(async () => {
   const win = installer('BranchDesk-Setup-0.2.0.exe')
   writeFileSync(`${win}.blockmap`, randomBytes(1000))
   await publishUpdate(hq.db, hq.blobDir, win, {}, new Date('2026-12-05T10:00:00Z'))
-  await publishUpdate(hq.db, hq.blobDir, installer('branch-desk-0.2.0-x86_64.AppImage'), {}, new Date('2026-12-05T10:00:00Z'))
+  await publishUpdate(
+    hq.db,
+    hq.blobDir,
+    installer('branch-desk-0.2.0-x86_64.AppImage'),
+    {},
+    new Date('2026-12-05T10:00:00Z'),
+  )
   await publishUpdate(hq.db, hq.blobDir, installer('branch-desk-0.2.0-amd64.deb'), {}, new Date('2026-12-05T10:01:00Z'))
   await publishUpdate(hq.db, hq.blobDir, installer('BranchDesk-Setup-0.3.0.exe'), {}, new Date('2026-12-20T10:00:00Z'))
-  await publishUpdate(hq.db, hq.blobDir, installer('BranchDesk-Setup-0.4.0-beta.1.exe'), { channel: 'beta' }, new Date('2026-12-21T10:00:00Z'))
+  await publishUpdate(
+    hq.db,
+    hq.blobDir,
+    installer('BranchDesk-Setup-0.4.0-beta.1.exe'),
+    { channel: 'beta' },
+    new Date('2026-12-21T10:00:00Z'),
+  )
 }, 60_000)
 afterAll(async () => {
   await hq?.close()
@@ -74,38 +97,61 @@ describe('publish-update', () => {
 
   it('is idempotent for the same file and refuses other content under a published name or kind', async () => {
     const again = await publishUpdate(hq.db, hq.blobDir, join(dir, 'BranchDesk-Setup-0.2.0.exe'), {}, new Date())
-    expect(again.files.map((f) => [f.name, f.alreadyPublished])).toEqual([['BranchDesk-Setup-0.2.0.exe', true], ['BranchDesk-Setup-0.2.0.exe.blockmap', true]])
+    expect(again.files.map((f) => [f.name, f.alreadyPublished])).toEqual([
+      ['BranchDesk-Setup-0.2.0.exe', true],
+      ['BranchDesk-Setup-0.2.0.exe.blockmap', true],
+    ])
     const other = join(dir, 'other', 'BranchDesk-Setup-0.2.0.exe')
     rmSync(join(dir, 'other'), { recursive: true, force: true })
     spawnSync('mkdir', ['-p', join(dir, 'other')])
     writeFileSync(other, randomBytes(10))
-    await expect(publishUpdate(hq.db, hq.blobDir, other, {}, new Date())).rejects.toThrow(/already published on stable with different content/)
+    await expect(publishUpdate(hq.db, hq.blobDir, other, {}, new Date())).rejects.toThrow(
+      /already published on stable with different content/,
+    )
     writeFileSync(join(dir, 'other', 'Setup-0.2.0-second.exe'), randomBytes(10))
-    await expect(publishUpdate(hq.db, hq.blobDir, join(dir, 'other', 'Setup-0.2.0-second.exe'), { version: '0.2.0' }, new Date())).rejects.toThrow(/already has a \.exe installer/)
-    await expect(publishUpdate(hq.db, hq.blobDir, join(dir, 'other', 'x.msi'), {}, new Date())).rejects.toThrow(/not an installer/)
-    await expect(publishUpdate(hq.db, hq.blobDir, other, { channel: 'Stable!' }, new Date())).rejects.toThrow(/bad channel/)
+    await expect(
+      publishUpdate(hq.db, hq.blobDir, join(dir, 'other', 'Setup-0.2.0-second.exe'), { version: '0.2.0' }, new Date()),
+    ).rejects.toThrow(/already has a \.exe installer/)
+    await expect(publishUpdate(hq.db, hq.blobDir, join(dir, 'other', 'x.msi'), {}, new Date())).rejects.toThrow(
+      /not an installer/,
+    )
+    await expect(publishUpdate(hq.db, hq.blobDir, other, { channel: 'Stable!' }, new Date())).rejects.toThrow(
+      /bad channel/,
+    )
   })
 
   it('runs from the command line (npm run hq -- publish-update … --channel …; update-cap)', () => {
     const env = { ...process.env, HQ_DATA_DIR: join(dir, 'cli') }
-    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'hq/main.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' })
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'hq/main.ts'), ...args], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      })
     const pub = run(['publish-update', join(dir, 'BranchDesk-Setup-0.3.0.exe'), '--channel', 'pilot'])
     expect(pub.stdout + pub.stderr).toContain('Version 0.3.0 for windows is offered on channel pilot.')
     expect(pub.status).toBe(0)
     expect(run(['updates']).stdout).toContain('pilot  windows  0.3.0  BranchDesk-Setup-0.3.0.exe')
-    expect(run(['update-cap', '--branch', 'NOPE', '--version', '0.2.0'])).toMatchObject({ status: 1, stderr: expect.stringContaining('no branch NOPE') })
+    expect(run(['update-cap', '--branch', 'NOPE', '--version', '0.2.0'])).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('no branch NOPE'),
+    })
   }, 60_000)
 })
 
 describe('the feed and files, enrolled devices only', () => {
   it('refuses a request without a valid token, and a revoked device', async () => {
     expect((await feed('stable', 'latest.yml', '0.1.0', null)).status).toBe(401)
-    expect(await (await feed('stable', 'latest.yml', '0.1.0', 'not-a-token')).json()).toMatchObject({ error: { code: 'token-invalid' } })
+    expect(await (await feed('stable', 'latest.yml', '0.1.0', 'not-a-token')).json()).toMatchObject({
+      error: { code: 'token-invalid' },
+    })
     const file = await fetch(`${hq.url}/updates/stable/BranchDesk-Setup-0.2.0.exe`)
     expect(file.status).toBe(401)
     const other = await enrolDevice('SPB-01')
     await revokeDevice(hq.db, other.deviceId, new Date())
-    expect(await (await feed('stable', 'latest.yml', '0.1.0', other.token)).json()).toMatchObject({ error: { code: 'device-revoked' } })
+    expect(await (await feed('stable', 'latest.yml', '0.1.0', other.token)).json()).toMatchObject({
+      error: { code: 'device-revoked' },
+    })
   })
 
   it('serves electron-updater’s generic feed for Windows and Linux; the files it names match their sha512 and size', async () => {
@@ -113,24 +159,39 @@ describe('the feed and files, enrolled devices only', () => {
     expect(res.status).toBe(200)
     const base = new URL(`${hq.url}/updates/stable/`)
     const info = parseUpdateInfo(await res.text(), 'latest.yml', new URL('latest.yml', base))
-    expect(info).toMatchObject({ version: '0.3.0', path: 'BranchDesk-Setup-0.3.0.exe', releaseDate: '2026-12-20T10:00:00.000Z' })
+    expect(info).toMatchObject({
+      version: '0.3.0',
+      path: 'BranchDesk-Setup-0.3.0.exe',
+      releaseDate: '2026-12-20T10:00:00.000Z',
+    })
     const [file] = resolveFiles(info, base)
     expect(file!.url.href).toBe(`${hq.url}/updates/stable/BranchDesk-Setup-0.3.0.exe`)
-    const body = Buffer.from(await (await fetch(file!.url, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer())
+    const body = Buffer.from(
+      await (await fetch(file!.url, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(),
+    )
     expect(createHash('sha512').update(body).digest('base64')).toBe(file!.info.sha512)
     expect(body.length).toBe(file!.info.size)
 
-    const linux = parseUpdateInfo(await (await feed('stable', 'latest-linux.yml', '0.1.0')).text(), 'latest-linux.yml', new URL('latest-linux.yml', base))
+    const linux = parseUpdateInfo(
+      await (await feed('stable', 'latest-linux.yml', '0.1.0')).text(),
+      'latest-linux.yml',
+      new URL('latest-linux.yml', base),
+    )
     expect(linux.version).toBe('0.2.0')
     expect(linux.files.map((f) => f.url)).toEqual(['branch-desk-0.2.0-x86_64.AppImage', 'branch-desk-0.2.0-amd64.deb'])
-    expect(linux.files[1]!.sha512).toBe(createHash('sha512').update(installers['branch-desk-0.2.0-amd64.deb']!).digest('base64'))
-    expect((await feed('beta', 'latest.yml', '0.3.0').then((r) => r.text()))).toContain('version: 0.4.0-beta.1')
+    expect(linux.files[1]!.sha512).toBe(
+      createHash('sha512').update(installers['branch-desk-0.2.0-amd64.deb']!).digest('base64'),
+    )
+    expect(await feed('beta', 'latest.yml', '0.3.0').then((r) => r.text())).toContain('version: 0.4.0-beta.1')
     expect(await (await feed('nightly', 'latest.yml', '0.1.0')).json()).toMatchObject({ error: { code: 'no-update' } })
   })
 
   it('serves installers and blockmaps with byte ranges (resume), 416 past the end', async () => {
     const data = installers['BranchDesk-Setup-0.2.0.exe']!
-    const get = (name: string, range?: string) => fetch(`${hq.url}/updates/stable/${name}`, { headers: { authorization: `Bearer ${token}`, ...(range ? { range } : {}) } })
+    const get = (name: string, range?: string) =>
+      fetch(`${hq.url}/updates/stable/${name}`, {
+        headers: { authorization: `Bearer ${token}`, ...(range ? { range } : {}) },
+      })
     const part = await get('BranchDesk-Setup-0.2.0.exe', 'bytes=1000-1999')
     expect(part.status).toBe(206)
     expect(part.headers.get('content-range')).toBe(`bytes 1000-1999/${data.length}`)
@@ -153,7 +214,9 @@ describe('the update cap', () => {
     await setUpdateCap(hq.db, 'MSK-01', '0.2.0')
     const offered = async (running: string | null) => {
       const r = await feed('stable', 'latest.yml', running)
-      return r.status === 200 ? /^version: (.+)$/m.exec(await r.text())![1] : ((await r.json()) as { error: { code: string } }).error.code
+      return r.status === 200
+        ? /^version: (.+)$/m.exec(await r.text())![1]
+        : ((await r.json()) as { error: { code: string } }).error.code
     }
     expect(await offered('0.1.0')).toBe('0.2.0')
     expect(await offered(null)).toBe('0.2.0')
@@ -161,12 +224,16 @@ describe('the update cap', () => {
     expect(await offered('0.2.5')).toBe('no-update')
     expect(await offered('0.2.0')).toBe('no-update')
     // Nor can it fetch a release above the cap by name.
-    const above = await fetch(`${hq.url}/updates/stable/BranchDesk-Setup-0.3.0.exe`, { headers: { authorization: `Bearer ${token}` } })
+    const above = await fetch(`${hq.url}/updates/stable/BranchDesk-Setup-0.3.0.exe`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(above.status).toBe(403)
     expect(await above.json()).toMatchObject({ error: { code: 'update-above-cap' } })
     // Other branches are not capped.
     const spb = await enrolDevice('KZN-01')
-    expect(/^version: (.+)$/m.exec(await (await feed('stable', 'latest.yml', '0.1.0', spb.token)).text())![1]).toBe('0.3.0')
+    expect(/^version: (.+)$/m.exec(await (await feed('stable', 'latest.yml', '0.1.0', spb.token)).text())![1]).toBe(
+      '0.3.0',
+    )
     await setUpdateCap(hq.db, 'MSK-01', null)
     expect(await offered('0.2.5')).toBe('0.3.0')
     await expect(setUpdateCap(hq.db, 'MSK-01', 'latest')).rejects.toThrow(/bad version/)

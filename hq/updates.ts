@@ -29,7 +29,10 @@ const INSTALLERS: ReadonlyArray<{ ext: string; platform: UpdatePlatform }> = [
   { ext: '.rpm', platform: 'linux' },
 ]
 
-export const FEED_FILES: Readonly<Record<string, UpdatePlatform>> = { 'latest.yml': 'windows', 'latest-linux.yml': 'linux' }
+export const FEED_FILES: Readonly<Record<string, UpdatePlatform>> = {
+  'latest.yml': 'windows',
+  'latest-linux.yml': 'linux',
+}
 
 export interface PublishedUpdate {
   channel: string
@@ -38,18 +41,35 @@ export interface PublishedUpdate {
   files: Array<{ name: string; size: number; sha512: string; inFeed: boolean; alreadyPublished: boolean }>
 }
 
-interface ReleaseRow { id: string; channel: string; platform: UpdatePlatform; version: string; release_date: string }
-interface FileRow { release_id: string; name: string; channel: string; sha256: string; sha512: string; size: number | string; in_feed: boolean | number }
+interface ReleaseRow {
+  id: string
+  channel: string
+  platform: UpdatePlatform
+  version: string
+  release_date: string
+}
+interface FileRow {
+  release_id: string
+  name: string
+  channel: string
+  sha256: string
+  sha512: string
+  size: number | string
+  in_feed: boolean | number
+}
 
 export function installerKind(file: string): { ext: string; platform: UpdatePlatform } {
   const kind = INSTALLERS.find((k) => file.endsWith(k.ext))
-  if (!kind) throw new Error(`${basename(file)}: not an installer HQ can offer (${INSTALLERS.map((k) => k.ext).join(', ')})`)
+  if (!kind)
+    throw new Error(`${basename(file)}: not an installer HQ can offer (${INSTALLERS.map((k) => k.ext).join(', ')})`)
   return kind
 }
 
 /** The version electron-builder put in the artifact's name (`BranchDesk-Setup-0.2.0.exe`, `branch-desk-0.2.0-x86_64.AppImage`). */
 export function versionFromName(file: string): string | null {
-  const stem = basename(file).replace(/\.(exe|AppImage|deb|rpm)$/, '').replace(/[-_](x86_64|amd64|x64|arm64|aarch64|ia32|i386)$/, '')
+  const stem = basename(file)
+    .replace(/\.(exe|AppImage|deb|rpm)$/, '')
+    .replace(/[-_](x86_64|amd64|x64|arm64|aarch64|ia32|i386)$/, '')
   const m = /(?:^|[^0-9.])(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(stem)
   return m && isVersion(m[1]!) ? m[1]! : null
 }
@@ -75,18 +95,33 @@ export function updateFilePath(blobDir: string, sha256: string): string {
  * already published, or a second installer of the same kind for a version, is refused — a release, once offered,
  * stays what devices have checked.
  */
-export async function publishUpdate(db: HqDb, blobDir: string, installer: string, opts: { channel?: string; version?: string }, now: Date): Promise<PublishedUpdate> {
+export async function publishUpdate(
+  db: HqDb,
+  blobDir: string,
+  installer: string,
+  opts: { channel?: string; version?: string },
+  now: Date,
+): Promise<PublishedUpdate> {
   const channel = opts.channel ?? 'stable'
-  if (!CHANNEL.test(channel)) throw new Error(`bad channel ${JSON.stringify(channel)}: lower-case letters, digits and dashes`)
+  if (!CHANNEL.test(channel))
+    throw new Error(`bad channel ${JSON.stringify(channel)}: lower-case letters, digits and dashes`)
   const kind = installerKind(installer)
   const version = opts.version ?? versionFromName(installer)
   if (!version) throw new Error(`${basename(installer)}: no version in the name; give --version`)
   if (!isVersion(version)) throw new Error(`bad version ${JSON.stringify(version)}: a semantic version such as 0.2.0`)
   const name = basename(installer).replace(/\s+/g, '-')
-  if (!FILE_NAME.test(name)) throw new Error(`${name}: a file name of letters, digits, dots, dashes and underscores is needed`)
-  if (!(await stat(installer).then((s) => s.isFile(), () => false))) throw new Error(`${installer}: no such file`)
+  if (!FILE_NAME.test(name))
+    throw new Error(`${name}: a file name of letters, digits, dots, dashes and underscores is needed`)
+  if (
+    !(await stat(installer).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    throw new Error(`${installer}: no such file`)
   const parts = [{ path: installer, name, inFeed: true }]
-  if (existsSync(`${installer}.blockmap`)) parts.push({ path: `${installer}.blockmap`, name: `${name}.blockmap`, inFeed: false })
+  if (existsSync(`${installer}.blockmap`))
+    parts.push({ path: `${installer}.blockmap`, name: `${name}.blockmap`, inFeed: false })
 
   const stored: Array<{ name: string; inFeed: boolean; sha256: string; sha512: string; size: number }> = []
   for (const part of parts) {
@@ -109,7 +144,8 @@ export async function publishUpdate(db: HqDb, blobDir: string, installer: string
   const nowIso = now.toISOString()
   const files: PublishedUpdate['files'] = []
   await db.transaction(async (trx) => {
-    let release = (await trx('hq_update_release').where({ channel, platform: kind.platform, version }).first()) as ReleaseRow | undefined
+    let release = (await trx('hq_update_release').where({ channel, platform: kind.platform, version }).first()) as
+      ReleaseRow | undefined
     if (!release) {
       release = { id: uuidv7(), channel, platform: kind.platform, version, release_date: nowIso }
       await trx('hq_update_release').insert({ ...release, published_at: nowIso })
@@ -118,15 +154,26 @@ export async function publishUpdate(db: HqDb, blobDir: string, installer: string
     for (const f of stored) {
       const same = (await trx('hq_update_file').where({ channel, name: f.name }).first()) as FileRow | undefined
       if (same) {
-        if (same.sha256 !== f.sha256 || same.release_id !== release.id) throw new Error(`${f.name} is already published on ${channel} with different content`)
+        if (same.sha256 !== f.sha256 || same.release_id !== release.id)
+          throw new Error(`${f.name} is already published on ${channel} with different content`)
         files.push({ name: f.name, size: f.size, sha512: f.sha512, inFeed: f.inFeed, alreadyPublished: true })
         continue
       }
-      if (f.inFeed && existing.some((e) => (e.in_feed === true || e.in_feed === 1) && installerKind(e.name).ext === kind.ext)) {
+      if (
+        f.inFeed &&
+        existing.some((e) => (e.in_feed === true || e.in_feed === 1) && installerKind(e.name).ext === kind.ext)
+      ) {
         throw new Error(`${version} on ${channel} already has a ${kind.ext} installer; publish a new version instead`)
       }
       await trx('hq_update_file').insert({
-        release_id: release.id, name: f.name, channel, sha256: f.sha256, sha512: f.sha512, size: f.size, in_feed: f.inFeed, published_at: nowIso,
+        release_id: release.id,
+        name: f.name,
+        channel,
+        sha256: f.sha256,
+        sha512: f.sha512,
+        size: f.size,
+        in_feed: f.inFeed,
+        published_at: nowIso,
       })
       files.push({ name: f.name, size: f.size, sha512: f.sha512, inFeed: f.inFeed, alreadyPublished: false })
     }
@@ -136,21 +183,35 @@ export async function publishUpdate(db: HqDb, blobDir: string, installer: string
 
 /** Caps a branch at a version (null lifts the cap). The cap is what a branch is offered, never a downgrade. */
 export async function setUpdateCap(db: HqDb, branchCode: string, version: string | null): Promise<void> {
-  if (version !== null && !isVersion(version)) throw new Error(`bad version ${JSON.stringify(version)}: a semantic version such as 0.2.0`)
+  if (version !== null && !isVersion(version))
+    throw new Error(`bad version ${JSON.stringify(version)}: a semantic version such as 0.2.0`)
   const n = await db('hq_branch').where({ code: branchCode.toUpperCase() }).update({ update_cap: version })
   if (n === 0) throw new Error(`no branch ${branchCode}`)
 }
 
-export async function listReleases(db: HqDb): Promise<Array<{ channel: string; platform: UpdatePlatform; version: string; files: string[] }>> {
+export async function listReleases(
+  db: HqDb,
+): Promise<Array<{ channel: string; platform: UpdatePlatform; version: string; files: string[] }>> {
   const releases = (await db('hq_update_release').select('*')) as ReleaseRow[]
   const files = (await db('hq_update_file').select('release_id', 'name')) as Array<{ release_id: string; name: string }>
   return releases
-    .sort((a, b) => a.channel.localeCompare(b.channel) || a.platform.localeCompare(b.platform) || compareVersions(a.version, b.version))
-    .map((r) => ({ channel: r.channel, platform: r.platform, version: r.version, files: files.filter((f) => f.release_id === r.id).map((f) => f.name) }))
+    .sort(
+      (a, b) =>
+        a.channel.localeCompare(b.channel) ||
+        a.platform.localeCompare(b.platform) ||
+        compareVersions(a.version, b.version),
+    )
+    .map((r) => ({
+      channel: r.channel,
+      platform: r.platform,
+      version: r.version,
+      files: files.filter((f) => f.release_id === r.id).map((f) => f.name),
+    }))
 }
 
 async function branchCap(db: HqDb, branchCode: string): Promise<string | null> {
-  const row = (await db('hq_branch').where({ code: branchCode }).first('update_cap')) as { update_cap: string | null } | undefined
+  const row = (await db('hq_branch').where({ code: branchCode }).first('update_cap')) as
+    { update_cap: string | null } | undefined
   return row?.update_cap ?? null
 }
 
@@ -158,7 +219,10 @@ async function branchCap(db: HqDb, branchCode: string): Promise<string | null> {
  * The release a device of the branch is offered: the newest on the channel for its platform not above the
  * branch's cap, and only if newer than the version the device says it runs. Null: nothing to offer.
  */
-export async function offeredRelease(db: HqDb, q: { channel: string; platform: UpdatePlatform; branchCode: string; deviceVersion: string | null }): Promise<ReleaseRow | null> {
+export async function offeredRelease(
+  db: HqDb,
+  q: { channel: string; platform: UpdatePlatform; branchCode: string; deviceVersion: string | null },
+): Promise<ReleaseRow | null> {
   const cap = await branchCap(db, q.branchCode)
   const releases = ((await db('hq_update_release').where({ channel: q.channel, platform: q.platform })) as ReleaseRow[])
     .filter((r) => cap === null || compareVersions(r.version, cap) <= 0)
@@ -181,8 +245,13 @@ export async function feedFor(db: HqDb, release: ReleaseRow): Promise<string> {
   const first = files[0]
   if (!first) throw new HqHttpError(404, 'no-update')
   const lines = [`version: ${release.version}`, 'files:']
-  for (const f of files) lines.push(`  - url: ${quoted(f.name)}`, `    sha512: ${quoted(f.sha512)}`, `    size: ${Number(f.size)}`)
-  lines.push(`path: ${quoted(first.name)}`, `sha512: ${quoted(first.sha512)}`, `releaseDate: ${quoted(release.release_date)}`)
+  for (const f of files)
+    lines.push(`  - url: ${quoted(f.name)}`, `    sha512: ${quoted(f.sha512)}`, `    size: ${Number(f.size)}`)
+  lines.push(
+    `path: ${quoted(first.name)}`,
+    `sha512: ${quoted(first.sha512)}`,
+    `releaseDate: ${quoted(release.release_date)}`,
+  )
   return `${lines.join('\n')}\n`
 }
 
@@ -190,10 +259,16 @@ export async function feedFor(db: HqDb, release: ReleaseRow): Promise<string> {
  * A published file of the channel for a device of the branch: refused when its release is above the branch's cap
  * (the feed never names it; a device must not fetch around the cap by guessing names).
  */
-export async function updateFileFor(db: HqDb, blobDir: string, q: { channel: string; name: string; branchCode: string }): Promise<{ path: string; size: number; sha256: string }> {
+export async function updateFileFor(
+  db: HqDb,
+  blobDir: string,
+  q: { channel: string; name: string; branchCode: string },
+): Promise<{ path: string; size: number; sha256: string }> {
   if (!FILE_NAME.test(q.name)) throw new HqHttpError(404, 'update-file-unknown')
-  const row = (await db('hq_update_file as f').join('hq_update_release as r', 'r.id', 'f.release_id')
-    .where({ 'f.channel': q.channel, 'f.name': q.name }).first('f.sha256', 'f.size', 'r.version')) as { sha256: string; size: number | string; version: string } | undefined
+  const row = (await db('hq_update_file as f')
+    .join('hq_update_release as r', 'r.id', 'f.release_id')
+    .where({ 'f.channel': q.channel, 'f.name': q.name })
+    .first('f.sha256', 'f.size', 'r.version')) as { sha256: string; size: number | string; version: string } | undefined
   if (!row) throw new HqHttpError(404, 'update-file-unknown')
   const cap = await branchCap(db, q.branchCode)
   if (cap !== null && compareVersions(row.version, cap) > 0) throw new HqHttpError(403, 'update-above-cap')

@@ -30,10 +30,18 @@ export async function registerUpdateRoutes(
       const release = await offeredRelease(deps.db, { channel, platform, branchCode: device.branchCode, deviceVersion })
       if (!release) throw new HqHttpError(404, 'no-update', 'no newer version is offered to this branch')
       request.log.info({ channel, platform, offered: release.version, running: deviceVersion }, 'update offered')
-      return reply.header('content-type', 'text/yaml; charset=utf-8').header('cache-control', 'no-store').send(await feedFor(deps.db, release))
+      return reply
+        .header('content-type', 'text/yaml; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(await feedFor(deps.db, release))
     }
     const found = await updateFileFor(deps.db, deps.blobDir, { channel, name: file, branchCode: device.branchCode })
     if (!request.headers.range) request.log.info({ channel, file, size: found.size }, 'update download')
-    return sendFile(request, reply, { path: found.path, size: found.size, contentType: 'application/octet-stream', etag: `"${found.sha256}"` })
+    return sendFile(request, reply, {
+      path: found.path,
+      size: found.size,
+      contentType: 'application/octet-stream',
+      etag: `"${found.sha256}"`,
+    })
   })
 }

@@ -11,7 +11,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('created_at').notNullable()
     t.text('updated_at').notNullable()
     t.integer('row_version').notNullable().defaultTo(1)
-    t.text('status').notNullable().checkIn(['draft', 'calculated', 'issued', 'printed', 'discarded'], 'osago_status_check')
+    t.text('status')
+      .notNullable()
+      .checkIn(['draft', 'calculated', 'issued', 'printed', 'discarded'], 'osago_status_check')
     t.text('draft').notNullable() // JSON as typed
     t.text('application') // JSON, validated
     t.text('calculation') // JSON: premium with its breakdown
@@ -40,7 +42,9 @@ export async function up(knex: Knex): Promise<void> {
   })
   // One blank, one policy: enforced by the database, whatever the code does.
   await knex.raw('CREATE UNIQUE INDEX osago_policy_blank_uq ON osago_policy (blank_id) WHERE blank_id IS NOT NULL')
-  await knex.raw('CREATE UNIQUE INDEX osago_policy_number_uq ON osago_policy (policy_series, policy_number) WHERE policy_number IS NOT NULL')
+  await knex.raw(
+    'CREATE UNIQUE INDEX osago_policy_number_uq ON osago_policy (policy_series, policy_number) WHERE policy_number IS NOT NULL',
+  )
 }
 
 export async function down(knex: Knex): Promise<void> {

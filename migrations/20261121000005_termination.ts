@@ -47,12 +47,15 @@ export async function up(knex: Knex): Promise<void> {
     t.text('received_at').notNullable()
     t.text('received_on').notNullable()
     t.text('received_by').references('id').inTable('staff')
-    t.text('status').notNullable()
+    t.text('status')
+      .notNullable()
       .checkIn(['received', 'calculated', 'approved', 'paid', 'refused', 'closed'], 'termination_status_check')
     t.text('contract_source').notNullable().checkIn(['osago', 'manual'], 'termination_source_check')
     t.text('contract_id').notNullable()
     t.text('contract').notNullable() // JSON snapshot
-    t.text('kind').notNullable().checkIn(['osago-early-termination', 'cooling-off', 'casco-sale'], 'termination_kind_check')
+    t.text('kind')
+      .notNullable()
+      .checkIn(['osago-early-termination', 'cooling-off', 'casco-sale'], 'termination_kind_check')
     t.text('details').notNullable() // JSON: ground, applicant, representative, payout
     t.text('required_documents').notNullable() // JSON
     t.boolean('documents_verified').notNullable().defaultTo(false)

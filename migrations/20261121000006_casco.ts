@@ -11,7 +11,16 @@ import type { Knex } from 'knex'
  * (core/casco/casco.test.ts checks CASCO_QUOTE_STATUSES of shared/casco/contract.ts against it).
  */
 const STATUSES = [
-  'draft', 'quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed', 'discarded',
+  'draft',
+  'quoted',
+  'submitted',
+  'returned',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  'issued',
+  'printed',
+  'discarded',
 ] as const
 
 export async function up(knex: Knex): Promise<void> {
@@ -20,7 +29,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('created_at').notNullable()
     t.text('updated_at').notNullable()
     t.integer('row_version').notNullable().defaultTo(1)
-    t.text('status').notNullable().checkIn([...STATUSES], 'casco_quote_status_check')
+    t.text('status')
+      .notNullable()
+      .checkIn([...STATUSES], 'casco_quote_status_check')
     t.text('draft').notNullable() // JSON as typed
     t.text('quote_input') // JSON: the engine's validated input
     t.text('quote_result') // JSON: options with their factors, programs and schedules
@@ -55,8 +66,12 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['plate'], 'casco_quote_plate_idx')
     t.index(['vin'], 'casco_quote_vin_idx')
   })
-  await knex.raw('CREATE UNIQUE INDEX casco_quote_seq_uq ON casco_quote (contract_branch, contract_seq) WHERE contract_seq IS NOT NULL')
-  await knex.raw('CREATE UNIQUE INDEX casco_quote_number_uq ON casco_quote (contract_number) WHERE contract_number IS NOT NULL')
+  await knex.raw(
+    'CREATE UNIQUE INDEX casco_quote_seq_uq ON casco_quote (contract_branch, contract_seq) WHERE contract_seq IS NOT NULL',
+  )
+  await knex.raw(
+    'CREATE UNIQUE INDEX casco_quote_number_uq ON casco_quote (contract_number) WHERE contract_number IS NOT NULL',
+  )
   // An issued contract always has its number, schedule and first payment; a number never comes off a contract.
   await knex.raw(`CREATE TRIGGER casco_quote_issued_shape_insert BEFORE INSERT ON casco_quote
     WHEN NEW.status IN ('issued', 'printed') AND ${incomplete('NEW')}

@@ -88,7 +88,9 @@ export async function up(knex: Knex): Promise<void> {
     WHEN (NEW.shot = 'damage') <> (NEW.damage_id IS NOT NULL)
     BEGIN SELECT RAISE(ABORT, 'inspection_photo: damage_id is required for damage shots and only for them'); END`)
   // The same picture twice in one inspection is a mistake or an attempt to pass one corner off as another.
-  await knex.raw('CREATE UNIQUE INDEX inspection_photo_once_uq ON inspection_photo (inspection_id, sha256) WHERE removed_at IS NULL')
+  await knex.raw(
+    'CREATE UNIQUE INDEX inspection_photo_once_uq ON inspection_photo (inspection_id, sha256) WHERE removed_at IS NULL',
+  )
 }
 
 export async function down(knex: Knex): Promise<void> {

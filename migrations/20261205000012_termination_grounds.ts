@@ -12,11 +12,14 @@ const OLD_KINDS = "in ('osago-early-termination','cooling-off','casco-sale')"
 const NEW_KINDS = "in ('osago-early-termination','cooling-off','casco-sale','casco-loss','casco-refusal')"
 
 async function rebuildKinds(knex: Knex, from: string, to: string): Promise<void> {
-  const objects = (await knex.raw(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name = '${TABLE}' AND sql IS NOT NULL`)) as
-    Array<{ type: string; name: string; sql: string }>
+  const objects = (await knex.raw(
+    `SELECT type, name, sql FROM sqlite_master WHERE tbl_name = '${TABLE}' AND sql IS NOT NULL`,
+  )) as Array<{ type: string; name: string; sql: string }>
   const table = objects.find((o) => o.type === 'table')!
   if (!table.sql.includes(from)) throw new Error(`${TABLE}: kind check "${from}" not found`)
-  const rebuilt = table.sql.replace(/^CREATE TABLE\s+[`"]?termination_application[`"]?/i, `CREATE TABLE \`${TABLE}_rebuild\``).replace(from, to)
+  const rebuilt = table.sql
+    .replace(/^CREATE TABLE\s+[`"]?termination_application[`"]?/i, `CREATE TABLE \`${TABLE}_rebuild\``)
+    .replace(from, to)
   await knex.raw(rebuilt)
   await knex.raw(`INSERT INTO ${TABLE}_rebuild SELECT * FROM ${TABLE}`)
   await knex.raw(`DROP TABLE ${TABLE}`)

@@ -21,7 +21,9 @@ afterEach(async () => {
 })
 
 async function tables(): Promise<string[]> {
-  const rows = (await db.raw("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'knex_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")) as { name: string }[]
+  const rows = (await db.raw(
+    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'knex_%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  )) as { name: string }[]
   return rows.map((r) => r.name)
 }
 
@@ -37,10 +39,30 @@ describe('migrations', () => {
     expect(await tables()).toEqual(['audit_log', 'branch', 'outbox', 'setting', 'sign_in_guard', 'staff'])
     // The role check constraint and foreign key are real.
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
-    await expect(db('staff').insert({ id: 's', branch_id: 'b', login: 'l', full_name: 'f', role: 'ceo', password_hash: 'h', created_at: 'x', updated_at: 'x' }))
-      .rejects.toThrow(/CHECK/)
-    await expect(db('staff').insert({ id: 's', branch_id: 'nope', login: 'l', full_name: 'f', role: 'clerk', password_hash: 'h', created_at: 'x', updated_at: 'x' }))
-      .rejects.toThrow(/FOREIGN KEY/)
+    await expect(
+      db('staff').insert({
+        id: 's',
+        branch_id: 'b',
+        login: 'l',
+        full_name: 'f',
+        role: 'ceo',
+        password_hash: 'h',
+        created_at: 'x',
+        updated_at: 'x',
+      }),
+    ).rejects.toThrow(/CHECK/)
+    await expect(
+      db('staff').insert({
+        id: 's',
+        branch_id: 'nope',
+        login: 'l',
+        full_name: 'f',
+        role: 'clerk',
+        password_hash: 'h',
+        created_at: 'x',
+        updated_at: 'x',
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/)
     await db.migrate.rollback({ migrationSource: migrationSource() }, true)
     expect(await tables()).toEqual([])
     await db.migrate.latest({ migrationSource: migrationSource() })
@@ -50,26 +72,72 @@ describe('migrations', () => {
   it('20261121000002_blanks: from the foundation schema with a branch and staff in it', async () => {
     await db.migrate.latest({ migrationSource: migrationSource('20261121000001_foundation') })
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
-    await db('staff').insert({ id: 's', branch_id: 'b', login: 'admin', full_name: 'f', role: 'admin', password_hash: 'h', created_at: 'x', updated_at: 'x' })
-    await db('outbox').insert({ change_id: 'c', entity: 'staff', entity_id: 's', op: 'insert', row_version: 1, data: '{}', changed_at: 'x' })
+    await db('staff').insert({
+      id: 's',
+      branch_id: 'b',
+      login: 'admin',
+      full_name: 'f',
+      role: 'admin',
+      password_hash: 'h',
+      created_at: 'x',
+      updated_at: 'x',
+    })
+    await db('outbox').insert({
+      change_id: 'c',
+      entity: 'staff',
+      entity_id: 's',
+      op: 'insert',
+      row_version: 1,
+      data: '{}',
+      changed_at: 'x',
+    })
 
     await db.migrate.latest({ migrationSource: migrationSource('20261121000002_blanks') })
     expect(await tables()).toContain('policy_blank')
     expect(await db('staff')).toHaveLength(1)
     expect(await db('outbox')).toHaveLength(1)
-    const blank = (id: string, number: string, extra: Record<string, unknown> = {}) =>
-      ({ id, series: 'ХХХ', number, status: 'available', received_at: 'x', received_by: 's', created_at: 'x', updated_at: 'x', ...extra })
+    const blank = (id: string, number: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      series: 'ХХХ',
+      number,
+      status: 'available',
+      received_at: 'x',
+      received_by: 's',
+      created_at: 'x',
+      updated_at: 'x',
+      ...extra,
+    })
     await db('policy_blank').insert(blank('1', '0000000001'))
-    await db('policy_blank').insert(blank('2', '0000000002', { status: 'used', policy_id: 'p', used_at: 'x', used_by: 's' }))
-    await db('policy_blank').insert(blank('3', '0000000003', { status: 'spoiled', policy_id: 'p', spoiled_at: 'x', spoiled_by: 's', spoiled_reason: 'r' }))
+    await db('policy_blank').insert(
+      blank('2', '0000000002', { status: 'used', policy_id: 'p', used_at: 'x', used_by: 's' }),
+    )
+    await db('policy_blank').insert(
+      blank('3', '0000000003', {
+        status: 'spoiled',
+        policy_id: 'p',
+        spoiled_at: 'x',
+        spoiled_by: 's',
+        spoiled_reason: 'r',
+      }),
+    )
     // One number once; statuses, staff references and the fields each status needs are enforced.
     await expect(db('policy_blank').insert(blank('4', '0000000001'))).rejects.toThrow(/UNIQUE/)
-    await expect(db('policy_blank').insert(blank('4', '0000000004', { status: 'lost' }))).rejects.toThrow(/CHECK|do not match the status/)
-    await expect(db('policy_blank').insert(blank('4', '0000000004', { received_by: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
-    await expect(db('policy_blank').insert(blank('4', '0000000004', { status: 'used' }))).rejects.toThrow(/do not match the status/)
+    await expect(db('policy_blank').insert(blank('4', '0000000004', { status: 'lost' }))).rejects.toThrow(
+      /CHECK|do not match the status/,
+    )
+    await expect(db('policy_blank').insert(blank('4', '0000000004', { received_by: 'nobody' }))).rejects.toThrow(
+      /FOREIGN KEY/,
+    )
+    await expect(db('policy_blank').insert(blank('4', '0000000004', { status: 'used' }))).rejects.toThrow(
+      /do not match the status/,
+    )
     // A policy holds one used blank at a time.
-    await expect(db('policy_blank').insert(blank('4', '0000000004', { status: 'used', policy_id: 'p', used_at: 'x' }))).rejects.toThrow(/UNIQUE/)
-    await expect(db('policy_blank').where({ id: '2' }).update({ status: 'available', policy_id: null, used_at: null })).rejects.toThrow(/never returns/)
+    await expect(
+      db('policy_blank').insert(blank('4', '0000000004', { status: 'used', policy_id: 'p', used_at: 'x' })),
+    ).rejects.toThrow(/UNIQUE/)
+    await expect(
+      db('policy_blank').where({ id: '2' }).update({ status: 'available', policy_id: null, used_at: null }),
+    ).rejects.toThrow(/never returns/)
 
     // Rolling back this migration leaves the foundation and its data as they were; up again works.
     await db.migrate.down({ migrationSource: migrationSource('20261121000002_blanks') })
@@ -87,14 +155,22 @@ describe('migrations', () => {
     await db.migrate.latest({ migrationSource: migrationSource('20261121000003_printing') })
     expect(await tables()).toEqual([...before, 'printer_profile'].sort())
     expect(await db('setting')).toHaveLength(1)
-    const profile = (id: string, name: string, x: number, y: number) =>
-      ({ id, printer_name: name, offset_x_mm: x, offset_y_mm: y, created_at: 'x', updated_at: 'x' })
+    const profile = (id: string, name: string, x: number, y: number) => ({
+      id,
+      printer_name: name,
+      offset_x_mm: x,
+      offset_y_mm: y,
+      created_at: 'x',
+      updated_at: 'x',
+    })
     await db('printer_profile').insert(profile('p1', 'Kyocera', 1.5, -2.5))
     expect(await db('printer_profile').first()).toMatchObject({ offset_x_mm: 1.5, offset_y_mm: -2.5, row_version: 1 })
     // One profile per printer; offsets beyond ±20 mm are refused by the database too.
     await expect(db('printer_profile').insert(profile('p2', 'Kyocera', 0, 0))).rejects.toThrow(/UNIQUE/)
     await expect(db('printer_profile').insert(profile('p2', 'HP', 20.5, 0))).rejects.toThrow(/limited to 20 mm/)
-    await expect(db('printer_profile').where({ id: 'p1' }).update({ offset_y_mm: -21 })).rejects.toThrow(/limited to 20 mm/)
+    await expect(db('printer_profile').where({ id: 'p1' }).update({ offset_y_mm: -21 })).rejects.toThrow(
+      /limited to 20 mm/,
+    )
 
     await db.migrate.down({ migrationSource: migrationSource('20261121000003_printing') })
     expect(await tables()).toEqual(before)
@@ -106,35 +182,103 @@ describe('migrations', () => {
   it('20261121000005_termination: from the OSAGO schema with a branch, staff and an issued policy in it', async () => {
     await db.migrate.latest({ migrationSource: migrationSource('20261121000004_osago') })
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
-    await db('staff').insert({ id: 's', branch_id: 'b', login: 'clerk', full_name: 'f', role: 'clerk', password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    await db('staff').insert({
+      id: 's',
+      branch_id: 'b',
+      login: 'clerk',
+      full_name: 'f',
+      role: 'clerk',
+      password_hash: 'h',
+      created_at: 'x',
+      updated_at: 'x',
+    })
     await db('osago_policy').insert({ id: 'p', status: 'issued', draft: '{}', created_at: 'x', updated_at: 'x' })
 
     await db.migrate.latest({ migrationSource: migrationSource('20261121000005_termination') })
     expect(await db('osago_policy').first()).toMatchObject({ id: 'p', status: 'issued', terminated_on: null })
     await db('osago_policy').where({ id: 'p' }).update({ terminated_on: '2026-03-01' })
     const app = (id: string, seq: number, extra: Record<string, unknown> = {}) => ({
-      id, created_at: 'x', updated_at: 'x', branch_id: 'b', incoming_year: 2026, incoming_seq: seq, incoming_number: `A-2026-${seq}`,
-      received_at: 'x', received_on: '2026-03-01', received_by: 's', status: 'received', contract_source: 'osago', contract_id: `c${seq}`,
-      contract: '{}', kind: 'osago-early-termination', details: '{}', required_documents: '[]', policyholder_name: 'n', contract_number: 'n',
-      search_text: 'n', ...extra,
+      id,
+      created_at: 'x',
+      updated_at: 'x',
+      branch_id: 'b',
+      incoming_year: 2026,
+      incoming_seq: seq,
+      incoming_number: `A-2026-${seq}`,
+      received_at: 'x',
+      received_on: '2026-03-01',
+      received_by: 's',
+      status: 'received',
+      contract_source: 'osago',
+      contract_id: `c${seq}`,
+      contract: '{}',
+      kind: 'osago-early-termination',
+      details: '{}',
+      required_documents: '[]',
+      policyholder_name: 'n',
+      contract_number: 'n',
+      search_text: 'n',
+      ...extra,
     })
     await db('termination_application').insert(app('1', 1))
     // Numbers are unique per branch and year and never change; one open application per contract.
-    await expect(db('termination_application').insert(app('2', 1, { incoming_number: 'other' }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('termination_application').insert(app('2', 1, { incoming_number: 'other' }))).rejects.toThrow(
+      /UNIQUE/,
+    )
     await expect(db('termination_application').insert(app('2', 2, { contract_id: 'c1' }))).rejects.toThrow(/UNIQUE/)
-    await expect(db('termination_application').insert(app('2', 2, { status: 'sent' }))).rejects.toThrow(/CHECK|do not match/)
-    await expect(db('termination_application').insert(app('2', 2, { received_by: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
-    await expect(db('termination_application').where({ id: '1' }).update({ incoming_number: 'A-2026-9' })).rejects.toThrow(/never changes/)
+    await expect(db('termination_application').insert(app('2', 2, { status: 'sent' }))).rejects.toThrow(
+      /CHECK|do not match/,
+    )
+    await expect(db('termination_application').insert(app('2', 2, { received_by: 'nobody' }))).rejects.toThrow(
+      /FOREIGN KEY/,
+    )
+    await expect(
+      db('termination_application').where({ id: '1' }).update({ incoming_number: 'A-2026-9' }),
+    ).rejects.toThrow(/never changes/)
     // Each status carries its facts: no payment without a payment document, no refusal without a reason.
-    await expect(db('termination_application').where({ id: '1' }).update({ status: 'paid', paid_on: '2026-03-02' })).rejects.toThrow(/do not match/)
-    await expect(db('termination_application').where({ id: '1' }).update({ status: 'refused', refused_at: 'y' })).rejects.toThrow(/do not match/)
-    await expect(db('termination_application').where({ id: '1' }).update({ status: 'calculated' })).rejects.toThrow(/do not match/)
-    await db('termination_application').where({ id: '1' }).update({ status: 'refused', refused_at: 'y', refusal_reason: 'r' })
+    await expect(
+      db('termination_application').where({ id: '1' }).update({ status: 'paid', paid_on: '2026-03-02' }),
+    ).rejects.toThrow(/do not match/)
+    await expect(
+      db('termination_application').where({ id: '1' }).update({ status: 'refused', refused_at: 'y' }),
+    ).rejects.toThrow(/do not match/)
+    await expect(db('termination_application').where({ id: '1' }).update({ status: 'calculated' })).rejects.toThrow(
+      /do not match/,
+    )
+    await db('termination_application')
+      .where({ id: '1' })
+      .update({ status: 'refused', refused_at: 'y', refusal_reason: 'r' })
     await db('termination_application').insert(app('2', 2, { contract_id: 'c1' }))
-    await db('manual_contract').insert({ id: 'm', created_at: 'x', updated_at: 'x', product: 'casco', contract_number: '1', policyholder_type: 'individual',
-      policyholder_name: 'n', conclusion_date: '2026-01-01', start_date: '2026-01-01', end_date: '2026-12-31', premium_kopecks: 1, search_text: 'n' })
-    await expect(db('manual_contract').insert({ id: 'm2', created_at: 'x', updated_at: 'x', product: 'life', contract_number: '1', policyholder_type: 'individual',
-      policyholder_name: 'n', conclusion_date: 'x', start_date: 'x', end_date: 'x', premium_kopecks: 1, search_text: 'n' })).rejects.toThrow(/CHECK/)
+    await db('manual_contract').insert({
+      id: 'm',
+      created_at: 'x',
+      updated_at: 'x',
+      product: 'casco',
+      contract_number: '1',
+      policyholder_type: 'individual',
+      policyholder_name: 'n',
+      conclusion_date: '2026-01-01',
+      start_date: '2026-01-01',
+      end_date: '2026-12-31',
+      premium_kopecks: 1,
+      search_text: 'n',
+    })
+    await expect(
+      db('manual_contract').insert({
+        id: 'm2',
+        created_at: 'x',
+        updated_at: 'x',
+        product: 'life',
+        contract_number: '1',
+        policyholder_type: 'individual',
+        policyholder_name: 'n',
+        conclusion_date: 'x',
+        start_date: 'x',
+        end_date: 'x',
+        premium_kopecks: 1,
+        search_text: 'n',
+      }),
+    ).rejects.toThrow(/CHECK/)
 
     await db.migrate.down({ migrationSource: migrationSource('20261121000005_termination') })
     expect(await tables()).not.toContain('termination_application')
@@ -147,23 +291,52 @@ describe('migrations', () => {
   it('20261121000006_casco: from the OSAGO schema with staff and a policy in it', async () => {
     await db.migrate.latest({ migrationSource: migrationSource('20261121000004_osago') })
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
-    await db('staff').insert({ id: 's', branch_id: 'b', login: 'clerk', full_name: 'f', role: 'clerk', password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    await db('staff').insert({
+      id: 's',
+      branch_id: 'b',
+      login: 'clerk',
+      full_name: 'f',
+      role: 'clerk',
+      password_hash: 'h',
+      created_at: 'x',
+      updated_at: 'x',
+    })
     await db('osago_policy').insert({ id: 'p', status: 'draft', draft: '{}', created_at: 'x', updated_at: 'x' })
 
     await db.migrate.latest({ migrationSource: migrationSource('20261121000006_casco') })
     expect(await db('osago_policy')).toHaveLength(1)
-    const quote = (id: string, extra: Record<string, unknown> = {}) =>
-      ({ id, status: 'draft', draft: '{}', created_by: 's', created_at: 'x', updated_at: 'x', ...extra })
-    const issued = { status: 'issued', chosen_option: 'o', total_kopecks: 100, schedule: '{}', first_payment: '{}', contract_branch: 'A' }
+    const quote = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      status: 'draft',
+      draft: '{}',
+      created_by: 's',
+      created_at: 'x',
+      updated_at: 'x',
+      ...extra,
+    })
+    const issued = {
+      status: 'issued',
+      chosen_option: 'o',
+      total_kopecks: 100,
+      schedule: '{}',
+      first_payment: '{}',
+      contract_branch: 'A',
+    }
     await db('casco_quote').insert(quote('1'))
     await db('casco_quote').insert(quote('2', { ...issued, contract_seq: 1, contract_number: 'A-1' }))
     await expect(db('casco_quote').insert(quote('3', { status: 'sold' }))).rejects.toThrow(/CHECK/)
     await expect(db('casco_quote').insert(quote('3', { created_by: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
     // An issued contract has its number, schedule and payment; numbers are unique per branch and never change.
-    await expect(db('casco_quote').insert(quote('3', { ...issued, contract_seq: 2 }))).rejects.toThrow(/needs its number/)
-    await expect(db('casco_quote').insert(quote('3', { ...issued, contract_seq: 1, contract_number: 'A-1b' }))).rejects.toThrow(/UNIQUE/)
+    await expect(db('casco_quote').insert(quote('3', { ...issued, contract_seq: 2 }))).rejects.toThrow(
+      /needs its number/,
+    )
+    await expect(
+      db('casco_quote').insert(quote('3', { ...issued, contract_seq: 1, contract_number: 'A-1b' })),
+    ).rejects.toThrow(/UNIQUE/)
     await expect(db('casco_quote').where({ id: '1' }).update(issued)).rejects.toThrow(/needs its number/)
-    await expect(db('casco_quote').where({ id: '2' }).update({ contract_number: 'A-9', contract_seq: 9 })).rejects.toThrow(/never changed/)
+    await expect(
+      db('casco_quote').where({ id: '2' }).update({ contract_number: 'A-9', contract_seq: 9 }),
+    ).rejects.toThrow(/never changed/)
     await db('casco_quote').where({ id: '2' }).update({ status: 'printed', printed_at: 'y' })
 
     await db.migrate.down({ migrationSource: migrationSource('20261121000006_casco') })
@@ -177,35 +350,82 @@ describe('migrations', () => {
     const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261121000007_inspection') - 1]!.name
     await db.migrate.latest({ migrationSource: migrationSource(before) })
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
-    await db('staff').insert({ id: 'i', branch_id: 'b', login: 'insp', full_name: 'f', role: 'inspector', password_hash: 'h', created_at: 'x', updated_at: 'x' })
-    await db('casco_quote').insert({ id: 'q', status: 'draft', draft: '{}', created_by: 'i', created_at: 'x', updated_at: 'x' })
+    await db('staff').insert({
+      id: 'i',
+      branch_id: 'b',
+      login: 'insp',
+      full_name: 'f',
+      role: 'inspector',
+      password_hash: 'h',
+      created_at: 'x',
+      updated_at: 'x',
+    })
+    await db('casco_quote').insert({
+      id: 'q',
+      status: 'draft',
+      draft: '{}',
+      created_by: 'i',
+      created_at: 'x',
+      updated_at: 'x',
+    })
 
     await db.migrate.latest({ migrationSource: migrationSource('20261121000007_inspection') })
     expect(await db('casco_quote')).toHaveLength(1)
-    const inspection = (id: string, extra: Record<string, unknown> = {}) =>
-      ({ id, number: `A/${id}`, status: 'draft', report: '{}', checklist_version: 'v', inspector_id: 'i', created_at: 'x', updated_at: 'x', ...extra })
+    const inspection = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      number: `A/${id}`,
+      status: 'draft',
+      report: '{}',
+      checklist_version: 'v',
+      inspector_id: 'i',
+      created_at: 'x',
+      updated_at: 'x',
+      ...extra,
+    })
     await db('inspection').insert(inspection('1', { quote_id: 'q' }))
     // A quote may come later or from another device: no foreign key on it. The inspector must exist.
     await db('inspection').insert(inspection('2', { quote_id: 'not-yet-synced' }))
     await expect(db('inspection').insert(inspection('3', { number: 'A/1' }))).rejects.toThrow(/UNIQUE/)
     await expect(db('inspection').insert(inspection('3', { status: 'approved' }))).rejects.toThrow(/CHECK/)
     await expect(db('inspection').insert(inspection('3', { inspector_id: 'nobody' }))).rejects.toThrow(/FOREIGN KEY/)
-    const damage = (id: string, extra: Record<string, unknown> = {}) =>
-      ({ id, inspection_id: '1', seq: Number(id), view: 'left', x: 0.5, y: 0.5, created_at: 'x', updated_at: 'x', ...extra })
+    const damage = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      inspection_id: '1',
+      seq: Number(id),
+      view: 'left',
+      x: 0.5,
+      y: 0.5,
+      created_at: 'x',
+      updated_at: 'x',
+      ...extra,
+    })
     await db('inspection_damage').insert(damage('1'))
     await expect(db('inspection_damage').insert(damage('2', { seq: 1 }))).rejects.toThrow(/UNIQUE/)
     await expect(db('inspection_damage').insert(damage('2', { view: 'underside' }))).rejects.toThrow(/CHECK/)
     await expect(db('inspection_damage').insert(damage('2', { x: 1.5 }))).rejects.toThrow(/CHECK/)
     const photo = (id: string, extra: Record<string, unknown> = {}) => ({
-      id, inspection_id: '1', sha256: `h${id}`, shot: 'front', captured_at: 'x', source: 'file', width: 1, height: 1, bytes: 1, format: 'jpeg',
-      created_at: 'x', updated_at: 'x', ...extra,
+      id,
+      inspection_id: '1',
+      sha256: `h${id}`,
+      shot: 'front',
+      captured_at: 'x',
+      source: 'file',
+      width: 1,
+      height: 1,
+      bytes: 1,
+      format: 'jpeg',
+      created_at: 'x',
+      updated_at: 'x',
+      ...extra,
     })
     await db('inspection_photo').insert(photo('1'))
     await db('inspection_photo').insert(photo('2', { shot: 'damage', damage_id: '1' }))
     // A damage photo names its row and no other shot does; one picture once per inspection while it is in use.
     await expect(db('inspection_photo').insert(photo('3', { shot: 'damage' }))).rejects.toThrow(/damage_id is required/)
     await expect(db('inspection_photo').insert(photo('3', { damage_id: '1' }))).rejects.toThrow(/damage_id is required/)
-    await expect(db('inspection_photo').where({ id: '2' }).update({ damage_id: null })).rejects.toThrow(/damage_id is required/)
+    await expect(db('inspection_photo').where({ id: '2' }).update({ damage_id: null })).rejects.toThrow(
+      /damage_id is required/,
+    )
     await expect(db('inspection_photo').insert(photo('3', { sha256: 'h1' }))).rejects.toThrow(/UNIQUE/)
     await db('inspection_photo').where({ id: '1' }).update({ removed_at: 'y' })
     await db('inspection_photo').insert(photo('3', { sha256: 'h1' }))
@@ -222,28 +442,81 @@ describe('migrations', () => {
     const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261121000008_approval') - 1]!.name
     await db.migrate.latest({ migrationSource: migrationSource(before) })
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
-    for (const [id, role] of [['c', 'clerk'], ['v', 'supervisor']] as const) {
-      await db('staff').insert({ id, branch_id: 'b', login: id, full_name: id, role, password_hash: 'h', created_at: 'x', updated_at: 'x' })
+    for (const [id, role] of [
+      ['c', 'clerk'],
+      ['v', 'supervisor'],
+    ] as const) {
+      await db('staff').insert({
+        id,
+        branch_id: 'b',
+        login: id,
+        full_name: id,
+        role,
+        password_hash: 'h',
+        created_at: 'x',
+        updated_at: 'x',
+      })
     }
-    await db('casco_quote').insert({ id: 'q', status: 'submitted', draft: '{}', created_by: 'c', created_at: 'x', updated_at: 'x' })
+    await db('casco_quote').insert({
+      id: 'q',
+      status: 'submitted',
+      draft: '{}',
+      created_by: 'c',
+      created_at: 'x',
+      updated_at: 'x',
+    })
 
     await db.migrate.latest({ migrationSource: migrationSource('20261121000008_approval') })
     expect(await db('casco_quote')).toHaveLength(1)
     const decision = (id: string, extra: Record<string, unknown>) => ({
-      id, quote_id: 'q', quote_row_version: 1, checks: '[]', decided_by: 'v', decided_by_name: 'V', decided_at: 'x',
-      created_at: 'x', updated_at: 'x', ...extra,
+      id,
+      quote_id: 'q',
+      quote_row_version: 1,
+      checks: '[]',
+      decided_by: 'v',
+      decided_by_name: 'V',
+      decided_at: 'x',
+      created_at: 'x',
+      updated_at: 'x',
+      ...extra,
     })
-    await db('approval_decision').insert(decision('1', { decision: 'returned', return_to: 'inspector', comment: 'Нет фото VIN' }))
-    await db('approval_decision').insert(decision('2', { decision: 'approved-with-conditions', conditions: '["Бампер исключён"]', valid_until: '2026-12-01' }))
-    await expect(db('approval_decision').insert(decision('3', { decision: 'rejected', comment: '  ' }))).rejects.toThrow(/do not match/)
-    await expect(db('approval_decision').insert(decision('3', { decision: 'returned', comment: 'x' }))).rejects.toThrow(/do not match/)
-    await expect(db('approval_decision').insert(decision('3', { decision: 'approved-with-conditions', conditions: '[]', valid_until: 'd' }))).rejects.toThrow(/do not match/)
-    await expect(db('approval_decision').insert(decision('3', { decision: 'approved' }))).rejects.toThrow(/do not match/)
-    await expect(db('approval_decision').insert(decision('3', { decision: 'maybe', comment: 'x' }))).rejects.toThrow(/CHECK|do not match/)
-    await expect(db('approval_decision').insert(decision('3', { decision: 'rejected', comment: 'x', quote_id: 'nope' }))).rejects.toThrow(/FOREIGN KEY/)
+    await db('approval_decision').insert(
+      decision('1', { decision: 'returned', return_to: 'inspector', comment: 'Нет фото VIN' }),
+    )
+    await db('approval_decision').insert(
+      decision('2', {
+        decision: 'approved-with-conditions',
+        conditions: '["Бампер исключён"]',
+        valid_until: '2026-12-01',
+      }),
+    )
+    await expect(
+      db('approval_decision').insert(decision('3', { decision: 'rejected', comment: '  ' })),
+    ).rejects.toThrow(/do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'returned', comment: 'x' }))).rejects.toThrow(
+      /do not match/,
+    )
+    await expect(
+      db('approval_decision').insert(
+        decision('3', { decision: 'approved-with-conditions', conditions: '[]', valid_until: 'd' }),
+      ),
+    ).rejects.toThrow(/do not match/)
+    await expect(db('approval_decision').insert(decision('3', { decision: 'approved' }))).rejects.toThrow(
+      /do not match/,
+    )
+    await expect(db('approval_decision').insert(decision('3', { decision: 'maybe', comment: 'x' }))).rejects.toThrow(
+      /CHECK|do not match/,
+    )
+    await expect(
+      db('approval_decision').insert(decision('3', { decision: 'rejected', comment: 'x', quote_id: 'nope' })),
+    ).rejects.toThrow(/FOREIGN KEY/)
     // The quote's author never decides on it; nothing decided is edited or removed.
-    await expect(db('approval_decision').insert(decision('3', { decision: 'rejected', comment: 'x', decided_by: 'c' }))).rejects.toThrow(/author/)
-    await expect(db('approval_decision').where({ id: '1' }).update({ comment: 'changed' })).rejects.toThrow(/append-only/)
+    await expect(
+      db('approval_decision').insert(decision('3', { decision: 'rejected', comment: 'x', decided_by: 'c' })),
+    ).rejects.toThrow(/author/)
+    await expect(db('approval_decision').where({ id: '1' }).update({ comment: 'changed' })).rejects.toThrow(
+      /append-only/,
+    )
     await expect(db('approval_decision').where({ id: '1' }).delete()).rejects.toThrow(/append-only/)
 
     await db.migrate.down({ migrationSource: migrationSource('20261121000008_approval') })
@@ -255,41 +528,76 @@ describe('migrations', () => {
 
   it('20261121000009_sync: from the schema before it, with pending and sent outbox rows in it', async () => {
     await db.migrate.latest({ migrationSource: migrationSource('20261121000008_approval') })
-    const change = (id: string, sent: string | null) =>
-      ({ change_id: id, entity: 'setting', entity_id: 's', op: 'insert', row_version: 1, data: '{}', changed_at: 'x', sent_at: sent })
+    const change = (id: string, sent: string | null) => ({
+      change_id: id,
+      entity: 'setting',
+      entity_id: 's',
+      op: 'insert',
+      row_version: 1,
+      data: '{}',
+      changed_at: 'x',
+      sent_at: sent,
+    })
     await db('outbox').insert([change('c1', null), change('c2', 'y')])
 
     await db.migrate.latest({ migrationSource: migrationSource('20261121000009_sync') })
-    expect(await tables()).toEqual(expect.arrayContaining(['sync_issue', 'sync_pull_deferred', 'sync_state', 'sync_blob', 'osago_registration']))
+    expect(await tables()).toEqual(
+      expect.arrayContaining(['sync_issue', 'sync_pull_deferred', 'sync_state', 'sync_blob', 'osago_registration']),
+    )
     // Existing rows keep their state; the new columns start empty.
-    expect(await db('outbox').orderBy('seq').select('change_id', 'sent_at', 'outcome', 'attempts'))
-      .toEqual([{ change_id: 'c1', sent_at: null, outcome: null, attempts: 0 }, { change_id: 'c2', sent_at: 'y', outcome: null, attempts: 0 }])
+    expect(await db('outbox').orderBy('seq').select('change_id', 'sent_at', 'outcome', 'attempts')).toEqual([
+      { change_id: 'c1', sent_at: null, outcome: null, attempts: 0 },
+      { change_id: 'c2', sent_at: 'y', outcome: null, attempts: 0 },
+    ])
     await expect(db('outbox').where({ change_id: 'c1' }).update({ outcome: 'maybe' })).rejects.toThrow(/CHECK/)
-    const issue = { id: 'i1', change_id: 'c1', kind: 'conflict', entity: 'setting', entity_id: 's', reason_code: 'stale', reason_params: '{}', recorded_at: 'x' }
+    const issue = {
+      id: 'i1',
+      change_id: 'c1',
+      kind: 'conflict',
+      entity: 'setting',
+      entity_id: 's',
+      reason_code: 'stale',
+      reason_params: '{}',
+      recorded_at: 'x',
+    }
     await db('sync_issue').insert(issue)
     await expect(db('sync_issue').insert({ ...issue, id: 'i2' })).rejects.toThrow(/UNIQUE/)
-    await expect(db('sync_issue').insert({ ...issue, id: 'i2', change_id: 'c2', kind: 'lost' })).rejects.toThrow(/CHECK/)
+    await expect(db('sync_issue').insert({ ...issue, id: 'i2', change_id: 'c2', kind: 'lost' })).rejects.toThrow(
+      /CHECK/,
+    )
     // A change that lost is kept for good.
     await expect(db('sync_issue').where({ id: 'i1' }).delete()).rejects.toThrow(/kept for good/)
     await db('sync_issue').where({ id: 'i1' }).update({ seen_at: 'z' })
-    await expect(db('osago_registration').insert({ id: 'p', created_at: 'x', updated_at: 'x', policy_id: 'p', status: 'pending' })).rejects.toThrow(/CHECK/)
+    await expect(
+      db('osago_registration').insert({ id: 'p', created_at: 'x', updated_at: 'x', policy_id: 'p', status: 'pending' }),
+    ).rejects.toThrow(/CHECK/)
 
     await db.migrate.down({ migrationSource: migrationSource('20261121000009_sync') })
     expect(await tables()).not.toContain('sync_issue')
-    expect(await db('outbox').orderBy('seq').select('change_id', 'sent_at')).toEqual([{ change_id: 'c1', sent_at: null }, { change_id: 'c2', sent_at: 'y' }])
+    expect(await db('outbox').orderBy('seq').select('change_id', 'sent_at')).toEqual([
+      { change_id: 'c1', sent_at: null },
+      { change_id: 'c2', sent_at: 'y' },
+    ])
     await db.migrate.latest({ migrationSource: migrationSource('20261121000009_sync') })
     expect(await db('sync_issue')).toHaveLength(0)
   })
 
   it('20261121000010_casco_termination: from the schema before it, keeping applications, quotes and their triggers', async () => {
     await db.migrate.latest({ migrationSource: migrationSource('20261121000009_sync') })
-    const objects = async () => ((await db.raw("SELECT name FROM sqlite_master WHERE tbl_name IN ('casco_quote', 'termination_application') AND sql IS NOT NULL ORDER BY name")) as { name: string }[]).map((r) => r.name)
+    const objects = async () =>
+      (
+        (await db.raw(
+          "SELECT name FROM sqlite_master WHERE tbl_name IN ('casco_quote', 'termination_application') AND sql IS NOT NULL ORDER BY name",
+        )) as { name: string }[]
+      ).map((r) => r.name)
     const before = await objects()
     await db('casco_quote').insert({ id: 'q1', status: 'draft', draft: '{}', created_at: 'x', updated_at: 'x' })
     await db.migrate.latest({ migrationSource: migrationSource('20261121000010_casco_termination') })
     expect(await db('casco_quote').where({ id: 'q1' }).first()).toMatchObject({ status: 'draft', terminated_on: null })
     expect(await objects()).toEqual(before)
-    const ddl = ((await db.raw("SELECT sql FROM sqlite_master WHERE name = 'termination_application'")) as { sql: string }[])[0]!.sql
+    const ddl = (
+      (await db.raw("SELECT sql FROM sqlite_master WHERE name = 'termination_application'")) as { sql: string }[]
+    )[0]!.sql
     expect(ddl).toContain("in ('osago','casco','manual')")
     await db.migrate.down({ migrationSource: migrationSource('20261121000010_casco_termination') })
     expect(Object.keys(await db('casco_quote').where({ id: 'q1' }).first())).not.toContain('terminated_on')
@@ -299,14 +607,35 @@ describe('migrations', () => {
   it('20261205000012_termination_grounds: from the schema before it, CASCO loss and refusal kinds and the late-payout column', async () => {
     const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000012_termination_grounds') - 1]!.name
     await db.migrate.latest({ migrationSource: migrationSource(before) })
-    const objects = async () => ((await db.raw("SELECT name FROM sqlite_master WHERE tbl_name = 'termination_application' AND sql IS NOT NULL ORDER BY name")) as { name: string }[]).map((r) => r.name)
+    const objects = async () =>
+      (
+        (await db.raw(
+          "SELECT name FROM sqlite_master WHERE tbl_name = 'termination_application' AND sql IS NOT NULL ORDER BY name",
+        )) as { name: string }[]
+      ).map((r) => r.name)
     const columns = async () => Object.keys(await db('termination_application').columnInfo())
     const kept = await objects()
     await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: 'x', updated_at: 'x' })
     const row = (id: string, kind: string, n: number) => ({
-      id, created_at: 'x', updated_at: 'x', branch_id: 'b', incoming_year: 2026, incoming_seq: n, incoming_number: `A-2026-0000${n}`, received_at: 'x',
-      received_on: '2026-12-05', status: 'received', contract_source: 'manual', contract_id: `m${n}`, contract: '{}', kind, details: '{}',
-      required_documents: '[]', policyholder_name: 'П', contract_number: '1', search_text: '',
+      id,
+      created_at: 'x',
+      updated_at: 'x',
+      branch_id: 'b',
+      incoming_year: 2026,
+      incoming_seq: n,
+      incoming_number: `A-2026-0000${n}`,
+      received_at: 'x',
+      received_on: '2026-12-05',
+      status: 'received',
+      contract_source: 'manual',
+      contract_id: `m${n}`,
+      contract: '{}',
+      kind,
+      details: '{}',
+      required_documents: '[]',
+      policyholder_name: 'П',
+      contract_number: '1',
+      search_text: '',
     })
     await db('termination_application').insert(row('t1', 'casco-sale', 1))
     await expect(db('termination_application').insert(row('t2', 'casco-loss', 2))).rejects.toThrow(/CHECK/)
@@ -318,8 +647,13 @@ describe('migrations', () => {
     await db('termination_application').insert(row('t3', 'casco-refusal', 3))
     await expect(db('termination_application').insert(row('t4', 'casco-theft', 4))).rejects.toThrow(/CHECK/)
     // The shape triggers survived the rebuild: a received application cannot carry a payout.
-    await expect(db('termination_application').where({ id: 't1' }).update({ paid_on: '2026-12-06' })).rejects.toThrow(/status/)
-    expect(await db('termination_application').where({ id: 't1' }).first()).toMatchObject({ kind: 'casco-sale', late_payout: null })
+    await expect(db('termination_application').where({ id: 't1' }).update({ paid_on: '2026-12-06' })).rejects.toThrow(
+      /status/,
+    )
+    expect(await db('termination_application').where({ id: 't1' }).first()).toMatchObject({
+      kind: 'casco-sale',
+      late_payout: null,
+    })
 
     await db.migrate.down({ migrationSource: migrationSource('20261205000012_termination_grounds') })
     expect(await columns()).not.toContain('late_payout')
@@ -336,7 +670,9 @@ describe('migrations', () => {
     expect(await columns()).toContain('deadline_changes')
     expect(await tables()).toEqual([...tablesBefore, 'reference_state'].sort())
     await db('reference_state').insert({ kind: 'production-calendar', data: '{}', versions: '[]', applied_at: 'x' })
-    await expect(db('reference_state').insert({ kind: 'production-calendar', data: '{}', versions: '[]', applied_at: 'y' })).rejects.toThrow(/UNIQUE/)
+    await expect(
+      db('reference_state').insert({ kind: 'production-calendar', data: '{}', versions: '[]', applied_at: 'y' }),
+    ).rejects.toThrow(/UNIQUE/)
     await db.migrate.down({ migrationSource: migrationSource('20261205000013_calendar_deadlines') })
     expect(await columns()).not.toContain('deadline_changes')
     expect(await tables()).toEqual(tablesBefore)

@@ -23,7 +23,10 @@ const KNOWN_CYCLES: readonly (readonly string[])[] = [
 ]
 
 const isProduction = (rel: string) =>
-  !/\.(test|spec)\.ts$/.test(rel) && !rel.endsWith('.d.ts') && !/(^|\/)testing(\/|\.ts$)/.test(rel) && !/(testFixtures|[Ff]ixture)\.ts$/.test(rel)
+  !/\.(test|spec)\.ts$/.test(rel) &&
+  !rel.endsWith('.d.ts') &&
+  !/(^|\/)testing(\/|\.ts$)/.test(rel) &&
+  !/(testFixtures|[Ff]ixture)\.ts$/.test(rel)
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -48,13 +51,22 @@ function runtimeSpecifiers(code: string): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause
-      const typeOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && clause.namedBindings !== undefined &&
-        ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 &&
-        clause.namedBindings.elements.every((e) => e.isTypeOnly)))
+      const typeOnly =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            clause.namedBindings !== undefined &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((e) => e.isTypeOnly)))
       if (!typeOnly) out.push(node.moduleSpecifier.text)
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) &&
-        node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly))
+      const typeOnly =
+        node.isTypeOnly ||
+        (node.exportClause !== undefined &&
+          ts.isNamedExports(node.exportClause) &&
+          node.exportClause.elements.length > 0 &&
+          node.exportClause.elements.every((e) => e.isTypeOnly))
       if (!typeOnly) out.push(node.moduleSpecifier.text)
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments
@@ -82,7 +94,9 @@ function importGraph(): Map<string, string[]> {
   const known = new Set(files)
   const graph = new Map<string, string[]>()
   for (const f of files) {
-    const targets = runtimeSpecifiers(scriptOf(f)).map((s) => resolveSpecifier(f, s)).filter((t): t is string => t !== null && known.has(t))
+    const targets = runtimeSpecifiers(scriptOf(f))
+      .map((s) => resolveSpecifier(f, s))
+      .filter((t): t is string => t !== null && known.has(t))
     graph.set(f, [...new Set(targets)].sort())
   }
   return graph
@@ -194,13 +208,18 @@ const KNOWN_FEATURE_CYCLES: readonly (readonly string[])[] = [
   ['shared/reference', 'shared/termination'],
 ]
 
-function compareWithKnown(graph: Map<string, string[]>, known: readonly (readonly string[])[]): { fresh: string[]; gone: string[] } {
+function compareWithKnown(
+  graph: Map<string, string[]>,
+  known: readonly (readonly string[])[],
+): { fresh: string[]; gone: string[] } {
   const found = cyclicComponents(graph)
   const key = (c: readonly string[]) => [...c].sort().join(' | ')
   const knownKeys = new Set(known.map(key))
   const foundKeys = new Set(found.map(key))
   return {
-    fresh: found.filter((c) => !knownKeys.has(key(c))).map((c) => `${cyclePath(graph, c)}   [component: ${c.join(', ')}]`),
+    fresh: found
+      .filter((c) => !knownKeys.has(key(c)))
+      .map((c) => `${cyclePath(graph, c)}   [component: ${c.join(', ')}]`),
     gone: known.filter((c) => !foundKeys.has(key(c))).map(key),
   }
 }
@@ -215,15 +234,30 @@ describe('import cycles among production modules', () => {
   })
 
   it('finds a cycle when there is one, and ignores type-only imports', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['d']], ['e', ['a']]])
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['d']],
+      ['e', ['a']],
+    ])
     const found = cyclicComponents(g)
     expect(found).toEqual([['a', 'b', 'c'], ['d']])
     expect(cyclePath(g, found[0]!)).toBe('a → b → c → a')
-    expect(runtimeSpecifiers([
-      "import type { A } from './typeOnly'", "import { type B, type C } from './typeOnlyNamed'", "export type { D } from './typeOnlyExport'",
-      "import { e, type F } from './value'", "import './sideEffect'", "export * from './reExport'", "import G from './default'",
-      "const h = () => import('./dynamic')",
-    ].join('\n'))).toEqual(['./value', './sideEffect', './reExport', './default', './dynamic'])
+    expect(
+      runtimeSpecifiers(
+        [
+          "import type { A } from './typeOnly'",
+          "import { type B, type C } from './typeOnlyNamed'",
+          "export type { D } from './typeOnlyExport'",
+          "import { e, type F } from './value'",
+          "import './sideEffect'",
+          "export * from './reExport'",
+          "import G from './default'",
+          "const h = () => import('./dynamic')",
+        ].join('\n'),
+      ),
+    ).toEqual(['./value', './sideEffect', './reExport', './default', './dynamic'])
   })
 
   it('has no cycle between files but the known ones, and every known one is still there', () => {

@@ -32,7 +32,11 @@ function tarball(binary: Buffer): Buffer {
 
 // A cache per call: prebuild-install keeps downloads by URL, and each case serves different bytes at one URL.
 let caches = 0
-const env = () => ({ ...process.env, npm_config_better_sqlite3_binary_host: host, npm_config_cache: join(dir, `npm-cache-${++caches}`) })
+const env = () => ({
+  ...process.env,
+  npm_config_better_sqlite3_binary_host: host,
+  npm_config_cache: join(dir, `npm-cache-${++caches}`),
+})
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'native-binding-test-'))
@@ -54,36 +58,60 @@ describe('npm run native:electron', () => {
   const target = targetOf()
   const abi = abiOf(PROJECT_ROOT, target)
 
-  it('downloads the Electron build into its own folder and leaves node_modules\' Node build loadable', async () => {
+  it("downloads the Electron build into its own folder and leaves node_modules' Node build loadable", async () => {
     const before = sha(NODE_BINDING)
-    const electronBinary = Buffer.concat([Buffer.from('\x7fELF stand-in '), Buffer.from(`node_register_module_v${abi}\0`)])
+    const electronBinary = Buffer.concat([
+      Buffer.from('\x7fELF stand-in '),
+      Buffer.from(`node_register_module_v${abi}\0`),
+    ])
     served = tarball(electronBinary)
     const outDir = join(dir, 'native-ok')
     const result = await prepareElectronBinding({ outDir, env: env(), allowCompile: false, log: () => {} })
     expect(result).toMatchObject({ reused: false, method: 'prebuilt', file: join(outDir, 'better_sqlite3.node') })
     expect(readFileSync(result.file)).toEqual(electronBinary)
-    expect(requests.at(-1)).toBe(`/v${target.betterSqlite3Version}/better-sqlite3-v${target.betterSqlite3Version}-electron-v${abi}-${target.platform}-${target.arch}.tar.gz`)
-    expect(JSON.parse(readFileSync(join(outDir, 'binding.json'), 'utf8'))).toMatchObject({ electronVersion: target.electronVersion, platform: process.platform })
+    expect(requests.at(-1)).toBe(
+      `/v${target.betterSqlite3Version}/better-sqlite3-v${target.betterSqlite3Version}-electron-v${abi}-${target.platform}-${target.arch}.tar.gz`,
+    )
+    expect(JSON.parse(readFileSync(join(outDir, 'binding.json'), 'utf8'))).toMatchObject({
+      electronVersion: target.electronVersion,
+      platform: process.platform,
+    })
 
     // A second run (every npm start) reuses it without downloading.
     const count = requests.length
     expect(count).toBeGreaterThan(0)
-    expect(await prepareElectronBinding({ outDir, env: env(), allowCompile: false, log: () => {} })).toMatchObject({ reused: true })
+    expect(await prepareElectronBinding({ outDir, env: env(), allowCompile: false, log: () => {} })).toMatchObject({
+      reused: true,
+    })
     expect(requests.length).toBe(count)
     // Another target (packaging Windows installers on Linux) is fetched for that platform.
     served = tarball(electronBinary)
-    await prepareElectronBinding({ outDir: join(dir, 'native-win'), platform: 'win32', arch: 'x64', env: env(), allowCompile: false, log: () => {} })
+    await prepareElectronBinding({
+      outDir: join(dir, 'native-win'),
+      platform: 'win32',
+      arch: 'x64',
+      env: env(),
+      allowCompile: false,
+      log: () => {},
+    })
     expect(requests.at(-1)).toContain(`-electron-v${abi}-win32-x64.tar.gz`)
 
     expect(sha(NODE_BINDING)).toBe(before)
-    expect(execFileSync(process.execPath, ['-e', "console.log(new (require('better-sqlite3'))(':memory:').prepare('select 7 as n').get().n)"], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim()).toBe('7')
+    expect(
+      execFileSync(
+        process.execPath,
+        ['-e', "console.log(new (require('better-sqlite3'))(':memory:').prepare('select 7 as n').get().n)"],
+        { cwd: PROJECT_ROOT, encoding: 'utf8' },
+      ).trim(),
+    ).toBe('7')
   })
 
-  it('refuses a binary built for another ABI (Node\'s) and installs nothing', async () => {
+  it("refuses a binary built for another ABI (Node's) and installs nothing", async () => {
     served = tarball(readFileSync(NODE_BINDING))
     const outDir = join(dir, 'native-wrong-abi')
-    await expect(prepareElectronBinding({ outDir, env: env(), allowCompile: false, log: () => {} }))
-      .rejects.toThrow(new RegExp(`module version ${process.versions.modules}, but Electron needs ${abi}`))
+    await expect(prepareElectronBinding({ outDir, env: env(), allowCompile: false, log: () => {} })).rejects.toThrow(
+      new RegExp(`module version ${process.versions.modules}, but Electron needs ${abi}`),
+    )
     expect(existsSync(join(outDir, 'better_sqlite3.node'))).toBe(false)
   })
 
@@ -94,8 +122,14 @@ describe('npm run native:electron', () => {
     await new Promise((r) => closed.close(r))
     const outDir = join(dir, 'native-offline')
     const before = sha(NODE_BINDING)
-    const error = await prepareElectronBinding({ outDir, env: { ...env(), npm_config_better_sqlite3_binary_host: `http://127.0.0.1:${port}` }, log: () => {} })
-      .then(() => null, (e: unknown) => e)
+    const error = await prepareElectronBinding({
+      outDir,
+      env: { ...env(), npm_config_better_sqlite3_binary_host: `http://127.0.0.1:${port}` },
+      log: () => {},
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(NativeBindingError)
     expect((error as Error).message).toMatch(/ECONNREFUSED/)
     expect((error as Error).message).toMatch(/skipped: no network/)
@@ -107,7 +141,9 @@ describe('npm run native:electron', () => {
 
 describe('packaging configuration', () => {
   const builder = parse(readFileSync(resolve(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>
-  const scripts = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+  const scripts = (
+    JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts
 
   it('never rebuilds node_modules and ships the separate binding beside the app', () => {
     expect(builder.npmRebuild).toBe(false)
@@ -129,7 +165,7 @@ describe('packaging configuration', () => {
     }
   })
 
-  it('keeps electron-builder\'s default deb dependencies (libsecret for safeStorage) and has its icons', () => {
+  it("keeps electron-builder's default deb dependencies (libsecret for safeStorage) and has its icons", () => {
     expect(builder.deb?.depends).toBeUndefined()
     const iconDir = resolve(PROJECT_ROOT, builder.directories.buildResources as string)
     const png = readFileSync(join(iconDir, 'icon.png'))

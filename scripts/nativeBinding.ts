@@ -51,7 +51,8 @@ export class NativeBindingError extends Error {
 
 function packageVersion(root: string, name: string): string {
   const file = join(root, 'node_modules', name, 'package.json')
-  if (!existsSync(file)) throw new NativeBindingError(`${name} is not installed in ${root}/node_modules: run npm ci first.`)
+  if (!existsSync(file))
+    throw new NativeBindingError(`${name} is not installed in ${root}/node_modules: run npm ci first.`)
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
 }
 
@@ -67,19 +68,34 @@ export function targetOf(opts: PrepareOptions = {}): BindingTarget {
 
 function sameTarget(a: unknown, b: BindingTarget): boolean {
   const x = a as Partial<BindingTarget> | null
-  return Boolean(x && x.electronVersion === b.electronVersion && x.betterSqlite3Version === b.betterSqlite3Version && x.platform === b.platform && x.arch === b.arch)
+  return Boolean(
+    x &&
+    x.electronVersion === b.electronVersion &&
+    x.betterSqlite3Version === b.betterSqlite3Version &&
+    x.platform === b.platform &&
+    x.arch === b.arch,
+  )
 }
 
 /** Makes (or reuses) the Electron build; returns its path. node_modules is only read. */
-export async function prepareElectronBinding(opts: PrepareOptions = {}): Promise<{ file: string; reused: boolean; method: 'prebuilt' | 'compiled' | 'reused' }> {
+export async function prepareElectronBinding(
+  opts: PrepareOptions = {},
+): Promise<{ file: string; reused: boolean; method: 'prebuilt' | 'compiled' | 'reused' }> {
   const root = opts.projectRoot ?? PROJECT_ROOT
   const outDir = resolve(root, opts.outDir ?? join('native', 'electron'))
   const log = opts.log ?? ((line: string) => console.log(line))
   const target = targetOf(opts)
   const file = join(outDir, BINDING_FILE)
   const stampFile = join(outDir, STAMP_FILE)
-  if (!opts.force && existsSync(file) && existsSync(stampFile) && sameTarget(JSON.parse(readFileSync(stampFile, 'utf8')), target)) {
-    log(`better-sqlite3 for Electron ${target.electronVersion} (${target.platform}-${target.arch}) is up to date: ${file}`)
+  if (
+    !opts.force &&
+    existsSync(file) &&
+    existsSync(stampFile) &&
+    sameTarget(JSON.parse(readFileSync(stampFile, 'utf8')), target)
+  ) {
+    log(
+      `better-sqlite3 for Electron ${target.electronVersion} (${target.platform}-${target.arch}) is up to date: ${file}`,
+    )
     return { file, reused: true, method: 'reused' }
   }
 
@@ -90,10 +106,21 @@ export async function prepareElectronBinding(opts: PrepareOptions = {}): Promise
     const source = join(root, 'node_modules', 'better-sqlite3')
     const scratch = join(project, 'node_modules', 'better-sqlite3')
     cpSync(source, scratch, { recursive: true, filter: (src) => !src.startsWith(join(source, 'build')) })
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'native-scratch', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': target.betterSqlite3Version } }))
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({
+        name: 'native-scratch',
+        version: '0.0.0',
+        private: true,
+        dependencies: { 'better-sqlite3': target.betterSqlite3Version },
+      }),
+    )
     const built = join(scratch, 'build', 'Release', BINDING_FILE)
     let method: 'prebuilt' | 'compiled'
-    const downloadError = await downloadPrebuilt(root, scratch, target, opts.env ?? process.env).then(() => null, (e: unknown) => e as Error)
+    const downloadError = await downloadPrebuilt(root, scratch, target, opts.env ?? process.env).then(
+      () => null,
+      (e: unknown) => e as Error,
+    )
     if (!downloadError && existsSync(built)) {
       method = 'prebuilt'
     } else {
@@ -101,16 +128,23 @@ export async function prepareElectronBinding(opts: PrepareOptions = {}): Promise
       // Offline, compiling cannot work either (it needs Electron's headers) — and node-gyp may then quietly build
       // against Node's headers instead, which the ABI check below would catch, after minutes of compiling.
       if (opts.allowCompile === false || !hostTarget || isNetworkError(downloadError)) {
-        const why = !hostTarget ? 'compiling for another platform is not possible here' : isNetworkError(downloadError) ? 'skipped: no network' : null
+        const why = !hostTarget
+          ? 'compiling for another platform is not possible here'
+          : isNetworkError(downloadError)
+            ? 'skipped: no network'
+            : null
         throw new NativeBindingError(offlineMessage(target, downloadError, why))
       }
-      log(`No prebuilt better-sqlite3 for Electron ${target.electronVersion} could be downloaded (${firstLine(downloadError)}); compiling it with @electron/rebuild…`)
+      log(
+        `No prebuilt better-sqlite3 for Electron ${target.electronVersion} could be downloaded (${firstLine(downloadError)}); compiling it with @electron/rebuild…`,
+      )
       try {
         await compileWithElectronRebuild(root, project, target)
       } catch (e) {
         throw new NativeBindingError(offlineMessage(target, downloadError, firstLine(e)))
       }
-      if (!existsSync(built)) throw new NativeBindingError(offlineMessage(target, downloadError, '@electron/rebuild produced no binary'))
+      if (!existsSync(built))
+        throw new NativeBindingError(offlineMessage(target, downloadError, '@electron/rebuild produced no binary'))
       method = 'compiled'
     }
     checkAbi(built, abiOf(root, target))
@@ -124,26 +158,58 @@ export async function prepareElectronBinding(opts: PrepareOptions = {}): Promise
   }
 }
 
-async function downloadPrebuilt(root: string, scratch: string, target: BindingTarget, env: NodeJS.ProcessEnv): Promise<void> {
+async function downloadPrebuilt(
+  root: string,
+  scratch: string,
+  target: BindingTarget,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   // better-sqlite3's own installer, resolved from where it sits in node_modules (nested or hoisted).
   const fromPackage = createRequire(join(root, 'node_modules', 'better-sqlite3', 'package.json'))
   const bin = fromPackage.resolve('prebuild-install/bin.js')
-  await run(process.execPath, [bin, '--runtime', 'electron', '--target', target.electronVersion, '--platform', target.platform, '--arch', target.arch, '--verbose'], {
-    cwd: scratch,
-    env,
-    timeout: 180_000,
-  })
+  await run(
+    process.execPath,
+    [
+      bin,
+      '--runtime',
+      'electron',
+      '--target',
+      target.electronVersion,
+      '--platform',
+      target.platform,
+      '--arch',
+      target.arch,
+      '--verbose',
+    ],
+    {
+      cwd: scratch,
+      env,
+      timeout: 180_000,
+    },
+  )
 }
 
 async function compileWithElectronRebuild(root: string, project: string, target: BindingTarget): Promise<void> {
   const fromRoot = createRequire(join(root, 'package.json'))
-  const { rebuild } = (await import(pathToFileURL(fromRoot.resolve('@electron/rebuild')).href)) as { rebuild: (o: Record<string, unknown>) => Promise<void> }
-  await rebuild({ buildPath: project, electronVersion: target.electronVersion, arch: target.arch, onlyModules: ['better-sqlite3'], force: true })
+  const { rebuild } = (await import(pathToFileURL(fromRoot.resolve('@electron/rebuild')).href)) as {
+    rebuild: (o: Record<string, unknown>) => Promise<void>
+  }
+  await rebuild({
+    buildPath: project,
+    electronVersion: target.electronVersion,
+    arch: target.arch,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+  })
 }
 
 /** Electron's NODE_MODULE_VERSION, from the same node-abi table prebuild-install names its downloads by. */
 export function abiOf(root: string, target: BindingTarget): string {
-  const fromInstaller = createRequire(createRequire(join(root, 'node_modules', 'better-sqlite3', 'package.json')).resolve('prebuild-install/package.json'))
+  const fromInstaller = createRequire(
+    createRequire(join(root, 'node_modules', 'better-sqlite3', 'package.json')).resolve(
+      'prebuild-install/package.json',
+    ),
+  )
   const nodeAbi = fromInstaller('node-abi') as { getAbi(target: string, runtime: string): string }
   return nodeAbi.getAbi(target.electronVersion, 'electron')
 }
@@ -153,9 +219,17 @@ export function abiOf(root: string, target: BindingTarget): string {
  * Checked on the file so a Node build (module version 115) never ships as the Electron one.
  */
 export function checkAbi(file: string, expected: string): void {
-  const found = [...new Set(readFileSync(file).toString('latin1').match(/node_register_module_v\d+/gu) ?? [])].map((s) => s.slice('node_register_module_v'.length))
+  const found = [
+    ...new Set(
+      readFileSync(file)
+        .toString('latin1')
+        .match(/node_register_module_v\d+/gu) ?? [],
+    ),
+  ].map((s) => s.slice('node_register_module_v'.length))
   if (found.length !== 1 || found[0] !== expected) {
-    throw new NativeBindingError(`The better-sqlite3 binary obtained is built for module version ${found.join(', ') || 'unknown'}, but Electron needs ${expected}; nothing was installed.`)
+    throw new NativeBindingError(
+      `The better-sqlite3 binary obtained is built for module version ${found.join(', ') || 'unknown'}, but Electron needs ${expected}; nothing was installed.`,
+    )
   }
 }
 
@@ -169,7 +243,10 @@ function isNetworkError(e: unknown): boolean {
 function firstLine(e: unknown): string {
   if (!e) return 'unknown error'
   const err = e as { message?: string; stderr?: string }
-  const lines = `${err.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = `${err.stderr ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const warnings = lines.filter((l) => /\b(warn|error|ERR!)\b/iu.test(l))
   return (warnings.length ? warnings.slice(-2) : [(err.message ?? String(e)).split('\n')[0]!]).join(' | ')
 }
@@ -179,7 +256,7 @@ function offlineMessage(target: BindingTarget, download: unknown, compile: strin
     `Could not get better-sqlite3 ${target.betterSqlite3Version} built for Electron ${target.electronVersion} (${target.platform}-${target.arch}).`,
     `  download: ${firstLine(download)}`,
     ...(compile ? [`  compile:  ${compile}`] : []),
-    'This step needs the internet (the prebuilt binary, or Electron\'s headers to compile). Run it on a machine',
+    "This step needs the internet (the prebuilt binary, or Electron's headers to compile). Run it on a machine",
     'that can download them; node_modules was not changed, so `npm test` still works here.',
   ].join('\n')
 }

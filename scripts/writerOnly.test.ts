@@ -29,7 +29,8 @@ function scanSnippet(code: string): DirectWrite[] {
   const options: ts.CompilerOptions = { ...programFor(root, []).getCompilerOptions(), noEmit: true }
   const host = ts.createCompilerHost(options)
   const { getSourceFile, fileExists, readFile } = host
-  host.getSourceFile = (name, lang, ...rest) => (resolve(name) === file ? ts.createSourceFile(name, code, lang, true) : getSourceFile.call(host, name, lang, ...rest))
+  host.getSourceFile = (name, lang, ...rest) =>
+    resolve(name) === file ? ts.createSourceFile(name, code, lang, true) : getSourceFile.call(host, name, lang, ...rest)
   host.fileExists = (name) => resolve(name) === file || fileExists.call(host, name)
   host.readFile = (name) => (resolve(name) === file ? code : readFile.call(host, name))
   const program = ts.createProgram({ rootNames: [file], options, host })
@@ -60,16 +61,28 @@ export async function f(db: Knex, trx: Knex.Transaction, entity: string, t: 'sta
 }
 `)
     // A table typed as a union of names counts as each of them.
-    const byLine = found.map((w) => [w.line, w.table] as const).sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1])))
+    const byLine = found
+      .map((w) => [w.line, w.table] as const)
+      .sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1])))
     expect(byLine).toEqual([
-      [5, 'osago_policy'], [7, 'policy_blank'], [9, 'policy_blank'], [10, null], [11, 'osago_policy'], [11, 'staff'],
-      [12, 'staff'], [13, 'osago_policy'], [14, 'staff'], [15, 'staff'], [18, null],
+      [5, 'osago_policy'],
+      [7, 'policy_blank'],
+      [9, 'policy_blank'],
+      [10, null],
+      [11, 'osago_policy'],
+      [11, 'staff'],
+      [12, 'staff'],
+      [13, 'osago_policy'],
+      [14, 'staff'],
+      [15, 'staff'],
+      [18, null],
     ])
     expect(found[0]!.file).toBe('core/__writerOnlySnippet__/snippet.ts')
   })
 
   it('leaves reads, other tables and methods that are not knex alone', () => {
-    expect(scanSnippet(`${header}
+    expect(
+      scanSnippet(`${header}
 export async function g(db: Knex, sessions: Map<string, number>) {
   await db('osago_policy').where({ id: 'x' }).first()
   await db('sign_in_guard').where({ login: 'x' }).delete()
@@ -85,7 +98,8 @@ export async function g(db: Knex, sessions: Map<string, number>) {
   await pragma("SELECT name FROM sqlite_master WHERE type = 'table'")
 }
 
-`)).toEqual([])
+`),
+    ).toEqual([])
   })
 })
 

@@ -23,10 +23,21 @@ export interface DirectWrite {
   code: string
 }
 
-const WRITE_METHODS = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert', 'merge', 'increment', 'decrement'])
+const WRITE_METHODS = new Set([
+  'insert',
+  'update',
+  'del',
+  'delete',
+  'truncate',
+  'upsert',
+  'merge',
+  'increment',
+  'decrement',
+])
 /** Query-builder methods that name the table themselves (`knex.insert(row).into('t')`). */
 const TABLE_METHODS = new Set(['into', 'table', 'from'])
-const RAW_WRITE = /\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`[]?(\w+)/gi
+const RAW_WRITE =
+  /\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`[]?(\w+)/gi
 
 /** The tables' names, or null when the expression is not a compile-time string. */
 type Tables = string[] | null
@@ -39,7 +50,10 @@ export class WriterOnlyScan {
   private readonly checker: ts.TypeChecker
   private readonly seen = new Set<ts.Node>()
 
-  constructor(private readonly program: ts.Program, private readonly synced: ReadonlySet<string>) {
+  constructor(
+    private readonly program: ts.Program,
+    private readonly synced: ReadonlySet<string>,
+  ) {
     this.checker = program.getTypeChecker()
   }
 
@@ -84,10 +98,15 @@ export class WriterOnlyScan {
   /** `knex.insert(row).into('t')`: the table comes after the write in the chain. */
   private tableNamedLater(call: ts.CallExpression): Tables | undefined {
     let node: ts.Expression = call
-    while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent) && node.parent.parent.expression === node.parent) {
+    while (
+      ts.isPropertyAccessExpression(node.parent) &&
+      ts.isCallExpression(node.parent.parent) &&
+      node.parent.parent.expression === node.parent
+    ) {
       const access = node.parent
       const next = node.parent.parent
-      if (TABLE_METHODS.has(access.name.text) && this.declaredByKnex(access) && next.arguments[0]) return this.stringsOf(next.arguments[0])
+      if (TABLE_METHODS.has(access.name.text) && this.declaredByKnex(access) && next.arguments[0])
+        return this.stringsOf(next.arguments[0])
       node = next
     }
     return undefined
@@ -124,7 +143,11 @@ export class WriterOnlyScan {
       const decl = this.checker.getResolvedSignature(expr)?.getDeclaration()
       if (decl && isKnexDeclaration(decl)) return this.tableArgument(expr)
       // A local helper that returns a builder: follow what it returns.
-      if (decl && (ts.isArrowFunction(decl) || ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) && !this.seen.has(decl)) {
+      if (
+        decl &&
+        (ts.isArrowFunction(decl) || ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) &&
+        !this.seen.has(decl)
+      ) {
         this.seen.add(decl)
         try {
           return this.returnedTables(decl)
@@ -196,8 +219,12 @@ export class WriterOnlyScan {
     if (!param || !ts.isParameter(param) || !ts.isIdentifier(param.name)) return null
     const fn = param.parent
     const index = fn.parameters.indexOf(param)
-    const name = ts.isFunctionDeclaration(fn) ? fn.name
-      : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name
+    const name = ts.isFunctionDeclaration(fn)
+      ? fn.name
+      : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+          ts.isVariableDeclaration(fn.parent) &&
+          ts.isIdentifier(fn.parent.name)
+        ? fn.parent.name
         : undefined
     if (!name || this.seen.has(fn)) return null
     const target = this.checker.getSymbolAtLocation(name)
@@ -227,7 +254,10 @@ export class WriterOnlyScan {
       this.seen.delete(fn)
     }
     // Exported, or never called here: callers elsewhere may pass anything.
-    const exported = (ts.getCombinedModifierFlags(ts.isFunctionDeclaration(fn) ? fn : name.parent as ts.VariableDeclaration) & ts.ModifierFlags.Export) !== 0
+    const exported =
+      (ts.getCombinedModifierFlags(ts.isFunctionDeclaration(fn) ? fn : (name.parent as ts.VariableDeclaration)) &
+        ts.ModifierFlags.Export) !==
+      0
     return ok && calls > 0 && !exported ? out : null
   }
 
@@ -253,7 +283,8 @@ export function sourceFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) out.push(...sourceFiles(path))
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) out.push(path)
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts'))
+      out.push(path)
   }
   return out
 }

@@ -48,24 +48,41 @@ async function freePort(): Promise<number> {
   })
 }
 
-interface BenchDevice { db: Db; engine: SyncEngine; dir: string }
+interface BenchDevice {
+  db: Db
+  engine: SyncEngine
+  dir: string
+}
 
 /** A branch device (its own SQLite file, the real sync engine) without the UI core around it. */
-async function device(name: string, opts: { fetch?: Fetch; blobSources?: BlobSource[]; chunkSize?: number } = {}): Promise<BenchDevice> {
+async function device(
+  name: string,
+  opts: { fetch?: Fetch; blobSources?: BlobSource[]; chunkSize?: number } = {},
+): Promise<BenchDevice> {
   const dir = join(work, name)
   mkdirSync(dir, { recursive: true })
   copyFileSync(template, join(dir, 'branch-desk.sqlite'))
   const db = await openDatabase(join(dir, 'branch-desk.sqlite'))
   const engine = new SyncEngine({
-    db, dataDir: dir, resourcesDir: RESOURCES, reference, clock: new ManualClock(new Date()), secrets: plainFileSecretStore(join(dir, 'secrets')),
-    batchSize: 500, pageSize: 1000, deviceName: name, ...opts,
+    db,
+    dataDir: dir,
+    resourcesDir: RESOURCES,
+    reference,
+    clock: new ManualClock(new Date()),
+    secrets: plainFileSecretStore(join(dir, 'secrets')),
+    batchSize: 500,
+    pageSize: 1000,
+    deviceName: name,
+    ...opts,
   })
   return { db, engine, dir }
 }
 
 async function enrol(hqDb: HqDb, hqUrl: string, d: BenchDevice, branch: string): Promise<void> {
   await ensureBranch(hqDb, { code: branch, name: branch, city: 'Москва' }, new Date())
-  await write(d.db, SYSTEM_ACTOR, 'setup', new Date(), (w) => w.insert('branch', { code: branch, name: branch, city: 'Москва' }))
+  await write(d.db, SYSTEM_ACTOR, 'setup', new Date(), (w) =>
+    w.insert('branch', { code: branch, name: branch, city: 'Москва' }),
+  )
   await d.engine.enrol({ hqUrl, code: (await issueEnrolmentCode(hqDb, branch, new Date(), 1)).code }, 'existing-branch')
   if (!(await d.engine.syncNow())) throw new Error(`first sync of ${branch} failed`)
 }
@@ -74,20 +91,32 @@ async function pending(d: BenchDevice): Promise<number> {
   return Number(((await d.db('outbox').whereNull('sent_at').count({ n: '*' }).first()) as { n: number }).n)
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!
 
 async function main(): Promise<void> {
   const cluster = process.env.DATABASE_URL ? null : await startPgCluster()
-  const url = process.env.DATABASE_URL ?? await cluster!.createDatabase('bench')
+  const url = process.env.DATABASE_URL ?? (await cluster!.createDatabase('bench'))
   const port = await freePort()
   // Every simulated device enrols from this one loopback address: lift the per-address enrolment limit.
-  const hq = await startHqProcess({ DATABASE_URL: url, LOG_LEVEL: 'warn', BLOB_DIR: join(work, 'hq-blobs'), BLOB_CHUNK_MAX: String(8 * 1024 * 1024), ENROL_ATTEMPTS_PER_MINUTE: '10000' }, port)
+  const hq = await startHqProcess(
+    {
+      DATABASE_URL: url,
+      LOG_LEVEL: 'warn',
+      BLOB_DIR: join(work, 'hq-blobs'),
+      BLOB_CHUNK_MAX: String(8 * 1024 * 1024),
+      ENROL_ATTEMPTS_PER_MINUTE: '10000',
+    },
+    port,
+  )
   const hqDb = await openHqDatabase({ client: 'pg', url }, { migrate: false, poolMax: 4 })
   template = join(work, 'template.sqlite')
   const t = await openDatabase(template)
   await t.raw('PRAGMA wal_checkpoint(TRUNCATE)')
   await t.destroy()
-  console.log(`HQ on PostgreSQL (${cluster ? 'throwaway cluster' : 'DATABASE_URL'}) at ${hq.url}; Node ${process.version}`)
+  console.log(
+    `HQ on PostgreSQL (${cluster ? 'throwaway cluster' : 'DATABASE_URL'}) at ${hq.url}; Node ${process.version}`,
+  )
 
   try {
     // 1. Contracts.
@@ -101,7 +130,13 @@ async function main(): Promise<void> {
     const draft = JSON.stringify(completeDraft(today))
     await write(a.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
       for (let i = 0; i < CONTRACTS; i++) {
-        await w.insert('osago_policy', { status: 'draft', draft, insured_name: `Смирнов ${i}`, search_text: `смирнов ${i}`, conclusion_date: today })
+        await w.insert('osago_policy', {
+          status: 'draft',
+          draft,
+          insured_name: `Смирнов ${i}`,
+          search_text: `смирнов ${i}`,
+          conclusion_date: today,
+        })
       }
     })
     const bytesPerRecord = draft.length
@@ -109,9 +144,18 @@ async function main(): Promise<void> {
     if (!(await a.engine.syncNow())) throw new Error('contract sync failed')
     let seconds = (performance.now() - started) / 1000
     if ((await pending(a)) !== 0) throw new Error('contracts left unsent')
-    const atHq = Number(((await hqDb('hq_record').where({ entity: 'osago_policy', branch_code: 'BENCH-A' }).count({ n: '*' }).first()) as { n: string }).n)
+    const atHq = Number(
+      (
+        (await hqDb('hq_record')
+          .where({ entity: 'osago_policy', branch_code: 'BENCH-A' })
+          .count({ n: '*' })
+          .first()) as { n: string }
+      ).n,
+    )
     if (atHq !== CONTRACTS) throw new Error(`HQ holds ${atHq} of ${CONTRACTS} contracts`)
-    console.log(`\n1. Contracts: ${CONTRACTS} pushed and acknowledged in ${seconds.toFixed(2)} s → ${Math.round(CONTRACTS / seconds)} records/s (≈${(bytesPerRecord / 1024).toFixed(1)} KB each, batches of 500)`)
+    console.log(
+      `\n1. Contracts: ${CONTRACTS} pushed and acknowledged in ${seconds.toFixed(2)} s → ${Math.round(CONTRACTS / seconds)} records/s (≈${(bytesPerRecord / 1024).toFixed(1)} KB each, batches of 500)`,
+    )
 
     // 2. Photos.
     const count = Math.max(1, Math.round(PHOTO_MB / PHOTO_SIZE_MB))
@@ -124,10 +168,18 @@ async function main(): Promise<void> {
     started = performance.now()
     if (!(await a.engine.syncNow())) throw new Error('photo sync failed')
     seconds = (performance.now() - started) / 1000
-    const stored = Number(((await hqDb('hq_blob').where({ branch_code: 'BENCH-A', complete: true }).count({ n: '*' }).first()) as { n: string }).n)
+    const stored = Number(
+      (
+        (await hqDb('hq_blob').where({ branch_code: 'BENCH-A', complete: true }).count({ n: '*' }).first()) as {
+          n: string
+        }
+      ).n,
+    )
     if (stored !== count) throw new Error(`HQ holds ${stored} of ${count} photos`)
     const mb = count * PHOTO_SIZE_MB
-    console.log(`2. Photos: ${mb} MB (${count} × ${PHOTO_SIZE_MB} MB, 4 MB chunks, SHA-256 checked by HQ) in ${seconds.toFixed(2)} s → ${(mb / seconds).toFixed(1)} MB/s`)
+    console.log(
+      `2. Photos: ${mb} MB (${count} × ${PHOTO_SIZE_MB} MB, 4 MB chunks, SHA-256 checked by HQ) in ${seconds.toFixed(2)} s → ${(mb / seconds).toFixed(1)} MB/s`,
+    )
 
     // 3. Load: many devices at once.
     const latencies: number[] = []
@@ -135,7 +187,8 @@ async function main(): Promise<void> {
       const t0 = performance.now()
       const res = await fetch(input, init)
       const body = await res.arrayBuffer()
-      if (String(input instanceof Request ? input.url : input).includes('/v1/push')) latencies.push(performance.now() - t0)
+      if (String(input instanceof Request ? input.url : input).includes('/v1/push'))
+        latencies.push(performance.now() - t0)
       return new Response(body, { status: res.status, headers: res.headers })
     }) as Fetch
     const fleet: BenchDevice[] = []
@@ -143,7 +196,13 @@ async function main(): Promise<void> {
       const d = await device(`load-${i}`, { fetch: timed })
       await enrol(hqDb, hq.url, d, `LOAD-${String(i).padStart(2, '0')}`)
       await write(d.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
-        for (let j = 0; j < PER_DEVICE; j++) await w.insert('osago_policy', { status: 'draft', draft, insured_name: `Клиент ${j}`, conclusion_date: today })
+        for (let j = 0; j < PER_DEVICE; j++)
+          await w.insert('osago_policy', {
+            status: 'draft',
+            draft,
+            insured_name: `Клиент ${j}`,
+            conclusion_date: today,
+          })
       })
       // Smaller batches than a real backlog would use, so each device makes several requests during the run.
       ;(d.engine as unknown as { opts: { batchSize: number } }).opts.batchSize = 50
@@ -157,11 +216,29 @@ async function main(): Promise<void> {
     let lost = 0
     for (const d of fleet) lost += await pending(d)
     const total = DEVICES * PER_DEVICE
-    const arrived = Number(((await hqDb('hq_record').where('branch_code', 'like', 'LOAD-%').where({ entity: 'osago_policy' }).count({ n: '*' }).first()) as { n: string }).n)
-    const logged = Number(((await hqDb('hq_change').where('branch_code', 'like', 'LOAD-%').where({ entity: 'osago_policy' }).count({ n: '*' }).first()) as { n: string }).n)
-    console.log(`3. Load: ${DEVICES} devices × ${PER_DEVICE} contracts syncing at once: ${total} changes in ${seconds.toFixed(2)} s → ${Math.round(total / seconds)} changes/s; ` +
-      `push latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} pushes; ` +
-      `failed runs ${failed}, left unsent ${lost}, at HQ ${arrived}/${total} records, ${logged} log entries (exactly once: ${arrived === total && logged === total ? 'yes' : 'NO'})`)
+    const arrived = Number(
+      (
+        (await hqDb('hq_record')
+          .where('branch_code', 'like', 'LOAD-%')
+          .where({ entity: 'osago_policy' })
+          .count({ n: '*' })
+          .first()) as { n: string }
+      ).n,
+    )
+    const logged = Number(
+      (
+        (await hqDb('hq_change')
+          .where('branch_code', 'like', 'LOAD-%')
+          .where({ entity: 'osago_policy' })
+          .count({ n: '*' })
+          .first()) as { n: string }
+      ).n,
+    )
+    console.log(
+      `3. Load: ${DEVICES} devices × ${PER_DEVICE} contracts syncing at once: ${total} changes in ${seconds.toFixed(2)} s → ${Math.round(total / seconds)} changes/s; ` +
+        `push latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} pushes; ` +
+        `failed runs ${failed}, left unsent ${lost}, at HQ ${arrived}/${total} records, ${logged} log entries (exactly once: ${arrived === total && logged === total ? 'yes' : 'NO'})`,
+    )
     if (failed || lost || arrived !== total || logged !== total) process.exitCode = 1
     for (const d of [a, ...fleet]) await d.db.destroy()
   } finally {

@@ -10,7 +10,11 @@ export interface AppInfo {
   hq: () => Promise<AppStatus['hq']>
 }
 
-export function appHandlers(db: Db, sessions: SessionRegistry, info: AppInfo): HandlersOf<'app/get-status' | 'app/set-locale'> {
+export function appHandlers(
+  db: Db,
+  sessions: SessionRegistry,
+  info: AppInfo,
+): HandlersOf<'app/get-status' | 'app/set-locale'> {
   return {
     'app/get-status': async (): Promise<AppStatus> => {
       const branch = (await db('branch').first()) as (BranchInfo & Record<string, unknown>) | undefined

@@ -41,7 +41,11 @@ import { applyStagedRestore, finishRestore } from '../backup/restore'
 import type { BackupService } from '../backup/backupService'
 import { calendarHandlers } from '../reference/calendarHandlers'
 import { watchCalendar } from '../reference/calendarUpdates'
-import { NON_WORKING_DAY_RULE_RECOUNT, recalculatePayoutDeadlines, recountForNonWorkingDayRule } from '../termination/payoutDeadlineRecalculation'
+import {
+  NON_WORKING_DAY_RULE_RECOUNT,
+  recalculatePayoutDeadlines,
+  recountForNonWorkingDayRule,
+} from '../termination/payoutDeadlineRecalculation'
 
 export interface CoreOptions {
   /** The user-data folder: the database, photos (`photos/`), HQ's reference updates (`reference-updates/`), print
@@ -100,7 +104,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // one that cannot be used is skipped, logged and recorded for the admin below.
   // A backup restored at first run is put in place before anything reads the data folder (core/backup/restore.ts).
   const restored = applyStagedRestore(opts.dataDir)
-  const reference = loadReferenceData({ bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates') })
+  const reference = loadReferenceData({
+    bundledDir: opts.resourcesDir,
+    overrideDir: join(opts.dataDir, 'reference-updates'),
+  })
   for (const s of reference.skipped) opts.log?.(`Reference file from HQ not used: ${s.file}: ${s.reason}`)
   mkdirSync(opts.dataDir, { recursive: true })
   const db = await openDatabase(join(opts.dataDir, 'branch-desk.sqlite'), { nativeBinding: opts.sqliteBinding })
@@ -108,7 +115,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // A skipped HQ file is shown to the admin on the sync screen, not only logged (decision 59).
   await recordSkippedReferences(db, reference.skipped, clock.now().toISOString())
   const sessions = new SessionRegistry()
-  const printing = setUpPrinting({ db, reference, resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, timeZone: BRANCH_TIME_ZONE, platform: opts.print })
+  const printing = setUpPrinting({
+    db,
+    reference,
+    resourcesDir: opts.resourcesDir,
+    dataDir: opts.dataDir,
+    timeZone: BRANCH_TIME_ZONE,
+    platform: opts.print,
+  })
   printing.registerOsago({
     loadOsagoPolicy: async (id) => toPolicy(await findOsagoRow(db, id)),
     onBlankPrinted: (id, ctx) => markOsagoPrinted(db, id, ctx),
@@ -116,34 +130,85 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // database at print time, so it needs no engine and follows each sync without being told.
     printGate: (id) => blankPrintGateFor(db, id),
   })
-  registerTerminationDocuments(printing.documents, { loadApplication: (id) => loadApplication(db, id), reference, timeZone: BRANCH_TIME_ZONE })
+  registerTerminationDocuments(printing.documents, {
+    loadApplication: (id) => loadApplication(db, id),
+    reference,
+    timeZone: BRANCH_TIME_ZONE,
+  })
   // Inspections are set up before sync, yet fetch photos through it: the engine is looked up when a photo is asked for.
   let syncEngine: SyncEngine | null = null
   const remotePhotos: RemoteFiles = {
     available: async () => (syncEngine ? syncEngine.isEnrolled() : false),
-    download: (sha256, dest, onProgress) => syncEngine!.downloadFile(sha256, dest, PHOTO_BLOB_SOURCE, (t) => onProgress(t.done, t.total)),
+    download: (sha256, dest, onProgress) =>
+      syncEngine!.downloadFile(sha256, dest, PHOTO_BLOB_SOURCE, (t) => onProgress(t.done, t.total)),
   }
-  const inspections = await setUpInspections({ db, reference, dataDir: opts.dataDir, clock, documents: printing.documents, remote: remotePhotos })
-  registerCascoDocuments(printing.documents, {
-    db, reference, store: inspections.store, timeZone: BRANCH_TIME_ZONE,
-    loadCascoQuote: (id) => loadCascoRecord(db, id), onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
+  const inspections = await setUpInspections({
+    db,
+    reference,
+    dataDir: opts.dataDir,
+    clock,
+    documents: printing.documents,
+    remote: remotePhotos,
   })
-  const sync = setUpSync({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, reference, clock, log: opts.log, photos: inspections.store, files: opts.files ?? noFileDialogs }, opts.sync)
+  registerCascoDocuments(printing.documents, {
+    db,
+    reference,
+    store: inspections.store,
+    timeZone: BRANCH_TIME_ZONE,
+    loadCascoQuote: (id) => loadCascoRecord(db, id),
+    onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
+  })
+  const sync = setUpSync(
+    {
+      db,
+      dataDir: opts.dataDir,
+      resourcesDir: opts.resourcesDir,
+      reference,
+      clock,
+      log: opts.log,
+      photos: inspections.store,
+      files: opts.files ?? noFileDialogs,
+    },
+    opts.sync,
+  )
   syncEngine = sync.engine
   const updates = setUpUpdates({ clock, sessions, hq: () => sync.engine.hqAccess(), log: opts.log }, opts.update)
   sync.engine.onReachable(() => updates.service.hqReachable())
   const updater = opts.update?.updater
-  const backups = setUpBackups({
-    db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, photos: inspections.store, clock, files: opts.files ?? noFileDialogs,
-    appVersion: opts.appVersion ?? '0.0.0-dev', timeZone: BRANCH_TIME_ZONE, nativeBinding: opts.sqliteBinding, log: opts.log,
-    relaunch: updater ? () => updater.relaunch() : undefined,
-  }, { background: opts.sync?.background === true, ...opts.backup })
+  const backups = setUpBackups(
+    {
+      db,
+      dataDir: opts.dataDir,
+      resourcesDir: opts.resourcesDir,
+      photos: inspections.store,
+      clock,
+      files: opts.files ?? noFileDialogs,
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      timeZone: BRANCH_TIME_ZONE,
+      nativeBinding: opts.sqliteBinding,
+      log: opts.log,
+      relaunch: updater ? () => updater.relaunch() : undefined,
+    },
+    { background: opts.sync?.background === true, ...opts.backup },
+  )
   // Open applications' payout deadlines follow the calendar: counted again when HQ's update or a newer build changes it.
   const calendarWatch = watchCalendar({
-    db, reference, clock, log: opts.log,
-    onChange: async (previous, current) => { await recalculatePayoutDeadlines(db, reference, previous, current, clock.now()) },
+    db,
+    reference,
+    clock,
+    log: opts.log,
+    onChange: async (previous, current) => {
+      await recalculatePayoutDeadlines(db, reference, previous, current, clock.now())
+    },
     // Rules 2023-01-30.2 move a payout's last day off a non-working day (GK RF art. 193): dates counted keeping it, once.
-    once: [{ kind: NON_WORKING_DAY_RULE_RECOUNT, run: async (countedOn) => { await recountForNonWorkingDayRule(db, reference, countedOn, clock.now()) } }],
+    once: [
+      {
+        kind: NON_WORKING_DAY_RULE_RECOUNT,
+        run: async (countedOn) => {
+          await recountForNonWorkingDayRule(db, reference, countedOn, clock.now())
+        },
+      },
+    ],
   })
   await calendarWatch.ready
   const handlers: Handlers = {
@@ -168,13 +233,26 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...approvalHandlers(db, reference),
     ...calendarHandlers(db, reference),
     ...supportHandlers({
-      db, files: opts.files ?? noFileDialogs, appVersion: opts.appVersion ?? '0.0.0-dev', logsDir: opts.logsDir, crashDumpsDir: opts.crashDumpsDir,
+      db,
+      files: opts.files ?? noFileDialogs,
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      logsDir: opts.logsDir,
+      crashDumpsDir: opts.crashDumpsDir,
       referenceVersions: (today) => versionIdsInForce(reference, today),
     }),
   }
   const dispatch = createDispatch({ db, clock, sessions, handlers, isTrustedUrl: opts.isTrustedUrl, log: opts.log })
   return {
-    db, clock, reference, sessions, handlers, dispatch, documents: printing.documents, previews: printing.previews, sync: sync.engine, backups: backups.service,
+    db,
+    clock,
+    reference,
+    sessions,
+    handlers,
+    dispatch,
+    documents: printing.documents,
+    previews: printing.previews,
+    sync: sync.engine,
+    backups: backups.service,
     close: async () => {
       await sync.engine.stop()
       await backups.service.stop()

@@ -22,7 +22,9 @@ describe('the handler table createCore builds', () => {
   })
 
   it('holds functions only', () => {
-    const notFunctions = Object.entries(t.core.handlers).filter(([, h]) => typeof h !== 'function').map(([c]) => c)
+    const notFunctions = Object.entries(t.core.handlers)
+      .filter(([, h]) => typeof h !== 'function')
+      .map(([c]) => c)
     expect(notFunctions).toEqual([])
   })
 })

@@ -40,18 +40,33 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
     const { current, inspectorIds } = await caseInspections(db, row.id)
     const inspection = current ? await getInspectionSummary(db, current.id, reference) : null
     const draft = JSON.parse(row.draft) as CascoDraft
-    const checks = caseChecks({
-      result: row.quote_result ? (JSON.parse(row.quote_result) as CascoQuote) : null,
-      chosenOption: row.chosen_option === null ? null : Number(row.chosen_option),
-      declaredAntiTheft: draft.vehicle.antiTheft,
-    }, inspection)
-    return { row, inspection, inspectorIds, checks, ready: row.status === 'submitted' && inspection?.status === 'submitted' }
+    const checks = caseChecks(
+      {
+        result: row.quote_result ? (JSON.parse(row.quote_result) as CascoQuote) : null,
+        chosenOption: row.chosen_option === null ? null : Number(row.chosen_option),
+        declaredAntiTheft: draft.vehicle.antiTheft,
+      },
+      inspection,
+    )
+    return {
+      row,
+      inspection,
+      inspectorIds,
+      checks,
+      ready: row.status === 'submitted' && inspection?.status === 'submitted',
+    }
   }
 
   const refusalFor = (f: CaseFacts, ctx: HandlerContext) => fourEyesRefusal(requireUser(ctx).id, f.row, f.inspectorIds)
 
   async function toCase(f: CaseFacts, ctx: HandlerContext): Promise<ApprovalCase> {
-    return { quote: await loadCascoRecord(db, f.row.id), inspection: f.inspection, checks: f.checks, ready: f.ready, refusal: refusalFor(f, ctx) }
+    return {
+      quote: await loadCascoRecord(db, f.row.id),
+      inspection: f.inspection,
+      checks: f.checks,
+      ready: f.ready,
+      refusal: refusalFor(f, ctx),
+    }
   }
 
   return {
@@ -60,8 +75,15 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
       if (input.scope === 'decided') q.whereExists(db('approval_decision as d').whereRaw('d.quote_id = casco_quote.id'))
       else q.where('status', 'submitted')
       if (input.query) q.whereRaw("search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
-      const rows = (await q.orderBy(input.scope === 'decided' ? 'updated_at' : 'submitted_at', input.scope === 'decided' ? 'desc' : 'asc').limit(200)) as CascoRow[]
-      const names = new Map(((await db('staff').select('id', 'full_name')) as Array<{ id: string; full_name: string }>).map((s) => [s.id, s.full_name]))
+      const rows = (await q
+        .orderBy(input.scope === 'decided' ? 'updated_at' : 'submitted_at', input.scope === 'decided' ? 'desc' : 'asc')
+        .limit(200)) as CascoRow[]
+      const names = new Map(
+        ((await db('staff').select('id', 'full_name')) as Array<{ id: string; full_name: string }>).map((s) => [
+          s.id,
+          s.full_name,
+        ]),
+      )
       const items: ApprovalQueueItem[] = []
       for (const row of rows) {
         const f = await facts(row)
@@ -69,15 +91,28 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
         if (input.scope === 'waiting' && f.ready) continue
         const last = await lastDecision(db, row.id)
         items.push({
-          quoteId: row.id, status: row.status, insuredName: row.insured_name, vehicleName: row.vehicle_name, plate: row.plate,
-          sumInsuredKopecks: row.sum_insured_kopecks, totalKopecks: row.total_kopecks, submittedAt: row.submitted_at,
-          submittedByName: row.submitted_by ? names.get(row.submitted_by) ?? null : null,
+          quoteId: row.id,
+          status: row.status,
+          insuredName: row.insured_name,
+          vehicleName: row.vehicle_name,
+          plate: row.plate,
+          sumInsuredKopecks: row.sum_insured_kopecks,
+          totalKopecks: row.total_kopecks,
+          submittedAt: row.submitted_at,
+          submittedByName: row.submitted_by ? (names.get(row.submitted_by) ?? null) : null,
           inspection: f.inspection
-            ? { id: f.inspection.id, number: f.inspection.number, status: f.inspection.status, damageCount: f.inspection.damages.length }
+            ? {
+                id: f.inspection.id,
+                number: f.inspection.number,
+                status: f.inspection.status,
+                damageCount: f.inspection.damages.length,
+              }
             : null,
           checks: f.checks,
           ready: f.ready,
-          lastDecision: last ? { decision: last.decision, decidedAt: last.decidedAt, decidedByName: last.decidedByName } : null,
+          lastDecision: last
+            ? { decision: last.decision, decidedAt: last.decidedAt, decidedByName: last.decidedByName }
+            : null,
           mayDecide: refusalFor(f, ctx) === null,
         })
       }
@@ -92,7 +127,11 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
       const refusal = refusalFor(f, ctx)
       if (refusal) {
         await write(db, ctx.actor, 'security.four-eyes-refused', ctx.now, (w) =>
-          w.audit('security.four-eyes-refused', 'casco_quote', f.row.id, null, { decision: input.decision, reason: refusal }))
+          w.audit('security.four-eyes-refused', 'casco_quote', f.row.id, null, {
+            decision: input.decision,
+            reason: refusal,
+          }),
+        )
         throw new AppError('FORBIDDEN', refusal)
       }
       if (f.row.status !== 'submitted') throw new AppError('CONFLICT', 'approval.errors.notSubmitted')

@@ -1,4 +1,9 @@
-import type { ApprovalCheck, ApprovalDecision, ApprovalDecisionKind, ReturnTarget } from '../../shared/approval/decision'
+import type {
+  ApprovalCheck,
+  ApprovalDecision,
+  ApprovalDecisionKind,
+  ReturnTarget,
+} from '../../shared/approval/decision'
 import type { Db } from '../db/openDatabase'
 
 export interface DecisionRow {
@@ -38,12 +43,20 @@ export function toDecision(row: DecisionRow): ApprovalDecision {
 
 /** Every decision on a quote, oldest first (the id is a UUIDv7, so it breaks ties in time order). */
 export async function listDecisions(db: Db, quoteId: string): Promise<ApprovalDecision[]> {
-  const rows = (await db('approval_decision').where({ quote_id: quoteId }).orderBy([{ column: 'decided_at' }, { column: 'id' }])) as DecisionRow[]
+  const rows = (await db('approval_decision')
+    .where({ quote_id: quoteId })
+    .orderBy([{ column: 'decided_at' }, { column: 'id' }])) as DecisionRow[]
   return rows.map(toDecision)
 }
 
 /** The decision in force on a quote: the latest one. */
 export async function lastDecision(db: Db, quoteId: string): Promise<ApprovalDecision | null> {
-  const row = (await db('approval_decision').where({ quote_id: quoteId }).orderBy([{ column: 'decided_at', order: 'desc' }, { column: 'id', order: 'desc' }]).first()) as DecisionRow | undefined
+  const row = (await db('approval_decision')
+    .where({ quote_id: quoteId })
+    .orderBy([
+      { column: 'decided_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .first()) as DecisionRow | undefined
   return row ? toDecision(row) : null
 }

@@ -45,7 +45,10 @@ export function seriesFolder(chosen: string, branchCode: string | null): string 
 
 /** A backup id from its time: a folder name that sorts by time and is valid on every file system. */
 export function backupIdAt(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-')
 }
 
 export function readManifest(backupDir: string): BackupManifest | null {
@@ -61,7 +64,9 @@ export function readManifest(backupDir: string): BackupManifest | null {
 
 function subfolders(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => join(dir, d.name))
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+      .map((d) => join(dir, d.name))
   } catch {
     return []
   }
@@ -97,8 +102,14 @@ export function findBackups(chosen: string): FoundBackup[] {
 export function summarize(b: FoundBackup): BackupSummary {
   const m = b.manifest
   return {
-    id: m.id, createdAt: m.createdAt, appVersion: m.appVersion, branchCode: m.branch?.code ?? null, branchName: m.branch?.name ?? null,
-    databaseBytes: m.database.bytes, photos: m.photos.length, pendingChanges: m.pendingChanges,
+    id: m.id,
+    createdAt: m.createdAt,
+    appVersion: m.appVersion,
+    branchCode: m.branch?.code ?? null,
+    branchName: m.branch?.name ?? null,
+    databaseBytes: m.database.bytes,
+    photos: m.photos.length,
+    pendingChanges: m.pendingChanges,
   }
 }
 

@@ -1,5 +1,11 @@
 import { accessSync, constants } from 'node:fs'
-import type { BackupRunInfo, BackupSchedule, BackupStatus, RestoreCandidates, RestoreResult } from '../../shared/backup/contract'
+import type {
+  BackupRunInfo,
+  BackupSchedule,
+  BackupStatus,
+  RestoreCandidates,
+  RestoreResult,
+} from '../../shared/backup/contract'
 import { AppError } from '../app/appError'
 import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
@@ -72,7 +78,10 @@ export class BackupService {
     const interval = schedule.intervalHours * 3_600_000
     const byInterval = lastSuccessAt ? new Date(lastSuccessAt).getTime() + interval : 0
     // A failed attempt is retried later, not every tick (an unplugged stick would otherwise be tried all day).
-    const byRetry = lastRun && !lastRun.ok ? new Date(lastRun.at).getTime() + Math.min(interval, this.opts.retryAfterMs ?? 1_800_000) : 0
+    const byRetry =
+      lastRun && !lastRun.ok
+        ? new Date(lastRun.at).getTime() + Math.min(interval, this.opts.retryAfterMs ?? 1_800_000)
+        : 0
     return Math.max(byInterval, byRetry)
   }
 
@@ -103,7 +112,9 @@ export class BackupService {
 
   /** One run at a time: a manual run asked for during a scheduled one waits for it and reports it. */
   run(trigger: BackupRunInfo['trigger'], actor?: Actor): Promise<BackupRunInfo> {
-    this.running ??= this.doRun(trigger, actor).finally(() => { this.running = null })
+    this.running ??= this.doRun(trigger, actor).finally(() => {
+      this.running = null
+    })
     return this.running
   }
 
@@ -114,26 +125,63 @@ export class BackupService {
     let info: BackupRunInfo
     try {
       if (!s.folder) throw new AppError('CONFLICT', 'backup.errors.noFolder')
-      if (!folderExists(s.folder)) throw new AppError('CONFLICT', 'backup.errors.folderUnavailable', { folder: s.folder, message: 'not found' })
-      const out = await createBackup(this.opts, { folder: s.folder, schedule: s.schedule, installationId: await installationId(this.db), now })
+      if (!folderExists(s.folder))
+        throw new AppError('CONFLICT', 'backup.errors.folderUnavailable', { folder: s.folder, message: 'not found' })
+      const out = await createBackup(this.opts, {
+        folder: s.folder,
+        schedule: s.schedule,
+        installationId: await installationId(this.db),
+        now,
+      })
       info = {
-        at: now.toISOString(), trigger, ok: true, backupId: out.manifest.id, databaseBytes: out.manifest.database.bytes,
-        photos: out.manifest.photos.length, newPhotos: out.newPhotos, missingPhotos: out.manifest.missingPhotos.length,
-        removed: out.removed, durationMs: Date.now() - started, error: null,
+        at: now.toISOString(),
+        trigger,
+        ok: true,
+        backupId: out.manifest.id,
+        databaseBytes: out.manifest.database.bytes,
+        photos: out.manifest.photos.length,
+        newPhotos: out.newPhotos,
+        missingPhotos: out.manifest.missingPhotos.length,
+        removed: out.removed,
+        durationMs: Date.now() - started,
+        error: null,
       }
     } catch (e) {
-      const error = e instanceof AppError
-        ? { key: e.messageKey, params: e.params }
-        : { key: 'backup.errors.failed', params: { message: (e instanceof Error ? e.message : String(e)).slice(0, 200) } }
+      const error =
+        e instanceof AppError
+          ? { key: e.messageKey, params: e.params }
+          : {
+              key: 'backup.errors.failed',
+              params: { message: (e instanceof Error ? e.message : String(e)).slice(0, 200) },
+            }
       if (!(e instanceof AppError)) this.opts.log?.('backup failed', e)
-      info = { at: now.toISOString(), trigger, ok: false, backupId: null, databaseBytes: null, photos: null, newPhotos: null, missingPhotos: 0, removed: 0, durationMs: Date.now() - started, error }
+      info = {
+        at: now.toISOString(),
+        trigger,
+        ok: false,
+        backupId: null,
+        databaseBytes: null,
+        photos: null,
+        newPhotos: null,
+        missingPhotos: 0,
+        removed: 0,
+        durationMs: Date.now() - started,
+        error,
+      }
     }
-    await write(this.db, actor ?? { userId: null, login: 'system' }, info.ok ? 'backup.created' : 'backup.failed', now, async (w) => {
-      await setBackupState(w.trx, 'last_run', info)
-      if (info.ok) await setBackupState(w.trx, 'last_success_at', info.at)
-      // Scheduled runs are many and alike: only what a person did, and failures, go to the audit log.
-      if (trigger === 'manual' || !info.ok) await w.audit(info.ok ? 'backup.created' : 'backup.failed', null, null, null, info)
-    })
+    await write(
+      this.db,
+      actor ?? { userId: null, login: 'system' },
+      info.ok ? 'backup.created' : 'backup.failed',
+      now,
+      async (w) => {
+        await setBackupState(w.trx, 'last_run', info)
+        if (info.ok) await setBackupState(w.trx, 'last_success_at', info.at)
+        // Scheduled runs are many and alike: only what a person did, and failures, go to the audit log.
+        if (trigger === 'manual' || !info.ok)
+          await w.audit(info.ok ? 'backup.created' : 'backup.failed', null, null, null, info)
+      },
+    )
     return info
   }
 
@@ -153,7 +201,9 @@ export class BackupService {
     const loop = () => {
       if (this.stopped) return
       this.timer = setTimeout(() => {
-        void this.tick().catch((e: unknown) => this.opts.log?.('backup scheduler failed', e)).finally(loop)
+        void this.tick()
+          .catch((e: unknown) => this.opts.log?.('backup scheduler failed', e))
+          .finally(loop)
       }, every)
       this.timer.unref?.()
     }
@@ -172,7 +222,8 @@ export class BackupService {
 
   private async requireFirstRun(): Promise<void> {
     const branch = await this.db('branch').first('id')
-    if (branch || (await getState(this.db, 'device_id')) !== null) throw new AppError('CONFLICT', 'backup.errors.notFirstRun')
+    if (branch || (await getState(this.db, 'device_id')) !== null)
+      throw new AppError('CONFLICT', 'backup.errors.notFirstRun')
   }
 
   async findForRestore(title: string): Promise<RestoreCandidates | null> {

@@ -1,9 +1,15 @@
 import type { Knex } from 'knex'
 import { uuidv7 } from 'uuidv7'
-import { DEFAULT_BACKUP_SCHEDULE, backupScheduleInput, type BackupRunInfo, type BackupSchedule } from '../../shared/backup/contract'
+import {
+  DEFAULT_BACKUP_SCHEDULE,
+  backupScheduleInput,
+  type BackupRunInfo,
+  type BackupSchedule,
+} from '../../shared/backup/contract'
 
 /** This computer's backup settings and last run (`backup_state`, device-local key/values). */
-export type BackupStateKey = 'folder' | 'schedule' | 'last_run' | 'last_success_at' | 'installation_id' | 'restored_from'
+export type BackupStateKey =
+  'folder' | 'schedule' | 'last_run' | 'last_success_at' | 'installation_id' | 'restored_from'
 
 type DbLike = Knex | Knex.Transaction
 
@@ -26,16 +32,25 @@ async function get(db: DbLike, key: BackupStateKey): Promise<unknown> {
 
 export async function setBackupState(db: DbLike, key: BackupStateKey, value: unknown): Promise<void> {
   if (value === null) await db('backup_state').where({ key }).delete()
-  else await db('backup_state').insert({ key, value: JSON.stringify(value) }).onConflict('key').merge()
+  else
+    await db('backup_state')
+      .insert({ key, value: JSON.stringify(value) })
+      .onConflict('key')
+      .merge()
 }
 
 export async function readBackupSettings(db: DbLike): Promise<BackupSettings> {
-  const [folder, schedule, lastRun, lastSuccessAt] = await Promise.all([get(db, 'folder'), get(db, 'schedule'), get(db, 'last_run'), get(db, 'last_success_at')])
+  const [folder, schedule, lastRun, lastSuccessAt] = await Promise.all([
+    get(db, 'folder'),
+    get(db, 'schedule'),
+    get(db, 'last_run'),
+    get(db, 'last_success_at'),
+  ])
   const parsed = backupScheduleInput.safeParse(schedule)
   return {
     folder: typeof folder === 'string' ? folder : null,
     schedule: parsed.success ? parsed.data : { ...DEFAULT_BACKUP_SCHEDULE },
-    lastRun: lastRun && typeof lastRun === 'object' ? lastRun as BackupRunInfo : null,
+    lastRun: lastRun && typeof lastRun === 'object' ? (lastRun as BackupRunInfo) : null,
     lastSuccessAt: typeof lastSuccessAt === 'string' ? lastSuccessAt : null,
   }
 }

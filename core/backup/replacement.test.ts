@@ -32,9 +32,20 @@ afterEach(async () => {
 const ADMIN = { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' }
 
 async function computer(dataDir: string, files: ScriptedFileDialogs, clock: ManualClock) {
-  const core = await createCore({ dataDir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (u) => u.startsWith('app://branch-desk/'), clock, files, sync: { deviceName: 'ПК' } })
+  const core = await createCore({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    isTrustedUrl: (u) => u.startsWith('app://branch-desk/'),
+    clock,
+    files,
+    sync: { deviceName: 'ПК' },
+  })
   open.push(core)
-  const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'admin'): Promise<ChannelOutput<C>> => {
+  const ok = async <C extends Channel>(
+    channel: C,
+    input: ChannelInput<C>,
+    clientId = 'admin',
+  ): Promise<ChannelOutput<C>> => {
     const r = await core.dispatch(channel, input, { clientId, senderUrl: TRUSTED_URL, isMainFrame: true })
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
     return r.value as ChannelOutput<C>
@@ -53,7 +64,10 @@ describe('a replacement computer takes over from HQ and the last backup', () => 
     mkdirSync(usb)
     const oldFiles = new ScriptedFileDialogs()
     const old = await computer(join(root, 'old'), oldFiles, clock)
-    await old.ok('setup/create-branch', { branch: { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' }, admin: ADMIN })
+    await old.ok('setup/create-branch', {
+      branch: { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' },
+      admin: ADMIN,
+    })
     await old.ok('session/sign-in', { login: ADMIN.login, password: ADMIN.password })
     await old.ok('sync/enrol', { hqUrl: hq.url, code: await hq.enrolmentCode('MSK-01'), deviceName: 'Старый ПК' })
     expect((await old.ok('sync/sync-now', undefined)).ok).toBe(true)
@@ -91,7 +105,12 @@ describe('a replacement computer takes over from HQ and the last backup', () => 
     fresh = await computer(join(root, 'new'), newFiles, clock)
     expect(await staffLogins(fresh.core)).toEqual(['admin', 'before-backup'])
     // Not the old computer's device at HQ: it must enrol again; the pull position is kept.
-    const state = Object.fromEntries(((await fresh.core.db('sync_state').select('key', 'value')) as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]))
+    const state = Object.fromEntries(
+      ((await fresh.core.db('sync_state').select('key', 'value')) as Array<{ key: string; value: string }>).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    )
     expect(state).toMatchObject({ hq_url: hq.url, branch_code: 'MSK-01', cursor: expect.any(String) })
     expect(state.device_id).toBeUndefined()
 
@@ -105,7 +124,9 @@ describe('a replacement computer takes over from HQ and the last backup', () => 
     expect(Number(((await hq.db('hq_change').count({ n: '*' }).first()) as { n: number }).n)).toBe(changesAtHq)
     const changeIds = (await hq.db('hq_change').pluck('change_id')) as string[]
     expect(new Set(changeIds).size).toBe(changeIds.length)
-    const staffAtHq = ((await hq.db('hq_record').where({ entity: 'staff' }).pluck('data')) as string[]).map((d) => (JSON.parse(d) as { login: string }).login).sort()
+    const staffAtHq = ((await hq.db('hq_record').where({ entity: 'staff' }).pluck('data')) as string[])
+      .map((d) => (JSON.parse(d) as { login: string }).login)
+      .sort()
     expect(staffAtHq).toEqual(['admin', 'before-backup', 'synced-after'])
     // The restored outbox is all answered as accepted, and what the old computer synced after the backup came back.
     const outcomes = (await fresh.core.db('outbox').pluck('outcome')) as Array<string | null>
@@ -115,6 +136,8 @@ describe('a replacement computer takes over from HQ and the last backup', () => 
     // Work goes on from the new computer, once.
     await addClerk(fresh.ok, 'after-restore')
     expect((await fresh.ok('sync/sync-now', undefined)).ok).toBe(true)
-    expect(Number(((await hq.db('hq_change').count({ n: '*' }).first()) as { n: number }).n)).toBeGreaterThan(changesAtHq)
+    expect(Number(((await hq.db('hq_change').count({ n: '*' }).first()) as { n: number }).n)).toBeGreaterThan(
+      changesAtHq,
+    )
   })
 })

@@ -34,7 +34,11 @@ export interface StageDeps {
   nativeBinding?: string
 }
 
-export async function stageRestore(deps: StageDeps, backup: FoundBackup, now: Date): Promise<Omit<RestoreResult, 'canRelaunch'>> {
+export async function stageRestore(
+  deps: StageDeps,
+  backup: FoundBackup,
+  now: Date,
+): Promise<Omit<RestoreResult, 'canRelaunch'>> {
   const m = backup.manifest
   const staging = join(deps.dataDir, STAGING_DIR)
   await rm(staging, { recursive: true, force: true })
@@ -44,9 +48,13 @@ export async function stageRestore(deps: StageDeps, backup: FoundBackup, now: Da
     await copyFile(join(backup.dir, DATABASE_FILE), db).catch(() => {
       throw new AppError('CONFLICT', 'backup.errors.damaged', { reason: 'database file missing' })
     })
-    if ((await sha256File(db)) !== m.database.sha256) throw new AppError('CONFLICT', 'backup.errors.damaged', { reason: 'database hash differs from the manifest' })
+    if ((await sha256File(db)) !== m.database.sha256)
+      throw new AppError('CONFLICT', 'backup.errors.damaged', { reason: 'database hash differs from the manifest' })
     const facts = inspectDatabaseCopy(db, deps.nativeBinding)
-    if (facts.integrity !== 'ok') throw new AppError('CONFLICT', 'backup.errors.damaged', { reason: `integrity_check: ${facts.integrity.slice(0, 200)}` })
+    if (facts.integrity !== 'ok')
+      throw new AppError('CONFLICT', 'backup.errors.damaged', {
+        reason: `integrity_check: ${facts.integrity.slice(0, 200)}`,
+      })
     const unknown = facts.migrations.filter((name) => !deps.knownMigrations.includes(name))
     if (unknown.length > 0) throw new AppError('CONFLICT', 'backup.errors.newerVersion', { version: m.appVersion })
 
@@ -57,7 +65,9 @@ export async function stageRestore(deps: StageDeps, backup: FoundBackup, now: Da
       try {
         loadReferenceData({ bundledDir: deps.resourcesDir, overrideDir: join(staging, REFERENCE_DIR) })
       } catch (e) {
-        throw new AppError('CONFLICT', 'backup.errors.referenceRefused', { message: (e as Error).message.slice(0, 200) })
+        throw new AppError('CONFLICT', 'backup.errors.referenceRefused', {
+          message: (e as Error).message.slice(0, 200),
+        })
       }
     }
 
@@ -67,7 +77,11 @@ export async function stageRestore(deps: StageDeps, backup: FoundBackup, now: Da
     for (const sha of m.photos) {
       const folder = join(pool, sha.slice(0, 2))
       const orig = join(folder, `${sha}.orig`)
-      const ok = existsSync(orig) && createHash('sha256').update(await readFile(orig)).digest('hex') === sha
+      const ok =
+        existsSync(orig) &&
+        createHash('sha256')
+          .update(await readFile(orig))
+          .digest('hex') === sha
       if (!ok) {
         damagedPhotos += 1
         continue
@@ -83,7 +97,14 @@ export async function stageRestore(deps: StageDeps, backup: FoundBackup, now: Da
     }
     const staged: StagedRestore = { backupId: m.id, createdAt: m.createdAt, stagedAt: now.toISOString() }
     await writeFile(join(staging, READY_FILE), JSON.stringify(staged))
-    return { backupId: m.id, createdAt: m.createdAt, branchCode: m.branch?.code ?? null, photos, damagedPhotos, missingPhotos: m.missingPhotos.length }
+    return {
+      backupId: m.id,
+      createdAt: m.createdAt,
+      branchCode: m.branch?.code ?? null,
+      photos,
+      damagedPhotos,
+      missingPhotos: m.missingPhotos.length,
+    }
   } catch (e) {
     await rm(staging, { recursive: true, force: true })
     throw e
@@ -119,7 +140,8 @@ export function applyStagedRestore(dataDir: string): StagedRestore | null {
   const staged = JSON.parse(readFileSync(join(staging, READY_FILE), 'utf8')) as StagedRestore
   const db = join(staging, DATABASE_FILE)
   if (existsSync(db)) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(dataDir, `${LIVE_DATABASE}${suffix}`), { force: true })
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(join(dataDir, `${LIVE_DATABASE}${suffix}`), { force: true })
     renameSync(db, join(dataDir, LIVE_DATABASE))
   }
   const photos = join(staging, PHOTO_POOL)
@@ -136,7 +158,15 @@ export function applyStagedRestore(dataDir: string): StagedRestore | null {
 }
 
 /** Device-local sync state that names the old computer's enrolment; the cursor and HQ's address stay. */
-const OLD_DEVICE_STATE = ['device_id', 'enrolled_at', 'last_error', 'last_success_at', 'last_attempt_at', 'hq_settings', 'hq_clock_offset_ms']
+const OLD_DEVICE_STATE = [
+  'device_id',
+  'enrolled_at',
+  'last_error',
+  'last_success_at',
+  'last_attempt_at',
+  'hq_settings',
+  'hq_clock_offset_ms',
+]
 
 /**
  * After the restored database is open (and migrated): the new computer is not the old one's device at HQ — it

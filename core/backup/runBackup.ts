@@ -9,7 +9,14 @@ import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { PHOTO_VARIANTS, type PhotoStore } from '../photos/photoStore'
 import {
-  backupIdAt, DATABASE_FILE, listSeries, MANIFEST_FILE, PHOTO_POOL, REFERENCE_DIR, seriesFolder, type BackupManifest,
+  backupIdAt,
+  DATABASE_FILE,
+  listSeries,
+  MANIFEST_FILE,
+  PHOTO_POOL,
+  REFERENCE_DIR,
+  seriesFolder,
+  type BackupManifest,
 } from './backupFolder'
 
 export interface BackupDeps {
@@ -34,8 +41,15 @@ export const LIVE_DATABASE = 'branch-desk.sqlite'
 /** An unfinished backup's folder name ends with its computer's mark: each computer cleans up only its own. */
 const partialSuffix = (installationId: string) => `.${installationId.replace(/[^0-9a-z]/gi, '').slice(-12)}.partial`
 
-export function openSqlite(file: string, opts: { readonly?: boolean; nativeBinding?: string | undefined }): Database.Database {
-  return new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) })
+export function openSqlite(
+  file: string,
+  opts: { readonly?: boolean; nativeBinding?: string | undefined },
+): Database.Database {
+  return new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: true,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  })
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -84,10 +98,23 @@ export function inspectDatabaseCopy(file: string, nativeBinding?: string): CopyF
     const rows = conn.pragma('integrity_check') as Array<{ integrity_check: string }>
     const integrity = rows.map((r) => r.integrity_check).join('; ')
     if (integrity !== 'ok') return { integrity, photos: [], migrations: [], pendingChanges: 0 }
-    const has = (table: string) => conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined
-    const photos = has('inspection_photo') ? (conn.prepare('SELECT DISTINCT sha256 FROM inspection_photo ORDER BY sha256').all() as Array<{ sha256: string }>).map((r) => r.sha256) : []
-    const migrations = has('knex_migrations') ? (conn.prepare('SELECT name FROM knex_migrations ORDER BY id').all() as Array<{ name: string }>).map((r) => r.name) : []
-    const pendingChanges = has('outbox') ? (conn.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n : 0
+    const has = (table: string) =>
+      conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined
+    const photos = has('inspection_photo')
+      ? (
+          conn.prepare('SELECT DISTINCT sha256 FROM inspection_photo ORDER BY sha256').all() as Array<{
+            sha256: string
+          }>
+        ).map((r) => r.sha256)
+      : []
+    const migrations = has('knex_migrations')
+      ? (conn.prepare('SELECT name FROM knex_migrations ORDER BY id').all() as Array<{ name: string }>).map(
+          (r) => r.name,
+        )
+      : []
+    const pendingChanges = has('outbox')
+      ? (conn.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n
+      : 0
     return { integrity, photos, migrations, pendingChanges }
   } finally {
     conn.close()
@@ -107,20 +134,29 @@ async function copyAtomically(src: string, dest: string): Promise<void> {
 async function listFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return []
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort()
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort()
 }
 
 /**
  * Makes one backup into the chosen folder, then applies the retention rule to this computer's backups there and
  * drops photos no kept backup needs. The backup's folder takes its final name only when everything is in it.
  */
-export async function createBackup(deps: BackupDeps, opts: { folder: string; schedule: BackupSchedule; installationId: string; now: Date }): Promise<BackupOutcome> {
+export async function createBackup(
+  deps: BackupDeps,
+  opts: { folder: string; schedule: BackupSchedule; installationId: string; now: Date },
+): Promise<BackupOutcome> {
   const branch = (await deps.db('branch').first('code', 'name')) as { code: string; name: string } | undefined
   const series = seriesFolder(opts.folder, branch?.code ?? null)
   try {
     await mkdir(series, { recursive: true })
   } catch (e) {
-    throw new AppError('CONFLICT', 'backup.errors.folderUnavailable', { folder: opts.folder, message: (e as Error).message })
+    throw new AppError('CONFLICT', 'backup.errors.folderUnavailable', {
+      folder: opts.folder,
+      message: (e as Error).message,
+    })
   }
   let id = backupIdAt(opts.now)
   for (let n = 2; existsSync(join(series, id)); n++) id = `${backupIdAt(opts.now)}-${n}`
@@ -131,7 +167,8 @@ export async function createBackup(deps: BackupDeps, opts: { folder: string; sch
     const dbCopy = join(partial, DATABASE_FILE)
     await onlineBackup(join(deps.dataDir, LIVE_DATABASE), dbCopy, deps.nativeBinding)
     const facts = inspectDatabaseCopy(dbCopy, deps.nativeBinding)
-    if (facts.integrity !== 'ok') throw new AppError('INTERNAL', 'backup.errors.copyDamaged', { message: facts.integrity.slice(0, 200) })
+    if (facts.integrity !== 'ok')
+      throw new AppError('INTERNAL', 'backup.errors.copyDamaged', { message: facts.integrity.slice(0, 200) })
 
     const pool = join(series, PHOTO_POOL)
     let newPhotos = 0
@@ -147,7 +184,10 @@ export async function createBackup(deps: BackupDeps, opts: { folder: string; sch
       for (const src of sources) {
         if (!existsSync(src)) continue
         const dest = join(pool, relative(deps.photos.root, src))
-        const have = await stat(dest).then((s) => s.size, () => -1)
+        const have = await stat(dest).then(
+          (s) => s.size,
+          () => -1,
+        )
         if (have === (await stat(src)).size) continue
         await copyAtomically(src, dest)
         copied = true
@@ -187,9 +227,18 @@ export async function createBackup(deps: BackupDeps, opts: { folder: string; sch
  * Deletes this computer's backups the rule does not keep (another computer's backups in the same folder are its
  * own business), unfinished leftovers of cut runs, and pool photos no remaining backup names.
  */
-export async function applyRetention(series: string, installationId: string, rule: Pick<BackupSchedule, 'keepDaily' | 'keepWeekly'>, timeZone: string): Promise<number> {
+export async function applyRetention(
+  series: string,
+  installationId: string,
+  rule: Pick<BackupSchedule, 'keepDaily' | 'keepWeekly'>,
+  timeZone: string,
+): Promise<number> {
   const mine = listSeries(series).filter((b) => b.manifest.installationId === installationId)
-  const keep = backupsToKeep(mine.map((b) => ({ id: b.manifest.id, createdAt: b.manifest.createdAt })), rule, timeZone)
+  const keep = backupsToKeep(
+    mine.map((b) => ({ id: b.manifest.id, createdAt: b.manifest.createdAt })),
+    rule,
+    timeZone,
+  )
   let removed = 0
   for (const b of mine) {
     if (keep.has(b.manifest.id)) continue
@@ -197,7 +246,8 @@ export async function applyRetention(series: string, installationId: string, rul
     removed += 1
   }
   for (const entry of readdirSync(series)) {
-    if (entry.startsWith('.') && entry.endsWith(partialSuffix(installationId))) await rm(join(series, entry), { recursive: true, force: true })
+    if (entry.startsWith('.') && entry.endsWith(partialSuffix(installationId)))
+      await rm(join(series, entry), { recursive: true, force: true })
   }
   // A photo copied in the last day may belong to another computer's backup still being written: kept till later.
   const needed = new Set(listSeries(series).flatMap((b) => b.manifest.photos))
@@ -206,7 +256,10 @@ export async function applyRetention(series: string, installationId: string, rul
     const sha = /([0-9a-f]{64})/.exec(file)?.[1]
     if (sha && needed.has(sha)) continue
     // File times are the file system's, so the age is measured by the wall clock, not the core's.
-    const modified = await stat(join(pool, file)).then((s) => s.mtimeMs, () => Date.now())
+    const modified = await stat(join(pool, file)).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    )
     if (Date.now() - modified > 86_400_000) await rm(join(pool, file), { force: true })
   }
   return removed

@@ -14,25 +14,42 @@ export interface BackupOptions {
   retryAfterMs?: number
 }
 
-type BackupChannel = 'backup/get-status' | 'backup/choose-folder' | 'backup/update-schedule' | 'backup/run-now' | 'backup/find-backups' | 'backup/restore' | 'backup/relaunch'
+type BackupChannel =
+  | 'backup/get-status'
+  | 'backup/choose-folder'
+  | 'backup/update-schedule'
+  | 'backup/run-now'
+  | 'backup/find-backups'
+  | 'backup/restore'
+  | 'backup/relaunch'
 
 /** Backups as createCore wires them: the service, its scheduler and its channels. */
-export function setUpBackups(wiring: {
-  db: Db
-  dataDir: string
-  resourcesDir: string
-  photos: PhotoStore
-  clock: Clock
-  files: FileDialogs
-  appVersion: string
-  timeZone: string
-  nativeBinding?: string | undefined
-  relaunch?: (() => void) | undefined
-  log?: ((message: string, error?: unknown) => void) | undefined
-}, options: BackupOptions = {}) {
+export function setUpBackups(
+  wiring: {
+    db: Db
+    dataDir: string
+    resourcesDir: string
+    photos: PhotoStore
+    clock: Clock
+    files: FileDialogs
+    appVersion: string
+    timeZone: string
+    nativeBinding?: string | undefined
+    relaunch?: (() => void) | undefined
+    log?: ((message: string, error?: unknown) => void) | undefined
+  },
+  options: BackupOptions = {},
+) {
   const service = new BackupService({
-    db: wiring.db, dataDir: wiring.dataDir, resourcesDir: wiring.resourcesDir, photos: wiring.photos, clock: wiring.clock, files: wiring.files,
-    appVersion: wiring.appVersion, timeZone: wiring.timeZone, knownMigrations: MIGRATIONS.map((m) => m.name),
+    db: wiring.db,
+    dataDir: wiring.dataDir,
+    resourcesDir: wiring.resourcesDir,
+    photos: wiring.photos,
+    clock: wiring.clock,
+    files: wiring.files,
+    appVersion: wiring.appVersion,
+    timeZone: wiring.timeZone,
+    knownMigrations: MIGRATIONS.map((m) => m.name),
     ...(wiring.nativeBinding ? { nativeBinding: wiring.nativeBinding } : {}),
     ...(wiring.relaunch ? { relaunch: wiring.relaunch } : {}),
     ...(wiring.log ? { log: wiring.log } : {}),
@@ -42,10 +59,12 @@ export function setUpBackups(wiring: {
   if (options.background) service.start()
   const handlers: HandlersOf<BackupChannel> = {
     'backup/get-status': async () => service.status(),
-    'backup/choose-folder': async (_input, ctx) => service.chooseFolder(ctx.actor, translate(ctx.locale, 'backup.dialog.folderTitle')),
+    'backup/choose-folder': async (_input, ctx) =>
+      service.chooseFolder(ctx.actor, translate(ctx.locale, 'backup.dialog.folderTitle')),
     'backup/update-schedule': async (input, ctx) => service.updateSchedule(input, ctx.actor),
     'backup/run-now': async (_input, ctx) => service.run('manual', ctx.actor),
-    'backup/find-backups': async (_input, ctx) => service.findForRestore(translate(ctx.locale, 'backup.dialog.restoreTitle')),
+    'backup/find-backups': async (_input, ctx) =>
+      service.findForRestore(translate(ctx.locale, 'backup.dialog.restoreTitle')),
     'backup/restore': async (input) => service.restore(input.backupId),
     'backup/relaunch': async () => service.relaunch(),
   }

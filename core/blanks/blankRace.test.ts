@@ -17,8 +17,19 @@ const WORKERS = 6
 const fixture = resolve(import.meta.dirname, 'raceAssigner.fixture.ts')
 const actor = { userId: null, login: 'race-test' }
 
-interface Attempt { ok: boolean; blankId?: string; series?: string; number?: string; policyId?: string; code?: string; key?: string }
-interface Worker { child: ChildProcessByStdio<Writable, Readable, null>; lines: AsyncIterator<string> }
+interface Attempt {
+  ok: boolean
+  blankId?: string
+  series?: string
+  number?: string
+  policyId?: string
+  code?: string
+  key?: string
+}
+interface Worker {
+  child: ChildProcessByStdio<Writable, Readable, null>
+  lines: AsyncIterator<string>
+}
 
 let dir: string
 let file: string
@@ -44,20 +55,34 @@ beforeAll(async () => {
   file = join(dir, 'db.sqlite')
   db = await openDatabase(file)
   await write(db, actor, 'blank.received', new Date(), async (w) => {
-    for (const [series, count] of [['ВВВ', 5], ['ААА', 9]] as const) {
+    for (const [series, count] of [
+      ['ВВВ', 5],
+      ['ААА', 9],
+    ] as const) {
       for (let i = 1; i <= count; i++) {
-        const row = await w.insert('policy_blank', { series, number: String(i).padStart(10, '0'), status: 'available', received_at: w.now })
+        const row = await w.insert('policy_blank', {
+          series,
+          number: String(i).padStart(10, '0'),
+          status: 'available',
+          received_at: w.now,
+        })
         stock.push({ id: row.id, series, number: row.number })
       }
     }
   })
   // Two damaged blanks among them: they must never be handed out.
   for (const blank of [stock[2]!, stock[7]!]) {
-    await write(db, actor, 'blank.spoiled', new Date(), (w) => spoilBlank(w, { blankId: blank.id, reason: 'Замят при печати' }))
+    await write(db, actor, 'blank.spoiled', new Date(), (w) =>
+      spoilBlank(w, { blankId: blank.id, reason: 'Замят при печати' }),
+    )
     spoiled.push(blank.id)
   }
   workers = Array.from({ length: WORKERS }, (_, i) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, `w${i}`, i % 2 ? 'read-first' : 'claim-first'], { stdio: ['pipe', 'pipe', 'inherit'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fixture, file, `w${i}`, i % 2 ? 'read-first' : 'claim-first'],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    )
     return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() }
   })
   for (const w of workers) expect(await readJson(w)).toHaveProperty('ready')
@@ -65,7 +90,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const w of workers) w.child.stdin.end('exit\n')
-  await Promise.all(workers.map((w) => new Promise((done) => (w.child.exitCode !== null ? done(null) : w.child.on('exit', done)))))
+  await Promise.all(
+    workers.map((w) => new Promise((done) => (w.child.exitCode !== null ? done(null) : w.child.on('exit', done)))),
+  )
   await db.destroy()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -75,7 +102,9 @@ describe('blanks under parallel issue attempts (separate processes, one database
     const target = stock[10]!
     const answers = (await all(`chosen ${target.id}`)).map((a) => a.chosen as Attempt)
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
-    expect(answers.filter((a) => !a.ok).map((a) => `${a.code} ${a.key}`)).toEqual(Array(WORKERS - 1).fill('CONFLICT blanks.errors.alreadyUsed'))
+    expect(answers.filter((a) => !a.ok).map((a) => `${a.code} ${a.key}`)).toEqual(
+      Array(WORKERS - 1).fill('CONFLICT blanks.errors.alreadyUsed'),
+    )
     const row = await db('policy_blank').where({ id: target.id }).first()
     expect(row).toMatchObject({ status: 'used', policy_id: answers.find((a) => a.ok)!.policyId })
   }, 60_000)
@@ -99,7 +128,9 @@ describe('blanks under parallel issue attempts (separate processes, one database
     }
     // A transaction that starts with the claim waits for the write lock and never loses its snapshot; one that read
     // first may (SQLITE_BUSY) and is retried whole. The race above had both kinds.
-    expect(answers.filter((a) => ['w0', 'w2', 'w4'].includes(a.name as string)).map((a) => a.busyRetries)).toEqual([0, 0, 0])
+    expect(answers.filter((a) => ['w0', 'w2', 'w4'].includes(a.name as string)).map((a) => a.busyRetries)).toEqual([
+      0, 0, 0,
+    ])
 
     // The database agrees: no blank left, each used one on its own policy, each use recorded once.
     const rows = await db('policy_blank').orderBy(['series', 'number'])

@@ -21,7 +21,11 @@ export type BlankRow = {
 }
 
 /** A row with the names of the people who received, used and spoiled it (joined by `withNames`). */
-export type NamedBlankRow = BlankRow & { received_by_name: string | null; used_by_name: string | null; spoiled_by_name: string | null }
+export type NamedBlankRow = BlankRow & {
+  received_by_name: string | null
+  used_by_name: string | null
+  spoiled_by_name: string | null
+}
 
 /** People are shown by name, not by id: the stock report is read by the branch, not by machines. */
 export function withNames(query: Knex.QueryBuilder): Knex.QueryBuilder {

@@ -13,10 +13,19 @@ import type { BlankRow } from './blankRows'
  * process or another one on the same file — can change the row until this transaction ends. The real change
  * then goes through `Writer.update`, which records it with its outbox and audit entries and the true before-image.
  */
-async function claim(w: Writer, where: { id?: string; next?: true }, from: readonly BlankStatus[]): Promise<string | null> {
+async function claim(
+  w: Writer,
+  where: { id?: string; next?: true },
+  from: readonly BlankStatus[],
+): Promise<string | null> {
   const target = where.next
-    // One statement picks and claims, so two processes can never pick the same "next" blank.
-    ? w.trx('policy_blank').select('id').where({ status: 'available' }).orderBy([{ column: 'series' }, { column: 'number' }]).limit(1)
+    ? // One statement picks and claims, so two processes can never pick the same "next" blank.
+      w
+        .trx('policy_blank')
+        .select('id')
+        .where({ status: 'available' })
+        .orderBy([{ column: 'series' }, { column: 'number' }])
+        .limit(1)
     : where.id!
   return w.claim('policy_blank', target, (q) => q.whereIn('status', from))
 }
@@ -33,7 +42,12 @@ function refOf(row: BlankRow): BlankRef {
 async function refusal(w: Writer, blankId: string): Promise<AppError> {
   const row = await rowOf(w, blankId)
   if (!row) return new AppError('NOT_FOUND', 'blanks.errors.notFound', {}, { blankId: 'blanks.errors.notFound' })
-  const key = row.status === 'used' ? 'blanks.errors.alreadyUsed' : row.status === 'spoiled' ? 'blanks.errors.alreadySpoiled' : 'blanks.errors.notAvailable'
+  const key =
+    row.status === 'used'
+      ? 'blanks.errors.alreadyUsed'
+      : row.status === 'spoiled'
+        ? 'blanks.errors.alreadySpoiled'
+        : 'blanks.errors.notAvailable'
   return new AppError('CONFLICT', key, { series: row.series, number: row.number }, { blankId: key })
 }
 
@@ -42,14 +56,16 @@ async function refusal(w: Writer, blankId: string): Promise<AppError> {
  * A policy holds one blank at a time; to reprint, spoil the old blank first (`spoilBlank`), then assign.
  */
 export async function assignBlank(w: Writer, args: { policyId: string; blankId?: string }): Promise<BlankRef> {
-  const id = args.blankId === undefined
-    ? await claim(w, { next: true }, ['available'])
-    : await claim(w, { id: args.blankId }, ['available'])
+  const id =
+    args.blankId === undefined
+      ? await claim(w, { next: true }, ['available'])
+      : await claim(w, { id: args.blankId }, ['available'])
   if (id === null) {
     if (args.blankId !== undefined) throw await refusal(w, args.blankId)
     throw new AppError('CONFLICT', 'blanks.errors.noneAvailable')
   }
-  const held = (await w.trx('policy_blank').where({ policy_id: args.policyId, status: 'used' }).first()) as BlankRow | undefined
+  const held = (await w.trx('policy_blank').where({ policy_id: args.policyId, status: 'used' }).first()) as
+    BlankRow | undefined
   if (held) throw new AppError('CONFLICT', 'blanks.errors.policyHasBlank', { series: held.series, number: held.number })
   const row = await w.update<BlankRow>('policy_blank', id, {
     status: 'used',
@@ -75,7 +91,12 @@ export async function spoilBlank(
   if ((await claim(w, { id: args.blankId }, from)) === null) {
     const row = await rowOf(w, args.blankId)
     if (row?.status === 'used') {
-      throw new AppError('CONFLICT', 'blanks.errors.spoilUsedViaPolicy', { series: row.series, number: row.number }, { blankId: 'blanks.errors.spoilUsedViaPolicy' })
+      throw new AppError(
+        'CONFLICT',
+        'blanks.errors.spoilUsedViaPolicy',
+        { series: row.series, number: row.number },
+        { blankId: 'blanks.errors.spoilUsedViaPolicy' },
+      )
     }
     throw await refusal(w, args.blankId)
   }

@@ -8,10 +8,20 @@ import { spoilBlank } from './blankUse'
 
 type BlanksChannels = 'blanks/receive-range' | 'blanks/list-blanks' | 'blanks/get-stock' | 'blanks/spoil-blank'
 
-interface CountsRow { series: string; received: number; used: number | null; spoiled: number | null; on_hand: number | null }
+interface CountsRow {
+  series: string
+  received: number
+  used: number | null
+  spoiled: number | null
+  on_hand: number | null
+}
 
-const counts = (r: Omit<CountsRow, 'series'>): BlankCounts =>
-  ({ received: Number(r.received), used: Number(r.used ?? 0), spoiled: Number(r.spoiled ?? 0), onHand: Number(r.on_hand ?? 0) })
+const counts = (r: Omit<CountsRow, 'series'>): BlankCounts => ({
+  received: Number(r.received),
+  used: Number(r.used ?? 0),
+  spoiled: Number(r.spoiled ?? 0),
+  onHand: Number(r.on_hand ?? 0),
+})
 
 /** Blank stock of the branch: receiving ranges, the list and the stock report, spoiling a damaged blank. */
 export function blanksHandlers(db: Db): HandlersOf<BlanksChannels> {
@@ -27,11 +37,19 @@ export function blanksHandlers(db: Db): HandlersOf<BlanksChannels> {
       const count = rangeSize(fromNumber, toNumber)
       await write(db, ctx.actor, 'blank.received', ctx.now, async (w) => {
         // Fixed-width digit strings compare as numbers do, so BETWEEN finds any blank of the series in the range.
-        const clash = (await w.trx('policy_blank').where({ series }).whereBetween('number', [fromNumber, toNumber])
-          .orderBy('number').first('number')) as { number: string } | undefined
+        const clash = (await w
+          .trx('policy_blank')
+          .where({ series })
+          .whereBetween('number', [fromNumber, toNumber])
+          .orderBy('number')
+          .first('number')) as { number: string } | undefined
         if (clash) {
-          throw new AppError('CONFLICT', 'blanks.errors.overlap', { series, number: clash.number },
-            { fromNumber: 'blanks.errors.overlapField', toNumber: 'blanks.errors.overlapField' })
+          throw new AppError(
+            'CONFLICT',
+            'blanks.errors.overlap',
+            { series, number: clash.number },
+            { fromNumber: 'blanks.errors.overlapField', toNumber: 'blanks.errors.overlapField' },
+          )
         }
         for (let i = 0; i < count; i++) {
           await w.insert('policy_blank', {
@@ -55,8 +73,10 @@ export function blanksHandlers(db: Db): HandlersOf<BlanksChannels> {
         return q
       }
       const total = Number(((await filtered().count({ n: '*' }).first()) as { n: number }).n)
-      const rows = (await withNames(filtered()).orderBy([{ column: 'b.series' }, { column: 'b.number' }])
-        .limit(limit).offset(offset)) as NamedBlankRow[]
+      const rows = (await withNames(filtered())
+        .orderBy([{ column: 'b.series' }, { column: 'b.number' }])
+        .limit(limit)
+        .offset(offset)) as NamedBlankRow[]
       return { items: rows.map(toBlank), total }
     },
 
@@ -64,12 +84,21 @@ export function blanksHandlers(db: Db): HandlersOf<BlanksChannels> {
       const rows = (await db('policy_blank')
         .select('series')
         .count({ received: '*' })
-        .select(db.raw("SUM(status = 'used') AS used"), db.raw("SUM(status = 'spoiled') AS spoiled"), db.raw("SUM(status = 'available') AS on_hand"))
+        .select(
+          db.raw("SUM(status = 'used') AS used"),
+          db.raw("SUM(status = 'spoiled') AS spoiled"),
+          db.raw("SUM(status = 'available') AS on_hand"),
+        )
         .groupBy('series')
         .orderBy('series')) as CountsRow[]
       const bySeries = rows.map((r) => ({ series: r.series, ...counts(r) }))
       const totals = bySeries.reduce<BlankCounts>(
-        (t, s) => ({ received: t.received + s.received, used: t.used + s.used, spoiled: t.spoiled + s.spoiled, onHand: t.onHand + s.onHand }),
+        (t, s) => ({
+          received: t.received + s.received,
+          used: t.used + s.used,
+          spoiled: t.spoiled + s.spoiled,
+          onHand: t.onHand + s.onHand,
+        }),
         { received: 0, used: 0, spoiled: 0, onHand: 0 },
       )
       return { totals, bySeries }

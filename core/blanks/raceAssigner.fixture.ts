@@ -17,7 +17,9 @@ const db = await openDatabase(file!, { migrate: false })
 const actor = { userId: null, login: name! }
 let busyRetries = 0
 
-type Attempt = { ok: true; blankId: string; number: string; series: string; policyId: string } | { ok: false; code: string; key: string }
+type Attempt =
+  | { ok: true; blankId: string; number: string; series: string; policyId: string }
+  | { ok: false; code: string; key: string }
 
 async function attempt(blankId?: string): Promise<Attempt> {
   const policyId = uuidv7()

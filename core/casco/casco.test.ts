@@ -17,7 +17,14 @@ afterEach(async () => t.dispose())
 
 async function approve(quoteId: string, validUntil = addDays(today(t.core), 10)) {
   const c = await expectOk(call(t.core, 'approval/get-case', { quoteId }, 's'))
-  return expectOk(call(t.core, 'approval/decide', { quoteId, quoteRowVersion: c.quote.rowVersion, decision: 'approved', validUntil }, 's'))
+  return expectOk(
+    call(
+      t.core,
+      'approval/decide',
+      { quoteId, quoteRowVersion: c.quote.rowVersion, decision: 'approved', validUntil },
+      's',
+    ),
+  )
 }
 
 describe('CASCO quote', () => {
@@ -25,7 +32,8 @@ describe('CASCO quote', () => {
     const row = (id: string, status: string) => ({ id, status, draft: '{}', created_at: 'x', updated_at: 'x' })
     const issued = { chosen_option: '0', total_kopecks: 1, schedule: '{}', first_payment: '{}', contract_branch: 'B' }
     for (const [i, status] of CASCO_QUOTE_STATUSES.entries()) {
-      const extra = status === 'issued' || status === 'printed' ? { ...issued, contract_seq: i, contract_number: `B-${i}` } : {}
+      const extra =
+        status === 'issued' || status === 'printed' ? { ...issued, contract_seq: i, contract_number: `B-${i}` } : {}
       await t.core.db('casco_quote').insert({ ...row(`s${i}`, status), ...extra })
     }
     await expect(t.core.db('casco_quote').insert(row('bad', 'expired'))).rejects.toThrow(/CHECK/)
@@ -40,12 +48,22 @@ describe('CASCO quote', () => {
     const saved = await expectOk(call(t.core, 'casco/save-draft', { id: q.id, rowVersion: 1, draft }, 'c'))
     expect(saved.rowVersion).toBe(2)
     expect(await t.core.db('outbox').where({ entity: 'casco_quote', entity_id: q.id })).toHaveLength(2)
-    expect((await t.core.db('audit_log').where({ entity_id: q.id })).map((a: { action: string }) => a.action)).toEqual(['casco.quote-created', 'casco.draft-saved'])
-    expect(await call(t.core, 'casco/save-draft', { id: q.id, rowVersion: 1, draft }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect((await t.core.db('audit_log').where({ entity_id: q.id })).map((a: { action: string }) => a.action)).toEqual([
+      'casco.quote-created',
+      'casco.draft-saved',
+    ])
+    expect(await call(t.core, 'casco/save-draft', { id: q.id, rowVersion: 1, draft }, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     // The list finds it by surname (Cyrillic, any case) and by model while it is a draft.
     const found = await expectOk(call(t.core, 'casco/list-quotes', { query: 'СМИРНОВ', limit: 50, offset: 0 }, 'c'))
-    expect(found.items).toMatchObject([{ id: q.id, insuredName: 'Смирнов Алексей Игоревич', vehicleName: 'Kia Rio', plate: 'А123ВС777' }])
-    expect((await expectOk(call(t.core, 'casco/list-quotes', { query: 'rio', limit: 50, offset: 0 }, 'c'))).total).toBe(1)
+    expect(found.items).toMatchObject([
+      { id: q.id, insuredName: 'Смирнов Алексей Игоревич', vehicleName: 'Kia Rio', plate: 'А123ВС777' },
+    ])
+    expect((await expectOk(call(t.core, 'casco/list-quotes', { query: 'rio', limit: 50, offset: 0 }, 'c'))).total).toBe(
+      1,
+    )
     expect((await expectOk(call(t.core, 'casco/list-quotes', { query: '%', limit: 50, offset: 0 }, 'c'))).total).toBe(0)
   })
 
@@ -56,16 +74,57 @@ describe('CASCO quote', () => {
     expect(live.quote.options.map((o) => o.premiumKopecks)).toEqual([13176540, 10620090, 2950740])
     expect(live.quote.options[0]!.underwritingFlags.map((f) => f.code)).toEqual(['theftProneModel', 'antiTheftMissing'])
     draft.vehicle.year = null
-    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'vehicle.year', message: 'Год выпуска: четыре цифры' })
+    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({
+      ok: false,
+      field: 'vehicle.year',
+      message: 'Год выпуска: четыре цифры',
+    })
     draft.vehicle.year = 2021
-    draft.drivers = { mode: 'list', list: [{ surname: 'А', name: 'Б', patronymic: '', gender: 'male', birthDate: '', licence: { series: '', number: '' }, licenseSince: '2010-01-01' }] }
-    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'drivers.list.0.birthDate' })
+    draft.drivers = {
+      mode: 'list',
+      list: [
+        {
+          surname: 'А',
+          name: 'Б',
+          patronymic: '',
+          gender: 'male',
+          birthDate: '',
+          licence: { series: '', number: '' },
+          licenseSince: '2010-01-01',
+        },
+      ],
+    }
+    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({
+      ok: false,
+      field: 'drivers.list.0.birthDate',
+    })
     // A listed driver's missing field is named, not "drivers: a list or unlimited".
-    draft.drivers = { mode: 'list', list: [{ surname: 'А', name: 'Б', patronymic: '', gender: null, birthDate: '1990-01-01', licence: { series: '', number: '' }, licenseSince: '2010-01-01' }] }
-    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'drivers.list.0.gender', message: 'Выберите пол' })
+    draft.drivers = {
+      mode: 'list',
+      list: [
+        {
+          surname: 'А',
+          name: 'Б',
+          patronymic: '',
+          gender: null,
+          birthDate: '1990-01-01',
+          licence: { series: '', number: '' },
+          licenseSince: '2010-01-01',
+        },
+      ],
+    }
+    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({
+      ok: false,
+      field: 'drivers.list.0.gender',
+      message: 'Выберите пол',
+    })
     draft.drivers = completeCascoDraft(today(t.core)).drivers
     draft.options[1]!.franchise = { type: 'unconditional', mode: 'percent', value: 99 }
-    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({ ok: false, field: 'options.1.franchise.value', messageKey: 'casco.errors.franchiseTooLarge' })
+    expect(await expectOk(call(t.core, 'casco/preview-quote', { draft }, 'c'))).toMatchObject({
+      ok: false,
+      field: 'options.1.franchise.value',
+      messageKey: 'casco.errors.franchiseTooLarge',
+    })
   })
 
   it('calculates, lets the clerk choose only an eligible option, and an edit takes the quote back to draft', async () => {
@@ -75,18 +134,43 @@ describe('CASCO quote', () => {
     draft.vehicle = { ...draft.vehicle, makeId: 'lada', modelId: 'lada-largus' }
     draft.options[1]!.settlement = 'nonDealer'
     const saved = await expectOk(call(t.core, 'casco/save-draft', { id: created.id, rowVersion: 1, draft }, 'c'))
-    const quoted = await expectOk(call(t.core, 'casco/calculate-quote', { id: saved.id, rowVersion: saved.rowVersion }, 'c'))
-    expect(quoted).toMatchObject({ status: 'quoted', chosenOption: null, sumInsuredKopecks: 1_500_000_00, tariffVersion: quoted.result!.tariffVersion })
+    const quoted = await expectOk(
+      call(t.core, 'casco/calculate-quote', { id: saved.id, rowVersion: saved.rowVersion }, 'c'),
+    )
+    expect(quoted).toMatchObject({
+      status: 'quoted',
+      chosenOption: null,
+      sumInsuredKopecks: 1_500_000_00,
+      tariffVersion: quoted.result!.tariffVersion,
+    })
     expect(quoted.startDate).toBe(addDays(today(t.core), 1))
     expect(quoted.endDate).toBe(`${Number(today(t.core).slice(0, 4)) + 1}${today(t.core).slice(4)}`)
     expect(quoted.result!.options.map((o) => o.eligible)).toEqual([true, false, true])
-    expect(await call(t.core, 'casco/choose-option', { id: quoted.id, rowVersion: quoted.rowVersion, option: 1 }, 'c'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Вариант 2 нельзя оформить: не выполнены условия программы' } })
-    expect(await call(t.core, 'casco/submit-for-approval', { id: quoted.id, rowVersion: quoted.rowVersion }, 'c'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Выберите вариант клиента' } })
-    const chosen = await expectOk(call(t.core, 'casco/choose-option', { id: quoted.id, rowVersion: quoted.rowVersion, option: 2 }, 'c'))
-    expect(chosen).toMatchObject({ chosenOption: 2, premiumKopecks: quoted.result!.options[2]!.premiumKopecks, totalKopecks: quoted.result!.options[2]!.schedule.totalKopecks })
-    const edited = await expectOk(call(t.core, 'casco/save-draft', { id: chosen.id, rowVersion: chosen.rowVersion, draft: { ...draft, sumInsuredKopecks: 1_400_000_00 } }, 'c'))
+    expect(
+      await call(t.core, 'casco/choose-option', { id: quoted.id, rowVersion: quoted.rowVersion, option: 1 }, 'c'),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Вариант 2 нельзя оформить: не выполнены условия программы' },
+    })
+    expect(
+      await call(t.core, 'casco/submit-for-approval', { id: quoted.id, rowVersion: quoted.rowVersion }, 'c'),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Выберите вариант клиента' } })
+    const chosen = await expectOk(
+      call(t.core, 'casco/choose-option', { id: quoted.id, rowVersion: quoted.rowVersion, option: 2 }, 'c'),
+    )
+    expect(chosen).toMatchObject({
+      chosenOption: 2,
+      premiumKopecks: quoted.result!.options[2]!.premiumKopecks,
+      totalKopecks: quoted.result!.options[2]!.schedule.totalKopecks,
+    })
+    const edited = await expectOk(
+      call(
+        t.core,
+        'casco/save-draft',
+        { id: chosen.id, rowVersion: chosen.rowVersion, draft: { ...draft, sumInsuredKopecks: 1_400_000_00 } },
+        'c',
+      ),
+    )
     expect(edited).toMatchObject({ status: 'draft', result: null, chosenOption: null, premiumKopecks: null })
   })
 
@@ -97,13 +181,40 @@ describe('CASCO quote', () => {
     draft.vehicle.mileageKm = null
     const saved = await expectOk(call(t.core, 'casco/save-draft', { id: created.id, rowVersion: 1, draft }, 'c'))
     const r = await call(t.core, 'casco/calculate-quote', { id: saved.id, rowVersion: saved.rowVersion }, 'c')
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'vehicle.mileageKm': 'casco.input.mileage' } } })
-    const fixed = await expectOk(call(t.core, 'casco/save-draft', { id: saved.id, rowVersion: saved.rowVersion, draft: { ...draft, vehicle: { ...draft.vehicle, mileageKm: 1000 } } }, 'c'))
-    expect(await call(t.core, 'casco/calculate-quote', { id: fixed.id, rowVersion: fixed.rowVersion }, 'c'))
-      .toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { sumInsuredKopecks: 'casco.input.sumInsuredAboveValue' } } })
-    const old = await expectOk(call(t.core, 'casco/save-draft', { id: saved.id, rowVersion: fixed.rowVersion, draft: { ...completeCascoDraft(addDays(today(t.core), -1)) } }, 'c'))
-    expect(await call(t.core, 'casco/calculate-quote', { id: old.id, rowVersion: old.rowVersion }, 'c'))
-      .toMatchObject({ ok: false, error: { fieldErrors: { 'contract.quoteDate': 'casco.ui.errors.quoteDateNotToday' } } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { 'vehicle.mileageKm': 'casco.input.mileage' } },
+    })
+    const fixed = await expectOk(
+      call(
+        t.core,
+        'casco/save-draft',
+        {
+          id: saved.id,
+          rowVersion: saved.rowVersion,
+          draft: { ...draft, vehicle: { ...draft.vehicle, mileageKm: 1000 } },
+        },
+        'c',
+      ),
+    )
+    expect(
+      await call(t.core, 'casco/calculate-quote', { id: fixed.id, rowVersion: fixed.rowVersion }, 'c'),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { sumInsuredKopecks: 'casco.input.sumInsuredAboveValue' } },
+    })
+    const old = await expectOk(
+      call(
+        t.core,
+        'casco/save-draft',
+        { id: saved.id, rowVersion: fixed.rowVersion, draft: { ...completeCascoDraft(addDays(today(t.core), -1)) } },
+        'c',
+      ),
+    )
+    expect(await call(t.core, 'casco/calculate-quote', { id: old.id, rowVersion: old.rowVersion }, 'c')).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'contract.quoteDate': 'casco.ui.errors.quoteDateNotToday' } },
+    })
   })
 
   it('submits only a complete case, after which the quote is read-only', async () => {
@@ -112,27 +223,93 @@ describe('CASCO quote', () => {
       d.vehicle.vin = 'Z94C251ABMR12345O'
     })
     const r = await call(t.core, 'casco/submit-for-approval', { id: q.id, rowVersion: q.rowVersion }, 'c')
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'insured.passport.series': expect.any(String), 'vehicle.vin': 'validation.vin.forbiddenLetters' } } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fieldErrors: {
+          'insured.passport.series': expect.any(String),
+          'vehicle.vin': 'validation.vin.forbiddenLetters',
+        },
+      },
+    })
     const s = await submittedCase(t.core, 'c')
-    expect(s).toMatchObject({ status: 'submitted', submittedBy: { name: 'Сотрудник clerk1' }, inspection: null, decisions: [] })
-    expect(await call(t.core, 'casco/save-draft', { id: s.id, rowVersion: s.rowVersion, draft: s.draft }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await call(t.core, 'casco/discard-quote', { id: s.id, rowVersion: s.rowVersion }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await call(t.core, 'casco/issue-contract', { id: s.id, rowVersion: s.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: s.totalKopecks! } }, 'c'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Договор можно заключить только по согласованному расчёту' } })
+    expect(s).toMatchObject({
+      status: 'submitted',
+      submittedBy: { name: 'Сотрудник clerk1' },
+      inspection: null,
+      decisions: [],
+    })
+    expect(
+      await call(t.core, 'casco/save-draft', { id: s.id, rowVersion: s.rowVersion, draft: s.draft }, 'c'),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await call(t.core, 'casco/discard-quote', { id: s.id, rowVersion: s.rowVersion }, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(
+      await call(
+        t.core,
+        'casco/issue-contract',
+        {
+          id: s.id,
+          rowVersion: s.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: s.totalKopecks! },
+        },
+        'c',
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Договор можно заключить только по согласованному расчёту' },
+    })
   })
 
   it('issues an approved quote: a per-branch number, a schedule to the kopeck and the first instalment', async () => {
-    const s = await submittedCase(t.core, 'c', (d) => { d.options[0]!.plan = 'four' })
+    const s = await submittedCase(t.core, 'c', (d) => {
+      d.options[0]!.plan = 'four'
+    })
     await submittedInspection(t.core, 'i', s.id, [damage()])
     await approve(s.id)
     const approved = await expectOk(call(t.core, 'casco/get-quote', { id: s.id }, 'c'))
-    expect(approved).toMatchObject({ status: 'approved', inspection: { status: 'submitted' }, decisions: [{ decision: 'approved', decidedByName: 'Сотрудник supervisor1' }] })
+    expect(approved).toMatchObject({
+      status: 'approved',
+      inspection: { status: 'submitted' },
+      decisions: [{ decision: 'approved', decidedByName: 'Сотрудник supervisor1' }],
+    })
     const option = approved.result!.options[0]!
-    const wrong = await call(t.core, 'casco/issue-contract', { id: s.id, rowVersion: approved.rowVersion, payment: { method: 'card', receiptNumber: 'Ч-7', amountKopecks: approved.totalKopecks! } }, 'c')
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'payment.amountKopecks': 'casco.ui.errors.firstPaymentMismatch' } } })
+    const wrong = await call(
+      t.core,
+      'casco/issue-contract',
+      {
+        id: s.id,
+        rowVersion: approved.rowVersion,
+        payment: { method: 'card', receiptNumber: 'Ч-7', amountKopecks: approved.totalKopecks! },
+      },
+      'c',
+    )
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { 'payment.amountKopecks': 'casco.ui.errors.firstPaymentMismatch' } },
+    })
     const first = option.schedule.payments[0]!.amountKopecks
-    const issued = await expectOk(call(t.core, 'casco/issue-contract', { id: s.id, rowVersion: approved.rowVersion, payment: { method: 'card', receiptNumber: 'Ч-7', amountKopecks: first } }, 'c'))
-    expect(issued).toMatchObject({ status: 'issued', contractNumber: 'MSK-01-К000001', firstPayment: { amountKopecks: first, method: 'card', receiptNumber: 'Ч-7' }, issuedBy: { name: 'Сотрудник clerk1' } })
+    const issued = await expectOk(
+      call(
+        t.core,
+        'casco/issue-contract',
+        {
+          id: s.id,
+          rowVersion: approved.rowVersion,
+          payment: { method: 'card', receiptNumber: 'Ч-7', amountKopecks: first },
+        },
+        'c',
+      ),
+    )
+    expect(issued).toMatchObject({
+      status: 'issued',
+      contractNumber: 'MSK-01-К000001',
+      firstPayment: { amountKopecks: first, method: 'card', receiptNumber: 'Ч-7' },
+      issuedBy: { name: 'Сотрудник clerk1' },
+    })
     const schedule = issued.schedule!
     expect(schedule.plan).toBe('four')
     expect(schedule.payments.map((p) => p.dueDate)).toEqual([0, 3, 6, 9].map((m) => addMonthsIso(today(t.core), m)))
@@ -142,15 +319,40 @@ describe('CASCO quote', () => {
     expect(schedule.totalKopecks).toBe(option.schedule.totalKopecks)
     expect(issued.totalKopecks).toBe(schedule.totalKopecks)
     // Found by its number; the next contract of the branch gets the next number.
-    expect((await expectOk(call(t.core, 'casco/list-quotes', { query: 'к000001', limit: 50, offset: 0 }, 'c'))).items.map((x) => x.id)).toEqual([s.id])
+    expect(
+      (await expectOk(call(t.core, 'casco/list-quotes', { query: 'к000001', limit: 50, offset: 0 }, 'c'))).items.map(
+        (x) => x.id,
+      ),
+    ).toEqual([s.id])
     const s2 = await submittedCase(t.core, 'c')
     await submittedInspection(t.core, 'i', s2.id)
     await approve(s2.id)
     const a2 = await expectOk(call(t.core, 'casco/get-quote', { id: s2.id }, 'c'))
-    const i2 = await expectOk(call(t.core, 'casco/issue-contract', { id: s2.id, rowVersion: a2.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-8', amountKopecks: a2.totalKopecks! } }, 'c'))
+    const i2 = await expectOk(
+      call(
+        t.core,
+        'casco/issue-contract',
+        {
+          id: s2.id,
+          rowVersion: a2.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'Ч-8', amountKopecks: a2.totalKopecks! },
+        },
+        'c',
+      ),
+    )
     expect(i2.contractNumber).toBe('MSK-01-К000002')
-    expect(await call(t.core, 'casco/issue-contract', { id: s2.id, rowVersion: i2.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-8', amountKopecks: a2.totalKopecks! } }, 'c'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(
+      await call(
+        t.core,
+        'casco/issue-contract',
+        {
+          id: s2.id,
+          rowVersion: i2.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'Ч-8', amountKopecks: a2.totalKopecks! },
+        },
+        'c',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
   it('refuses to issue on an expired approval; the clerk submits it again', async () => {
@@ -160,9 +362,24 @@ describe('CASCO quote', () => {
     t.clock.advance(24 * 3600_000)
     await expectOk(call(t.core, 'session/unlock-screen', { password: 'Own12345' }, 'c'))
     const a = await expectOk(call(t.core, 'casco/get-quote', { id: s.id }, 'c'))
-    expect(await call(t.core, 'casco/issue-contract', { id: s.id, rowVersion: a.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: a.totalKopecks! } }, 'c'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('отправьте расчёт на согласование снова') } })
-    expect(await expectOk(call(t.core, 'casco/submit-for-approval', { id: s.id, rowVersion: a.rowVersion }, 'c'))).toMatchObject({ status: 'submitted' })
+    expect(
+      await call(
+        t.core,
+        'casco/issue-contract',
+        {
+          id: s.id,
+          rowVersion: a.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: a.totalKopecks! },
+        },
+        'c',
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('отправьте расчёт на согласование снова') },
+    })
+    expect(
+      await expectOk(call(t.core, 'casco/submit-for-approval', { id: s.id, rowVersion: a.rowVersion }, 'c')),
+    ).toMatchObject({ status: 'submitted' })
   })
 
   it('lists quotes still needing a report to inspectors and supervisors only', async () => {
@@ -171,9 +388,20 @@ describe('CASCO quote', () => {
     await submittedInspection(t.core, 'i', b.id)
     const list = await expectOk(call(t.core, 'casco/list-for-inspection', {}, 'i'))
     expect(list.map((x) => x.id)).toEqual([a.id])
-    expect(list[0]).toMatchObject({ insuredName: 'Смирнов Алексей Игоревич', vehicleName: 'Kia Rio', year: 2021, plate: 'А123ВС777' })
-    expect(await call(t.core, 'casco/list-for-inspection', {}, 'c')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call(t.core, 'casco/create-quote', undefined, 'i')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(list[0]).toMatchObject({
+      insuredName: 'Смирнов Алексей Игоревич',
+      vehicleName: 'Kia Rio',
+      year: 2021,
+      plate: 'А123ВС777',
+    })
+    expect(await call(t.core, 'casco/list-for-inspection', {}, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await call(t.core, 'casco/create-quote', undefined, 'i')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 

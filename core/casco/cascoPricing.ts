@@ -16,10 +16,20 @@ import type { ReferenceData } from '../reference/loadReferenceData'
 export type CascoPricing =
   | { ok: true; input: CascoQuoteInput; quote: CascoQuote }
   /** `fields`: every input problem by engine path (dotted); `first` is the one to show in the live panel. */
-  | { ok: false; kind: 'input' | 'tariff'; first: { field: string | null; messageKey: string; params: Record<string, string | number> }; fields: Record<string, string> }
+  | {
+      ok: false
+      kind: 'input' | 'tariff'
+      first: { field: string | null; messageKey: string; params: Record<string, string | number> }
+      fields: Record<string, string>
+    }
 
-export function cascoContext(reference: ReferenceData, quoteDate: string, firstPaymentDate: string): { tariff: CascoTariff; ctx: CascoQuoteContext } {
-  const missing = (kind: string, date: string) => new CascoQuoteError('tariff', null, 'casco.errors.tableValueMissing', { version: '—', table: kind, key: date })
+export function cascoContext(
+  reference: ReferenceData,
+  quoteDate: string,
+  firstPaymentDate: string,
+): { tariff: CascoTariff; ctx: CascoQuoteContext } {
+  const missing = (kind: string, date: string) =>
+    new CascoQuoteError('tariff', null, 'casco.errors.tableValueMissing', { version: '—', table: kind, key: date })
   const tariff = versionInForce(reference.versions['casco-tariff'], quoteDate)
   const programs = versionInForce(reference.versions['casco-programs'], quoteDate)
   const catalog = versionInForce(reference.versions['vehicle-catalog'], quoteDate)
@@ -55,7 +65,12 @@ export function priceCasco(reference: ReferenceData, raw: unknown): CascoPricing
     const error = { issues: parsed.error.issues.flatMap(specific) }
     const fields = zodIssuesToFieldErrors(error)
     const [field, messageKey] = Object.entries(fields)[0]!
-    return { ok: false, kind: 'input', first: { field, messageKey, params: zodIssuesToFieldParams(error)[field] ?? {} }, fields }
+    return {
+      ok: false,
+      kind: 'input',
+      first: { field, messageKey, params: zodIssuesToFieldParams(error)[field] ?? {} },
+      fields,
+    }
   }
   const input = parsed.data
   try {
@@ -65,7 +80,9 @@ export function priceCasco(reference: ReferenceData, raw: unknown): CascoPricing
     if (!(e instanceof CascoQuoteError)) throw e
     const field = e.field?.replace(/\[(\d+)\]/g, '.$1') ?? null
     return {
-      ok: false, kind: e.kind, first: { field, messageKey: e.messageKey, params: e.params },
+      ok: false,
+      kind: e.kind,
+      first: { field, messageKey: e.messageKey, params: e.params },
       fields: field ? { [field]: e.messageKey } : {},
     }
   }

@@ -1,6 +1,10 @@
 import type { ApprovalDecision } from '../../shared/approval/decision'
 import type {
-  CascoFirstPayment, CascoQuoteRecord, CascoQuoteStatus, CascoQuoteSummary, CascoScheduleRecord,
+  CascoFirstPayment,
+  CascoQuoteRecord,
+  CascoQuoteStatus,
+  CascoQuoteSummary,
+  CascoScheduleRecord,
 } from '../../shared/casco/contract'
 import type { CascoDraft } from '../../shared/casco/draft'
 import type { CascoQuoteInput } from '../../shared/casco/quoteInput'
@@ -57,7 +61,10 @@ export async function findCascoRow(db: Db, id: string): Promise<CascoRow> {
 async function staffNames(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))]
   if (wanted.length === 0) return new Map()
-  const rows = (await db('staff').whereIn('id', wanted).select('id', 'full_name')) as Array<{ id: string; full_name: string }>
+  const rows = (await db('staff').whereIn('id', wanted).select('id', 'full_name')) as Array<{
+    id: string
+    full_name: string
+  }>
   return new Map(rows.map((r) => [r.id, r.full_name]))
 }
 
@@ -72,7 +79,12 @@ export async function loadCascoRecord(db: Db, id: string): Promise<CascoQuoteRec
   return toRecord(row, names, toInspectionLink(inspections.current), decisions)
 }
 
-function toRecord(row: CascoRow, names: Map<string, string>, inspection: CascoQuoteRecord['inspection'], decisions: ApprovalDecision[]): CascoQuoteRecord {
+function toRecord(
+  row: CascoRow,
+  names: Map<string, string>,
+  inspection: CascoQuoteRecord['inspection'],
+  decisions: ApprovalDecision[],
+): CascoQuoteRecord {
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null)
   return {
     id: row.id,
@@ -122,10 +134,16 @@ export function toSummary(row: CascoRow): CascoQuoteSummary {
 }
 
 /** Search columns copied out of the draft, so the list filters by them while the quote is still a draft. */
-export function searchColumns(draft: CascoDraft, vehicleName: string | null, contractNumber: string | null = null):
-  Pick<CascoRow, 'insured_name' | 'plate' | 'vin' | 'vehicle_name' | 'search_text'> {
+export function searchColumns(
+  draft: CascoDraft,
+  vehicleName: string | null,
+  contractNumber: string | null = null,
+): Pick<CascoRow, 'insured_name' | 'plate' | 'vin' | 'vehicle_name' | 'search_text'> {
   const p = draft.insured
-  const name = [p.surname, p.name, p.patronymic].map((s) => s.trim()).filter(Boolean).join(' ')
+  const name = [p.surname, p.name, p.patronymic]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ')
   const plate = draft.vehicle.plate.replace(/\s+/g, '').toUpperCase() || null
   const vin = draft.vehicle.vin.trim().toUpperCase() || null
   return {

@@ -25,7 +25,11 @@ export async function caseInspections(db: Db, quoteId: string): Promise<CaseInsp
 export function toInspectionLink(row: CaseInspections['current']): CascoInspectionLink | null {
   if (!row) return null
   return {
-    id: row.id, number: row.number, status: row.status, inspectorName: row.inspector_name,
-    submittedAt: row.submitted_at, returnReason: row.status === 'returned' ? row.return_reason : null,
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    inspectorName: row.inspector_name,
+    submittedAt: row.submitted_at,
+    returnReason: row.status === 'returned' ? row.return_reason : null,
   }
 }

@@ -11,7 +11,11 @@ import { formatContractNumber } from '../../shared/casco/contractNumber'
 export async function allocateContractNumber(w: Writer): Promise<{ branch: string; seq: number; number: string }> {
   const branch = (await w.trx('branch').first('code')) as { code: string } | undefined
   if (!branch) throw new AppError('CONFLICT', 'errors.notFound')
-  const max = (await w.trx('casco_quote').where({ contract_branch: branch.code }).max({ m: 'contract_seq' }).first()) as { m: number | null }
+  const max = (await w
+    .trx('casco_quote')
+    .where({ contract_branch: branch.code })
+    .max({ m: 'contract_seq' })
+    .first()) as { m: number | null }
   const seq = (max.m ?? 0) + 1
   return { branch: branch.code, seq, number: formatContractNumber(branch.code, seq) }
 }

@@ -12,17 +12,31 @@ export function buildCascoFormReference(reference: ReferenceData, date: string):
   const tariff = versionInForce(reference.versions['casco-tariff'], date)
   const programs = versionInForce(reference.versions['casco-programs'], date)
   const instalments = versionInForce(reference.versions['casco-instalments'], date)
-  if (!regions || !catalog || !tariff || !programs || !instalments) throw new AppError('REFERENCE_DATA', 'casco.ui.errors.noTariff', { date })
+  if (!regions || !catalog || !tariff || !programs || !instalments)
+    throw new AppError('REFERENCE_DATA', 'casco.ui.errors.noTariff', { date })
   const systems = new Set(Object.keys(tariff.data.antiTheft.systems))
   const u = programs.data.underwriting
   return {
     date,
     regions: regions.data.regions.map((r) => ({
-      code: r.code, name: r.name, federalCity: r.federalCity, cities: 'cities' in r ? r.cities.map((c) => c.name) : [],
+      code: r.code,
+      name: r.name,
+      federalCity: r.federalCity,
+      cities: 'cities' in r ? r.cities.map((c) => c.name) : [],
     })),
     makes: catalog.data.makes.map((m) => ({ id: m.id, name: m.name, nameRu: m.nameRu })),
-    models: catalog.data.models.map((m) => ({ id: m.id, makeId: m.makeId, model: m.model, category: m.category.value, aliases: m.aliases ?? [] })),
-    categories: catalog.data.categories.map((c) => ({ code: c.code, asks: [...c.asks], diagnosticCardRequired: c.diagnosticCardRequired.value })),
+    models: catalog.data.models.map((m) => ({
+      id: m.id,
+      makeId: m.makeId,
+      model: m.model,
+      category: m.category.value,
+      aliases: m.aliases ?? [],
+    })),
+    categories: catalog.data.categories.map((c) => ({
+      code: c.code,
+      asks: [...c.asks],
+      diagnosticCardRequired: c.diagnosticCardRequired.value,
+    })),
     antiTheftSystems: ANTI_THEFT_SYSTEMS.filter((s) => systems.has(s)),
     planSurcharges: {
       single: instalments.data.plans.single.surcharge.value,
@@ -42,8 +56,9 @@ export function buildCascoFormReference(reference: ReferenceData, date: string):
 export function vehicleName(reference: ReferenceData, draft: CascoDraft): string | null {
   const v = draft.vehicle
   if (!v.modelId) return v.otherName.trim() || null
-  const catalog = versionInForce(reference.versions['vehicle-catalog'], draft.contract.quoteDate)
-    ?? reference.versions['vehicle-catalog'].at(-1)
+  const catalog =
+    versionInForce(reference.versions['vehicle-catalog'], draft.contract.quoteDate) ??
+    reference.versions['vehicle-catalog'].at(-1)
   const model = catalog?.data.models.find((m) => m.id === v.modelId)
   const make = catalog?.data.makes.find((m) => m.id === model?.makeId)
   return model ? `${make?.name ?? model.makeId} ${model.model}` : v.modelId

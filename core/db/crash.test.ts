@@ -23,7 +23,9 @@ describe('a process killed mid-write', () => {
           child.kill('SIGKILL')
         }
       })
-      child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`child exited without being killed: ${signal}`))))
+      child.on('exit', (_code, signal) =>
+        signal === 'SIGKILL' ? done() : fail(new Error(`child exited without being killed: ${signal}`)),
+      )
     })
 
     const db = await openDatabase(file)

@@ -8,11 +8,19 @@ import { write } from './write'
 const [file] = process.argv.slice(2)
 const db = await openDatabase(file!)
 const actor = { userId: null, login: 'crash-test' }
-const branch = await write(db, actor, 'branch.created', new Date(), (w) => w.insert('branch', { code: 'CR', name: 'Crash', city: 'C' }))
+const branch = await write(db, actor, 'branch.created', new Date(), (w) =>
+  w.insert('branch', { code: 'CR', name: 'Crash', city: 'C' }),
+)
 for (let batch = 0; ; batch++) {
   await write(db, actor, 'staff.created', new Date(), async (w) => {
     for (let i = 0; i < 500; i++) {
-      await w.insert('staff', { branch_id: branch.id, login: `u${batch}-${i}`, full_name: 'X', role: 'clerk', password_hash: 'h' })
+      await w.insert('staff', {
+        branch_id: branch.id,
+        login: `u${batch}-${i}`,
+        full_name: 'X',
+        role: 'clerk',
+        password_hash: 'h',
+      })
       if (i === 100) process.stdout.write(`in-tx ${batch}\n`)
     }
   })

@@ -54,7 +54,9 @@ export class Writer {
       throw new AppError('CONFLICT', 'errors.staleRecord')
     }
     const after = { ...before, ...patch, updated_at: this.now, row_version: before.row_version + 1 }
-    await this.trx(table).where({ id }).update({ ...patch, updated_at: after.updated_at, row_version: after.row_version })
+    await this.trx(table)
+      .where({ id })
+      .update({ ...patch, updated_at: after.updated_at, row_version: after.row_version })
     await this.record(table, 'update', id, after.row_version, before, after)
     return after
   }
@@ -72,8 +74,9 @@ export class Writer {
     filter: (q: Knex.QueryBuilder) => Knex.QueryBuilder = (q) => q,
   ): Promise<string | null> {
     this.requireSynced(table)
-    const rows = (await filter(this.trx(table).where('id', target))
-      .update({ id: this.trx.raw('??', ['id']) }, ['id'])) as Array<{ id: string }>
+    const rows = (await filter(this.trx(table).where('id', target)).update({ id: this.trx.raw('??', ['id']) }, [
+      'id',
+    ])) as Array<{ id: string }>
     return rows.length === 1 ? rows[0]!.id : null
   }
 
@@ -94,7 +97,13 @@ export class Writer {
   }
 
   /** An audit entry for an event that changes no synced row (sign-in, a failed attempt, a print). */
-  async audit(action: string, entity: string | null, entityId: string | null, before: unknown, after: unknown): Promise<void> {
+  async audit(
+    action: string,
+    entity: string | null,
+    entityId: string | null,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     await this.trx('audit_log').insert({
       id: uuidv7(),
       at: this.now,
@@ -108,7 +117,14 @@ export class Writer {
     })
   }
 
-  private async record(table: string, op: 'insert' | 'update', id: string, version: number, before: Row | null, after: Row): Promise<void> {
+  private async record(
+    table: string,
+    op: 'insert' | 'update',
+    id: string,
+    version: number,
+    before: Row | null,
+    after: Row,
+  ): Promise<void> {
     await this.trx('outbox').insert({
       change_id: uuidv7(),
       entity: table,
@@ -135,6 +151,12 @@ function redactRow(row: Row, fields: readonly string[]): Row {
   return copy
 }
 
-export async function write<T>(db: Db, actor: Actor, action: string, now: Date, fn: (w: Writer) => Promise<T>): Promise<T> {
+export async function write<T>(
+  db: Db,
+  actor: Actor,
+  action: string,
+  now: Date,
+  fn: (w: Writer) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (trx) => fn(new Writer(trx, actor, action, now.toISOString())))
 }

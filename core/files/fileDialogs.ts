@@ -41,7 +41,9 @@ export const noFileDialogs: FileDialogs = {
  * is recorded, so a test sees what the user was offered.
  */
 export class ScriptedFileDialogs implements FileDialogs {
-  readonly asked: Array<{ dialog: 'save' | 'open'; suggestedName?: string; kind: FileKind } | { dialog: 'folder'; title: string }> = []
+  readonly asked: Array<
+    { dialog: 'save' | 'open'; suggestedName?: string; kind: FileKind } | { dialog: 'folder'; title: string }
+  > = []
   private readonly answers: Array<string | null> = []
 
   answer(...paths: Array<string | null>): void {

@@ -25,7 +25,12 @@ export function forkHost(opts: ForkHostOptions = {}): HostProcess {
     execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
     env: opts.env ?? process.env,
     serialization: 'advanced',
-    stdio: opts.stdio === 'pipe' ? ['ignore', 'pipe', 'pipe', 'ipc'] : opts.stdio === 'ignore' ? ['ignore', 'ignore', 'ignore', 'ipc'] : ['inherit', 'inherit', 'inherit', 'ipc'],
+    stdio:
+      opts.stdio === 'pipe'
+        ? ['ignore', 'pipe', 'pipe', 'ipc']
+        : opts.stdio === 'ignore'
+          ? ['ignore', 'ignore', 'ignore', 'ipc']
+          : ['inherit', 'inherit', 'inherit', 'ipc'],
   })
   let exited = false
   const exitListeners: Array<(exit: { code: number | null; signal: string | null }) => void> = []

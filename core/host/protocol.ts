@@ -19,7 +19,10 @@ import { AppError } from '../app/appError'
  * What of CoreOptions can cross a process boundary: everything but functions and the shell's platforms. The
  * updater is one of those (electron-updater lives in the main process): only its settings travel here.
  */
-export type HostCoreOptions = Omit<CoreOptions, 'isTrustedUrl' | 'clock' | 'log' | 'print' | 'files' | 'sync' | 'update'> & {
+export type HostCoreOptions = Omit<
+  CoreOptions,
+  'isTrustedUrl' | 'clock' | 'log' | 'print' | 'files' | 'sync' | 'update'
+> & {
   update?: Omit<UpdateOptions, 'updater'>
   /**
    * Senders the core accepts, as URL prefixes (`app://branch-desk/`, a dev server's `http://localhost:5173/`).
@@ -65,7 +68,10 @@ export interface ShellRequests {
   'updater.relaunch': { input: Record<string, never>; output: null }
   'print.list-printers': { input: Record<string, never>; output: string[] }
   /** `file`: a PDF the core wrote into its transfer folder; the core deletes it once answered. */
-  'print.print-pdf': { input: { file: string; printerName: string | null; jobName: string }; output: { printed: boolean } }
+  'print.print-pdf': {
+    input: { file: string; printerName: string | null; jobName: string }
+    output: { printed: boolean }
+  }
   'print.save-pdf': { input: { file: string; suggestedName: string }; output: { savedTo: string | null } }
 }
 export type ShellRequestKind = keyof ShellRequests
@@ -75,7 +81,12 @@ export interface WireError {
   name: string
   message: string
   stack?: string
-  app?: { code: ErrorCode; messageKey: string; params: Record<string, string | number>; fieldErrors?: Record<string, string> }
+  app?: {
+    code: ErrorCode
+    messageKey: string
+    params: Record<string, string | number>
+    fieldErrors?: Record<string, string>
+  }
   /** The error's own plain fields (`code: 'SQLITE_CORRUPT'`, `path`, a reference error's `file`): what the shell tells the user from. */
   props?: Record<string, string | number | boolean>
 }
@@ -128,14 +139,27 @@ export interface HostPort {
 export function toWireError(e: unknown): WireError {
   if (e instanceof AppError) {
     return {
-      name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}),
-      app: { code: e.code, messageKey: e.messageKey, params: e.params, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) },
+      name: e.name,
+      message: e.message,
+      ...(e.stack ? { stack: e.stack } : {}),
+      app: {
+        code: e.code,
+        messageKey: e.messageKey,
+        params: e.params,
+        ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
+      },
     }
   }
   if (e instanceof Error) {
     const props: Record<string, string | number | boolean> = {}
-    for (const [k, v] of Object.entries(e)) if (['string', 'number', 'boolean'].includes(typeof v)) props[k] = v as string | number | boolean
-    return { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}), ...(Object.keys(props).length > 0 ? { props } : {}) }
+    for (const [k, v] of Object.entries(e))
+      if (['string', 'number', 'boolean'].includes(typeof v)) props[k] = v as string | number | boolean
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.stack ? { stack: e.stack } : {}),
+      ...(Object.keys(props).length > 0 ? { props } : {}),
+    }
   }
   return { name: 'Error', message: String(e) }
 }

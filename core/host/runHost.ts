@@ -5,8 +5,15 @@ import { serialize } from 'node:v8'
 import { createCore, type Core } from '../app/createCore'
 import type { Result } from '../../shared/contract/result'
 import {
-  fromWireError, LARGE_REPLY_BYTES, shellTransferDir, toWireError,
-  type HostInit, type HostPort, type ShellRequestKind, type ShellRequests, type ToHost,
+  fromWireError,
+  LARGE_REPLY_BYTES,
+  shellTransferDir,
+  toWireError,
+  type HostInit,
+  type HostPort,
+  type ShellRequestKind,
+  type ShellRequests,
+  type ToHost,
 } from './protocol'
 import { remoteFileDialogs, remotePrintPlatform, remoteSecrets, remoteUpdater, type ShellRequest } from './shellClient'
 

@@ -8,7 +8,10 @@ import type { Updater, UpdaterEvent } from '../update/updater'
 import type { ShellRequestKind, ShellRequests } from './protocol'
 
 /** Asks the main side and waits for its answer (a rejected promise carries the main side's error). */
-export type ShellRequest = <K extends ShellRequestKind>(kind: K, input: ShellRequests[K]['input']) => Promise<ShellRequests[K]['output']>
+export type ShellRequest = <K extends ShellRequestKind>(
+  kind: K,
+  input: ShellRequests[K]['input'],
+) => Promise<ShellRequests[K]['output']>
 
 /**
  * The HQ token and bundle key stay with the main process (safeStorage exists only there); the core asks for them
@@ -83,7 +86,8 @@ export function remotePrintPlatform(request: ShellRequest, transferDir: string):
   }
   return {
     listPrinters: () => request('print.list-printers', {}),
-    printPdf: (pdf, { printerName, jobName }) => withFile(pdf, (file) => request('print.print-pdf', { file, printerName, jobName })),
+    printPdf: (pdf, { printerName, jobName }) =>
+      withFile(pdf, (file) => request('print.print-pdf', { file, printerName, jobName })),
     savePdf: (pdf, suggestedName) => withFile(pdf, (file) => request('print.save-pdf', { file, suggestedName })),
   }
 }

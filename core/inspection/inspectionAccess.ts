@@ -28,7 +28,8 @@ export async function readableRow(db: Db, id: string, ctx: HandlerContext): Prom
 export async function editableRow(db: Db, id: string, ctx: HandlerContext): Promise<InspectionRow> {
   const row = await findInspectionRow(db, id)
   const user = requireUser(ctx)
-  if (user.role !== 'inspector' || row.inspector_id !== user.id) throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
+  if (user.role !== 'inspector' || row.inspector_id !== user.id)
+    throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
   if (!EDITABLE_STATUSES.includes(row.status)) throw new AppError('CONFLICT', 'inspection.errors.readOnly')
   return row
 }

@@ -1,7 +1,18 @@
 import { todayIn } from '../../shared/dates/calendarDate'
-import { checklistInForce, findPart, toInspectionReference, type InspectionChecklistData } from '../../shared/inspection/checklist'
+import {
+  checklistInForce,
+  findPart,
+  toInspectionReference,
+  type InspectionChecklistData,
+} from '../../shared/inspection/checklist'
 import { checkCompleteness, missingToFieldErrors } from '../../shared/inspection/completeness'
-import { DAMAGE_SHOT, EXTRA_SHOT, isSignatureShot, type DamageInput, type Inspection } from '../../shared/inspection/inspection'
+import {
+  DAMAGE_SHOT,
+  EXTRA_SHOT,
+  isSignatureShot,
+  type DamageInput,
+  type Inspection,
+} from '../../shared/inspection/inspection'
 import { emptyReport, localDateTimeIn } from '../../shared/inspection/report'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
@@ -11,40 +22,71 @@ import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handle
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { checklistOf, editableRow, readableRow } from './inspectionAccess'
 import {
-  activeDamageRows, activePhotoRows, findDamageRow, findInspectionRow, findPhotoRow, loadInspection, searchColumns, searchText, toListItem,
+  activeDamageRows,
+  activePhotoRows,
+  findDamageRow,
+  findInspectionRow,
+  findPhotoRow,
+  loadInspection,
+  searchColumns,
+  searchText,
+  toListItem,
   type InspectionRow,
 } from './inspectionRows'
 import { BRANCH_INSPECTION_READERS, inGroup } from '../../shared/staff/roleGroups'
 
 type InspectionChannels =
-  | 'inspection/get-reference' | 'inspection/create' | 'inspection/get' | 'inspection/list' | 'inspection/save-report'
-  | 'inspection/add-damage' | 'inspection/update-damage' | 'inspection/remove-damage' | 'inspection/assign-photo'
-  | 'inspection/remove-photo' | 'inspection/submit'
+  | 'inspection/get-reference'
+  | 'inspection/create'
+  | 'inspection/get'
+  | 'inspection/list'
+  | 'inspection/save-report'
+  | 'inspection/add-damage'
+  | 'inspection/update-damage'
+  | 'inspection/remove-damage'
+  | 'inspection/assign-photo'
+  | 'inspection/remove-photo'
+  | 'inspection/submit'
 
 /** Codes of a damage row checked against the inspection's checklist; the zone follows from the part. */
 function damageColumns(damage: DamageInput, checklist: InspectionChecklistData) {
   const errors: Record<string, string> = {}
   const found = damage.partCode ? findPart(checklist, damage.partCode) : undefined
   if (damage.partCode && !found) errors['damage.partCode'] = 'inspection.errors.unknownCode'
-  if (damage.typeCode && !checklist.damage.types.some((t) => t.code === damage.typeCode)) errors['damage.typeCode'] = 'inspection.errors.unknownCode'
-  if (damage.severity && !checklist.damage.severities.some((s) => s.code === damage.severity)) errors['damage.severity'] = 'inspection.errors.unknownCode'
+  if (damage.typeCode && !checklist.damage.types.some((t) => t.code === damage.typeCode))
+    errors['damage.typeCode'] = 'inspection.errors.unknownCode'
+  if (damage.severity && !checklist.damage.severities.some((s) => s.code === damage.severity))
+    errors['damage.severity'] = 'inspection.errors.unknownCode'
   if (Object.keys(errors).length) throw new AppError('VALIDATION', 'errors.validation', {}, errors)
   return {
-    view: damage.view, x: damage.x, y: damage.y, zone_code: found?.zone.code ?? '', part_code: damage.partCode, type_code: damage.typeCode,
-    size_cm: damage.sizeCm, severity: damage.severity, note: damage.note,
+    view: damage.view,
+    x: damage.x,
+    y: damage.y,
+    zone_code: found?.zone.code ?? '',
+    part_code: damage.partCode,
+    type_code: damage.typeCode,
+    size_cm: damage.sizeCm,
+    severity: damage.severity,
+    note: damage.note,
   }
 }
 
 /** Every photo shot the inspection's checklist allows, plus the ones the core itself uses. */
 export function isKnownShot(shot: string, checklist: InspectionChecklistData): boolean {
-  return shot === DAMAGE_SHOT || shot === EXTRA_SHOT || isSignatureShot(shot) || checklist.shots.some((s) => s.code === shot)
+  return (
+    shot === DAMAGE_SHOT || shot === EXTRA_SHOT || isSignatureShot(shot) || checklist.shots.some((s) => s.code === shot)
+  )
 }
 
 async function nextNumber(w: Writer, year: string): Promise<string> {
   const branch = (await w.trx('branch').select('code').first()) as { code: string } | undefined
   const prefix = `${branch?.code ?? 'BR'}/${year}/`
-  const last = (await w.trx('inspection').select('number').where('number', 'like', `${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
-    .orderBy('number', 'desc').first()) as { number: string } | undefined
+  const last = (await w
+    .trx('inspection')
+    .select('number')
+    .where('number', 'like', `${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    .orderBy('number', 'desc')
+    .first()) as { number: string } | undefined
   const seq = last ? Number(last.number.slice(prefix.length)) + 1 : 1
   return `${prefix}${String(seq).padStart(5, '0')}`
 }
@@ -70,8 +112,13 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       const row = await write(db, ctx.actor, 'inspection.created', ctx.now, async (w) => {
         const number = await nextNumber(w, date.slice(0, 4))
         return w.insert('inspection', {
-          number, status: 'draft', quote_id: input?.quoteId ?? null, report: JSON.stringify(report), checklist_version: checklist.version,
-          inspector_id: user.id, ...searchColumns(report, number),
+          number,
+          status: 'draft',
+          quote_id: input?.quoteId ?? null,
+          report: JSON.stringify(report),
+          checklist_version: checklist.version,
+          inspector_id: user.id,
+          ...searchColumns(report, number),
         })
       })
       return load(row.id)
@@ -87,22 +134,41 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       const q = db('inspection as i')
       if (!inGroup(user.role, BRANCH_INSPECTION_READERS)) q.where('i.inspector_id', user.id)
       if (input.status) q.where('i.status', input.status)
-      if (input.query) q.where('i.search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+      if (input.query)
+        q.where('i.search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
       const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
       const rows = await q
         .leftJoin('staff as s', 's.id', 'i.inspector_id')
         .select('i.*', 's.full_name as inspector_name')
-        .select(db.raw('(SELECT count(*) FROM inspection_damage d WHERE d.inspection_id = i.id AND d.removed_at IS NULL) AS damage_count'))
-        .select(db.raw("(SELECT count(*) FROM inspection_photo p WHERE p.inspection_id = i.id AND p.removed_at IS NULL AND p.shot NOT LIKE 'signature-%') AS photo_count"))
-        .orderBy('i.updated_at', 'desc').limit(input.limit).offset(input.offset)
+        .select(
+          db.raw(
+            '(SELECT count(*) FROM inspection_damage d WHERE d.inspection_id = i.id AND d.removed_at IS NULL) AS damage_count',
+          ),
+        )
+        .select(
+          db.raw(
+            "(SELECT count(*) FROM inspection_photo p WHERE p.inspection_id = i.id AND p.removed_at IS NULL AND p.shot NOT LIKE 'signature-%') AS photo_count",
+          ),
+        )
+        .orderBy('i.updated_at', 'desc')
+        .limit(input.limit)
+        .offset(input.offset)
       return { items: rows.map(toListItem), total }
     },
 
     'inspection/save-report': async (input, ctx) => {
       const row = await editableRow(db, input.id, ctx)
-      await write(db, ctx.actor, 'inspection.report-saved', ctx.now, (w) => w.update('inspection', row.id, {
-        report: JSON.stringify(input.report), ...searchColumns(input.report, row.number),
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'inspection.report-saved', ctx.now, (w) =>
+        w.update(
+          'inspection',
+          row.id,
+          {
+            report: JSON.stringify(input.report),
+            ...searchColumns(input.report, row.number),
+          },
+          input.rowVersion,
+        ),
+      )
       return load(row.id)
     },
 
@@ -111,7 +177,9 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       const columns = damageColumns(input.damage, checklistOf(reference, row.checklist_version).data)
       await write(db, ctx.actor, 'inspection.damage-added', ctx.now, async (w) => {
         // Sequence over every row ever added, removed ones included: a number is never reused within the report.
-        const max = (await w.trx('inspection_damage').where({ inspection_id: row.id }).max({ m: 'seq' }).first()) as { m: number | null }
+        const max = (await w.trx('inspection_damage').where({ inspection_id: row.id }).max({ m: 'seq' }).first()) as {
+          m: number | null
+        }
         await w.insert('inspection_damage', { inspection_id: row.id, seq: (max.m ?? 0) + 1, ...columns })
       })
       return load(row.id)
@@ -121,7 +189,9 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       const damage = await findDamageRow(db, input.id)
       const row = await editableRow(db, damage.inspection_id, ctx)
       const columns = damageColumns(input.damage, checklistOf(reference, row.checklist_version).data)
-      await write(db, ctx.actor, 'inspection.damage-updated', ctx.now, (w) => w.update('inspection_damage', damage.id, columns, input.rowVersion))
+      await write(db, ctx.actor, 'inspection.damage-updated', ctx.now, (w) =>
+        w.update('inspection_damage', damage.id, columns, input.rowVersion),
+      )
       return load(row.id)
     },
 
@@ -145,19 +215,29 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       if (isSignatureShot(photo.shot) || isSignatureShot(input.shot) || !isKnownShot(input.shot, checklist)) {
         throw new AppError('VALIDATION', 'inspection.errors.unknownShot', {}, { shot: 'inspection.errors.unknownShot' })
       }
-      const damageId = input.shot === DAMAGE_SHOT ? input.damageId ?? null : null
+      const damageId = input.shot === DAMAGE_SHOT ? (input.damageId ?? null) : null
       if (input.shot === DAMAGE_SHOT) {
         const damages = await activeDamageRows(db, row.id)
-        if (!damageId || !damages.some((d) => d.id === damageId)) throw new AppError('VALIDATION', 'inspection.errors.unknownDamage', {}, { damageId: 'inspection.errors.unknownDamage' })
+        if (!damageId || !damages.some((d) => d.id === damageId))
+          throw new AppError(
+            'VALIDATION',
+            'inspection.errors.unknownDamage',
+            {},
+            { damageId: 'inspection.errors.unknownDamage' },
+          )
       }
-      await write(db, ctx.actor, 'inspection.photo-assigned', ctx.now, (w) => w.update('inspection_photo', photo.id, { shot: input.shot, damage_id: damageId }, input.rowVersion))
+      await write(db, ctx.actor, 'inspection.photo-assigned', ctx.now, (w) =>
+        w.update('inspection_photo', photo.id, { shot: input.shot, damage_id: damageId }, input.rowVersion),
+      )
       return load(row.id)
     },
 
     'inspection/remove-photo': async (input, ctx) => {
       const photo = await findPhotoRow(db, input.id)
       const row = await editableRow(db, photo.inspection_id, ctx)
-      await write(db, ctx.actor, 'inspection.photo-removed', ctx.now, (w) => w.update('inspection_photo', photo.id, { removed_at: ctx.now.toISOString() }, input.rowVersion))
+      await write(db, ctx.actor, 'inspection.photo-removed', ctx.now, (w) =>
+        w.update('inspection_photo', photo.id, { removed_at: ctx.now.toISOString() }, input.rowVersion),
+      )
       return load(row.id)
     },
 
@@ -167,11 +247,25 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       const inspection = await load(row.id)
       const { missing, fieldErrors } = checkCompleteness(inspection, checklistOf(reference, row.checklist_version).data)
       if (missing.length > 0) {
-        throw new AppError('VALIDATION', 'inspection.errors.incomplete', { count: missing.length }, { ...fieldErrors, ...missingToFieldErrors(missing) })
+        throw new AppError(
+          'VALIDATION',
+          'inspection.errors.incomplete',
+          { count: missing.length },
+          { ...fieldErrors, ...missingToFieldErrors(missing) },
+        )
       }
-      await write(db, ctx.actor, 'inspection.submitted', ctx.now, (w) => w.update('inspection', row.id, {
-        status: 'submitted', submitted_at: ctx.now.toISOString(), submitted_by: ctx.actor.userId,
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'inspection.submitted', ctx.now, (w) =>
+        w.update(
+          'inspection',
+          row.id,
+          {
+            status: 'submitted',
+            submitted_at: ctx.now.toISOString(),
+            submitted_by: ctx.actor.userId,
+          },
+          input.rowVersion,
+        ),
+      )
       return load(row.id)
     },
   }
@@ -181,12 +275,22 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
  * The supervisor's "return for corrections" (the approval work calls it): a submitted inspection becomes
  * editable by its inspector again, with the reason kept on the row until it is submitted anew.
  */
-export async function markInspectionReturned(db: Db, id: string, reason: string, ctx: HandlerContext): Promise<Inspection> {
+export async function markInspectionReturned(
+  db: Db,
+  id: string,
+  reason: string,
+  ctx: HandlerContext,
+): Promise<Inspection> {
   const row: InspectionRow = await findInspectionRow(db, id)
   if (row.status !== 'submitted') throw new AppError('CONFLICT', 'inspection.errors.notSubmitted')
   if (!reason.trim()) throw new AppError('VALIDATION', 'errors.validation', {}, { reason: 'validation.required' })
-  await write(db, ctx.actor, 'inspection.returned', ctx.now, (w) => w.update('inspection', id, {
-    status: 'returned', returned_at: ctx.now.toISOString(), returned_by: ctx.actor.userId, return_reason: reason.trim(),
-  }))
+  await write(db, ctx.actor, 'inspection.returned', ctx.now, (w) =>
+    w.update('inspection', id, {
+      status: 'returned',
+      returned_at: ctx.now.toISOString(),
+      returned_by: ctx.actor.userId,
+      return_reason: reason.trim(),
+    }),
+  )
   return loadInspection(db, id)
 }

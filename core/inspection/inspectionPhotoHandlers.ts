@@ -14,7 +14,12 @@ import { assertReadable, checklistOf, editableRow } from './inspectionAccess'
 import { isKnownShot } from './inspectionHandlers'
 import { activeDamageRows, activePhotoRows, findInspectionRow, toPhoto, type PhotoDbRow } from './inspectionRows'
 
-type PhotoChannels = 'photos/begin-upload' | 'photos/upload-chunk' | 'photos/finish-upload' | 'photos/cancel-upload' | 'photos/get-image'
+type PhotoChannels =
+  | 'photos/begin-upload'
+  | 'photos/upload-chunk'
+  | 'photos/finish-upload'
+  | 'photos/cancel-upload'
+  | 'photos/get-image'
   | 'photos/get-availability'
 
 /** What `begin` declared besides size and hash, kept until the photo is recorded. */
@@ -27,20 +32,37 @@ const who = (ctx: HandlerContext) => ({ clientId: ctx.clientId, userId: requireU
  * images back to the form. The target is checked when the upload begins (nobody uploads 12 MB into somebody
  * else's report) and again when it finishes (the report may have been submitted meanwhile).
  */
-export function inspectionPhotoHandlers(db: Db, reference: ReferenceData, store: PhotoStore, fetcher: PhotoFetcher, clock: Clock): HandlersOf<PhotoChannels> {
+export function inspectionPhotoHandlers(
+  db: Db,
+  reference: ReferenceData,
+  store: PhotoStore,
+  fetcher: PhotoFetcher,
+  clock: Clock,
+): HandlersOf<PhotoChannels> {
   const uploads = new UploadRegistry<UploadMeta>(store.stagingDir, () => clock.now().getTime())
 
   async function checkTarget(target: PhotoTarget, ctx: HandlerContext) {
     const row = await editableRow(db, target.inspectionId, ctx)
     const checklist = checklistOf(reference, row.checklist_version).data
-    if (!isKnownShot(target.shot, checklist)) throw new AppError('VALIDATION', 'inspection.errors.unknownShot', {}, { shot: 'inspection.errors.unknownShot' })
+    if (!isKnownShot(target.shot, checklist))
+      throw new AppError('VALIDATION', 'inspection.errors.unknownShot', {}, { shot: 'inspection.errors.unknownShot' })
     if (target.shot === DAMAGE_SHOT) {
       const damages = await activeDamageRows(db, row.id)
       if (!target.damageId || !damages.some((d) => d.id === target.damageId)) {
-        throw new AppError('VALIDATION', 'inspection.errors.unknownDamage', {}, { damageId: 'inspection.errors.unknownDamage' })
+        throw new AppError(
+          'VALIDATION',
+          'inspection.errors.unknownDamage',
+          {},
+          { damageId: 'inspection.errors.unknownDamage' },
+        )
       }
     } else if (target.damageId) {
-      throw new AppError('VALIDATION', 'inspection.errors.unknownDamage', {}, { damageId: 'inspection.errors.unknownDamage' })
+      throw new AppError(
+        'VALIDATION',
+        'inspection.errors.unknownDamage',
+        {},
+        { damageId: 'inspection.errors.unknownDamage' },
+      )
     }
     return row
   }
@@ -54,28 +76,48 @@ export function inspectionPhotoHandlers(db: Db, reference: ReferenceData, store:
 
     'photos/upload-chunk': async (input, ctx) => uploads.chunk(input.uploadId, input.index, input.data, who(ctx)),
 
-    'photos/finish-upload': async (input, ctx) => uploads.finish(input.uploadId, who(ctx), async (bytes, declared, stagingPath) => {
-      const { target, ...meta } = declared.meta
-      const row = await checkTarget(target, ctx)
-      const duplicate = (await activePhotoRows(db, row.id)).find((p) => p.sha256 === declared.sha256)
-      if (duplicate) throw new AppError('CONFLICT', 'inspection.errors.duplicatePhoto')
-      const image = await processImage(bytes)
-      const replaced = isSignatureShot(target.shot) ? (await activePhotoRows(db, row.id)).filter((p) => p.shot === target.shot) : []
-      const inserted = await store.put(declared.sha256, { orig: { move: stagingPath }, normal: image.normal, thumb: image.thumb }, (publish) =>
-        write(db, ctx.actor, 'inspection.photo-added', ctx.now, async (w) => {
-          // A new signature replaces the previous one (the client asked to sign again).
-          for (const old of replaced) await w.update('inspection_photo', old.id, { removed_at: ctx.now.toISOString() })
-          const photo = await w.insert('inspection_photo', {
-            inspection_id: row.id, sha256: declared.sha256, shot: target.shot, damage_id: target.shot === DAMAGE_SHOT ? target.damageId ?? null : null,
-            captured_at: meta.capturedAt, source: meta.source, device: meta.device, file_name: meta.fileName,
-            width: image.width, height: image.height, bytes: bytes.length, format: image.format,
-            gps_lat: meta.gps?.lat ?? null, gps_lon: meta.gps?.lon ?? null, gps_accuracy_m: meta.gps?.accuracyM ?? null, removed_at: null,
-          })
-          await publish()
-          return photo
-        }))
-      return toPhoto(inserted as unknown as PhotoDbRow)
-    }),
+    'photos/finish-upload': async (input, ctx) =>
+      uploads.finish(input.uploadId, who(ctx), async (bytes, declared, stagingPath) => {
+        const { target, ...meta } = declared.meta
+        const row = await checkTarget(target, ctx)
+        const duplicate = (await activePhotoRows(db, row.id)).find((p) => p.sha256 === declared.sha256)
+        if (duplicate) throw new AppError('CONFLICT', 'inspection.errors.duplicatePhoto')
+        const image = await processImage(bytes)
+        const replaced = isSignatureShot(target.shot)
+          ? (await activePhotoRows(db, row.id)).filter((p) => p.shot === target.shot)
+          : []
+        const inserted = await store.put(
+          declared.sha256,
+          { orig: { move: stagingPath }, normal: image.normal, thumb: image.thumb },
+          (publish) =>
+            write(db, ctx.actor, 'inspection.photo-added', ctx.now, async (w) => {
+              // A new signature replaces the previous one (the client asked to sign again).
+              for (const old of replaced)
+                await w.update('inspection_photo', old.id, { removed_at: ctx.now.toISOString() })
+              const photo = await w.insert('inspection_photo', {
+                inspection_id: row.id,
+                sha256: declared.sha256,
+                shot: target.shot,
+                damage_id: target.shot === DAMAGE_SHOT ? (target.damageId ?? null) : null,
+                captured_at: meta.capturedAt,
+                source: meta.source,
+                device: meta.device,
+                file_name: meta.fileName,
+                width: image.width,
+                height: image.height,
+                bytes: bytes.length,
+                format: image.format,
+                gps_lat: meta.gps?.lat ?? null,
+                gps_lon: meta.gps?.lon ?? null,
+                gps_accuracy_m: meta.gps?.accuracyM ?? null,
+                removed_at: null,
+              })
+              await publish()
+              return photo
+            }),
+        )
+        return toPhoto(inserted as unknown as PhotoDbRow)
+      }),
 
     'photos/cancel-upload': async (input, ctx) => ({ cancelled: uploads.cancel(input.uploadId, who(ctx)) }),
 
@@ -96,7 +138,8 @@ export function inspectionPhotoHandlers(db: Db, reference: ReferenceData, store:
       assertReadable(await findInspectionRow(db, input.inspectionId), ctx)
       const hashes = [...new Set((await activePhotoRows(db, input.inspectionId)).map((p) => p.sha256))]
       const progress = fetcher.progress()
-      const fetching = progress && hashes.includes(progress.sha256) ? { done: progress.done, total: progress.total } : null
+      const fetching =
+        progress && hashes.includes(progress.sha256) ? { done: progress.done, total: progress.total } : null
       return { total: hashes.length, onDevice: hashes.filter((h) => store.has(h)).length, fetching }
     },
   }

@@ -1,6 +1,11 @@
 import type { DiagramView } from '../../shared/inspection/diagram'
 import type {
-  DamageRow, Inspection, InspectionListItem, InspectionPhoto, InspectionStatus, PhotoSource,
+  DamageRow,
+  Inspection,
+  InspectionListItem,
+  InspectionPhoto,
+  InspectionStatus,
+  PhotoSource,
 } from '../../shared/inspection/inspection'
 import type { InspectionReport } from '../../shared/inspection/report'
 import { AppError } from '../app/appError'
@@ -89,26 +94,54 @@ export async function findPhotoRow(db: Db, id: string): Promise<PhotoDbRow> {
 }
 
 export async function activeDamageRows(db: Db, inspectionId: string): Promise<DamageDbRow[]> {
-  return (await db('inspection_damage').where({ inspection_id: inspectionId }).whereNull('removed_at').orderBy('seq')) as DamageDbRow[]
+  return (await db('inspection_damage')
+    .where({ inspection_id: inspectionId })
+    .whereNull('removed_at')
+    .orderBy('seq')) as DamageDbRow[]
 }
 
 export async function activePhotoRows(db: Db, inspectionId: string): Promise<PhotoDbRow[]> {
-  return (await db('inspection_photo').where({ inspection_id: inspectionId }).whereNull('removed_at').orderBy([{ column: 'created_at' }, { column: 'id' }])) as PhotoDbRow[]
+  return (await db('inspection_photo')
+    .where({ inspection_id: inspectionId })
+    .whereNull('removed_at')
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])) as PhotoDbRow[]
 }
 
 /** Rows are numbered 1, 2, 3… in the order they were added; a removed row gives its number up. */
 export function toDamages(rows: readonly DamageDbRow[]): DamageRow[] {
   return rows.map((r, i) => ({
-    id: r.id, rowVersion: r.row_version, number: i + 1, view: r.view, x: r.x, y: r.y, zoneCode: r.zone_code, partCode: r.part_code,
-    typeCode: r.type_code, sizeCm: r.size_cm, severity: r.severity, note: r.note,
+    id: r.id,
+    rowVersion: r.row_version,
+    number: i + 1,
+    view: r.view,
+    x: r.x,
+    y: r.y,
+    zoneCode: r.zone_code,
+    partCode: r.part_code,
+    typeCode: r.type_code,
+    sizeCm: r.size_cm,
+    severity: r.severity,
+    note: r.note,
   }))
 }
 
 export function toPhoto(r: PhotoDbRow): InspectionPhoto {
   return {
-    id: r.id, rowVersion: r.row_version, sha256: r.sha256, shot: r.shot, damageId: r.damage_id, capturedAt: r.captured_at, source: r.source,
-    device: r.device, fileName: r.file_name, width: r.width, height: r.height, bytes: r.bytes, format: r.format,
-    gps: r.gps_lat !== null && r.gps_lon !== null ? { lat: r.gps_lat, lon: r.gps_lon, accuracyM: r.gps_accuracy_m } : null,
+    id: r.id,
+    rowVersion: r.row_version,
+    sha256: r.sha256,
+    shot: r.shot,
+    damageId: r.damage_id,
+    capturedAt: r.captured_at,
+    source: r.source,
+    device: r.device,
+    fileName: r.file_name,
+    width: r.width,
+    height: r.height,
+    bytes: r.bytes,
+    format: r.format,
+    gps:
+      r.gps_lat !== null && r.gps_lon !== null ? { lat: r.gps_lat, lon: r.gps_lon, accuracyM: r.gps_accuracy_m } : null,
     createdAt: r.created_at,
   }
 }
@@ -120,7 +153,11 @@ async function staffName(db: Db, id: string): Promise<string> {
 
 export async function loadInspection(db: Db, id: string): Promise<Inspection> {
   const row = await findInspectionRow(db, id)
-  const [damages, photos, inspectorName] = await Promise.all([activeDamageRows(db, id), activePhotoRows(db, id), staffName(db, row.inspector_id)])
+  const [damages, photos, inspectorName] = await Promise.all([
+    activeDamageRows(db, id),
+    activePhotoRows(db, id),
+    staffName(db, row.inspector_id),
+  ])
   return {
     id: row.id,
     number: row.number,
@@ -140,7 +177,9 @@ export async function loadInspection(db: Db, id: string): Promise<Inspection> {
   }
 }
 
-export function toListItem(row: InspectionRow & { inspector_name: string | null; damage_count: number; photo_count: number }): InspectionListItem {
+export function toListItem(
+  row: InspectionRow & { inspector_name: string | null; damage_count: number; photo_count: number },
+): InspectionListItem {
   return {
     id: row.id,
     number: row.number,
@@ -158,7 +197,10 @@ export function toListItem(row: InspectionRow & { inspector_name: string | null;
 }
 
 /** Columns copied out of the report so the list can show and search them without parsing JSON. */
-export function searchColumns(report: InspectionReport, number: string): Pick<InspectionRow, 'inspected_at' | 'plate' | 'vin' | 'client_name' | 'vehicle' | 'search_text'> {
+export function searchColumns(
+  report: InspectionReport,
+  number: string,
+): Pick<InspectionRow, 'inspected_at' | 'plate' | 'vin' | 'client_name' | 'vehicle' | 'search_text'> {
   const v = report.vehicle
   const plate = v.plate.replace(/\s+/g, '').toUpperCase() || null
   const vin = v.vinDocument.replace(/\s+/g, '').toUpperCase() || null
@@ -166,7 +208,10 @@ export function searchColumns(report: InspectionReport, number: string): Pick<In
   const client = report.client.name.trim() || null
   return {
     inspected_at: report.inspectedAt || null,
-    plate, vin, client_name: client, vehicle,
+    plate,
+    vin,
+    client_name: client,
+    vehicle,
     search_text: searchText([number, plate, vin, client, vehicle]),
   }
 }

@@ -19,7 +19,8 @@ export async function getInspectionSummary(db: Db, id: string, reference: Refere
   const v = report.vehicle
   const { missing } = checkCompleteness(inspection, checklist)
   const mostSevere = checklist.damage.severities.at(-1)?.code
-  const name = (list: ReadonlyArray<{ code: string; name: { ru: string } }>, code: string) => list.find((x) => x.code === code)?.name.ru ?? code
+  const name = (list: ReadonlyArray<{ code: string; name: { ru: string } }>, code: string) =>
+    list.find((x) => x.code === code)?.name.ru ?? code
   const damages = inspection.damages.map((d) => ({
     number: d.number,
     zoneCode: d.zoneCode,
@@ -44,7 +45,15 @@ export async function getInspectionSummary(db: Db, id: string, reference: Refere
     method: report.method,
     inspector: inspection.inspector,
     submittedAt: inspection.submittedAt,
-    vehicle: { make: v.make, model: v.model, year: v.year, plate: v.plate, vin: v.vinDocument, colour: v.colour, odometerKm: v.odometerKm },
+    vehicle: {
+      make: v.make,
+      model: v.model,
+      year: v.year,
+      plate: v.plate,
+      vin: v.vinDocument,
+      colour: v.colour,
+      odometerKm: v.odometerKm,
+    },
     vinCheck: compareVins(v),
     antiTheft: {
       immobiliser: report.antiTheft.immobiliser,

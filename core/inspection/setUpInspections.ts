@@ -33,7 +33,12 @@ export async function setUpInspections(opts: InspectionsOptions) {
   const rows = (await opts.db('inspection_photo').distinct('sha256')) as Array<{ sha256: string }>
   store.sweep(new Set(rows.map((r) => r.sha256)))
   const fetcher = new PhotoFetcher(store, opts.remote ?? NO_REMOTE, join(opts.dataDir, 'downloads'))
-  registerInspectionReport(opts.documents, { db: opts.db, reference: opts.reference, store: fetcher, timeZone: BRANCH_TIME_ZONE })
+  registerInspectionReport(opts.documents, {
+    db: opts.db,
+    reference: opts.reference,
+    store: fetcher,
+    timeZone: BRANCH_TIME_ZONE,
+  })
   return {
     store,
     fetcher,

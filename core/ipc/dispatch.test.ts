@@ -16,11 +16,17 @@ describe('dispatch: the boundary never crashes and always answers typed errors',
     const r = await t.core.dispatch('staff/drop-tables', {}, origin)
     expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
     expect(await t.core.dispatch(42, {}, origin)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
-    expect(await t.core.dispatch('__proto__', {}, origin)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    expect(await t.core.dispatch('__proto__', {}, origin)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    })
   })
 
   it('refuses calls from a foreign page or a sub-frame', async () => {
-    const foreign = await t.core.dispatch('app/get-status', undefined, { ...origin, senderUrl: 'https://evil.example/' })
+    const foreign = await t.core.dispatch('app/get-status', undefined, {
+      ...origin,
+      senderUrl: 'https://evil.example/',
+    })
     expect(foreign).toMatchObject({ ok: false, error: { code: 'BAD_SENDER' } })
     const frame = await t.core.dispatch('app/get-status', undefined, { ...origin, isMainFrame: false })
     expect(frame).toMatchObject({ ok: false, error: { code: 'BAD_SENDER' } })
@@ -29,7 +35,11 @@ describe('dispatch: the boundary never crashes and always answers typed errors',
   it('answers wrong types, missing and extra fields with field errors in Russian', async () => {
     const wrongType = await t.core.dispatch('session/sign-in', { login: 5, password: true }, origin)
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Проверьте отмеченные поля' } })
-    if (!wrongType.ok) expect(wrongType.error.fieldErrors).toEqual({ login: 'validation.invalidType', password: 'validation.invalidType' })
+    if (!wrongType.ok)
+      expect(wrongType.error.fieldErrors).toEqual({
+        login: 'validation.invalidType',
+        password: 'validation.invalidType',
+      })
 
     const missing = await t.core.dispatch('session/sign-in', { login: 'admin' }, origin)
     if (missing.ok) throw new Error('expected failure')
@@ -56,7 +66,17 @@ describe('dispatch: the boundary never crashes and always answers typed errors',
   it('survives cyclic and exotic inputs on every channel', async () => {
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
-    const inputs: unknown[] = [undefined, null, 0, 'x', [], {}, cyclic, { a: 'я'.repeat(1_000_000) }, { rowVersion: -1, id: 'no' }]
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      0,
+      'x',
+      [],
+      {},
+      cyclic,
+      { a: 'я'.repeat(1_000_000) },
+      { rowVersion: -1, id: 'no' },
+    ]
     for (const channel of CHANNELS) {
       for (const input of inputs) {
         const r = await t.core.dispatch(channel, input, { ...origin, clientId: 'fuzz' })
@@ -66,7 +86,7 @@ describe('dispatch: the boundary never crashes and always answers typed errors',
     }
   })
 
-  it('translates error messages into the caller\'s locale', async () => {
+  it("translates error messages into the caller's locale", async () => {
     await call(t.core, 'app/set-locale', { locale: 'en' }, 'en-window')
     const r = await call(t.core, 'staff/list-staff', undefined, 'en-window')
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in' } })
@@ -105,7 +125,10 @@ describe('dispatch: access is checked before the input is parsed', () => {
     await signInAs(t.core, 'clerk', 'clerk-window')
     const c = { ...origin, clientId: 'clerk-window' }
     expect(await t.core.dispatch('session/lock-screen', undefined, c)).toMatchObject({ ok: true })
-    expect(await t.core.dispatch('settings/get-security', { junk: 1 }, c)).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } })
+    expect(await t.core.dispatch('settings/get-security', { junk: 1 }, c)).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_LOCKED' },
+    })
     const unlock = await t.core.dispatch('session/unlock-screen', { junk: 1 }, c)
     expect(unlock).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
@@ -114,11 +137,15 @@ describe('dispatch: access is checked before the input is parsed', () => {
     await signInAs(t.core, 'admin', 'admin-window')
     const r = await t.core.dispatch('staff/create-staff', badStaff, { ...origin, clientId: 'admin-window' })
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    if (!r.ok) expect(r.error.fieldErrors).toMatchObject({ login: 'validation.invalidType', extra: 'validation.unknownField' })
+    if (!r.ok)
+      expect(r.error.fieldErrors).toMatchObject({ login: 'validation.invalidType', extra: 'validation.unknownField' })
     // a 'signed-in' channel, any role
     await signInAs(t.core, 'clerk', 'clerk-window')
     const s = await t.core.dispatch('settings/get-security', { junk: 1 }, { ...origin, clientId: 'clerk-window' })
-    expect(s).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { junk: 'validation.unknownField' } } })
+    expect(s).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { junk: 'validation.unknownField' } },
+    })
   })
 
   it('keeps public channels as they were: field errors for anyone', async () => {

@@ -37,8 +37,14 @@ export const MAX_PAYLOAD_CHARS = 2_000_000
 const PASSIVE: ReadonlySet<Channel> = new Set<Channel>(['app/get-status', 'session/get-session', 'sync/get-status'])
 /** What a user who must change their password may still do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set<Channel>([
-  'session/change-password', 'session/sign-out', 'session/get-session', 'session/lock-screen', 'session/unlock-screen',
-  'session/report-activity', 'app/get-status', 'app/set-locale',
+  'session/change-password',
+  'session/sign-out',
+  'session/get-session',
+  'session/lock-screen',
+  'session/unlock-screen',
+  'session/report-activity',
+  'app/get-status',
+  'app/set-locale',
 ])
 
 export type Dispatch = (channel: unknown, input: unknown, origin: CallOrigin) => Promise<Result<unknown>>
@@ -54,8 +60,12 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
 
   return async (channel, input, origin) => {
     const locale = sessions.locale(origin.clientId)
-    const error = (code: ErrorCode, key: string, params: Record<string, string | number> = {}, fieldErrors?: Record<string, string>) =>
-      fail(code, translate(locale, key, params), fieldErrors)
+    const error = (
+      code: ErrorCode,
+      key: string,
+      params: Record<string, string | number> = {},
+      fieldErrors?: Record<string, string>,
+    ) => fail(code, translate(locale, key, params), fieldErrors)
     try {
       if (!isChannel(channel)) return error('UNKNOWN_CHANNEL', 'errors.unknownChannel')
       if (!origin.isMainFrame || !deps.isTrustedUrl(origin.senderUrl)) return error('BAD_SENDER', 'errors.badSender')
@@ -73,7 +83,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         }
         if (Array.isArray(def.access) && !def.access.includes(user.role)) {
           await write(db, { userId: user.id, login: user.login }, 'security.forbidden', now, (w) =>
-            w.audit('security.forbidden', null, null, null, { channel, role: user.role }))
+            w.audit('security.forbidden', null, null, null, { channel, role: user.role }),
+          )
           return error('FORBIDDEN', 'errors.forbidden')
         }
       }
@@ -104,7 +115,10 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
    * The signed-in user as the database has them now: a user disabled by the admin loses the session at once,
    * and an idle session locks itself even if the renderer's timer never fired.
    */
-  async function resolveUser(clientId: string, now: Date): Promise<(SessionUser & { mustChangePassword: boolean }) | null> {
+  async function resolveUser(
+    clientId: string,
+    now: Date,
+  ): Promise<(SessionUser & { mustChangePassword: boolean }) | null> {
     const session = sessions.get(clientId)
     if (!session) return null
     const row = await findStaffById(db, session.userId)
@@ -117,7 +131,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       if (now.getTime() - session.lastActivityMs > idleLockMinutes * 60_000) {
         session.locked = true
         await write(db, { userId: row.id, login: row.login }, 'session.locked', now, (w) =>
-          w.audit('session.locked', 'staff', row.id, null, { reason: 'idle-core' }))
+          w.audit('session.locked', 'staff', row.id, null, { reason: 'idle-core' }),
+        )
       }
     }
     return { ...toSessionUser(row), mustChangePassword: Boolean(row.must_change_password) }

@@ -14,7 +14,10 @@ export interface HandlerContext {
   now: Date
 }
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<Contract[C]>, ctx: HandlerContext) => Promise<ChannelOutput<C>>
+export type Handler<C extends Channel> = (
+  input: ParsedInputOf<Contract[C]>,
+  ctx: HandlerContext,
+) => Promise<ChannelOutput<C>>
 
 /** The handler table: exactly one handler per contract channel (the type makes a missing one a compile error). */
 export type Handlers = { [C in Channel]: Handler<C> }

@@ -33,23 +33,61 @@ describe('the diagnostic card at the counter', () => {
   })
 
   it('refuses a card issued after today, or not before its end, at the field', async () => {
-    const future = await taxiWithCard({ number: '123456789012345', issueDate: addDays(today, 1), validUntil: addDays(today, 366) })
-    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'vehicle.diagnosticCard.issueDate': 'osago.form.diagnosticIssuedInFuture' } } })
+    const future = await taxiWithCard({
+      number: '123456789012345',
+      issueDate: addDays(today, 1),
+      validUntil: addDays(today, 366),
+    })
+    expect(future).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fieldErrors: { 'vehicle.diagnosticCard.issueDate': 'osago.form.diagnosticIssuedInFuture' },
+      },
+    })
     // A card that ends on its issue day has ended before cover starts too: the core names the expiry there.
-    const reversed = await taxiWithCard({ number: '123456789012345', issueDate: addDays(today, -10), validUntil: addDays(today, -10) })
-    expect(reversed).toMatchObject({ ok: false, error: { fieldErrors: { 'vehicle.diagnosticCard.validUntil': 'osago.form.diagnosticCardExpired' } } })
+    const reversed = await taxiWithCard({
+      number: '123456789012345',
+      issueDate: addDays(today, -10),
+      validUntil: addDays(today, -10),
+    })
+    expect(reversed).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'vehicle.diagnosticCard.validUntil': 'osago.form.diagnosticCardExpired' } },
+    })
     const missing = await taxiWithCard({ number: '123456789012345', issueDate: '', validUntil: addDays(today, 300) })
-    expect(missing).toMatchObject({ ok: false, error: { fieldErrors: { 'vehicle.diagnosticCard.issueDate': expect.stringMatching(/^validation\./) } } })
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'vehicle.diagnosticCard.issueDate': expect.stringMatching(/^validation\./) } },
+    })
   })
 
   it('still opens a draft saved before the issue date was asked, and asks for it', async () => {
     const draft = completeDraft(today)
     draft.vehicle.purpose = 'taxi'
-    const old = { ...draft, vehicle: { ...draft.vehicle, diagnosticCard: { number: '123456789012345', validUntil: addDays(today, 300) } } }
+    const old = {
+      ...draft,
+      vehicle: { ...draft.vehicle, diagnosticCard: { number: '123456789012345', validUntil: addDays(today, 300) } },
+    }
     const p = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
-    const saved = await expectOk(call(t.core, 'osago/save-draft', { id: p.id, rowVersion: p.rowVersion, draft: old as unknown as OsagoDraft }, 'c'))
-    expect((saved.draft as OsagoDraft).vehicle.diagnosticCard).toEqual({ number: '123456789012345', issueDate: '', validUntil: addDays(today, 300) })
-    expect(await call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: saved.rowVersion }, 'c'))
-      .toMatchObject({ ok: false, error: { fieldErrors: { 'vehicle.diagnosticCard.issueDate': expect.stringMatching(/^validation\./) } } })
+    const saved = await expectOk(
+      call(
+        t.core,
+        'osago/save-draft',
+        { id: p.id, rowVersion: p.rowVersion, draft: old as unknown as OsagoDraft },
+        'c',
+      ),
+    )
+    expect((saved.draft as OsagoDraft).vehicle.diagnosticCard).toEqual({
+      number: '123456789012345',
+      issueDate: '',
+      validUntil: addDays(today, 300),
+    })
+    expect(await call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: saved.rowVersion }, 'c')).toMatchObject(
+      {
+        ok: false,
+        error: { fieldErrors: { 'vehicle.diagnosticCard.issueDate': expect.stringMatching(/^validation\./) } },
+      },
+    )
   })
 })

@@ -10,23 +10,41 @@ export function buildFormReference(reference: ReferenceData, date: string): Osag
   const catalog = versionInForce(reference.versions['vehicle-catalog'], date)
   const purposes = versionInForce(reference.versions['purposes-of-use'], date)
   const tariff = versionInForce(reference.versions['osago-tariff'], date)
-  if (!regions || !catalog || !purposes || !tariff) throw new AppError('REFERENCE_DATA', 'osago.errors.noTariffVersion', { date })
+  if (!regions || !catalog || !purposes || !tariff)
+    throw new AppError('REFERENCE_DATA', 'osago.errors.noTariffVersion', { date })
   return {
     date,
     regions: regions.data.regions.map((r) => ({
-      code: r.code, name: r.name, federalCity: r.federalCity, cities: 'cities' in r ? r.cities.map((c) => c.name) : [],
+      code: r.code,
+      name: r.name,
+      federalCity: r.federalCity,
+      cities: 'cities' in r ? r.cities.map((c) => c.name) : [],
     })),
     makes: catalog.data.makes.map((m) => ({ id: m.id, name: m.name, nameRu: m.nameRu })),
     models: catalog.data.models.map((m) => ({
-      id: m.id, makeId: m.makeId, model: m.model, category: m.category.value, aliases: m.aliases ?? [],
+      id: m.id,
+      makeId: m.makeId,
+      model: m.model,
+      category: m.category.value,
+      aliases: m.aliases ?? [],
     })),
-    categories: catalog.data.categories.map((c) => ({ code: c.code, asks: [...c.asks], diagnosticCardRequired: c.diagnosticCardRequired.value })),
+    categories: catalog.data.categories.map((c) => ({
+      code: c.code,
+      asks: [...c.asks],
+      diagnosticCardRequired: c.diagnosticCardRequired.value,
+    })),
     purposes: purposes.data.purposes.map((p) => ({
-      code: p.code, nameRu: p.name.ru, nameEn: p.name.en, diagnosticCardRequired: p.diagnosticCardRequired.value,
+      code: p.code,
+      nameRu: p.name.ru,
+      nameEn: p.name.en,
+      diagnosticCardRequired: p.diagnosticCardRequired.value,
     })),
     kbmClasses: [...kbmClasses],
     pricedCategories: pricedCategories(tariff),
-    minMonthsOfUse: { individual: tariff.data.ks.minTotalMonths.individual.value, legal: tariff.data.ks.minTotalMonths.legal.value },
+    minMonthsOfUse: {
+      individual: tariff.data.ks.minTotalMonths.individual.value,
+      legal: tariff.data.ks.minTotalMonths.legal.value,
+    },
   }
 }
 

@@ -15,9 +15,15 @@ beforeEach(async () => {
 afterEach(async () => t.dispose())
 
 const vector = {
-  form: 'ooo' as const, fullName: 'Общество с ограниченной ответственностью «Вектор»', shortName: 'ООО «Вектор»',
-  inn: '7707083893', kpp: '773601001', ogrn: '1027700132195',
-  address: { region: 'Москва', city: '', street: 'ул. Вавилова', house: '19', flat: '' }, phone: '', email: '',
+  form: 'ooo' as const,
+  fullName: 'Общество с ограниченной ответственностью «Вектор»',
+  shortName: 'ООО «Вектор»',
+  inn: '7707083893',
+  kpp: '773601001',
+  ogrn: '1027700132195',
+  address: { region: 'Москва', city: '', street: 'ул. Вавилова', house: '19', flat: '' },
+  phone: '',
+  email: '',
 }
 
 /** The complete citizen's application with an organisation as insured and owner; its two named drivers kept. */
@@ -37,7 +43,10 @@ describe('OSAGO for an organisation in the core', () => {
     const p = await saved(organisationWithList())
     const r = await call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion }, 'c')
     if (r.ok) throw new Error('expected a refusal')
-    expect(r.error).toMatchObject({ code: 'VALIDATION', fieldErrors: { 'drivers.mode': 'osago.form.driversNotForOrganisation' } })
+    expect(r.error).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { 'drivers.mode': 'osago.form.driversNotForOrganisation' },
+    })
   })
   it('quotes the named list as refused at the same field, not priced with the drivers’ KBM and KVS', async () => {
     const q = await expectOk(call(t.core, 'osago/quote-premium', { draft: organisationWithList() }, 'c'))
@@ -48,16 +57,25 @@ describe('OSAGO for an organisation in the core', () => {
     d.drivers = { mode: 'unlimited', ownerKbmClass: '3' }
     d.contract.periodsOfUse = [{ from: d.contract.startDate, to: d.contract.startDate }]
     const q = await expectOk(call(t.core, 'osago/quote-premium', { draft: d }, 'c'))
-    expect(q).toMatchObject({ ok: false, field: 'contract.periodsOfUse', messageKey: 'osago.errors.periodsNotForLegalEntity' })
+    expect(q).toMatchObject({
+      ok: false,
+      field: 'contract.periodsOfUse',
+      messageKey: 'osago.errors.periodsNotForLegalEntity',
+    })
     const p = await saved(d)
     const r = await call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion }, 'c')
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'contract.periodsOfUse': 'osago.errors.periodsNotForLegalEntity' } } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { 'contract.periodsOfUse': 'osago.errors.periodsNotForLegalEntity' } },
+    })
   })
   it('calculates an organisation’s unlimited policy as a legal entity and lists it under its name and INN', async () => {
     const d = organisationWithList()
     d.drivers = { mode: 'unlimited', ownerKbmClass: '3' }
     const p = await saved(d)
-    const calculated = await expectOk(call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion }, 'c'))
+    const calculated = await expectOk(
+      call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion }, 'c'),
+    )
     expect(calculated.application!.insured).toMatchObject({ kind: 'organisation', inn: '7707083893', kpp: '773601001' })
     expect(calculated.calculation!.breakdown.find((b) => b.code === 'ko')?.sourceRow).toBe('KO: unlimited list, legal')
     const list = await expectOk(call(t.core, 'osago/list-policies', { query: '7707083893' }, 'c'))
@@ -67,7 +85,10 @@ describe('OSAGO for an organisation in the core', () => {
     const p = await saved(completeDraft(today))
     const old = completeDraft(today) as unknown as { insured: Record<string, unknown> }
     delete old.insured.kind
-    await t.core.db('osago_policy').where({ id: p.id }).update({ draft: JSON.stringify(old) })
+    await t.core
+      .db('osago_policy')
+      .where({ id: p.id })
+      .update({ draft: JSON.stringify(old) })
     const read = await expectOk(call(t.core, 'osago/get-policy', { id: p.id }, 'c'))
     expect((read.draft as OsagoDraft).insured).toMatchObject({ kind: 'person', surname: 'Смирнов' })
     await expectOk(call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: read.rowVersion }, 'c'))

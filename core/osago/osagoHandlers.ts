@@ -2,7 +2,13 @@ import { todayIn } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
 import { termEnd, validateOsagoApplication } from '../../shared/osago/application'
 import type { OsagoQuote } from '../../shared/osago/contract'
-import { draftToApplicationInput, draftToPremiumInput, emptyDraft, readOsagoDraft, type OsagoDraft } from '../../shared/osago/draft'
+import {
+  draftToApplicationInput,
+  draftToPremiumInput,
+  emptyDraft,
+  readOsagoDraft,
+  type OsagoDraft,
+} from '../../shared/osago/draft'
 import { premiumFieldToFormPath } from '../../shared/osago/formPaths'
 import type { OsagoPayment } from '../../shared/osago/policy'
 import { versionInForce } from '../../shared/reference/envelope'
@@ -21,9 +27,18 @@ import { registrationView } from './registrationGate'
 import { findRegistration } from './registrationRows'
 
 type OsagoChannels =
-  | 'osago/get-form-reference' | 'osago/create-draft' | 'osago/save-draft' | 'osago/get-policy' | 'osago/list-policies'
-  | 'osago/quote-premium' | 'osago/calculate-policy' | 'osago/issue-policy' | 'osago/reissue-on-new-blank'
-  | 'osago/discard-draft' | 'osago/suggest-streets' | 'osago/get-registration'
+  | 'osago/get-form-reference'
+  | 'osago/create-draft'
+  | 'osago/save-draft'
+  | 'osago/get-policy'
+  | 'osago/list-policies'
+  | 'osago/quote-premium'
+  | 'osago/calculate-policy'
+  | 'osago/issue-policy'
+  | 'osago/reissue-on-new-blank'
+  | 'osago/discard-draft'
+  | 'osago/suggest-streets'
+  | 'osago/get-registration'
 
 const EDITABLE = new Set(['draft', 'calculated'])
 
@@ -39,7 +54,8 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
   /** Everything a complete application must satisfy beyond its field formats, as field errors. */
   function businessChecks(draft: OsagoDraft, ctx: HandlerContext): Record<string, string> {
     const errors: Record<string, string> = {}
-    if (draft.contract.conclusionDate !== today(ctx)) errors['contract.conclusionDate'] = 'osago.form.conclusionNotToday'
+    if (draft.contract.conclusionDate !== today(ctx))
+      errors['contract.conclusionDate'] = 'osago.form.conclusionNotToday'
     const date = draft.contract.conclusionDate
     const catalog = versionInForce(reference.versions['vehicle-catalog'], date)
     const purposes = versionInForce(reference.versions['purposes-of-use'], date)
@@ -63,19 +79,36 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
 
     'osago/create-draft': async (_input, ctx) => {
       const draft = emptyDraft(today(ctx))
-      const row = await write(db, ctx.actor, 'osago.draft-created', ctx.now, (w) => w.insert('osago_policy', {
-        status: 'draft', draft: JSON.stringify(draft), created_by: ctx.actor.userId, ...searchColumns(draft),
-      }))
+      const row = await write(db, ctx.actor, 'osago.draft-created', ctx.now, (w) =>
+        w.insert('osago_policy', {
+          status: 'draft',
+          draft: JSON.stringify(draft),
+          created_by: ctx.actor.userId,
+          ...searchColumns(draft),
+        }),
+      )
       return toPolicy(await findOsagoRow(db, row.id))
     },
 
     'osago/save-draft': async (input, ctx) => {
       await editable(input.id)
       // Any edit invalidates a calculation: the premium must be recalculated from what is now on the form.
-      await write(db, ctx.actor, 'osago.draft-saved', ctx.now, (w) => w.update('osago_policy', input.id, {
-        status: 'draft', draft: JSON.stringify(input.draft), application: null, calculation: null, premium_kopecks: null,
-        tariff_version: null, ...searchColumns(input.draft),
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'osago.draft-saved', ctx.now, (w) =>
+        w.update(
+          'osago_policy',
+          input.id,
+          {
+            status: 'draft',
+            draft: JSON.stringify(input.draft),
+            application: null,
+            calculation: null,
+            premium_kopecks: null,
+            tariff_version: null,
+            ...searchColumns(input.draft),
+          },
+          input.rowVersion,
+        ),
+      )
       return toPolicy(await findOsagoRow(db, input.id))
     },
 
@@ -90,8 +123,9 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       const q = db('osago_policy')
       if (input.status) q.where('status', input.status)
       else q.whereNot('status', 'discarded')
-      if (input.query) q.where('search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
-      const day = db.raw("coalesce(conclusion_date, substr(created_at, 1, 10))")
+      if (input.query)
+        q.where('search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+      const day = db.raw('coalesce(conclusion_date, substr(created_at, 1, 10))')
       if (input.dateFrom) q.where(day, '>=', input.dateFrom)
       if (input.dateTo) q.where(day, '<=', input.dateTo)
       const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
@@ -105,7 +139,13 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       const outcome = periodError ? { ok: false as const, error: periodError } : priceOsago(reference, premiumInput)
       if (outcome.ok) return { ok: true, premium: outcome.premium }
       const { messageKey, params, field } = outcome.error
-      return { ok: false, field: premiumFieldToFormPath(field, input.draft), messageKey, params, message: translate(ctx.locale, messageKey, params) }
+      return {
+        ok: false,
+        field: premiumFieldToFormPath(field, input.draft),
+        messageKey,
+        params,
+        message: translate(ctx.locale, messageKey, params),
+      }
     },
 
     'osago/calculate-policy': async (input, ctx) => {
@@ -113,24 +153,34 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       const draft = readOsagoDraft(row.draft)
       const checked = validateOsagoApplication(draftToApplicationInput(draft))
       const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...businessChecks(draft, ctx) }
-      if (!checked.ok || Object.keys(fieldErrors).length > 0) throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
+      if (!checked.ok || Object.keys(fieldErrors).length > 0)
+        throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
       const outcome = priceOsago(reference, draftToPremiumInput(draft))
       if (!outcome.ok) {
         const { messageKey, params, field, kind } = outcome.error
         if (kind === 'tariff') throw new AppError('REFERENCE_DATA', messageKey, params)
-        throw new AppError('VALIDATION', messageKey, params, { [premiumFieldToFormPath(field, draft) ?? '(input)']: messageKey })
+        throw new AppError('VALIDATION', messageKey, params, {
+          [premiumFieldToFormPath(field, draft) ?? '(input)']: messageKey,
+        })
       }
       const application = checked.application
-      await write(db, ctx.actor, 'osago.calculated', ctx.now, (w) => w.update('osago_policy', input.id, {
-        status: 'calculated',
-        application: JSON.stringify(application),
-        calculation: JSON.stringify(outcome.premium),
-        premium_kopecks: outcome.premium.premiumKopecks,
-        tariff_version: outcome.premium.tariffVersion,
-        conclusion_date: application.contract.conclusionDate,
-        start_date: application.contract.startDate,
-        end_date: termEnd(application.contract.startDate),
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'osago.calculated', ctx.now, (w) =>
+        w.update(
+          'osago_policy',
+          input.id,
+          {
+            status: 'calculated',
+            application: JSON.stringify(application),
+            calculation: JSON.stringify(outcome.premium),
+            premium_kopecks: outcome.premium.premiumKopecks,
+            tariff_version: outcome.premium.tariffVersion,
+            conclusion_date: application.contract.conclusionDate,
+            start_date: application.contract.startDate,
+            end_date: termEnd(application.contract.startDate),
+          },
+          input.rowVersion,
+        ),
+      )
       return toPolicy(await findOsagoRow(db, input.id))
     },
 
@@ -139,52 +189,88 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       if (row.status !== 'calculated') throw new AppError('CONFLICT', 'osago.errors.notCalculated')
       if (row.conclusion_date !== today(ctx)) throw new AppError('CONFLICT', 'osago.errors.recalculate')
       if (input.payment.amountKopecks !== row.premium_kopecks) {
-        throw new AppError('VALIDATION', 'osago.errors.paymentMismatch', {}, { 'payment.amountKopecks': 'osago.errors.paymentMismatch' })
+        throw new AppError(
+          'VALIDATION',
+          'osago.errors.paymentMismatch',
+          {},
+          { 'payment.amountKopecks': 'osago.errors.paymentMismatch' },
+        )
       }
       const payment: OsagoPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
       await write(db, ctx.actor, 'osago.issued', ctx.now, async (w) => {
         const blank = await assignBlank(w, { policyId: row.id, ...(input.blankId ? { blankId: input.blankId } : {}) })
         const draft = JSON.parse(row.draft) as OsagoDraft
-        await w.update('osago_policy', row.id, {
-          status: 'issued', blank_id: blank.id, policy_series: blank.series, policy_number: blank.number,
-          payment: JSON.stringify(payment), issued_at: ctx.now.toISOString(), issued_by: ctx.actor.userId,
-          search_text: searchColumns(draft, `${blank.series} ${blank.number} ${blank.series}${blank.number}`).search_text,
-        }, input.rowVersion)
+        await w.update(
+          'osago_policy',
+          row.id,
+          {
+            status: 'issued',
+            blank_id: blank.id,
+            policy_series: blank.series,
+            policy_number: blank.number,
+            payment: JSON.stringify(payment),
+            issued_at: ctx.now.toISOString(),
+            issued_by: ctx.actor.userId,
+            search_text: searchColumns(draft, `${blank.series} ${blank.number} ${blank.series}${blank.number}`)
+              .search_text,
+          },
+          input.rowVersion,
+        )
       })
       return toPolicy(await findOsagoRow(db, input.id))
     },
 
     'osago/reissue-on-new-blank': async (input, ctx) => {
       const row = await findOsagoRow(db, input.id)
-      if ((row.status !== 'issued' && row.status !== 'printed') || !row.blank_id) throw new AppError('CONFLICT', 'osago.errors.notIssued')
+      if ((row.status !== 'issued' && row.status !== 'printed') || !row.blank_id)
+        throw new AppError('CONFLICT', 'osago.errors.notIssued')
       await write(db, ctx.actor, 'osago.reissued-on-new-blank', ctx.now, async (w) => {
         await spoilBlank(w, { blankId: row.blank_id!, reason: input.reason })
         // The policy moves from the old blank to the new one in one recorded update, so its audit entry shows the
         // spoiled blank as the before-state (no unique index is in the way: the new blank is another row).
         const blank = await assignBlank(w, { policyId: row.id, ...(input.blankId ? { blankId: input.blankId } : {}) })
         const draft = JSON.parse(row.draft) as OsagoDraft
-        await w.update('osago_policy', row.id, {
-          status: 'issued', blank_id: blank.id, policy_series: blank.series, policy_number: blank.number, printed_at: null,
-          search_text: searchColumns(draft, `${blank.series} ${blank.number} ${blank.series}${blank.number}`).search_text,
-        }, input.rowVersion)
+        await w.update(
+          'osago_policy',
+          row.id,
+          {
+            status: 'issued',
+            blank_id: blank.id,
+            policy_series: blank.series,
+            policy_number: blank.number,
+            printed_at: null,
+            search_text: searchColumns(draft, `${blank.series} ${blank.number} ${blank.series}${blank.number}`)
+              .search_text,
+          },
+          input.rowVersion,
+        )
       })
       return toPolicy(await findOsagoRow(db, input.id))
     },
 
     'osago/discard-draft': async (input, ctx) => {
       await editable(input.id)
-      await write(db, ctx.actor, 'osago.discarded', ctx.now, (w) => w.update('osago_policy', input.id, { status: 'discarded' }, input.rowVersion))
+      await write(db, ctx.actor, 'osago.discarded', ctx.now, (w) =>
+        w.update('osago_policy', input.id, { status: 'discarded' }, input.rowVersion),
+      )
       return toPolicy(await findOsagoRow(db, input.id))
     },
 
     'osago/suggest-streets': async (input) => {
       // Streets already typed in this branch for the same region and city (the bundled directory has no streets).
-      const rows = (await db('osago_policy').select('draft').whereNot('status', 'discarded').orderBy('updated_at', 'desc').limit(2000)) as Array<{ draft: string }>
+      const rows = (await db('osago_policy')
+        .select('draft')
+        .whereNot('status', 'discarded')
+        .orderBy('updated_at', 'desc')
+        .limit(2000)) as Array<{ draft: string }>
       const prefix = input.prefix.trim().toLowerCase()
       const found = new Set<string>()
       for (const { draft } of rows) {
         const d = JSON.parse(draft) as OsagoDraft
-        const addresses = [d.insured.address, d.owner?.type === 'individual' ? d.owner.person.address : d.owner?.entity.address]
+        const addresses = [
+          d.insured.address,
+          d.owner?.type === 'individual' ? d.owner.person.address : d.owner?.entity.address,
+        ]
         for (const a of addresses) {
           if (!a || a.region !== input.region || a.city !== input.city || !a.street.trim()) continue
           if (a.street.toLowerCase().startsWith(prefix)) found.add(a.street.trim())
@@ -199,5 +285,7 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
 export async function markOsagoPrinted(db: Db, id: string, ctx: HandlerContext): Promise<void> {
   const row = await findOsagoRow(db, id)
   if (row.status !== 'issued' && row.status !== 'printed') throw new AppError('CONFLICT', 'osago.errors.notIssued')
-  await write(db, ctx.actor, 'osago.printed', ctx.now, (w) => w.update('osago_policy', id, { status: 'printed', printed_at: ctx.now.toISOString() }))
+  await write(db, ctx.actor, 'osago.printed', ctx.now, (w) =>
+    w.update('osago_policy', id, { status: 'printed', printed_at: ctx.now.toISOString() }),
+  )
 }

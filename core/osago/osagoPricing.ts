@@ -22,7 +22,15 @@ export function priceOsago(reference: ReferenceData, raw: OsagoInputJson): Prici
   if (!selected.ok) return { ok: false, error: selected.error }
   const regions = versionInForce(reference.versions.regions, input.conclusionDate)
   if (!regions) {
-    return { ok: false, error: { kind: 'tariff', field: null, messageKey: 'osago.errors.noTariffVersion', params: { date: input.conclusionDate } } }
+    return {
+      ok: false,
+      error: {
+        kind: 'tariff',
+        field: null,
+        messageKey: 'osago.errors.noTariffVersion',
+        params: { date: input.conclusionDate },
+      },
+    }
   }
   const result = calculateOsagoPremium(input, selected.tariff, regions.data)
   return result.ok ? { ok: true, premium: result.value } : { ok: false, error: result.error }

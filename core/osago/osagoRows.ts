@@ -44,9 +44,10 @@ export function toPolicy(row: OsagoRow): OsagoPolicy {
     draft: readOsagoDraft(row.draft),
     application: row.application == null ? null : readOsagoApplication(row.application),
     calculation: json<StoredOsagoPremium>(row.calculation),
-    blank: row.blank_id && row.policy_series && row.policy_number
-      ? { id: row.blank_id, series: row.policy_series, number: row.policy_number }
-      : null,
+    blank:
+      row.blank_id && row.policy_series && row.policy_number
+        ? { id: row.blank_id, series: row.policy_series, number: row.policy_number }
+        : null,
     payment: json<OsagoPayment>(row.payment),
     startDate: row.start_date,
     endDate: row.end_date,
@@ -79,7 +80,10 @@ export async function findOsagoRow(db: Db, id: string): Promise<OsagoRow> {
 }
 
 /** Search columns copied out of the draft, so the list can filter by them while the policy is still a draft. */
-export function searchColumns(draft: OsagoDraft, policyNumber: string | null = null): Pick<OsagoRow, 'insured_name' | 'plate' | 'vin' | 'search_text'> {
+export function searchColumns(
+  draft: OsagoDraft,
+  policyNumber: string | null = null,
+): Pick<OsagoRow, 'insured_name' | 'plate' | 'vin' | 'search_text'> {
   const name = partyName(draft.insured)
   const plate = draft.vehicle.plate.replace(/\s+/g, '').toUpperCase() || null
   const vin = draft.vehicle.vin.trim().toUpperCase() || null
@@ -88,7 +92,13 @@ export function searchColumns(draft: OsagoDraft, policyNumber: string | null = n
     plate,
     vin,
     // An organisation is also found by its INN.
-    search_text: searchText([name, draft.insured.kind === 'organisation' ? draft.insured.inn.replace(/\s+/g, '') : null, plate, vin, policyNumber]),
+    search_text: searchText([
+      name,
+      draft.insured.kind === 'organisation' ? draft.insured.inn.replace(/\s+/g, '') : null,
+      plate,
+      vin,
+      policyNumber,
+    ]),
   }
 }
 

@@ -10,7 +10,8 @@ import type { HqSettings } from '../../shared/sync/protocol'
  * - otherwise the blank waits until the register has registered the policy.
  */
 export function blankPrintGate(settings: HqSettings | null, registration: RegistrationRecord | null): BlankPrintGate {
-  if (registration?.status === 'refused') return { allowed: false, why: 'registration-refused', refusalReason: registration.refusalReason }
+  if (registration?.status === 'refused')
+    return { allowed: false, why: 'registration-refused', refusalReason: registration.refusalReason }
   if (settings === null || settings.printBeforeRegistration) return { allowed: true }
   if (registration?.status === 'registered') return { allowed: true }
   return { allowed: false, why: 'awaiting-registration' }
@@ -19,9 +20,19 @@ export function blankPrintGate(settings: HqSettings | null, registration: Regist
 const ISSUED: ReadonlySet<OsagoStatus> = new Set(['issued', 'printed'])
 
 /** Where a policy stands with the register, for the policy screen (`osago/get-registration`). */
-export function registrationView(policyStatus: OsagoStatus, settings: HqSettings | null, registration: RegistrationRecord | null): OsagoRegistration {
+export function registrationView(
+  policyStatus: OsagoStatus,
+  settings: HqSettings | null,
+  registration: RegistrationRecord | null,
+): OsagoRegistration {
   if (!ISSUED.has(policyStatus)) {
-    return { status: 'not-issued', registrationId: null, registeredAt: null, refusalReason: null, blankPrintAllowed: false }
+    return {
+      status: 'not-issued',
+      registrationId: null,
+      registeredAt: null,
+      refusalReason: null,
+      blankPrintAllowed: false,
+    }
   }
   return {
     // An answer already pulled is shown even if the device later lost its HQ settings.

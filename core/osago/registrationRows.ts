@@ -12,10 +12,16 @@ interface RegistrationRow {
 
 /** The register's answer for a policy as pulled from HQ (the row's id is the policy's id), or null. */
 export async function findRegistration(db: Db, policyId: string): Promise<RegistrationRecord | null> {
-  const row = (await db('osago_registration').where({ id: policyId })
+  const row = (await db('osago_registration')
+    .where({ id: policyId })
     .first('status', 'registration_id', 'registered_at', 'refusal_reason')) as RegistrationRow | undefined
   if (!row) return null
-  return { status: row.status, registrationId: row.registration_id, registeredAt: row.registered_at, refusalReason: row.refusal_reason }
+  return {
+    status: row.status,
+    registrationId: row.registration_id,
+    registeredAt: row.registered_at,
+    refusalReason: row.refusal_reason,
+  }
 }
 
 /** The gate as it stands now: both the setting and the answer arrive with sync, so they are read at call time. */

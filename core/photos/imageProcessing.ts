@@ -33,13 +33,19 @@ export function loadSharp(importer: () => Promise<{ default: Sharp }> = () => im
     },
     (e: unknown) => {
       loadingSharp = null
-      throw Object.assign(new AppError('INTERNAL', 'photos.errors.imageLibraryMissing', { platform: `${process.platform}-${process.arch}` }), { cause: e })
+      throw Object.assign(
+        new AppError('INTERNAL', 'photos.errors.imageLibraryMissing', {
+          platform: `${process.platform}-${process.arch}`,
+        }),
+        { cause: e },
+      )
     },
   )
   return loadingSharp
 }
 
-const refuse = (key: string, params: Record<string, string | number> = {}) => new AppError('VALIDATION', key, params, { file: key })
+const refuse = (key: string, params: Record<string, string | number> = {}) =>
+  new AppError('VALIDATION', key, params, { file: key })
 
 /**
  * Checks what a photo really is and makes its working copies. Refuses, with a message, anything that is not a
@@ -47,21 +53,25 @@ const refuse = (key: string, params: Record<string, string | number> = {}) => ne
  * (a truncated or damaged JPEG). Nothing is written here.
  */
 export async function processImage(original: Buffer): Promise<ProcessedImage> {
-  if (original.length > PHOTO_LIMITS.maxBytes) throw refuse('photos.errors.tooLarge', { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 })
+  if (original.length > PHOTO_LIMITS.maxBytes)
+    throw refuse('photos.errors.tooLarge', { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 })
   const sharp = await loadSharp()
   const open = () => sharp(original, { failOn: 'error', limitInputPixels: PHOTO_LIMITS.maxPixels })
   let meta: Metadata
   try {
     meta = await open().metadata()
   } catch (e) {
-    throw /unsupported image format/i.test(String(e)) ? refuse('photos.errors.unsupported')
-      : /pixel limit/i.test(String(e)) ? refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
+    throw /unsupported image format/i.test(String(e))
+      ? refuse('photos.errors.unsupported')
+      : /pixel limit/i.test(String(e))
+        ? refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
         : refuse('photos.errors.corrupt')
   }
   const format = ACCEPTED_FORMATS.find((f) => f === meta.format)
   if (!format) throw refuse('photos.errors.unsupported')
   if (!meta.width || !meta.height) throw refuse('photos.errors.corrupt')
-  if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
+  if (meta.width * meta.height > PHOTO_LIMITS.maxPixels)
+    throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
 
   const side = PHOTO_LIMITS.normalLongSide
   const thumbSide = PHOTO_LIMITS.thumbLongSide
@@ -73,15 +83,22 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
     // Signatures and screenshots come with transparency; a JPEG has none, so it goes onto white paper.
     if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' })
     // Decoded once: the normalised pixels feed both the normalised JPEG and the thumbnail.
-    const pixels = await pipeline.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+    const pixels = await pipeline
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     size = { width: pixels.info.width, height: pixels.info.height }
     const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } }
     ;[normal, thumb] = await Promise.all([
       sharp(pixels.data, raw).jpeg({ quality: 85 }).toBuffer(),
-      sharp(pixels.data, raw).resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
+      sharp(pixels.data, raw)
+        .resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 78 })
+        .toBuffer(),
     ])
   } catch (e) {
-    if (/pixel limit/i.test(String(e))) throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
+    if (/pixel limit/i.test(String(e)))
+      throw refuse('photos.errors.tooManyPixels', { maxMp: PHOTO_LIMITS.maxPixels / 1_000_000 })
     throw refuse('photos.errors.corrupt')
   }
 

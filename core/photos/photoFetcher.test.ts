@@ -40,7 +40,12 @@ describe('PhotoFetcher', () => {
     const a = await testJpeg(1, { width: 320, height: 240 })
     const b = await testJpeg(2, { width: 200, height: 300 })
     const store = new PhotoStore(dir)
-    const hq = shelf(new Map([[sha256(a), a], [sha256(b), b]]))
+    const hq = shelf(
+      new Map([
+        [sha256(a), a],
+        [sha256(b), b],
+      ]),
+    )
     const fetcher = new PhotoFetcher(store, hq.remote, join(dir, 'downloads'))
     await Promise.all([fetcher.ensure(sha256(a)), fetcher.ensure(sha256(a)), fetcher.ensure(sha256(b))])
     expect(hq.calls).toEqual([sha256(a), sha256(b)])

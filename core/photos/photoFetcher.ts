@@ -29,7 +29,11 @@ export class PhotoFetcher {
   private readonly inFlight = new Map<string, Promise<void>>()
   private current: FetchProgress | null = null
 
-  constructor(private readonly store: PhotoStore, private readonly remote: RemoteFiles, private readonly downloadsDir: string) {}
+  constructor(
+    private readonly store: PhotoStore,
+    private readonly remote: RemoteFiles,
+    private readonly downloadsDir: string,
+  ) {}
 
   /** What is being downloaded now, for a progress bar. */
   progress(): FetchProgress | null {
@@ -69,7 +73,9 @@ export class PhotoFetcher {
         this.current = { sha256, done, total }
       })
       const image = await processImage(await readFile(dest))
-      await this.store.put(sha256, { orig: { move: dest }, normal: image.normal, thumb: image.thumb }, (publish) => publish())
+      await this.store.put(sha256, { orig: { move: dest }, normal: image.normal, thumb: image.thumb }, (publish) =>
+        publish(),
+      )
     } catch (e) {
       // A download that arrived whole but does not decode is useless; a partial one stays to be resumed.
       if (e instanceof AppError && e.code === 'VALIDATION') await rm(dest, { force: true })

@@ -81,7 +81,10 @@ export class PhotoStore {
           }
         })
       } catch (e) {
-        await Promise.all([...pending.map((p) => rm(p.temp, { force: true })), ...published.map((f) => rm(f, { force: true }))])
+        await Promise.all([
+          ...pending.map((p) => rm(p.temp, { force: true })),
+          ...published.map((f) => rm(f, { force: true })),
+        ])
         throw e
       }
     })

@@ -45,10 +45,15 @@ describe('processImage', () => {
 
   it('applies EXIF orientation 6 (rotate 90° clockwise) to the copies and reports the upright size', async () => {
     // Stored sideways: left half red, right half blue. Upright, red is on top.
-    const w = 600, h = 400
+    const w = 600,
+      h = 400
     const raw = Buffer.alloc(w * h * 3)
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(x < w / 2 ? [220, 20, 20] : [20, 20, 220], (y * w + x) * 3)
-    const original = await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toBuffer()
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) raw.set(x < w / 2 ? [220, 20, 20] : [20, 20, 220], (y * w + x) * 3)
+    const original = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer()
     expect((await sharp(original).metadata()).orientation).toBe(6)
     const image = await processImage(original)
     expect([image.width, image.height]).toEqual([400, 600])
@@ -67,31 +72,51 @@ describe('processImage', () => {
   })
 
   it('keeps a small photo its size and puts a transparent PNG (a signature) on white', async () => {
-    const png = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer()
+    const png = await sharp({
+      create: { width: 300, height: 120, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer()
     const image = await processImage(png)
     expect(image).toMatchObject({ format: 'png', width: 300, height: 120, normalWidth: 300, normalHeight: 120 })
     expect(await pixel(image.normal, 150, 60)).toEqual([255, 255, 255])
   })
 
   it('judges the type by content, not by name: a PNG is a PNG, text and GIF are refused as unsupported', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#336699' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
     expect((await processImage(png)).format).toBe('png')
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#336699' } }).gif().toBuffer()
-    await expect(processImage(gif)).rejects.toMatchObject({ code: 'VALIDATION', messageKey: 'photos.errors.unsupported' })
-    await expect(processImage(Buffer.from('this is not a photo, whatever the .jpg says'))).rejects.toMatchObject({ messageKey: 'photos.errors.unsupported' })
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#336699' } })
+      .gif()
+      .toBuffer()
+    await expect(processImage(gif)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'photos.errors.unsupported',
+    })
+    await expect(processImage(Buffer.from('this is not a photo, whatever the .jpg says'))).rejects.toMatchObject({
+      messageKey: 'photos.errors.unsupported',
+    })
   })
 
   it('refuses a truncated JPEG, a JPEG with only a header, and a file over the size limit', async () => {
     const jpeg = await photoLikeJpeg(800, 600)
-    await expect(processImage(jpeg.subarray(0, jpeg.length / 2))).rejects.toMatchObject({ messageKey: 'photos.errors.corrupt' })
+    await expect(processImage(jpeg.subarray(0, jpeg.length / 2))).rejects.toMatchObject({
+      messageKey: 'photos.errors.corrupt',
+    })
     await expect(processImage(jpeg.subarray(0, 300))).rejects.toMatchObject({ messageKey: 'photos.errors.corrupt' })
     const big = Buffer.alloc(PHOTO_LIMITS.maxBytes + 1)
     jpeg.copy(big)
-    await expect(processImage(big)).rejects.toMatchObject({ messageKey: 'photos.errors.tooLarge', params: { maxMb: 40 } })
+    await expect(processImage(big)).rejects.toMatchObject({
+      messageKey: 'photos.errors.tooLarge',
+      params: { maxMb: 40 },
+    })
   })
 
   it('refuses a picture with more pixels than it may decode (a decompression bomb)', async () => {
-    const huge = await sharp({ create: { width: 12_000, height: 9_000, channels: 3, background: '#ffffff' } }).jpeg().toBuffer()
+    const huge = await sharp({ create: { width: 12_000, height: 9_000, channels: 3, background: '#ffffff' } })
+      .jpeg()
+      .toBuffer()
     expect(huge.length).toBeLessThan(PHOTO_LIMITS.maxBytes)
     await expect(processImage(huge)).rejects.toMatchObject({ messageKey: 'photos.errors.tooManyPixels' })
   })
@@ -103,17 +128,23 @@ describe('PhotoStore', () => {
     const original = await testJpeg(1)
     const sha = sha256(original)
     const image = await processImage(original)
-    const result = await store.put(sha, { orig: { data: original }, normal: image.normal, thumb: image.thumb }, async (publish) => {
-      // Before publishing, nothing is visible under the final names.
-      expect(store.has(sha)).toBe(false)
-      await publish()
-      return 'row'
-    })
+    const result = await store.put(
+      sha,
+      { orig: { data: original }, normal: image.normal, thumb: image.thumb },
+      async (publish) => {
+        // Before publishing, nothing is visible under the final names.
+        expect(store.has(sha)).toBe(false)
+        await publish()
+        return 'row'
+      },
+    )
     expect(result).toBe('row')
     expect(store.path(sha, 'orig')).toBe(join(dir, 'photos', sha.slice(0, 2), `${sha}.orig`))
     expect(store.has(sha)).toBe(true)
     expect((await store.read(sha, 'orig')).equals(original)).toBe(true)
-    expect(photoFiles(store).sort()).toEqual([`${sha}.jpg`, `${sha}.orig`, `${sha}.thumb.jpg`].map((n) => join(dir, 'photos', sha.slice(0, 2), n)).sort())
+    expect(photoFiles(store).sort()).toEqual(
+      [`${sha}.jpg`, `${sha}.orig`, `${sha}.thumb.jpg`].map((n) => join(dir, 'photos', sha.slice(0, 2), n)).sort(),
+    )
   })
 
   it('leaves nothing when the commit fails, before or after publishing', async () => {
@@ -122,9 +153,18 @@ describe('PhotoStore', () => {
     const sha = sha256(original)
     const image = await processImage(original)
     const files = { orig: { data: original }, normal: image.normal, thumb: image.thumb }
-    await expect(store.put(sha, files, async () => { throw new Error('insert failed') })).rejects.toThrow('insert failed')
+    await expect(
+      store.put(sha, files, async () => {
+        throw new Error('insert failed')
+      }),
+    ).rejects.toThrow('insert failed')
     expect(photoFiles(store)).toEqual([])
-    await expect(store.put(sha, files, async (publish) => { await publish(); throw new Error('commit failed') })).rejects.toThrow('commit failed')
+    await expect(
+      store.put(sha, files, async (publish) => {
+        await publish()
+        throw new Error('commit failed')
+      }),
+    ).rejects.toThrow('commit failed')
     expect(photoFiles(store)).toEqual([])
   })
 
@@ -135,10 +175,16 @@ describe('PhotoStore', () => {
     const image = await processImage(original)
     const staged = join(store.stagingDir, 'u.part')
     writeFileSync(staged, original)
-    await store.put(sha, { orig: { move: staged }, normal: image.normal, thumb: image.thumb }, async (publish) => publish())
+    await store.put(sha, { orig: { move: staged }, normal: image.normal, thumb: image.thumb }, async (publish) =>
+      publish(),
+    )
     expect(existsSync(staged)).toBe(false)
     // The same picture again (another inspection): the files are shared; its failed commit must not remove them.
-    await expect(store.put(sha, { orig: { data: original }, normal: image.normal, thumb: image.thumb }, async () => { throw new Error('no') })).rejects.toThrow()
+    await expect(
+      store.put(sha, { orig: { data: original }, normal: image.normal, thumb: image.thumb }, async () => {
+        throw new Error('no')
+      }),
+    ).rejects.toThrow()
     expect(store.has(sha)).toBe(true)
   })
 
@@ -148,7 +194,9 @@ describe('PhotoStore', () => {
     const orphan = await testJpeg(5)
     for (const bytes of [keep, orphan]) {
       const image = await processImage(bytes)
-      await store.put(sha256(bytes), { orig: { data: bytes }, normal: image.normal, thumb: image.thumb }, async (p) => p())
+      await store.put(sha256(bytes), { orig: { data: bytes }, normal: image.normal, thumb: image.thumb }, async (p) =>
+        p(),
+      )
     }
     writeFileSync(join(store.stagingDir, 'abandoned.part'), 'x')
     mkdirSync(join(store.root, 'ab'), { recursive: true })
@@ -170,7 +218,9 @@ describe('UploadRegistry', () => {
     const bytes = await photoLikeJpeg(1200, 900)
     const half = Math.ceil(bytes.length / 2 / 3) * 3
     const { uploadId } = await uploads.begin({ sizeBytes: bytes.length, sha256: sha256(bytes), meta: null }, who)
-    await expect(uploads.chunk(uploadId, 1, bytes.subarray(half).toString('base64'), who)).rejects.toMatchObject({ messageKey: 'photos.errors.outOfOrder' })
+    await expect(uploads.chunk(uploadId, 1, bytes.subarray(half).toString('base64'), who)).rejects.toMatchObject({
+      messageKey: 'photos.errors.outOfOrder',
+    })
     await expect(uploads.chunk(uploadId, 0, 'AAAA', otherWindow)).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await uploads.chunk(uploadId, 0, bytes.subarray(0, half).toString('base64'), who)
     await uploads.chunk(uploadId, 1, bytes.subarray(half).toString('base64'), who)
@@ -183,10 +233,13 @@ describe('UploadRegistry', () => {
   it('refuses a declared 200 MB file at once, and a client that sends more than it declared', async () => {
     const store = new PhotoStore(dir)
     const uploads = new UploadRegistry<null>(store.stagingDir, () => 0)
-    await expect(uploads.begin({ sizeBytes: 200 * 1024 * 1024, sha256: 'a'.repeat(64), meta: null }, who))
-      .rejects.toMatchObject({ code: 'VALIDATION', messageKey: 'photos.errors.tooLarge' })
+    await expect(
+      uploads.begin({ sizeBytes: 200 * 1024 * 1024, sha256: 'a'.repeat(64), meta: null }, who),
+    ).rejects.toMatchObject({ code: 'VALIDATION', messageKey: 'photos.errors.tooLarge' })
     const { uploadId } = await uploads.begin({ sizeBytes: 10, sha256: 'a'.repeat(64), meta: null }, who)
-    await expect(uploads.chunk(uploadId, 0, Buffer.alloc(12).toString('base64'), who)).rejects.toMatchObject({ messageKey: 'photos.errors.tooLarge' })
+    await expect(uploads.chunk(uploadId, 0, Buffer.alloc(12).toString('base64'), who)).rejects.toMatchObject({
+      messageKey: 'photos.errors.tooLarge',
+    })
     expect(readdirSync(store.stagingDir)).toEqual([])
     expect(uploads.openCount).toBe(0)
   })
@@ -196,10 +249,14 @@ describe('UploadRegistry', () => {
     const uploads = new UploadRegistry<null>(store.stagingDir, () => 0)
     const a = await uploads.begin({ sizeBytes: 3, sha256: 'b'.repeat(64), meta: null }, who)
     await uploads.chunk(a.uploadId, 0, Buffer.from('abc').toString('base64'), who)
-    await expect(uploads.finish(a.uploadId, who, async () => 'never')).rejects.toMatchObject({ messageKey: 'photos.errors.hashMismatch' })
+    await expect(uploads.finish(a.uploadId, who, async () => 'never')).rejects.toMatchObject({
+      messageKey: 'photos.errors.hashMismatch',
+    })
     const b = await uploads.begin({ sizeBytes: 6, sha256: sha256(Buffer.from('abcdef')), meta: null }, who)
     await uploads.chunk(b.uploadId, 0, Buffer.from('abc').toString('base64'), who)
-    await expect(uploads.finish(b.uploadId, who, async () => 'never')).rejects.toMatchObject({ messageKey: 'photos.errors.incomplete' })
+    await expect(uploads.finish(b.uploadId, who, async () => 'never')).rejects.toMatchObject({
+      messageKey: 'photos.errors.incomplete',
+    })
     expect(readdirSync(store.stagingDir)).toEqual([])
   })
 

@@ -31,7 +31,13 @@ interface Upload<M> extends UploadDeclaration<M> {
 const ABANDONED_MS = 15 * 60_000
 const MAX_OPEN_PER_CLIENT = 8
 
-const tooLarge = () => new AppError('VALIDATION', 'photos.errors.tooLarge', { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 }, { file: 'photos.errors.tooLarge' })
+const tooLarge = () =>
+  new AppError(
+    'VALIDATION',
+    'photos.errors.tooLarge',
+    { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 },
+    { file: 'photos.errors.tooLarge' },
+  )
 
 /**
  * Photos arrive in base64 chunks (IPC payloads are capped at 2 MB). Each upload is a file in the staging folder
@@ -42,9 +48,15 @@ const tooLarge = () => new AppError('VALIDATION', 'photos.errors.tooLarge', { ma
 export class UploadRegistry<M> {
   private readonly uploads = new Map<string, Upload<M>>()
 
-  constructor(private readonly stagingDir: string, private readonly now: () => number) {}
+  constructor(
+    private readonly stagingDir: string,
+    private readonly now: () => number,
+  ) {}
 
-  async begin(declaration: UploadDeclaration<M>, who: { clientId: string; userId: string }): Promise<{ uploadId: string; chunkChars: number }> {
+  async begin(
+    declaration: UploadDeclaration<M>,
+    who: { clientId: string; userId: string },
+  ): Promise<{ uploadId: string; chunkChars: number }> {
     if (declaration.sizeBytes > PHOTO_LIMITS.maxBytes) throw tooLarge()
     this.dropAbandoned()
     const open = [...this.uploads.values()].filter((u) => u.clientId === who.clientId).length
@@ -53,12 +65,25 @@ export class UploadRegistry<M> {
     const path = join(this.stagingDir, `${id}.part`)
     await writeFile(path, new Uint8Array(0), { flag: 'wx' })
     this.uploads.set(id, {
-      ...declaration, id, ...who, path, received: 0, nextIndex: 0, hash: createHash('sha256'), busy: false, lastActivityMs: this.now(),
+      ...declaration,
+      id,
+      ...who,
+      path,
+      received: 0,
+      nextIndex: 0,
+      hash: createHash('sha256'),
+      busy: false,
+      lastActivityMs: this.now(),
     })
     return { uploadId: id, chunkChars: PHOTO_LIMITS.chunkChars }
   }
 
-  async chunk(uploadId: string, index: number, base64: string, who: { clientId: string; userId: string }): Promise<{ receivedBytes: number }> {
+  async chunk(
+    uploadId: string,
+    index: number,
+    base64: string,
+    who: { clientId: string; userId: string },
+  ): Promise<{ receivedBytes: number }> {
     const u = this.claim(uploadId, who)
     try {
       if (index !== u.nextIndex) throw new AppError('CONFLICT', 'photos.errors.outOfOrder', { expected: u.nextIndex })
@@ -83,11 +108,17 @@ export class UploadRegistry<M> {
    * Checks size and hash, then gives the bytes to `consume` (which processes and stores them). The staging file
    * and the upload are gone afterwards, whether `consume` succeeded or threw.
    */
-  async finish<T>(uploadId: string, who: { clientId: string; userId: string }, consume: (bytes: Buffer, u: UploadDeclaration<M>, stagingPath: string) => Promise<T>): Promise<T> {
+  async finish<T>(
+    uploadId: string,
+    who: { clientId: string; userId: string },
+    consume: (bytes: Buffer, u: UploadDeclaration<M>, stagingPath: string) => Promise<T>,
+  ): Promise<T> {
     const u = this.claim(uploadId, who)
     try {
-      if (u.received !== u.sizeBytes) throw new AppError('CONFLICT', 'photos.errors.incomplete', { received: u.received, expected: u.sizeBytes })
-      if (u.hash.digest('hex') !== u.sha256) throw new AppError('VALIDATION', 'photos.errors.hashMismatch', {}, { file: 'photos.errors.hashMismatch' })
+      if (u.received !== u.sizeBytes)
+        throw new AppError('CONFLICT', 'photos.errors.incomplete', { received: u.received, expected: u.sizeBytes })
+      if (u.hash.digest('hex') !== u.sha256)
+        throw new AppError('VALIDATION', 'photos.errors.hashMismatch', {}, { file: 'photos.errors.hashMismatch' })
       const bytes = await readFile(u.path)
       return await consume(bytes, u, u.path)
     } finally {
@@ -109,7 +140,8 @@ export class UploadRegistry<M> {
 
   private claim(uploadId: string, who: { clientId: string; userId: string }): Upload<M> {
     const u = this.uploads.get(uploadId)
-    if (!u || u.clientId !== who.clientId || u.userId !== who.userId) throw new AppError('NOT_FOUND', 'photos.errors.noUpload')
+    if (!u || u.clientId !== who.clientId || u.userId !== who.userId)
+      throw new AppError('NOT_FOUND', 'photos.errors.noUpload')
     if (u.busy) throw new AppError('CONFLICT', 'photos.errors.busy')
     u.busy = true
     u.lastActivityMs = this.now()

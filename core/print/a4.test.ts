@@ -25,7 +25,11 @@ describe('A4 documents', () => {
   })
 
   it('numbers pages in the footer', async () => {
-    const doc = a4Document({ title: 'Проба', footerText: 'Проба · подвал', content: Array.from({ length: 120 }, (_, i) => ({ text: `Строка ${i + 1}` })) })
+    const doc = a4Document({
+      title: 'Проба',
+      footerText: 'Проба · подвал',
+      content: Array.from({ length: 120 }, (_, i) => ({ text: `Строка ${i + 1}` })),
+    })
     const words = pdfWords(keepPdf('a4-footer', await renderPdf(doc, { creationDate: FIXED_NOW })))
     expect(words.filter((w) => w.text === 'подвал').map((w) => w.page)).toEqual([1, 2])
     expect(words.filter((w) => w.text === 'Страница').length).toBe(2)

@@ -25,7 +25,12 @@ const thin: TableLayout = {
   paddingBottom: () => 1,
 }
 
-export function a4Document(opts: { title: string; content: Content; footerText: string; watermark?: string }): DocDefinition {
+export function a4Document(opts: {
+  title: string
+  content: Content
+  footerText: string
+  watermark?: string
+}): DocDefinition {
   return {
     pageSize: 'A4',
     pageMargins: A4_MARGINS,
@@ -40,7 +45,9 @@ export function a4Document(opts: { title: string; content: Content; footerText: 
       ],
       margin: [mm(18), mm(4), mm(12), 0],
     }),
-    ...(opts.watermark ? { watermark: { text: opts.watermark, color: '#9e9e9e', opacity: 0.12, bold: true, fontSize: 64 } } : {}),
+    ...(opts.watermark
+      ? { watermark: { text: opts.watermark, color: '#9e9e9e', opacity: 0.12, bold: true, fontSize: 64 } }
+      : {}),
   }
 }
 
@@ -76,7 +83,11 @@ export function sectionTitle(text: string): ContentNode {
 /** A two-column table: what the form asks (label) and what was filled in. */
 export function labelled(rows: Array<[string, string]>, labelWidth = mm(55)): ContentNode {
   return {
-    table: { widths: [labelWidth, '*'], dontBreakRows: true, body: rows.map(([label, value]) => [{ text: label, style: 'label' }, { text: value }]) },
+    table: {
+      widths: [labelWidth, '*'],
+      dontBreakRows: true,
+      body: rows.map(([label, value]) => [{ text: label, style: 'label' }, { text: value }]),
+    },
     layout: thin,
   }
 }
@@ -87,7 +98,10 @@ export function grid(header: string[], rows: string[][], widths: Array<number | 
       widths,
       headerRows: 1,
       dontBreakRows: true,
-      body: [header.map((h) => ({ text: h, style: 'label', bold: true })), ...rows.map((r) => r.map((c) => ({ text: c })))],
+      body: [
+        header.map((h) => ({ text: h, style: 'label', bold: true })),
+        ...rows.map((r) => r.map((c) => ({ text: c }))),
+      ],
     },
     layout: thin,
   }
@@ -100,8 +114,22 @@ export function signatureLine(role: string, name: string | null): ContentNode {
     margin: [0, mm(6), 0, 0],
     columns: [
       { text: role, width: mm(55) },
-      { stack: [{ text: ' ', margin: [0, 0, 0, 1] }, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(45), y2: 0, lineWidth: 0.5 }] }, { text: 'подпись', style: 'small' }], width: mm(50) },
-      { stack: [{ text: name ? `/ ${name} /` : ' ' }, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(65), y2: 0, lineWidth: 0.5 }] }, { text: 'фамилия, инициалы', style: 'small' }], width: '*' },
+      {
+        stack: [
+          { text: ' ', margin: [0, 0, 0, 1] },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(45), y2: 0, lineWidth: 0.5 }] },
+          { text: 'подпись', style: 'small' },
+        ],
+        width: mm(50),
+      },
+      {
+        stack: [
+          { text: name ? `/ ${name} /` : ' ' },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(65), y2: 0, lineWidth: 0.5 }] },
+          { text: 'фамилия, инициалы', style: 'small' },
+        ],
+        width: '*',
+      },
     ],
     columnGap: mm(4),
   }

@@ -6,7 +6,12 @@ import { FIXED_NOW, layout } from './testing/fixtures'
 import { keepPdf, pdfText, pdfToPng, pdfWords } from './testing/pdfTools'
 
 async function render(name: string, offset: { xMm: number; yMm: number }) {
-  const path = keepPdf(name, await renderPdf(buildCalibrationPage({ layout, printerName: 'Kyocera ECOSYS P2040dn' }, offset), { creationDate: FIXED_NOW }))
+  const path = keepPdf(
+    name,
+    await renderPdf(buildCalibrationPage({ layout, printerName: 'Kyocera ECOSYS P2040dn' }, offset), {
+      creationDate: FIXED_NOW,
+    }),
+  )
   return path
 }
 
@@ -29,11 +34,17 @@ describe('calibration page', () => {
     }
     // Ruler numbers every 10 mm along both edges.
     for (const n of ['20', '100', '200', '280']) expect(words.some((w) => w.text === n)).toBe(true)
-    expect(pageCount(await renderPdf(buildCalibrationPage({ layout, printerName: null }, { xMm: 0, yMm: 0 }), { creationDate: FIXED_NOW }))).toBe(1)
+    expect(
+      pageCount(
+        await renderPdf(buildCalibrationPage({ layout, printerName: null }, { xMm: 0, yMm: 0 }), {
+          creationDate: FIXED_NOW,
+        }),
+      ),
+    ).toBe(1)
     expect(pdfToPng(path, 'print-calibration')).toHaveLength(1)
   })
 
-  it('is printed with the printer\'s current offset, so a second print checks the correction', async () => {
+  it("is printed with the printer's current offset, so a second print checks the correction", async () => {
     const plain = pdfWords(await render('print-calibration', { xMm: 0, yMm: 0 }))
     const moved = await render('print-calibration-offset', { xMm: -1.5, yMm: 2 })
     expect(pdfText(moved)).toContain('Текущее смещение: X −1,5 мм, Y +2 мм')
@@ -45,6 +56,8 @@ describe('calibration page', () => {
 
   it('is named after the printer', () => {
     expect(calibrationFileName({ layout, printerName: 'HP LaserJet' })).toBe('Калибровочная страница — HP LaserJet.pdf')
-    expect(calibrationFileName({ layout, printerName: '\\\\server\\HP' })).toBe('Калибровочная страница — server HP.pdf')
+    expect(calibrationFileName({ layout, printerName: '\\\\server\\HP' })).toBe(
+      'Калибровочная страница — server HP.pdf',
+    )
   })
 })

@@ -56,7 +56,10 @@ function cross(x: number, y: number): CanvasElement[] {
 }
 
 /** Ticks every millimetre, longer every 5 and 10, numbered every 10: along the top edge and down the left edge. */
-function rulers(paper: { widthMm: number; heightMm: number }, off: PrinterOffset): { lines: CanvasElement[]; labels: ContentNode[] } {
+function rulers(
+  paper: { widthMm: number; heightMm: number },
+  off: PrinterOffset,
+): { lines: CanvasElement[]; labels: ContentNode[] } {
   const lines: CanvasElement[] = []
   const labels: ContentNode[] = []
   const tick = (n: number) => (n % 10 === 0 ? 4 : n % 5 === 0 ? 2.5 : 1.5)
@@ -64,13 +67,15 @@ function rulers(paper: { widthMm: number; heightMm: number }, off: PrinterOffset
     const px = mm(x + off.xMm)
     const top = mm(RULER_FROM_MM / 2 + off.yMm)
     lines.push({ type: 'line', x1: px, y1: top, x2: px, y2: top + mm(tick(x)), lineWidth: x % 10 === 0 ? 0.5 : 0.25 })
-    if (x % 10 === 0) labels.push({ text: String(x), fontSize: 5, color: GREY, absolutePosition: { x: px + 1, y: top + mm(4) } })
+    if (x % 10 === 0)
+      labels.push({ text: String(x), fontSize: 5, color: GREY, absolutePosition: { x: px + 1, y: top + mm(4) } })
   }
   for (let y = LEFT_RULER_FROM_MM; y <= paper.heightMm - RULER_FROM_MM; y++) {
     const py = mm(y + off.yMm)
     const left = mm(RULER_FROM_MM / 2 + off.xMm)
     lines.push({ type: 'line', x1: left, y1: py, x2: left + mm(tick(y)), y2: py, lineWidth: y % 10 === 0 ? 0.5 : 0.25 })
-    if (y % 10 === 0) labels.push({ text: String(y), fontSize: 5, color: GREY, absolutePosition: { x: left + mm(4.5), y: py - 2.5 } })
+    if (y % 10 === 0)
+      labels.push({ text: String(y), fontSize: 5, color: GREY, absolutePosition: { x: left + mm(4.5), y: py - 2.5 } })
   }
   return { lines, labels }
 }
@@ -79,7 +84,10 @@ export function buildCalibrationPage(data: CalibrationData, offset: PrinterOffse
   const { paper } = data.layout.data
   const marks = calibrationMarks(data.layout)
   const ruler = rulers(paper, offset)
-  const canvas: CanvasElement[] = [...ruler.lines, ...marks.flatMap((m) => cross(mm(m.x + offset.xMm), mm(m.y + offset.yMm)))]
+  const canvas: CanvasElement[] = [
+    ...ruler.lines,
+    ...marks.flatMap((m) => cross(mm(m.x + offset.xMm), mm(m.y + offset.yMm))),
+  ]
   const markLabels: ContentNode[] = marks.map((m) => ({
     text: `${m.label}  X ${m.x} Y ${m.y} мм`,
     fontSize: 6.5,
@@ -95,10 +103,11 @@ export function buildCalibrationPage(data: CalibrationData, offset: PrinterOffse
       { text: 'Как пользоваться', bold: true, fontSize: 8 },
       {
         fontSize: 7.5,
-        text: '1. Печатайте на обычной бумаге A4 в масштабе 100 % (без «по размеру страницы»). Отрезок от 10 до 110 на линейке должен быть ровно 100 мм — иначе печать масштабируется.\n'
-          + '2. Линейкой измерьте расстояние от левого края листа до центра перекрестья A (X) и от верхнего края (Y).\n'
-          + '3. Новое смещение = текущее смещение + (X на перекрестье − измеренное X); так же для Y. Введите его в настройках принтера.\n'
-          + '4. Напечатайте страницу ещё раз и проверьте: перекрестья на своих местах, на просвет совпадают с началом полей бланка.',
+        text:
+          '1. Печатайте на обычной бумаге A4 в масштабе 100 % (без «по размеру страницы»). Отрезок от 10 до 110 на линейке должен быть ровно 100 мм — иначе печать масштабируется.\n' +
+          '2. Линейкой измерьте расстояние от левого края листа до центра перекрестья A (X) и от верхнего края (Y).\n' +
+          '3. Новое смещение = текущее смещение + (X на перекрестье − измеренное X); так же для Y. Введите его в настройках принтера.\n' +
+          '4. Напечатайте страницу ещё раз и проверьте: перекрестья на своих местах, на просвет совпадают с началом полей бланка.',
       },
     ],
   }
@@ -116,7 +125,10 @@ export function buildCalibrationPage(data: CalibrationData, offset: PrinterOffse
         stack: [
           { text: 'Калибровочная страница: печать полисов ОСАГО на бланках', bold: true, fontSize: 11 },
           { text: `Принтер: ${data.printerName ?? 'не выбран (без смещения)'}`, fontSize: 8 },
-          { text: `Текущее смещение: X ${formatMillimetres(offset.xMm)}, Y ${formatMillimetres(offset.yMm)} · макет бланка ${data.layout.version}`, fontSize: 8 },
+          {
+            text: `Текущее смещение: X ${formatMillimetres(offset.xMm)}, Y ${formatMillimetres(offset.yMm)} · макет бланка ${data.layout.version}`,
+            fontSize: 8,
+          },
         ],
       },
       { absolutePosition: at(120, 200), text: legend, fontSize: 6.5, color: GREY },

@@ -26,9 +26,27 @@ export interface TextStyle {
 }
 
 export type CanvasElement =
-  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth?: number; lineColor?: string; dash?: { length: number; space?: number } }
+  | {
+      type: 'line'
+      x1: number
+      y1: number
+      x2: number
+      y2: number
+      lineWidth?: number
+      lineColor?: string
+      dash?: { length: number; space?: number }
+    }
   | { type: 'rect'; x: number; y: number; w: number; h: number; lineWidth?: number; lineColor?: string; color?: string }
-  | { type: 'ellipse'; x: number; y: number; r1: number; r2: number; lineWidth?: number; lineColor?: string; color?: string }
+  | {
+      type: 'ellipse'
+      x: number
+      y: number
+      r1: number
+      r2: number
+      lineWidth?: number
+      lineColor?: string
+      color?: string
+    }
 
 export interface TableLayout {
   hLineWidth?: (i: number, node: unknown) => number
@@ -47,7 +65,13 @@ export interface ContentNode extends TextStyle {
   stack?: Content[]
   columns?: Content[]
   ul?: Content[]
-  table?: { widths?: Array<number | '*' | 'auto'>; headerRows?: number; dontBreakRows?: boolean; keepWithHeaderRows?: number; body: Content[][] }
+  table?: {
+    widths?: Array<number | '*' | 'auto'>
+    headerRows?: number
+    dontBreakRows?: boolean
+    keepWithHeaderRows?: number
+    body: Content[][]
+  }
   layout?: 'noBorders' | 'headerLineOnly' | 'lightHorizontalLines' | TableLayout
   canvas?: CanvasElement[]
   absolutePosition?: { x: number; y: number }

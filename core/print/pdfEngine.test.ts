@@ -47,14 +47,18 @@ describe('pdf engine', () => {
   it('reads no file and no URL a document names, only its fonts', async () => {
     const withFile = { ...sample(), content: [{ image: '/etc/hostname' }], images: {} } as unknown as DocDefinition
     await expect(renderPdf(withFile, { creationDate: at })).rejects.toThrow(/access policy|denied/i)
-    const withUrl = { ...sample(), content: [{ image: 'logo' }], images: { logo: 'https://example.com/logo.png' } } as unknown as DocDefinition
+    const withUrl = {
+      ...sample(),
+      content: [{ image: 'logo' }],
+      images: { logo: 'https://example.com/logo.png' },
+    } as unknown as DocDefinition
     await expect(renderPdf(withUrl, { creationDate: at })).rejects.toThrow(/access policy|denied/i)
   })
 
   it('measures text with the embedded fonts: longer is wider, size scales, bold has its own metrics', async () => {
     const m = await textMeasure()
     expect(m.width('Смирнов', 9)).toBeGreaterThan(m.width('Смирно', 9))
-    expect(m.width('Смирнов', 10)).toBeCloseTo(m.width('Смирнов', 9) * 10 / 9, 6)
+    expect(m.width('Смирнов', 10)).toBeCloseTo((m.width('Смирнов', 9) * 10) / 9, 6)
     expect(m.width('Смирнов', 9, true)).not.toBe(m.width('Смирнов', 9))
     expect(m.lineHeight(10)).toBeGreaterThan(10)
     expect(m.lineHeight(10)).toBeLessThan(13)

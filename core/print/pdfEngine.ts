@@ -52,9 +52,16 @@ let measure: Promise<TextMeasure> | undefined
  * document of an empty PDF), so the numbers are exactly those the layout will use.
  */
 export function textMeasure(): Promise<TextMeasure> {
-  measure ??= pdfmake.createPdf({ content: [], info: { creationDate: new Date(0) } }).getStream().then((kit): TextMeasure => ({
-    width: (text, fontSize, bold = false) => kit.font(bold ? FONT.bold : FONT.normal).fontSize(fontSize).widthOfString(text),
-    lineHeight: (fontSize) => kit.font(FONT.normal).fontSize(fontSize).currentLineHeight(false),
-  }))
+  measure ??= pdfmake
+    .createPdf({ content: [], info: { creationDate: new Date(0) } })
+    .getStream()
+    .then((kit): TextMeasure => ({
+      width: (text, fontSize, bold = false) =>
+        kit
+          .font(bold ? FONT.bold : FONT.normal)
+          .fontSize(fontSize)
+          .widthOfString(text),
+      lineHeight: (fontSize) => kit.font(FONT.normal).fontSize(fontSize).currentLineHeight(false),
+    }))
   return measure
 }

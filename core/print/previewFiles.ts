@@ -15,7 +15,10 @@ export const PREVIEW_TTL_MS = 2 * 60_000
 export class PreviewFiles {
   private readonly timers = new Set<NodeJS.Timeout>()
 
-  constructor(readonly dir: string, private readonly ttlMs = PREVIEW_TTL_MS) {}
+  constructor(
+    readonly dir: string,
+    private readonly ttlMs = PREVIEW_TTL_MS,
+  ) {}
 
   /** Writes the PDF and answers its name (`<uuid>.pdf`). */
   async put(pdf: Buffer): Promise<string> {

@@ -11,8 +11,12 @@ import type { PreviewFiles } from './previewFiles'
 import { readPrinterProfile, writePrinterProfile } from './printerProfiles'
 
 type PrintChannels =
-  | 'print/preview-document' | 'print/print-document' | 'print/save-document'
-  | 'print/list-printers' | 'print/get-printer-profile' | 'print/set-printer-profile'
+  | 'print/preview-document'
+  | 'print/print-document'
+  | 'print/save-document'
+  | 'print/list-printers'
+  | 'print/get-printer-profile'
+  | 'print/set-printer-profile'
 
 interface Produced {
   doc: PrintableDocument<unknown>
@@ -26,14 +30,24 @@ interface Produced {
  * refuses a record in the wrong state), the build with the chosen printer's offset, the PDF, then the shell.
  * Prints and saves are recorded in the audit log with the PDF's hash.
  */
-export function printHandlers(db: Db, registry: DocumentRegistry, platform: PrintPlatform, previews: PreviewFiles): HandlersOf<PrintChannels> {
+export function printHandlers(
+  db: Db,
+  registry: DocumentRegistry,
+  platform: PrintPlatform,
+  previews: PreviewFiles,
+): HandlersOf<PrintChannels> {
   async function produce(input: DocumentRef, action: DocumentAction, ctx: HandlerContext): Promise<Produced> {
     const user = requireUser(ctx)
     const doc = registry.get(input.kind)
     if (!doc) throw new AppError('NOT_FOUND', 'print.errors.documentUnavailable')
     if (!doc.roles.includes(user.role)) {
       await write(db, ctx.actor, 'security.forbidden', ctx.now, (w) =>
-        w.audit('security.forbidden', null, null, null, { channel: `print/${action}`, kind: input.kind, role: user.role }))
+        w.audit('security.forbidden', null, null, null, {
+          channel: `print/${action}`,
+          kind: input.kind,
+          role: user.role,
+        }),
+      )
       throw new AppError('FORBIDDEN', 'errors.forbidden')
     }
     const printerName = input.printerName ?? null
@@ -49,15 +63,23 @@ export function printHandlers(db: Db, registry: DocumentRegistry, platform: Prin
     return { doc, data, pdf, fileName: doc.fileName(data) }
   }
 
-  async function record(action: string, p: Produced, input: DocumentRef, ctx: HandlerContext, extra: Record<string, unknown>): Promise<void> {
+  async function record(
+    action: string,
+    p: Produced,
+    input: DocumentRef,
+    ctx: HandlerContext,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
     const { entity, entityId } = p.doc.auditEntity(p.data, input.id)
-    await write(db, ctx.actor, action, ctx.now, (w) => w.audit(action, entity, entityId, null, {
-      kind: input.kind,
-      fileName: p.fileName,
-      pages: pageCount(p.pdf),
-      sha256: createHash('sha256').update(p.pdf).digest('hex'),
-      ...extra,
-    }))
+    await write(db, ctx.actor, action, ctx.now, (w) =>
+      w.audit(action, entity, entityId, null, {
+        kind: input.kind,
+        fileName: p.fileName,
+        pages: pageCount(p.pdf),
+        sha256: createHash('sha256').update(p.pdf).digest('hex'),
+        ...extra,
+      }),
+    )
   }
 
   return {

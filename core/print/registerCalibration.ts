@@ -6,7 +6,10 @@ import { todayIn } from '../../shared/dates/calendarDate'
 import { OFFICE } from '../../shared/staff/roleGroups'
 
 /** Whoever prints onto blanks may print the calibration page: it carries no client data. */
-export function registerCalibration(registry: DocumentRegistry, deps: { layouts: readonly BlankLayoutFile[]; timeZone: string }): void {
+export function registerCalibration(
+  registry: DocumentRegistry,
+  deps: { layouts: readonly BlankLayoutFile[]; timeZone: string },
+): void {
   registry.register<CalibrationData>('print-calibration', {
     roles: OFFICE,
     async load(_id, { handler, printerName }) {

@@ -26,7 +26,10 @@ export interface PrintingOptions {
  * the registry; OSAGO through `registerOsago`, which fills in what the print side already knows.
  */
 export function setUpPrinting(opts: PrintingOptions) {
-  const layouts = loadBlankLayouts({ bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates') })
+  const layouts = loadBlankLayouts({
+    bundledDir: opts.resourcesDir,
+    overrideDir: join(opts.dataDir, 'reference-updates'),
+  })
   const documents = new DocumentRegistry()
   registerCalibration(documents, { layouts, timeZone: opts.timeZone })
   // Previews go to the page as files in the folder the shell serves them from (app://…/transfer/<name>).

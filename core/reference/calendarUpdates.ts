@@ -1,4 +1,8 @@
-import { createWorkingDayCalendar, productionCalendarSchema, type WorkingDayCalendar } from '../../shared/reference/productionCalendar'
+import {
+  createWorkingDayCalendar,
+  productionCalendarSchema,
+  type WorkingDayCalendar,
+} from '../../shared/reference/productionCalendar'
 import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
 import type { ReferenceData } from './loadReferenceData'
@@ -15,7 +19,12 @@ export interface CalendarWatch {
   stop(): Promise<void>
 }
 
-interface StateRow { kind: string; data: string; versions: string; applied_at: string }
+interface StateRow {
+  kind: string
+  data: string
+  versions: string
+  applied_at: string
+}
 
 /**
  * Notices when the calendar the core counts on changes — an HQ update installed by sync, or a newer build bundling
@@ -47,7 +56,9 @@ export function watchCalendar(opts: {
     if (stopped) return
     const data = JSON.stringify(calendarDataOf(reference))
     const state = {
-      data, versions: JSON.stringify(reference.versions[KIND].map((v) => v.version)), applied_at: clock.now().toISOString(),
+      data,
+      versions: JSON.stringify(reference.versions[KIND].map((v) => v.version)),
+      applied_at: clock.now().toISOString(),
     }
     const row = (await db('reference_state').where({ kind: KIND }).first()) as StateRow | undefined
     const kept = row ? productionCalendarSchema.safeParse(parseOrNull(row.data)) : null
@@ -56,7 +67,12 @@ export function watchCalendar(opts: {
       // On a first run the deadlines on file (brought by sync) were counted on a calendar unknown here: the current one
       // is the best guess, and a date it does not explain is left alone by the recount.
       await once.run(kept?.success ? createWorkingDayCalendar(kept.data) : workingDayCalendarOf(reference))
-      await db('reference_state').insert({ kind: once.kind, data: '{}', versions: '[]', applied_at: clock.now().toISOString() })
+      await db('reference_state').insert({
+        kind: once.kind,
+        data: '{}',
+        versions: '[]',
+        applied_at: clock.now().toISOString(),
+      })
     }
     if (!row) {
       await db('reference_state').insert({ kind: KIND, ...state })
@@ -69,12 +85,16 @@ export function watchCalendar(opts: {
   }
 
   function run(): Promise<void> {
-    chain = chain.then(check).catch((e: unknown) => opts.log?.('recalculating deadlines after a calendar change failed', e))
+    chain = chain
+      .then(check)
+      .catch((e: unknown) => opts.log?.('recalculating deadlines after a calendar change failed', e))
     return chain
   }
 
   // Called inside the pull's transaction: the check queues behind it for the database.
-  const unsubscribe = onReferenceReloaded(reference, () => { void run() })
+  const unsubscribe = onReferenceReloaded(reference, () => {
+    void run()
+  })
   return {
     ready: run(),
     settled: () => chain,

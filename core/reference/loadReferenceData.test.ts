@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createWorkingDayCalendar } from '../../shared/reference/productionCalendar'
 import {
-  REFERENCE_SCHEMAS, ReferenceNotInForceError, loadReferenceData, referenceInForce, versionIdsInForce,
+  REFERENCE_SCHEMAS,
+  ReferenceNotInForceError,
+  loadReferenceData,
+  referenceInForce,
+  versionIdsInForce,
 } from './loadReferenceData'
 import { ReferenceDataError } from './readResource'
 
@@ -69,7 +73,10 @@ describe('loadReferenceData', () => {
   it('stops on a file that is not JSON', () => {
     const file = join(bundledCopy(), 'reference', 'purposes-of-use.json')
     writeFileSync(file, '{ "kind": "purposes-of-use", ')
-    expect([loadError({ bundledDir: bundledCopy() }).file, loadError({ bundledDir: bundledCopy() }).field]).toEqual([file, '(file)'])
+    expect([loadError({ bundledDir: bundledCopy() }).file, loadError({ bundledDir: bundledCopy() }).field]).toEqual([
+      file,
+      '(file)',
+    ])
   })
 
   it('stops on a file of an unknown kind, also in a subfolder', () => {
@@ -95,7 +102,9 @@ describe('loadReferenceData', () => {
     const purposes = readJson(join(bundled, 'reference', 'purposes-of-use.json'))
     const bundledVersion = purposes.version
     writeJson(join(override, 'reference', 'purposes-of-use.json'), {
-      ...purposes, version: 'hq-2026.1', effectiveFrom: '2026-03-01',
+      ...purposes,
+      version: 'hq-2026.1',
+      effectiveFrom: '2026-03-01',
       data: { purposes: purposes.data.purposes.slice(0, 3) },
     })
     const data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
@@ -109,7 +118,9 @@ describe('loadReferenceData', () => {
   it('accepts a missing override folder and an identical copy of a bundled version', () => {
     expect(() => loadReferenceData({ bundledDir: bundledCopy(), overrideDir: join(tmp, 'none') })).not.toThrow()
     const override = join(tmp, 'override')
-    cpSync(join(bundled, 'reference', 'vehicles.json'), join(override, 'reference', 'vehicles.json'), { recursive: true })
+    cpSync(join(bundled, 'reference', 'vehicles.json'), join(override, 'reference', 'vehicles.json'), {
+      recursive: true,
+    })
     const data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
     expect(data.versions['vehicle-catalog']).toHaveLength(1)
   })
@@ -132,7 +143,7 @@ describe('loadReferenceData', () => {
     expect(data.skipped.map((s) => s.file)).toEqual([file])
   })
 
-  it('lets HQ\'s later revision for the same start date replace the bundled one', () => {
+  it("lets HQ's later revision for the same start date replace the bundled one", () => {
     const override = join(tmp, 'override')
     mkdirSync(join(override, 'reference'), { recursive: true })
     const vehicles = readJson(join(bundled, 'reference', 'vehicles.json'))
@@ -144,7 +155,7 @@ describe('loadReferenceData', () => {
     expect(data.skipped).toHaveLength(1)
   })
 
-  it('starts when an HQ file installed under an older build fails this build\'s schema, and says which', () => {
+  it("starts when an HQ file installed under an older build fails this build's schema, and says which", () => {
     const override = join(tmp, 'override')
     mkdirSync(join(override, 'tariffs'), { recursive: true })
     const bundledTariffs = join(bundled, 'tariffs', 'osago')
@@ -165,7 +176,11 @@ describe('loadReferenceData', () => {
     const tariff = readJson(join(bundled, 'tariffs', 'osago', '2025-12-09_7204-U.json'))
     delete tariff.data.ceiling
     delete tariff.data.ks.minTotalMonths
-    writeJson(join(override, 'tariffs', 'hq-tariff.json'), { ...tariff, version: 'hq-2026-06.1', effectiveFrom: '2026-06-01' })
+    writeJson(join(override, 'tariffs', 'hq-tariff.json'), {
+      ...tariff,
+      version: 'hq-2026-06.1',
+      effectiveFrom: '2026-06-01',
+    })
     const rules = readJson(join(bundled, 'rules', 'termination.json'))
     for (const g of ['policyholder-liquidation', 'insurer-false-information']) delete rules.data.osago.grounds[g]
     for (const g of Object.values(rules.data.osago.grounds) as Array<Record<string, unknown>>) delete g.refund
@@ -179,7 +194,13 @@ describe('loadReferenceData', () => {
 
     const data = loadReferenceData({ bundledDir: bundledCopy(), overrideDir: override })
     // Only the bundled rules give way, to HQ's later revision for the same start date.
-    expect(data.skipped).toEqual([{ file: join(bundledCopy(), 'rules', 'termination.json'), reason: expect.stringContaining('2023-01-30.7'), superseded: true }])
+    expect(data.skipped).toEqual([
+      {
+        file: join(bundledCopy(), 'rules', 'termination.json'),
+        reason: expect.stringContaining('2023-01-30.7'),
+        superseded: true,
+      },
+    ])
     const inForce = referenceInForce(data, 'osago-tariff', '2026-06-01')
     expect(inForce.version).toBe('hq-2026-06.1')
     expect(inForce.data.ceiling.standard.value).toBe(3)

@@ -64,8 +64,11 @@ function readKind(file: string): ReferenceKind {
   }
   const kind = typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown }).kind : undefined
   if (!isKind(kind)) {
-    throw new ReferenceDataError(file, 'kind',
-      `unknown reference kind ${JSON.stringify(kind)}; known kinds: ${Object.keys(REFERENCE_SCHEMAS).join(', ')}`)
+    throw new ReferenceDataError(
+      file,
+      'kind',
+      `unknown reference kind ${JSON.stringify(kind)}; known kinds: ${Object.keys(REFERENCE_SCHEMAS).join(', ')}`,
+    )
   }
   return kind
 }
@@ -91,19 +94,24 @@ const revisionOrder = new Intl.Collator('en', { numeric: true }).compare
  * content, so an identical copy (HQ shipped what a later build bundles) is kept once.
  */
 export function loadReferenceData(options: LoadReferenceOptions): ReferenceData {
-  const versions = Object.fromEntries(Object.keys(REFERENCE_SCHEMAS).map((k) => [k, [] as Envelope[]])) as
-    Record<ReferenceKind, Envelope[]>
+  const versions = Object.fromEntries(Object.keys(REFERENCE_SCHEMAS).map((k) => [k, [] as Envelope[]])) as Record<
+    ReferenceKind,
+    Envelope[]
+  >
   const files: LoadedReferenceFile[] = []
   const skipped: SkippedReferenceFile[] = []
 
-  const sources: Array<{ dir: string; origin: LoadedReferenceFile['origin'] }> = [{ dir: options.bundledDir, origin: 'bundled' }]
+  const sources: Array<{ dir: string; origin: LoadedReferenceFile['origin'] }> = [
+    { dir: options.bundledDir, origin: 'bundled' },
+  ]
   if (options.overrideDir) sources.push({ dir: options.overrideDir, origin: 'override' })
 
   for (const { dir, origin } of sources) {
     for (const folder of REFERENCE_FOLDERS) {
       const root = join(dir, folder)
       if (!existsSync(root)) {
-        if (origin === 'bundled') throw new ReferenceDataError(root, '(folder)', 'the bundled reference folder is missing')
+        if (origin === 'bundled')
+          throw new ReferenceDataError(root, '(folder)', 'the bundled reference folder is missing')
         continue
       }
       for (const file of jsonFilesUnder(root)) {
@@ -119,13 +127,18 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
 
   function addFile(file: string, origin: LoadedReferenceFile['origin']): void {
     const kind = readKind(file)
-    const parsed = (origin === 'override' ? readUpgraded(file, kind) : readResource(file, REFERENCE_SCHEMAS[kind])) as Envelope
+    const parsed = (
+      origin === 'override' ? readUpgraded(file, kind) : readResource(file, REFERENCE_SCHEMAS[kind])
+    ) as Envelope
     const same = versions[kind].findIndex((v) => v.version === parsed.version)
     if (same >= 0) {
       if (isDeepStrictEqual(versions[kind][same], parsed)) return
       const other = files.find((f) => f.kind === kind && f.version === parsed.version)
-      const error = new ReferenceDataError(file, 'version',
-        `version ${parsed.version} of ${kind} is already loaded from ${other?.file ?? 'another file'} with different content`)
+      const error = new ReferenceDataError(
+        file,
+        'version',
+        `version ${parsed.version} of ${kind} is already loaded from ${other?.file ?? 'another file'} with different content`,
+      )
       if (origin === 'bundled') throw error
       // A copy of an edition this build bundles (a later build may correct its notes and sources): the build's own
       // copy is used and nothing of HQ's is lost, so it is logged, not shown. Two HQ files that disagree are shown.
@@ -142,24 +155,43 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
       // HQ's later revision of a version with the same start date replaces the earlier one; an earlier revision
       // (a copy HQ installed before this build bundled a newer one) gives way. Two bundled files never may clash.
       if (origin === 'bundled' || revisionOrder(parsed.version, clash.version) < 0) {
-        const error = new ReferenceDataError(file, 'effectiveFrom',
-          `${kind} versions ${clash.version} and ${parsed.version} both take effect on ${parsed.effectiveFrom}`)
+        const error = new ReferenceDataError(
+          file,
+          'effectiveFrom',
+          `${kind} versions ${clash.version} and ${parsed.version} both take effect on ${parsed.effectiveFrom}`,
+        )
         if (origin === 'bundled') throw error
         skipped.push({ file, reason: error.message, superseded: true })
         return
       }
-      skipped.push({ file: files[clashFile]?.file ?? '(unknown)', reason: `${kind} ${clash.version} is replaced by the later revision ${parsed.version} from ${file}`, superseded: true })
+      skipped.push({
+        file: files[clashFile]?.file ?? '(unknown)',
+        reason: `${kind} ${clash.version} is replaced by the later revision ${parsed.version} from ${file}`,
+        superseded: true,
+      })
       versions[kind].splice(clashAt, 1)
       if (clashFile >= 0) files.splice(clashFile, 1)
     }
     versions[kind].push(parsed)
-    files.push({ kind, version: parsed.version, effectiveFrom: parsed.effectiveFrom, effectiveTo: parsed.effectiveTo, file, origin })
+    files.push({
+      kind,
+      version: parsed.version,
+      effectiveFrom: parsed.effectiveFrom,
+      effectiveTo: parsed.effectiveTo,
+      file,
+      origin,
+    })
   }
 
   /** HQ's file brought up to this build's shape from the bundled editions (shared/reference/upgradeReference.ts), then judged. */
   function readUpgraded(file: string, kind: ReferenceKind): unknown {
-    const bundled = versions[kind].filter((v) => files.some((f) => f.origin === 'bundled' && f.kind === kind && f.version === v.version))
-    const { file: upgraded } = upgradeReference(JSON.parse(readFileSync(file, 'utf8')) as unknown, bundled as Array<Envelope & { data: unknown }>)
+    const bundled = versions[kind].filter((v) =>
+      files.some((f) => f.origin === 'bundled' && f.kind === kind && f.version === v.version),
+    )
+    const { file: upgraded } = upgradeReference(
+      JSON.parse(readFileSync(file, 'utf8')) as unknown,
+      bundled as Array<Envelope & { data: unknown }>,
+    )
     const result = REFERENCE_SCHEMAS[kind].safeParse(upgraded)
     if (result.success) return result.data
     const issue = result.error.issues[0]!
@@ -177,14 +209,21 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
 
 /** No version of a kind is in force on a date: nothing to calculate with, and nothing is guessed. */
 export class ReferenceNotInForceError extends Error {
-  constructor(readonly kind: ReferenceKind, readonly date: string) {
+  constructor(
+    readonly kind: ReferenceKind,
+    readonly date: string,
+  ) {
     super(`No version of reference data ${kind} is in force on ${date}`)
     this.name = 'ReferenceNotInForceError'
   }
 }
 
 /** The version of `kind` in force on `date` (for tariffs: the contract's conclusion date). */
-export function referenceInForce<K extends ReferenceKind>(data: ReferenceData, kind: K, date: string): ReferenceFileOf<K> {
+export function referenceInForce<K extends ReferenceKind>(
+  data: ReferenceData,
+  kind: K,
+  date: string,
+): ReferenceFileOf<K> {
   const found = versionInForce(data.versions[kind] as Envelope[], date)
   if (!found) throw new ReferenceNotInForceError(kind, date)
   return found as ReferenceFileOf<K>
@@ -192,6 +231,10 @@ export function referenceInForce<K extends ReferenceKind>(data: ReferenceData, k
 
 /** Version id per kind in force on `date` (null where none is): recorded on contracts and shown in the status bar. */
 export function versionIdsInForce(data: ReferenceData, date: string): Record<ReferenceKind, string | null> {
-  return Object.fromEntries((Object.keys(data.versions) as ReferenceKind[]).map((kind) =>
-    [kind, versionInForce(data.versions[kind] as Envelope[], date)?.version ?? null])) as Record<ReferenceKind, string | null>
+  return Object.fromEntries(
+    (Object.keys(data.versions) as ReferenceKind[]).map((kind) => [
+      kind,
+      versionInForce(data.versions[kind] as Envelope[], date)?.version ?? null,
+    ]),
+  ) as Record<ReferenceKind, string | null>
 }

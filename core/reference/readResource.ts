@@ -3,7 +3,11 @@ import type { z } from 'zod'
 
 /** Raised when a bundled or HQ-shipped reference file is unreadable or fails its schema; names file and field. */
 export class ReferenceDataError extends Error {
-  constructor(readonly file: string, readonly field: string, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
     super(`Reference data file ${file} is invalid at "${field}": ${detail}`)
     this.name = 'ReferenceDataError'
   }

@@ -9,8 +9,13 @@ import { ADMIN, RESOURCES_DIR, TRUSTED_URL, call, expectOk, setupBranch } from '
 let dir: string
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const open = (clock: ManualClock) => createCore({ dataDir: dir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (u) => u === TRUSTED_URL, clock })
-const tariff = () => JSON.parse(readFileSync(join(RESOURCES_DIR, 'tariffs', 'osago', '2025-12-09_7204-U.json'), 'utf8')) as Record<string, unknown> & { data: Record<string, unknown> }
+const open = (clock: ManualClock) =>
+  createCore({ dataDir: dir, resourcesDir: RESOURCES_DIR, isTrustedUrl: (u) => u === TRUSTED_URL, clock })
+const tariff = () =>
+  JSON.parse(readFileSync(join(RESOURCES_DIR, 'tariffs', 'osago', '2025-12-09_7204-U.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & { data: Record<string, unknown> }
 
 async function issues(core: Core) {
   await expectOk(call(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }))
@@ -24,10 +29,16 @@ describe('HQ reference files skipped at start are shown on the sync screen', () 
     mkdirSync(tariffs, { recursive: true })
     // Lacks a table the directive always has: nothing can fill it.
     const { kn: _kn, ...broken } = tariff().data
-    writeFileSync(join(tariffs, 'broken.json'), JSON.stringify({ ...tariff(), version: 'hq-2026-06.1', effectiveFrom: '2026-06-01', data: broken }))
+    writeFileSync(
+      join(tariffs, 'broken.json'),
+      JSON.stringify({ ...tariff(), version: 'hq-2026-06.1', effectiveFrom: '2026-06-01', data: broken }),
+    )
     // The previous build's shape: upgraded, used, not an issue.
     const { ceiling: _c, ...older } = tariff().data
-    writeFileSync(join(tariffs, 'older.json'), JSON.stringify({ ...tariff(), version: 'hq-2026-09.1', effectiveFrom: '2026-09-01', data: older }))
+    writeFileSync(
+      join(tariffs, 'older.json'),
+      JSON.stringify({ ...tariff(), version: 'hq-2026-09.1', effectiveFrom: '2026-09-01', data: older }),
+    )
 
     const clock = new ManualClock()
     let core = await open(clock)
@@ -37,8 +48,12 @@ describe('HQ reference files skipped at start are shown on the sync screen', () 
       const first = await issues(core)
       expect(first.items).toHaveLength(1)
       expect(first.items[0]).toMatchObject({
-        kind: 'reference', entity: 'osago-tariff', entityId: 'hq-2026-06.1', reasonKey: 'sync.reasons.reference-skipped',
-        reasonParams: { message: expect.stringContaining('broken.json') }, seenAt: null,
+        kind: 'reference',
+        entity: 'osago-tariff',
+        entityId: 'hq-2026-06.1',
+        reasonKey: 'sync.reasons.reference-skipped',
+        reasonParams: { message: expect.stringContaining('broken.json') },
+        seenAt: null,
       })
     } finally {
       await core.close()

@@ -21,7 +21,11 @@ function identify(file: string): { kind: string; version: string } {
  * Otherwise the branch loses HQ's data with only a log line. A file replaced by a later revision is not an issue:
  * nothing of HQ's is lost. One issue per file and version, however often the app starts.
  */
-export async function recordSkippedReferences(db: Db, skipped: readonly SkippedReferenceFile[], at: string): Promise<number> {
+export async function recordSkippedReferences(
+  db: Db,
+  skipped: readonly SkippedReferenceFile[],
+  at: string,
+): Promise<number> {
   let recorded = 0
   for (const s of skipped) {
     if (s.superseded) continue
@@ -29,8 +33,14 @@ export async function recordSkippedReferences(db: Db, skipped: readonly SkippedR
     const changeId = `reference-skipped:${kind}:${version}:${basename(s.file)}`
     if (await db('sync_issue').where({ change_id: changeId }).first('id')) continue
     await db('sync_issue').insert({
-      id: uuidv7(), change_id: changeId, kind: 'reference', entity: kind, entity_id: version,
-      reason_code: 'reference-skipped', reason_params: JSON.stringify({ message: s.reason.slice(0, 500) }), recorded_at: at,
+      id: uuidv7(),
+      change_id: changeId,
+      kind: 'reference',
+      entity: kind,
+      entity_id: version,
+      reason_code: 'reference-skipped',
+      reason_params: JSON.stringify({ message: s.reason.slice(0, 500) }),
+      recorded_at: at,
     })
     recorded++
   }

@@ -1,5 +1,8 @@
 import {
-  createWorkingDayCalendar, mergeProductionCalendars, type ProductionCalendar, type WorkingDayCalendar,
+  createWorkingDayCalendar,
+  mergeProductionCalendars,
+  type ProductionCalendar,
+  type WorkingDayCalendar,
 } from '../../shared/reference/productionCalendar'
 import { calendarStatus, type CalendarStatus } from '../../shared/reference/productionCalendarStatus'
 import type { ReferenceData } from './loadReferenceData'

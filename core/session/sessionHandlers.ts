@@ -10,8 +10,13 @@ import { checkCredentials } from './signInGuard'
 import type { SessionRegistry } from './sessionRegistry'
 
 type SessionChannels =
-  | 'session/get-session' | 'session/sign-in' | 'session/sign-out' | 'session/lock-screen'
-  | 'session/unlock-screen' | 'session/report-activity' | 'session/change-password'
+  | 'session/get-session'
+  | 'session/sign-in'
+  | 'session/sign-out'
+  | 'session/lock-screen'
+  | 'session/unlock-screen'
+  | 'session/report-activity'
+  | 'session/change-password'
 
 export async function sessionState(db: Db, sessions: SessionRegistry, clientId: string): Promise<SessionState> {
   const s = sessions.get(clientId)
@@ -31,13 +36,16 @@ export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<S
     'session/sign-in': async (input, ctx) => {
       const row = await checkCredentials(db, input.login, input.password, ctx.now)
       await write(db, { userId: row.id, login: row.login }, 'session.signed-in', ctx.now, (w) =>
-        w.audit('session.signed-in', 'staff', row.id, null, { client: ctx.clientId }))
+        w.audit('session.signed-in', 'staff', row.id, null, { client: ctx.clientId }),
+      )
       sessions.start(ctx.clientId, row.id, ctx.now.getTime())
       return state(ctx)
     },
 
     'session/sign-out': async (_input, ctx) => {
-      await write(db, ctx.actor, 'session.signed-out', ctx.now, (w) => w.audit('session.signed-out', 'staff', ctx.actor.userId, null, null))
+      await write(db, ctx.actor, 'session.signed-out', ctx.now, (w) =>
+        w.audit('session.signed-out', 'staff', ctx.actor.userId, null, null),
+      )
       sessions.end(ctx.clientId)
       return state(ctx)
     },
@@ -46,7 +54,9 @@ export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<S
       const s = sessions.get(ctx.clientId)
       if (s && !s.locked) {
         s.locked = true
-        await write(db, ctx.actor, 'session.locked', ctx.now, (w) => w.audit('session.locked', 'staff', ctx.actor.userId, null, { reason: 'idle' }))
+        await write(db, ctx.actor, 'session.locked', ctx.now, (w) =>
+          w.audit('session.locked', 'staff', ctx.actor.userId, null, { reason: 'idle' }),
+        )
       }
       return state(ctx)
     },
@@ -59,7 +69,9 @@ export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<S
       await checkCredentials(db, row.login, input.password, ctx.now)
       s.locked = false
       s.lastActivityMs = ctx.now.getTime()
-      await write(db, ctx.actor, 'session.unlocked', ctx.now, (w) => w.audit('session.unlocked', 'staff', row.id, null, null))
+      await write(db, ctx.actor, 'session.unlocked', ctx.now, (w) =>
+        w.audit('session.unlocked', 'staff', row.id, null, null),
+      )
       return state(ctx)
     },
 
@@ -69,14 +81,20 @@ export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<S
       const row = await findStaffById(db, ctx.actor.userId ?? '')
       if (!row) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
       if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
-        throw new AppError('VALIDATION', 'errors.wrongCurrentPassword', {}, { currentPassword: 'errors.wrongCurrentPassword' })
+        throw new AppError(
+          'VALIDATION',
+          'errors.wrongCurrentPassword',
+          {},
+          { currentPassword: 'errors.wrongCurrentPassword' },
+        )
       }
       if (input.currentPassword === input.newPassword) {
         throw new AppError('VALIDATION', 'errors.samePassword', {}, { newPassword: 'errors.samePassword' })
       }
       const passwordHash = await hashPassword(input.newPassword)
       await write(db, ctx.actor, 'staff.password-changed', ctx.now, (w) =>
-        w.update('staff', row.id, { password_hash: passwordHash, must_change_password: false }))
+        w.update('staff', row.id, { password_hash: passwordHash, must_change_password: false }),
+      )
       return state(ctx)
     },
   }

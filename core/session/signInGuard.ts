@@ -15,7 +15,9 @@ export async function checkCredentials(db: Db, login: string, password: string, 
   const guard = (await db('sign_in_guard').where({ login }).first()) as GuardRow | undefined
   if (guard?.locked_until && guard.locked_until > now.toISOString()) {
     const minutes = Math.ceil((Date.parse(guard.locked_until) - now.getTime()) / 60_000)
-    await write(db, actor, 'session.sign-in-refused-locked', now, (w) => w.audit('session.sign-in-refused-locked', 'staff', null, null, { login }))
+    await write(db, actor, 'session.sign-in-refused-locked', now, (w) =>
+      w.audit('session.sign-in-refused-locked', 'staff', null, null, { login }),
+    )
     throw new AppError('ACCOUNT_LOCKED', 'errors.accountLocked', { minutes })
   }
 
@@ -25,7 +27,8 @@ export async function checkCredentials(db: Db, login: string, password: string, 
     const security = await readSecurity(db)
     // Counted inside one transaction with an atomic increment: parallel wrong attempts cannot lose a count.
     const locked = await write(db, actor, 'session.sign-in-failed', now, async (w) => {
-      await w.trx('sign_in_guard')
+      await w
+        .trx('sign_in_guard')
         .insert({ login, failed_count: 1, locked_until: null, updated_at: now.toISOString() })
         .onConflict('login')
         .merge({ failed_count: w.trx.raw('sign_in_guard.failed_count + 1'), updated_at: now.toISOString() })
@@ -35,14 +38,19 @@ export async function checkCredentials(db: Db, login: string, password: string, 
         const lockedUntil = new Date(now.getTime() + security.lockoutMinutes * 60_000).toISOString()
         await w.trx('sign_in_guard').where({ login }).update({ failed_count: 0, locked_until: lockedUntil })
       }
-      await w.audit(lockNow ? 'session.account-locked' : 'session.sign-in-failed', 'staff', row?.id ?? null, null, { login, failed })
+      await w.audit(lockNow ? 'session.account-locked' : 'session.sign-in-failed', 'staff', row?.id ?? null, null, {
+        login,
+        failed,
+      })
       return lockNow
     })
     if (locked) throw new AppError('ACCOUNT_LOCKED', 'errors.accountLocked', { minutes: security.lockoutMinutes })
     throw new AppError('INVALID_CREDENTIALS', 'errors.invalidCredentials')
   }
   if (!row.active) {
-    await write(db, actor, 'session.sign-in-refused-disabled', now, (w) => w.audit('session.sign-in-refused-disabled', 'staff', row.id, null, { login }))
+    await write(db, actor, 'session.sign-in-refused-disabled', now, (w) =>
+      w.audit('session.sign-in-refused-disabled', 'staff', row.id, null, { login }),
+    )
     throw new AppError('ACCOUNT_DISABLED', 'errors.accountDisabled')
   }
   if (guard) await db('sign_in_guard').where({ login }).delete()

@@ -14,7 +14,11 @@ export function setupHandlers(db: Db): HandlersOf<'setup/create-branch'> {
       const passwordHash = await hashPassword(input.admin.password)
       return write(db, { userId: null, login: input.admin.login }, 'setup.branch-created', ctx.now, async (w) => {
         if (await w.trx('branch').first()) throw new AppError('CONFLICT', 'errors.branchExists')
-        const branch = await w.insert('branch', { code: input.branch.code, name: input.branch.name, city: input.branch.city })
+        const branch = await w.insert('branch', {
+          code: input.branch.code,
+          name: input.branch.name,
+          city: input.branch.city,
+        })
         const admin = await w.insert('staff', {
           branch_id: branch.id,
           login: input.admin.login,

@@ -10,7 +10,8 @@ const KEY_LENGTH = 32
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...opts, maxmem: 256 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key))
+      err ? reject(err) : resolve(key),
+    )
   })
 }
 

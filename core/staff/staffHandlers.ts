@@ -5,7 +5,14 @@ import { write } from '../db/write'
 import type { HandlersOf } from '../ipc/handlers'
 import type { SessionRegistry } from '../session/sessionRegistry'
 import { hashPassword } from './password'
-import { countActiveAdmins, findStaffById, findStaffByLogin, toStaffMember, type GuardRow, type StaffRow } from './staffRows'
+import {
+  countActiveAdmins,
+  findStaffById,
+  findStaffByLogin,
+  toStaffMember,
+  type GuardRow,
+  type StaffRow,
+} from './staffRows'
 
 type StaffChannels = 'staff/list-staff' | 'staff/create-staff' | 'staff/update-staff' | 'staff/reset-password'
 
@@ -31,33 +38,43 @@ export function staffHandlers(db: Db, clock: Clock, sessions: SessionRegistry): 
       }
       const branch = (await db('branch').first()) as { id: string }
       const passwordHash = await hashPassword(input.password)
-      const row = await write(db, ctx.actor, 'staff.created', ctx.now, (w) => w.insert('staff', {
-        branch_id: branch.id,
-        login: input.login,
-        full_name: input.fullName,
-        role: input.role,
-        password_hash: passwordHash,
-        active: true,
-        // The admin chose this password; the person must replace it with their own at first sign-in.
-        must_change_password: true,
-      }))
+      const row = await write(db, ctx.actor, 'staff.created', ctx.now, (w) =>
+        w.insert('staff', {
+          branch_id: branch.id,
+          login: input.login,
+          full_name: input.fullName,
+          role: input.role,
+          password_hash: passwordHash,
+          active: true,
+          // The admin chose this password; the person must replace it with their own at first sign-in.
+          must_change_password: true,
+        }),
+      )
       return member(row.id)
     },
 
     'staff/update-staff': async (input, ctx) => {
       const current = await findStaffById(db, input.id)
       if (!current) throw new AppError('NOT_FOUND', 'errors.notFound')
-      const losesAdmin = current.role === 'admin' && Boolean(current.active) &&
+      const losesAdmin =
+        current.role === 'admin' &&
+        Boolean(current.active) &&
         ((input.role !== undefined && input.role !== 'admin') || input.active === false)
       if (losesAdmin && (await countActiveAdmins(db)) <= 1) throw new AppError('CONFLICT', 'errors.lastAdmin')
       const patch: Partial<StaffRow> = {}
       if (input.fullName !== undefined) patch.full_name = input.fullName
       if (input.role !== undefined) patch.role = input.role
       if (input.active !== undefined) patch.active = input.active
-      const action = input.active === false ? 'staff.disabled' : input.active === true && !current.active ? 'staff.enabled' : 'staff.updated'
+      const action =
+        input.active === false
+          ? 'staff.disabled'
+          : input.active === true && !current.active
+            ? 'staff.enabled'
+            : 'staff.updated'
       await write(db, ctx.actor, action, ctx.now, (w) => w.update('staff', input.id, patch, input.rowVersion))
       // A disabled user or a changed role takes effect now, not at the next sign-in.
-      if (input.active === false || (input.role !== undefined && input.role !== current.role)) sessions.endAllOf(input.id)
+      if (input.active === false || (input.role !== undefined && input.role !== current.role))
+        sessions.endAllOf(input.id)
       return member(input.id)
     },
 

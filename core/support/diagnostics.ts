@@ -23,7 +23,18 @@ export interface DiagnosticsSources {
 }
 
 /** Sync state keys that are technical (never the token: that one is not in this table at all). */
-const SYNC_STATE_KEYS = ['hq_url', 'device_id', 'branch_code', 'enrolled_at', 'cursor', 'last_success_at', 'last_attempt_at', 'last_error', 'hq_clock_offset_ms', 'hq_settings']
+const SYNC_STATE_KEYS = [
+  'hq_url',
+  'device_id',
+  'branch_code',
+  'enrolled_at',
+  'cursor',
+  'last_success_at',
+  'last_attempt_at',
+  'last_error',
+  'hq_clock_offset_ms',
+  'hq_settings',
+]
 const MAX_LOG_BYTES = 8 * 1024 * 1024
 
 export async function collectDiagnostics(src: DiagnosticsSources): Promise<Record<string, Uint8Array>> {
@@ -37,7 +48,9 @@ export async function collectDiagnostics(src: DiagnosticsSources): Promise<Recor
     'crash-dumps.json': json(listFiles(src.crashDumpsDir)),
   }
   let budget = MAX_LOG_BYTES
-  for (const log of listFiles(src.logsDir).filter((f) => f.name.endsWith('.log')).sort((a, b) => b.modified.localeCompare(a.modified))) {
+  for (const log of listFiles(src.logsDir)
+    .filter((f) => f.name.endsWith('.log'))
+    .sort((a, b) => b.modified.localeCompare(a.modified))) {
     if (budget <= 0) break
     const text = readFileSync(join(src.logsDir!, log.name), 'utf8')
     const kept = text.length > budget ? text.slice(text.length - budget) : text
@@ -63,7 +76,9 @@ export function redactLogText(text: string): string {
   return text
     .replace(/'[^'\n]*'/gu, "'…'")
     .replace(/\\"(?:[^"\\\n]|\\[^"])*\\"/gu, '\\"…\\"')
-    .replace(/\+?\d(?:[\d ()-]*\d)?/gu, (m) => (m.replace(/\D/gu, '').length >= 6 && !/^\d{4}-\d{2}-\d{2}$/u.test(m) ? '#' : m))
+    .replace(/\+?\d(?:[\d ()-]*\d)?/gu, (m) =>
+      m.replace(/\D/gu, '').length >= 6 && !/^\d{4}-\d{2}-\d{2}$/u.test(m) ? '#' : m,
+    )
     .replace(/[А-Яа-яЁё]+/gu, '~')
 }
 
@@ -84,7 +99,9 @@ async function database(db: Db) {
   const pragma = async (sql: string) => (await db.raw(sql)) as Array<Record<string, unknown>>
   const integrity = (await pragma('PRAGMA integrity_check')).map((r) => String(Object.values(r)[0]))
   const foreignKeyProblems = (await pragma('PRAGMA foreign_key_check')).length
-  const tables = (await pragma("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map((r) => String(r.name))
+  const tables = (
+    await pragma("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+  ).map((r) => String(r.name))
   const rowCounts: Record<string, number> = {}
   for (const table of tables) {
     const [row] = (await db(table).count({ n: '*' })) as Array<{ n: number | string }>
@@ -105,8 +122,15 @@ async function database(db: Db) {
 }
 
 async function syncState(db: Db) {
-  const rows = (await db('sync_state').whereIn('key', SYNC_STATE_KEYS).select('key', 'value')) as Array<{ key: string; value: string }>
-  const issues = (await db('sync_issue').select('kind').select(db.raw('seen_at IS NULL as unseen')).count({ n: '*' }).groupBy('kind', 'unseen')) as Array<{ kind: string; unseen: number; n: number }>
+  const rows = (await db('sync_state').whereIn('key', SYNC_STATE_KEYS).select('key', 'value')) as Array<{
+    key: string
+    value: string
+  }>
+  const issues = (await db('sync_issue')
+    .select('kind')
+    .select(db.raw('seen_at IS NULL as unseen'))
+    .count({ n: '*' })
+    .groupBy('kind', 'unseen')) as Array<{ kind: string; unseen: number; n: number }>
   return {
     state: Object.fromEntries(rows.map((r) => [r.key, r.key === 'last_error' ? redactLogText(r.value) : r.value])),
     issues: issues.map((i) => ({ kind: i.kind, unseen: Boolean(i.unseen), count: Number(i.n) })),
@@ -123,12 +147,22 @@ async function outbox(db: Db) {
     .select(db.raw('MIN(CASE WHEN sent_at IS NULL THEN changed_at END) AS oldestPending'))
     .groupBy('entity')
     .orderBy('entity')) as Array<Record<string, unknown>>
-  const outcomes = (await db('outbox').select('outcome').count({ n: '*' }).groupBy('outcome')) as Array<{ outcome: string | null; n: number }>
+  const outcomes = (await db('outbox').select('outcome').count({ n: '*' }).groupBy('outcome')) as Array<{
+    outcome: string | null
+    n: number
+  }>
   const num = (v: unknown) => Number(v ?? 0)
   return {
     pending: byEntity.reduce((sum, r) => sum + num(r.pending), 0),
     sent: byEntity.reduce((sum, r) => sum + num(r.sent), 0),
-    byEntity: byEntity.map((r) => ({ entity: r.entity, pending: num(r.pending), sent: num(r.sent), deferred: num(r.deferred), maxAttempts: num(r.maxAttempts), oldestPending: r.oldestPending ?? null })),
+    byEntity: byEntity.map((r) => ({
+      entity: r.entity,
+      pending: num(r.pending),
+      sent: num(r.sent),
+      deferred: num(r.deferred),
+      maxAttempts: num(r.maxAttempts),
+      oldestPending: r.oldestPending ?? null,
+    })),
     outcomes: Object.fromEntries(outcomes.map((o) => [o.outcome ?? 'none', Number(o.n)])),
   }
 }

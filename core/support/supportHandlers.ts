@@ -30,13 +30,20 @@ export function supportHandlers(deps: SupportDeps): HandlersOf<'settings/save-di
         referenceVersions: deps.referenceVersions(todayIn(BRANCH_TIME_ZONE, ctx.now)),
         logsDir: deps.logsDir,
         crashDumpsDir: deps.crashDumpsDir,
-        imageLibrary: () => loadSharp().then(() => 'ok', (e: unknown) => `unavailable: ${String((e as { cause?: unknown }).cause ?? e)}`),
+        imageLibrary: () =>
+          loadSharp().then(
+            () => 'ok',
+            (e: unknown) => `unavailable: ${String((e as { cause?: unknown }).cause ?? e)}`,
+          ),
         now: ctx.now,
       })
       const branch = (await getState(deps.db, 'branch_code')) ?? 'branch'
       const stamp = ctx.now.toISOString().slice(0, 16).replace(/[-:]/gu, '').replace('T', '-')
       const suggested = `branch-desk-diagnostics-${branch.replace(/[^\w-]/gu, '')}-${stamp}.zip`
-      const path = await deps.files.chooseSavePath(suggested, { name: translate(ctx.locale, 'support.diagnostics.fileKind'), extensions: ['zip'] })
+      const path = await deps.files.chooseSavePath(suggested, {
+        name: translate(ctx.locale, 'support.diagnostics.fileKind'),
+        extensions: ['zip'],
+      })
       const entries = Object.keys(files)
       if (!path) return { savedTo: null, entries }
       try {
@@ -44,7 +51,9 @@ export function supportHandlers(deps: SupportDeps): HandlersOf<'settings/save-di
       } catch {
         throw new AppError('CONFLICT', 'support.diagnostics.writeFailed', { path })
       }
-      await write(deps.db, ctx.actor, 'support.diagnostics-saved', ctx.now, (w) => w.audit('support.diagnostics-saved', null, null, null, { path, entries: entries.length }))
+      await write(deps.db, ctx.actor, 'support.diagnostics-saved', ctx.now, (w) =>
+        w.audit('support.diagnostics-saved', null, null, null, { path, entries: entries.length }),
+      )
       return { savedTo: path, entries }
     },
   }

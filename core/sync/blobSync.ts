@@ -42,15 +42,29 @@ export async function enqueueBlobs(db: Db, sources: readonly BlobSource[], now: 
       if (known.has(sha256)) continue
       const path = source.path(sha256)
       if (!existsSync(path)) continue
-      await db('sync_blob').insert({ sha256, size: statSync(path).size, origin: 'local', source: source.name, created_at: now.toISOString() })
-        .onConflict('sha256').ignore()
+      await db('sync_blob')
+        .insert({
+          sha256,
+          size: statSync(path).size,
+          origin: 'local',
+          source: source.name,
+          created_at: now.toISOString(),
+        })
+        .onConflict('sha256')
+        .ignore()
       known.add(sha256)
     }
   }
 }
 
 export async function pendingBlobs(db: Db): Promise<{ count: number; bytes: number }> {
-  const row = (await db('sync_blob').whereNull('uploaded_at').whereNull('rejected_reason').where({ origin: 'local' }).count({ n: '*' }).sum({ bytes: 'size' }).first()) as { n: number; bytes: number | null }
+  const row = (await db('sync_blob')
+    .whereNull('uploaded_at')
+    .whereNull('rejected_reason')
+    .where({ origin: 'local' })
+    .count({ n: '*' })
+    .sum({ bytes: 'size' })
+    .first()) as { n: number; bytes: number | null }
   return { count: Number(row.n), bytes: Number(row.bytes ?? 0) }
 }
 
@@ -59,10 +73,20 @@ export async function pendingBlobs(db: Db): Promise<{ count: number; bytes: numb
  * connection dropped at 60 %, the app closed) continues from there; HQ checks the SHA-256 when the last byte
  * arrives.
  */
-export async function uploadBlobs(db: Db, client: HqClient, sources: readonly BlobSource[], now: () => Date, opts: { chunkSize?: number; onProgress?: (t: Transfer | null) => void } = {}): Promise<BlobUploadSummary> {
+export async function uploadBlobs(
+  db: Db,
+  client: HqClient,
+  sources: readonly BlobSource[],
+  now: () => Date,
+  opts: { chunkSize?: number; onProgress?: (t: Transfer | null) => void } = {},
+): Promise<BlobUploadSummary> {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK
   const summary: BlobUploadSummary = { uploaded: 0, bytes: 0, missing: 0, rejected: 0 }
-  const queue = (await db('sync_blob').whereNull('uploaded_at').whereNull('rejected_reason').where({ origin: 'local' }).orderBy('created_at')) as Array<{ sha256: string; size: number; source: string }>
+  const queue = (await db('sync_blob')
+    .whereNull('uploaded_at')
+    .whereNull('rejected_reason')
+    .where({ origin: 'local' })
+    .orderBy('created_at')) as Array<{ sha256: string; size: number; source: string }>
   for (const blob of queue) {
     const source = sources.find((s) => s.name === blob.source)
     const path = source?.path(blob.sha256)
@@ -74,15 +98,25 @@ export async function uploadBlobs(db: Db, client: HqClient, sources: readonly Bl
       await uploadOne(blob, path)
     } catch (e) {
       // The local file is not what its name says (damaged on disk, or changed size): retrying cannot help.
-      if (!(e instanceof HqRefused) || !['blob-hash-mismatch', 'blob-size-mismatch', 'blob-too-large'].includes(e.code)) throw e
+      if (!(e instanceof HqRefused) || !['blob-hash-mismatch', 'blob-size-mismatch', 'blob-too-large'].includes(e.code))
+        throw e
       summary.rejected++
       const at = now().toISOString()
       await db.transaction(async (trx) => {
         await trx('sync_blob').where({ sha256: blob.sha256 }).update({ rejected_reason: e.code })
-        await trx('sync_issue').insert({
-          id: uuidv7(), change_id: `file:${blob.sha256}`, kind: 'rejected', entity: 'file', entity_id: blob.sha256,
-          reason_code: e.code, reason_params: JSON.stringify({ size: blob.size }), recorded_at: at,
-        }).onConflict('change_id').ignore()
+        await trx('sync_issue')
+          .insert({
+            id: uuidv7(),
+            change_id: `file:${blob.sha256}`,
+            kind: 'rejected',
+            entity: 'file',
+            entity_id: blob.sha256,
+            reason_code: e.code,
+            reason_params: JSON.stringify({ size: blob.size }),
+            recorded_at: at,
+          })
+          .onConflict('change_id')
+          .ignore()
       })
       continue
     }
@@ -121,12 +155,20 @@ export async function uploadBlobs(db: Db, client: HqClient, sources: readonly Bl
  * Downloads a file of the branch from HQ into `dest` (a supervisor's machine opening an inspection's photos).
  * A partial `<dest>.part` is continued from its length; the SHA-256 is checked before the file takes its name.
  */
-export async function downloadBlob(client: HqClient, sha256: string, dest: string, onProgress?: (t: Transfer | null) => void): Promise<{ size: number }> {
+export async function downloadBlob(
+  client: HqClient,
+  sha256: string,
+  dest: string,
+  onProgress?: (t: Transfer | null) => void,
+): Promise<{ size: number }> {
   if (existsSync(dest)) return { size: statSync(dest).size }
   await mkdir(dirname(dest), { recursive: true })
   const part = `${dest}.part`
   const { size: total } = await client.blobStatus(sha256)
-  let done = await stat(part).then((s) => s.size, () => 0)
+  let done = await stat(part).then(
+    (s) => s.size,
+    () => 0,
+  )
   if (done > total) {
     await rm(part, { force: true })
     done = 0

@@ -1,7 +1,20 @@
 import type { z } from 'zod'
 import {
-  blobStatusSchema, contractLookupResponseSchema, enrolResponseSchema, hqErrorSchema, pullResponseSchema, pushResponseSchema, whoamiResponseSchema,
-  type BlobStatus, type Change, type ContractSummary, type EnrolRequest, type EnrolResponse, type PullResponse, type PushResponse, type WhoamiResponse,
+  blobStatusSchema,
+  contractLookupResponseSchema,
+  enrolResponseSchema,
+  hqErrorSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  whoamiResponseSchema,
+  type BlobStatus,
+  type Change,
+  type ContractSummary,
+  type EnrolRequest,
+  type EnrolResponse,
+  type PullResponse,
+  type PushResponse,
+  type WhoamiResponse,
 } from '../../shared/sync/protocol'
 
 /** HQ could not be reached or failed (network, timeout, 5xx, an answer that is not the protocol): try later. */
@@ -14,7 +27,11 @@ export class HqUnreachable extends Error {
 
 /** HQ answered and refused (4xx with a code): retrying the same request will not help. */
 export class HqRefused extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
     this.name = 'HqRefused'
   }
@@ -42,7 +59,12 @@ export class HqClient {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
   }
 
-  private async request<S extends z.ZodType>(method: string, path: string, schema: S, init: { json?: unknown; body?: Buffer; query?: Record<string, string | number>; timeoutMs?: number } = {}): Promise<z.infer<S>> {
+  private async request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    init: { json?: unknown; body?: Buffer; query?: Record<string, string | number>; timeoutMs?: number } = {},
+  ): Promise<z.infer<S>> {
     const url = new URL(this.baseUrl + path)
     for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, String(v))
     const headers: Record<string, string> = {}
@@ -53,12 +75,19 @@ export class HqClient {
       body = JSON.stringify(init.json)
     } else if (init.body) {
       headers['content-type'] = 'application/octet-stream'
-      body = new Blob([new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength) as Uint8Array<ArrayBuffer>])
+      body = new Blob([
+        new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength) as Uint8Array<ArrayBuffer>,
+      ])
     }
     let res: Response
     let text: string
     try {
-      res = await this.fetchFn(url, { method, headers, body, signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs) })
+      res = await this.fetchFn(url, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs),
+      })
       text = await res.text()
     } catch (e) {
       throw new HqUnreachable(`HQ unreachable: ${e instanceof Error ? e.message : String(e)}`, e)
@@ -109,16 +138,27 @@ export class HqClient {
   }
 
   blobChunk(sha256: string, offset: number, chunk: Buffer): Promise<BlobStatus> {
-    return this.request('PUT', `/v1/blobs/${sha256}`, blobStatusSchema, { body: chunk, query: { offset, size: chunk.length }, timeoutMs: 120_000 })
+    return this.request('PUT', `/v1/blobs/${sha256}`, blobStatusSchema, {
+      body: chunk,
+      query: { offset, size: chunk.length },
+      timeoutMs: 120_000,
+    })
   }
 
   /** Streams a blob from `start` (resume), reporting each piece; resolves with the total size. */
-  async blobDownload(sha256: string, start: number, onData: (piece: Uint8Array) => Promise<void> | void): Promise<number> {
+  async blobDownload(
+    sha256: string,
+    start: number,
+    onData: (piece: Uint8Array) => Promise<void> | void,
+  ): Promise<number> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.opts.token ?? ''}` }
     if (start > 0) headers.range = `bytes=${start}-`
     let res: Response
     try {
-      res = await this.fetchFn(new URL(`${this.baseUrl}/v1/blobs/${sha256}/content`), { headers, signal: AbortSignal.timeout(600_000) })
+      res = await this.fetchFn(new URL(`${this.baseUrl}/v1/blobs/${sha256}/content`), {
+        headers,
+        signal: AbortSignal.timeout(600_000),
+      })
     } catch (e) {
       throw new HqUnreachable(`HQ unreachable: ${e instanceof Error ? e.message : String(e)}`, e)
     }

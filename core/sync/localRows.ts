@@ -4,7 +4,11 @@ import { SYSTEM_ACTOR, Writer } from '../db/write'
 
 type DbLike = Knex | Knex.Transaction
 
-interface ForeignKey { from: string; table: string; to: string }
+interface ForeignKey {
+  from: string
+  table: string
+  to: string
+}
 
 /**
  * What the device needs to write a row HQ sent into its own table: the table's columns (a newer app may send
@@ -27,8 +31,13 @@ export class LocalSchema {
 
   async foreignKeysOf(db: DbLike, table: string): Promise<ForeignKey[]> {
     if (!this.foreignKeys.has(table)) {
-      const rows = (await db.raw('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)', [table])) as ForeignKey[]
-      this.foreignKeys.set(table, rows.map((r) => ({ from: r.from, table: r.table, to: r.to ?? 'id' })))
+      const rows = (await db.raw('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)', [
+        table,
+      ])) as ForeignKey[]
+      this.foreignKeys.set(
+        table,
+        rows.map((r) => ({ from: r.from, table: r.table, to: r.to ?? 'id' })),
+      )
     }
     return this.foreignKeys.get(table)!
   }
@@ -42,7 +51,13 @@ export type ApplyOutcome = { applied: true } | { applied: false; reason: string 
  * savepoint so a refused row (a trigger, a unique key clash) leaves the surrounding transaction intact. A missing
  * parent row is reported as `waiting-parent` before anything is written. `at` is when the device applies it.
  */
-export async function writeHqVersion(trx: Knex.Transaction, schema: LocalSchema, entity: string, data: Record<string, unknown>, at: string): Promise<ApplyOutcome> {
+export async function writeHqVersion(
+  trx: Knex.Transaction,
+  schema: LocalSchema,
+  entity: string,
+  data: Record<string, unknown>,
+  at: string,
+): Promise<ApplyOutcome> {
   const columns = await schema.columnsOf(trx, entity)
   if (!columns) return { applied: false, reason: 'unknown-entity' }
   const values: Record<string, unknown> = {}
@@ -54,11 +69,18 @@ export async function writeHqVersion(trx: Knex.Transaction, schema: LocalSchema,
     const value = values[fk.from]
     if (value === null || value === undefined) continue
     if (fk.table === entity && value === values.id) continue
-    const parent = await trx(fk.table).where(fk.to, value as string).first(fk.to)
+    const parent = await trx(fk.table)
+      .where(fk.to, value as string)
+      .first(fk.to)
     if (!parent) return { applied: false, reason: 'waiting-parent' }
   }
   try {
-    await trx.transaction(async (sp) => new Writer(sp, SYSTEM_ACTOR, 'sync.hq-version', at).applyHqVersion(entity, { ...values, id: values.id as string }))
+    await trx.transaction(async (sp) =>
+      new Writer(sp, SYSTEM_ACTOR, 'sync.hq-version', at).applyHqVersion(entity, {
+        ...values,
+        id: values.id as string,
+      }),
+    )
     return { applied: true }
   } catch (e) {
     return { applied: false, reason: `refused: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500) }

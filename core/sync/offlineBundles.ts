@@ -32,19 +32,31 @@ export interface OutgoingBundle {
   files: number
 }
 
-export async function exportBundle(db: Db, secrets: SecretStore, sources: readonly BlobSource[], now: Date): Promise<OutgoingBundle> {
+export async function exportBundle(
+  db: Db,
+  secrets: SecretStore,
+  sources: readonly BlobSource[],
+  now: Date,
+): Promise<OutgoingBundle> {
   const { deviceId, key } = await credentials(db, secrets)
   const rows = await pendingOutbox(db)
   await enqueueBlobs(db, sources, now)
   const blobs: DeviceBundle['blobs'] = []
-  const queued = (await db('sync_blob').whereNull('uploaded_at').whereNull('rejected_reason').where({ origin: 'local' })) as Array<{ sha256: string; source: string }>
+  const queued = (await db('sync_blob')
+    .whereNull('uploaded_at')
+    .whereNull('rejected_reason')
+    .where({ origin: 'local' })) as Array<{ sha256: string; source: string }>
   for (const b of queued) {
     const path = sources.find((s) => s.name === b.source)?.path(b.sha256)
     if (path && existsSync(path)) blobs.push({ sha256: b.sha256, dataBase64: readFileSync(path).toString('base64') })
   }
   const body: DeviceBundle = {
-    kind: 'device-to-hq', deviceId, createdAt: now.toISOString(), cursor: (await getState(db, 'cursor')) ?? '0',
-    changes: rows.map(toChange), blobs,
+    kind: 'device-to-hq',
+    deviceId,
+    createdAt: now.toISOString(),
+    cursor: (await getState(db, 'cursor')) ?? '0',
+    changes: rows.map(toChange),
+    blobs,
   }
   return {
     text: encodeBundle(key, deviceId, body),
@@ -54,7 +66,13 @@ export async function exportBundle(db: Db, secrets: SecretStore, sources: readon
   }
 }
 
-export async function importAnswer(db: Db, secrets: SecretStore, reference: ReferenceTarget | null, file: string, now: () => Date): Promise<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number }> {
+export async function importAnswer(
+  db: Db,
+  secrets: SecretStore,
+  reference: ReferenceTarget | null,
+  file: string,
+  now: () => Date,
+): Promise<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number }> {
   const { deviceId, key } = await credentials(db, secrets)
   let text: string
   try {
@@ -74,11 +92,18 @@ export async function importAnswer(db: Db, secrets: SecretStore, reference: Refe
   const rows = await pendingOutbox(db)
   const summary = emptyPushSummary()
   await recordAnswers(db, rows, answer.results, now(), summary)
-  for (const sha256 of answer.blobs) await db('sync_blob').where({ sha256 }).whereNull('uploaded_at').update({ uploaded_at: now().toISOString() })
+  for (const sha256 of answer.blobs)
+    await db('sync_blob').where({ sha256 }).whereNull('uploaded_at').update({ uploaded_at: now().toISOString() })
   const pulled: PullSummary = { pages: 0, records: 0, references: 0, waiting: 0 }
   const cursorBefore = (await getState(db, 'cursor')) ?? '0'
   await applyPage(db, new LocalSchema(), answer.pull, reference, now, pulled)
   // An online pull may have gone further meanwhile: the cursor never moves back.
   if (Number(cursorBefore) > Number(answer.pull.cursor)) await setState(db, 'cursor', cursorBefore)
-  return { accepted: summary.accepted, rejected: summary.rejected, conflicts: summary.conflicts + summary.superseded, deferred: summary.deferred, records: pulled.records }
+  return {
+    accepted: summary.accepted,
+    rejected: summary.rejected,
+    conflicts: summary.conflicts + summary.superseded,
+    deferred: summary.deferred,
+    records: pulled.records,
+  }
 }

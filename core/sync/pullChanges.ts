@@ -15,7 +15,14 @@ export interface PullSummary {
   waiting: number
 }
 
-interface DeferredRow { entity: string; id: string; row_version: number; data: string; reason: string; seq: string }
+interface DeferredRow {
+  entity: string
+  id: string
+  row_version: number
+  data: string
+  reason: string
+  seq: string
+}
 
 /**
  * Pulls everything the branch may see since the stored cursor, page by page. Each page is applied in one
@@ -24,7 +31,13 @@ interface DeferredRow { entity: string; id: string; row_version: number; data: s
  * A record is written as HQ holds it unless the device already has that version or newer (its own change coming
  * back), or has an unsent change of its own to it — then the push decides, and a loss comes back with the winner.
  */
-export async function pullChanges(db: Db, client: HqClient, reference: ReferenceTarget | null, now: () => Date, opts: { pageSize?: number } = {}): Promise<PullSummary> {
+export async function pullChanges(
+  db: Db,
+  client: HqClient,
+  reference: ReferenceTarget | null,
+  now: () => Date,
+  opts: { pageSize?: number } = {},
+): Promise<PullSummary> {
   const summary: PullSummary = { pages: 0, records: 0, references: 0, waiting: 0 }
   const schema = new LocalSchema()
   for (;;) {
@@ -38,7 +51,14 @@ export async function pullChanges(db: Db, client: HqClient, reference: Reference
   return summary
 }
 
-export async function applyPage(db: Db, schema: LocalSchema, page: PullResponse, reference: ReferenceTarget | null, now: () => Date, summary: PullSummary): Promise<void> {
+export async function applyPage(
+  db: Db,
+  schema: LocalSchema,
+  page: PullResponse,
+  reference: ReferenceTarget | null,
+  now: () => Date,
+  summary: PullSummary,
+): Promise<void> {
   await db.transaction(async (trx) => {
     const at = now().toISOString()
     for (const item of page.items) {
@@ -53,25 +73,52 @@ export async function applyPage(db: Db, schema: LocalSchema, page: PullResponse,
   })
 }
 
-async function applyRecord(trx: Knex.Transaction, schema: LocalSchema, item: PulledRecord, at: string): Promise<boolean> {
+async function applyRecord(
+  trx: Knex.Transaction,
+  schema: LocalSchema,
+  item: PulledRecord,
+  at: string,
+): Promise<boolean> {
   const columns = await schema.columnsOf(trx, item.entity)
   if (columns) {
-    const local = (await trx(item.entity).where({ id: item.id }).first('row_version')) as { row_version: number } | undefined
+    const local = (await trx(item.entity).where({ id: item.id }).first('row_version')) as
+      { row_version: number } | undefined
     if (local && local.row_version >= item.rowVersion) {
-      await trx('sync_pull_deferred').where({ entity: item.entity, id: item.id }).andWhere('row_version', '<=', item.rowVersion).delete()
+      await trx('sync_pull_deferred')
+        .where({ entity: item.entity, id: item.id })
+        .andWhere('row_version', '<=', item.rowVersion)
+        .delete()
       return false
     }
-    const pending = await trx('outbox').whereNull('sent_at').where({ entity: item.entity, entity_id: item.id }).first('seq')
+    const pending = await trx('outbox')
+      .whereNull('sent_at')
+      .where({ entity: item.entity, entity_id: item.id })
+      .first('seq')
     if (pending) return false
   }
-  const outcome = await writeHqVersion(trx, schema, item.entity, { ...item.data, id: item.id, row_version: item.rowVersion }, at)
+  const outcome = await writeHqVersion(
+    trx,
+    schema,
+    item.entity,
+    { ...item.data, id: item.id, row_version: item.rowVersion },
+    at,
+  )
   if (outcome.applied) {
     await trx('sync_pull_deferred').where({ entity: item.entity, id: item.id }).delete()
     return true
   }
   await trx('sync_pull_deferred')
-    .insert({ entity: item.entity, id: item.id, row_version: item.rowVersion, data: JSON.stringify(item.data), reason: outcome.reason, seq: item.seq, received_at: at })
-    .onConflict(['entity', 'id']).merge()
+    .insert({
+      entity: item.entity,
+      id: item.id,
+      row_version: item.rowVersion,
+      data: JSON.stringify(item.data),
+      reason: outcome.reason,
+      seq: item.seq,
+      received_at: at,
+    })
+    .onConflict(['entity', 'id'])
+    .merge()
   return false
 }
 
@@ -82,7 +129,14 @@ async function retryWaiting(trx: Knex.Transaction, schema: LocalSchema, at: stri
     let progress = false
     for (const w of waiting) {
       if (w.reason === 'unknown-entity' && !(await schema.columnsOf(trx, w.entity))) continue
-      const item: PulledRecord = { kind: 'record', seq: w.seq, entity: w.entity, id: w.id, rowVersion: w.row_version, data: JSON.parse(w.data) as Record<string, unknown> }
+      const item: PulledRecord = {
+        kind: 'record',
+        seq: w.seq,
+        entity: w.entity,
+        id: w.id,
+        rowVersion: w.row_version,
+        data: JSON.parse(w.data) as Record<string, unknown>,
+      }
       const before = await trx('sync_pull_deferred').where({ entity: w.entity, id: w.id }).first('reason')
       await applyRecord(trx, schema, item, at)
       const after = await trx('sync_pull_deferred').where({ entity: w.entity, id: w.id }).first('reason')
@@ -92,7 +146,12 @@ async function retryWaiting(trx: Knex.Transaction, schema: LocalSchema, at: stri
   }
 }
 
-async function installPulledReference(trx: Knex.Transaction, target: ReferenceTarget | null, item: Extract<PulledItem, { kind: 'reference' }>, at: string): Promise<boolean> {
+async function installPulledReference(
+  trx: Knex.Transaction,
+  target: ReferenceTarget | null,
+  item: Extract<PulledItem, { kind: 'reference' }>,
+  at: string,
+): Promise<boolean> {
   if (!target) return false
   try {
     return installReference(target, item.referenceKind, item.version, item.content).installed
@@ -102,8 +161,13 @@ async function installPulledReference(trx: Knex.Transaction, target: ReferenceTa
     const known = await trx('sync_issue').where({ change_id: changeId }).first('id')
     if (!known) {
       await trx('sync_issue').insert({
-        id: uuidv7(), change_id: changeId, kind: 'reference', entity: item.referenceKind, entity_id: item.version,
-        reason_code: 'reference-invalid', reason_params: JSON.stringify({ message: (e instanceof Error ? e.message : String(e)).slice(0, 500) }),
+        id: uuidv7(),
+        change_id: changeId,
+        kind: 'reference',
+        entity: item.referenceKind,
+        entity_id: item.version,
+        reason_code: 'reference-invalid',
+        reason_params: JSON.stringify({ message: (e instanceof Error ? e.message : String(e)).slice(0, 500) }),
         recorded_at: at,
       })
     }

@@ -48,13 +48,22 @@ function toChange(row: OutboxRow): Change {
  * connection cut) the same change ids go again and HQ answers from its log — nothing is applied twice.
  * A deferred change stays pending, and later changes to its record are held back with it.
  */
-export async function pushOutbox(db: Db, client: HqClient, now: () => Date, opts: { batchSize?: number; onProgress?: (s: PushSummary) => void } = {}): Promise<PushSummary> {
+export async function pushOutbox(
+  db: Db,
+  client: HqClient,
+  now: () => Date,
+  opts: { batchSize?: number; onProgress?: (s: PushSummary) => void } = {},
+): Promise<PushSummary> {
   const batchSize = opts.batchSize ?? 200
   const summary = emptyPushSummary()
   const heldBack = new Set<string>() // records with a deferred change in this run
   let afterSeq = 0
   for (;;) {
-    const candidates = (await db('outbox').whereNull('sent_at').andWhere('seq', '>', afterSeq).orderBy('seq').limit(batchSize)) as OutboxRow[]
+    const candidates = (await db('outbox')
+      .whereNull('sent_at')
+      .andWhere('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(batchSize)) as OutboxRow[]
     if (candidates.length === 0) break
     afterSeq = candidates[candidates.length - 1]!.seq
     const rows = candidates.filter((r) => !heldBack.has(keyOf(r.entity, r.entity_id)))
@@ -67,7 +76,14 @@ export async function pushOutbox(db: Db, client: HqClient, now: () => Date, opts
   return summary
 }
 
-export const emptyPushSummary = (): PushSummary => ({ sent: 0, accepted: 0, rejected: 0, conflicts: 0, deferred: 0, superseded: 0 })
+export const emptyPushSummary = (): PushSummary => ({
+  sent: 0,
+  accepted: 0,
+  rejected: 0,
+  conflicts: 0,
+  deferred: 0,
+  superseded: 0,
+})
 
 /** Pending outbox rows, oldest first (for offline bundles). */
 export async function pendingOutbox(db: Db): Promise<OutboxRow[]> {
@@ -82,7 +98,14 @@ export { toChange }
  * replaces the local one; later local changes to that record were made on top of the loser, so they are kept
  * as issues too (`superseded`) instead of being sent. A deferred change stays pending.
  */
-export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results: readonly ChangeResult[], nowDate: Date, summary: PushSummary, heldBack: Set<string> = new Set()): Promise<void> {
+export async function recordAnswers(
+  db: Db,
+  rows: readonly OutboxRow[],
+  results: readonly ChangeResult[],
+  nowDate: Date,
+  summary: PushSummary,
+  heldBack: Set<string> = new Set(),
+): Promise<void> {
   const schema = new LocalSchema()
   const byId = new Map(results.map((r) => [r.changeId, r]))
   const at = nowDate.toISOString()
@@ -90,7 +113,13 @@ export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results:
     // Already settled: an answer bundle imported after an online push, or superseded earlier in this run.
     const settled = new Set<number>()
     for (let i = 0; i < rows.length; i += 500) {
-      const found = (await trx('outbox').whereIn('seq', rows.slice(i, i + 500).map((r) => r.seq)).whereNotNull('sent_at').select('seq')) as Array<{ seq: number }>
+      const found = (await trx('outbox')
+        .whereIn(
+          'seq',
+          rows.slice(i, i + 500).map((r) => r.seq),
+        )
+        .whereNotNull('sent_at')
+        .select('seq')) as Array<{ seq: number }>
       for (const f of found) settled.add(f.seq)
     }
     const accepted: number[] = []
@@ -102,26 +131,41 @@ export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results:
     }
     summary.accepted += accepted.length
     for (let i = 0; i < accepted.length; i += 500) {
-      await trx('outbox').whereIn('seq', accepted.slice(i, i + 500))
+      await trx('outbox')
+        .whereIn('seq', accepted.slice(i, i + 500))
         .update({ sent_at: at, outcome: 'accepted', deferred_reason: null, attempts: trx.raw('attempts + 1') })
     }
   })
 
-  async function record(trx: Knex.Transaction, row: OutboxRow, result: Exclude<ChangeResult, { status: 'accepted' }>): Promise<void> {
+  async function record(
+    trx: Knex.Transaction,
+    row: OutboxRow,
+    result: Exclude<ChangeResult, { status: 'accepted' }>,
+  ): Promise<void> {
     // Superseded by an earlier loss in this same answer.
     if (await trx('outbox').where({ seq: row.seq }).whereNotNull('sent_at').first('seq')) return
     if (result.status === 'deferred') {
       summary.deferred++
       heldBack.add(keyOf(row.entity, row.entity_id))
-      await trx('outbox').where({ seq: row.seq }).update({ deferred_reason: JSON.stringify(result.reason), attempts: trx.raw('attempts + 1') })
+      await trx('outbox')
+        .where({ seq: row.seq })
+        .update({ deferred_reason: JSON.stringify(result.reason), attempts: trx.raw('attempts + 1') })
       return
     }
     if (result.status === 'rejected') summary.rejected++
     else summary.conflicts++
-    await trx('outbox').where({ seq: row.seq }).update({ sent_at: at, outcome: result.status, deferred_reason: null, attempts: trx.raw('attempts + 1') })
+    await trx('outbox')
+      .where({ seq: row.seq })
+      .update({ sent_at: at, outcome: result.status, deferred_reason: null, attempts: trx.raw('attempts + 1') })
     let winnerNote: string | null = null
     if (result.current) {
-      const applied = await writeHqVersion(trx, schema, row.entity, { ...result.current.data, id: row.entity_id, row_version: result.current.rowVersion }, at)
+      const applied = await writeHqVersion(
+        trx,
+        schema,
+        row.entity,
+        { ...result.current.data, id: row.entity_id, row_version: result.current.rowVersion },
+        at,
+      )
       if (!applied.applied) winnerNote = applied.reason
     }
     await trx('sync_issue').insert({
@@ -131,7 +175,9 @@ export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results:
       entity: row.entity,
       entity_id: row.entity_id,
       reason_code: result.reason.code,
-      reason_params: JSON.stringify(winnerNote ? { ...result.reason.params, localApply: winnerNote } : result.reason.params),
+      reason_params: JSON.stringify(
+        winnerNote ? { ...result.reason.params, localApply: winnerNote } : result.reason.params,
+      ),
       local_data: row.data,
       local_version: row.row_version,
       winner_data: result.current ? JSON.stringify(result.current.data) : null,
@@ -141,16 +187,29 @@ export async function recordAnswers(db: Db, rows: readonly OutboxRow[], results:
       recorded_at: at,
     })
     // Later local changes to this record were made on top of the one that lost.
-    const later = (await trx('outbox').whereNull('sent_at').where({ entity: row.entity, entity_id: row.entity_id })
-      .andWhere('seq', '>', row.seq).orderBy('seq')) as OutboxRow[]
+    const later = (await trx('outbox')
+      .whereNull('sent_at')
+      .where({ entity: row.entity, entity_id: row.entity_id })
+      .andWhere('seq', '>', row.seq)
+      .orderBy('seq')) as OutboxRow[]
     for (const next of later) {
       summary.superseded++
       await trx('outbox').where({ seq: next.seq }).update({ sent_at: at, outcome: 'superseded' })
       await trx('sync_issue').insert({
-        id: uuidv7(), change_id: next.change_id, kind: 'conflict', entity: next.entity, entity_id: next.entity_id,
-        reason_code: 'follows-lost-change', reason_params: '{}', local_data: next.data, local_version: next.row_version,
-        winner_data: result.current ? JSON.stringify(result.current.data) : null, winner_version: result.current?.rowVersion ?? null,
-        changed_at: next.changed_at, changed_by: next.changed_by, recorded_at: at,
+        id: uuidv7(),
+        change_id: next.change_id,
+        kind: 'conflict',
+        entity: next.entity,
+        entity_id: next.entity_id,
+        reason_code: 'follows-lost-change',
+        reason_params: '{}',
+        local_data: next.data,
+        local_version: next.row_version,
+        winner_data: result.current ? JSON.stringify(result.current.data) : null,
+        winner_version: result.current?.rowVersion ?? null,
+        changed_at: next.changed_at,
+        changed_by: next.changed_by,
+        recorded_at: at,
       })
     }
   }

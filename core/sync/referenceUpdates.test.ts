@@ -23,9 +23,13 @@ const hqFile = (version: string, effectiveFrom: string, extra: object = {}) =>
 
 describe('installReference', () => {
   it('installs a valid file and the running core sees it at once', () => {
-    expect(installReference(target, 'purposes-of-use', 'hq.1', hqFile('hq.1', '2026-07-01'))).toEqual({ installed: true })
+    expect(installReference(target, 'purposes-of-use', 'hq.1', hqFile('hq.1', '2026-07-01'))).toEqual({
+      installed: true,
+    })
     expect(target.reference.versions['purposes-of-use'].map((v) => v.version)).toContain('hq.1')
-    expect(installReference(target, 'purposes-of-use', 'hq.1', hqFile('hq.1', '2026-07-01'))).toEqual({ installed: false })
+    expect(installReference(target, 'purposes-of-use', 'hq.1', hqFile('hq.1', '2026-07-01'))).toEqual({
+      installed: false,
+    })
   })
 
   it('refuses a file this build would skip, and writes nothing', () => {
@@ -40,7 +44,9 @@ describe('installReference', () => {
     const stale = join(target.overrideDir, 'reference', 'hq')
     mkdirSync(stale, { recursive: true })
     writeFileSync(join(stale, 'purposes-of-use--old.json'), hqFile('old', '2026-05-01', { data: { purposes: 42 } }))
-    expect(installReference(target, 'purposes-of-use', 'hq.3', hqFile('hq.3', '2026-09-01'))).toEqual({ installed: true })
+    expect(installReference(target, 'purposes-of-use', 'hq.3', hqFile('hq.3', '2026-09-01'))).toEqual({
+      installed: true,
+    })
     expect(target.reference.versions['purposes-of-use'].map((v) => v.version)).toContain('hq.3')
     expect(target.reference.skipped.map((s) => s.file)).toEqual([join(stale, 'purposes-of-use--old.json')])
   })

@@ -20,7 +20,12 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_')
  * scratch copy: a file the app would refuse at start-up (bad schema, a version clash) is never written where it
  * would stop the next start. The running core then sees the new versions at once.
  */
-export function installReference(target: ReferenceTarget, kind: string, version: string, content: string): { installed: boolean } {
+export function installReference(
+  target: ReferenceTarget,
+  kind: string,
+  version: string,
+  content: string,
+): { installed: boolean } {
   const dir = join(target.overrideDir, 'reference', 'hq')
   const file = join(dir, `${safe(kind)}--${safe(version)}.json`)
   if (existsSync(file) && readFileSync(file, 'utf8') === content) return { installed: false }
@@ -31,7 +36,9 @@ export function installReference(target: ReferenceTarget, kind: string, version:
     const tried = join(scratch, 'reference', 'hq', `${safe(kind)}--${safe(version)}.json`)
     writeFileSync(tried, content)
     // Files installed earlier that this build skips must not block a new one; the new one itself must be taken.
-    const refused = loadReferenceData({ bundledDir: target.bundledDir, overrideDir: scratch }).skipped.find((s) => s.file === tried)
+    const refused = loadReferenceData({ bundledDir: target.bundledDir, overrideDir: scratch }).skipped.find(
+      (s) => s.file === tried,
+    )
     if (refused) throw new ReferenceDataError(file, '(file)', refused.reason)
   } finally {
     rmSync(scratch, { recursive: true, force: true })

@@ -47,7 +47,10 @@ export function plainFileSecretStore(dir: string): SecretStore {
  * Secrets encrypted by a platform cipher (Electron's safeStorage), stored as files: the shell supplies the two
  * functions, the core keeps the files. Used by electron/main; testable with any reversible cipher.
  */
-export function encryptedFileSecretStore(dir: string, cipher: { encrypt(plain: string): Buffer; decrypt(data: Buffer): string }): SecretStore {
+export function encryptedFileSecretStore(
+  dir: string,
+  cipher: { encrypt(plain: string): Buffer; decrypt(data: Buffer): string },
+): SecretStore {
   const file = (name: string) => {
     if (!NAME.test(name)) throw new Error(`bad secret name ${name}`)
     return join(dir, `${name}.enc`)

@@ -47,7 +47,8 @@ export function setUpSync(wiring: SyncWiring, options: SyncOptions = {}) {
   const secrets = options.secrets ?? plainFileSecretStore(join(wiring.dataDir, 'secrets'))
   const photoSource: BlobSource = {
     name: PHOTO_BLOB_SOURCE,
-    list: async (db) => ((await db('inspection_photo').distinct('sha256')) as Array<{ sha256: string }>).map((r) => r.sha256),
+    list: async (db) =>
+      ((await db('inspection_photo').distinct('sha256')) as Array<{ sha256: string }>).map((r) => r.sha256),
     path: (sha256) => wiring.photos.path(sha256, 'orig'),
   }
   const blobSources = [photoSource, ...(options.blobSources ?? [])]
@@ -69,15 +70,33 @@ export function setUpSync(wiring: SyncWiring, options: SyncOptions = {}) {
     ...(options.deviceName ? { deviceName: options.deviceName } : {}),
   })
   if (options.background) engine.start()
-  const reference = { bundledDir: wiring.resourcesDir, overrideDir: join(wiring.dataDir, 'reference-updates'), reference: wiring.reference }
+  const reference = {
+    bundledDir: wiring.resourcesDir,
+    overrideDir: join(wiring.dataDir, 'reference-updates'),
+    reference: wiring.reference,
+  }
   return {
     engine,
-    handlers: syncHandlers({ db: wiring.db, engine, secrets, files: wiring.files, dataDir: wiring.dataDir, reference, blobSources, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    handlers: syncHandlers({
+      db: wiring.db,
+      engine,
+      secrets,
+      files: wiring.files,
+      dataDir: wiring.dataDir,
+      reference,
+      blobSources,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
     hqSummary: async (): Promise<AppStatus['hq']> => {
       const s = await getStates(wiring.db)
       if (!s.device_id) return { state: 'not-configured' }
       const status = await engine.status()
-      return { state: 'enrolled', branchCode: s.branch_code ?? null, online: status.online, lastSuccessAt: status.lastSuccessAt }
+      return {
+        state: 'enrolled',
+        branchCode: s.branch_code ?? null,
+        online: status.online,
+        lastSuccessAt: status.lastSuccessAt,
+      }
     },
   }
 }

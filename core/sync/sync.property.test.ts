@@ -50,7 +50,13 @@ afterAll(async () => {
   rmSync(templateDir, { recursive: true, force: true })
 })
 
-interface LightDevice { db: Db; engine: SyncEngine; dir: string; faults: Fault[]; counter: number }
+interface LightDevice {
+  db: Db
+  engine: SyncEngine
+  dir: string
+  faults: Fault[]
+  counter: number
+}
 
 async function lightDevice(batchSize: number, pageSize: number): Promise<LightDevice> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-prop-'))
@@ -60,8 +66,16 @@ async function lightDevice(batchSize: number, pageSize: number): Promise<LightDe
   await db.raw('PRAGMA synchronous = OFF')
   const device: LightDevice = { db, dir, faults: [], counter: 0, engine: undefined as unknown as SyncEngine }
   device.engine = new SyncEngine({
-    db, dataDir: dir, resourcesDir: RESOURCES_DIR, reference, clock: new ManualClock(), secrets: plainFileSecretStore(join(dir, 'secrets')),
-    fetch: faultyFetch(() => device.faults.shift() ?? 'none'), batchSize, pageSize, deviceName: 'prop',
+    db,
+    dataDir: dir,
+    resourcesDir: RESOURCES_DIR,
+    reference,
+    clock: new ManualClock(),
+    secrets: plainFileSecretStore(join(dir, 'secrets')),
+    fetch: faultyFetch(() => device.faults.shift() ?? 'none'),
+    batchSize,
+    pageSize,
+    deviceName: 'prop',
   })
   return device
 }
@@ -71,7 +85,12 @@ async function enrolDirectly(d: LightDevice, branchCode: string, branch: EnrolRe
   const answer = await enrolDevice(hq.db, { code, deviceName: 'prop', branch }, new Date())
   const secrets = plainFileSecretStore(join(d.dir, 'secrets'))
   await secrets.set(TOKEN_SECRET, answer.token)
-  for (const [key, value] of [['hq_url', hq.url], ['device_id', answer.deviceId], ['branch_code', branchCode], ['cursor', '0']] as const) {
+  for (const [key, value] of [
+    ['hq_url', hq.url],
+    ['device_id', answer.deviceId],
+    ['branch_code', branchCode],
+    ['cursor', '0'],
+  ] as const) {
     await setState(d.db, key, value)
   }
 }
@@ -87,7 +106,10 @@ const fault = fc.constantFrom<Fault>('none', 'none', 'drop-request', 'lose-answe
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('insert' as const), dev }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('update' as const), dev, pick: fc.nat(50) }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant('sync' as const), dev, faults: fc.array(fault, { maxLength: 6 }) }), weight: 3 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('sync' as const), dev, faults: fc.array(fault, { maxLength: 6 }) }),
+    weight: 3,
+  },
 )
 
 async function schedule(ops: Op[], batchSize: number, pageSize: number): Promise<void> {
@@ -98,23 +120,30 @@ async function schedule(ops: Op[], batchSize: number, pageSize: number): Promise
   try {
     // Enrolment itself is tested elsewhere; here both devices are enrolled directly at HQ, and the branch record
     // reaches HQ with A's first sync like any other change.
-    const branch = await write(a.db, SYSTEM_ACTOR, 'setup', now, (w) => w.insert('branch', { code, name: code, city: 'Москва' }))
+    const branch = await write(a.db, SYSTEM_ACTOR, 'setup', now, (w) =>
+      w.insert('branch', { code, name: code, city: 'Москва' }),
+    )
     await enrolDirectly(a, code, { id: branch.id, code, name: code, city: 'Москва' })
     await enrolDirectly(b, code, null)
     const devices = [a, b] as const
     // Three rows both devices hold from the start, so edits on both sides meet often.
-    for (let i = 0; i < 3; i++) await write(a.db, SYSTEM_ACTOR, 'test', now, (w) => w.insert('setting', { key: `shared-${i}`, value: '"0"' }))
+    for (let i = 0; i < 3; i++)
+      await write(a.db, SYSTEM_ACTOR, 'test', now, (w) => w.insert('setting', { key: `shared-${i}`, value: '"0"' }))
     for (const d of devices) expect(await d.engine.syncNow()).toBe(true)
 
     for (const op of ops) {
       const d = devices[op.dev]
       if (op.kind === 'insert') {
-        await write(d.db, SYSTEM_ACTOR, 'test', now, (w) => w.insert('setting', { key: `d${op.dev}-${++d.counter}`, value: `"${op.dev}:${d.counter}"` }))
+        await write(d.db, SYSTEM_ACTOR, 'test', now, (w) =>
+          w.insert('setting', { key: `d${op.dev}-${++d.counter}`, value: `"${op.dev}:${d.counter}"` }),
+        )
       } else if (op.kind === 'update') {
         const rows = (await d.db('setting').orderBy('id').select('id', 'value')) as Array<{ id: string; value: string }>
         if (rows.length === 0) continue
         const row = rows[op.pick % rows.length]!
-        await write(d.db, SYSTEM_ACTOR, 'test', now, (w) => w.update('setting', row.id, { value: `"${op.dev}:${++d.counter}"` }))
+        await write(d.db, SYSTEM_ACTOR, 'test', now, (w) =>
+          w.update('setting', row.id, { value: `"${op.dev}:${++d.counter}"` }),
+        )
       } else {
         d.faults = [...op.faults]
         await d.engine.syncNow()
@@ -125,26 +154,60 @@ async function schedule(ops: Op[], batchSize: number, pageSize: number): Promise
     for (const d of [a, b, a]) expect(await d.engine.syncNow()).toBe(true)
     expect(await b.db('branch').first('id')).toBeTruthy()
 
-    const hqRecords = (await hq.db('hq_record').where({ branch_code: code, entity: 'setting' }).select('id', 'row_version', 'data')) as Array<{ id: string; row_version: number; data: string }>
+    const hqRecords = (await hq
+      .db('hq_record')
+      .where({ branch_code: code, entity: 'setting' })
+      .select('id', 'row_version', 'data')) as Array<{ id: string; row_version: number; data: string }>
     for (const d of devices) {
-      const outbox = (await d.db('outbox').select('change_id', 'outcome', 'sent_at', 'data', 'entity_id')) as Array<{ change_id: string; outcome: string | null; sent_at: string | null; data: string; entity_id: string }>
+      const outbox = (await d.db('outbox').select('change_id', 'outcome', 'sent_at', 'data', 'entity_id')) as Array<{
+        change_id: string
+        outcome: string | null
+        sent_at: string | null
+        data: string
+        entity_id: string
+      }>
       expect(outbox.filter((r) => r.sent_at === null)).toEqual([])
-      const logged = new Map(((await hq.db('hq_change').whereIn('change_id', outbox.map((r) => r.change_id)).select('change_id', 'status')) as Array<{ change_id: string; status: string }>)
-        .map((r) => [r.change_id, r.status]))
-      const issues = new Map(((await d.db('sync_issue').select('change_id', 'local_data')) as Array<{ change_id: string; local_data: string }>).map((r) => [r.change_id, r.local_data]))
+      const logged = new Map(
+        (
+          (await hq
+            .db('hq_change')
+            .whereIn(
+              'change_id',
+              outbox.map((r) => r.change_id),
+            )
+            .select('change_id', 'status')) as Array<{ change_id: string; status: string }>
+        ).map((r) => [r.change_id, r.status]),
+      )
+      const issues = new Map(
+        (
+          (await d.db('sync_issue').select('change_id', 'local_data')) as Array<{
+            change_id: string
+            local_data: string
+          }>
+        ).map((r) => [r.change_id, r.local_data]),
+      )
       for (const r of outbox) {
         if (r.outcome === 'superseded') expect([undefined, 'conflict']).toContain(logged.get(r.change_id))
         else expect(logged.get(r.change_id)).toBe(r.outcome)
         if (r.outcome !== 'accepted') expect(issues.get(r.change_id)).toBe(r.data)
       }
       // Both devices hold exactly HQ's records.
-      const local = (await d.db('setting').select('id', 'row_version', 'value')) as Array<{ id: string; row_version: number; value: string }>
-      expect(local.map((l) => [l.id, l.row_version, l.value]).sort())
-        .toEqual(hqRecords.map((h) => [h.id, Number(h.row_version), (JSON.parse(h.data) as { value: string }).value]).sort())
+      const local = (await d.db('setting').select('id', 'row_version', 'value')) as Array<{
+        id: string
+        row_version: number
+        value: string
+      }>
+      expect(local.map((l) => [l.id, l.row_version, l.value]).sort()).toEqual(
+        hqRecords.map((h) => [h.id, Number(h.row_version), (JSON.parse(h.data) as { value: string }).value]).sort(),
+      )
     }
     // Each record's version is the number of its accepted changes: every accepted change counted once.
-    const accepted = (await hq.db('hq_change').where({ branch_code: code, entity: 'setting', status: 'accepted' })
-      .groupBy('entity_id').select('entity_id').count({ n: '*' })) as Array<{ entity_id: string; n: string }>
+    const accepted = (await hq
+      .db('hq_change')
+      .where({ branch_code: code, entity: 'setting', status: 'accepted' })
+      .groupBy('entity_id')
+      .select('entity_id')
+      .count({ n: '*' })) as Array<{ entity_id: string; n: string }>
     const versions = new Map(hqRecords.map((h) => [h.id, Number(h.row_version)]))
     expect(accepted.length).toBe(hqRecords.length)
     for (const x of accepted) expect(versions.get(x.entity_id)).toBe(Number(x.n))
@@ -161,9 +224,17 @@ describe('sync under random faults', () => {
   it('200 schedules: every change arrives exactly once, devices converge, nothing is dropped silently', async () => {
     const seed = process.env.SYNC_PROPERTY_SEED ? Number(process.env.SYNC_PROPERTY_SEED) : undefined
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 4, maxLength: 24 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(2, 5, 100),
-        (ops, batch, page) => schedule(ops, batch, page)),
-      { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 200), endOnFailure: true, ...(seed !== undefined ? { seed } : {}) },
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 4, maxLength: 24 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom(2, 5, 100),
+        (ops, batch, page) => schedule(ops, batch, page),
+      ),
+      {
+        numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 200),
+        endOnFailure: true,
+        ...(seed !== undefined ? { seed } : {}),
+      },
     )
   }, 240_000)
 })

@@ -60,7 +60,11 @@ export class SyncEngine {
   private readonly reachableListeners: Array<() => void> = []
 
   constructor(private readonly opts: SyncEngineOptions) {
-    this.reference = { bundledDir: opts.resourcesDir, overrideDir: join(opts.dataDir, 'reference-updates'), reference: opts.reference }
+    this.reference = {
+      bundledDir: opts.resourcesDir,
+      overrideDir: join(opts.dataDir, 'reference-updates'),
+      reference: opts.reference,
+    }
   }
 
   private get db(): Db {
@@ -84,8 +88,12 @@ export class SyncEngine {
    * fresh device joins an established branch and pulls it right away (if that pull fails, the background
    * retries it). Re-enrolling a revoked device keeps its data and pull position.
    */
-  async enrol(input: { hqUrl: string; code: string; deviceName?: string }, mode: 'existing-branch' | 'new-device'): Promise<void> {
-    const branch = (await this.db('branch').first()) as { id: string; code: string; name: string; city: string } | undefined
+  async enrol(
+    input: { hqUrl: string; code: string; deviceName?: string },
+    mode: 'existing-branch' | 'new-device',
+  ): Promise<void> {
+    const branch = (await this.db('branch').first()) as
+      { id: string; code: string; name: string; city: string } | undefined
     if (mode === 'new-device' && branch) throw new AppError('CONFLICT', 'errors.branchExists')
     if (mode === 'existing-branch' && !branch) throw new AppError('CONFLICT', 'sync.errors.noBranch')
     const request: EnrolRequest = {
@@ -124,7 +132,9 @@ export class SyncEngine {
   /** Runs a sync now; if one is running, runs again right after it. Resolves true when the run succeeded. */
   syncNow(): Promise<boolean> {
     if (!this.current) {
-      this.current = this.run().finally(() => { this.current = null })
+      this.current = this.run().finally(() => {
+        this.current = null
+      })
       return this.current
     }
     if (!this.queued) {
@@ -161,7 +171,9 @@ export class SyncEngine {
       await enqueueBlobs(this.db, sources, this.now())
       await uploadBlobs(this.db, client, sources, this.now, {
         chunkSize: this.opts.chunkSize,
-        onProgress: (t) => { this.transfer = t },
+        onProgress: (t) => {
+          this.transfer = t
+        },
       })
       await pullChanges(this.db, client, this.reference, this.now, { pageSize: this.opts.pageSize ?? 500 })
       await setState(this.db, 'last_success_at', this.now().toISOString())
@@ -174,7 +186,7 @@ export class SyncEngine {
       this.transfer = null
       await this.recordFailure(e)
     }
-    if (this.background) this.schedule(ok ? this.opts.intervalMs ?? 60_000 : this.backoffDelay())
+    if (this.background) this.schedule(ok ? (this.opts.intervalMs ?? 60_000) : this.backoffDelay())
     return ok
   }
 
@@ -197,7 +209,10 @@ export class SyncEngine {
       error = { key: e.messageKey, params: e.params }
     } else {
       this.runState = 'error'
-      error = { key: 'sync.errors.internal', params: { message: (e instanceof Error ? e.message : String(e)).slice(0, 300) } }
+      error = {
+        key: 'sync.errors.internal',
+        params: { message: (e instanceof Error ? e.message : String(e)).slice(0, 300) },
+      }
       this.opts.log?.('sync run failed', e)
     }
     await setState(this.db, 'last_error', JSON.stringify(error))
@@ -258,7 +273,12 @@ export class SyncEngine {
    * Fetches a file of the branch from HQ into `dest` (resumable, hash-checked: see downloadBlob), showing the
    * transfer in the status. Refusals become messages for the user: not enrolled, HQ out of reach, unknown file.
    */
-  async downloadFile(sha256: string, dest: string, source: string, onProgress?: (t: Transfer) => void): Promise<{ size: number }> {
+  async downloadFile(
+    sha256: string,
+    dest: string,
+    source: string,
+    onProgress?: (t: Transfer) => void,
+  ): Promise<{ size: number }> {
     const client = await this.client()
     try {
       const got = await downloadBlob(client, sha256, dest, (t) => {
@@ -267,11 +287,21 @@ export class SyncEngine {
         onProgress?.(t)
       })
       // HQ has this file already: it must not be queued for upload when the feature that uses it lists it.
-      await this.db('sync_blob').insert({ sha256, size: got.size, origin: 'hq', source, created_at: this.now().toISOString(), uploaded_at: this.now().toISOString() })
-        .onConflict('sha256').ignore()
+      await this.db('sync_blob')
+        .insert({
+          sha256,
+          size: got.size,
+          origin: 'hq',
+          source,
+          created_at: this.now().toISOString(),
+          uploaded_at: this.now().toISOString(),
+        })
+        .onConflict('sha256')
+        .ignore()
       return got
     } catch (e) {
-      if (e instanceof HqRefused && e.code === 'blob-unknown') throw new AppError('NOT_FOUND', 'sync.errors.fileUnknown')
+      if (e instanceof HqRefused && e.code === 'blob-unknown')
+        throw new AppError('NOT_FOUND', 'sync.errors.fileUnknown')
       if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
       throw e
     } finally {
@@ -288,11 +318,16 @@ export class SyncEngine {
     const enrolled = s.device_id !== undefined && (await this.opts.secrets.get(TOKEN_SECRET)) !== null
     const count = async (q: ReturnType<Db>) => Number(((await q.count({ n: '*' }).first()) as { n: number }).n)
     const blobs = await pendingBlobs(this.db)
-    const lastError = s.last_error ? JSON.parse(s.last_error) as SyncStatus['lastError'] : null
+    const lastError = s.last_error ? (JSON.parse(s.last_error) as SyncStatus['lastError']) : null
     let state: SyncStatus['state'] = enrolled ? this.runState : 'not-enrolled'
     // After a restart the in-memory state is fresh: a stored failure still shows until the next run.
     if (state === 'idle' && lastError && this.online === null) {
-      state = lastError.key === 'sync.errors.unreachable' ? 'offline' : lastError.key === 'sync.errors.revoked' ? 'revoked' : 'error'
+      state =
+        lastError.key === 'sync.errors.unreachable'
+          ? 'offline'
+          : lastError.key === 'sync.errors.revoked'
+            ? 'revoked'
+            : 'error'
     }
     return {
       state,
@@ -308,9 +343,14 @@ export class SyncEngine {
       pendingFiles: blobs.count,
       pendingFileBytes: blobs.bytes,
       waitingPulled: await count(this.db('sync_pull_deferred')),
-      issues: { total: await count(this.db('sync_issue')), unseen: await count(this.db('sync_issue').whereNull('seen_at')) },
+      issues: {
+        total: await count(this.db('sync_issue')),
+        unseen: await count(this.db('sync_issue').whereNull('seen_at')),
+      },
       lastError,
-      transfer: this.transfer ? { direction: this.transfer.direction, done: this.transfer.done, total: this.transfer.total } : null,
+      transfer: this.transfer
+        ? { direction: this.transfer.direction, done: this.transfer.done, total: this.transfer.total }
+        : null,
       settings: await this.settings(),
       secretProtection: this.opts.secrets.protection,
     }

@@ -24,8 +24,12 @@ import { establishBranch, faultyFetch, makeDevice, outboxState, type Device, typ
  */
 let pg: PgCluster
 let n = 0
-beforeAll(async () => { pg = await startPgCluster() }, 60_000)
-afterAll(async () => { await pg?.stop() })
+beforeAll(async () => {
+  pg = await startPgCluster()
+}, 60_000)
+afterAll(async () => {
+  await pg?.stop()
+})
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -53,19 +57,37 @@ async function freePort(): Promise<number> {
 
 /** Every outbox row of the device is in HQ's log exactly once, and HQ holds each record at the version its accepted changes make. */
 async function expectExactlyOnce(db: RunningHq['db'], d: Device): Promise<void> {
-  const outbox = (await d.core.db('outbox').select('change_id', 'outcome')) as Array<{ change_id: string; outcome: string | null }>
+  const outbox = (await d.core.db('outbox').select('change_id', 'outcome')) as Array<{
+    change_id: string
+    outcome: string | null
+  }>
   expect(outbox.every((r) => r.outcome === 'accepted')).toBe(true)
-  const logged = (await db('hq_change').whereIn('change_id', outbox.map((r) => r.change_id)).select('change_id', 'status')) as Array<{ change_id: string; status: string }>
+  const logged = (await db('hq_change')
+    .whereIn(
+      'change_id',
+      outbox.map((r) => r.change_id),
+    )
+    .select('change_id', 'status')) as Array<{ change_id: string; status: string }>
   expect(logged).toHaveLength(outbox.length)
   expect(new Set(logged.map((r) => r.change_id)).size).toBe(outbox.length)
-  const versions = (await db('hq_change').where({ status: 'accepted' }).groupBy('entity', 'entity_id').select('entity', 'entity_id').count({ n: '*' })) as Array<{ entity: string; entity_id: string; n: string | number }>
+  const versions = (await db('hq_change')
+    .where({ status: 'accepted' })
+    .groupBy('entity', 'entity_id')
+    .select('entity', 'entity_id')
+    .count({ n: '*' })) as Array<{ entity: string; entity_id: string; n: string | number }>
   for (const v of versions) {
-    const rec = (await db('hq_record').where({ entity: v.entity, id: v.entity_id }).first('row_version')) as { row_version: number }
+    const rec = (await db('hq_record').where({ entity: v.entity, id: v.entity_id }).first('row_version')) as {
+      row_version: number
+    }
     expect(rec.row_version).toBe(Number(v.n))
   }
 }
 
-async function enrolled(hqUrl: string, db: RunningHq['db'], opts: Parameters<typeof makeDevice>[0] = {}): Promise<Device> {
+async function enrolled(
+  hqUrl: string,
+  db: RunningHq['db'],
+  opts: Parameters<typeof makeDevice>[0] = {},
+): Promise<Device> {
   const d = await device(opts)
   await establishBranch(d)
   await ensureBranch(db, { code: 'MSK-01', name: 'Тверской', city: 'Москва' }, new Date())
@@ -77,14 +99,18 @@ async function enrolled(hqUrl: string, db: RunningHq['db'], opts: Parameters<typ
 const secretOf = (d: Device) => plainFileSecretStore(join(d.dir, 'secrets')).get(TOKEN_SECRET)
 
 const receive = (d: Device, from: number, to: number) =>
-  d.ok('blanks/receive-range', { series: 'ААК', fromNumber: String(from).padStart(10, '0'), toNumber: String(to).padStart(10, '0') }, 'admin')
+  d.ok(
+    'blanks/receive-range',
+    { series: 'ААК', fromNumber: String(from).padStart(10, '0'), toNumber: String(to).padStart(10, '0') },
+    'admin',
+  )
 
 describe('delivery faults', () => {
   it('duplicate delivery of every push and answers lost after commit: each change is applied once', async () => {
     const hq = await hqInProcess()
     let pushes = 0
     const plan: Fault[] = ['lose-answer', 'duplicate', 'lose-answer', 'duplicate', 'duplicate']
-    const transport = faultyFetch((url) => (url.pathname === '/v1/push' ? plan[pushes++] ?? 'none' : 'none'))
+    const transport = faultyFetch((url) => (url.pathname === '/v1/push' ? (plan[pushes++] ?? 'none') : 'none'))
     const d = await enrolled(hq.url, hq.db, { sync: { fetch: transport, batchSize: 50 } })
     await receive(d, 1, 120)
     const results: boolean[] = []
@@ -113,7 +139,10 @@ describe('delivery faults', () => {
     await expectExactlyOnce(hq.db, a)
     await expectExactlyOnce(hq.db, b)
     // HQ stamps arrival with its own clock; the device's time travels as data only.
-    const logged = (await hq.db('hq_change').orderBy('received_at').first()) as { received_at: string; changed_at: string }
+    const logged = (await hq.db('hq_change').orderBy('received_at').first()) as {
+      received_at: string
+      changed_at: string
+    }
     expect(Math.abs(Date.parse(logged.received_at) - Date.now())).toBeLessThan(60_000)
     expect(Date.parse(logged.changed_at) - Date.parse(logged.received_at)).toBeGreaterThan(3_500_000)
     expect((await a.ok('sync/get-status', undefined, 'admin')).lastError).toBeNull()
@@ -132,12 +161,25 @@ describe('delivery faults', () => {
     }
     expect(delays[0]).toBeGreaterThanOrEqual(800)
     expect(delays[3]).toBeGreaterThanOrEqual(6_400) // 1 s × 2³ with −20 % jitter at most
-    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({ state: 'offline', online: false, pendingChanges: 1000 })
-    const back = await startHq({ databaseUrl: (hq.db.client.config as { connection: string }).connection, port: Number(new URL(hq.url).port) })
+    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({
+      state: 'offline',
+      online: false,
+      pendingChanges: 1000,
+    })
+    const back = await startHq({
+      databaseUrl: (hq.db.client.config as { connection: string }).connection,
+      port: Number(new URL(hq.url).port),
+    })
     cleanups.push(() => back.close())
     expect(await d.core.sync.syncNow()).toBe(true)
-    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({ state: 'idle', online: true, pendingChanges: 0 })
-    expect(await back.db('hq_record').where({ entity: 'policy_blank' }).count({ n: '*' }).first()).toMatchObject({ n: '1000' })
+    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({
+      state: 'idle',
+      online: true,
+      pendingChanges: 0,
+    })
+    expect(await back.db('hq_record').where({ entity: 'policy_blank' }).count({ n: '*' }).first()).toMatchObject({
+      n: '1000',
+    })
     await expectExactlyOnce(back.db, d)
   })
 
@@ -166,7 +208,11 @@ describe('delivery faults', () => {
     const back = await startHq({ databaseUrl: dbUrl, port })
     cleanups.push(() => back.close())
     await expect.poll(() => runs.at(-1)?.ok, { timeout: 15_000 }).toBe(true)
-    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({ pendingChanges: 0, state: 'idle', online: true })
+    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({
+      pendingChanges: 0,
+      state: 'idle',
+      online: true,
+    })
     await d.core.sync.stop()
   })
 
@@ -198,10 +244,19 @@ describe('delivery faults', () => {
     proc = await startHqProcess({ DATABASE_URL: url }, port)
     expect(await d.core.sync.syncNow()).toBe(true)
     await expectExactlyOnce(db, d)
-    expect(await db('hq_record').where({ entity: 'policy_blank' }).count({ n: '*' }).first()).toMatchObject({ n: '1000' })
+    expect(await db('hq_record').where({ entity: 'policy_blank' }).count({ n: '*' }).first()).toMatchObject({
+      n: '1000',
+    })
     // Structured logs: one JSON object per line, with the device on authenticated requests.
-    const lines = proc.output().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(lines.find((l) => l.msg === 'push applied')).toMatchObject({ deviceId: expect.any(String), branch: 'MSK-01' })
+    const lines = proc
+      .output()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.find((l) => l.msg === 'push applied')).toMatchObject({
+      deviceId: expect.any(String),
+      branch: 'MSK-01',
+    })
   }, 60_000)
 
   it('the connection cut at 60 % of an upload resumes from there; HQ checks the hash; another device downloads it with progress', async () => {
@@ -236,8 +291,14 @@ describe('delivery faults', () => {
     offsets.length = 0
     proxy.arm(Math.floor(big.length * 0.6))
     expect(await d.core.sync.syncNow()).toBe(false)
-    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({ state: 'offline', pendingFiles: 1, pendingFileBytes: big.length })
-    const hqHolds = (await (await fetch(`${hq.url}/v1/blobs/${bigSha}`, { headers: { authorization: `Bearer ${await secretOf(d)}` } })).json()) as { received: number }
+    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({
+      state: 'offline',
+      pendingFiles: 1,
+      pendingFileBytes: big.length,
+    })
+    const hqHolds = (await (
+      await fetch(`${hq.url}/v1/blobs/${bigSha}`, { headers: { authorization: `Bearer ${await secretOf(d)}` } })
+    ).json()) as { received: number }
     expect(hqHolds.received).toBeGreaterThan(big.length * 0.45)
     expect(hqHolds.received).toBeLessThan(big.length * 0.65)
     const resumedFrom = offsets.length
@@ -257,14 +318,26 @@ describe('delivery faults', () => {
     expect(seen.at(-1)).toBeNull()
     expect(seen.at(-2)).toBe(big.length)
     expect(seen.filter((x) => x !== null).length).toBeGreaterThan(1)
-    expect(createHash('sha256').update(readFileSync(join(b.dir, 'downloads', bigSha))).digest('hex')).toBe(bigSha)
-    expect(await b.call('sync/download-file', { sha256: 'f'.repeat(64) }, 'admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(b.dir, 'downloads', bigSha)))
+        .digest('hex'),
+    ).toBe(bigSha)
+    expect(await b.call('sync/download-file', { sha256: 'f'.repeat(64) }, 'admin')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
 
     // Bytes that do not match their name are refused by HQ's hash check; the file is reported, sync goes on.
     const fake = addFile(randomBytes(1000), 'a'.repeat(64))
     expect(await d.core.sync.syncNow()).toBe(true)
     const status = await d.ok('sync/get-status', undefined, 'admin')
     expect(status).toMatchObject({ pendingFiles: 0, issues: { total: 1 } })
-    expect((await d.ok('sync/list-issues', undefined, 'admin')).items[0]).toMatchObject({ kind: 'rejected', entity: 'file', entityId: fake, reasonKey: 'sync.reasons.blob-hash-mismatch' })
+    expect((await d.ok('sync/list-issues', undefined, 'admin')).items[0]).toMatchObject({
+      kind: 'rejected',
+      entity: 'file',
+      entityId: fake,
+      reasonKey: 'sync.reasons.blob-hash-mismatch',
+    })
   }, 60_000)
 })

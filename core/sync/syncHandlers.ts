@@ -17,16 +17,35 @@ import { getState, TOKEN_SECRET } from './syncState'
 import { join } from 'node:path'
 
 type SyncChannels =
-  | 'sync/get-status' | 'sync/enrol' | 'sync/enrol-new-device' | 'sync/sync-now' | 'sync/list-issues' | 'sync/mark-issue-seen'
-  | 'sync/export-bundle' | 'sync/import-answer' | 'sync/download-file' | 'sync/lookup-contracts'
+  | 'sync/get-status'
+  | 'sync/enrol'
+  | 'sync/enrol-new-device'
+  | 'sync/sync-now'
+  | 'sync/list-issues'
+  | 'sync/mark-issue-seen'
+  | 'sync/export-bundle'
+  | 'sync/import-answer'
+  | 'sync/download-file'
+  | 'sync/lookup-contracts'
 
 interface IssueRow {
-  id: string; kind: SyncIssue['kind']; entity: string; entity_id: string; reason_code: string; reason_params: string
-  local_data: string | null; local_version: number | null; winner_data: string | null; winner_version: number | null
-  changed_at: string | null; changed_by_name: string | null; recorded_at: string; seen_at: string | null
+  id: string
+  kind: SyncIssue['kind']
+  entity: string
+  entity_id: string
+  reason_code: string
+  reason_params: string
+  local_data: string | null
+  local_version: number | null
+  winner_data: string | null
+  winner_version: number | null
+  changed_at: string | null
+  changed_by_name: string | null
+  recorded_at: string
+  seen_at: string | null
 }
 
-const parse = (s: string | null) => (s === null ? null : JSON.parse(s) as Record<string, unknown>)
+const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as Record<string, unknown>))
 
 export interface SyncDeps {
   /** Where bundles are saved and answers opened: the shell's dialogs (the renderer never names a path). */
@@ -40,7 +59,10 @@ export interface SyncDeps {
   fetch?: typeof fetch
 }
 
-const bundleKind = (ctx: HandlerContext): FileKind => ({ name: translate(ctx.locale, 'sync.view.bundleFileKind'), extensions: ['bdbundle'] })
+const bundleKind = (ctx: HandlerContext): FileKind => ({
+  name: translate(ctx.locale, 'sync.view.bundleFileKind'),
+  extensions: ['bdbundle'],
+})
 
 export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
   const { db, engine } = deps
@@ -54,13 +76,21 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
 
     'sync/enrol': async (input, ctx) => {
       await engine.enrol(input, 'existing-branch')
-      await write(db, ctx.actor, 'sync.enrolled', ctx.now, (w) => w.audit('sync.enrolled', null, null, null, { hqUrl: input.hqUrl, deviceName: input.deviceName }))
+      await write(db, ctx.actor, 'sync.enrolled', ctx.now, (w) =>
+        w.audit('sync.enrolled', null, null, null, { hqUrl: input.hqUrl, deviceName: input.deviceName }),
+      )
       return engine.status()
     },
 
     'sync/enrol-new-device': async (input, ctx) => {
       await engine.enrol(input, 'new-device')
-      await write(db, ctx.actor, 'sync.enrolled', ctx.now, (w) => w.audit('sync.enrolled', null, null, null, { hqUrl: input.hqUrl, deviceName: input.deviceName, newDevice: true }))
+      await write(db, ctx.actor, 'sync.enrolled', ctx.now, (w) =>
+        w.audit('sync.enrolled', null, null, null, {
+          hqUrl: input.hqUrl,
+          deviceName: input.deviceName,
+          newDevice: true,
+        }),
+      )
       return engine.status()
     },
 
@@ -73,23 +103,41 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
     'sync/list-issues': async (input) => {
       const { limit = 50, offset = 0 } = input ?? {}
       const total = Number(((await db('sync_issue').count({ n: '*' }).first()) as { n: number }).n)
-      const rows = (await db('sync_issue as i').leftJoin('staff as s', 's.id', 'i.changed_by')
+      const rows = (await db('sync_issue as i')
+        .leftJoin('staff as s', 's.id', 'i.changed_by')
         .select('i.*', 's.full_name as changed_by_name')
-        .orderByRaw('i.seen_at IS NOT NULL').orderBy('i.seq', 'desc').limit(limit).offset(offset)) as IssueRow[]
+        .orderByRaw('i.seen_at IS NOT NULL')
+        .orderBy('i.seq', 'desc')
+        .limit(limit)
+        .offset(offset)) as IssueRow[]
       return {
         total,
         items: rows.map((r): SyncIssue => ({
-          id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id,
-          reasonKey: `sync.reasons.${r.reason_code}`, reasonParams: JSON.parse(r.reason_params) as Record<string, string | number>,
-          local: parse(r.local_data), localVersion: r.local_version, winner: parse(r.winner_data), winnerVersion: r.winner_version,
-          changedAt: r.changed_at, changedByName: r.changed_by_name, recordedAt: r.recorded_at, seenAt: r.seen_at,
+          id: r.id,
+          kind: r.kind,
+          entity: r.entity,
+          entityId: r.entity_id,
+          reasonKey: `sync.reasons.${r.reason_code}`,
+          reasonParams: JSON.parse(r.reason_params) as Record<string, string | number>,
+          local: parse(r.local_data),
+          localVersion: r.local_version,
+          winner: parse(r.winner_data),
+          winnerVersion: r.winner_version,
+          changedAt: r.changed_at,
+          changedByName: r.changed_by_name,
+          recordedAt: r.recorded_at,
+          seenAt: r.seen_at,
         })),
       }
     },
 
     'sync/mark-issue-seen': async (input, ctx) => {
-      const n = await db('sync_issue').where({ id: input.id }).whereNull('seen_at').update({ seen_at: ctx.now.toISOString(), seen_by: ctx.actor.userId })
-      if (n === 0 && !(await db('sync_issue').where({ id: input.id }).first('id'))) throw new AppError('NOT_FOUND', 'errors.notFound')
+      const n = await db('sync_issue')
+        .where({ id: input.id })
+        .whereNull('seen_at')
+        .update({ seen_at: ctx.now.toISOString(), seen_by: ctx.actor.userId })
+      if (n === 0 && !(await db('sync_issue').where({ id: input.id }).first('id')))
+        throw new AppError('NOT_FOUND', 'errors.notFound')
       return { id: input.id }
     },
 
@@ -103,7 +151,9 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
       } catch {
         throw new AppError('CONFLICT', 'sync.errors.bundleWrite', { path })
       }
-      await write(db, ctx.actor, 'sync.bundle-exported', ctx.now, (w) => w.audit('sync.bundle-exported', null, null, null, { path, ...summary }))
+      await write(db, ctx.actor, 'sync.bundle-exported', ctx.now, (w) =>
+        w.audit('sync.bundle-exported', null, null, null, { path, ...summary }),
+      )
       return { savedTo: path, ...summary }
     },
 
@@ -111,14 +161,18 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
       const path = await deps.files.chooseOpenPath(bundleKind(ctx))
       if (!path) return null
       const result = await importAnswer(db, deps.secrets, deps.reference, path, () => ctx.now)
-      await write(db, ctx.actor, 'sync.answer-imported', ctx.now, (w) => w.audit('sync.answer-imported', null, null, null, { path, ...result }))
+      await write(db, ctx.actor, 'sync.answer-imported', ctx.now, (w) =>
+        w.audit('sync.answer-imported', null, null, null, { path, ...result }),
+      )
       return result
     },
 
     'sync/lookup-contracts': async (input) => {
       const client = await hqClient()
       try {
-        return await client.lookupContracts(input.series ? { number: input.number, series: input.series } : { number: input.number })
+        return await client.lookupContracts(
+          input.series ? { number: input.number, series: input.series } : { number: input.number },
+        )
       } catch (e) {
         if (e instanceof HqUnreachable) throw new AppError('CONFLICT', 'sync.errors.unreachable')
         if (e instanceof HqRefused) throw new AppError('CONFLICT', 'sync.errors.refused', { code: e.code })
@@ -126,6 +180,7 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
       }
     },
 
-    'sync/download-file': async (input) => engine.downloadFile(input.sha256, join(deps.dataDir, 'downloads', input.sha256), 'download'),
+    'sync/download-file': async (input) =>
+      engine.downloadFile(input.sha256, join(deps.dataDir, 'downloads', input.sha256), 'download'),
   }
 }

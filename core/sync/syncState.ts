@@ -3,8 +3,16 @@ import { hqSettingsSchema, type HqSettings } from '../../shared/sync/protocol'
 
 /** Device-local sync settings and progress (not synced). */
 export type SyncStateKey =
-  | 'hq_url' | 'device_id' | 'branch_code' | 'enrolled_at' | 'cursor' | 'last_success_at' | 'last_attempt_at'
-  | 'last_error' | 'hq_settings' | 'hq_clock_offset_ms'
+  | 'hq_url'
+  | 'device_id'
+  | 'branch_code'
+  | 'enrolled_at'
+  | 'cursor'
+  | 'last_success_at'
+  | 'last_attempt_at'
+  | 'last_error'
+  | 'hq_settings'
+  | 'hq_clock_offset_ms'
 
 type DbLike = Knex | Knex.Transaction
 

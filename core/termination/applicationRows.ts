@@ -1,5 +1,11 @@
 import type {
-  ApplicationDetails, ApplicationStatus, ApplicationSummary, ContractData, ContractSource, StaffRef, TerminationApplication,
+  ApplicationDetails,
+  ApplicationStatus,
+  ApplicationSummary,
+  ContractData,
+  ContractSource,
+  StaffRef,
+  TerminationApplication,
 } from '../../shared/termination/application'
 import type { RefundCalculation } from '../../shared/termination/applicationRefund'
 import type { DeadlineChangeNotice } from '../../shared/reference/productionCalendarContract'
@@ -63,7 +69,10 @@ export async function findApplicationRow(db: Db, id: string): Promise<Applicatio
 async function staffNames(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))]
   if (wanted.length === 0) return new Map()
-  const rows = (await db('staff').select('id', 'full_name').whereIn('id', wanted)) as Array<{ id: string; full_name: string }>
+  const rows = (await db('staff').select('id', 'full_name').whereIn('id', wanted)) as Array<{
+    id: string
+    full_name: string
+  }>
   return new Map(rows.map((r) => [r.id, r.full_name]))
 }
 

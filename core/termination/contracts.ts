@@ -1,7 +1,12 @@
 import type { OsagoApplication } from '../../shared/osago/application'
 import { partyName } from '../../shared/party/display'
 import {
-  OPEN_STATUSES, type ApplicationStatus, type ContractData, type ContractRef, type ContractSummary, type ManualContract,
+  OPEN_STATUSES,
+  type ApplicationStatus,
+  type ContractData,
+  type ContractRef,
+  type ContractSummary,
+  type ManualContract,
 } from '../../shared/termination/application'
 import type { UsePeriod } from '../../shared/termination/periodsOfUse'
 import { AppError } from '../app/appError'
@@ -52,8 +57,21 @@ interface OsagoContractRow {
 
 /** Only a policy that was actually issued is a contract; drafts and discarded ones are not. */
 const ISSUED = ['issued', 'printed']
-const OSAGO_COLUMNS = ['id', 'status', 'application', 'premium_kopecks', 'conclusion_date', 'start_date', 'end_date', 'insured_name', 'plate',
-  'vin', 'policy_series', 'policy_number', 'terminated_on']
+const OSAGO_COLUMNS = [
+  'id',
+  'status',
+  'application',
+  'premium_kopecks',
+  'conclusion_date',
+  'start_date',
+  'end_date',
+  'insured_name',
+  'plate',
+  'vin',
+  'policy_series',
+  'policy_number',
+  'terminated_on',
+]
 
 export interface CascoContractRow {
   id: string
@@ -70,13 +88,32 @@ export interface CascoContractRow {
   terminated_on: string | null
 }
 
-export const CASCO_COLUMNS = ['id', 'status', 'contract_number', 'insured_name', 'plate', 'vin', 'conclusion_date', 'start_date', 'end_date',
-  'total_kopecks', 'issued_at', 'terminated_on']
+export const CASCO_COLUMNS = [
+  'id',
+  'status',
+  'contract_number',
+  'insured_name',
+  'plate',
+  'vin',
+  'conclusion_date',
+  'start_date',
+  'end_date',
+  'total_kopecks',
+  'issued_at',
+  'terminated_on',
+]
 
 /** A CASCO contract concluded here: issued (or printed), with the premium the client pays in all. */
 export function cascoContract(row: CascoContractRow): ContractData | null {
-  if (!ISSUED.includes(row.status) || !row.contract_number || row.total_kopecks === null || !row.conclusion_date || !row.start_date
-    || !row.end_date) return null
+  if (
+    !ISSUED.includes(row.status) ||
+    !row.contract_number ||
+    row.total_kopecks === null ||
+    !row.conclusion_date ||
+    !row.start_date ||
+    !row.end_date
+  )
+    return null
   return {
     source: 'casco',
     id: row.id,
@@ -99,8 +136,16 @@ export function cascoContract(row: CascoContractRow): ContractData | null {
 }
 
 function osagoContract(row: OsagoContractRow): ContractData | null {
-  if (!ISSUED.includes(row.status) || !row.application || row.premium_kopecks === null || !row.conclusion_date || !row.start_date
-    || !row.end_date || !row.policy_number) return null
+  if (
+    !ISSUED.includes(row.status) ||
+    !row.application ||
+    row.premium_kopecks === null ||
+    !row.conclusion_date ||
+    !row.start_date ||
+    !row.end_date ||
+    !row.policy_number
+  )
+    return null
   const app = JSON.parse(row.application) as OsagoApplication
   const periods = app.contract.periodsOfUse
   // An organisation may be the insured (40-FZ art. 15); records stored before parties had a kind are people.
@@ -147,7 +192,9 @@ export function manualContract(row: ManualContractRow): ContractData {
 }
 
 /** Columns of a manual contract as typed (already validated by the shared schema). */
-export function manualContractColumns(c: ManualContract): Omit<ManualContractRow, 'id' | 'created_at' | 'updated_at' | 'row_version' | 'entered_by' | 'terminated_on'> {
+export function manualContractColumns(
+  c: ManualContract,
+): Omit<ManualContractRow, 'id' | 'created_at' | 'updated_at' | 'row_version' | 'entered_by' | 'terminated_on'> {
   return {
     product: c.product,
     contract_number: c.number,
@@ -172,13 +219,15 @@ export async function loadContract(db: Db, ref: ContractRef): Promise<ContractDa
     return manualContract(row)
   }
   if (ref.source === 'casco') {
-    const row = (await db('casco_quote').select(CASCO_COLUMNS).where({ id: ref.id }).first()) as CascoContractRow | undefined
+    const row = (await db('casco_quote').select(CASCO_COLUMNS).where({ id: ref.id }).first()) as
+      CascoContractRow | undefined
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
     const contract = cascoContract(row)
     if (!contract) throw new AppError('CONFLICT', 'termination.problem.contractNotInForce')
     return contract
   }
-  const row = (await db('osago_policy').select(OSAGO_COLUMNS).where({ id: ref.id }).first()) as OsagoContractRow | undefined
+  const row = (await db('osago_policy').select(OSAGO_COLUMNS).where({ id: ref.id }).first()) as
+    OsagoContractRow | undefined
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
   const contract = osagoContract(row)
   if (!contract) throw new AppError('CONFLICT', 'termination.problem.contractNotInForce')
@@ -186,13 +235,26 @@ export async function loadContract(db: Db, ref: ContractRef): Promise<ContractDa
 }
 
 /** Applications that hold a contract: in progress, or paid (the contract ended with a refund). */
-async function openApplications(db: Db, contracts: ContractData[]): Promise<Map<string, ContractSummary['openApplication']>> {
+async function openApplications(
+  db: Db,
+  contracts: ContractData[],
+): Promise<Map<string, ContractSummary['openApplication']>> {
   const out = new Map<string, ContractSummary['openApplication']>()
   if (contracts.length === 0) return out
-  const rows = (await db('termination_application').select('id', 'incoming_number', 'status', 'contract_source', 'contract_id')
-    .whereIn('contract_id', contracts.map((c) => c.id))
+  const rows = (await db('termination_application')
+    .select('id', 'incoming_number', 'status', 'contract_source', 'contract_id')
+    .whereIn(
+      'contract_id',
+      contracts.map((c) => c.id),
+    )
     .whereIn('status', [...OPEN_STATUSES, 'paid'])
-    .orderBy('created_at', 'desc')) as Array<{ id: string; incoming_number: string; status: ApplicationStatus; contract_source: string; contract_id: string }>
+    .orderBy('created_at', 'desc')) as Array<{
+    id: string
+    incoming_number: string
+    status: ApplicationStatus
+    contract_source: string
+    contract_id: string
+  }>
   for (const r of rows) {
     const key = `${r.contract_source}:${r.contract_id}`
     if (!out.has(key)) out.set(key, { id: r.id, incomingNumber: r.incoming_number, status: r.status })
@@ -209,15 +271,28 @@ export async function summarise(db: Db, contracts: ContractData[]): Promise<Cont
 export async function findContracts(db: Db, query: string, limit = 20): Promise<ContractSummary[]> {
   const like = `%${searchText([query.replace(/\s+/g, ' ').trim()]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
   const compact = `%${searchText([query.replace(/\s+/g, '')]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-  const osago = (await db('osago_policy').select(OSAGO_COLUMNS).whereIn('status', ISSUED)
-    .where((q) => q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]))
-    .orderBy('issued_at', 'desc').limit(limit)) as OsagoContractRow[]
-  const casco = (await db('casco_quote').select(CASCO_COLUMNS).whereIn('status', ISSUED)
-    .where((q) => q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]))
-    .orderBy('issued_at', 'desc').limit(limit)) as CascoContractRow[]
+  const osago = (await db('osago_policy')
+    .select(OSAGO_COLUMNS)
+    .whereIn('status', ISSUED)
+    .where((q) =>
+      q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
+    )
+    .orderBy('issued_at', 'desc')
+    .limit(limit)) as OsagoContractRow[]
+  const casco = (await db('casco_quote')
+    .select(CASCO_COLUMNS)
+    .whereIn('status', ISSUED)
+    .where((q) =>
+      q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
+    )
+    .orderBy('issued_at', 'desc')
+    .limit(limit)) as CascoContractRow[]
   const manual = (await db('manual_contract')
-    .where((q) => q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]))
-    .orderBy('created_at', 'desc').limit(limit)) as ManualContractRow[]
+    .where((q) =>
+      q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(limit)) as ManualContractRow[]
   const contracts = [
     ...osago.map(osagoContract).filter((c): c is ContractData => c !== null),
     ...casco.map(cascoContract).filter((c): c is ContractData => c !== null),

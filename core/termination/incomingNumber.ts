@@ -28,14 +28,18 @@ export async function allocateIncomingNumber(w: Writer, receivedOn: string): Pro
   )) as Array<{ branch_id: string; last_seq: number }>
   const row = rows[0]
   if (!row) throw new AppError('FORBIDDEN', 'errors.forbidden')
-  const used = (await w.trx('termination_application').where({ branch_id: row.branch_id, incoming_year: year })
-    .max({ max: 'incoming_seq' }).first()) as { max: number | null } | undefined
+  const used = (await w
+    .trx('termination_application')
+    .where({ branch_id: row.branch_id, incoming_year: year })
+    .max({ max: 'incoming_seq' })
+    .first()) as { max: number | null } | undefined
   let seq = row.last_seq
   if (used?.max != null && used.max >= seq) {
     seq = used.max + 1
     await w.trx('termination_sequence').where({ branch_id: row.branch_id, year }).update({ last_seq: seq })
   }
-  const branch = (await w.trx('branch').select('code').where({ id: row.branch_id }).first()) as { code: string } | undefined
+  const branch = (await w.trx('branch').select('code').where({ id: row.branch_id }).first()) as
+    { code: string } | undefined
   if (!branch) throw new AppError('NOT_FOUND', 'errors.notFound')
   return { branchId: row.branch_id, year, seq, number: formatIncomingNumber(branch.code, year, seq) }
 }

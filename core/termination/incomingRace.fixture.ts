@@ -20,9 +20,22 @@ async function registerOne(): Promise<string> {
       return await write(db, actor, 'termination.received', new Date(), async (w) => {
         const n = await allocateIncomingNumber(w, '2026-03-02')
         await w.insert('termination_application', {
-          branch_id: n.branchId, incoming_year: n.year, incoming_seq: n.seq, incoming_number: n.number, received_at: w.now,
-          received_on: '2026-03-02', received_by: staffId, status: 'received', contract_source: 'manual', contract_id: uuidv7(),
-          contract: '{}', kind: 'cooling-off', details: '{}', required_documents: '[]', policyholder_name: name, contract_number: name,
+          branch_id: n.branchId,
+          incoming_year: n.year,
+          incoming_seq: n.seq,
+          incoming_number: n.number,
+          received_at: w.now,
+          received_on: '2026-03-02',
+          received_by: staffId,
+          status: 'received',
+          contract_source: 'manual',
+          contract_id: uuidv7(),
+          contract: '{}',
+          kind: 'cooling-off',
+          details: '{}',
+          required_documents: '[]',
+          policyholder_name: name,
+          contract_number: name,
           search_text: name,
         })
         return n.number

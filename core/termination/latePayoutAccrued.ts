@@ -10,11 +10,24 @@ import { guarded, keyRatesOf, rulesInForce } from './terminationRules'
  * due date. For the dashboard and the payout.
  */
 export function accruedLatePayout(
-  reference: ReferenceData, calculation: RefundCalculation, due: CalendarDate, on: CalendarDate,
+  reference: ReferenceData,
+  calculation: RefundCalculation,
+  due: CalendarDate,
+  on: CalendarDate,
 ): LatePayoutResult {
-  const basis = calculation.latePayout ?? (() => {
-    const { rules, version } = rulesInForce(reference, due)
-    return latePayoutBasis(rules, version)
-  })()
-  return guarded(() => latePayoutAmount(calculation.refundKopecks, due, on, basis, basis.consequence === 'statutory-interest' ? keyRatesOf(reference) : null))
+  const basis =
+    calculation.latePayout ??
+    (() => {
+      const { rules, version } = rulesInForce(reference, due)
+      return latePayoutBasis(rules, version)
+    })()
+  return guarded(() =>
+    latePayoutAmount(
+      calculation.refundKopecks,
+      due,
+      on,
+      basis,
+      basis.consequence === 'statutory-interest' ? keyRatesOf(reference) : null,
+    ),
+  )
 }

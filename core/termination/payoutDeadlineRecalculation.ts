@@ -1,5 +1,10 @@
 import type { CalendarDate } from '../../shared/dates/calendarDate'
-import { OPEN_STATUSES, postmarkOf, type ApplicationDetails, type ContractData } from '../../shared/termination/application'
+import {
+  OPEN_STATUSES,
+  postmarkOf,
+  type ApplicationDetails,
+  type ContractData,
+} from '../../shared/termination/application'
 import type { RefundCalculation } from '../../shared/termination/applicationRefund'
 import { deadlineDate } from '../../shared/termination/deadlines'
 import type { Deadline, TerminationRules } from '../../shared/termination/rulesSchema'
@@ -55,8 +60,13 @@ function basisOf(row: Row, reference: ReferenceData): Basis | null {
   if (row.calculation) {
     const calc = JSON.parse(row.calculation) as RefundCalculation
     if (!calc.payoutDeadline) return null
-    const now = pick ? pick(rulesInForce(reference, contract.conclusionDate).rules).value.lastDayNonWorking : calc.payoutDeadline.lastDayNonWorking
-    return { from: calc.payoutCountedFrom ?? calc.applicationDate, deadline: { ...calc.payoutDeadline, lastDayNonWorking: now } }
+    const now = pick
+      ? pick(rulesInForce(reference, contract.conclusionDate).rules).value.lastDayNonWorking
+      : calc.payoutDeadline.lastDayNonWorking
+    return {
+      from: calc.payoutCountedFrom ?? calc.applicationDate,
+      deadline: { ...calc.payoutDeadline, lastDayNonWorking: now },
+    }
   }
   if (!pick) return null
   const { rules } = rulesInForce(reference, contract.conclusionDate)
@@ -80,7 +90,11 @@ export interface RecalculationSummary {
  * (and sync brought here) or a basis this code does not know is never overwritten with a guess.
  */
 export async function recalculatePayoutDeadlines(
-  db: Db, reference: ReferenceData, previous: WorkingDayCalendar, current: WorkingDayCalendar, now: Date,
+  db: Db,
+  reference: ReferenceData,
+  previous: WorkingDayCalendar,
+  current: WorkingDayCalendar,
+  now: Date,
 ): Promise<RecalculationSummary> {
   return recountOpen(db, reference, now, {
     reason: 'calendar-updated',
@@ -97,7 +111,10 @@ export async function recalculatePayoutDeadlines(
  * already, on this or another computer) is left alone. `core/reference/calendarUpdates.ts` remembers that it ran.
  */
 export async function recountForNonWorkingDayRule(
-  db: Db, reference: ReferenceData, countedOn: WorkingDayCalendar, now: Date,
+  db: Db,
+  reference: ReferenceData,
+  countedOn: WorkingDayCalendar,
+  now: Date,
 ): Promise<RecalculationSummary> {
   return recountOpen(db, reference, now, {
     reason: 'non-working-day-rule',
@@ -116,8 +133,16 @@ interface Recount {
   after(basis: Basis): CalendarDate
 }
 
-async function recountOpen(db: Db, reference: ReferenceData, now: Date, recount: Recount): Promise<RecalculationSummary> {
-  const ids = (await db('termination_application').whereIn('status', OPEN_STATUSES).whereNotNull('payout_due_on').pluck('id')) as string[]
+async function recountOpen(
+  db: Db,
+  reference: ReferenceData,
+  now: Date,
+  recount: Recount,
+): Promise<RecalculationSummary> {
+  const ids = (await db('termination_application')
+    .whereIn('status', OPEN_STATUSES)
+    .whereNotNull('payout_due_on')
+    .pluck('id')) as string[]
   const summary: RecalculationSummary = { moved: 0, left: 0 }
   for (const id of ids) {
     const outcome = await recalculateOne(db, reference, id, recount, now)
@@ -127,7 +152,13 @@ async function recountOpen(db: Db, reference: ReferenceData, now: Date, recount:
   return summary
 }
 
-async function recalculateOne(db: Db, reference: ReferenceData, id: string, recount: Recount, now: Date): Promise<'moved' | 'left' | 'same'> {
+async function recalculateOne(
+  db: Db,
+  reference: ReferenceData,
+  id: string,
+  recount: Recount,
+  now: Date,
+): Promise<'moved' | 'left' | 'same'> {
   // A clerk may change the application between the read and the write; the write then sees a newer row version
   // and the application is read and counted again.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -149,7 +180,13 @@ async function recalculateOne(db: Db, reference: ReferenceData, id: string, reco
     const changes = [...(row.deadline_changes ? (JSON.parse(row.deadline_changes) as DeadlineChange[]) : []), change]
     try {
       await write(db, SYSTEM_ACTOR, 'termination.deadline-recalculated', now, (w) =>
-        w.update('termination_application', row.id, { payout_due_on: due, deadline_changes: JSON.stringify(changes) }, row.row_version))
+        w.update(
+          'termination_application',
+          row.id,
+          { payout_due_on: due, deadline_changes: JSON.stringify(changes) },
+          row.row_version,
+        ),
+      )
       return 'moved'
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e
@@ -160,7 +197,8 @@ async function recalculateOne(db: Db, reference: ReferenceData, id: string, reco
 
 /** The notices of an application's deadline moves, oldest first. */
 export async function deadlineChangesOf(db: Db, applicationId: string): Promise<DeadlineChange[]> {
-  const row = (await db('termination_application').where({ id: applicationId }).first('deadline_changes')) as { deadline_changes: string | null } | undefined
+  const row = (await db('termination_application').where({ id: applicationId }).first('deadline_changes')) as
+    { deadline_changes: string | null } | undefined
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
   return row.deadline_changes ? (JSON.parse(row.deadline_changes) as DeadlineChange[]) : []
 }

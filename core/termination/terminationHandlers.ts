@@ -2,15 +2,32 @@ import { isCalendarDate, todayIn, type CalendarDate } from '../../shared/dates/c
 import { translate } from '../../shared/i18n/messages'
 import { formatDateRu } from '../../shared/print/format'
 import {
-  KINDS_BY_PRODUCT, OPEN_STATUSES, postmarkOf, type ApplicationDetails, type ApplicationStatus, type ContractData,
+  KINDS_BY_PRODUCT,
+  OPEN_STATUSES,
+  postmarkOf,
+  type ApplicationDetails,
+  type ApplicationStatus,
+  type ContractData,
   type PayoutMethod,
 } from '../../shared/termination/application'
-import { calculateApplicationRefund, withLatePayoutOn, type RefundCalculation } from '../../shared/termination/applicationRefund'
+import {
+  calculateApplicationRefund,
+  withLatePayoutOn,
+  type RefundCalculation,
+} from '../../shared/termination/applicationRefund'
 import type { RefundPreview } from '../../shared/termination/contract'
 import {
-  applicationChecklist, missingDocuments, refundsNothing, type ChecklistCase, type ChecklistResult,
+  applicationChecklist,
+  missingDocuments,
+  refundsNothing,
+  type ChecklistCase,
+  type ChecklistResult,
 } from '../../shared/termination/documentChecklist'
-import { TERMINATION_DOCUMENTS, type TerminationDocument, type TerminationGround } from '../../shared/termination/rulesSchema'
+import {
+  TERMINATION_DOCUMENTS,
+  type TerminationDocument,
+  type TerminationGround,
+} from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import type { Db } from '../db/openDatabase'
@@ -19,17 +36,34 @@ import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import { searchText } from '../osago/osagoRows'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { findApplicationRow, toApplication, toSummary, type ApplicationRow } from './applicationRows'
-import { findContracts, loadContract, manualContract, manualContractColumns, summarise, type ManualContractRow } from './contracts'
+import {
+  findContracts,
+  loadContract,
+  manualContract,
+  manualContractColumns,
+  summarise,
+  type ManualContractRow,
+} from './contracts'
 import { listDeadlines } from './deadlines'
 import { allocateIncomingNumber } from './incomingNumber'
 import { accruedLatePayout } from './latePayoutAccrued'
 import { calendarOn, guarded, rulesInForce } from './terminationRules'
 
 type TerminationChannels =
-  | 'termination/find-contracts' | 'termination/enter-contract' | 'termination/preview-refund' | 'termination/register-application'
-  | 'termination/update-application' | 'termination/set-documents' | 'termination/complete-application'
-  | 'termination/approve-application' | 'termination/record-payout' | 'termination/refuse-application'
-  | 'termination/get-application' | 'termination/list-applications' | 'termination/list-deadlines' | 'termination/preview-late-payout'
+  | 'termination/find-contracts'
+  | 'termination/enter-contract'
+  | 'termination/preview-refund'
+  | 'termination/register-application'
+  | 'termination/update-application'
+  | 'termination/set-documents'
+  | 'termination/complete-application'
+  | 'termination/approve-application'
+  | 'termination/record-payout'
+  | 'termination/refuse-application'
+  | 'termination/get-application'
+  | 'termination/list-applications'
+  | 'termination/list-deadlines'
+  | 'termination/preview-late-payout'
 
 /** What decides the refund and the checklist; the rest of the details is who applies and how they are paid. */
 interface Terms {
@@ -47,15 +81,27 @@ interface Terms {
 
 function termsOf(d: ApplicationDetails): Terms {
   return {
-    kind: d.kind, ground: d.ground, eventDate: d.eventDate, cascoChoice: d.cascoChoice, insuredEventOccurred: d.insuredEventOccurred,
-    representative: d.representative !== null, payoutMethod: d.payout?.method ?? null, postmarkDate: postmarkOf(d),
+    kind: d.kind,
+    ground: d.ground,
+    eventDate: d.eventDate,
+    cascoChoice: d.cascoChoice,
+    insuredEventOccurred: d.insuredEventOccurred,
+    representative: d.representative !== null,
+    payoutMethod: d.payout?.method ?? null,
+    postmarkDate: postmarkOf(d),
     requestedTerminationDate: d.requestedTerminationDate ?? null,
   }
 }
 
 function checklistCase(t: Terms): ChecklistCase {
   if (t.kind === 'osago-early-termination') {
-    if (t.ground === null) throw new AppError('VALIDATION', 'termination.error.groundRequired', {}, { 'details.ground': 'termination.error.groundRequired' })
+    if (t.ground === null)
+      throw new AppError(
+        'VALIDATION',
+        'termination.error.groundRequired',
+        {},
+        { 'details.ground': 'termination.error.groundRequired' },
+      )
     return { kind: t.kind, ground: t.ground }
   }
   return { kind: t.kind }
@@ -67,20 +113,49 @@ function ends(calc: RefundCalculation): boolean {
 }
 
 export function terminationHandlers(db: Db, reference: ReferenceData): HandlersOf<TerminationChannels> {
-
   const today = (ctx: HandlerContext) => todayIn(BRANCH_TIME_ZONE, ctx.now)
 
-  function calculate(contract: ContractData, t: Terms, applicationDate: CalendarDate, pathPrefix: string): RefundCalculation {
+  function calculate(
+    contract: ContractData,
+    t: Terms,
+    applicationDate: CalendarDate,
+    pathPrefix: string,
+  ): RefundCalculation {
     if (!KINDS_BY_PRODUCT[contract.product].includes(t.kind)) {
-      throw new AppError('VALIDATION', 'termination.problem.kindNotForContract', {}, { [`${pathPrefix}kind`]: 'termination.problem.kindNotForContract' })
+      throw new AppError(
+        'VALIDATION',
+        'termination.problem.kindNotForContract',
+        {},
+        { [`${pathPrefix}kind`]: 'termination.problem.kindNotForContract' },
+      )
     }
     const { rules, version } = rulesInForce(reference, contract.conclusionDate)
-    const calc = guarded(() => calculateApplicationRefund({
-      product: contract.product, kind: t.kind, ground: t.ground, policyholderType: contract.policyholderType,
-      premiumKopecks: contract.premiumKopecks, conclusionDate: contract.conclusionDate, contractStart: contract.startDate,
-      contractEnd: contract.endDate, applicationDate, postmarkDate: t.postmarkDate, eventDate: t.eventDate, periodsOfUse: contract.periodsOfUse,
-      insuredEventOccurred: t.insuredEventOccurred, cascoChoice: t.cascoChoice, requestedTerminationDate: t.requestedTerminationDate,
-    }, rules, version, calendarOn(reference, applicationDate)), pathPrefix)
+    const calc = guarded(
+      () =>
+        calculateApplicationRefund(
+          {
+            product: contract.product,
+            kind: t.kind,
+            ground: t.ground,
+            policyholderType: contract.policyholderType,
+            premiumKopecks: contract.premiumKopecks,
+            conclusionDate: contract.conclusionDate,
+            contractStart: contract.startDate,
+            contractEnd: contract.endDate,
+            applicationDate,
+            postmarkDate: t.postmarkDate,
+            eventDate: t.eventDate,
+            periodsOfUse: contract.periodsOfUse,
+            insuredEventOccurred: t.insuredEventOccurred,
+            cascoChoice: t.cascoChoice,
+            requestedTerminationDate: t.requestedTerminationDate,
+          },
+          rules,
+          version,
+          calendarOn(reference, applicationDate),
+        ),
+      pathPrefix,
+    )
     // The consequence of a late payout is the one HQ has selected for the day the delay would begin.
     return withLatePayoutOn(calc, (date) => rulesInForce(reference, date))
   }
@@ -88,7 +163,12 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
   /** A refund to pay needs to know how it is paid, even where the form left it open because the rules may refund nothing. */
   function requirePayout(calc: RefundCalculation, details: ApplicationDetails): void {
     if (calc.outcome === 'refund' && calc.refundKopecks > 0 && details.payout === null) {
-      throw new AppError('VALIDATION', 'termination.problem.payoutRequired', {}, { 'details.payout.method': 'termination.problem.payoutRequired' })
+      throw new AppError(
+        'VALIDATION',
+        'termination.problem.payoutRequired',
+        {},
+        { 'details.payout.method': 'termination.problem.payoutRequired' },
+      )
     }
   }
 
@@ -96,21 +176,34 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     const { rules } = rulesInForce(reference, contract.conclusionDate)
     const which = checklistCase(t)
     const nothingPaid = (t.kind === 'casco-sale' && t.cascoChoice === 'reissue') || refundsNothing(rules, which)
-    return applicationChecklist(rules, which, { representative: t.representative, payout: nothingPaid ? null : t.payoutMethod })
+    return applicationChecklist(rules, which, {
+      representative: t.representative,
+      payout: nothingPaid ? null : t.payoutMethod,
+    })
   }
 
   /** A contract takes one application at a time, and none once it has ended. */
   async function ensureAvailable(contract: ContractData, exceptId: string | null): Promise<void> {
-    if (contract.terminatedOn) throw new AppError('CONFLICT', 'termination.problem.contractTerminated', { date: formatDateRu(contract.terminatedOn) })
+    if (contract.terminatedOn)
+      throw new AppError('CONFLICT', 'termination.problem.contractTerminated', {
+        date: formatDateRu(contract.terminatedOn),
+      })
     const [summary] = await summarise(db, [contract])
     const open = summary?.openApplication
-    if (open && open.id !== exceptId) throw new AppError('CONFLICT', 'termination.problem.alreadyApplied', { number: open.incomingNumber })
+    if (open && open.id !== exceptId)
+      throw new AppError('CONFLICT', 'termination.problem.alreadyApplied', { number: open.incomingNumber })
   }
 
-  async function inStatus(id: string, allowed: readonly ApplicationStatus[], ctx: HandlerContext): Promise<ApplicationRow> {
+  async function inStatus(
+    id: string,
+    allowed: readonly ApplicationStatus[],
+    ctx: HandlerContext,
+  ): Promise<ApplicationRow> {
     const row = await findApplicationRow(db, id)
     if (!allowed.includes(row.status)) {
-      throw new AppError('CONFLICT', 'termination.problem.wrongStatus', { status: translate(ctx.locale, `termination.status.${row.status}`) })
+      throw new AppError('CONFLICT', 'termination.problem.wrongStatus', {
+        status: translate(ctx.locale, `termination.status.${row.status}`),
+      })
     }
     return row
   }
@@ -121,13 +214,21 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
 
   /** Marks the contract ended (or no longer ended, when a completed application is refused) with the application. */
   async function markContract(w: Writer, contract: ContractData, terminatedOn: CalendarDate | null): Promise<void> {
-    const table = contract.source === 'osago' ? 'osago_policy' : contract.source === 'casco' ? 'casco_quote' : 'manual_contract'
+    const table =
+      contract.source === 'osago' ? 'osago_policy' : contract.source === 'casco' ? 'casco_quote' : 'manual_contract'
     await w.update(table, contract.id, { terminated_on: terminatedOn })
   }
 
   function searchOf(number: string, contract: ContractData, details: ApplicationDetails): string {
-    return searchText([number, contract.number, contract.number.replace(/\s+/g, ''), contract.policyholderName, details.applicant.fullName,
-      contract.plate, contract.vin])
+    return searchText([
+      number,
+      contract.number,
+      contract.number.replace(/\s+/g, ''),
+      contract.policyholderName,
+      details.applicant.fullName,
+      contract.plate,
+      contract.vin,
+    ])
   }
 
   return {
@@ -136,12 +237,25 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     'termination/enter-contract': async (input, ctx) => {
       const c = input.contract
       if (c.conclusionDate > today(ctx)) {
-        throw new AppError('VALIDATION', 'termination.problem.conclusionInFuture', {}, { 'contract.conclusionDate': 'termination.problem.conclusionInFuture' })
+        throw new AppError(
+          'VALIDATION',
+          'termination.problem.conclusionInFuture',
+          {},
+          { 'contract.conclusionDate': 'termination.problem.conclusionInFuture' },
+        )
       }
-      const same = (await db('manual_contract').where({ product: c.product, contract_number: c.number }).first()) as ManualContractRow | undefined
-      if (same) throw new AppError('CONFLICT', 'termination.problem.contractExists', {}, { 'contract.number': 'termination.problem.contractExists' })
+      const same = (await db('manual_contract').where({ product: c.product, contract_number: c.number }).first()) as
+        ManualContractRow | undefined
+      if (same)
+        throw new AppError(
+          'CONFLICT',
+          'termination.problem.contractExists',
+          {},
+          { 'contract.number': 'termination.problem.contractExists' },
+        )
       const row = await write(db, ctx.actor, 'termination.contract-entered', ctx.now, (w) =>
-        w.insert('manual_contract', { ...manualContractColumns(c), entered_by: ctx.actor.userId, terminated_on: null }))
+        w.insert('manual_contract', { ...manualContractColumns(c), entered_by: ctx.actor.userId, terminated_on: null }),
+      )
       const [summary] = await summarise(db, [manualContract(row as unknown as ManualContractRow)])
       return summary!
     },
@@ -150,9 +264,15 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const contract = await loadContract(db, input.contract)
       const date = (v: string | null) => (v && isCalendarDate(v) ? v : null)
       const t: Terms = {
-        kind: input.kind, ground: input.ground, eventDate: date(input.eventDate), cascoChoice: input.cascoChoice,
-        insuredEventOccurred: input.insuredEventOccurred, representative: input.representative, payoutMethod: input.payoutMethod,
-        postmarkDate: date(input.postmarkDate), requestedTerminationDate: date(input.requestedTerminationDate),
+        kind: input.kind,
+        ground: input.ground,
+        eventDate: date(input.eventDate),
+        cascoChoice: input.cascoChoice,
+        insuredEventOccurred: input.insuredEventOccurred,
+        representative: input.representative,
+        payoutMethod: input.payoutMethod,
+        postmarkDate: date(input.postmarkDate),
+        requestedTerminationDate: date(input.requestedTerminationDate),
       }
       let list: ChecklistResult | null = null
       try {
@@ -165,11 +285,21 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
         } else {
           await ensureAvailable(contract, null)
         }
-        return { ok: true, calculation: calculate(contract, t, applicationDate, ''), checklist: list ?? checklist(contract, t) }
+        return {
+          ok: true,
+          calculation: calculate(contract, t, applicationDate, ''),
+          checklist: list ?? checklist(contract, t),
+        }
       } catch (e) {
         if (!(e instanceof AppError) || e.code === 'INTERNAL') throw e
-        const field = e.fieldErrors ? Object.keys(e.fieldErrors)[0] ?? null : null
-        return { ok: false, field, messageKey: e.messageKey, message: translate(ctx.locale, e.messageKey, e.params), checklist: list }
+        const field = e.fieldErrors ? (Object.keys(e.fieldErrors)[0] ?? null) : null
+        return {
+          ok: false,
+          field,
+          messageKey: e.messageKey,
+          message: translate(ctx.locale, e.messageKey, e.params),
+          checklist: list,
+        }
       }
     },
 
@@ -185,12 +315,26 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const id = await write(db, ctx.actor, 'termination.received', ctx.now, async (w) => {
         const incoming = await allocateIncomingNumber(w, receivedOn)
         const row = await w.insert('termination_application', {
-          branch_id: incoming.branchId, incoming_year: incoming.year, incoming_seq: incoming.seq, incoming_number: incoming.number,
-          received_at: ctx.now.toISOString(), received_on: receivedOn, received_by: ctx.actor.userId, status: 'received',
-          contract_source: contract.source, contract_id: contract.id, contract: JSON.stringify(contract), kind: details.kind,
-          details: JSON.stringify(details), required_documents: JSON.stringify(list.documents), documents_verified: list.verified,
-          documents: '[]', payout_due_on: calc.payoutDueDate, policyholder_name: contract.policyholderName,
-          contract_number: contract.number, search_text: searchOf(incoming.number, contract, details),
+          branch_id: incoming.branchId,
+          incoming_year: incoming.year,
+          incoming_seq: incoming.seq,
+          incoming_number: incoming.number,
+          received_at: ctx.now.toISOString(),
+          received_on: receivedOn,
+          received_by: ctx.actor.userId,
+          status: 'received',
+          contract_source: contract.source,
+          contract_id: contract.id,
+          contract: JSON.stringify(contract),
+          kind: details.kind,
+          details: JSON.stringify(details),
+          required_documents: JSON.stringify(list.documents),
+          documents_verified: list.verified,
+          documents: '[]',
+          payout_due_on: calc.payoutDueDate,
+          policyholder_name: contract.policyholderName,
+          contract_number: contract.number,
+          search_text: searchOf(incoming.number, contract, details),
         })
         return row.id
       })
@@ -206,11 +350,22 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       requirePayout(calc, details)
       const list = checklist(contract, t)
       const ticked = (JSON.parse(row.documents) as TerminationDocument[]).filter((d) => list.documents.includes(d))
-      await write(db, ctx.actor, 'termination.updated', ctx.now, (w) => w.update('termination_application', row.id, {
-        kind: details.kind, details: JSON.stringify(details), required_documents: JSON.stringify(list.documents),
-        documents_verified: list.verified, documents: JSON.stringify(ticked), payout_due_on: calc.payoutDueDate,
-        search_text: searchOf(row.incoming_number, contract, details),
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'termination.updated', ctx.now, (w) =>
+        w.update(
+          'termination_application',
+          row.id,
+          {
+            kind: details.kind,
+            details: JSON.stringify(details),
+            required_documents: JSON.stringify(list.documents),
+            documents_verified: list.verified,
+            documents: JSON.stringify(ticked),
+            payout_due_on: calc.payoutDueDate,
+            search_text: searchOf(row.incoming_number, contract, details),
+          },
+          input.rowVersion,
+        ),
+      )
       return answer(row.id)
     },
 
@@ -218,33 +373,55 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const row = await inStatus(input.id, ['received'], ctx)
       const required = JSON.parse(row.required_documents) as TerminationDocument[]
       const stray = input.documents.find((d) => !required.includes(d))
-      if (stray) throw new AppError('VALIDATION', 'termination.problem.documentNotRequired', {}, { [`documents.${stray}`]: 'termination.problem.documentNotRequired' })
+      if (stray)
+        throw new AppError(
+          'VALIDATION',
+          'termination.problem.documentNotRequired',
+          {},
+          { [`documents.${stray}`]: 'termination.problem.documentNotRequired' },
+        )
       const ticked = TERMINATION_DOCUMENTS.filter((d) => input.documents.includes(d))
       await write(db, ctx.actor, 'termination.documents-checked', ctx.now, (w) =>
-        w.update('termination_application', row.id, { documents: JSON.stringify(ticked) }, input.rowVersion))
+        w.update('termination_application', row.id, { documents: JSON.stringify(ticked) }, input.rowVersion),
+      )
       return answer(row.id)
     },
 
     'termination/complete-application': async (input, ctx) => {
       const row = await inStatus(input.id, ['received'], ctx)
-      const missing = missingDocuments(JSON.parse(row.required_documents) as TerminationDocument[], JSON.parse(row.documents) as TerminationDocument[])
+      const missing = missingDocuments(
+        JSON.parse(row.required_documents) as TerminationDocument[],
+        JSON.parse(row.documents) as TerminationDocument[],
+      )
       if (missing.length > 0) {
-        throw new AppError('VALIDATION', 'termination.problem.documentsMissing',
+        throw new AppError(
+          'VALIDATION',
+          'termination.problem.documentsMissing',
           { documents: missing.map((d) => translate(ctx.locale, `termination.document.${d}`)).join('; ') },
-          Object.fromEntries(missing.map((d) => [`documents.${d}`, 'termination.problem.documentMissing'])))
+          Object.fromEntries(missing.map((d) => [`documents.${d}`, 'termination.problem.documentMissing'])),
+        )
       }
       const contract = JSON.parse(row.contract) as ContractData
       const details = JSON.parse(row.details) as ApplicationDetails
       const calc = calculate(contract, termsOf(details), row.received_on, 'details.')
       requirePayout(calc, details)
       const now = ctx.now.toISOString()
-      const done = { calculation: JSON.stringify(calc), refund_kopecks: calc.refundKopecks, payout_due_on: calc.payoutDueDate,
-        completed_at: now, completed_by: ctx.actor.userId }
+      const done = {
+        calculation: JSON.stringify(calc),
+        refund_kopecks: calc.refundKopecks,
+        payout_due_on: calc.payoutDueDate,
+        completed_at: now,
+        completed_by: ctx.actor.userId,
+      }
       await write(db, ctx.actor, 'termination.completed', ctx.now, async (w) => {
         if (!calc.eligible) {
           // Not eligible by the rules: the application is refused with the calculation's reason, the contract stays.
-          await w.update('termination_application', row.id, { ...done, status: 'refused', refused_at: now, refused_by: ctx.actor.userId,
-            refusal_reason: calc.reason }, input.rowVersion)
+          await w.update(
+            'termination_application',
+            row.id,
+            { ...done, status: 'refused', refused_at: now, refused_by: ctx.actor.userId, refusal_reason: calc.reason },
+            input.rowVersion,
+          )
           return
         }
         const status: ApplicationStatus = calc.outcome === 'refund' && calc.refundKopecks > 0 ? 'calculated' : 'closed'
@@ -259,23 +436,48 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const calc = JSON.parse(row.calculation!) as RefundCalculation
       if (!calc.needsApproval) throw new AppError('CONFLICT', 'termination.problem.approvalNotNeeded')
       if (row.received_by === ctx.actor.userId) throw new AppError('FORBIDDEN', 'termination.problem.fourEyes')
-      await write(db, ctx.actor, 'termination.approved', ctx.now, (w) => w.update('termination_application', row.id, {
-        status: 'approved', approved_at: ctx.now.toISOString(), approved_by: ctx.actor.userId,
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'termination.approved', ctx.now, (w) =>
+        w.update(
+          'termination_application',
+          row.id,
+          {
+            status: 'approved',
+            approved_at: ctx.now.toISOString(),
+            approved_by: ctx.actor.userId,
+          },
+          input.rowVersion,
+        ),
+      )
       return answer(row.id)
     },
 
     'termination/record-payout': async (input, ctx) => {
       const row = await inStatus(input.id, ['calculated', 'approved'], ctx)
       const calc = JSON.parse(row.calculation!) as RefundCalculation
-      if (calc.needsApproval && row.status !== 'approved') throw new AppError('CONFLICT', 'termination.problem.approvalRequired')
+      if (calc.needsApproval && row.status !== 'approved')
+        throw new AppError('CONFLICT', 'termination.problem.approvalRequired')
       const paidOn = today(ctx)
-      const late = row.payout_due_on && paidOn > row.payout_due_on ? accruedLatePayout(reference, calc, row.payout_due_on, paidOn) : null
+      const late =
+        row.payout_due_on && paidOn > row.payout_due_on
+          ? accruedLatePayout(reference, calc, row.payout_due_on, paidOn)
+          : null
       const penalty = late?.amountKopecks ?? 0
-      await write(db, ctx.actor, 'termination.paid', ctx.now, (w) => w.update('termination_application', row.id, {
-        status: 'paid', paid_on: paidOn, paid_by: ctx.actor.userId, payment_document: input.paymentDocument,
-        penalty_kopecks: penalty, late_payout: late ? JSON.stringify(late) : null, paid_kopecks: calc.refundKopecks + penalty,
-      }, input.rowVersion))
+      await write(db, ctx.actor, 'termination.paid', ctx.now, (w) =>
+        w.update(
+          'termination_application',
+          row.id,
+          {
+            status: 'paid',
+            paid_on: paidOn,
+            paid_by: ctx.actor.userId,
+            payment_document: input.paymentDocument,
+            penalty_kopecks: penalty,
+            late_payout: late ? JSON.stringify(late) : null,
+            paid_kopecks: calc.refundKopecks + penalty,
+          },
+          input.rowVersion,
+        ),
+      )
       return answer(row.id)
     },
 
@@ -283,9 +485,17 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const row = await inStatus(input.id, OPEN_STATUSES, ctx)
       const calc = row.calculation ? (JSON.parse(row.calculation) as RefundCalculation) : null
       await write(db, ctx.actor, 'termination.refused', ctx.now, async (w) => {
-        await w.update('termination_application', row.id, {
-          status: 'refused', refused_at: ctx.now.toISOString(), refused_by: ctx.actor.userId, refusal_reason: input.reason,
-        }, input.rowVersion)
+        await w.update(
+          'termination_application',
+          row.id,
+          {
+            status: 'refused',
+            refused_at: ctx.now.toISOString(),
+            refused_by: ctx.actor.userId,
+            refusal_reason: input.reason,
+          },
+          input.rowVersion,
+        )
         // Completion ended the contract; a refusal after it means the contract goes on.
         if (calc && ends(calc)) await markContract(w, JSON.parse(row.contract) as ContractData, null)
       })
@@ -297,7 +507,8 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     'termination/preview-late-payout': async (input, ctx) => {
       const row = await findApplicationRow(db, input.id)
       const on = today(ctx)
-      if (!OPEN_STATUSES.includes(row.status) || !row.calculation || !row.payout_due_on || on <= row.payout_due_on) return null
+      if (!OPEN_STATUSES.includes(row.status) || !row.calculation || !row.payout_due_on || on <= row.payout_due_on)
+        return null
       // The same figure record-payout would store if the money left today.
       return accruedLatePayout(reference, JSON.parse(row.calculation) as RefundCalculation, row.payout_due_on, on)
     },
@@ -314,6 +525,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       return { items: rows.map(toSummary), total }
     },
 
-    'termination/list-deadlines': async (input, ctx) => listDeadlines(db, reference, today(ctx), input?.dueSoonDays ?? 3),
+    'termination/list-deadlines': async (input, ctx) =>
+      listDeadlines(db, reference, today(ctx), input?.dueSoonDays ?? 3),
   }
 }

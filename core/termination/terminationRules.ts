@@ -19,7 +19,8 @@ export function rulesInForce(reference: ReferenceData, conclusionDate: CalendarD
     const file = terminationRulesInForce(reference.versions['termination-rules'], conclusionDate)
     return { rules: file.data, version: file.version }
   } catch (e) {
-    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: shown(conclusionDate) })
+    if (e instanceof MissingRuleError)
+      throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: shown(conclusionDate) })
     throw e
   }
 }
@@ -55,15 +56,24 @@ export function guarded<T>(fn: () => T, pathPrefix = ''): T {
     return fn()
   } catch (e) {
     if (e instanceof TerminationInputError) {
-      throw new AppError('VALIDATION', e.messageKey, {}, { [`${pathPrefix}${FORM_PATHS[e.field] ?? e.field}`]: e.messageKey })
+      throw new AppError(
+        'VALIDATION',
+        e.messageKey,
+        {},
+        { [`${pathPrefix}${FORM_PATHS[e.field] ?? e.field}`]: e.messageKey },
+      )
     }
-    if (e instanceof ProductionCalendarError) throw new AppError('REFERENCE_DATA', 'termination.problem.calendar', { date: shown(String(e.params.date ?? e.params.year ?? '')) })
+    if (e instanceof ProductionCalendarError)
+      throw new AppError('REFERENCE_DATA', 'termination.problem.calendar', {
+        date: shown(String(e.params.date ?? e.params.year ?? '')),
+      })
     if (e instanceof MissingRuleError && e.table === KEY_RATE_KIND) {
       // A day before the table's first rate names the day; no table at all is a different problem (HQ ships one).
       if (!isCalendarDate(e.key)) throw new AppError('REFERENCE_DATA', 'termination.problem.keyRatesMissing')
       throw new AppError('REFERENCE_DATA', 'termination.problem.keyRates', { date: formatDateRu(e.key) })
     }
-    if (e instanceof MissingRuleError) throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: shown(e.key) })
+    if (e instanceof MissingRuleError)
+      throw new AppError('REFERENCE_DATA', 'termination.problem.rules', { date: shown(e.key) })
     throw e
   }
 }

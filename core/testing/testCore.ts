@@ -10,7 +10,9 @@ export const TRUSTED_URL = 'app://branch-desk/index.html'
 export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources')
 
 /** A real core on a real SQLite file in a fresh temp folder, with a clock the test moves. */
-export async function makeTestCore(extra: Pick<CoreOptions, 'print'> = {}): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
+export async function makeTestCore(
+  extra: Pick<CoreOptions, 'print'> = {},
+): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-test-'))
   const clock = new ManualClock()
   const core = await createCore({
@@ -21,7 +23,9 @@ export async function makeTestCore(extra: Pick<CoreOptions, 'print'> = {}): Prom
     ...extra,
   })
   return {
-    core, clock, dir,
+    core,
+    clock,
+    dir,
     async dispose() {
       await core.close()
       rmSync(dir, { recursive: true, force: true })
@@ -30,33 +34,57 @@ export async function makeTestCore(extra: Pick<CoreOptions, 'print'> = {}): Prom
 }
 
 /** Calls a channel the way a window would. */
-export function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>, clientId = 'window-1'): Promise<Result<ChannelOutput<C>>> {
-  return core.dispatch(channel, input, { clientId, senderUrl: TRUSTED_URL, isMainFrame: true }) as Promise<Result<ChannelOutput<C>>>
+export function call<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+  clientId = 'window-1',
+): Promise<Result<ChannelOutput<C>>> {
+  return core.dispatch(channel, input, { clientId, senderUrl: TRUSTED_URL, isMainFrame: true }) as Promise<
+    Result<ChannelOutput<C>>
+  >
 }
 
 export async function expectOk<T>(p: Promise<Result<T>>): Promise<T> {
   const r = await p
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
+  if (!r.ok)
+    throw new Error(`expected ok, got ${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
   return r.value
 }
 
 export const ADMIN = { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' }
 
 export async function setupBranch(core: Core): Promise<void> {
-  await expectOk(call(core, 'setup/create-branch', {
-    branch: { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' },
-    admin: ADMIN,
-  }))
+  await expectOk(
+    call(core, 'setup/create-branch', {
+      branch: { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' },
+      admin: ADMIN,
+    }),
+  )
 }
 
 /** Creates a staff member as the admin (on a separate admin client) and signs them in on `clientId`. */
-export async function signInAs(core: Core, role: 'clerk' | 'inspector' | 'supervisor' | 'admin', clientId: string, login = `${role}1`): Promise<void> {
+export async function signInAs(
+  core: Core,
+  role: 'clerk' | 'inspector' | 'supervisor' | 'admin',
+  clientId: string,
+  login = `${role}1`,
+): Promise<void> {
   if (role === 'admin') {
     await expectOk(call(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, clientId))
     return
   }
   await expectOk(call(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'admin-console'))
-  await expectOk(call(core, 'staff/create-staff', { login, fullName: `Сотрудник ${login}`, role, password: 'Temp12345' }, 'admin-console'))
+  await expectOk(
+    call(
+      core,
+      'staff/create-staff',
+      { login, fullName: `Сотрудник ${login}`, role, password: 'Temp12345' },
+      'admin-console',
+    ),
+  )
   await expectOk(call(core, 'session/sign-in', { login, password: 'Temp12345' }, clientId))
-  await expectOk(call(core, 'session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' }, clientId))
+  await expectOk(
+    call(core, 'session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' }, clientId),
+  )
 }

@@ -16,12 +16,15 @@ export interface UpdateOptions {
 }
 
 /** App updates as createCore wires them: the state machine and its channels. */
-export function setUpUpdates(wiring: {
-  clock: Clock
-  sessions: SessionRegistry
-  hq: () => Promise<{ url: string; token: string } | null>
-  log?: (message: string, error?: unknown) => void
-}, options: UpdateOptions = {}) {
+export function setUpUpdates(
+  wiring: {
+    clock: Clock
+    sessions: SessionRegistry
+    hq: () => Promise<{ url: string; token: string } | null>
+    log?: (message: string, error?: unknown) => void
+  },
+  options: UpdateOptions = {},
+) {
   const service = new UpdateService({
     updater: options.updater ?? null,
     clock: wiring.clock,
@@ -33,16 +36,21 @@ export function setUpUpdates(wiring: {
   })
   // A window that closed or signed out holds nothing back.
   const isLive = (clientId: string) => wiring.sessions.get(clientId) !== undefined
-  const handlers: HandlersOf<'update/get-status' | 'update/report-unsaved-forms' | 'update/check-now' | 'update/install-now'> = {
+  const handlers: HandlersOf<
+    'update/get-status' | 'update/report-unsaved-forms' | 'update/check-now' | 'update/install-now'
+  > = {
     'update/get-status': async () => service.status(isLive),
     'update/report-unsaved-forms': async (input, ctx) => ({ count: service.reportUnsaved(ctx.clientId, input.forms) }),
     'update/check-now': async () => service.checkNow(),
     'update/install-now': async (_input, ctx) => {
       service.install({
         isLive,
-        describe: (forms) => [...new Set(forms.map((f) => f.kind))]
-          .map((kind) => (hasMessage(ctx.locale, `update.forms.${kind}`) ? translate(ctx.locale, `update.forms.${kind}`) : kind))
-          .join(', '),
+        describe: (forms) =>
+          [...new Set(forms.map((f) => f.kind))]
+            .map((kind) =>
+              hasMessage(ctx.locale, `update.forms.${kind}`) ? translate(ctx.locale, `update.forms.${kind}`) : kind,
+            )
+            .join(', '),
       })
       return { installing: true }
     },

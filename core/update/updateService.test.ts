@@ -18,7 +18,11 @@ function machine(opts: { updater?: RecordingUpdater | null; enrolled?: boolean }
   const clock = new ManualClock()
   const updater = opts.updater === undefined ? new RecordingUpdater('0.1.0') : opts.updater
   const service = new UpdateService({
-    updater, clock, channel: 'stable', checkEveryMs: 3_600_000, retryAfterMs: 600_000,
+    updater,
+    clock,
+    channel: 'stable',
+    checkEveryMs: 3_600_000,
+    retryAfterMs: 600_000,
     hq: async () => (opts.enrolled === false ? null : { url: 'http://hq.example:8787/', token: 'tok' }),
   })
   return { clock, updater: updater!, service }
@@ -42,10 +46,18 @@ describe('update state machine', () => {
     expect(service.status().phase).toBe('checking')
     release()
     await settle()
-    expect(updater.checks).toEqual([{ url: 'http://hq.example:8787/updates/stable', headers: { authorization: 'Bearer tok', 'x-branch-desk-version': '0.1.0' } }])
+    expect(updater.checks).toEqual([
+      {
+        url: 'http://hq.example:8787/updates/stable',
+        headers: { authorization: 'Bearer tok', 'x-branch-desk-version': '0.1.0' },
+      },
+    ])
     expect(service.status()).toMatchObject({ phase: 'available', version: '0.2.0' })
     updater.emit({ type: 'progress', transferred: 512, total: 2048, percent: 25 })
-    expect(service.status()).toMatchObject({ phase: 'downloading', progress: { transferred: 512, total: 2048, percent: 25 } })
+    expect(service.status()).toMatchObject({
+      phase: 'downloading',
+      progress: { transferred: 512, total: 2048, percent: 25 },
+    })
     // A probe while downloading does not start another check.
     service.hqReachable()
     await settle()
@@ -80,7 +92,10 @@ describe('update state machine', () => {
     updater.answer(new Error('net::ERR_CONNECTION_REFUSED\n at …'))
     service.hqReachable()
     await settle()
-    expect(service.status()).toMatchObject({ phase: 'error', error: { key: 'update.errors.checkFailed', params: { message: 'net::ERR_CONNECTION_REFUSED' } } })
+    expect(service.status()).toMatchObject({
+      phase: 'error',
+      error: { key: 'update.errors.checkFailed', params: { message: 'net::ERR_CONNECTION_REFUSED' } },
+    })
     service.hqReachable()
     await settle()
     expect(updater.checks).toHaveLength(1)
@@ -91,8 +106,14 @@ describe('update state machine', () => {
     updater.emit({ type: 'progress', transferred: 10, total: 100, percent: 10 })
     // HQ went away mid-download.
     updater.emit({ type: 'error', message: 'socket hang up' })
-    expect(service.status()).toMatchObject({ phase: 'error', progress: null, error: { key: 'update.errors.downloadFailed' } })
-    expect(() => service.install({ describe: () => '' })).toThrow(expect.objectContaining({ messageKey: 'update.errors.notDownloaded' }))
+    expect(service.status()).toMatchObject({
+      phase: 'error',
+      progress: null,
+      error: { key: 'update.errors.downloadFailed' },
+    })
+    expect(() => service.install({ describe: () => '' })).toThrow(
+      expect.objectContaining({ messageKey: 'update.errors.notDownloaded' }),
+    )
     clock.advance(600_000)
     updater.answer({ version: '0.2.0' })
     service.hqReachable()
@@ -113,8 +134,12 @@ describe('update state machine', () => {
     service.reportUnsaved('closed-window', [{ kind: 'casco-draft' }])
     const isLive = (id: string) => id !== 'closed-window'
     expect(service.status(isLive).unsavedForms).toHaveLength(3)
-    expect(() => service.install({ isLive, describe: (forms) => forms.map((f) => f.kind).join('+') }))
-      .toThrow(expect.objectContaining({ messageKey: 'update.errors.unsavedForms', params: { forms: 'osago-draft+casco-draft+osago-draft', count: 3 } }))
+    expect(() => service.install({ isLive, describe: (forms) => forms.map((f) => f.kind).join('+') })).toThrow(
+      expect.objectContaining({
+        messageKey: 'update.errors.unsavedForms',
+        params: { forms: 'osago-draft+casco-draft+osago-draft', count: 3 },
+      }),
+    )
     service.reportUnsaved('w1', [])
     service.reportUnsaved('w2', [])
     service.install({ isLive, describe: () => '' })
@@ -152,16 +177,27 @@ describe('updates in the core, against HQ', () => {
     await publishUpdate(hq.db, hq.blobDir, installer, {}, new Date())
     const updater = new RecordingUpdater('0.1.0')
     const clock = new ManualClock()
-    core = await createCore({ dataDir: join(dir, 'data'), resourcesDir: RESOURCES_DIR, isTrustedUrl: (u) => u.startsWith('app://branch-desk/'), clock, update: { updater } })
+    core = await createCore({
+      dataDir: join(dir, 'data'),
+      resourcesDir: RESOURCES_DIR,
+      isTrustedUrl: (u) => u.startsWith('app://branch-desk/'),
+      clock,
+      update: { updater },
+    })
     const c = core
     const call = <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'admin') =>
-      c.dispatch(channel, input, { clientId, senderUrl: TRUSTED_URL, isMainFrame: true }) as Promise<Result<ChannelOutput<C>>>
+      c.dispatch(channel, input, { clientId, senderUrl: TRUSTED_URL, isMainFrame: true }) as Promise<
+        Result<ChannelOutput<C>>
+      >
     const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'admin') => {
       const r = await call(channel, input, clientId)
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
       return r.value
     }
-    await ok('setup/create-branch', { branch: { code: 'MSK-01', name: 'Филиал', city: 'Москва' }, admin: { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' } })
+    await ok('setup/create-branch', {
+      branch: { code: 'MSK-01', name: 'Филиал', city: 'Москва' },
+      admin: { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' },
+    })
     await ok('session/sign-in', { login: 'admin', password: 'Admin12345' })
     expect(await ok('update/get-status', undefined)).toMatchObject({ phase: 'idle', version: null, unsavedForms: [] })
     // Not enrolled: no probe reaches HQ, nothing is checked.
@@ -183,11 +219,18 @@ describe('updates in the core, against HQ', () => {
     expect((await fetch(`${feed.url}/latest.yml`, { headers: feed.headers })).status).toBe(404)
 
     updater.emit({ type: 'progress', transferred: 500, total: 1000, percent: 50 })
-    expect(await ok('update/get-status', undefined)).toMatchObject({ phase: 'downloading', version: '0.2.0', progress: { percent: 50 } })
+    expect(await ok('update/get-status', undefined)).toMatchObject({
+      phase: 'downloading',
+      version: '0.2.0',
+      progress: { percent: 50 },
+    })
     updater.emit({ type: 'downloaded', version: '0.2.0' })
     expect(await ok('update/report-unsaved-forms', { forms: [{ kind: 'osago-draft' }] })).toEqual({ count: 1 })
     const refused = await call('update/install-now', undefined)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('заявление ОСАГО') } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('заявление ОСАГО') },
+    })
     expect(updater.installs).toBe(0)
     // A window without a session (signed out, closed) holds nothing back.
     await ok('session/sign-out', undefined)

@@ -61,7 +61,9 @@ export class UpdateService {
   }
 
   private check(): Promise<void> {
-    this.checking ??= this.runCheck().finally(() => { this.checking = null })
+    this.checking ??= this.runCheck().finally(() => {
+      this.checking = null
+    })
     return this.checking
   }
 
@@ -109,7 +111,11 @@ export class UpdateService {
     if (event.type === 'progress') {
       if (this.phase !== 'available' && this.phase !== 'downloading' && this.phase !== 'checking') return
       this.phase = 'downloading'
-      this.progress = { transferred: event.transferred, total: event.total, percent: Math.max(0, Math.min(100, Math.round(event.percent))) }
+      this.progress = {
+        transferred: event.transferred,
+        total: event.total,
+        percent: Math.max(0, Math.min(100, Math.round(event.percent))),
+      }
     } else if (event.type === 'downloaded') {
       this.phase = 'downloaded'
       this.version = event.version
@@ -118,7 +124,10 @@ export class UpdateService {
     } else if (this.phase !== 'downloaded') {
       // A failed download (HQ went away, a hash that did not match) is tried again at a later check; a
       // downloaded update stays installable whatever a later event says.
-      this.fail(this.phase === 'installing' ? 'update.errors.installFailed' : 'update.errors.downloadFailed', new Error(event.message))
+      this.fail(
+        this.phase === 'installing' ? 'update.errors.installFailed' : 'update.errors.downloadFailed',
+        new Error(event.message),
+      )
     }
   }
 
@@ -145,7 +154,8 @@ export class UpdateService {
   install(opts: { isLive?: (clientId: string) => boolean; describe: (forms: UnsavedForm[]) => string }): void {
     if (this.phase !== 'downloaded' || !this.opts.updater) throw new AppError('CONFLICT', 'update.errors.notDownloaded')
     const forms = this.unsavedForms(opts.isLive)
-    if (forms.length > 0) throw new AppError('CONFLICT', 'update.errors.unsavedForms', { forms: opts.describe(forms), count: forms.length })
+    if (forms.length > 0)
+      throw new AppError('CONFLICT', 'update.errors.unsavedForms', { forms: opts.describe(forms), count: forms.length })
     this.phase = 'installing'
     this.opts.updater.quitAndInstall()
   }

@@ -5,12 +5,32 @@ import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import { arrange } from './fixtures'
 
 /** An OSAGO policy for a first-time client, priced and issued on the next blank, through the clerk's channels. */
-export async function issuedOsagoPolicy(core: Core, clerkClient: string, receiptNumber = 'Ч-000123'): Promise<OsagoPolicy> {
+export async function issuedOsagoPolicy(
+  core: Core,
+  clerkClient: string,
+  receiptNumber = 'Ч-000123',
+): Promise<OsagoPolicy> {
   const draft = await arrange(core, 'osago/create-draft', undefined, clerkClient)
-  const saved = await arrange(core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(todayIn('Europe/Moscow')) }, clerkClient)
-  const calculated = await arrange(core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, clerkClient)
-  return arrange(core, 'osago/issue-policy', {
-    id: calculated.id, rowVersion: calculated.rowVersion,
-    payment: { method: 'card', receiptNumber, amountKopecks: calculated.calculation!.premiumKopecks },
-  }, clerkClient)
+  const saved = await arrange(
+    core,
+    'osago/save-draft',
+    { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(todayIn('Europe/Moscow')) },
+    clerkClient,
+  )
+  const calculated = await arrange(
+    core,
+    'osago/calculate-policy',
+    { id: saved.id, rowVersion: saved.rowVersion },
+    clerkClient,
+  )
+  return arrange(
+    core,
+    'osago/issue-policy',
+    {
+      id: calculated.id,
+      rowVersion: calculated.rowVersion,
+      payment: { method: 'card', receiptNumber, amountKopecks: calculated.calculation!.premiumKopecks },
+    },
+    clerkClient,
+  )
 }

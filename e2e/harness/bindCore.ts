@@ -14,7 +14,8 @@ export async function bindCore(page: Page, core: Core, clientId: string): Promis
       clientId,
       senderUrl: source.frame.url(),
       isMainFrame: source.frame === source.page.mainFrame(),
-    }))
+    }),
+  )
   // A preview's PDF is a one-time file the page loads from `transfer/<uuid>.pdf` beside itself; in the app the
   // app:// handler serves it from the core's transfer folder, here the same function does behind page.route.
   await page.route('**/transfer/*', async (route) => {
@@ -27,7 +28,8 @@ export async function bindCore(page: Page, core: Core, clientId: string): Promis
     })
   })
   await page.addInitScript(() => {
-    const invoke = (window as unknown as { __branchDeskInvoke: (c: unknown, i: unknown) => Promise<unknown> }).__branchDeskInvoke
+    const invoke = (window as unknown as { __branchDeskInvoke: (c: unknown, i: unknown) => Promise<unknown> })
+      .__branchDeskInvoke
     Object.defineProperty(window, 'branchDesk', {
       value: Object.freeze({ invoke: (channel: unknown, input: unknown) => invoke(channel, input) }),
       writable: false,

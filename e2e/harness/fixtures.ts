@@ -16,9 +16,15 @@ export const ADMIN = { login: 'admin', fullName: 'Иванова Мария Пе
 export const BRANCH = { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' }
 
 /** Calls the core directly, as a trusted window would — for arranging data a test is not about. */
-export async function arrange<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>, clientId = 'arrange'): Promise<ChannelOutput<C>> {
+export async function arrange<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+  clientId = 'arrange',
+): Promise<ChannelOutput<C>> {
   const r = await core.dispatch(channel, input, { clientId, senderUrl: `${E2E_BASE_URL}/`, isMainFrame: true })
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
+  if (!r.ok)
+    throw new Error(`${channel}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
   return r.value as ChannelOutput<C>
 }
 
@@ -34,12 +40,18 @@ export async function seedBranch(core: Core): Promise<void> {
   for (const p of people) {
     await arrange(core, 'staff/create-staff', { ...p, password: 'Temp12345' })
     await arrange(core, 'session/sign-in', { login: p.login, password: 'Temp12345' }, `seed-${p.login}`)
-    await arrange(core, 'session/change-password', { currentPassword: 'Temp12345', newPassword: `${p.role[0]!.toUpperCase()}${p.role.slice(1)}12345` }, `seed-${p.login}`)
+    await arrange(
+      core,
+      'session/change-password',
+      { currentPassword: 'Temp12345', newPassword: `${p.role[0]!.toUpperCase()}${p.role.slice(1)}12345` },
+      `seed-${p.login}`,
+    )
   }
   await arrange(core, 'session/sign-out', undefined)
 }
 
-export const passwordOf = (login: string) => (login === 'admin' ? ADMIN.password : `${login[0]!.toUpperCase()}${login.slice(1)}12345`)
+export const passwordOf = (login: string) =>
+  login === 'admin' ? ADMIN.password : `${login[0]!.toUpperCase()}${login.slice(1)}12345`
 
 export async function signIn(page: Page, login: string, password = passwordOf(login)): Promise<void> {
   await page.goto('/#/sign-in')
@@ -48,7 +60,9 @@ export async function signIn(page: Page, login: string, password = passwordOf(lo
   await page.getByLabel('Пароль', { exact: true }).press('Enter')
   // Wait for the core's answer (the home screen, the forced password change, or the error) before going on:
   // navigating while sign-in is in flight would land back on the sign-in screen.
-  await expect(page.getByTestId('home').or(page.getByTestId('change-password-form')).or(page.getByTestId('sign-in-error'))).toBeVisible()
+  await expect(
+    page.getByTestId('home').or(page.getByTestId('change-password-form')).or(page.getByTestId('sign-in-error')),
+  ).toBeVisible()
 }
 
 /** Signs the current user out and another in, on the same page (a shared counter computer). */
@@ -72,7 +86,8 @@ export const PRINTERS = ['Kyocera ECOSYS P2040dn', 'HP LaserJet Pro M404']
  * The pages come from the preview server; arrangement helpers shared with the core's unit tests
  * (core/casco/testing, core/inspection/testing) call as the app's own window does, from app://branch-desk.
  */
-export const isTrustedE2eUrl = (url: string) => url.startsWith(`${E2E_BASE_URL}/`) || url.startsWith('app://branch-desk/')
+export const isTrustedE2eUrl = (url: string) =>
+  url.startsWith(`${E2E_BASE_URL}/`) || url.startsWith('app://branch-desk/')
 
 export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform; dialogs: ScriptedFileDialogs }>({
   // The system's save and open dialogs, answered by the test (the shell's side is tested in electron/main).

@@ -28,8 +28,15 @@ const APP_URL = 'app://branch-desk/index.html'
 const ADMIN = { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' }
 const LARGE_REPLY_TEST_BYTES = 16 * 1024
 
-async function call<C extends Channel>(proxy: Pick<CoreProxy, 'dispatch'>, channel: C, input: ChannelInput<C>, clientId = 'wc-1'): Promise<ChannelOutput<C>> {
-  const r = (await proxy.dispatch(channel, input, { clientId, senderUrl: APP_URL, isMainFrame: true })) as Result<ChannelOutput<C>>
+async function call<C extends Channel>(
+  proxy: Pick<CoreProxy, 'dispatch'>,
+  channel: C,
+  input: ChannelInput<C>,
+  clientId = 'wc-1',
+): Promise<ChannelOutput<C>> {
+  const r = (await proxy.dispatch(channel, input, { clientId, senderUrl: APP_URL, isMainFrame: true })) as Result<
+    ChannelOutput<C>
+  >
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
   return r.value
 }
@@ -39,7 +46,9 @@ function recordingSecrets(): SecretStore & { values: Map<string, string>; calls:
   const values = new Map<string, string>()
   const calls: string[] = []
   return {
-    values, calls, protection: 'os-encrypted',
+    values,
+    calls,
+    protection: 'os-encrypted',
     get: async (name) => (calls.push(`get ${name}`), values.get(name) ?? null),
     set: async (name, value) => void (calls.push(`set ${name}`), values.set(name, value)),
     delete: async (name) => void (calls.push(`delete ${name}`), values.delete(name)),
@@ -74,7 +83,12 @@ describe('the core in its own process, behind the proxy', () => {
     hq = await startHq()
     proxy = await startCoreProxy({
       spawn: () => forkHost({ stdio: 'pipe' }),
-      core: { dataDir, resourcesDir: RESOURCES_DIR, appVersion: '9.9.9-test', trustedUrlPrefixes: ['app://branch-desk/'] },
+      core: {
+        dataDir,
+        resourcesDir: RESOURCES_DIR,
+        appVersion: '9.9.9-test',
+        trustedUrlPrefixes: ['app://branch-desk/'],
+      },
       shell: { secrets, files: dialogs, print: printer, updater },
       log: (message, error) => void logged.push({ message, error }),
       // Lowered so that a form's reference data already goes the way any big answer does: as a file.
@@ -95,16 +109,28 @@ describe('the core in its own process, behind the proxy', () => {
     // The window's process first: the core's heavy work runs below normal priority.
     expect(getPriority(proxy.pid)).toBe(osConstants.priority.PRIORITY_BELOW_NORMAL)
     expect(await call(proxy, 'app/get-status', undefined)).toMatchObject({ firstRun: true, appVersion: '9.9.9-test' })
-    await call(proxy, 'setup/create-branch', { branch: { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' }, admin: ADMIN })
+    await call(proxy, 'setup/create-branch', {
+      branch: { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' },
+      admin: ADMIN,
+    })
     await call(proxy, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password })
-    await call(proxy, 'staff/create-staff', { login: 'clerk1', fullName: 'Петров Павел Олегович', role: 'clerk', password: 'Temp12345' })
+    await call(proxy, 'staff/create-staff', {
+      login: 'clerk1',
+      fullName: 'Петров Павел Олегович',
+      role: 'clerk',
+      password: 'Temp12345',
+    })
     await call(proxy, 'session/sign-in', { login: 'clerk1', password: 'Temp12345' }, 'wc-2')
     await call(proxy, 'session/change-password', { currentPassword: 'Temp12345', newPassword: 'Clerk12345' }, 'wc-2')
     const quote = await call(proxy, 'osago/quote-premium', { draft: completeDraft(todayIn('Europe/Moscow')) }, 'wc-2')
     expect(quote.ok).toBe(true)
     if (quote.ok) expect(quote.premium.premiumKopecks).toBeGreaterThan(0)
     // The core's checks run in the host as before: a foreign page is refused there.
-    const foreign = await proxy.dispatch('app/get-status', undefined, { clientId: 'wc-9', senderUrl: 'https://evil.example/', isMainFrame: true })
+    const foreign = await proxy.dispatch('app/get-status', undefined, {
+      clientId: 'wc-9',
+      senderUrl: 'https://evil.example/',
+      isMainFrame: true,
+    })
     expect(foreign).toMatchObject({ ok: false, error: { code: 'BAD_SENDER' } })
     expect(existsSync(join(dataDir, 'branch-desk.sqlite'))).toBe(true)
   })
@@ -129,10 +155,13 @@ describe('the core in its own process, behind the proxy', () => {
     expect(secrets.calls.filter((c) => c === `get ${TOKEN_SECRET}`).length).toBeGreaterThan(1)
   })
 
-  it('drives the main side\'s updater: a check reaches it, its download events move the core\'s state machine, install and relaunch go back', async () => {
+  it("drives the main side's updater: a check reaches it, its download events move the core's state machine, install and relaunch go back", async () => {
     // A feed the main side cannot read: its error crosses back and is the core's «check failed», with the reason.
     updater.answer(new Error('feed unreadable: 503'))
-    expect(await call(proxy, 'update/check-now', undefined)).toMatchObject({ phase: 'error', error: { key: 'update.errors.checkFailed', params: { message: 'feed unreadable: 503' } } })
+    expect(await call(proxy, 'update/check-now', undefined)).toMatchObject({
+      phase: 'error',
+      error: { key: 'update.errors.checkFailed', params: { message: 'feed unreadable: 503' } },
+    })
     updater.answer({ version: '10.0.0' })
     const checked = await call(proxy, 'update/check-now', undefined)
     expect(checked).toMatchObject({ phase: 'available', version: '10.0.0', currentVersion: '9.9.9' })
@@ -141,7 +170,11 @@ describe('the core in its own process, behind the proxy', () => {
     expect(feed.headers.authorization).toBe(`Bearer ${secrets.values.get(TOKEN_SECRET)}`)
     updater.emit({ type: 'progress', transferred: 512, total: 1024, percent: 50 })
     await until(async () => (await call(proxy, 'update/get-status', undefined)).phase === 'downloading')
-    expect((await call(proxy, 'update/get-status', undefined)).progress).toEqual({ transferred: 512, total: 1024, percent: 50 })
+    expect((await call(proxy, 'update/get-status', undefined)).progress).toEqual({
+      transferred: 512,
+      total: 1024,
+      percent: 50,
+    })
     updater.emit({ type: 'downloaded', version: '10.0.0' })
     await until(async () => (await call(proxy, 'update/get-status', undefined)).phase === 'downloaded')
     expect(await call(proxy, 'update/install-now', undefined)).toEqual({ installing: true })
@@ -176,7 +209,9 @@ describe('the core in its own process, behind the proxy', () => {
 
   it('prints through the main side: the PDF travels as a file in the data folder, removed once printed', async () => {
     expect(await call(proxy, 'print/list-printers', undefined)).toEqual(['Kyocera ECOSYS P2040dn'])
-    expect(await call(proxy, 'print/print-document', { kind: 'print-calibration', printerName: 'Kyocera ECOSYS P2040dn' })).toEqual({ printed: true })
+    expect(
+      await call(proxy, 'print/print-document', { kind: 'print-calibration', printerName: 'Kyocera ECOSYS P2040dn' }),
+    ).toEqual({ printed: true })
     expect(printer.jobs).toHaveLength(1)
     expect(printer.jobs[0]!.pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(readdirSync(shellTransferDir(dataDir))).toEqual([])
@@ -185,7 +220,11 @@ describe('the core in its own process, behind the proxy', () => {
       const { AppError } = await import('../../core/app/appError')
       throw new AppError('CONFLICT', 'print.errors.printFailed', { reason: 'paper jam' })
     }
-    const failed = await proxy.dispatch('print/print-document', { kind: 'print-calibration', printerName: 'Kyocera ECOSYS P2040dn' }, { clientId: 'wc-1', senderUrl: APP_URL, isMainFrame: true })
+    const failed = await proxy.dispatch(
+      'print/print-document',
+      { kind: 'print-calibration', printerName: 'Kyocera ECOSYS P2040dn' },
+      { clientId: 'wc-1', senderUrl: APP_URL, isMainFrame: true },
+    )
     expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(JSON.stringify(failed)).toContain('paper jam')
   })
@@ -222,18 +261,32 @@ describe('the core in its own process, behind the proxy', () => {
       dialogOpened()
       return new Promise<string | null>(() => {})
     }
-    const pending = proxy.dispatch('sync/export-bundle', undefined, { clientId: 'wc-1', senderUrl: APP_URL, isMainFrame: true })
+    const pending = proxy.dispatch('sync/export-bundle', undefined, {
+      clientId: 'wc-1',
+      senderUrl: APP_URL,
+      isMainFrame: true,
+    })
     await opened
     process.kill(firstPid, 'SIGKILL')
-    const error = await pending.then(() => null, (e: unknown) => e)
+    const error = await pending.then(
+      () => null,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(CoreHostGone)
-    expect((error as Error).message).toMatch(/stopped \(exit code none, signal SIGKILL\) before answering "sync\/export-bundle"/)
+    expect((error as Error).message).toMatch(
+      /stopped \(exit code none, signal SIGKILL\) before answering "sync\/export-bundle"/,
+    )
     await proxy.ready()
     expect(proxy.pid).not.toBe(firstPid)
     expect(getPriority(proxy.pid)).toBe(osConstants.priority.PRIORITY_BELOW_NORMAL)
-    expect(logged.map((l) => l.message)).toContainEqual(expect.stringMatching(/stopped unexpectedly \(exit code none, signal SIGKILL\); starting it again/))
+    expect(logged.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/stopped unexpectedly \(exit code none, signal SIGKILL\); starting it again/),
+    )
     // The data survived; the sessions (kept in memory) did not: windows sign in again.
-    expect(await call(proxy, 'app/get-status', undefined)).toMatchObject({ firstRun: false, branch: { code: 'MSK-01' } })
+    expect(await call(proxy, 'app/get-status', undefined)).toMatchObject({
+      firstRun: false,
+      branch: { code: 'MSK-01' },
+    })
     expect(await call(proxy, 'session/get-session', undefined)).toEqual({ status: 'signed-out' })
   }, 60_000)
 
@@ -243,7 +296,9 @@ describe('the core in its own process, behind the proxy', () => {
     expect(() => process.kill(pid, 0)).toThrow()
     // SQLite removes the write-ahead log when the last connection closes cleanly.
     expect(existsSync(join(dataDir, 'branch-desk.sqlite-wal'))).toBe(false)
-    await expect(proxy.dispatch('app/get-status', undefined, { clientId: 'wc-1', senderUrl: APP_URL, isMainFrame: true })).rejects.toThrow(CoreHostGone)
+    await expect(
+      proxy.dispatch('app/get-status', undefined, { clientId: 'wc-1', senderUrl: APP_URL, isMainFrame: true }),
+    ).rejects.toThrow(CoreHostGone)
   })
 })
 
@@ -259,7 +314,10 @@ describe('starting the core', () => {
         core: { dataDir, resourcesDir, trustedUrlPrefixes: ['app://branch-desk/'] },
         log: () => {},
       })
-      const error = await start.then(() => null, (e: unknown) => e as Error)
+      const error = await start.then(
+        () => null,
+        (e: unknown) => e as Error,
+      )
       // The core's own error, as the startup-failure dialog needs it: its name, its message naming the folder.
       expect(error?.name).toBe('ReferenceDataError')
       expect(error?.message).toContain(join(resourcesDir, 'reference'))
@@ -278,7 +336,8 @@ function scriptedHost(): HostProcess & { die(): void; sent: ToHost[] } {
   let onExit: (e: { code: number | null; signal: string | null }) => void = () => {}
   const sent: ToHost[] = []
   return {
-    pid: 4242, sent,
+    pid: 4242,
+    sent,
     send(m) {
       sent.push(m)
       if (m.type === 'init') queueMicrotask(() => onMessage({ type: 'ready' }))
@@ -317,28 +376,52 @@ describe('restarting the core', () => {
     hosts.at(-1)!.die()
     expect(hosts).toHaveLength(3)
     expect(logged.at(-1)).toMatch(/stopped 3 times within 60 s; it is not restarted again/)
-    await expect(proxy.dispatch('app/get-status', undefined, { clientId: 'w', senderUrl: APP_URL, isMainFrame: true })).rejects.toThrow(/not restarted again/)
+    await expect(
+      proxy.dispatch('app/get-status', undefined, { clientId: 'w', senderUrl: APP_URL, isMainFrame: true }),
+    ).rejects.toThrow(/not restarted again/)
   })
 
   it('gives the window an error it can show when the core could not answer', async () => {
     const dispatch = windowDispatch(async () => {
       throw new CoreHostGone('gone')
     })
-    expect(await dispatch('app/get-status', undefined, { clientId: 'w', senderUrl: APP_URL, isMainFrame: true }))
-      .toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Операция прервана: рабочая часть программы перезапускается. Проверьте, сохранились ли изменения, и повторите' } })
+    expect(
+      await dispatch('app/get-status', undefined, { clientId: 'w', senderUrl: APP_URL, isMainFrame: true }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message:
+          'Операция прервана: рабочая часть программы перезапускается. Проверьте, сохранились ли изменения, и повторите',
+      },
+    })
   })
 })
 
 describe('the senders the core accepts', () => {
-  it('agree with the shell\'s own rule for the app page and the dev server', async () => {
+  it("agree with the shell's own rule for the app page and the dev server", async () => {
     const { isAppUrl } = await import('./contentSecurityPolicy')
     const { appUrlPrefixes } = await import('./coreProxy')
     const dev = 'http://localhost:5173/index.html'
-    const urls = ['app://branch-desk/index.html', 'app://branch-desk/#/osago', 'app://branch-deskx/index.html', 'app://evil/index.html',
-      'http://localhost:5173/', 'http://localhost:5173/#/home', 'http://localhost:5174/', 'http://localhost:5173@evil.example/', 'https://localhost:5173/', '']
+    const urls = [
+      'app://branch-desk/index.html',
+      'app://branch-desk/#/osago',
+      'app://branch-deskx/index.html',
+      'app://evil/index.html',
+      'http://localhost:5173/',
+      'http://localhost:5173/#/home',
+      'http://localhost:5174/',
+      'http://localhost:5173@evil.example/',
+      'https://localhost:5173/',
+      '',
+    ]
     for (const devServerUrl of [undefined, dev]) {
       const prefixes = appUrlPrefixes(devServerUrl)
-      for (const url of urls) expect(prefixes.some((p) => url.startsWith(p)), `${url} with ${devServerUrl}`).toBe(isAppUrl(url, devServerUrl))
+      for (const url of urls)
+        expect(
+          prefixes.some((p) => url.startsWith(p)),
+          `${url} with ${devServerUrl}`,
+        ).toBe(isAppUrl(url, devServerUrl))
     }
   })
 })
@@ -348,9 +431,16 @@ describe('the utility process as the proxy holds it', () => {
     const { EventEmitter } = await import('node:events')
     const { utilityProcessHost } = await import('./coreProxy')
     const posted: unknown[] = []
-    const child = Object.assign(new EventEmitter(), { pid: 77, postMessage: (m: unknown) => void posted.push(m), kill: () => true })
+    const child = Object.assign(new EventEmitter(), {
+      pid: 77,
+      postMessage: (m: unknown) => void posted.push(m),
+      kill: () => true,
+    })
     const forks: unknown[][] = []
-    const host = utilityProcessHost(((...args: unknown[]) => (forks.push(args), child)) as never, '/app/out/main/coreHost.js')
+    const host = utilityProcessHost(
+      ((...args: unknown[]) => (forks.push(args), child)) as never,
+      '/app/out/main/coreHost.js',
+    )
     expect(forks).toEqual([['/app/out/main/coreHost.js', [], { serviceName: 'Branch Desk core', stdio: 'inherit' }]])
     expect(host.pid).toBe(77)
     const heard: FromHost[] = []

@@ -5,8 +5,15 @@ import { dirname, resolve } from 'node:path'
 import { deserialize } from 'node:v8'
 import type { FileDialogs } from '../../core/files/fileDialogs'
 import {
-  fromWireError, shellTransferDir, toWireError,
-  type FromHost, type HostCoreOptions, type HostProcess, type ShellCapabilities, type ShellRequestKind, type ShellRequests,
+  fromWireError,
+  shellTransferDir,
+  toWireError,
+  type FromHost,
+  type HostCoreOptions,
+  type HostProcess,
+  type ShellCapabilities,
+  type ShellRequestKind,
+  type ShellRequests,
 } from '../../core/host/protocol'
 import type { CallOrigin, Dispatch } from '../../core/ipc/dispatch'
 import type { PrintPlatform } from '../../core/print/platform'
@@ -72,7 +79,11 @@ export class CoreHostGone extends Error {
   }
 }
 
-interface Pending { channel: string; resolve: (r: Awaited<ReturnType<Dispatch>>) => void; reject: (e: Error) => void }
+interface Pending {
+  channel: string
+  resolve: (r: Awaited<ReturnType<Dispatch>>) => void
+  reject: (e: Error) => void
+}
 
 interface Generation {
   proc: HostProcess
@@ -97,7 +108,9 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
     files: Boolean(shell.files),
     folders: Boolean(shell.files?.chooseFolder),
     print: Boolean(shell.print),
-    updater: shell.updater ? { currentVersion: shell.updater.currentVersion, supported: shell.updater.supported } : null,
+    updater: shell.updater
+      ? { currentVersion: shell.updater.currentVersion, supported: shell.updater.supported }
+      : null,
   }
   const transferDir = resolve(shellTransferDir(opts.core.dataDir))
   const maxRestarts = opts.maxRestarts ?? 3
@@ -118,7 +131,15 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
     let heard!: () => void
     const listening = new Promise<void>((r) => (heard = r))
     const gen: Generation = {
-      proc, listening, heard, ready, isReady: false, settleReady, pending: new Map(), hasExited: false, expectedExit: false,
+      proc,
+      listening,
+      heard,
+      ready,
+      isReady: false,
+      settleReady,
+      pending: new Map(),
+      hasExited: false,
+      expectedExit: false,
       exited: new Promise<void>((r) => (markExited = r)),
     }
     proc.onMessage((message) => onMessage(gen, message))
@@ -136,7 +157,14 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
         // Only now is a utilityProcess's pid known for certain (it is undefined until the process has spawned).
         if (opts.belowNormalPriority) lowerPriority(gen.proc.pid)
         gen.heard()
-        gen.proc.send({ type: 'init', init: { core: opts.core, shell: capabilities, ...(opts.largeReplyBytes !== undefined ? { largeReplyBytes: opts.largeReplyBytes } : {}) } })
+        gen.proc.send({
+          type: 'init',
+          init: {
+            core: opts.core,
+            shell: capabilities,
+            ...(opts.largeReplyBytes !== undefined ? { largeReplyBytes: opts.largeReplyBytes } : {}),
+          },
+        })
         return
       case 'ready':
         gen.isReady = true
@@ -183,7 +211,11 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
   function onExit(gen: Generation, exit: { code: number | null; signal: string | null }): void {
     const how = `exit code ${exit.code ?? 'none'}${exit.signal ? `, signal ${exit.signal}` : ''}`
     for (const [, p] of gen.pending) {
-      p.reject(new CoreHostGone(`The core's process stopped (${how}) before answering "${p.channel}"; the call may not have completed`))
+      p.reject(
+        new CoreHostGone(
+          `The core's process stopped (${how}) before answering "${p.channel}"; the call may not have completed`,
+        ),
+      )
     }
     gen.pending.clear()
     if (!gen.isReady) gen.settleReady.reject(new CoreHostGone(`The core's process stopped while starting (${how})`))
@@ -192,7 +224,9 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
     crashes.push(now)
     while (crashes.length > 0 && crashes[0]! < now - restartWindowMs) crashes.shift()
     if (crashes.length > maxRestarts) {
-      gaveUp = new CoreHostGone(`The core's process stopped ${crashes.length} times within ${Math.round(restartWindowMs / 1000)} s; it is not restarted again until Branch Desk restarts`)
+      gaveUp = new CoreHostGone(
+        `The core's process stopped ${crashes.length} times within ${Math.round(restartWindowMs / 1000)} s; it is not restarted again until Branch Desk restarts`,
+      )
       opts.log(gaveUp.message)
       return
     }
@@ -210,7 +244,10 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
     }
   }
 
-  async function perform<K extends ShellRequestKind>(kind: K, input: ShellRequests[K]['input']): Promise<ShellRequests[K]['output']> {
+  async function perform<K extends ShellRequestKind>(
+    kind: K,
+    input: ShellRequests[K]['input'],
+  ): Promise<ShellRequests[K]['output']> {
     type Out = ShellRequests[K]['output']
     const need = <T>(platform: T | undefined): T => {
       if (!platform) throw new Error(`The shell offers no platform for "${kind}"`)
@@ -263,7 +300,8 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
   /** A file the core left for the main side: only ever one directly in the transfer folder. Read off the thread. */
   async function transferred(file: string, extension: '.pdf' | '.reply' = '.pdf'): Promise<Buffer> {
     const path = resolve(file)
-    if (dirname(path) !== transferDir || !path.endsWith(extension)) throw new Error(`The core named a file outside its transfer folder: ${file}`)
+    if (dirname(path) !== transferDir || !path.endsWith(extension))
+      throw new Error(`The core named a file outside its transfer folder: ${file}`)
     return readWhole(path)
   }
 
@@ -304,9 +342,12 @@ export async function startCoreProxy(opts: CoreProxyOptions): Promise<CoreProxy>
     sessions: {
       forget(clientId) {
         const gen = current
-        gen.ready.then(() => {
-          if (!gen.hasExited) gen.proc.send({ type: 'forget', clientId })
-        }, () => {})
+        gen.ready.then(
+          () => {
+            if (!gen.hasExited) gen.proc.send({ type: 'forget', clientId })
+          },
+          () => {},
+        )
       },
     },
     close() {
@@ -378,7 +419,10 @@ export function appUrlPrefixes(devServerUrl?: string): string[] {
 }
 
 /** Electron's utilityProcess as a HostProcess: the app's way to run out/main/coreHost.js. */
-export function utilityProcessHost(fork: (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess, entry: string): HostProcess {
+export function utilityProcessHost(
+  fork: (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess,
+  entry: string,
+): HostProcess {
   const child = fork(entry, [], { serviceName: 'Branch Desk core', stdio: 'inherit' })
   const exitListeners: Array<(exit: { code: number | null; signal: string | null }) => void> = []
   child.once('exit', (code: number) => {

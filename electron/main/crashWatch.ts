@@ -17,11 +17,17 @@ export function watchForCrashes(deps: {
   const reloads = new Map<number, number[]>()
   deps.app.on('render-process-gone', (_event, contents: WebContents, details: RenderProcessGoneDetails) => {
     const win = deps.isMainWindow(contents)
-    deps.log.error('renderer process gone', undefined, { reason: details.reason, exitCode: details.exitCode, mainWindow: Boolean(win) })
+    deps.log.error('renderer process gone', undefined, {
+      reason: details.reason,
+      exitCode: details.exitCode,
+      mainWindow: Boolean(win),
+    })
     if (!win || win.isDestroyed() || details.reason === 'clean-exit') return
     const recent = (reloads.get(contents.id) ?? []).filter((t) => now() - t < 60_000)
     if (recent.length >= 3) {
-      deps.log.error('renderer keeps crashing: not reloading again within a minute', undefined, { crashes: recent.length + 1 })
+      deps.log.error('renderer keeps crashing: not reloading again within a minute', undefined, {
+        crashes: recent.length + 1,
+      })
       return
     }
     reloads.set(contents.id, [...recent, now()])
@@ -30,7 +36,11 @@ export function watchForCrashes(deps: {
   })
   deps.app.on('child-process-gone', (_event, details: Details) => {
     deps.log.error('child process gone', undefined, {
-      type: details.type, reason: details.reason, exitCode: details.exitCode, serviceName: details.serviceName, name: details.name,
+      type: details.type,
+      reason: details.reason,
+      exitCode: details.exitCode,
+      serviceName: details.serviceName,
+      name: details.name,
     })
   })
   process.on('unhandledRejection', (reason) => deps.log.error('unhandled promise rejection', reason))

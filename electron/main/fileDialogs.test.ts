@@ -33,7 +33,10 @@ describe('electron file dialogs', () => {
     const dialogs = createElectronFileDialogs({ parentWindow: () => parent as never })
     state.save = { canceled: false, filePath: '/media/usb/to-hq' }
     expect(await dialogs.chooseSavePath('branch-desk-1.bdbundle', KIND)).toBe('/media/usb/to-hq.bdbundle')
-    expect(state.calls[0]!.args).toEqual([parent, { defaultPath: 'branch-desk-1.bdbundle', filters: [{ name: KIND.name, extensions: ['bdbundle'] }] }])
+    expect(state.calls[0]!.args).toEqual([
+      parent,
+      { defaultPath: 'branch-desk-1.bdbundle', filters: [{ name: KIND.name, extensions: ['bdbundle'] }] },
+    ])
     state.save = { canceled: false, filePath: '/media/usb/to-hq.BDBUNDLE' }
     expect(await dialogs.chooseSavePath('x.bdbundle', KIND)).toBe('/media/usb/to-hq.BDBUNDLE')
   })
@@ -51,7 +54,10 @@ describe('electron file dialogs', () => {
     const dialogs = createElectronFileDialogs({ parentWindow: () => null })
     state.open = { canceled: false, filePaths: ['/media/usb/answer.bdbundle'] }
     expect(await dialogs.chooseOpenPath(KIND)).toBe('/media/usb/answer.bdbundle')
-    expect(state.calls[0]!.args[0]).toEqual({ properties: ['openFile'], filters: [{ name: KIND.name, extensions: ['bdbundle'] }] })
+    expect(state.calls[0]!.args[0]).toEqual({
+      properties: ['openFile'],
+      filters: [{ name: KIND.name, extensions: ['bdbundle'] }],
+    })
   })
 
   it('chooses a folder (backups), which may be created in the dialog; null when cancelled', async () => {
@@ -59,7 +65,10 @@ describe('electron file dialogs', () => {
     const dialogs = createElectronFileDialogs({ parentWindow: () => parent as never })
     state.open = { canceled: false, filePaths: ['/media/usb/Копии'] }
     expect(await dialogs.chooseFolder!('Папка для резервных копий')).toBe('/media/usb/Копии')
-    expect(state.calls[0]!.args).toEqual([parent, { title: 'Папка для резервных копий', properties: ['openDirectory', 'createDirectory'] }])
+    expect(state.calls[0]!.args).toEqual([
+      parent,
+      { title: 'Папка для резервных копий', properties: ['openDirectory', 'createDirectory'] },
+    ])
     state.open = { canceled: true, filePaths: [] }
     expect(await dialogs.chooseFolder!('x')).toBeNull()
   })

@@ -21,13 +21,13 @@ export function createElectronFileDialogs(opts: { parentWindow: () => BrowserWin
       const parent = opts.parentWindow()
       const options = { properties: ['openFile' as const], filters: filters(kind) }
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? null : result.filePaths[0] ?? null
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     async chooseFolder(title) {
       const parent = opts.parentWindow()
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? null : result.filePaths[0] ?? null
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     },
   }
 }

@@ -34,7 +34,10 @@ if (!app.isPackaged) {
 // Minidumps stay on this computer (app.getPath('crashDumps')); the diagnostics archive lists them for support.
 crashReporter.start({ uploadToServer: false })
 
-const log = openShellLog(app.getPath('logs'), { fallbackDir: join(app.getPath('temp'), 'branch-desk-logs'), mirrorToConsole: !app.isPackaged })
+const log = openShellLog(app.getPath('logs'), {
+  fallbackDir: join(app.getPath('temp'), 'branch-desk-logs'),
+  mirrorToConsole: !app.isPackaged,
+})
 const location = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const resourcesDir = referenceDir(location)
@@ -42,10 +45,20 @@ const sqliteBinding = sqliteBindingPath(location)
 /** The one window `second-instance` brings forward and a crashed page reloads (print windows are hidden helpers). */
 let mainWindow: BrowserWindow | null = null
 
-watchForCrashes({ app, log, isMainWindow: (contents) => (mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents === contents ? mainWindow : null) })
+watchForCrashes({
+  app,
+  log,
+  isMainWindow: (contents) =>
+    mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents === contents ? mainWindow : null,
+})
 
 async function start(): Promise<void> {
-  log.info('starting', { version: app.getVersion(), electron: process.versions.electron, packaged: app.isPackaged, sqliteBinding: sqliteBinding ?? 'node_modules' })
+  log.info('starting', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    packaged: app.isPackaged,
+    sqliteBinding: sqliteBinding ?? 'node_modules',
+  })
   // Installed builds have no menu: no View ▸ Reload over a half-typed form, no Toggle Developer Tools.
   if (app.isPackaged) Menu.setApplicationMenu(null)
   // Made here, not only in the core, so a folder that cannot be made fails with the system's own code and path.
@@ -74,7 +87,9 @@ async function start(): Promise<void> {
         tempDir: join(app.getPath('userData'), 'print-jobs'),
         parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null,
       }),
-      files: createElectronFileDialogs({ parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null }),
+      files: createElectronFileDialogs({
+        parentWindow: () => BrowserWindow.getFocusedWindow() ?? appWindows[0] ?? null,
+      }),
       // The HQ token is kept with the OS's encryption where there is one; the core asks for it here.
       secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets')),
       ...(updater ? { updater } : {}),
@@ -86,10 +101,17 @@ async function start(): Promise<void> {
   // Previews come from the core as files in its transfer folder; the page loads them from app://…/transfer/<name>.
   serveRenderer(join(import.meta.dirname, '../renderer'), { transferDir: shellTransferDir(app.getPath('userData')) })
   restrictPermissions(session.defaultSession, devServerUrl)
-  registerIpc(ipcMain, windowDispatch(core.dispatch, (message, error) => log.error(message, error)))
+  registerIpc(
+    ipcMain,
+    windowDispatch(core.dispatch, (message, error) => log.error(message, error)),
+  )
 
   const open = () => {
-    const win = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), devServerUrl, developerTools: !app.isPackaged })
+    const win = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      devServerUrl,
+      developerTools: !app.isPackaged,
+    })
     mainWindow = win
     const clientId = `wc-${win.webContents.id}`
     appWindows.push(win)
@@ -107,7 +129,8 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (coreClosed) return
     event.preventDefault()
-    core.close()
+    core
+      .close()
       .catch((error: unknown) => log.error('The core did not close cleanly', error))
       .finally(() => {
         coreClosed = true

@@ -12,11 +12,21 @@ describe('IPC bridge', () => {
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort())
     const event = { sender: { id: 3 }, senderFrame: { url: 'app://branch-desk/index.html', parent: null } }
     await handlers.get('app/get-status')!(event, { a: 1 })
-    expect(dispatch).toHaveBeenCalledWith('app/get-status', { a: 1 }, { clientId: 'wc-3', senderUrl: 'app://branch-desk/index.html', isMainFrame: true })
+    expect(dispatch).toHaveBeenCalledWith(
+      'app/get-status',
+      { a: 1 },
+      { clientId: 'wc-3', senderUrl: 'app://branch-desk/index.html', isMainFrame: true },
+    )
   })
 
   it('marks sub-frames and missing frames as untrusted origins', () => {
-    expect(originOf({ sender: { id: 1 }, senderFrame: { url: 'app://branch-desk/x', parent: {} } } as any).isMainFrame).toBe(false)
-    expect(originOf({ sender: { id: 1 }, senderFrame: null } as any)).toEqual({ clientId: 'wc-1', senderUrl: '', isMainFrame: false })
+    expect(
+      originOf({ sender: { id: 1 }, senderFrame: { url: 'app://branch-desk/x', parent: {} } } as any).isMainFrame,
+    ).toBe(false)
+    expect(originOf({ sender: { id: 1 }, senderFrame: null } as any)).toEqual({
+      clientId: 'wc-1',
+      senderUrl: '',
+      isMainFrame: false,
+    })
   })
 })

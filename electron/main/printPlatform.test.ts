@@ -30,7 +30,10 @@ vi.mock('electron', () => {
         on: () => this.webContents,
         setWindowOpenHandler: () => {},
         mainFrame: { framesInSubtree: [{}, {}] },
-        getPrintersAsync: async () => [{ name: 'Kyocera_P2040', displayName: 'Kyocera P2040' }, { name: 'HP_M404', displayName: 'HP M404' }],
+        getPrintersAsync: async () => [
+          { name: 'Kyocera_P2040', displayName: 'Kyocera P2040' },
+          { name: 'HP_M404', displayName: 'HP M404' },
+        ],
         print: (options: any, callback: (ok: boolean, reason: string) => void) => {
           this.printOptions = options
           callback(state.printResult.success, state.printResult.reason)
@@ -41,13 +44,25 @@ vi.mock('electron', () => {
       this.loadedFile = file
       state.loadedFileExists = existsSync(file)
     }
-    isDestroyed() { return this.destroyed }
-    destroy() { this.destroyed = true }
+    isDestroyed() {
+      return this.destroyed
+    }
+    destroy() {
+      this.destroyed = true
+    }
   }
   const printSession = {
-    setPermissionRequestHandler: (fn: any) => { state.sessionCalls.request = fn },
-    setPermissionCheckHandler: (fn: any) => { state.sessionCalls.check = fn },
-    webRequest: { onBeforeRequest: (fn: any) => { state.sessionCalls.beforeRequest = fn } },
+    setPermissionRequestHandler: (fn: any) => {
+      state.sessionCalls.request = fn
+    },
+    setPermissionCheckHandler: (fn: any) => {
+      state.sessionCalls.check = fn
+    },
+    webRequest: {
+      onBeforeRequest: (fn: any) => {
+        state.sessionCalls.beforeRequest = fn
+      },
+    },
   }
   return {
     BrowserWindow,
@@ -77,19 +92,36 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 function platform(withParent = true) {
-  return createElectronPrintPlatform({ tempDir: join(dir, 'print'), parentWindow: () => (withParent ? parent as any : null), viewerTimeoutMs: 10 })
+  return createElectronPrintPlatform({
+    tempDir: join(dir, 'print'),
+    parentWindow: () => (withParent ? (parent as any) : null),
+    viewerTimeoutMs: 10,
+  })
 }
 
 describe('Electron print platform', () => {
   it('prints on the chosen printer from a hidden sandboxed window, at 100 % without margins', async () => {
-    expect(await platform().printPdf(pdf, { printerName: 'Kyocera_P2040', jobName: 'Полис ОСАГО ААК 0123456789 — бланк' })).toEqual({ printed: true })
+    expect(
+      await platform().printPdf(pdf, { printerName: 'Kyocera_P2040', jobName: 'Полис ОСАГО ААК 0123456789 — бланк' }),
+    ).toEqual({ printed: true })
     const win = state.windows[0]
     expect(win.options.show).toBe(false)
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, plugins: true })
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      plugins: true,
+    })
     expect(win.options.webPreferences.preload).toBeUndefined()
     expect(electron.session.fromPartition).toHaveBeenCalledWith(PRINT_PARTITION)
     expect(win.printOptions).toMatchObject({
-      silent: true, deviceName: 'Kyocera_P2040', margins: { marginType: 'none' }, pageSize: 'A4', scaleFactor: 100, printBackground: true,
+      silent: true,
+      deviceName: 'Kyocera_P2040',
+      margins: { marginType: 'none' },
+      pageSize: 'A4',
+      scaleFactor: 100,
+      printBackground: true,
     })
     // The PDF was on disk while the viewer loaded it, and is gone with the window afterwards.
     expect(state.loadedFileExists).toBe(true)
@@ -105,10 +137,13 @@ describe('Electron print platform', () => {
     expect(state.windows[0].printOptions.deviceName).toBeUndefined()
   })
 
-  it('reports a failed job with the printer\'s reason and still cleans up', async () => {
+  it("reports a failed job with the printer's reason and still cleans up", async () => {
     state.printResult = { success: false, reason: 'Print job failed' }
-    await expect(platform().printPdf(pdf, { printerName: 'HP_M404', jobName: 'x' }))
-      .rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'print.errors.printFailed', params: { reason: 'Print job failed' } })
+    await expect(platform().printPdf(pdf, { printerName: 'HP_M404', jobName: 'x' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'print.errors.printFailed',
+      params: { reason: 'Print job failed' },
+    })
     expect(readdirSync(join(dir, 'print'))).toEqual([])
     expect(state.windows[0].destroyed).toBe(true)
   })
@@ -119,7 +154,10 @@ describe('Electron print platform', () => {
     expect(readFileSync(join(dir, 'Заявление.pdf'))).toEqual(pdf)
     const [win, options] = state.saveCalls[0]
     expect(win).toBe(parent)
-    expect(options).toMatchObject({ defaultPath: 'Заявление ОСАГО.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+    expect(options).toMatchObject({
+      defaultPath: 'Заявление ОСАГО.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    })
     state.saveResult = { canceled: true }
     expect(await platform(false).savePdf(pdf, 'x.pdf')).toEqual({ savedTo: null })
   })

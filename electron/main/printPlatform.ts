@@ -63,20 +63,23 @@ export function createElectronPrintPlatform(opts: ElectronPrintOptions): PrintPl
         await win.loadFile(file)
         await viewerReady(win, opts.viewerTimeoutMs ?? 5000)
         const printed = await new Promise<boolean>((done, fail) => {
-          win.webContents.print({
-            // A printer chosen in the app prints without a dialog; no choice → the system dialog.
-            silent: printerName !== null,
-            ...(printerName !== null ? { deviceName: printerName } : {}),
-            printBackground: true,
-            margins: { marginType: 'none' },
-            pageSize: 'A4',
-            scaleFactor: 100,
-            landscape: false,
-          }, (success, failureReason) => {
-            if (success) done(true)
-            else if (/cancel/i.test(failureReason)) done(false)
-            else fail(new AppError('CONFLICT', 'print.errors.printFailed', { reason: failureReason }))
-          })
+          win.webContents.print(
+            {
+              // A printer chosen in the app prints without a dialog; no choice → the system dialog.
+              silent: printerName !== null,
+              ...(printerName !== null ? { deviceName: printerName } : {}),
+              printBackground: true,
+              margins: { marginType: 'none' },
+              pageSize: 'A4',
+              scaleFactor: 100,
+              landscape: false,
+            },
+            (success, failureReason) => {
+              if (success) done(true)
+              else if (/cancel/i.test(failureReason)) done(false)
+              else fail(new AppError('CONFLICT', 'print.errors.printFailed', { reason: failureReason }))
+            },
+          )
         })
         return { printed }
       } finally {

@@ -15,7 +15,9 @@ vi.mock('electron', () => ({
 }))
 
 let dir: string
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'bd-secrets-')) })
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bd-secrets-'))
+})
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('safeStorage secrets', () => {

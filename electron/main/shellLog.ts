@@ -33,7 +33,10 @@ export function openShellLog(dir: string, opts: { fallbackDir?: string; mirrorTo
     try {
       mkdirSync(candidate, { recursive: true })
       // Classical logrotate mode calls the name generator with the rotation index alone (null: the live file).
-      stream = createStream((index: number | Date | null) => (typeof index === 'number' && index > 0 ? `main.${index}.log` : LOG_FILE), { path: candidate, size: '5M', rotate: 4 })
+      stream = createStream(
+        (index: number | Date | null) => (typeof index === 'number' && index > 0 ? `main.${index}.log` : LOG_FILE),
+        { path: candidate, size: '5M', rotate: 4 },
+      )
       usedDir = candidate
       break
     } catch (error) {
@@ -42,14 +45,20 @@ export function openShellLog(dir: string, opts: { fallbackDir?: string; mirrorTo
   }
   stream?.on('error', (error) => console.error(`Branch Desk: the log in ${usedDir} failed`, error))
   // A write's callback runs once it and every write before it reached the file (the stream keeps their order).
-  const written = () => new Promise<void>((resolve) => {
-    if (!stream || stream.destroyed || stream.writableEnded) resolve()
-    else stream.write('', () => resolve())
-  })
+  const written = () =>
+    new Promise<void>((resolve) => {
+      if (!stream || stream.destroyed || stream.writableEnded) resolve()
+      else stream.write('', () => resolve())
+    })
   const opened = written()
-  const options: pino.LoggerOptions = { base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, serializers: { err: pino.stdSerializers.err } }
+  const options: pino.LoggerOptions = {
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: pino.stdSerializers.err },
+  }
   const logger: Logger = stream ? pino(options, stream) : pino(options, pino.destination({ dest: 2, sync: true }))
-  if (usedDir && usedDir !== dir) logger.warn({ wanted: dir }, 'the logs folder could not be used; logging here instead')
+  if (usedDir && usedDir !== dir)
+    logger.warn({ wanted: dir }, 'the logs folder could not be used; logging here instead')
 
   const emit = (level: Level, message: string, fields: Record<string, unknown>) => {
     if (opts.mirrorToConsole || level === 'error') {
@@ -66,7 +75,8 @@ export function openShellLog(dir: string, opts: { fallbackDir?: string; mirrorTo
     opened,
     info: (message, details = {}) => emit('info', message, details),
     warn: (message, details = {}) => emit('warn', message, details),
-    error: (message, error, details = {}) => emit('error', message, { ...details, ...(error === undefined ? {} : { err: asError(error) }) }),
+    error: (message, error, details = {}) =>
+      emit('error', message, { ...details, ...(error === undefined ? {} : { err: asError(error) }) }),
     flush: written,
   }
 }

@@ -12,7 +12,10 @@ export interface StartupFailureText {
 
 const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOSPC', 'ENOENT', 'EISDIR'])
 
-export function describeStartupFailure(error: unknown, where: { dataDir: string; logsDir: string }): StartupFailureText {
+export function describeStartupFailure(
+  error: unknown,
+  where: { dataDir: string; logsDir: string },
+): StartupFailureText {
   const e = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown; file?: unknown; path?: unknown }
   const message = typeof e.message === 'string' ? e.message : String(error)
   const text = messages.support.startup
@@ -20,8 +23,12 @@ export function describeStartupFailure(error: unknown, where: { dataDir: string;
   let path = ''
   if (e.name === 'ReferenceDataError' || /^Reference data file /u.test(message)) {
     kind = 'reference'
-    path = typeof e.file === 'string' ? e.file : /^Reference data file (.+?) is invalid/u.exec(message)?.[1] ?? ''
-  } else if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node|Could not locate the bindings file/u.test(message)) {
+    path = typeof e.file === 'string' ? e.file : (/^Reference data file (.+?) is invalid/u.exec(message)?.[1] ?? '')
+  } else if (
+    /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node|Could not locate the bindings file/u.test(
+      message,
+    )
+  ) {
     kind = 'installation'
   } else if (typeof e.code === 'string' && e.code.startsWith('SQLITE_')) {
     kind = 'database'

@@ -27,7 +27,15 @@ describe('preview files served to the page', () => {
     dir = mkdtempSync(join(tmpdir(), 'bd-transfer-'))
     writeFileSync(join(dir, 'job.reply'), 'x')
     writeFileSync(join(dir, NAME.replace('.pdf', '.reply')), 'x')
-    for (const name of ['job.reply', NAME.replace('.pdf', '.reply'), `../${NAME}`, `..%2F${NAME}`, `sub/${NAME}`, NAME.toUpperCase(), '']) {
+    for (const name of [
+      'job.reply',
+      NAME.replace('.pdf', '.reply'),
+      `../${NAME}`,
+      `..%2F${NAME}`,
+      `sub/${NAME}`,
+      NAME.toUpperCase(),
+      '',
+    ]) {
       expect((await serveTransferFile(dir, name)).status, name).toBe(404)
     }
     expect(existsSync(join(dir, 'job.reply'))).toBe(true)

@@ -42,7 +42,10 @@ const { createElectronUpdater } = await import('./updater')
 const dir = mkdtempSync(join(tmpdir(), 'bd-updater-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const app = { getVersion: () => '0.1.0', isPackaged: true, getPath: () => dir, relaunch: vi.fn(), quit: vi.fn() }
-const feed = { url: 'http://hq:8787/updates/stable', headers: { authorization: 'Bearer t0k', 'x-branch-desk-version': '0.1.0' } }
+const feed = {
+  url: 'http://hq:8787/updates/stable',
+  headers: { authorization: 'Bearer t0k', 'x-branch-desk-version': '0.1.0' },
+}
 
 beforeEach(() => {
   fake.autoUpdater.listeners.clear()
@@ -54,7 +57,13 @@ describe('electron-updater behind the core’s Updater', () => {
   it('downloads in the background, installs on quit, never downgrades; its cache config is written to user data', () => {
     const updater = createElectronUpdater(app)
     expect(updater).toMatchObject({ currentVersion: '0.1.0', supported: true })
-    expect(fake.autoUpdater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true, allowDowngrade: false, logger: null, updateConfigPath: join(dir, 'app-update.yml') })
+    expect(fake.autoUpdater).toMatchObject({
+      autoDownload: true,
+      autoInstallOnAppQuit: true,
+      allowDowngrade: false,
+      logger: null,
+      updateConfigPath: join(dir, 'app-update.yml'),
+    })
     expect(readFileSync(join(dir, 'app-update.yml'), 'utf8')).toContain('updaterCacheDirName: branch-desk-updater')
     expect(createElectronUpdater({ ...app, isPackaged: false }).supported).toBe(false)
   })
@@ -63,7 +72,9 @@ describe('electron-updater behind the core’s Updater', () => {
     const updater = createElectronUpdater(app)
     fake.autoUpdater.next = async () => ({ isUpdateAvailable: true, updateInfo: { version: '0.2.0' } })
     expect(await updater.check(feed)).toEqual({ version: '0.2.0' })
-    expect(fake.autoUpdater.feeds).toEqual([{ provider: 'generic', url: 'http://hq:8787/updates/stable', useMultipleRangeRequest: false }])
+    expect(fake.autoUpdater.feeds).toEqual([
+      { provider: 'generic', url: 'http://hq:8787/updates/stable', useMultipleRangeRequest: false },
+    ])
     expect(fake.autoUpdater.requestHeaders).toEqual(feed.headers)
     fake.autoUpdater.next = async () => ({ isUpdateAvailable: false, updateInfo: { version: '0.1.0' } })
     expect(await updater.check(feed)).toBeNull()
@@ -76,7 +87,9 @@ describe('electron-updater behind the core’s Updater', () => {
     const updater = createElectronUpdater(app)
     const events: UpdaterEvent[] = []
     updater.onEvent((e) => events.push(e))
-    const noUpdate = Object.assign(new Error('Cannot find channel "latest.yml" update info: HttpError: 404'), { code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' })
+    const noUpdate = Object.assign(new Error('Cannot find channel "latest.yml" update info: HttpError: 404'), {
+      code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND',
+    })
     fake.autoUpdater.next = async () => {
       fake.autoUpdater.emit('error', noUpdate)
       throw noUpdate

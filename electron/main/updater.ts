@@ -19,12 +19,18 @@ export interface UpdaterApp {
  * core says so, and never installs an older version (allowDowngrade stays false). HQ answers 404 `no-update`
  * when it offers nothing newer: that is "no update", not a failure.
  */
-export function createElectronUpdater(app: UpdaterApp, log?: { info(message: string): void; warn(message: string): void; error(message: string): void }): Updater {
+export function createElectronUpdater(
+  app: UpdaterApp,
+  log?: { info(message: string): void; warn(message: string): void; error(message: string): void },
+): Updater {
   const { autoUpdater } = electronUpdater
   // electron-updater reads its cache folder's name from app-update.yml, which electron-builder writes only for a
   // `publish` config; the feed's address changes with the branch's HQ, so the file is written here instead.
   const config = join(app.getPath('userData'), 'app-update.yml')
-  writeFileSync(config, 'provider: generic\nurl: http://127.0.0.1/updates/stable\nupdaterCacheDirName: branch-desk-updater\n')
+  writeFileSync(
+    config,
+    'provider: generic\nurl: http://127.0.0.1/updates/stable\nupdaterCacheDirName: branch-desk-updater\n',
+  )
   autoUpdater.updateConfigPath = config
   autoUpdater.autoDownload = true
   autoUpdater.autoInstallOnAppQuit = true
@@ -32,8 +38,12 @@ export function createElectronUpdater(app: UpdaterApp, log?: { info(message: str
   autoUpdater.logger = log ?? null
   let listener: ((event: UpdaterEvent) => void) | null = null
   const emit = (event: UpdaterEvent) => listener?.(event)
-  autoUpdater.on('download-progress', (p: { transferred: number; total: number; percent: number }) => emit({ type: 'progress', transferred: p.transferred, total: p.total, percent: p.percent }))
-  autoUpdater.on('update-downloaded', (info: { version: string }) => emit({ type: 'downloaded', version: info.version }))
+  autoUpdater.on('download-progress', (p: { transferred: number; total: number; percent: number }) =>
+    emit({ type: 'progress', transferred: p.transferred, total: p.total, percent: p.percent }),
+  )
+  autoUpdater.on('update-downloaded', (info: { version: string }) =>
+    emit({ type: 'downloaded', version: info.version }),
+  )
   autoUpdater.on('error', (error: Error) => {
     if (!isNoUpdate(error)) emit({ type: 'error', message: error.message })
   })

@@ -64,7 +64,7 @@ describe('main window hardening', () => {
     expect(prefs.preload).toBe('/x/preload/index.cjs')
   })
 
-  it('loads only the app\'s own page', () => {
+  it("loads only the app's own page", () => {
     const win = createMainWindow({ preloadPath: '/p' }) as unknown as { loadedUrl: string }
     expect(win.loadedUrl).toBe('app://branch-desk/index.html')
   })
@@ -99,12 +99,28 @@ describe('main window hardening', () => {
   it('knows the reload and DevTools keys of Windows, Linux and macOS, on key down only', () => {
     const key = (k: string, mods: Record<string, boolean> = {}, type = 'keyDown') =>
       isDeveloperShortcut({ type, key: k, control: false, meta: false, shift: false, alt: false, ...mods } as never)
-    for (const [k, mods] of [['F5', {}], ['F12', {}], ['R', { control: true }], ['r', { meta: true }], ['R', { control: true, shift: true }],
-      ['I', { control: true, shift: true }], ['J', { control: true, shift: true }], ['C', { control: true, shift: true }], ['i', { meta: true, alt: true }],
-      ['BrowserRefresh', {}]] as const) {
+    for (const [k, mods] of [
+      ['F5', {}],
+      ['F12', {}],
+      ['R', { control: true }],
+      ['r', { meta: true }],
+      ['R', { control: true, shift: true }],
+      ['I', { control: true, shift: true }],
+      ['J', { control: true, shift: true }],
+      ['C', { control: true, shift: true }],
+      ['i', { meta: true, alt: true }],
+      ['BrowserRefresh', {}],
+    ] as const) {
       expect(key(k, mods), `${k} ${JSON.stringify(mods)}`).toBe(true)
     }
-    for (const [k, mods] of [['r', {}], ['c', { control: true }], ['v', { control: true }], ['s', { control: true }], ['i', { shift: true }], ['F1', {}]] as const) {
+    for (const [k, mods] of [
+      ['r', {}],
+      ['c', { control: true }],
+      ['v', { control: true }],
+      ['s', { control: true }],
+      ['i', { shift: true }],
+      ['F1', {}],
+    ] as const) {
       expect(key(k, mods), `${k} ${JSON.stringify(mods)}`).toBe(false)
     }
     expect(key('F5', {}, 'keyUp')).toBe(false)
@@ -123,9 +139,17 @@ describe('permissions: camera only, only for the app page; no remote content', (
       request: undefined as any,
       check: undefined as any,
       beforeRequest: undefined as any,
-      setPermissionRequestHandler(fn: any) { s.request = fn },
-      setPermissionCheckHandler(fn: any) { s.check = fn },
-      webRequest: { onBeforeRequest(fn: any) { s.beforeRequest = fn } },
+      setPermissionRequestHandler(fn: any) {
+        s.request = fn
+      },
+      setPermissionCheckHandler(fn: any) {
+        s.check = fn
+      },
+      webRequest: {
+        onBeforeRequest(fn: any) {
+          s.beforeRequest = fn
+        },
+      },
     }
     return s
   }
@@ -143,7 +167,16 @@ describe('permissions: camera only, only for the app page; no remote content', (
     expect(ask('media', { mediaTypes: ['video', 'audio'], requestingUrl: 'app://branch-desk/index.html' })).toBe(false)
     expect(ask('media', { mediaTypes: ['audio'], requestingUrl: 'app://branch-desk/index.html' })).toBe(false)
     expect(ask('media', { mediaTypes: ['video'], requestingUrl: 'https://evil.example/' })).toBe(false)
-    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'midi', 'openExternal', 'hid', 'serial', 'usb']) {
+    for (const p of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'midi',
+      'openExternal',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(ask(p, { requestingUrl: 'app://branch-desk/index.html' })).toBe(false)
     }
     expect(s.check(appPage, 'media', 'app://branch-desk', { mediaType: 'video' })).toBe(true)
@@ -180,7 +213,9 @@ describe('content security policy', () => {
   it('renderer/index.html carries the same policy (meta tags cannot carry frame-ancestors)', () => {
     const html = readFileSync(resolve(import.meta.dirname, '../../renderer/index.html'), 'utf8')
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]
-    const expected = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ')
+    const expected = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ')
     expect(meta).toBe(expected)
   })
 })

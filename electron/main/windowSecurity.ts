@@ -6,7 +6,10 @@ import { isAppUrl } from './contentSecurityPolicy'
  * DevTools only where a developer runs the app (not packaged): at the counter they would open the database's
  * answers, and the page's scripts, to anyone at the keyboard.
  */
-export function secureWebPreferences(preloadPath: string, opts: { devTools?: boolean } = {}): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+  opts: { devTools?: boolean } = {},
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     devTools: opts.devTools ?? false,
@@ -45,7 +48,9 @@ export function blockDeveloperShortcuts(contents: Pick<WebContents, 'on'>): void
   })
 }
 
-export function isDeveloperShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>): boolean {
+export function isDeveloperShortcut(
+  input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>,
+): boolean {
   if (input.type !== 'keyDown') return false
   const key = input.key.toLowerCase()
   const command = input.control || input.meta
@@ -61,7 +66,14 @@ export function isDeveloperShortcut(input: Pick<Input, 'type' | 'key' | 'control
  */
 export function restrictPermissions(session: Session, devServerUrl?: string): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
-    callback(isCameraOnlyRequest(permission, details as { mediaTypes?: string[]; requestingUrl?: string }, contents.getURL(), devServerUrl))
+    callback(
+      isCameraOnlyRequest(
+        permission,
+        details as { mediaTypes?: string[]; requestingUrl?: string },
+        contents.getURL(),
+        devServerUrl,
+      ),
+    )
   })
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
     if (permission !== 'media') return false

@@ -115,7 +115,17 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['hq_blob', 'hq_registration_queue', 'hq_reference', 'hq_change', 'hq_record', 'hq_counter', 'hq_enrolment', 'hq_device', 'hq_branch']) {
+  for (const table of [
+    'hq_blob',
+    'hq_registration_queue',
+    'hq_reference',
+    'hq_change',
+    'hq_record',
+    'hq_counter',
+    'hq_enrolment',
+    'hq_device',
+    'hq_branch',
+  ]) {
     await knex.schema.dropTableIfExists(table)
   }
 }

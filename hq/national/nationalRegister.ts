@@ -16,8 +16,7 @@ export interface PolicyForRegister {
 }
 
 export type RegisterOutcome =
-  | { status: 'registered'; registrationId: string; registeredAt: string }
-  | { status: 'refused'; reason: string }
+  { status: 'registered'; registrationId: string; registeredAt: string } | { status: 'refused'; reason: string }
 
 export interface NationalRegister {
   readonly name: string

@@ -7,7 +7,11 @@ import { RecordingPrintPlatform } from '../../core/print/recordingPlatform'
 import { ADMIN, call, expectOk, makeTestCore, setupBranch, signInAs } from '../../core/testing/testCore'
 import { addDays } from '../../shared/dates/calendarDate'
 import type { Change } from '../../shared/sync/protocol'
-import type { ApplicationDetailsInput, ContractSource, TerminationApplication } from '../../shared/termination/application'
+import type {
+  ApplicationDetailsInput,
+  ContractSource,
+  TerminationApplication,
+} from '../../shared/termination/application'
 import { ensureBranch, issueEnrolmentCode } from '../admin'
 import { openHqDatabase } from '../db'
 import { enrolDevice } from '../enrolment'
@@ -33,7 +37,12 @@ beforeEach(async () => {
   await setupBranch(t.core)
   for (const k of Object.keys(clients)) delete clients[k]
   clients['admin-console'] = ADMIN.password
-  for (const [role, client, login] of [['clerk', 'c', 'clerk1'], ['inspector', 'i', 'inspector1'], ['supervisor', 's', 'boss1'], ['supervisor', 's2', 'boss2']] as const) {
+  for (const [role, client, login] of [
+    ['clerk', 'c', 'clerk1'],
+    ['inspector', 'i', 'inspector1'],
+    ['supervisor', 's', 'boss1'],
+    ['supervisor', 's2', 'boss2'],
+  ] as const) {
     await signInAs(t.core, role, client, login)
     clients[client] = 'Own12345'
   }
@@ -46,14 +55,30 @@ afterEach(async () => {
 /** Moves the clock; every session signed in so far unlocks again, the way its user would. */
 async function setClock(at: Date): Promise<void> {
   t.clock.set(at)
-  for (const [client, password] of Object.entries(clients)) await call(t.core, 'session/unlock-screen', { password }, client)
+  for (const [client, password] of Object.entries(clients))
+    await call(t.core, 'session/unlock-screen', { password }, client)
 }
 
 async function outbox(): Promise<Change[]> {
-  const rows = (await t.core.db('outbox').orderBy('seq')) as Array<{ change_id: string; entity: string; entity_id: string; op: Change['op']; row_version: number; data: string; changed_at: string; changed_by: string | null }>
+  const rows = (await t.core.db('outbox').orderBy('seq')) as Array<{
+    change_id: string
+    entity: string
+    entity_id: string
+    op: Change['op']
+    row_version: number
+    data: string
+    changed_at: string
+    changed_by: string | null
+  }>
   return rows.map((r) => ({
-    changeId: r.change_id, entity: r.entity, entityId: r.entity_id, op: r.op, rowVersion: r.row_version, data: JSON.parse(r.data) as Record<string, unknown>,
-    changedAt: r.changed_at, changedBy: r.changed_by,
+    changeId: r.change_id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    op: r.op,
+    rowVersion: r.row_version,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    changedAt: r.changed_at,
+    changedBy: r.changed_by,
   }))
 }
 
@@ -75,7 +100,9 @@ async function pushToHq(changes: Change[]): Promise<string[]> {
     for (let i = 0; i < changes.length; i += 200) {
       const batch = changes.slice(i, i + 200)
       const results = await applyChanges(db, { id: deviceId, branchCode: branch.code }, batch, 'push', now)
-      results.forEach((r, j) => { if (r.status !== 'accepted') out.push(verdictOf(batch[j]!, r)) })
+      results.forEach((r, j) => {
+        if (r.status !== 'accepted') out.push(verdictOf(batch[j]!, r))
+      })
     }
     return out
   } finally {
@@ -97,15 +124,26 @@ async function judgeWithKeyLookups(changes: Change[]): Promise<string[]> {
       deviceId: 'flow',
       changedBy: c.changedBy,
       lookup: async (entity, id) => records.get(k(entity, id)) ?? null,
-      lookupByKey: async (entity, key) => [...records.values()].find((r) => r.entity === entity && r.naturalKey === key) ?? null,
+      lookupByKey: async (entity, key) =>
+        [...records.values()].find((r) => r.entity === entity && r.naturalKey === key) ?? null,
     }
-    const verdict = await rule.check(ctx, { op: c.op as 'insert' | 'update', id: c.entityId, before: current?.data ?? null, after: c.data })
+    const verdict = await rule.check(ctx, {
+      op: c.op as 'insert' | 'update',
+      id: c.entityId,
+      before: current?.data ?? null,
+      after: c.data,
+    })
     if (verdict) {
       out.push(verdictOf(c, verdict))
       continue
     }
     records.set(k(c.entity, c.entityId), {
-      entity: c.entity, id: c.entityId, branchCode: branch.code, rowVersion: c.rowVersion, data: c.data, naturalKey: rule.naturalKey?.(c.data, branch.code) ?? null,
+      entity: c.entity,
+      id: c.entityId,
+      branchCode: branch.code,
+      rowVersion: c.rowVersion,
+      data: c.data,
+      naturalKey: rule.naturalKey?.(c.data, branch.code) ?? null,
     })
   }
   return out
@@ -120,26 +158,72 @@ async function expectAllAccepted(): Promise<Change[]> {
 
 async function decide(quoteId: string, d: Record<string, unknown>, client = 's') {
   const c = await expectOk(call(t.core, 'approval/get-case', { quoteId }, client))
-  return expectOk(call(t.core, 'approval/decide', { quoteId, quoteRowVersion: c.quote.rowVersion, comment: '', conditions: [], ...d } as never, client))
+  return expectOk(
+    call(
+      t.core,
+      'approval/decide',
+      { quoteId, quoteRowVersion: c.quote.rowVersion, comment: '', conditions: [], ...d } as never,
+      client,
+    ),
+  )
 }
 
-const applicant = { fullName: 'Смирнов Алексей Игоревич', passport: '4519 123456', phone: '8 916 123-45-67', address: null }
+const applicant = {
+  fullName: 'Смирнов Алексей Игоревич',
+  passport: '4519 123456',
+  phone: '8 916 123-45-67',
+  address: null,
+}
 const details = (over: Partial<ApplicationDetailsInput> = {}): ApplicationDetailsInput => ({
-  kind: 'cooling-off', ground: null, eventDate: null, cascoChoice: null, insuredEventOccurred: false, applicant, representative: null,
-  payout: { method: 'cash' }, ...over,
+  kind: 'cooling-off',
+  ground: null,
+  eventDate: null,
+  cascoChoice: null,
+  insuredEventOccurred: false,
+  applicant,
+  representative: null,
+  payout: { method: 'cash' },
+  ...over,
 })
-async function register(contract: { source: ContractSource; id: string }, d: ApplicationDetailsInput, client = 'c'): Promise<TerminationApplication> {
-  const a = await expectOk(call(t.core, 'termination/register-application', { contract: { source: contract.source, id: contract.id }, details: d }, client))
-  return expectOk(call(t.core, 'termination/set-documents', { id: a.id, rowVersion: a.rowVersion, documents: a.requiredDocuments }, client))
+async function register(
+  contract: { source: ContractSource; id: string },
+  d: ApplicationDetailsInput,
+  client = 'c',
+): Promise<TerminationApplication> {
+  const a = await expectOk(
+    call(
+      t.core,
+      'termination/register-application',
+      { contract: { source: contract.source, id: contract.id }, details: d },
+      client,
+    ),
+  )
+  return expectOk(
+    call(
+      t.core,
+      'termination/set-documents',
+      { id: a.id, rowVersion: a.rowVersion, documents: a.requiredDocuments },
+      client,
+    ),
+  )
 }
 const complete = (a: TerminationApplication, client = 'c') =>
   expectOk(call(t.core, 'termination/complete-application', { id: a.id, rowVersion: a.rowVersion }, client))
 async function payOut(a: TerminationApplication): Promise<TerminationApplication> {
   if (a.calculation?.needsApproval) {
-    a = await expectOk(call(t.core, 'termination/approve-application', { id: a.id, rowVersion: a.rowVersion }, a.receivedBy?.fullName === 'Сотрудник boss2' ? 's' : 's2'))
+    a = await expectOk(
+      call(
+        t.core,
+        'termination/approve-application',
+        { id: a.id, rowVersion: a.rowVersion },
+        a.receivedBy?.fullName === 'Сотрудник boss2' ? 's' : 's2',
+      ),
+    )
     expect(a.status).toBe('approved')
   }
-  return expectOk(call(t.core, 'termination/record-payout', { id: a.id, rowVersion: a.rowVersion, paymentDocument: 'РКО 1' }, 'c'))
+  return expectOk(
+    call(t.core, 'termination/record-payout', { id: a.id, rowVersion: a.rowVersion, paymentDocument: 'РКО 1' }, 'c'),
+  )
 }
 
 describe('HQ accepts what the branch app writes', () => {
@@ -149,7 +233,14 @@ describe('HQ accepts what the branch app writes', () => {
     await decide(q.id, { decision: 'returned', returnTo: 'inspector', comment: 'Нет крупного плана двери' })
     let insp = await expectOk(call(t.core, 'inspection/get', { id: report.id }, 'i'))
     expect(insp.status).toBe('returned')
-    insp = await expectOk(call(t.core, 'inspection/save-report', { id: insp.id, rowVersion: insp.rowVersion, report: { ...insp.report } }, 'i'))
+    insp = await expectOk(
+      call(
+        t.core,
+        'inspection/save-report',
+        { id: insp.id, rowVersion: insp.rowVersion, report: { ...insp.report } },
+        'i',
+      ),
+    )
     await expectOk(call(t.core, 'inspection/submit', { id: insp.id, rowVersion: insp.rowVersion }, 'i'))
 
     await decide(q.id, { decision: 'returned', returnTo: 'clerk', comment: 'Нужна франшиза' })
@@ -166,10 +257,21 @@ describe('HQ accepts what the branch app writes', () => {
     r = await expectOk(call(t.core, 'casco/get-quote', { id: q.id }, 'c'))
     r = await expectOk(call(t.core, 'casco/submit-for-approval', { id: q.id, rowVersion: r.rowVersion }, 'c'))
     expect(r.status).toBe('submitted')
-    await decide(q.id, { decision: 'approved-with-conditions', validUntil: addDays(today(t.core), 10), conditions: ['Дверь исключена'] }, 's2')
+    await decide(
+      q.id,
+      { decision: 'approved-with-conditions', validUntil: addDays(today(t.core), 10), conditions: ['Дверь исключена'] },
+      's2',
+    )
     r = await expectOk(call(t.core, 'casco/get-quote', { id: q.id }, 'c'))
     const first = r.result!.options[0]!.schedule.payments[0]!.amountKopecks
-    r = await expectOk(call(t.core, 'casco/issue-contract', { id: q.id, rowVersion: r.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: first } }, 'c'))
+    r = await expectOk(
+      call(
+        t.core,
+        'casco/issue-contract',
+        { id: q.id, rowVersion: r.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: first } },
+        'c',
+      ),
+    )
     expect(r.status).toBe('issued')
     await expectOk(call(t.core, 'print/print-document', { kind: 'casco-contract', id: q.id, printerName: 'HP' }, 'c'))
     await expectOk(call(t.core, 'print/print-document', { kind: 'casco-contract', id: q.id, printerName: 'HP' }, 'c'))
@@ -178,14 +280,26 @@ describe('HQ accepts what the branch app writes', () => {
     // Sold with the car and re-issued to the new owner (closed); a cooling-off refusal after completion (the
     // contract goes on); a cooling-off refund paid (with a supervisor's approval when above the threshold).
     const contract = { source: 'casco' as const, id: q.id }
-    const reissued = await complete(await register(contract, details({ kind: 'casco-sale', cascoChoice: 'reissue', payout: null })))
+    const reissued = await complete(
+      await register(contract, details({ kind: 'casco-sale', cascoChoice: 'reissue', payout: null })),
+    )
     expect(reissued.status).toBe('closed')
     const refused = await complete(await register(contract, details()))
     expect(refused.status).toBe('calculated')
-    await expectOk(call(t.core, 'termination/refuse-application', { id: refused.id, rowVersion: refused.rowVersion, reason: 'Клиент передумал' }, 'c'))
+    await expectOk(
+      call(
+        t.core,
+        'termination/refuse-application',
+        { id: refused.id, rowVersion: refused.rowVersion, reason: 'Клиент передумал' },
+        'c',
+      ),
+    )
     const paid = await payOut(await complete(await register(contract, details())))
     expect(paid.status).toBe('paid')
-    expect(await t.core.db('casco_quote').where({ id: q.id }).first()).toMatchObject({ status: 'printed', terminated_on: today(t.core) })
+    expect(await t.core.db('casco_quote').where({ id: q.id }).first()).toMatchObject({
+      status: 'printed',
+      terminated_on: today(t.core),
+    })
 
     // Discarded as a draft, and after pricing.
     const d1 = await expectOk(call(t.core, 'casco/create-quote', undefined, 'c'))
@@ -193,24 +307,59 @@ describe('HQ accepts what the branch app writes', () => {
 
     const changes = await expectAllAccepted()
     const moves = changes.filter((c) => c.entity === 'casco_quote' && c.entityId === q.id).map((c) => c.data.status)
-    expect(new Set(moves)).toEqual(new Set(['draft', 'quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'issued', 'printed']))
+    expect(new Set(moves)).toEqual(
+      new Set([
+        'draft',
+        'quoted',
+        'submitted',
+        'returned',
+        'approved',
+        'approved-with-conditions',
+        'issued',
+        'printed',
+      ]),
+    )
     expect(changes.filter((c) => c.entity === 'inspection').map((c) => c.data.status)).toContain('returned')
   }, 60_000)
 
   it('contracts entered by hand: received → refused; calculated → paid; calculated → approved → paid; a rejection is final', async () => {
     await setClock(new Date('2025-03-31T07:00:00Z'))
     let n = 0
-    const manual = async (premiumKopecks: number) => expectOk(call(t.core, 'termination/enter-contract', {
-      contract: {
-        product: 'osago', number: `ХХХ ${String(++n).padStart(10, '0')}`, concludedAt: 'Агент Сидоров', policyholderType: 'individual',
-        policyholderName: 'Орлова Ирина Сергеевна', plate: 'В456ОР199', vin: 'XTA21700080123456', conclusionDate: '2024-12-20',
-        startDate: '2025-01-01', endDate: '2025-12-31', premiumKopecks, periodsOfUse: [],
-      },
-    }, 'c'))
+    const manual = async (premiumKopecks: number) =>
+      expectOk(
+        call(
+          t.core,
+          'termination/enter-contract',
+          {
+            contract: {
+              product: 'osago',
+              number: `ХХХ ${String(++n).padStart(10, '0')}`,
+              concludedAt: 'Агент Сидоров',
+              policyholderType: 'individual',
+              policyholderName: 'Орлова Ирина Сергеевна',
+              plate: 'В456ОР199',
+              vin: 'XTA21700080123456',
+              conclusionDate: '2024-12-20',
+              startDate: '2025-01-01',
+              endDate: '2025-12-31',
+              premiumKopecks,
+              periodsOfUse: [],
+            },
+          },
+          'c',
+        ),
+      )
     const osago = details({ kind: 'osago-early-termination', ground: 'owner-change' })
 
     const early = await register(await manual(1_000_000), osago)
-    await expectOk(call(t.core, 'termination/refuse-application', { id: early.id, rowVersion: early.rowVersion, reason: 'Нет документов' }, 'c'))
+    await expectOk(
+      call(
+        t.core,
+        'termination/refuse-application',
+        { id: early.id, rowVersion: early.rowVersion, reason: 'Нет документов' },
+        'c',
+      ),
+    )
     const small = await complete(await register(await manual(1_000_000), osago))
     expect(small).toMatchObject({ status: 'calculated', calculation: { needsApproval: false } })
     expect((await payOut(small)).status).toBe('paid')
@@ -219,11 +368,20 @@ describe('HQ accepts what the branch app writes', () => {
     expect((await payOut(big)).status).toBe('paid')
     // A refund refused after completion gives the contract back its term.
     const later = await complete(await register(await manual(1_000_000), osago))
-    await expectOk(call(t.core, 'termination/refuse-application', { id: later.id, rowVersion: later.rowVersion, reason: 'Ошибка' }, 'c'))
+    await expectOk(
+      call(
+        t.core,
+        'termination/refuse-application',
+        { id: later.id, rowVersion: later.rowVersion, reason: 'Ошибка' },
+        'c',
+      ),
+    )
 
     const changes = await expectAllAccepted()
     const statuses = new Set(changes.filter((c) => c.entity === 'termination_application').map((c) => c.data.status))
     expect(statuses).toEqual(new Set(['received', 'calculated', 'approved', 'paid', 'refused']))
-    expect(changes.filter((c) => c.entity === 'manual_contract' && c.op === 'update').map((c) => c.data.terminated_on)).toContain(null)
+    expect(
+      changes.filter((c) => c.entity === 'manual_contract' && c.op === 'update').map((c) => c.data.terminated_on),
+    ).toContain(null)
   }, 60_000)
 })

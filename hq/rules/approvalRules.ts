@@ -25,7 +25,11 @@ export interface FourEyesOptions {
 }
 
 export function fourEyesApproval(opts: FourEyesOptions): EntityRule {
-  const schema = z.looseObject({ ...syncedRow, [opts.decidedBy]: z.string().min(1), [opts.subject.idField]: z.string().min(1) })
+  const schema = z.looseObject({
+    ...syncedRow,
+    [opts.decidedBy]: z.string().min(1),
+    [opts.subject.idField]: z.string().min(1),
+  })
   return {
     async check(ctx, change) {
       const bad = checkSchema(schema, change.after)
@@ -35,8 +39,10 @@ export function fourEyesApproval(opts: FourEyesOptions): EntityRule {
       if (ctx.changedBy !== approverId) return reject('approver-not-sender', {})
       const approver = await ctx.lookup('staff', approverId)
       if (!approver || approver.branchCode !== ctx.branch.code) return reject('approver-unknown', {})
-      if (!inGroup(String(approver.data.role), opts.deciders)) return reject('approver-not-supervisor', { name: String(approver.data.full_name) })
-      if (approver.data.active === false || approver.data.active === 0) return reject('approver-inactive', { name: String(approver.data.full_name) })
+      if (!inGroup(String(approver.data.role), opts.deciders))
+        return reject('approver-not-supervisor', { name: String(approver.data.full_name) })
+      if (approver.data.active === false || approver.data.active === 0)
+        return reject('approver-inactive', { name: String(approver.data.full_name) })
 
       const subject = await ctx.lookup(opts.subject.entity, String(change.after[opts.subject.idField]))
       // The application travels before its decision from the device that wrote it; until HQ has it, wait.

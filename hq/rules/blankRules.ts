@@ -27,8 +27,10 @@ export const policyBlankRule: EntityRule = {
     const bad = checkSchema(blankSchema, change.after)
     if (bad) return bad
     const after = change.after as z.infer<typeof blankSchema>
-    if (after.status === 'used' && !after.policy_id) return reject('invalid-data', { field: 'policy_id', message: 'a used blank names its policy' })
-    if (after.status === 'spoiled' && !after.spoiled_reason) return reject('invalid-data', { field: 'spoiled_reason', message: 'a spoiled blank keeps its reason' })
+    if (after.status === 'used' && !after.policy_id)
+      return reject('invalid-data', { field: 'policy_id', message: 'a used blank names its policy' })
+    if (after.status === 'spoiled' && !after.spoiled_reason)
+      return reject('invalid-data', { field: 'spoiled_reason', message: 'a spoiled blank keeps its reason' })
     if (change.before) {
       const from = change.before.status as BlankStatus
       if (!BLANK_NEXT[from]?.includes(after.status)) return reject('bad-transition', { from, to: after.status })
@@ -77,7 +79,8 @@ export const osagoPolicyRule: EntityRule = {
     const after = change.after as z.infer<typeof osagoSchema>
     const from: OsagoStatus = change.before ? (change.before.status as OsagoStatus) : 'draft'
     if (!change.before && after.status !== 'draft') return reject('bad-transition', { from: '-', to: after.status })
-    if (change.before && !OSAGO_NEXT[from]?.includes(after.status)) return reject('bad-transition', { from, to: after.status })
+    if (change.before && !OSAGO_NEXT[from]?.includes(after.status))
+      return reject('bad-transition', { from, to: after.status })
     const application = osagoApplicationVerdict(change.before, change.after)
     if (application) return application
     if ((after.status === 'issued' || after.status === 'printed') && !after.blank_id) {
@@ -86,13 +89,18 @@ export const osagoPolicyRule: EntityRule = {
     if (after.blank_id && after.blank_id !== change.before?.blank_id) {
       const blank = await ctx.lookup('policy_blank', after.blank_id)
       if (!blank) return reject('blank-unknown', {})
-      if (blank.branchCode !== ctx.branch.code) return reject('blank-other-branch', { series: String(blank.data.series), number: String(blank.data.number) })
+      if (blank.branchCode !== ctx.branch.code)
+        return reject('blank-other-branch', { series: String(blank.data.series), number: String(blank.data.number) })
       if (blank.data.status !== 'used' || blank.data.policy_id !== change.id) {
-        return reject('blank-not-used-by-policy', { series: String(blank.data.series), number: String(blank.data.number) })
+        return reject('blank-not-used-by-policy', {
+          series: String(blank.data.series),
+          number: String(blank.data.number),
+        })
       }
     }
     return null
   },
   // A policy number exists once in the company (it is its blank's); also how another branch finds the contract.
-  naturalKey: (data) => (data.policy_number ? `${String(data.policy_series ?? '')} ${String(data.policy_number)}` : null),
+  naturalKey: (data) =>
+    data.policy_number ? `${String(data.policy_series ?? '')} ${String(data.policy_number)}` : null,
 }

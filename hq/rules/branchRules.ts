@@ -3,7 +3,12 @@ import { ROLES } from '../../shared/contract/roles'
 import { checkSchema, sqlBoolean, syncedRow } from './schemaCheck'
 import { reject, type EntityRule } from './types'
 
-const branchSchema = z.looseObject({ ...syncedRow, code: z.string().min(1), name: z.string().min(1), city: z.string().min(1) })
+const branchSchema = z.looseObject({
+  ...syncedRow,
+  code: z.string().min(1),
+  name: z.string().min(1),
+  city: z.string().min(1),
+})
 
 /** The branch's own record: only its established id, and the code it was enrolled under. */
 export const branchRule: EntityRule = {

@@ -6,18 +6,49 @@ import { approvalDecisionKey, CASCO_NEXT, cascoQuoteRule, decisionKey } from './
 import { at, fakeContext, insert, judge, staff, synced, update, type FakeRecord } from './fakeContext'
 import { legalMoves } from './ruleKit'
 
-const PRICED = ['quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
+const PRICED = [
+  'quoted',
+  'submitted',
+  'returned',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  'issued',
+  'printed',
+]
 const SUBMITTED = ['submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
 const DECIDED = ['returned', 'approved', 'approved-with-conditions', 'rejected']
 
 /** A quote as the branch stores it in `status`, written by clerk `c1` (HQ's copy at version `v`). */
 function quote(status: CascoQuoteStatus, v = 5, extra: RecordData = {}): RecordData {
   return synced('q1', v, {
-    status, draft: '{"insured":{"surname":"Петров"}}', created_by: 'c1', insured_name: 'Петров', terminated_on: null,
-    ...(PRICED.includes(status) ? { quote_input: '{"sum":1}', quote_result: '{"options":[{}]}', chosen_option: '0', premium_kopecks: 5_000_00, total_kopecks: 5_000_00, start_date: '2026-12-01', end_date: '2027-11-30' } : {}),
+    status,
+    draft: '{"insured":{"surname":"Петров"}}',
+    created_by: 'c1',
+    insured_name: 'Петров',
+    terminated_on: null,
+    ...(PRICED.includes(status)
+      ? {
+          quote_input: '{"sum":1}',
+          quote_result: '{"options":[{}]}',
+          chosen_option: '0',
+          premium_kopecks: 5_000_00,
+          total_kopecks: 5_000_00,
+          start_date: '2026-12-01',
+          end_date: '2027-11-30',
+        }
+      : {}),
     ...(SUBMITTED.includes(status) ? { submitted_at: at, submitted_by: 'c1' } : {}),
     ...(status === 'issued' || status === 'printed'
-      ? { contract_branch: 'MSK-01', contract_seq: 7, contract_number: 'MSK-01-К000007', schedule: '{"payments":[]}', first_payment: '{"amountKopecks":1}', issued_at: at, issued_by: 'c1' }
+      ? {
+          contract_branch: 'MSK-01',
+          contract_seq: 7,
+          contract_number: 'MSK-01-К000007',
+          schedule: '{"payments":[]}',
+          first_payment: '{"amountKopecks":1}',
+          issued_at: at,
+          issued_by: 'c1',
+        }
       : {}),
     ...(status === 'printed' ? { printed_at: at } : {}),
     ...extra,
@@ -25,14 +56,31 @@ function quote(status: CascoQuoteStatus, v = 5, extra: RecordData = {}): RecordD
 }
 
 const decision = (outcome: string, extra: RecordData = {}, v = 5): FakeRecord => {
-  const data = synced('d1', 1, { quote_id: 'q1', quote_row_version: v, decision: outcome, return_to: outcome === 'returned' ? 'clerk' : null, decided_by: 's1', ...extra })
+  const data = synced('d1', 1, {
+    quote_id: 'q1',
+    quote_row_version: v,
+    decision: outcome,
+    return_to: outcome === 'returned' ? 'clerk' : null,
+    decided_by: 's1',
+    ...extra,
+  })
   return { entity: 'approval_decision', id: 'd1', data, naturalKey: approvalDecisionKey(data) }
 }
-const people = [staff('c1', 'clerk'), staff('s1', 'supervisor'), staff('s2', 'supervisor'), staff('sc', 'supervisor'), staff('gone', 'supervisor', { active: 0 })]
+const people = [
+  staff('c1', 'clerk'),
+  staff('s1', 'supervisor'),
+  staff('s2', 'supervisor'),
+  staff('sc', 'supervisor'),
+  staff('gone', 'supervisor', { active: 0 }),
+]
 
 /** Who makes a move in the branch code: the supervisor decides a submitted case, the clerk does the rest. */
 const actorOf = (from: CascoQuoteStatus) => (from === 'submitted' ? 's1' : 'c1')
-function move(from: CascoQuoteStatus, to: CascoQuoteStatus, opts: { records?: FakeRecord[]; changedBy?: string; byKey?: boolean } = {}) {
+function move(
+  from: CascoQuoteStatus,
+  to: CascoQuoteStatus,
+  opts: { records?: FakeRecord[]; changedBy?: string; byKey?: boolean } = {},
+) {
   const ctx = fakeContext({
     records: opts.records ?? [...people, decision(DECIDED.includes(to) ? to : 'approved')],
     changedBy: opts.changedBy ?? actorOf(from),
@@ -58,9 +106,19 @@ describe('casco_quote: status machine', () => {
 
   it('refuses moves the code never makes; rejected and discarded are terminal', async () => {
     for (const [from, to] of [
-      ['draft', 'submitted'], ['draft', 'approved'], ['quoted', 'approved'], ['submitted', 'issued'], ['submitted', 'draft'],
-      ['returned', 'approved'], ['rejected', 'submitted'], ['rejected', 'draft'], ['discarded', 'draft'], ['issued', 'approved'],
-      ['printed', 'issued'], ['issued', 'discarded'], ['approved', 'draft'],
+      ['draft', 'submitted'],
+      ['draft', 'approved'],
+      ['quoted', 'approved'],
+      ['submitted', 'issued'],
+      ['submitted', 'draft'],
+      ['returned', 'approved'],
+      ['rejected', 'submitted'],
+      ['rejected', 'draft'],
+      ['discarded', 'draft'],
+      ['issued', 'approved'],
+      ['printed', 'issued'],
+      ['issued', 'discarded'],
+      ['approved', 'draft'],
     ] as Array<[CascoQuoteStatus, CascoQuoteStatus]>) {
       expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: rejected:bad-transition`)
     }
@@ -68,20 +126,33 @@ describe('casco_quote: status machine', () => {
 
   it('property: any (from, to) is accepted exactly when the table has it', async () => {
     const status = fc.constantFrom(...CASCO_QUOTE_STATUSES)
-    await fc.assert(fc.asyncProperty(status, status, async (from, to) => {
-      const legal = CASCO_NEXT[from].includes(to)
-      expect(await move(from, to)).toBe(legal ? 'accepted' : 'rejected:bad-transition')
-    }), { numRuns: 300 })
+    await fc.assert(
+      fc.asyncProperty(status, status, async (from, to) => {
+        const legal = CASCO_NEXT[from].includes(to)
+        expect(await move(from, to)).toBe(legal ? 'accepted' : 'rejected:bad-transition')
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('keeps the shape each status has on the branch', async () => {
     const ctx = fakeContext({ records: people, changedBy: 'c1' })
-    expect(await judge(cascoQuoteRule, ctx, update(quote('approved'), { ...quote('issued', 6), schedule: null })))
-      .toBe('rejected:invalid-data')
-    expect(await judge(cascoQuoteRule, ctx, update(quote('draft'), { quote_result: '{}' }))).toBe('rejected:invalid-data')
-    expect(await judge(cascoQuoteRule, ctx, update(quote('quoted'), { status: 'submitted', submitted_at: at, submitted_by: 'c1', chosen_option: null })))
-      .toBe('rejected:invalid-data')
-    expect(await judge(cascoQuoteRule, ctx, update(quote('quoted'), { contract_number: 'MSK-01-К000001' }))).toBe('rejected:invalid-data')
+    expect(await judge(cascoQuoteRule, ctx, update(quote('approved'), { ...quote('issued', 6), schedule: null }))).toBe(
+      'rejected:invalid-data',
+    )
+    expect(await judge(cascoQuoteRule, ctx, update(quote('draft'), { quote_result: '{}' }))).toBe(
+      'rejected:invalid-data',
+    )
+    expect(
+      await judge(
+        cascoQuoteRule,
+        ctx,
+        update(quote('quoted'), { status: 'submitted', submitted_at: at, submitted_by: 'c1', chosen_option: null }),
+      ),
+    ).toBe('rejected:invalid-data')
+    expect(await judge(cascoQuoteRule, ctx, update(quote('quoted'), { contract_number: 'MSK-01-К000001' }))).toBe(
+      'rejected:invalid-data',
+    )
   })
 })
 
@@ -89,25 +160,62 @@ describe('casco_quote: what may not change', () => {
   const clerk = () => fakeContext({ records: people, changedBy: 'c1' })
 
   it('the contract number and schedule once issued; the author ever', async () => {
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('issued'), { status: 'printed', printed_at: at, contract_number: 'MSK-01-К000008', contract_seq: 8 })))
-      .toBe('rejected:immutable-field')
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('printed'), { schedule: '{"payments":[1]}' }))).toBe('rejected:immutable-field')
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('draft'), { created_by: 's1' }))).toBe('rejected:immutable-field')
+    expect(
+      await judge(
+        cascoQuoteRule,
+        clerk(),
+        update(quote('issued'), {
+          status: 'printed',
+          printed_at: at,
+          contract_number: 'MSK-01-К000008',
+          contract_seq: 8,
+        }),
+      ),
+    ).toBe('rejected:immutable-field')
+    expect(await judge(cascoQuoteRule, clerk(), update(quote('printed'), { schedule: '{"payments":[1]}' }))).toBe(
+      'rejected:immutable-field',
+    )
+    expect(await judge(cascoQuoteRule, clerk(), update(quote('draft'), { created_by: 's1' }))).toBe(
+      'rejected:immutable-field',
+    )
   })
 
   it('the terms the supervisor judged, from submission on; the total only when issuing', async () => {
     const supervisor = fakeContext({ records: [...people, decision('approved')], changedBy: 's1' })
-    expect(await judge(cascoQuoteRule, supervisor, update(quote('submitted'), { status: 'approved', chosen_option: '1' })))
-      .toBe('rejected:immutable-field')
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('approved'), { ...quote('issued', 6), total_kopecks: 5_100_00 }))).toBe('accepted')
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('issued'), { total_kopecks: 1 }))).toBe('rejected:immutable-field')
+    expect(
+      await judge(cascoQuoteRule, supervisor, update(quote('submitted'), { status: 'approved', chosen_option: '1' })),
+    ).toBe('rejected:immutable-field')
+    expect(
+      await judge(
+        cascoQuoteRule,
+        clerk(),
+        update(quote('approved'), { ...quote('issued', 6), total_kopecks: 5_100_00 }),
+      ),
+    ).toBe('accepted')
+    expect(await judge(cascoQuoteRule, clerk(), update(quote('issued'), { total_kopecks: 1 }))).toBe(
+      'rejected:immutable-field',
+    )
     // A returned case is the clerk's to change again.
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('returned'), { status: 'quoted', quote_result: '{"options":[{},{}]}' }))).toBe('accepted')
+    expect(
+      await judge(
+        cascoQuoteRule,
+        clerk(),
+        update(quote('returned'), { status: 'quoted', quote_result: '{"options":[{},{}]}' }),
+      ),
+    ).toBe('accepted')
   })
 
   it('a termination may set and clear the end date of an issued or printed contract', async () => {
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('issued'), { terminated_on: '2027-01-10' }))).toBe('accepted')
-    expect(await judge(cascoQuoteRule, clerk(), update(quote('printed', 5, { terminated_on: '2027-01-10' }), { terminated_on: null }))).toBe('accepted')
+    expect(await judge(cascoQuoteRule, clerk(), update(quote('issued'), { terminated_on: '2027-01-10' }))).toBe(
+      'accepted',
+    )
+    expect(
+      await judge(
+        cascoQuoteRule,
+        clerk(),
+        update(quote('printed', 5, { terminated_on: '2027-01-10' }), { terminated_on: null }),
+      ),
+    ).toBe('accepted')
   })
 })
 
@@ -124,9 +232,15 @@ describe('casco_quote: who moves it, and the decision behind a decided status', 
     // A decision on an older version of the quote does not cover this one.
     expect(await decide('approved', [...people, decision('approved', {}, 4)])).toBe('deferred:subject-unknown')
     expect(await decide('approved', [...people, decision('rejected')])).toBe('rejected:decision-mismatch')
-    expect(await decide('approved', [...people, decision('approved-with-conditions')])).toBe('rejected:decision-mismatch')
-    expect(await decide('approved', [...people, decision('approved', { decided_by: 's2' })])).toBe('rejected:approver-not-sender')
-    expect(await decide('approved', [...people, { ...decision('approved'), branchCode: 'SPB-01' }])).toBe('rejected:subject-other-branch')
+    expect(await decide('approved', [...people, decision('approved-with-conditions')])).toBe(
+      'rejected:decision-mismatch',
+    )
+    expect(await decide('approved', [...people, decision('approved', { decided_by: 's2' })])).toBe(
+      'rejected:approver-not-sender',
+    )
+    expect(await decide('approved', [...people, { ...decision('approved'), branchCode: 'SPB-01' }])).toBe(
+      'rejected:subject-other-branch',
+    )
   })
 
   it('the sender is an active supervisor of the branch who neither wrote nor submitted the case', async () => {
@@ -134,9 +248,15 @@ describe('casco_quote: who moves it, and the decision behind a decided status', 
     expect(await decide('approved', backed, 'c1')).toBe('rejected:approver-not-supervisor')
     expect(await decide('approved', backed, 'gone')).toBe('rejected:approver-inactive')
     expect(await decide('approved', backed, 'nobody')).toBe('rejected:approver-unknown')
-    expect(await decide('approved', [...backed, { ...staff('spb', 'supervisor'), branchCode: 'SPB-01' }], 'spb')).toBe('rejected:approver-unknown')
-    const own = (extra: RecordData) => judge(cascoQuoteRule, fakeContext({ records: backed, changedBy: 's1' }),
-      update(quote('submitted', 5, extra), { status: 'approved' }))
+    expect(await decide('approved', [...backed, { ...staff('spb', 'supervisor'), branchCode: 'SPB-01' }], 'spb')).toBe(
+      'rejected:approver-unknown',
+    )
+    const own = (extra: RecordData) =>
+      judge(
+        cascoQuoteRule,
+        fakeContext({ records: backed, changedBy: 's1' }),
+        update(quote('submitted', 5, extra), { status: 'approved' }),
+      )
     expect(await own({ created_by: 's1' })).toBe('rejected:approver-is-author')
     expect(await own({ submitted_by: 's1' })).toBe('rejected:approver-is-author')
   })
@@ -147,22 +267,54 @@ describe('casco_quote: who moves it, and the decision behind a decided status', 
   })
 
   it('the author, the submitter and the issuer are the people who sent those changes', async () => {
-    expect(await judge(cascoQuoteRule, fakeContext({ records: people, changedBy: 's1' }), insert(quote('draft', 1)))).toBe('rejected:author-not-sender')
-    expect(await judge(cascoQuoteRule, fakeContext({ records: people, changedBy: null }), insert(quote('draft', 1)))).toBe('rejected:author-not-sender')
-    expect(await judge(cascoQuoteRule, fakeContext({ records: people, changedBy: 's1' }), update(quote('quoted'), { status: 'submitted', submitted_at: at, submitted_by: 'c1' })))
-      .toBe('rejected:author-not-sender')
-    expect(await judge(cascoQuoteRule, fakeContext({ records: people, changedBy: 's2' }), update(quote('approved'), quote('issued', 6))))
-      .toBe('rejected:author-not-sender')
+    expect(
+      await judge(cascoQuoteRule, fakeContext({ records: people, changedBy: 's1' }), insert(quote('draft', 1))),
+    ).toBe('rejected:author-not-sender')
+    expect(
+      await judge(cascoQuoteRule, fakeContext({ records: people, changedBy: null }), insert(quote('draft', 1))),
+    ).toBe('rejected:author-not-sender')
+    expect(
+      await judge(
+        cascoQuoteRule,
+        fakeContext({ records: people, changedBy: 's1' }),
+        update(quote('quoted'), { status: 'submitted', submitted_at: at, submitted_by: 'c1' }),
+      ),
+    ).toBe('rejected:author-not-sender')
+    expect(
+      await judge(
+        cascoQuoteRule,
+        fakeContext({ records: people, changedBy: 's2' }),
+        update(quote('approved'), quote('issued', 6)),
+      ),
+    ).toBe('rejected:author-not-sender')
   })
 
   it('a contract is issued from an approval, in the issuing branch’s own number series', async () => {
     const clerk = fakeContext({ records: people, changedBy: 'c1' })
-    expect(await judge(cascoQuoteRule, clerk, update(quote('submitted'), quote('issued', 6)))).toBe('rejected:bad-transition')
-    expect(await judge(cascoQuoteRule, clerk, update(quote('approved-with-conditions'), quote('issued', 6)))).toBe('accepted')
-    expect(await judge(cascoQuoteRule, clerk, update(quote('approved'), { ...quote('issued', 6), contract_branch: 'SPB-01', contract_number: 'SPB-01-К000007' })))
-      .toBe('rejected:invalid-data')
-    expect(await judge(cascoQuoteRule, clerk, update(quote('approved'), { ...quote('issued', 6), contract_number: 'MSK-01-К000001' })))
-      .toBe('rejected:invalid-data')
+    expect(await judge(cascoQuoteRule, clerk, update(quote('submitted'), quote('issued', 6)))).toBe(
+      'rejected:bad-transition',
+    )
+    expect(await judge(cascoQuoteRule, clerk, update(quote('approved-with-conditions'), quote('issued', 6)))).toBe(
+      'accepted',
+    )
+    expect(
+      await judge(
+        cascoQuoteRule,
+        clerk,
+        update(quote('approved'), {
+          ...quote('issued', 6),
+          contract_branch: 'SPB-01',
+          contract_number: 'SPB-01-К000007',
+        }),
+      ),
+    ).toBe('rejected:invalid-data')
+    expect(
+      await judge(
+        cascoQuoteRule,
+        clerk,
+        update(quote('approved'), { ...quote('issued', 6), contract_number: 'MSK-01-К000001' }),
+      ),
+    ).toBe('rejected:invalid-data')
   })
 })
 

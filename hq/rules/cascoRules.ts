@@ -2,7 +2,16 @@ import { z } from 'zod'
 import { formatContractNumber } from '../../shared/casco/contractNumber'
 import { CASCO_APPROVED, CASCO_QUOTE_STATUSES, type CascoQuoteStatus } from '../../shared/casco/contract'
 import type { RecordData } from '../records'
-import { absent, firstVerdict, required, senderMayDecide, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
+import {
+  absent,
+  firstVerdict,
+  required,
+  senderMayDecide,
+  stampedBySender,
+  transitionVerdict,
+  unchanged,
+  type Transitions,
+} from './ruleKit'
 import { checkSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type ProposedChange, type RuleContext, type Verdict } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
@@ -38,16 +47,49 @@ export const CASCO_INITIAL: readonly CascoQuoteStatus[] = ['draft']
 /** The statuses a supervisor's decision writes on a submitted quote. */
 const DECIDED: readonly CascoQuoteStatus[] = ['returned', 'approved', 'approved-with-conditions', 'rejected']
 /** A priced quote: what was priced is stored. */
-const PRICED: readonly CascoQuoteStatus[] = ['quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
+const PRICED: readonly CascoQuoteStatus[] = [
+  'quoted',
+  'submitted',
+  'returned',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  'issued',
+  'printed',
+]
 /** The terms a supervisor judged: from submission on they stay as submitted (a return to the clerk unlocks them). */
-const TERMS_LOCKED: readonly CascoQuoteStatus[] = ['submitted', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
+const TERMS_LOCKED: readonly CascoQuoteStatus[] = [
+  'submitted',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  'issued',
+  'printed',
+]
 const ISSUED: readonly CascoQuoteStatus[] = ['issued', 'printed']
 
 const TERMS = [
-  'draft', 'quote_input', 'quote_result', 'chosen_option', 'payment_plan', 'premium_kopecks', 'sum_insured_kopecks', 'tariff_version',
-  'conclusion_date', 'start_date', 'end_date',
+  'draft',
+  'quote_input',
+  'quote_result',
+  'chosen_option',
+  'payment_plan',
+  'premium_kopecks',
+  'sum_insured_kopecks',
+  'tariff_version',
+  'conclusion_date',
+  'start_date',
+  'end_date',
 ] as const
-const CONTRACT = ['contract_number', 'contract_seq', 'contract_branch', 'schedule', 'first_payment', 'issued_at', 'issued_by'] as const
+const CONTRACT = [
+  'contract_number',
+  'contract_seq',
+  'contract_branch',
+  'schedule',
+  'first_payment',
+  'issued_at',
+  'issued_by',
+] as const
 
 const kopecks = z.number().int().min(0).nullable().optional()
 const quoteSchema = z.looseObject({
@@ -79,8 +121,11 @@ export function decisionKey(quoteId: string, quoteRowVersion: number): string {
 }
 
 export function approvalDecisionKey(data: RecordData): string | null {
-  const movesQuote = data.decision === 'approved' || data.decision === 'approved-with-conditions' || data.decision === 'rejected'
-    || (data.decision === 'returned' && data.return_to === 'clerk')
+  const movesQuote =
+    data.decision === 'approved' ||
+    data.decision === 'approved-with-conditions' ||
+    data.decision === 'rejected' ||
+    (data.decision === 'returned' && data.return_to === 'clerk')
   if (!movesQuote || typeof data.quote_id !== 'string' || typeof data.quote_row_version !== 'number') return null
   return decisionKey(data.quote_id, data.quote_row_version)
 }
@@ -95,11 +140,19 @@ function statusShape(after: RecordData, status: CascoQuoteStatus): Verdict {
     if (bad) return bad
   }
   if (TERMS_LOCKED.includes(status)) {
-    const bad = required(after, ['chosen_option', 'submitted_at', 'submitted_by'], 'a submitted case has its option and who submitted it')
+    const bad = required(
+      after,
+      ['chosen_option', 'submitted_at', 'submitted_by'],
+      'a submitted case has its option and who submitted it',
+    )
     if (bad) return bad
   }
   if (ISSUED.includes(status)) {
-    const bad = required(after, [...CONTRACT, 'chosen_option', 'total_kopecks'], 'an issued contract needs its number, schedule and first payment')
+    const bad = required(
+      after,
+      [...CONTRACT, 'chosen_option', 'total_kopecks'],
+      'an issued contract needs its number, schedule and first payment',
+    )
     if (bad) return bad
   } else {
     const bad = absent(after, ['contract_number'], 'a contract number is given when the contract is issued')
@@ -137,16 +190,23 @@ function frozenFields(before: RecordData, after: RecordData, from: CascoQuoteSta
  * in one transaction, so the decision is judged earlier in the same push; if HQ does not hold it (it was
  * deferred), the quote waits too.
  */
-async function backedByDecision(ctx: RuleContext, change: ProposedChange, before: RecordData, to: CascoQuoteStatus): Promise<Verdict> {
+async function backedByDecision(
+  ctx: RuleContext,
+  change: ProposedChange,
+  before: RecordData,
+  to: CascoQuoteStatus,
+): Promise<Verdict> {
   const supervisor = await senderMayDecide(ctx, CASCO_CASE_DECIDERS)
   if (supervisor) return supervisor
-  if (ctx.changedBy === before.created_by || ctx.changedBy === before.submitted_by) return reject('approver-is-author', {})
+  if (ctx.changedBy === before.created_by || ctx.changedBy === before.submitted_by)
+    return reject('approver-is-author', {})
   if (!ctx.lookupByKey) return null
   const decision = await ctx.lookupByKey('approval_decision', decisionKey(change.id, Number(before.row_version)))
   if (!decision) return defer('subject-unknown', { entity: 'approval_decision' })
   if (decision.branchCode !== ctx.branch.code) return reject('subject-other-branch', {})
   const outcome = String(decision.data.decision)
-  if (outcome !== to || decision.data.quote_id !== change.id) return reject('decision-mismatch', { status: to, decision: outcome })
+  if (outcome !== to || decision.data.quote_id !== change.id)
+    return reject('decision-mismatch', { status: to, decision: outcome })
   if (decision.data.decided_by !== ctx.changedBy) return reject('approver-not-sender', {})
   return null
 }
@@ -175,7 +235,10 @@ export const cascoQuoteRule: EntityRule = {
 /** A contract is numbered in the issuing branch's own series, by the person who sends it. */
 function issuedHere(ctx: RuleContext, after: RecordData): Verdict {
   if (after.contract_branch !== ctx.branch.code) {
-    return reject('invalid-data', { field: 'contract_branch', message: 'a contract is numbered by the branch that issues it' })
+    return reject('invalid-data', {
+      field: 'contract_branch',
+      message: 'a contract is numbered by the branch that issues it',
+    })
   }
   if (after.contract_number !== formatContractNumber(ctx.branch.code, Number(after.contract_seq))) {
     return reject('invalid-data', { field: 'contract_number', message: 'the number does not follow the branch series' })

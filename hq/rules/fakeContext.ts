@@ -21,7 +21,11 @@ export function fakeContext(opts: {
 }): RuleContext {
   const branch = opts.branch ?? { code: 'MSK-01', recordId: 'b1' }
   const records: HqRecord[] = (opts.records ?? []).map((r) => ({
-    entity: r.entity, id: r.id, branchCode: r.branchCode ?? branch.code, rowVersion: Number(r.data.row_version ?? 1), data: r.data,
+    entity: r.entity,
+    id: r.id,
+    branchCode: r.branchCode ?? branch.code,
+    rowVersion: Number(r.data.row_version ?? 1),
+    data: r.data,
     naturalKey: r.naturalKey ?? null,
   }))
   const ctx: RuleContext = {
@@ -45,16 +49,29 @@ export async function judge(rule: EntityRule, ctx: RuleContext, change: Proposed
 export const at = '2026-11-21T10:00:00.000Z'
 
 /** A synced row as a device sends it. */
-export const synced = (id: string, rowVersion: number, extra: RecordData): RecordData =>
-  ({ id, created_at: at, updated_at: at, row_version: rowVersion, ...extra })
+export const synced = (id: string, rowVersion: number, extra: RecordData): RecordData => ({
+  id,
+  created_at: at,
+  updated_at: at,
+  row_version: rowVersion,
+  ...extra,
+})
 
 /** An insert, or an update of HQ's copy `before` to `after` (row version + 1 unless given). */
 export function insert(data: RecordData): ProposedChange {
   return { op: 'insert', id: String(data.id), before: null, after: data }
 }
 export function update(before: RecordData, patch: RecordData): ProposedChange {
-  return { op: 'update', id: String(before.id), before, after: { ...before, row_version: Number(before.row_version) + 1, ...patch } }
+  return {
+    op: 'update',
+    id: String(before.id),
+    before,
+    after: { ...before, row_version: Number(before.row_version) + 1, ...patch },
+  }
 }
 
-export const staff = (id: string, role: string, extra: RecordData = {}): FakeRecord =>
-  ({ entity: 'staff', id, data: synced(id, 1, { branch_id: 'b1', login: id, full_name: `Сотрудник ${id}`, role, active: 1, ...extra }) })
+export const staff = (id: string, role: string, extra: RecordData = {}): FakeRecord => ({
+  entity: 'staff',
+  id,
+  data: synced(id, 1, { branch_id: 'b1', login: id, full_name: `Сотрудник ${id}`, role, active: 1, ...extra }),
+})

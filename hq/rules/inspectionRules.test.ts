@@ -9,26 +9,47 @@ import { legalMoves } from './ruleKit'
 /** Inspection `i1` by inspector `in1` for quote `q1`, in `status` (HQ's copy at version `v`). */
 function inspection(status: InspectionStatus, v = 3, extra: RecordData = {}): RecordData {
   return synced('i1', v, {
-    number: 'MSK-01/2026/00001', status, quote_id: 'q1', report: '{"vehicle":{}}', checklist_version: '2026.1', inspector_id: 'in1',
+    number: 'MSK-01/2026/00001',
+    status,
+    quote_id: 'q1',
+    report: '{"vehicle":{}}',
+    checklist_version: '2026.1',
+    inspector_id: 'in1',
     ...(status !== 'draft' ? { submitted_at: at, submitted_by: 'in1' } : {}),
     ...(status === 'returned' ? { returned_at: at, returned_by: 's1', return_reason: 'Нет фото VIN' } : {}),
     ...extra,
   })
 }
-const quote: FakeRecord = { entity: 'casco_quote', id: 'q1', data: synced('q1', 4, { status: 'submitted', draft: '{}', created_by: 'c1' }) }
+const quote: FakeRecord = {
+  entity: 'casco_quote',
+  id: 'q1',
+  data: synced('q1', 4, { status: 'submitted', draft: '{}', created_by: 'c1' }),
+}
 const people = [staff('in1', 'inspector'), staff('in2', 'inspector'), staff('s1', 'supervisor'), staff('c1', 'clerk')]
 const records = (...more: FakeRecord[]) => [...people, quote, ...more]
 
 /** The supervisor returns a submitted report; the inspector does everything else. */
-const actorOf = (from: InspectionStatus, to: InspectionStatus) => (from === 'submitted' && to === 'returned' ? 's1' : 'in1')
+const actorOf = (from: InspectionStatus, to: InspectionStatus) =>
+  from === 'submitted' && to === 'returned' ? 's1' : 'in1'
 function move(from: InspectionStatus, to: InspectionStatus, changedBy = actorOf(from, to), extra: RecordData = {}) {
-  return judge(inspectionRule, fakeContext({ records: records(), changedBy }), { op: 'update', id: 'i1', before: inspection(from), after: inspection(to, 4, extra) })
+  return judge(inspectionRule, fakeContext({ records: records(), changedBy }), {
+    op: 'update',
+    id: 'i1',
+    before: inspection(from),
+    after: inspection(to, 4, extra),
+  })
 }
 
 describe('inspection: status machine', () => {
   it('accepts every move the branch code makes', async () => {
     const moves = legalMoves(INSPECTION_NEXT)
-    expect(moves).toEqual([['draft', 'draft'], ['draft', 'submitted'], ['submitted', 'returned'], ['returned', 'returned'], ['returned', 'submitted']])
+    expect(moves).toEqual([
+      ['draft', 'draft'],
+      ['draft', 'submitted'],
+      ['submitted', 'returned'],
+      ['returned', 'returned'],
+      ['returned', 'submitted'],
+    ])
     for (const [from, to] of moves) expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: accepted`)
   })
 
@@ -48,9 +69,12 @@ describe('inspection: status machine', () => {
 
   it('property: any (from, to) is accepted exactly when the table has it', async () => {
     const status = fc.constantFrom(...INSPECTION_STATUSES)
-    await fc.assert(fc.asyncProperty(status, status, async (from, to) => {
-      expect(await move(from, to)).toBe(INSPECTION_NEXT[from].includes(to) ? 'accepted' : 'rejected:bad-transition')
-    }), { numRuns: 100 })
+    await fc.assert(
+      fc.asyncProperty(status, status, async (from, to) => {
+        expect(await move(from, to)).toBe(INSPECTION_NEXT[from].includes(to) ? 'accepted' : 'rejected:bad-transition')
+      }),
+      { numRuns: 100 },
+    )
   })
 })
 
@@ -74,39 +98,93 @@ describe('inspection: people and fixed fields', () => {
     expect(await move('submitted', 'returned', 's1', { return_reason: ' ' })).toBe('rejected:invalid-data')
     expect(await move('submitted', 'returned', 's1', { returned_by: 'c1' })).toBe('rejected:author-not-sender')
     const supervisorInspected = fakeContext({ records: [...records(), staff('s2', 'supervisor')], changedBy: 's2' })
-    expect(await judge(inspectionRule, supervisorInspected, update(inspection('submitted', 3, { inspector_id: 's2' }), { status: 'returned', returned_at: at, returned_by: 's2', return_reason: 'x' })))
-      .toBe('rejected:approver-is-inspector')
+    expect(
+      await judge(
+        inspectionRule,
+        supervisorInspected,
+        update(inspection('submitted', 3, { inspector_id: 's2' }), {
+          status: 'returned',
+          returned_at: at,
+          returned_by: 's2',
+          return_reason: 'x',
+        }),
+      ),
+    ).toBe('rejected:approver-is-inspector')
   })
 })
 
 describe('inspection: the quote it names', () => {
-  const withQuote = (q: FakeRecord | null, by = 'in1') => fakeContext({ records: q ? [...people, q] : people, changedBy: by })
+  const withQuote = (q: FakeRecord | null, by = 'in1') =>
+    fakeContext({ records: q ? [...people, q] : people, changedBy: by })
 
   it('is a quote of this branch; until HQ holds it the inspection waits; none is fine', async () => {
     expect(await judge(inspectionRule, withQuote(quote), insert(inspection('draft', 1)))).toBe('accepted')
-    expect(await judge(inspectionRule, withQuote(null), insert(inspection('draft', 1)))).toBe('deferred:subject-unknown')
-    expect(await judge(inspectionRule, withQuote({ ...quote, branchCode: 'SPB-01' }), insert(inspection('draft', 1)))).toBe('rejected:subject-other-branch')
-    expect(await judge(inspectionRule, withQuote(null), insert(inspection('draft', 1, { quote_id: null })))).toBe('accepted')
+    expect(await judge(inspectionRule, withQuote(null), insert(inspection('draft', 1)))).toBe(
+      'deferred:subject-unknown',
+    )
+    expect(
+      await judge(inspectionRule, withQuote({ ...quote, branchCode: 'SPB-01' }), insert(inspection('draft', 1))),
+    ).toBe('rejected:subject-other-branch')
+    expect(await judge(inspectionRule, withQuote(null), insert(inspection('draft', 1, { quote_id: null })))).toBe(
+      'accepted',
+    )
   })
 
   it('is checked again when the report is submitted', async () => {
-    const submit = (q: FakeRecord | null) => judge(inspectionRule, withQuote(q), update(inspection('draft'), { status: 'submitted', submitted_at: at, submitted_by: 'in1' }))
+    const submit = (q: FakeRecord | null) =>
+      judge(
+        inspectionRule,
+        withQuote(q),
+        update(inspection('draft'), { status: 'submitted', submitted_at: at, submitted_by: 'in1' }),
+      )
     expect(await submit(quote)).toBe('accepted')
     expect(await submit({ ...quote, branchCode: 'SPB-01' })).toBe('rejected:subject-other-branch')
     expect(await submit(null)).toBe('deferred:subject-unknown')
     // Saving a draft does not look the quote up again.
-    expect(await judge(inspectionRule, withQuote(null), update(inspection('draft'), { report: '{"x":1}' }))).toBe('accepted')
+    expect(await judge(inspectionRule, withQuote(null), update(inspection('draft'), { report: '{"x":1}' }))).toBe(
+      'accepted',
+    )
   })
 })
 
 const damageRow = (v = 1, extra: RecordData = {}) =>
-  synced('dm1', v, { inspection_id: 'i1', seq: 1, view: 'left', x: 0.4, y: 0.5, zone_code: 'side', part_code: 'door', type_code: 'dent', severity: 'medium', note: '', removed_at: null, ...extra })
+  synced('dm1', v, {
+    inspection_id: 'i1',
+    seq: 1,
+    view: 'left',
+    x: 0.4,
+    y: 0.5,
+    zone_code: 'side',
+    part_code: 'door',
+    type_code: 'dent',
+    severity: 'medium',
+    note: '',
+    removed_at: null,
+    ...extra,
+  })
 const photoRow = (v = 1, extra: RecordData = {}) =>
   synced('p1', v, {
-    inspection_id: 'i1', sha256: 'a'.repeat(64), shot: 'front', damage_id: null, captured_at: at, source: 'camera', device: '', file_name: 'x.jpg',
-    width: 1600, height: 1200, bytes: 123_456, format: 'jpeg', removed_at: null, ...extra,
+    inspection_id: 'i1',
+    sha256: 'a'.repeat(64),
+    shot: 'front',
+    damage_id: null,
+    captured_at: at,
+    source: 'camera',
+    device: '',
+    file_name: 'x.jpg',
+    width: 1600,
+    height: 1200,
+    bytes: 123_456,
+    format: 'jpeg',
+    removed_at: null,
+    ...extra,
   })
-const parent = (status: InspectionStatus, extra: { branchCode?: string } = {}): FakeRecord => ({ entity: 'inspection', id: 'i1', data: inspection(status), ...extra })
+const parent = (status: InspectionStatus, extra: { branchCode?: string } = {}): FakeRecord => ({
+  entity: 'inspection',
+  id: 'i1',
+  data: inspection(status),
+  ...extra,
+})
 const damageRecord: FakeRecord = { entity: 'inspection_damage', id: 'dm1', data: damageRow() }
 
 describe('inspection damages and photos', () => {
@@ -115,39 +193,93 @@ describe('inspection damages and photos', () => {
   it('change while their inspection is the inspector’s to edit, by that inspector', async () => {
     for (const status of ['draft', 'returned'] as const) {
       expect(await judge(inspectionDamageRule, ctx([parent(status)]), insert(damageRow()))).toBe('accepted')
-      expect(await judge(inspectionDamageRule, ctx([parent(status)]), update(damageRow(), { removed_at: at }))).toBe('accepted')
+      expect(await judge(inspectionDamageRule, ctx([parent(status)]), update(damageRow(), { removed_at: at }))).toBe(
+        'accepted',
+      )
       expect(await judge(inspectionPhotoRule, ctx([parent(status)]), insert(photoRow()))).toBe('accepted')
-      expect(await judge(inspectionPhotoRule, ctx([parent(status), damageRecord]), update(photoRow(), { shot: 'damage', damage_id: 'dm1' }))).toBe('accepted')
+      expect(
+        await judge(
+          inspectionPhotoRule,
+          ctx([parent(status), damageRecord]),
+          update(photoRow(), { shot: 'damage', damage_id: 'dm1' }),
+        ),
+      ).toBe('accepted')
     }
-    expect(await judge(inspectionDamageRule, ctx([parent('draft')], 'in2'), insert(damageRow()))).toBe('rejected:not-inspector')
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft')], 's1'), insert(photoRow()))).toBe('rejected:not-inspector')
+    expect(await judge(inspectionDamageRule, ctx([parent('draft')], 'in2'), insert(damageRow()))).toBe(
+      'rejected:not-inspector',
+    )
+    expect(await judge(inspectionPhotoRule, ctx([parent('draft')], 's1'), insert(photoRow()))).toBe(
+      'rejected:not-inspector',
+    )
   })
 
   it('not once the report is submitted: the supervisor judges what HQ holds', async () => {
-    expect(await judge(inspectionDamageRule, ctx([parent('submitted')]), insert(damageRow()))).toBe('rejected:inspection-locked')
-    expect(await judge(inspectionPhotoRule, ctx([parent('submitted')]), update(photoRow(), { removed_at: at }))).toBe('rejected:inspection-locked')
+    expect(await judge(inspectionDamageRule, ctx([parent('submitted')]), insert(damageRow()))).toBe(
+      'rejected:inspection-locked',
+    )
+    expect(await judge(inspectionPhotoRule, ctx([parent('submitted')]), update(photoRow(), { removed_at: at }))).toBe(
+      'rejected:inspection-locked',
+    )
   })
 
   it('wait for an inspection HQ does not hold; refuse one of another branch', async () => {
     expect(await judge(inspectionDamageRule, ctx([]), insert(damageRow()))).toBe('deferred:subject-unknown')
     expect(await judge(inspectionPhotoRule, ctx([]), insert(photoRow()))).toBe('deferred:subject-unknown')
-    expect(await judge(inspectionDamageRule, ctx([parent('draft', { branchCode: 'SPB-01' })]), insert(damageRow()))).toBe('rejected:subject-other-branch')
+    expect(
+      await judge(inspectionDamageRule, ctx([parent('draft', { branchCode: 'SPB-01' })]), insert(damageRow())),
+    ).toBe('rejected:subject-other-branch')
   })
 
   it('stay with their inspection and their file; a removal is final', async () => {
-    expect(await judge(inspectionDamageRule, ctx([parent('draft')]), update(damageRow(), { inspection_id: 'i2' }))).toBe('rejected:immutable-field')
-    expect(await judge(inspectionDamageRule, ctx([parent('draft')]), update(damageRow(), { seq: 2 }))).toBe('rejected:immutable-field')
-    expect(await judge(inspectionDamageRule, ctx([parent('draft')]), update(damageRow(2, { removed_at: at }), { removed_at: null }))).toBe('rejected:immutable-field')
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), update(photoRow(), { sha256: 'b'.repeat(64) }))).toBe('rejected:immutable-field')
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), update(photoRow(2, { removed_at: at }), { removed_at: null }))).toBe('rejected:immutable-field')
+    expect(
+      await judge(inspectionDamageRule, ctx([parent('draft')]), update(damageRow(), { inspection_id: 'i2' })),
+    ).toBe('rejected:immutable-field')
+    expect(await judge(inspectionDamageRule, ctx([parent('draft')]), update(damageRow(), { seq: 2 }))).toBe(
+      'rejected:immutable-field',
+    )
+    expect(
+      await judge(
+        inspectionDamageRule,
+        ctx([parent('draft')]),
+        update(damageRow(2, { removed_at: at }), { removed_at: null }),
+      ),
+    ).toBe('rejected:immutable-field')
+    expect(
+      await judge(inspectionPhotoRule, ctx([parent('draft')]), update(photoRow(), { sha256: 'b'.repeat(64) })),
+    ).toBe('rejected:immutable-field')
+    expect(
+      await judge(
+        inspectionPhotoRule,
+        ctx([parent('draft')]),
+        update(photoRow(2, { removed_at: at }), { removed_at: null }),
+      ),
+    ).toBe('rejected:immutable-field')
   })
 
   it('a damage photo names a damage row of the same inspection, and only a damage photo does', async () => {
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), insert(photoRow(1, { shot: 'damage' })))).toBe('rejected:invalid-data')
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft'), damageRecord]), insert(photoRow(1, { damage_id: 'dm1' })))).toBe('rejected:invalid-data')
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), insert(photoRow(1, { shot: 'damage', damage_id: 'dm1' })))).toBe('deferred:subject-unknown')
+    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), insert(photoRow(1, { shot: 'damage' })))).toBe(
+      'rejected:invalid-data',
+    )
+    expect(
+      await judge(inspectionPhotoRule, ctx([parent('draft'), damageRecord]), insert(photoRow(1, { damage_id: 'dm1' }))),
+    ).toBe('rejected:invalid-data')
+    expect(
+      await judge(
+        inspectionPhotoRule,
+        ctx([parent('draft')]),
+        insert(photoRow(1, { shot: 'damage', damage_id: 'dm1' })),
+      ),
+    ).toBe('deferred:subject-unknown')
     const foreign: FakeRecord = { ...damageRecord, data: damageRow(1, { inspection_id: 'i9' }) }
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft'), foreign]), insert(photoRow(1, { shot: 'damage', damage_id: 'dm1' })))).toBe('rejected:invalid-data')
-    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), insert(photoRow(1, { source: 'scanner' })))).toBe('rejected:invalid-data')
+    expect(
+      await judge(
+        inspectionPhotoRule,
+        ctx([parent('draft'), foreign]),
+        insert(photoRow(1, { shot: 'damage', damage_id: 'dm1' })),
+      ),
+    ).toBe('rejected:invalid-data')
+    expect(await judge(inspectionPhotoRule, ctx([parent('draft')]), insert(photoRow(1, { source: 'scanner' })))).toBe(
+      'rejected:invalid-data',
+    )
   })
 })

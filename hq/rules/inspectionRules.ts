@@ -1,8 +1,23 @@
 import { z } from 'zod'
-import { DAMAGE_SHOT, EDITABLE_STATUSES, INSPECTION_STATUSES, PHOTO_SOURCES, type InspectionStatus } from '../../shared/inspection/inspection'
+import {
+  DAMAGE_SHOT,
+  EDITABLE_STATUSES,
+  INSPECTION_STATUSES,
+  PHOTO_SOURCES,
+  type InspectionStatus,
+} from '../../shared/inspection/inspection'
 import { DIAGRAM_VIEWS } from '../../shared/inspection/diagram'
 import type { RecordData } from '../records'
-import { firstVerdict, present, required, senderMayDecide, stampedBySender, transitionVerdict, unchanged, type Transitions } from './ruleKit'
+import {
+  firstVerdict,
+  present,
+  required,
+  senderMayDecide,
+  stampedBySender,
+  transitionVerdict,
+  unchanged,
+  type Transitions,
+} from './ruleKit'
 import { checkSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
@@ -68,9 +83,11 @@ export const inspectionRule: EntityRule = {
         // Everything else is the inspector's own work on their own report.
         return ctx.changedBy === after.inspector_id ? null : reject('not-inspector', {})
       },
-      () => (to === 'submitted' && from !== 'submitted'
-        ? required(after, ['submitted_at'], 'a submitted inspection keeps when') ?? stampedBySender(ctx, after, 'submitted_by')
-        : null),
+      () =>
+        to === 'submitted' && from !== 'submitted'
+          ? (required(after, ['submitted_at'], 'a submitted inspection keeps when') ??
+            stampedBySender(ctx, after, 'submitted_by'))
+          : null,
       // The quote is named at creation and never changes; checked then and again on submission.
       () => (!before || (to === 'submitted' && from !== 'submitted') ? quoteOfBranch(ctx, after.quote_id) : null),
     )
@@ -96,7 +113,8 @@ async function editableInspection(ctx: RuleContext, inspectionId: string): Promi
 }
 
 function removalFinal(before: RecordData | null, after: RecordData): Verdict {
-  if (before && present(before.removed_at) && !present(after.removed_at)) return reject('immutable-field', { field: 'removed_at' })
+  if (before && present(before.removed_at) && !present(after.removed_at))
+    return reject('immutable-field', { field: 'removed_at' })
   return null
 }
 
@@ -150,7 +168,10 @@ export const inspectionPhotoRule: EntityRule = {
     if (removal) return removal
     const isDamageShot = after.shot === DAMAGE_SHOT
     if (isDamageShot !== present(after.damage_id)) {
-      return reject('invalid-data', { field: 'damage_id', message: 'a damage photo names its damage row, and only a damage photo does' })
+      return reject('invalid-data', {
+        field: 'damage_id',
+        message: 'a damage photo names its damage row, and only a damage photo does',
+      })
     }
     const parent = await editableInspection(ctx, String(after.inspection_id))
     if (parent) return parent

@@ -7,9 +7,15 @@ import { osagoPolicyRule } from './blankRules'
 import { fakeContext, insert, judge, synced, update } from './fakeContext'
 
 const vector = {
-  form: 'ooo', fullName: 'Общество с ограниченной ответственностью «Вектор»', shortName: 'ООО «Вектор»',
-  inn: '7707083893', kpp: '773601001', ogrn: '1027700132195',
-  address: { region: 'Москва', city: null, street: 'ул. Вавилова', house: '19', flat: null }, phone: null, email: null,
+  form: 'ooo',
+  fullName: 'Общество с ограниченной ответственностью «Вектор»',
+  shortName: 'ООО «Вектор»',
+  inn: '7707083893',
+  kpp: '773601001',
+  ogrn: '1027700132195',
+  address: { region: 'Москва', city: null, street: 'ул. Вавилова', house: '19', flat: null },
+  phone: null,
+  email: null,
 }
 
 /** The application as the branch stores it on calculate: validated, the citizen's two-driver list by default. */
@@ -19,32 +25,85 @@ function application(patch: Record<string, unknown> = {}): Record<string, unknow
   return { ...JSON.parse(JSON.stringify(r.application)), ...patch }
 }
 const policy = (status: string, app: Record<string, unknown> | null, v = 2): RecordData =>
-  synced('p1', v, { status, draft: '{}', application: app ? JSON.stringify(app) : null, blank_id: null, premium_kopecks: app ? 1_000_00 : null })
-const calculate = (app: Record<string, unknown> | null) => judge(osagoPolicyRule, fakeContext({}), update(policy('draft', null, 1), policy('calculated', app)))
+  synced('p1', v, {
+    status,
+    draft: '{}',
+    application: app ? JSON.stringify(app) : null,
+    blank_id: null,
+    premium_kopecks: app ? 1_000_00 : null,
+  })
+const calculate = (app: Record<string, unknown> | null) =>
+  judge(osagoPolicyRule, fakeContext({}), update(policy('draft', null, 1), policy('calculated', app)))
 
 const unlimited = { mode: 'unlimited', ownerKbmClass: '3' }
 
 describe('HQ judges an OSAGO application by who owns the vehicle (40-FZ art. 16)', () => {
   it('accepts a citizen’s named list and an organisation’s unlimited policy', async () => {
     expect(await calculate(application())).toBe('accepted')
-    expect(await calculate(application({ insured: { kind: 'organisation', ...vector }, drivers: unlimited }))).toBe('accepted')
-    expect(await calculate(application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector }, drivers: unlimited }))).toBe('accepted')
+    expect(await calculate(application({ insured: { kind: 'organisation', ...vector }, drivers: unlimited }))).toBe(
+      'accepted',
+    )
+    expect(
+      await calculate(
+        application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector }, drivers: unlimited }),
+      ),
+    ).toBe('accepted')
   })
   it('refuses an organisation owner with a named list, as insured-owner or as a separate owner', async () => {
-    expect(await calculate(application({ insured: { kind: 'organisation', ...vector } }))).toBe('rejected:osago-drivers-not-limitable')
-    expect(await calculate(application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector } }))).toBe('rejected:osago-drivers-not-limitable')
+    expect(await calculate(application({ insured: { kind: 'organisation', ...vector } }))).toBe(
+      'rejected:osago-drivers-not-limitable',
+    )
+    expect(await calculate(application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector } }))).toBe(
+      'rejected:osago-drivers-not-limitable',
+    )
   })
   it('refuses an organisation whose INN, KPP or OGRN is wrong for its form', async () => {
-    const v = await osagoPolicyRule.check(fakeContext({}), update(policy('draft', null, 1),
-      policy('calculated', application({ insured: { kind: 'organisation', ...vector, inn: '7707083894' }, drivers: unlimited }))))
-    expect(v).toEqual({ status: 'rejected', reason: { code: 'invalid-data', params: { field: 'application.insured.inn', message: 'validation.inn.checksum' } } })
-    expect(await calculate(application({ ownerIsInsured: false, owner: { type: 'legal', entity: { ...vector, kpp: null } }, drivers: unlimited })))
-      .toBe('rejected:invalid-data')
-    expect(await calculate(application({ insured: { kind: 'organisation', ...vector, form: 'ip' }, drivers: unlimited }))).toBe('rejected:invalid-data')
+    const v = await osagoPolicyRule.check(
+      fakeContext({}),
+      update(
+        policy('draft', null, 1),
+        policy(
+          'calculated',
+          application({ insured: { kind: 'organisation', ...vector, inn: '7707083894' }, drivers: unlimited }),
+        ),
+      ),
+    )
+    expect(v).toEqual({
+      status: 'rejected',
+      reason: {
+        code: 'invalid-data',
+        params: { field: 'application.insured.inn', message: 'validation.inn.checksum' },
+      },
+    })
+    expect(
+      await calculate(
+        application({
+          ownerIsInsured: false,
+          owner: { type: 'legal', entity: { ...vector, kpp: null } },
+          drivers: unlimited,
+        }),
+      ),
+    ).toBe('rejected:invalid-data')
+    expect(
+      await calculate(application({ insured: { kind: 'organisation', ...vector, form: 'ip' }, drivers: unlimited })),
+    ).toBe('rejected:invalid-data')
   })
   it('does not judge drafts, and reads applications stored before organisations as they were', async () => {
-    expect(await judge(osagoPolicyRule, fakeContext({}), insert(synced('p1', 1, { status: 'draft', draft: '{"insured":{"kind":"organisation"}}' })))).toBe('accepted')
-    const legacy = application({ ownerIsInsured: false, owner: { type: 'legal', entity: { name: 'ООО «Вектор»', inn: '7707083893', ogrn: '1027700132195', address: vector.address } }, drivers: unlimited })
+    expect(
+      await judge(
+        osagoPolicyRule,
+        fakeContext({}),
+        insert(synced('p1', 1, { status: 'draft', draft: '{"insured":{"kind":"organisation"}}' })),
+      ),
+    ).toBe('accepted')
+    const legacy = application({
+      ownerIsInsured: false,
+      owner: {
+        type: 'legal',
+        entity: { name: 'ООО «Вектор»', inn: '7707083893', ogrn: '1027700132195', address: vector.address },
+      },
+      drivers: unlimited,
+    })
     delete (legacy.insured as Record<string, unknown>).kind
     expect(await calculate(legacy)).toBe('accepted')
     expect(await calculate({ ...legacy, drivers: application().drivers })).toBe('rejected:osago-drivers-not-limitable')
@@ -53,26 +112,47 @@ describe('HQ judges an OSAGO application by who owns the vehicle (40-FZ art. 16)
     // Issued under an earlier release: an organisation owner with the named list it was allowed then.
     const older = application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector } })
     const issued = { ...policy('issued', older, 3), blank_id: 'bl1', policy_number: '0000000001' }
-    const ctx = fakeContext({ records: [{ entity: 'policy_blank', id: 'bl2', data: synced('bl2', 2, { series: 'ХХХ', number: '0000000002', status: 'used', policy_id: 'p1' }) }] })
+    const ctx = fakeContext({
+      records: [
+        {
+          entity: 'policy_blank',
+          id: 'bl2',
+          data: synced('bl2', 2, { series: 'ХХХ', number: '0000000002', status: 'used', policy_id: 'p1' }),
+        },
+      ],
+    })
     expect(await judge(osagoPolicyRule, ctx, update(issued, { status: 'printed' }))).toBe('accepted')
     const printed = { ...issued, status: 'printed', row_version: 4 }
     // The same application re-serialised by another client (key order) is still the same application.
     const reordered = JSON.stringify(Object.fromEntries(Object.entries(older).reverse()))
-    expect(await judge(osagoPolicyRule, ctx, update(printed, { status: 'issued', blank_id: 'bl2', application: reordered }))).toBe('accepted')
+    expect(
+      await judge(osagoPolicyRule, ctx, update(printed, { status: 'issued', blank_id: 'bl2', application: reordered })),
+    ).toBe('accepted')
   })
   it('judges a changed application in any priced status, and every move into calculated', async () => {
     const issued = { ...policy('issued', application(), 3), blank_id: 'bl1' }
     const listed = JSON.stringify(application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector } }))
-    expect(await judge(osagoPolicyRule, fakeContext({}), update(issued, { status: 'printed', application: listed }))).toBe('rejected:osago-drivers-not-limitable')
+    expect(
+      await judge(osagoPolicyRule, fakeContext({}), update(issued, { status: 'printed', application: listed })),
+    ).toBe('rejected:osago-drivers-not-limitable')
     const calculated = policy('calculated', application())
-    expect(await judge(osagoPolicyRule, fakeContext({}), update(calculated, { application: listed }))).toBe('rejected:osago-drivers-not-limitable')
+    expect(await judge(osagoPolicyRule, fakeContext({}), update(calculated, { application: listed }))).toBe(
+      'rejected:osago-drivers-not-limitable',
+    )
     // Back to draft and priced again with the very same application: the move into calculated is judged.
     const old = application({ ownerIsInsured: false, owner: { type: 'legal', entity: vector } })
-    expect(await judge(osagoPolicyRule, fakeContext({}), update({ ...policy('draft', null, 3), application: JSON.stringify(old) }, { status: 'calculated' })))
-      .toBe('rejected:osago-drivers-not-limitable')
+    expect(
+      await judge(
+        osagoPolicyRule,
+        fakeContext({}),
+        update({ ...policy('draft', null, 3), application: JSON.stringify(old) }, { status: 'calculated' }),
+      ),
+    ).toBe('rejected:osago-drivers-not-limitable')
   })
   it('refuses an application that is not JSON', async () => {
     const bad = { ...policy('calculated', null), application: '{oops' }
-    expect(await judge(osagoPolicyRule, fakeContext({}), update(policy('draft', null, 1), bad))).toBe('rejected:invalid-data')
+    expect(await judge(osagoPolicyRule, fakeContext({}), update(policy('draft', null, 1), bad))).toBe(
+      'rejected:invalid-data',
+    )
   })
 })

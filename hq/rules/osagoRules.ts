@@ -19,7 +19,13 @@ function organisationProblems(raw: Record<string, unknown>): Record<string, stri
   const insured = raw.insured
   if (isObject(insured) && 'form' in insured) Object.assign(out, partyProblemsAt(insured, 'insured'))
   const owner = raw.owner
-  if (!raw.ownerIsInsured && isObject(owner) && owner.type === 'legal' && isObject(owner.entity) && 'form' in owner.entity) {
+  if (
+    !raw.ownerIsInsured &&
+    isObject(owner) &&
+    owner.type === 'legal' &&
+    isObject(owner.entity) &&
+    'form' in owner.entity
+  ) {
     Object.assign(out, organisationProblemsAt(owner.entity, 'owner.entity'))
   }
   return out
@@ -61,7 +67,8 @@ export function osagoApplicationVerdict(before: RecordData | null, after: Record
   if (!PRICED.has(String(after.status)) || after.application === null || after.application === undefined) return null
   if (!applicationToJudge(before, after)) return null
   const raw = parseJson(after.application)
-  if (!isObject(raw)) return reject('invalid-data', { field: 'application', message: 'the application is not a JSON object' })
+  if (!isObject(raw))
+    return reject('invalid-data', { field: 'application', message: 'the application is not a JSON object' })
   const rules = ownerRuleProblems(readOsagoApplication(raw))
   if (rules['drivers.mode']) return reject('osago-drivers-not-limitable', {})
   const first = Object.entries({ ...rules, ...organisationProblems(raw) })[0]

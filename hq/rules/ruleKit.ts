@@ -9,14 +9,21 @@ import { inGroup } from '../../shared/staff/roleGroups'
  */
 export type Transitions<S extends string> = Readonly<Record<S, readonly S[]>>
 
-export function transitionVerdict<S extends string>(table: Transitions<S>, initial: readonly S[], from: S | null, to: S): Verdict {
+export function transitionVerdict<S extends string>(
+  table: Transitions<S>,
+  initial: readonly S[],
+  from: S | null,
+  to: S,
+): Verdict {
   if (from === null) return initial.includes(to) ? null : reject('bad-transition', { from: '-', to })
   return table[from]?.includes(to) ? null : reject('bad-transition', { from, to })
 }
 
 /** Every legal (from, to) pair of a table, for tests and documentation. */
 export function legalMoves<S extends string>(table: Transitions<S>): Array<[S, S]> {
-  return (Object.entries(table) as Array<[S, readonly S[]]>).flatMap(([from, tos]) => tos.map((to) => [from, to] as [S, S]))
+  return (Object.entries(table) as Array<[S, readonly S[]]>).flatMap(([from, tos]) =>
+    tos.map((to) => [from, to] as [S, S]),
+  )
 }
 
 /**
@@ -29,7 +36,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const x = norm(a)
   const y = norm(b)
   if (x === y) return true
-  if (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null) return JSON.stringify(x) === JSON.stringify(y)
+  if (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null)
+    return JSON.stringify(x) === JSON.stringify(y)
   return false
 }
 
@@ -67,8 +75,10 @@ export async function senderMayDecide(ctx: RuleContext, deciders: readonly Role[
   if (!ctx.changedBy) return reject('approver-unknown', {})
   const staff = await ctx.lookup('staff', ctx.changedBy)
   if (!staff || staff.branchCode !== ctx.branch.code) return reject('approver-unknown', {})
-  if (!inGroup(String(staff.data.role), deciders)) return reject('approver-not-supervisor', { name: String(staff.data.full_name) })
-  if (staff.data.active === false || staff.data.active === 0) return reject('approver-inactive', { name: String(staff.data.full_name) })
+  if (!inGroup(String(staff.data.role), deciders))
+    return reject('approver-not-supervisor', { name: String(staff.data.full_name) })
+  if (staff.data.active === false || staff.data.active === 0)
+    return reject('approver-inactive', { name: String(staff.data.full_name) })
   return null
 }
 

@@ -2,13 +2,31 @@ import { z } from 'zod'
 import { formatIncomingNumber } from '../../shared/termination/incomingNumber'
 import { isCalendarDate } from '../../shared/dates/calendarDate'
 import {
-  APPLICATION_KINDS, APPLICATION_STATUSES, CONTRACT_PRODUCTS, CONTRACT_SOURCES, KINDS_BY_PRODUCT, POLICYHOLDER_TYPES, RECEIPT_CHANNELS,
-  type ApplicationKind, type ApplicationStatus, type ContractProduct, type ContractSource,
+  APPLICATION_KINDS,
+  APPLICATION_STATUSES,
+  CONTRACT_PRODUCTS,
+  CONTRACT_SOURCES,
+  KINDS_BY_PRODUCT,
+  POLICYHOLDER_TYPES,
+  RECEIPT_CHANNELS,
+  type ApplicationKind,
+  type ApplicationStatus,
+  type ContractProduct,
+  type ContractSource,
 } from '../../shared/termination/application'
 import { LATE_PAYOUT_CONSEQUENCES, TERMINATION_GROUNDS } from '../../shared/termination/rulesSchema'
 import type { RecordData } from '../records'
 import {
-  absent, firstVerdict, parseJson, required, sameValue, senderMayDecide, stampedBySender, transitionVerdict, unchanged, type Transitions,
+  absent,
+  firstVerdict,
+  parseJson,
+  required,
+  sameValue,
+  senderMayDecide,
+  stampedBySender,
+  transitionVerdict,
+  unchanged,
+  type Transitions,
 } from './ruleKit'
 import { checkSchema, sqlBoolean, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
@@ -37,7 +55,11 @@ export const TERMINATION_NEXT: Transitions<ApplicationStatus> = {
 export const TERMINATION_INITIAL: readonly ApplicationStatus[] = ['received']
 
 /** Where each contract source lives. */
-export const CONTRACT_ENTITY: Record<ContractSource, string> = { osago: 'osago_policy', casco: 'casco_quote', manual: 'manual_contract' }
+export const CONTRACT_ENTITY: Record<ContractSource, string> = {
+  osago: 'osago_policy',
+  casco: 'casco_quote',
+  manual: 'manual_contract',
+}
 
 const applicationSchema = z.looseObject({
   ...syncedRow,
@@ -65,12 +87,29 @@ const applicationSchema = z.looseObject({
 
 /** Given at receipt, for good: the number (its trigger on the device), the contract, who received it and when. */
 const FIXED = [
-  'branch_id', 'incoming_year', 'incoming_seq', 'incoming_number', 'received_at', 'received_on', 'received_by', 'contract_source',
-  'contract_id', 'contract', 'contract_number',
+  'branch_id',
+  'incoming_year',
+  'incoming_seq',
+  'incoming_number',
+  'received_at',
+  'received_on',
+  'received_by',
+  'contract_source',
+  'contract_id',
+  'contract',
+  'contract_number',
 ] as const
 /** What completion decided: the terms and the documents it was calculated on, and the calculation. */
 const COMPLETED = [
-  'kind', 'details', 'required_documents', 'documents', 'documents_verified', 'calculation', 'refund_kopecks', 'payout_due_on', 'completed_at',
+  'kind',
+  'details',
+  'required_documents',
+  'documents',
+  'documents_verified',
+  'calculation',
+  'refund_kopecks',
+  'payout_due_on',
+  'completed_at',
   'completed_by',
 ] as const
 
@@ -80,13 +119,25 @@ const COMPLETED = [
  * date before to the date after).
  */
 function deadlineMoved(before: RecordData, after: RecordData): Verdict {
-  const fixed = unchanged(before, after, COMPLETED.filter((f) => f !== 'payout_due_on'))
+  const fixed = unchanged(
+    before,
+    after,
+    COMPLETED.filter((f) => f !== 'payout_due_on'),
+  )
   if (fixed || sameValue(before.payout_due_on, after.payout_due_on)) return fixed
   const changes = parseJson(after.deadline_changes)
-  const last = (Array.isArray(changes) ? changes[changes.length - 1] : undefined) as { previous?: unknown; current?: unknown } | undefined
-  if (typeof after.payout_due_on !== 'string' || !isCalendarDate(after.payout_due_on) || last?.previous !== before.payout_due_on
-    || last?.current !== after.payout_due_on) {
-    return reject('invalid-data', { field: 'deadline_changes', message: 'a payout deadline moves only with its notice' })
+  const last = (Array.isArray(changes) ? changes[changes.length - 1] : undefined) as
+    { previous?: unknown; current?: unknown } | undefined
+  if (
+    typeof after.payout_due_on !== 'string' ||
+    !isCalendarDate(after.payout_due_on) ||
+    last?.previous !== before.payout_due_on ||
+    last?.current !== after.payout_due_on
+  ) {
+    return reject('invalid-data', {
+      field: 'deadline_changes',
+      message: 'a payout deadline moves only with its notice',
+    })
   }
   return null
 }
@@ -103,7 +154,10 @@ function statusShape(after: RecordData, status: ApplicationStatus): Verdict {
     case 'approved':
       return required(after, ['calculation', 'approved_at'], msg) ?? absent(after, ['paid_on', 'refused_at'], msg)
     case 'paid':
-      return required(after, ['calculation', 'paid_on', 'payment_document', 'paid_kopecks'], msg) ?? absent(after, ['refused_at'], msg)
+      return (
+        required(after, ['calculation', 'paid_on', 'payment_document', 'paid_kopecks'], msg) ??
+        absent(after, ['refused_at'], msg)
+      )
     case 'refused':
       return required(after, ['refused_at', 'refusal_reason'], msg) ?? absent(after, ['paid_on'], msg)
   }
@@ -153,7 +207,10 @@ async function contractOfBranch(ctx: RuleContext, after: RecordData): Promise<Ve
   }
   const snapshot = parseJson(after.contract) as { id?: unknown; source?: unknown } | undefined
   if (!snapshot || snapshot.id !== after.contract_id || snapshot.source !== after.contract_source) {
-    return reject('invalid-data', { field: 'contract', message: 'the snapshot is of the contract the application names' })
+    return reject('invalid-data', {
+      field: 'contract',
+      message: 'the snapshot is of the contract the application names',
+    })
   }
   return null
 }
@@ -168,26 +225,39 @@ function askedWhatItMay(after: RecordData): Verdict {
   const bad = (field: string, message: string) => reject('invalid-data', { field, message })
   const kind = after.kind as ApplicationKind
   const details = parseJson(after.details) as Record<string, unknown> | undefined
-  if (!details || typeof details !== 'object' || Array.isArray(details)) return bad('details', 'the details are a JSON object')
-  if (details.kind !== undefined && details.kind !== kind) return bad('details', 'the details are of the application’s kind')
+  if (!details || typeof details !== 'object' || Array.isArray(details))
+    return bad('details', 'the details are a JSON object')
+  if (details.kind !== undefined && details.kind !== kind)
+    return bad('details', 'the details are of the application’s kind')
   const ground = details.ground ?? null
-  if (ground !== null && (kind !== 'osago-early-termination' || !(TERMINATION_GROUNDS as readonly unknown[]).includes(ground))) {
+  if (
+    ground !== null &&
+    (kind !== 'osago-early-termination' || !(TERMINATION_GROUNDS as readonly unknown[]).includes(ground))
+  ) {
     return bad('details', 'a ground the rules know, on an OSAGO early termination only')
   }
   const receivedOn = String(after.received_on)
   let filedOn = receivedOn
   const receipt = details.receipt as { channel?: unknown; postmarkDate?: unknown } | undefined
   if (receipt !== undefined) {
-    if (!(RECEIPT_CHANNELS as readonly unknown[]).includes(receipt.channel)) return bad('details', 'received in person or by post')
+    if (!(RECEIPT_CHANNELS as readonly unknown[]).includes(receipt.channel))
+      return bad('details', 'received in person or by post')
     if (receipt.channel === 'post') {
-      if (typeof receipt.postmarkDate !== 'string' || !isCalendarDate(receipt.postmarkDate) || receipt.postmarkDate > receivedOn) {
+      if (
+        typeof receipt.postmarkDate !== 'string' ||
+        !isCalendarDate(receipt.postmarkDate) ||
+        receipt.postmarkDate > receivedOn
+      ) {
         return bad('details', 'a posted application has a postmark no later than its receipt')
       }
       filedOn = receipt.postmarkDate
     }
   }
   const requested = details.requestedTerminationDate ?? null
-  if (requested !== null && (kind !== 'cooling-off' || typeof requested !== 'string' || !isCalendarDate(requested) || requested < filedOn)) {
+  if (
+    requested !== null &&
+    (kind !== 'cooling-off' || typeof requested !== 'string' || !isCalendarDate(requested) || requested < filedOn)
+  ) {
     return bad('details', 'a later end date only on a cooling-off refusal, not before the filing')
   }
   const eventDate = details.eventDate ?? null
@@ -210,7 +280,11 @@ function latePayoutRecorded(after: RecordData): Verdict {
   const penalty = Number(after.penalty_kopecks ?? 0)
   if (after.status !== 'paid' || penalty === 0 || !('late_payout' in after)) return null
   const late = parseJson(after.late_payout) as { consequence?: unknown; amountKopecks?: unknown } | undefined
-  if (!late || !(LATE_PAYOUT_CONSEQUENCES as readonly unknown[]).includes(late.consequence) || late.amountKopecks !== penalty) {
+  if (
+    !late ||
+    !(LATE_PAYOUT_CONSEQUENCES as readonly unknown[]).includes(late.consequence) ||
+    late.amountKopecks !== penalty
+  ) {
     return reject('invalid-data', { field: 'late_payout', message: 'a late payout names its basis and amount' })
   }
   return null
@@ -219,7 +293,10 @@ function latePayoutRecorded(after: RecordData): Verdict {
 /** Incoming numbers are this branch's, in its own series: `<branch>-<year>-<seq>` (core/termination/incomingNumber.ts). */
 function numberedHere(ctx: RuleContext, after: RecordData): Verdict {
   if (after.branch_id !== ctx.branch.recordId) return reject('wrong-branch', { branch: ctx.branch.code })
-  if (after.incoming_number !== formatIncomingNumber(ctx.branch.code, Number(after.incoming_year), Number(after.incoming_seq))) {
+  if (
+    after.incoming_number !==
+    formatIncomingNumber(ctx.branch.code, Number(after.incoming_year), Number(after.incoming_seq))
+  ) {
     return reject('invalid-data', { field: 'incoming_number', message: 'the number does not follow the branch series' })
   }
   if (Number(after.incoming_year) !== Number(String(after.received_on).slice(0, 4))) {
@@ -243,16 +320,24 @@ export const terminationApplicationRule: EntityRule = {
       () => askedWhatItMay(after),
       () => latePayoutRecorded(after),
       () => (before ? unchanged(before, after, FIXED) : null),
-      () => (before && from !== 'received' ? (from === to ? deadlineMoved(before, after) : unchanged(before, after, COMPLETED)) : null),
+      () =>
+        before && from !== 'received'
+          ? from === to
+            ? deadlineMoved(before, after)
+            : unchanged(before, after, COMPLETED)
+          : null,
       () => (before && from === 'approved' ? unchanged(before, after, ['approved_at', 'approved_by']) : null),
       () => (from ? approvalRule(after, from, to) : null),
       () => (to === 'approved' && from !== 'approved' ? approvedBySupervisor(ctx, after) : null),
       () => (stamp && stamp !== 'approved_by' ? stampedBySender(ctx, after, stamp) : null),
-      () => (before ? null : firstVerdict(
-        () => numberedHere(ctx, after),
-        () => stampedBySender(ctx, after, 'received_by'),
-        () => contractOfBranch(ctx, after),
-      )),
+      () =>
+        before
+          ? null
+          : firstVerdict(
+              () => numberedHere(ctx, after),
+              () => stampedBySender(ctx, after, 'received_by'),
+              () => contractOfBranch(ctx, after),
+            ),
     )
   },
   // Incoming numbers carry the branch code and are unique company-wide.
@@ -277,8 +362,19 @@ const manualContractSchema = z.looseObject({
 
 /** Everything typed from the client's policy, and who typed it. */
 const MANUAL_FIXED = [
-  'product', 'contract_number', 'concluded_at', 'policyholder_type', 'policyholder_name', 'plate', 'vin', 'conclusion_date', 'start_date',
-  'end_date', 'premium_kopecks', 'periods_of_use', 'entered_by',
+  'product',
+  'contract_number',
+  'concluded_at',
+  'policyholder_type',
+  'policyholder_name',
+  'plate',
+  'vin',
+  'conclusion_date',
+  'start_date',
+  'end_date',
+  'premium_kopecks',
+  'periods_of_use',
+  'entered_by',
 ] as const
 
 /**
@@ -291,7 +387,8 @@ export const manualContractRule: EntityRule = {
     const bad = checkSchema(manualContractSchema, change.after)
     if (bad) return bad
     const after = change.after
-    if (String(after.end_date) < String(after.start_date)) return reject('invalid-data', { field: 'end_date', message: 'the term ends after it starts' })
+    if (String(after.end_date) < String(after.start_date))
+      return reject('invalid-data', { field: 'end_date', message: 'the term ends after it starts' })
     if (change.before) return unchanged(change.before, after, MANUAL_FIXED)
     return stampedBySender(ctx, after, 'entered_by')
   },

@@ -45,5 +45,11 @@ export interface EntityRule {
  */
 export type Verdict = null | { status: 'rejected' | 'deferred'; reason: Reason }
 
-export const reject = (code: string, params: Record<string, string | number> = {}): Verdict => ({ status: 'rejected', reason: { code, params } })
-export const defer = (code: string, params: Record<string, string | number> = {}): Verdict => ({ status: 'deferred', reason: { code, params } })
+export const reject = (code: string, params: Record<string, string | number> = {}): Verdict => ({
+  status: 'rejected',
+  reason: { code, params },
+})
+export const defer = (code: string, params: Record<string, string | number> = {}): Verdict => ({
+  status: 'deferred',
+  reason: { code, params },
+})

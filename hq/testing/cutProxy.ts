@@ -57,9 +57,10 @@ export async function startCutProxy(target: { host: string; port: number }): Pro
       lastCut = 0
     },
     cutAt: () => lastCut,
-    close: () => new Promise<void>((r) => {
-      for (const s of sockets) s.destroy()
-      server.close(() => r())
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => r())
+      }),
   }
 }

@@ -26,14 +26,29 @@ export interface RunningHq {
  * `enrolAttemptsPerMinute` defaults high here: tests enrol many devices from one loopback address, and the limit
  * itself is tested on its own (hq/enrolment.test.ts).
  */
-export async function startHq(opts: { databaseUrl?: string; clock?: Clock; blobChunkMax?: number; port?: number; enrolAttemptsPerMinute?: number } = {}): Promise<RunningHq> {
+export async function startHq(
+  opts: {
+    databaseUrl?: string
+    clock?: Clock
+    blobChunkMax?: number
+    port?: number
+    enrolAttemptsPerMinute?: number
+  } = {},
+): Promise<RunningHq> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-hq-'))
-  const database: HqConfig['database'] = opts.databaseUrl ? { client: 'pg', url: opts.databaseUrl } : { client: 'sqlite', file: join(dir, 'hq.sqlite') }
+  const database: HqConfig['database'] = opts.databaseUrl
+    ? { client: 'pg', url: opts.databaseUrl }
+    : { client: 'sqlite', file: join(dir, 'hq.sqlite') }
   const db = await openHqDatabase(database, { poolMax: 20 })
   const blobDir = join(dir, 'blobs')
   const app = await buildServer({
     db,
-    config: { blobDir, blobChunkMax: opts.blobChunkMax ?? 8 * 1024 * 1024, logLevel: 'info', enrolAttemptsPerMinute: opts.enrolAttemptsPerMinute ?? 10_000 },
+    config: {
+      blobDir,
+      blobChunkMax: opts.blobChunkMax ?? 8 * 1024 * 1024,
+      logLevel: 'info',
+      enrolAttemptsPerMinute: opts.enrolAttemptsPerMinute ?? 10_000,
+    },
     logger: process.env.HQ_TEST_LOG ? { level: 'info' } : false,
     ...(opts.clock ? { clock: opts.clock } : {}),
   })

@@ -19,12 +19,23 @@ export interface HqProcess {
 export async function startHqProcess(env: Record<string, string>, port: number): Promise<HqProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'hq/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', REGISTER_INTERVAL_MS: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      REGISTER_INTERVAL_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString() })
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000

@@ -25,9 +25,11 @@ const PG_USER = process.env.PG_TEST_OS_USER ?? 'pgtest'
 export function findPgBin(): string {
   const candidates = [process.env.PG_BIN, '/usr/local/bin']
   if (existsSync('/usr/lib/postgresql')) {
-    for (const v of readdirSync('/usr/lib/postgresql').sort().reverse()) candidates.push(join('/usr/lib/postgresql', v, 'bin'))
+    for (const v of readdirSync('/usr/lib/postgresql').sort().reverse())
+      candidates.push(join('/usr/lib/postgresql', v, 'bin'))
   }
-  for (const dir of candidates) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir
+  for (const dir of candidates)
+    if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir
   throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: install postgresql or set PG_BIN')
 }
 
@@ -49,14 +51,15 @@ function asRoot(): boolean {
 
 function ensureUser(): { uid: number; gid: number } {
   const probe = spawnSync('id', ['-u', PG_USER])
-  if (probe.status !== 0) execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_USER])
+  if (probe.status !== 0)
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_USER])
   const uid = Number(execFileSync('id', ['-u', PG_USER]).toString().trim())
   const gid = Number(execFileSync('id', ['-g', PG_USER]).toString().trim())
   return { uid, gid }
 }
 
 function run(bin: string, args: string[]): void {
-  const [cmd, argv] = asRoot() ? ['runuser', ['-u', PG_USER, '--', bin, ...args]] as const : [bin, args] as const
+  const [cmd, argv] = asRoot() ? (['runuser', ['-u', PG_USER, '--', bin, ...args]] as const) : ([bin, args] as const)
   const r = spawnSync(cmd, argv, { encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`)
 }

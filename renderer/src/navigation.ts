@@ -1,13 +1,32 @@
-import { mdiAccountGroup, mdiCarSearch, mdiCarSettings, mdiCheckDecagram, mdiCog, mdiFileCancel, mdiFileDocumentMultiple, mdiHome, mdiShieldCar, mdiSync } from '@mdi/js'
+import {
+  mdiAccountGroup,
+  mdiCarSearch,
+  mdiCarSettings,
+  mdiCheckDecagram,
+  mdiCog,
+  mdiFileCancel,
+  mdiFileDocumentMultiple,
+  mdiHome,
+  mdiShieldCar,
+  mdiSync,
+} from '@mdi/js'
 import type { Role } from '@shared/contract/roles'
-import { ADMINS, BLANK_VIEWERS, CASCO_CASE_DECIDERS, DESK, EVERYONE, INSPECTION_READERS } from '@shared/staff/roleGroups'
+import {
+  ADMINS,
+  BLANK_VIEWERS,
+  CASCO_CASE_DECIDERS,
+  DESK,
+  EVERYONE,
+  INSPECTION_READERS,
+} from '@shared/staff/roleGroups'
 
 /**
  * Sections of the app and who sees them. This only shapes the menu: the core refuses a role's calls on its
  * own (see shared/*\/contract.ts), so hiding here is for clarity, not for security.
  */
 export interface Section {
-  key: 'home' | 'osago' | 'casco' | 'inspections' | 'approvals' | 'terminations' | 'blanks' | 'sync' | 'staff' | 'settings'
+  key:
+    'home' | 'osago' | 'casco' | 'inspections' | 'approvals' | 'terminations' | 'blanks' | 'sync' | 'staff' | 'settings'
   path: string
   icon: string
   roles: readonly Role[]

@@ -21,7 +21,9 @@ import { translate } from '../../shared/i18n/messages'
 /** Every CASCO tariff edition bundled under resources/tariffs/casco, validated. */
 export function loadCascoTariffs(resourcesDir: string): CascoTariff[] {
   const dir = join(resourcesDir, 'tariffs', 'casco')
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => readResource(join(dir, f), cascoTariffFileSchema))
 }
 
@@ -29,11 +31,16 @@ export function run(input: unknown, ctx: CalcContext): unknown {
   try {
     const request = parseCascoQuoteInput(input)
     const tariff = selectCascoTariff(loadCascoTariffs(ctx.resourcesDir), request.quoteDate)
-    if (!tariff) throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.noTariffVersion', { date: request.quoteDate })
+    if (!tariff)
+      throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.noTariffVersion', { date: request.quoteDate })
     const programsFile = readResource(join(ctx.resourcesDir, 'rules', 'casco-programs.json'), cascoProgramsFileSchema)
     const programs = selectCascoPrograms([programsFile], request.quoteDate)
-    if (!programs) throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.noProgramsVersion', { date: request.quoteDate })
-    const instalments = readResource(join(ctx.resourcesDir, 'rules', 'casco-instalments.json'), cascoInstalmentsFileSchema)
+    if (!programs)
+      throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.noProgramsVersion', { date: request.quoteDate })
+    const instalments = readResource(
+      join(ctx.resourcesDir, 'rules', 'casco-instalments.json'),
+      cascoInstalmentsFileSchema,
+    )
     const quote = quoteCasco(request, tariff, {
       vehicles: readResource(join(ctx.resourcesDir, 'reference', 'vehicles.json'), vehicleCatalogFileSchema).data,
       regions: readResource(join(ctx.resourcesDir, 'reference', 'regions.json'), regionsFileSchema).data,
@@ -41,7 +48,8 @@ export function run(input: unknown, ctx: CalcContext): unknown {
       instalments: cascoInstalmentsInForce([instalments], request.firstPaymentDate).data,
     })
     for (const option of quote.options) {
-      for (const w of option.warnings) process.stderr.write(`warning: option ${option.index}: ${translate('en', w.key, w.params)}\n`)
+      for (const w of option.warnings)
+        process.stderr.write(`warning: option ${option.index}: ${translate('en', w.key, w.params)}\n`)
     }
     return withTexts(quote)
   } catch (e) {
@@ -60,7 +68,12 @@ function withTexts(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value
   const entries = Object.entries(value).map(([k, v]) => [k, withTexts(v)] as const)
   const obj = Object.fromEntries(entries) as Record<string, unknown>
-  if (typeof obj.key === 'string' && obj.key.startsWith('casco.') && typeof obj.params === 'object' && obj.params !== null) {
+  if (
+    typeof obj.key === 'string' &&
+    obj.key.startsWith('casco.') &&
+    typeof obj.params === 'object' &&
+    obj.params !== null
+  ) {
     return { ...obj, text: translate('en', obj.key, obj.params as Record<string, string | number>) }
   }
   return obj

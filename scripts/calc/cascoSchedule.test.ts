@@ -32,8 +32,10 @@ describe('calc casco-schedule', () => {
   })
 
   it('prints a single payment unchanged', () => {
-    expect(calc({ premiumKopecks: 5_000_000, plan: 'single', firstPaymentDate: '2026-01-31' }).out)
-      .toEqual({ totalKopecks: 5_000_000, payments: [{ dueDate: '2026-01-31', amountKopecks: 5_000_000 }] })
+    expect(calc({ premiumKopecks: 5_000_000, plan: 'single', firstPaymentDate: '2026-01-31' }).out).toEqual({
+      totalKopecks: 5_000_000,
+      payments: [{ dueDate: '2026-01-31', amountKopecks: 5_000_000 }],
+    })
   })
 
   it('exits 2 naming the field for a bad plan or a premium too small to split', () => {

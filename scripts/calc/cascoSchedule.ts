@@ -8,14 +8,20 @@ import { CalcInputError, type CalcContext } from './context'
 import { readResource } from '../../core/reference/readResource'
 import { calendarDateSchema } from '../../shared/reference/envelope'
 import {
-  CASCO_PLANS, CascoScheduleInputError, cascoInstalmentsFileSchema, cascoInstalmentsInForce, cascoSchedule,
+  CASCO_PLANS,
+  CascoScheduleInputError,
+  cascoInstalmentsFileSchema,
+  cascoInstalmentsInForce,
+  cascoSchedule,
 } from '../../shared/casco/schedule'
 
-const inputSchema = z.object({
-  premiumKopecks: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  plan: z.enum(CASCO_PLANS),
-  firstPaymentDate: calendarDateSchema,
-}).strict()
+const inputSchema = z
+  .object({
+    premiumKopecks: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    plan: z.enum(CASCO_PLANS),
+    firstPaymentDate: calendarDateSchema,
+  })
+  .strict()
 
 /** Texts for the support tool only; the app shows these errors through the casco i18n keys. */
 const MESSAGES: Record<string, string> = {

@@ -6,7 +6,10 @@ export interface CalcContext {
 
 /** Thrown by a command for bad input; printed as `field: message` with exit code 2. */
 export class CalcInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message)
   }
 }

@@ -43,7 +43,11 @@ const input = {
 function cli(json: unknown, name = 'input.json') {
   const file = join(work, name)
   writeFileSync(file, JSON.stringify(json))
-  const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'osago', file], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+  const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'osago', file], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -52,7 +56,13 @@ describe('calc osago (child process)', () => {
     const r = cli(input)
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout) as Record<string, unknown>
-    expect(Object.keys(out).sort()).toEqual(['ceilingApplied', 'coefficients', 'premiumKopecks', 'tariffVersion', 'uncappedPremiumKopecks'])
+    expect(Object.keys(out).sort()).toEqual([
+      'ceilingApplied',
+      'coefficients',
+      'premiumKopecks',
+      'tariffVersion',
+      'uncappedPremiumKopecks',
+    ])
     // 7000 × 1.6 (Angarsk) × 1.17 (class 3) × 1.71 (age 23, experience 2) × 1.4 (150 hp) × 0.7 (6 months)
     // = 21 959.68 RUB, under the ceiling 3 × 7000 × 1.6 = 33 600 RUB
     expect(out).toEqual({
@@ -65,12 +75,15 @@ describe('calc osago (child process)', () => {
     expect(r.stderr).toMatch(/unverified/)
   })
   it('prints the capped premium when the product exceeds 3 × TB × KT (40-FZ art. 9 p. 2)', () => {
-    const r = cli({
-      ...input,
-      vehicle: { ...input.vehicle, powerHp: 250 },
-      drivers: [{ birthDate: '2006-01-10', licenseSince: '2025-03-01', kbmClass: 'M' }],
-      periodsOfUse: undefined,
-    }, 'capped.json')
+    const r = cli(
+      {
+        ...input,
+        vehicle: { ...input.vehicle, powerHp: 250 },
+        drivers: [{ birthDate: '2006-01-10', licenseSince: '2025-03-01', kbmClass: 'M' }],
+        periodsOfUse: undefined,
+      },
+      'capped.json',
+    )
     expect(r.status, r.stderr).toBe(0)
     // 7000 × 1.6 × 3.92 (class M) × 2.27 (age 19, experience 0) × 1.6 (250 hp) = 159 459.328 RUB
     expect(JSON.parse(r.stdout)).toMatchObject({
@@ -105,10 +118,24 @@ describe('every bundled OSAGO tariff version', () => {
 
   it.each(files)('%s: premium = TB × the product of the coefficients, rounded half-up, capped at 3 × TB × KT', (f) => {
     const tariff = readResource(join(dir, f), osagoTariffFileSchema)
-    const days = [tariff.effectiveFrom, addDays(tariff.effectiveFrom, 1), tariff.effectiveTo ?? addDays(tariff.effectiveFrom, 400)]
+    const days = [
+      tariff.effectiveFrom,
+      addDays(tariff.effectiveFrom, 1),
+      tariff.effectiveTo ?? addDays(tariff.effectiveFrom, 400),
+    ]
     for (const day of days) {
-      for (const [region, city] of [['Москва', null], ['Иркутская область', 'Иркутск'], ['Новосибирская область', null]] as const) {
-        const parsed = parseOsagoInput({ ...input, conclusionDate: day, startDate: day, owner: { ...input.owner, region, city }, periodsOfUse: undefined })
+      for (const [region, city] of [
+        ['Москва', null],
+        ['Иркутская область', 'Иркутск'],
+        ['Новосибирская область', null],
+      ] as const) {
+        const parsed = parseOsagoInput({
+          ...input,
+          conclusionDate: day,
+          startDate: day,
+          owner: { ...input.owner, region, city },
+          periodsOfUse: undefined,
+        })
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.error))
         const r = calculateOsagoPremium(parsed.value, tariff, regions)
         if (!r.ok) throw new Error(JSON.stringify(r.error))

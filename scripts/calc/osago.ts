@@ -31,7 +31,9 @@ export interface OsagoCalcOutput {
 /** Every OSAGO tariff edition bundled under resources/tariffs/osago, validated. */
 export function loadOsagoTariffs(resourcesDir: string): OsagoTariff[] {
   const dir = join(resourcesDir, 'tariffs', 'osago')
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => readResource(join(dir, f), osagoTariffFileSchema))
 }
 
@@ -46,7 +48,9 @@ export function run(input: unknown, ctx: CalcContext): OsagoCalcOutput {
   if (!result.ok) fail(result.error)
   const { premiumKopecks, uncappedPremiumKopecks, ceilingApplied, coefficients, tariffVersion, warnings } = result.value
   if (warnings.length > 0) {
-    process.stderr.write(`warning: ${warnings.length} unverified tariff values used:\n${warnings.map((w) => `  ${w.sourceRow}\n`).join('')}`)
+    process.stderr.write(
+      `warning: ${warnings.length} unverified tariff values used:\n${warnings.map((w) => `  ${w.sourceRow}\n`).join('')}`,
+    )
   }
   return { premiumKopecks, uncappedPremiumKopecks, ceilingApplied, coefficients, tariffVersion }
 }

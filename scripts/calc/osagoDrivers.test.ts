@@ -33,17 +33,29 @@ describe('calc osago: who may limit the drivers list', () => {
   it('refuses a legal entity’s named list with the field drivers, and prices its unlimited policy', () => {
     const e = thrown(() => run(legalWithList, ctx))
     expect(e).toBeInstanceOf(CalcInputError)
-    expect(e).toMatchObject({ field: 'drivers', message: expect.stringContaining('osago.input.driversNotForLegalEntity') })
+    expect(e).toMatchObject({
+      field: 'drivers',
+      message: expect.stringContaining('osago.input.driversNotForLegalEntity'),
+    })
     expect(run({ ...legalWithList, drivers: 'unlimited' }, ctx)).toMatchObject({ premiumKopecks: expect.any(Number) })
   })
   it('refuses a legal entity’s periods of use with the field periodsOfUse rather than ignoring them', () => {
-    const e = thrown(() => run({ ...legalWithList, drivers: 'unlimited', periodsOfUse: [{ from: '2026-11-22', to: '2027-05-21' }] }, ctx))
-    expect(e).toMatchObject({ field: 'periodsOfUse', message: expect.stringContaining('osago.errors.periodsNotForLegalEntity') })
+    const e = thrown(() =>
+      run({ ...legalWithList, drivers: 'unlimited', periodsOfUse: [{ from: '2026-11-22', to: '2027-05-21' }] }, ctx),
+    )
+    expect(e).toMatchObject({
+      field: 'periodsOfUse',
+      message: expect.stringContaining('osago.errors.periodsNotForLegalEntity'),
+    })
   })
   it('exits 2 naming drivers (child process)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'osago-drivers-')), 'legal.json')
     writeFileSync(file, JSON.stringify(legalWithList))
-    const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'osago', file], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+    const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'osago', file], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
     expect(r.status, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/^invalid input: drivers: /m)
     expect(r.stdout).toBe('')

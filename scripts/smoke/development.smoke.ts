@@ -7,7 +7,15 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, it } from 'node:test'
 import { standIn } from './electronStandIn'
-import { loadedNativeModules, loadMain, logEntries, prepare, shutDown, waitForMainWindow, type SmokeLayout } from './harness'
+import {
+  loadedNativeModules,
+  loadMain,
+  logEntries,
+  prepare,
+  shutDown,
+  waitForMainWindow,
+  type SmokeLayout,
+} from './harness'
 
 let layout: SmokeLayout
 after(async () => shutDown(layout))
@@ -23,8 +31,11 @@ it('uses a separate user-data folder and keeps developer tools', async () => {
   const win = await waitForMainWindow()
   assert.equal((win.options.webPreferences as { devTools: boolean }).devTools, true)
   assert.equal(standIn.calls('Menu.setApplicationMenu').length, 0)
-  assert.ok(existsSync(join(`${installed}-dev`, 'branch-desk.sqlite')), 'the development database is in the -dev folder')
-  assert.ok(!existsSync(join(installed, 'branch-desk.sqlite')), 'the installed app\'s folder is untouched')
+  assert.ok(
+    existsSync(join(`${installed}-dev`, 'branch-desk.sqlite')),
+    'the development database is in the -dev folder',
+  )
+  assert.ok(!existsSync(join(installed, 'branch-desk.sqlite')), "the installed app's folder is untouched")
   // The project's native/electron/ build (what `npm run native:electron` makes) is the one loaded.
   const starting = logEntries(join(`${installed}-dev`, 'logs')).find((e) => e.msg === 'starting')
   assert.equal(starting?.sqliteBinding, layout.binding)

@@ -57,7 +57,12 @@ const g = globalThis as unknown as Record<string, Recorder | undefined>
 function defaultConfig(): StandInConfig {
   const base = join(process.cwd(), '.smoke-standin')
   return {
-    paths: { userData: join(base, 'userData'), logs: join(base, 'logs'), temp: join(base, 'temp'), crashDumps: join(base, 'crashDumps') },
+    paths: {
+      userData: join(base, 'userData'),
+      logs: join(base, 'logs'),
+      temp: join(base, 'temp'),
+      crashDumps: join(base, 'crashDumps'),
+    },
     appPath: process.cwd(),
     resourcesPath: join(process.cwd(), 'resources'),
     isPackaged: false,
@@ -69,7 +74,7 @@ function defaultConfig(): StandInConfig {
 }
 
 // One recorder per process even if this file is loaded twice (ESM import and the CJS bridge).
-const rec: Recorder = g[STATE_KEY] ??= {
+const rec: Recorder = (g[STATE_KEY] ??= {
   config: defaultConfig(),
   calls: [],
   ready: false,
@@ -83,7 +88,7 @@ const rec: Recorder = g[STATE_KEY] ??= {
   switches: new Map(),
   children: [],
   exports: {},
-}
+})
 
 function record(api: string, ...args: unknown[]): void {
   rec.calls.push({ api, args, beforeReady: !rec.ready })
@@ -122,18 +127,40 @@ class FakeApp extends EventEmitter {
     rec.config.paths.logs = path ?? join(this.getPath('userData'), 'logs')
   }
 
-  getAppPath(): string { return rec.config.appPath }
-  getVersion(): string { return rec.config.version }
-  getName(): string { return 'Branch Desk' }
-  setName(name: string): void { record('app.setName', name) }
-  getLocale(): string { return rec.switches.get('lang') ?? 'en-US' }
-  setAppUserModelId(id: string): void { record('app.setAppUserModelId', id) }
-  isReady(): boolean { return rec.ready }
-  focus(): void { record('app.focus') }
-  relaunch(): void { record('app.relaunch') }
+  getAppPath(): string {
+    return rec.config.appPath
+  }
+  getVersion(): string {
+    return rec.config.version
+  }
+  getName(): string {
+    return 'Branch Desk'
+  }
+  setName(name: string): void {
+    record('app.setName', name)
+  }
+  getLocale(): string {
+    return rec.switches.get('lang') ?? 'en-US'
+  }
+  setAppUserModelId(id: string): void {
+    record('app.setAppUserModelId', id)
+  }
+  isReady(): boolean {
+    return rec.ready
+  }
+  focus(): void {
+    record('app.focus')
+  }
+  relaunch(): void {
+    record('app.relaunch')
+  }
 
-  enableSandbox(): void { record('app.enableSandbox') }
-  disableHardwareAcceleration(): void { record('app.disableHardwareAcceleration') }
+  enableSandbox(): void {
+    record('app.enableSandbox')
+  }
+  disableHardwareAcceleration(): void {
+    record('app.disableHardwareAcceleration')
+  }
 
   requestSingleInstanceLock(): boolean {
     record('app.requestSingleInstanceLock')
@@ -200,23 +227,41 @@ export class FakeWebContents extends EventEmitter {
     this.loads.push(url)
     return Promise.resolve()
   }
-  loadFile(path: string): Promise<void> { return this.loadURL(pathToFileURL(path).toString()) }
-  getURL(): string { return this.url }
+  loadFile(path: string): Promise<void> {
+    return this.loadURL(pathToFileURL(path).toString())
+  }
+  getURL(): string {
+    return this.url
+  }
   reload(): void {
     record('webContents.reload', this.id)
     this.reloads++
   }
-  reloadIgnoringCache(): void { this.reload() }
+  reloadIgnoringCache(): void {
+    this.reload()
+  }
   openDevTools(): void {
     record('webContents.openDevTools', this.id)
     this.devToolsOpened++
   }
-  closeDevTools(): void { record('webContents.closeDevTools', this.id) }
-  isDevToolsOpened(): boolean { return false }
-  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void { this.windowOpenHandler = handler }
-  isDestroyed(): boolean { return this.destroyed }
-  isCrashed(): boolean { return false }
-  send(channel: string, ...args: unknown[]): void { record('webContents.send', this.id, channel, ...args) }
+  closeDevTools(): void {
+    record('webContents.closeDevTools', this.id)
+  }
+  isDevToolsOpened(): boolean {
+    return false
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
+    this.windowOpenHandler = handler
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  isCrashed(): boolean {
+    return false
+  }
+  send(channel: string, ...args: unknown[]): void {
+    record('webContents.send', this.id, channel, ...args)
+  }
   print(options: unknown, callback?: (success: boolean, reason: string) => void): void {
     record('webContents.print', this.id, options)
     callback?.(true, '')
@@ -225,7 +270,9 @@ export class FakeWebContents extends EventEmitter {
     record('webContents.printToPDF', this.id, options)
     return Promise.resolve(Buffer.from('%PDF-1.4\n%stand-in\n'))
   }
-  getPrintersAsync(): Promise<unknown[]> { return Promise.resolve([]) }
+  getPrintersAsync(): Promise<unknown[]> {
+    return Promise.resolve([])
+  }
   executeJavaScript(code: string): Promise<unknown> {
     record('webContents.executeJavaScript', this.id, code)
     return Promise.resolve(undefined)
@@ -233,12 +280,18 @@ export class FakeWebContents extends EventEmitter {
 }
 
 export class FakeBrowserWindow extends EventEmitter {
-  static getAllWindows(): FakeBrowserWindow[] { return rec.windows.filter((w) => !w.destroyed) }
-  static getFocusedWindow(): FakeBrowserWindow | null { return rec.windows.find((w) => w.focused && !w.destroyed) ?? null }
+  static getAllWindows(): FakeBrowserWindow[] {
+    return rec.windows.filter((w) => !w.destroyed)
+  }
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return rec.windows.find((w) => w.focused && !w.destroyed) ?? null
+  }
   static fromWebContents(contents: FakeWebContents): FakeBrowserWindow | null {
     return rec.windows.find((w) => w.webContents === contents) ?? null
   }
-  static fromId(id: number): FakeBrowserWindow | null { return rec.windows.find((w) => w.id === id) ?? null }
+  static fromId(id: number): FakeBrowserWindow | null {
+    return rec.windows.find((w) => w.id === id) ?? null
+  }
 
   readonly id: number
   readonly options: Record<string, unknown>
@@ -261,34 +314,58 @@ export class FakeBrowserWindow extends EventEmitter {
     rec.windows.push(this)
   }
 
-  loadURL(url: string): Promise<void> { return this.webContents.loadURL(url) }
-  loadFile(path: string): Promise<void> { return this.webContents.loadFile(path) }
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url)
+  }
+  loadFile(path: string): Promise<void> {
+    return this.webContents.loadFile(path)
+  }
   show(): void {
     this.visible = true
     this.focused = true
   }
-  hide(): void { this.visible = false }
-  isVisible(): boolean { return this.visible }
+  hide(): void {
+    this.visible = false
+  }
+  isVisible(): boolean {
+    return this.visible
+  }
   focus(): void {
     record('BrowserWindow.focus', this.id)
     this.focused = true
     this.focusCount++
   }
-  blur(): void { this.focused = false }
-  isFocused(): boolean { return this.focused }
-  minimize(): void { this.minimized = true }
-  isMinimized(): boolean { return this.minimized }
+  blur(): void {
+    this.focused = false
+  }
+  isFocused(): boolean {
+    return this.focused
+  }
+  minimize(): void {
+    this.minimized = true
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
   restore(): void {
     record('BrowserWindow.restore', this.id)
     this.minimized = false
     this.restoreCount++
   }
-  reload(): void { this.webContents.reload() }
-  setMenu(menu: unknown): void { this.menu = menu }
-  removeMenu(): void { this.menu = null }
+  reload(): void {
+    this.webContents.reload()
+  }
+  setMenu(menu: unknown): void {
+    this.menu = menu
+  }
+  removeMenu(): void {
+    this.menu = null
+  }
   setMenuBarVisibility(_visible: boolean): void {}
   setTitle(_title: string): void {}
-  isDestroyed(): boolean { return this.destroyed }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
   close(): void {
     if (this.destroyed) return
     const close = preventable()
@@ -333,7 +410,9 @@ class FakeSession {
     this.permissionCheckHandler = handler
   }
   setSpellCheckerEnabled(_enabled: boolean): void {}
-  clearCache(): Promise<void> { return Promise.resolve() }
+  clearCache(): Promise<void> {
+    return Promise.resolve()
+  }
 }
 
 // ---------------------------------------------------------------------------------------- protocol
@@ -346,8 +425,12 @@ export const protocol = {
     if (!rec.ready) throw new Error('protocol.handle must be called after app is ready')
     rec.protocolHandlers.set(scheme, handler)
   },
-  unhandle(scheme: string): void { rec.protocolHandlers.delete(scheme) },
-  isProtocolHandled(scheme: string): boolean { return rec.protocolHandlers.has(scheme) },
+  unhandle(scheme: string): void {
+    rec.protocolHandlers.delete(scheme)
+  },
+  isProtocolHandled(scheme: string): boolean {
+    return rec.protocolHandlers.has(scheme)
+  },
 }
 
 const defaultSession = new FakeSession()
@@ -355,8 +438,16 @@ export const session = { defaultSession, fromPartition: () => defaultSession }
 
 // --------------------------------------------------------------------------------------------- net
 const MIME: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
 }
 
 export const net = {
@@ -366,10 +457,12 @@ export const net = {
     if (!url.startsWith('file:')) return Promise.reject(new Error(`stand-in net.fetch: no network for ${url}`))
     const path = fileURLToPath(url)
     if (!existsSync(path)) return Promise.resolve(new Response('', { status: 404 }))
-    return Promise.resolve(new Response(readFileSync(path), {
-      status: 200,
-      headers: { 'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream' },
-    }))
+    return Promise.resolve(
+      new Response(readFileSync(path), {
+        status: 200,
+        headers: { 'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream' },
+      }),
+    )
   },
 }
 
@@ -379,8 +472,12 @@ class FakeIpcMain extends EventEmitter {
     if (rec.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
     rec.ipcHandlers.set(channel, handler)
   }
-  handleOnce(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown): void { this.handle(channel, handler) }
-  removeHandler(channel: string): void { rec.ipcHandlers.delete(channel) }
+  handleOnce(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown): void {
+    this.handle(channel, handler)
+  }
+  removeHandler(channel: string): void {
+    rec.ipcHandlers.delete(channel)
+  }
 }
 export const ipcMain = new FakeIpcMain()
 
@@ -412,13 +509,17 @@ export const dialog = {
 
 // ----------------------------------------------------------------------------- crashes, menu, others
 export const crashReporter = {
-  start(options: unknown): void { record('crashReporter.start', options) },
+  start(options: unknown): void {
+    record('crashReporter.start', options)
+  },
   getLastCrashReport: () => null,
   getUploadedReports: () => [],
 }
 
 export const Menu = {
-  setApplicationMenu(menu: unknown): void { record('Menu.setApplicationMenu', menu) },
+  setApplicationMenu(menu: unknown): void {
+    record('Menu.setApplicationMenu', menu)
+  },
   getApplicationMenu: () => null,
   buildFromTemplate: (template: unknown) => ({ template }),
 }
@@ -467,7 +568,11 @@ export class FakeUtilityProcess extends EventEmitter {
   private ready = false
   private readonly queued: unknown[] = []
 
-  constructor(modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; serviceName?: string; stdio?: unknown } = {}) {
+  constructor(
+    modulePath: string,
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; serviceName?: string; stdio?: unknown } = {},
+  ) {
     super()
     const shim = fileURLToPath(new URL('./utilityParentPort.mjs', import.meta.url))
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'))
@@ -499,7 +604,9 @@ export class FakeUtilityProcess extends EventEmitter {
     else if (this.child.connected) this.child.send(message as never)
   }
 
-  kill(): boolean { return this.child.kill() }
+  kill(): boolean {
+    return this.child.kill()
+  }
 }
 
 export const utilityProcess = {
@@ -526,12 +633,16 @@ export const ipcRenderer = { invoke: () => Promise.reject(new Error('stand-in: n
 
 // -------------------------------------------------------------------------------- test-side controls
 export const standIn = {
-  get state(): Recorder { return rec },
+  get state(): Recorder {
+    return rec
+  },
   configure(partial: Partial<StandInConfig>): void {
     rec.config = { ...rec.config, ...partial, paths: { ...rec.config.paths, ...partial.paths } }
     ;(process as unknown as { resourcesPath: string }).resourcesPath = rec.config.resourcesPath
   },
-  calls(api: string): RecordedCall[] { return rec.calls.filter((c) => c.api === api) },
+  calls(api: string): RecordedCall[] {
+    return rec.calls.filter((c) => c.api === api)
+  },
   /** Fires 'will-finish-launching' and 'ready' as Electron does once the app may open windows. */
   becomeReady(): void {
     if (rec.ready) return
@@ -552,7 +663,11 @@ export const standIn = {
     }
   },
   /** Calls a registered IPC handler as the given window's main frame (or any frame/URL the test names). */
-  async invoke(channel: string, input: unknown, from: { window?: FakeBrowserWindow; url?: string; mainFrame?: boolean } = {}): Promise<unknown> {
+  async invoke(
+    channel: string,
+    input: unknown,
+    from: { window?: FakeBrowserWindow; url?: string; mainFrame?: boolean } = {},
+  ): Promise<unknown> {
     const handler = rec.ipcHandlers.get(channel)
     if (!handler) throw new Error(`stand-in: no handler registered for ${channel}`)
     const win = from.window ?? rec.windows.find((w) => !w.destroyed)
@@ -566,15 +681,34 @@ export const standIn = {
     if (!handler) throw new Error(`stand-in: no protocol handler for ${url}`)
     return handler(new Request(url))
   },
-  mainWindows(): FakeBrowserWindow[] { return rec.windows.filter((w) => !w.destroyed) },
+  mainWindows(): FakeBrowserWindow[] {
+    return rec.windows.filter((w) => !w.destroyed)
+  },
   killChildren(): void {
     for (const child of rec.children) child.kill()
   },
 }
 
 const moduleExports = {
-  app, BrowserWindow, webContents, session, protocol, net, ipcMain, dialog, crashReporter, Menu, globalShortcut, shell,
-  safeStorage, powerMonitor, nativeTheme, utilityProcess, MessageChannelMain, contextBridge, ipcRenderer,
+  app,
+  BrowserWindow,
+  webContents,
+  session,
+  protocol,
+  net,
+  ipcMain,
+  dialog,
+  crashReporter,
+  Menu,
+  globalShortcut,
+  shell,
+  safeStorage,
+  powerMonitor,
+  nativeTheme,
+  utilityProcess,
+  MessageChannelMain,
+  contextBridge,
+  ipcRenderer,
 }
 rec.exports = moduleExports
 export default moduleExports

@@ -4,7 +4,17 @@
  * separate better-sqlite3 binding under the resources path, the user-data and logs folders apart. One start
  * per process: the main module runs once, so each *.smoke.ts file is its own process (node --test).
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -14,7 +24,14 @@ export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const OUT_MAIN = join(ROOT, 'out', 'main', 'index.js')
 export const OUT_PRELOAD = join(ROOT, 'out', 'preload', 'index.cjs')
 /** node_modules' better-sqlite3 build (Node's ABI), copied to where an installed app keeps its Electron build. */
-export const NODE_SQLITE_BINDING = join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
+export const NODE_SQLITE_BINDING = join(
+  ROOT,
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+)
 
 export interface SmokeLayout {
   root: string
@@ -58,19 +75,31 @@ export function prepare(opts: SmokeOptions = {}): SmokeLayout {
     temp: join(root, 'tmp'),
     crashDumps: join(root, 'config', 'Branch Desk', 'Crashpad'),
     resourcesPath,
-    binding: packaged ? join(resourcesPath, 'native', 'better_sqlite3.node') : join(project, 'native', 'electron', 'better_sqlite3.node'),
+    binding: packaged
+      ? join(resourcesPath, 'native', 'better_sqlite3.node')
+      : join(project, 'native', 'electron', 'better_sqlite3.node'),
     appPath: packaged ? join(resourcesPath, 'app.asar') : project,
   }
   mkdirSync(layout.temp, { recursive: true })
   // What electron-builder's extraResources puts beside the app (or `npm run native:electron` in a project):
   // the reference data and the separate binding — here node_modules' Node build, as Node runs the shell.
   const base = packaged ? resourcesPath : project
-  cpSync(join(ROOT, 'resources'), join(base, 'resources'), { recursive: true, filter: (src) => statSync(src).isDirectory() || src.endsWith('.json') })
+  cpSync(join(ROOT, 'resources'), join(base, 'resources'), {
+    recursive: true,
+    filter: (src) => statSync(src).isDirectory() || src.endsWith('.json'),
+  })
   mkdirSync(dirname(layout.binding), { recursive: true })
   copyFileSync(NODE_SQLITE_BINDING, layout.binding)
   opts.arrange?.(layout)
   standIn.configure({
-    paths: { userData: layout.userData, logs: layout.logs, temp: layout.temp, crashDumps: layout.crashDumps, appData: join(root, 'config'), home: root },
+    paths: {
+      userData: layout.userData,
+      logs: layout.logs,
+      temp: layout.temp,
+      crashDumps: layout.crashDumps,
+      appData: join(root, 'config'),
+      home: root,
+    },
     appPath: layout.appPath,
     resourcesPath,
     isPackaged: packaged,
@@ -88,20 +117,33 @@ export async function loadMain(): Promise<void> {
 
 /** Waits until the shell opened its main window (or gave up with an error dialog, which the test then sees). */
 export async function waitForMainWindow(): Promise<FakeBrowserWindow> {
-  await standIn.waitFor(() => standIn.mainWindows().length > 0 || standIn.state.errorBoxes.length > 0, 'the main window or an error dialog')
+  await standIn.waitFor(
+    () => standIn.mainWindows().length > 0 || standIn.state.errorBoxes.length > 0,
+    'the main window or an error dialog',
+  )
   const box = standIn.state.errorBoxes[0]
-  if (box) throw new Error(`the app showed an error dialog instead of a window: ${box.title}\n${box.content}\nlog:\n${readLog(standIn.state.config.paths.logs!)}`)
+  if (box)
+    throw new Error(
+      `the app showed an error dialog instead of a window: ${box.title}\n${box.content}\nlog:\n${readLog(standIn.state.config.paths.logs!)}`,
+    )
   return standIn.mainWindows()[0]!
 }
 
 /** Every rotating log file's lines in the folder, oldest first. */
 export function readLog(dir: string): string {
   if (!existsSync(dir)) return ''
-  return readdirSync(dir).filter((f) => f.endsWith('.log')).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.log'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('')
 }
 
 export function logEntries(dir: string): Array<Record<string, unknown> & { msg: string; level: number }> {
-  return readLog(dir).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string; level: number })
+  return readLog(dir)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string; level: number })
 }
 
 /** Quits the app the way Electron would (windows close, will-quit) and removes the temp folders. */
@@ -115,7 +157,10 @@ export async function shutDown(layout: SmokeLayout): Promise<void> {
 
 /** Shared objects (.node files) mapped into this process and its child processes, from /proc (Linux). */
 export function loadedNativeModules(): string[] {
-  const pids = [process.pid, ...standIn.state.children.map((c) => c.child.pid).filter((p): p is number => typeof p === 'number')]
+  const pids = [
+    process.pid,
+    ...standIn.state.children.map((c) => c.child.pid).filter((p): p is number => typeof p === 'number'),
+  ]
   const found = new Set<string>()
   for (const pid of pids) {
     let maps = ''

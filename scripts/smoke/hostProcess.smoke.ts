@@ -19,13 +19,15 @@ type Answer<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: 
 let layout: SmokeLayout
 let win: FakeBrowserWindow
 
-const call = async <T>(channel: string, input: unknown) => (await standIn.invoke(channel, input, { window: win })) as Answer<T>
+const call = async <T>(channel: string, input: unknown) =>
+  (await standIn.invoke(channel, input, { window: win })) as Answer<T>
 const ok = async <T>(channel: string, input: unknown): Promise<T> => {
   const r = await call<T>(channel, input)
   assert.ok(r.ok, `${channel}: ${JSON.stringify(r)}`)
   return r.value
 }
-const liveChildren = (): FakeUtilityProcess[] => standIn.state.children.filter((c) => c.child.exitCode === null && c.child.signalCode === null)
+const liveChildren = (): FakeUtilityProcess[] =>
+  standIn.state.children.filter((c) => c.child.exitCode === null && c.child.signalCode === null)
 /** Files a process holds open (Linux /proc): the database is the core's, never the main process's. */
 const openFiles = (pid: number | string): string[] =>
   readdirSync(`/proc/${pid}/fd`).map((fd) => {
@@ -36,7 +38,10 @@ const openFiles = (pid: number | string): string[] =>
     }
   })
 const nativeModules = (pid: number | string): string[] =>
-  readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n').filter((l) => l.endsWith('.node')).map((l) => l.slice(l.indexOf('/')))
+  readFileSync(`/proc/${pid}/maps`, 'utf8')
+    .split('\n')
+    .filter((l) => l.endsWith('.node'))
+    .map((l) => l.slice(l.indexOf('/')))
 
 before(async () => {
   layout = prepare({ packaged: true })
@@ -62,22 +67,36 @@ describe('the core in its own process', () => {
   it('registers every contract channel, and first run → sign-in → an OSAGO quote is answered by the child', async () => {
     assert.deepEqual([...standIn.state.ipcHandlers.keys()].sort(), [...CHANNELS].sort())
     assert.equal((await ok<{ firstRun: boolean }>('app/get-status', undefined)).firstRun, true)
-    await ok('setup/create-branch', { branch: { code: 'SMK-02', name: 'Филиал «Процесс»', city: 'Москва' }, admin: { login: 'admin', fullName: 'Петрова Анна Сергеевна', password: 'Admin12345' } })
+    await ok('setup/create-branch', {
+      branch: { code: 'SMK-02', name: 'Филиал «Процесс»', city: 'Москва' },
+      admin: { login: 'admin', fullName: 'Петрова Анна Сергеевна', password: 'Admin12345' },
+    })
     await ok('session/sign-in', { login: 'admin', password: 'Admin12345' })
-    await ok('staff/create-staff', { login: 'clerk1', fullName: 'Сидоров Олег Иванович', role: 'clerk', password: 'Temp12345' })
+    await ok('staff/create-staff', {
+      login: 'clerk1',
+      fullName: 'Сидоров Олег Иванович',
+      role: 'clerk',
+      password: 'Temp12345',
+    })
     await ok('session/sign-out', undefined)
     await ok('session/sign-in', { login: 'clerk1', password: 'Temp12345' })
     await ok('session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' })
-    const quote = await ok<{ ok: boolean; premium?: { premiumKopecks: number } }>('osago/quote-premium', { draft: completeDraft(todayIn('Europe/Moscow', new Date())) })
+    const quote = await ok<{ ok: boolean; premium?: { premiumKopecks: number } }>('osago/quote-premium', {
+      draft: completeDraft(todayIn('Europe/Moscow', new Date())),
+    })
     assert.equal(quote.ok, true)
     assert.ok(quote.premium!.premiumKopecks > 0)
 
     const database = join(layout.userData, 'branch-desk.sqlite')
     const childPid = liveChildren()[0]!.child.pid!
-    assert.ok(openFiles(childPid).includes(database), 'the core\'s process holds the database')
+    assert.ok(openFiles(childPid).includes(database), "the core's process holds the database")
     assert.ok(!openFiles('self').includes(database), 'the main process does not')
     assert.ok(nativeModules(childPid).some((p) => p.endsWith('better_sqlite3.node')))
-    assert.deepEqual(nativeModules('self').filter((p) => /better_sqlite3|sharp/u.test(p)), [], 'no native module of the core in the main process')
+    assert.deepEqual(
+      nativeModules('self').filter((p) => /better_sqlite3|sharp/u.test(p)),
+      [],
+      'no native module of the core in the main process',
+    )
   })
 
   it('a core process that dies mid-call: the window gets an error it can show, the death is logged, the core starts again', async () => {
@@ -88,15 +107,28 @@ describe('the core in its own process', () => {
     const pending = call('print/preview-document', { kind: 'print-calibration' })
     first.child.kill('SIGKILL')
     const answer = await pending
-    assert.deepEqual(answer, { ok: false, error: { code: 'INTERNAL', message: 'Операция прервана: рабочая часть программы перезапускается. Проверьте, сохранились ли изменения, и повторите' } })
-    await standIn.waitFor(() => standIn.calls('utilityProcess.fork').length === 2 && liveChildren().length === 1, 'the core started again')
+    assert.deepEqual(answer, {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message:
+          'Операция прервана: рабочая часть программы перезапускается. Проверьте, сохранились ли изменения, и повторите',
+      },
+    })
+    await standIn.waitFor(
+      () => standIn.calls('utilityProcess.fork').length === 2 && liveChildren().length === 1,
+      'the core started again',
+    )
     // Data kept, sessions (in memory) gone: the window signs in again.
     const status = await ok<{ firstRun: boolean; branch: { code: string } }>('app/get-status', undefined)
     assert.equal(status.firstRun, false)
     assert.equal(status.branch.code, 'SMK-02')
     assert.deepEqual(await ok('session/get-session', undefined), { status: 'signed-out' })
     const logged = logEntries(layout.logs).map((e) => e.msg)
-    assert.ok(logged.some((m) => /The core.s process stopped unexpectedly \(exit code [^)]*\); starting it again/u.test(m)), logged.join('\n'))
+    assert.ok(
+      logged.some((m) => /The core.s process stopped unexpectedly \(exit code [^)]*\); starting it again/u.test(m)),
+      logged.join('\n'),
+    )
   })
 
   it('quitting waits for the core to close the database, then quits', async () => {

@@ -9,9 +9,19 @@ import { readFileSync } from 'node:fs'
 import { it } from 'node:test'
 import { NODE_SQLITE_BINDING, ROOT } from './harness'
 
-it('node_modules\' better-sqlite3 is still built for this Node and loads', () => {
-  const abis = [...new Set(readFileSync(NODE_SQLITE_BINDING).toString('latin1').match(/node_register_module_v\d+/gu) ?? [])]
+it("node_modules' better-sqlite3 is still built for this Node and loads", () => {
+  const abis = [
+    ...new Set(
+      readFileSync(NODE_SQLITE_BINDING)
+        .toString('latin1')
+        .match(/node_register_module_v\d+/gu) ?? [],
+    ),
+  ]
   assert.deepEqual(abis, [`node_register_module_v${process.versions.modules}`])
-  const out = execFileSync(process.execPath, ['-e', "console.log(new (require('better-sqlite3'))(':memory:').prepare('select sqlite_version() as v').get().v)"], { cwd: ROOT, encoding: 'utf8' })
+  const out = execFileSync(
+    process.execPath,
+    ['-e', "console.log(new (require('better-sqlite3'))(':memory:').prepare('select sqlite_version() as v').get().v)"],
+    { cwd: ROOT, encoding: 'utf8' },
+  )
   assert.match(out.trim(), /^3\.\d+\.\d+$/)
 })

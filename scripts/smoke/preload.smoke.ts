@@ -18,10 +18,12 @@ function runPreload() {
   const invoked: Array<{ channel: string; input: unknown }> = []
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: never) => exposed.set(key, api) },
-    ipcRenderer: { invoke: (channel: string, input: unknown) => {
-      invoked.push({ channel, input })
-      return Promise.resolve({ ok: true, value: null })
-    } },
+    ipcRenderer: {
+      invoke: (channel: string, input: unknown) => {
+        invoked.push({ channel, input })
+        return Promise.resolve({ ok: true, value: null })
+      },
+    },
   }
   const module = { exports: {} }
   const sandboxRequire = (name: string) => {
@@ -30,7 +32,9 @@ function runPreload() {
     throw new Error(`a sandboxed preload cannot require '${name}'`)
   }
   // vm.Script compiles classic scripts only: an ES module (import/export) would not even compile here.
-  const script = new vm.Script(`(function (require, module, exports) {${readFileSync(OUT_PRELOAD, 'utf8')}\n})`, { filename: OUT_PRELOAD })
+  const script = new vm.Script(`(function (require, module, exports) {${readFileSync(OUT_PRELOAD, 'utf8')}\n})`, {
+    filename: OUT_PRELOAD,
+  })
   script.runInNewContext({ Set, Promise, Error, String, Object })(sandboxRequire, module, module.exports)
   return { required, exposed, invoked }
 }
@@ -45,14 +49,17 @@ describe('the built preload', () => {
     console.log(`preload: ${size} bytes`)
   })
 
-  it('requires only electron and exposes window.branchDesk.invoke for the contract\'s channels only', async () => {
+  it("requires only electron and exposes window.branchDesk.invoke for the contract's channels only", async () => {
     const { required, exposed, invoked } = runPreload()
     assert.deepEqual([...new Set(required)], ['electron'])
     assert.deepEqual([...exposed.keys()], ['branchDesk'])
     const api = exposed.get('branchDesk')!
     assert.deepEqual(Object.keys(api), ['invoke'])
     for (const channel of CHANNELS) await api.invoke(channel, { probe: channel })
-    assert.deepEqual(invoked.map((c) => c.channel), CHANNELS)
+    assert.deepEqual(
+      invoked.map((c) => c.channel),
+      CHANNELS,
+    )
     await assert.rejects(api.invoke('fs/read-file', {}), /Unknown channel/)
     await assert.rejects(api.invoke('__proto__', {}), /Unknown channel/)
     assert.equal(invoked.length, CHANNELS.length)

@@ -10,7 +10,16 @@ import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { allMigrationNames } from './migrationNames'
 import { app, standIn, type FakeBrowserWindow } from './electronStandIn'
-import { loadedNativeModules, loadMain, logEntries, NODE_SQLITE_BINDING, prepare, shutDown, waitForMainWindow, type SmokeLayout } from './harness'
+import {
+  loadedNativeModules,
+  loadMain,
+  logEntries,
+  NODE_SQLITE_BINDING,
+  prepare,
+  shutDown,
+  waitForMainWindow,
+  type SmokeLayout,
+} from './harness'
 
 type Answer<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
 
@@ -36,8 +45,13 @@ describe('before ready', () => {
     const schemes = standIn.calls('protocol.registerSchemesAsPrivileged')
     assert.equal(schemes.length, 1)
     assert.equal(schemes[0]!.beforeReady, true)
-    assert.deepEqual(schemes[0]!.args[0], [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
-    assert.ok(standIn.calls('app.enableSandbox').some((c) => c.beforeReady), 'app.enableSandbox() before ready')
+    assert.deepEqual(schemes[0]!.args[0], [
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+    assert.ok(
+      standIn.calls('app.enableSandbox').some((c) => c.beforeReady),
+      'app.enableSandbox() before ready',
+    )
     const lang = standIn.calls('app.commandLine.appendSwitch').find((c) => c.args[0] === 'lang')
     assert.ok(lang, "app.commandLine.appendSwitch('lang', …)")
     assert.equal(lang.args[1], 'ru')
@@ -72,14 +86,21 @@ describe('after ready', () => {
     assert.equal(prefs.nodeIntegrationInSubFrames, false)
     assert.equal(prefs.devTools, false)
     assert.ok(existsSync(prefs.preload as string), `preload ${String(prefs.preload)} exists`)
-    assert.deepEqual(standIn.calls('Menu.setApplicationMenu').map((c) => c.args[0]), [null])
+    assert.deepEqual(
+      standIn.calls('Menu.setApplicationMenu').map((c) => c.args[0]),
+      [null],
+    )
     assert.deepEqual(win.webContents.loads, ['app://branch-desk/index.html'])
   })
 
   it('swallows reload and DevTools keys in the installed build', () => {
     const press = (key: string, mods: Partial<Record<'control' | 'shift' | 'alt' | 'meta', boolean>> = {}) => {
       let prevented = false
-      win.webContents.emit('before-input-event', { preventDefault: () => (prevented = true) }, { type: 'keyDown', key, control: false, shift: false, alt: false, meta: false, ...mods })
+      win.webContents.emit(
+        'before-input-event',
+        { preventDefault: () => (prevented = true) },
+        { type: 'keyDown', key, control: false, shift: false, alt: false, meta: false, ...mods },
+      )
       return prevented
     }
     assert.equal(press('F5'), true)
@@ -96,7 +117,11 @@ describe('after ready', () => {
     assert.equal(page.status, 200)
     assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/)
     assert.match(await page.text(), /<div id="app">|<!doctype html>/i)
-    for (const url of ['app://branch-desk/..%2f..%2fpackage.json', 'app://branch-desk/%2e%2e/%2e%2e/main/index.js', 'app://branch-desk/assets/..%5c..%5cmain%5cindex.js']) {
+    for (const url of [
+      'app://branch-desk/..%2f..%2fpackage.json',
+      'app://branch-desk/%2e%2e/%2e%2e/main/index.js',
+      'app://branch-desk/assets/..%5c..%5cmain%5cindex.js',
+    ]) {
       const refused = await standIn.fetch(url)
       assert.ok(refused.status === 403 || refused.status === 404, `${url} → ${refused.status}`)
       assert.doesNotMatch(await refused.text(), /branch-desk|import /, `${url} leaks a file`)
@@ -104,12 +129,13 @@ describe('after ready', () => {
     assert.equal((await standIn.fetch('app://elsewhere/index.html')).status, 404)
   })
 
-  it('registers exactly the contract\'s channels', () => {
+  it("registers exactly the contract's channels", () => {
     assert.deepEqual([...standIn.state.ipcHandlers.keys()].sort(), [...CHANNELS].sort())
   })
 
   it('runs first run → sign-in → an OSAGO quote through the registered handlers', async () => {
-    const call = async <T>(channel: string, input: unknown) => (await standIn.invoke(channel, input, { window: win })) as Answer<T>
+    const call = async <T>(channel: string, input: unknown) =>
+      (await standIn.invoke(channel, input, { window: win })) as Answer<T>
     const ok = async <T>(channel: string, input: unknown): Promise<T> => {
       const r = await call<T>(channel, input)
       assert.ok(r.ok, `${channel}: ${JSON.stringify(r)}`)
@@ -117,22 +143,39 @@ describe('after ready', () => {
     }
     const status = await ok<{ firstRun: boolean }>('app/get-status', undefined)
     assert.equal(status.firstRun, true)
-    await ok('setup/create-branch', { branch: { code: 'SMK-01', name: 'Филиал «Смоук»', city: 'Москва' }, admin: { login: 'admin', fullName: 'Петрова Анна Сергеевна', password: 'Admin12345' } })
+    await ok('setup/create-branch', {
+      branch: { code: 'SMK-01', name: 'Филиал «Смоук»', city: 'Москва' },
+      admin: { login: 'admin', fullName: 'Петрова Анна Сергеевна', password: 'Admin12345' },
+    })
     await ok('session/sign-in', { login: 'admin', password: 'Admin12345' })
-    await ok('staff/create-staff', { login: 'clerk1', fullName: 'Сидоров Олег Иванович', role: 'clerk', password: 'Temp12345' })
+    await ok('staff/create-staff', {
+      login: 'clerk1',
+      fullName: 'Сидоров Олег Иванович',
+      role: 'clerk',
+      password: 'Temp12345',
+    })
     await ok('session/sign-out', undefined)
     await ok('session/sign-in', { login: 'clerk1', password: 'Temp12345' })
     await ok('session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' })
-    const quote = await ok<{ ok: boolean; premium?: { premiumKopecks: number } }>('osago/quote-premium', { draft: completeDraft(todayIn('Europe/Moscow', new Date())) })
+    const quote = await ok<{ ok: boolean; premium?: { premiumKopecks: number } }>('osago/quote-premium', {
+      draft: completeDraft(todayIn('Europe/Moscow', new Date())),
+    })
     assert.equal(quote.ok, true)
     assert.ok(Number.isInteger(quote.premium?.premiumKopecks) && quote.premium!.premiumKopecks > 0)
     // A page that is not the app's own is refused by the same handlers.
-    const foreign = await standIn.invoke('app/get-status', undefined, { window: win, url: 'https://evil.example/' }) as Answer
+    const foreign = (await standIn.invoke('app/get-status', undefined, {
+      window: win,
+      url: 'https://evil.example/',
+    })) as Answer
     assert.equal(foreign.ok, false)
   })
 
-  it('serves a preview\'s PDF once from the core\'s transfer folder over app://, nothing else from there', async () => {
-    const preview = await standIn.invoke('print/preview-document', { kind: 'print-calibration' }, { window: win }) as Answer<{ file: string; pageCount: number }>
+  it("serves a preview's PDF once from the core's transfer folder over app://, nothing else from there", async () => {
+    const preview = (await standIn.invoke(
+      'print/preview-document',
+      { kind: 'print-calibration' },
+      { window: win },
+    )) as Answer<{ file: string; pageCount: number }>
     assert.ok(preview.ok, JSON.stringify(preview))
     assert.match(preview.value.file, /^[0-9a-f-]{36}\.pdf$/)
     assert.ok(JSON.stringify(preview).length < 300, 'the PDF is not in the answer')
@@ -140,34 +183,54 @@ describe('after ready', () => {
     const pdf = await standIn.fetch(url)
     assert.equal(pdf.status, 200)
     assert.equal(pdf.headers.get('content-type'), 'application/pdf')
-    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-')
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    )
     await new Promise((r) => setTimeout(r, 50))
     assert.ok(!existsSync(join(layout.userData, 'shell-transfer', preview.value.file)), 'removed once served')
     assert.equal((await standIn.fetch(url)).status, 404)
-    for (const refusedUrl of ['app://branch-desk/transfer/00000000-0000-4000-8000-000000000000.pdf', 'app://branch-desk/transfer/..%2fbranch-desk.sqlite',
-      'app://branch-desk/transfer/%2e%2e%2f%2e%2e%2fmain%2findex.js', 'app://branch-desk/transfer/../index.html']) {
+    for (const refusedUrl of [
+      'app://branch-desk/transfer/00000000-0000-4000-8000-000000000000.pdf',
+      'app://branch-desk/transfer/..%2fbranch-desk.sqlite',
+      'app://branch-desk/transfer/%2e%2e%2f%2e%2e%2fmain%2findex.js',
+      'app://branch-desk/transfer/../index.html',
+    ]) {
       const refused = await standIn.fetch(refusedUrl)
-      assert.ok(refused.status === 403 || refused.status === 404 || !/pdf|sqlite/.test(refused.headers.get('content-type') ?? ''), `${refusedUrl} → ${refused.status}`)
+      assert.ok(
+        refused.status === 403 ||
+          refused.status === 404 ||
+          !/pdf|sqlite/.test(refused.headers.get('content-type') ?? ''),
+        `${refusedUrl} → ${refused.status}`,
+      )
       assert.doesNotMatch(await refused.text(), /SQLite format|%PDF-|import /, `${refusedUrl} leaks a file`)
     }
   })
 
   it('hands the core the shell\'s updater: an installed build\'s updates are supported, not "unsupported"', async () => {
-    const status = await standIn.invoke('update/get-status', undefined, { window: win }) as Answer<{ phase: string; currentVersion: string }>
+    const status = (await standIn.invoke('update/get-status', undefined, { window: win })) as Answer<{
+      phase: string
+      currentVersion: string
+    }>
     assert.ok(status.ok, JSON.stringify(status))
     assert.notEqual(status.value.phase, 'unsupported')
     assert.equal(status.value.currentVersion, app.getVersion())
   })
 
-  it('hands knex the better-sqlite3 build from the separate folder, not node_modules\' one', () => {
+  it("hands knex the better-sqlite3 build from the separate folder, not node_modules' one", () => {
     const loaded = loadedNativeModules().filter((p) => p.endsWith('better_sqlite3.node'))
     assert.ok(loaded.includes(layout.binding), `loaded: ${loaded.join(', ')}`)
-    assert.ok(!loaded.includes(NODE_SQLITE_BINDING), 'node_modules\' build is not loaded by the app')
+    assert.ok(!loaded.includes(NODE_SQLITE_BINDING), "node_modules' build is not loaded by the app")
     assert.ok(logEntries(layout.logs).some((e) => e.msg === 'starting' && e.sqliteBinding === layout.binding))
   })
 
   it('starts without loading sharp (photos load it on first use, so a missing platform package cannot stop the app)', () => {
-    assert.deepEqual(loadedNativeModules().filter((p) => /sharp/.test(p)), [])
+    assert.deepEqual(
+      loadedNativeModules().filter((p) => /sharp/.test(p)),
+      [],
+    )
   })
 
   it('keeps the database, migrated, in the user-data folder', async () => {
@@ -177,7 +240,9 @@ describe('after ready', () => {
     const { default: Database } = await import('better-sqlite3')
     const db = new Database(file, { readonly: true, fileMustExist: true })
     try {
-      const names = (db.prepare('select name from knex_migrations order by id').all() as { name: string }[]).map((r) => r.name)
+      const names = (db.prepare('select name from knex_migrations order by id').all() as { name: string }[]).map(
+        (r) => r.name,
+      )
       assert.deepEqual(names, allMigrationNames())
     } finally {
       db.close()
@@ -187,7 +252,9 @@ describe('after ready', () => {
   it('reads the reference data from the installed resources folder', async () => {
     // The pretend installation is the only copy the app was told about: the app path holds no resources.
     assert.ok(!existsSync(join(layout.appPath, 'resources')))
-    const reference = await standIn.invoke('osago/get-form-reference', undefined, { window: win }) as Answer<{ regions?: unknown[] }>
+    const reference = (await standIn.invoke('osago/get-form-reference', undefined, { window: win })) as Answer<{
+      regions?: unknown[]
+    }>
     assert.ok(reference.ok, JSON.stringify(reference))
   })
 
@@ -214,10 +281,21 @@ describe('after ready', () => {
       for (const listener of runnerRejectionListeners) process.on('unhandledRejection', listener)
     }
     const entries = logEntries(layout.logs)
-    assert.ok(entries.some((e) => e.msg === 'renderer process gone' && e.reason === 'crashed' && e.mainWindow === true), 'render-process-gone logged')
+    assert.ok(
+      entries.some((e) => e.msg === 'renderer process gone' && e.reason === 'crashed' && e.mainWindow === true),
+      'render-process-gone logged',
+    )
     assert.ok(entries.some((e) => e.msg === 'main window reloaded after its renderer was gone'))
-    assert.ok(entries.some((e) => e.msg === 'child process gone' && e.type === 'GPU' && e.reason === 'oom'), 'child-process-gone logged')
-    assert.ok(entries.some((e) => e.msg === 'unhandled promise rejection' && JSON.stringify(e.err).includes('smoke: nobody awaited this')), 'rejection logged')
+    assert.ok(
+      entries.some((e) => e.msg === 'child process gone' && e.type === 'GPU' && e.reason === 'oom'),
+      'child-process-gone logged',
+    )
+    assert.ok(
+      entries.some(
+        (e) => e.msg === 'unhandled promise rejection' && JSON.stringify(e.err).includes('smoke: nobody awaited this'),
+      ),
+      'rejection logged',
+    )
   })
 
   it('writes its log as rotating files in the logs folder', () => {

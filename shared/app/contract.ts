@@ -19,7 +19,9 @@ export interface AppStatus {
    * Sync with head office: 'not-configured' until the device is enrolled. A fresh device enrolled from the
    * first-run screen is 'enrolled' with no branch until its first pull brings the branch in.
    */
-  hq: { state: 'not-configured' } | { state: 'enrolled'; branchCode: string | null; online: boolean | null; lastSuccessAt: string | null }
+  hq:
+    | { state: 'not-configured' }
+    | { state: 'enrolled'; branchCode: string | null; online: boolean | null; lastSuccessAt: string | null }
   appVersion: string
   /** Reference data versions in force today, for the about box and support. */
   referenceVersions: Record<string, string | null>

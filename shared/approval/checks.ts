@@ -32,8 +32,11 @@ export function caseChecks(
     })
   }
   if (inspection.vinCheck.mismatch) inspectionCheck('vinMismatch')
-  if (quote.declaredAntiTheft.some((s) => TRACKING.includes(s)) && !inspection.antiTheft.tracking) inspectionCheck('trackingNotFound')
-  if (inspection.conclusion.outcome === 'accepted-with-exclusions') inspectionCheck('acceptedWithExclusions', { remarks: inspection.conclusion.remarks })
-  if (inspection.conclusion.outcome === 'not-accepted') inspectionCheck('notAccepted', { remarks: inspection.conclusion.remarks })
+  if (quote.declaredAntiTheft.some((s) => TRACKING.includes(s)) && !inspection.antiTheft.tracking)
+    inspectionCheck('trackingNotFound')
+  if (inspection.conclusion.outcome === 'accepted-with-exclusions')
+    inspectionCheck('acceptedWithExclusions', { remarks: inspection.conclusion.remarks })
+  if (inspection.conclusion.outcome === 'not-accepted')
+    inspectionCheck('notAccepted', { remarks: inspection.conclusion.remarks })
   return out
 }

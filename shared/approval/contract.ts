@@ -50,6 +50,9 @@ export const approvalContract = {
     }),
     access: CASCO_CASE_DECIDERS,
   }),
-  'approval/get-case': channel<ApprovalCase>()({ input: z.strictObject({ quoteId: idSchema }), access: CASCO_CASE_DECIDERS }),
+  'approval/get-case': channel<ApprovalCase>()({
+    input: z.strictObject({ quoteId: idSchema }),
+    access: CASCO_CASE_DECIDERS,
+  }),
   'approval/decide': channel<ApprovalCase>()({ input: decideInput, access: CASCO_CASE_DECIDERS }),
 } as const

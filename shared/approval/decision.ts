@@ -46,28 +46,33 @@ const text = (max: number) => z.string().trim().max(max, { message: 'validation.
  * What the decision form sends. Each decision asks for what it needs: a comment for a return or a refusal, whom
  * a return goes to, conditions for a conditional approval, and a validity date for any approval.
  */
-export const decideInput = z.strictObject({
-  quoteId: z.uuid({ message: 'validation.id.format' }),
-  /** The quote's row version the supervisor looked at: a case that changed meanwhile must be looked at again. */
-  quoteRowVersion: z.number().int().min(1),
-  decision: z.enum(APPROVAL_DECISIONS, { message: 'validation.required' }),
-  comment: text(2000).default(''),
-  conditions: z.array(text(500)).max(20).default([]),
-  validUntil: z.string().max(10).nullish(),
-  returnTo: z.enum(RETURN_TARGETS).nullish(),
-}).superRefine((v, ctx) => {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-  const approval = v.decision === 'approved' || v.decision === 'approved-with-conditions'
-  if (approval) {
-    if (!v.validUntil) issue('validUntil', 'validation.required')
-    else if (!isCalendarDate(v.validUntil)) issue('validUntil', 'validation.date.format')
-  }
-  if (v.decision === 'approved-with-conditions' && v.conditions.filter((c) => c.length > 0).length === 0) {
-    issue('conditions', 'approval.errors.conditionsRequired')
-  }
-  if ((v.decision === 'returned' || v.decision === 'rejected') && v.comment.length === 0) {
-    issue('comment', v.decision === 'returned' ? 'approval.errors.returnCommentRequired' : 'approval.errors.rejectReasonRequired')
-  }
-  if (v.decision === 'returned' && !v.returnTo) issue('returnTo', 'validation.required')
-})
+export const decideInput = z
+  .strictObject({
+    quoteId: z.uuid({ message: 'validation.id.format' }),
+    /** The quote's row version the supervisor looked at: a case that changed meanwhile must be looked at again. */
+    quoteRowVersion: z.number().int().min(1),
+    decision: z.enum(APPROVAL_DECISIONS, { message: 'validation.required' }),
+    comment: text(2000).default(''),
+    conditions: z.array(text(500)).max(20).default([]),
+    validUntil: z.string().max(10).nullish(),
+    returnTo: z.enum(RETURN_TARGETS).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    const approval = v.decision === 'approved' || v.decision === 'approved-with-conditions'
+    if (approval) {
+      if (!v.validUntil) issue('validUntil', 'validation.required')
+      else if (!isCalendarDate(v.validUntil)) issue('validUntil', 'validation.date.format')
+    }
+    if (v.decision === 'approved-with-conditions' && v.conditions.filter((c) => c.length > 0).length === 0) {
+      issue('conditions', 'approval.errors.conditionsRequired')
+    }
+    if ((v.decision === 'returned' || v.decision === 'rejected') && v.comment.length === 0) {
+      issue(
+        'comment',
+        v.decision === 'returned' ? 'approval.errors.returnCommentRequired' : 'approval.errors.rejectReasonRequired',
+      )
+    }
+    if (v.decision === 'returned' && !v.returnTo) issue('returnTo', 'validation.required')
+  })
 export type DecideInput = z.output<typeof decideInput>

@@ -9,16 +9,35 @@ import { QUEUE_SCOPES } from './contract'
 import { APPROVAL_DECISIONS, RETURN_TARGETS } from './decision'
 
 function lookup(tree: unknown, k: string): unknown {
-  return k.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree)
+  return k
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    )
 }
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const SOURCES = [
-  'core/casco', 'core/approval', 'core/print/casco', 'shared/approval', 'shared/casco', 'renderer/src/features/casco', 'renderer/src/features/approval',
+  'core/casco',
+  'core/approval',
+  'core/print/casco',
+  'shared/approval',
+  'shared/casco',
+  'renderer/src/features/casco',
+  'renderer/src/features/approval',
 ]
 function sourceFiles(): string[] {
-  return SOURCES.flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts')).map((f) => join(ROOT, dir, f)))
-    .filter((f) => !/shared\/casco\/(quote|pricing|conditions|underwriting|gapTable|errors|programsSchema|tariffSchema|schedule|quoteInput|quoteTypes|testFixtures)\.ts$/.test(f))
+  return SOURCES.flatMap((dir) =>
+    readdirSync(join(ROOT, dir))
+      .filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts'))
+      .map((f) => join(ROOT, dir, f)),
+  ).filter(
+    (f) =>
+      !/shared\/casco\/(quote|pricing|conditions|underwriting|gapTable|errors|programsSchema|tariffSchema|schedule|quoteInput|quoteTypes|testFixtures)\.ts$/.test(
+        f,
+      ),
+  )
 }
 
 // Russian/English parity of every message: shared/i18n/messages.test.ts.
@@ -39,7 +58,8 @@ describe('CASCO flow and approval messages', () => {
     }
     expect(used.size).toBeGreaterThan(100)
     // A key may name a group whose members are picked by code (`casco.plans` + `.single`).
-    const known = (locale: 'ru' | 'en', k: string) => hasMessage(locale, k) || typeof lookup(MESSAGES[locale], k) === 'object'
+    const known = (locale: 'ru' | 'en', k: string) =>
+      hasMessage(locale, k) || typeof lookup(MESSAGES[locale], k) === 'object'
     const missing = [...used].filter((k) => !known('ru', k) || !known('en', k))
     expect(missing).toEqual([])
   })
@@ -52,8 +72,11 @@ describe('CASCO flow and approval messages', () => {
       ...QUEUE_SCOPES.map((s) => `approval.ui.scopes.${s}`),
       ...INSPECTION_STATUSES.map((s) => `casco.ui.approval.inspectionStatus.${s}`),
       ...CONCLUSIONS.map((c) => `approval.ui.outcome.${c}`),
-      ...['damageFound', 'vinMismatch', 'trackingNotFound', 'acceptedWithExclusions', 'notAccepted'].map((c) => `approval.checks.${c}`),
-      'print.documents.casco-contract', 'print.documents.casco-schedule',
+      ...['damageFound', 'vinMismatch', 'trackingNotFound', 'acceptedWithExclusions', 'notAccepted'].map(
+        (c) => `approval.checks.${c}`,
+      ),
+      'print.documents.casco-contract',
+      'print.documents.casco-schedule',
     ]
     expect(keys.filter((k) => !hasMessage('ru', k) || !hasMessage('en', k))).toEqual([])
   })

@@ -22,8 +22,16 @@ export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { intervalHours: 24, keep
 
 export const backupScheduleInput = z.strictObject({
   intervalHours: z.literal([...BACKUP_INTERVAL_HOURS], { message: 'validation.backup.interval' }),
-  keepDaily: z.number().int().min(1, { message: 'validation.number.min' }).max(60, { message: 'validation.number.max' }),
-  keepWeekly: z.number().int().min(0, { message: 'validation.number.min' }).max(52, { message: 'validation.number.max' }),
+  keepDaily: z
+    .number()
+    .int()
+    .min(1, { message: 'validation.number.min' })
+    .max(60, { message: 'validation.number.max' }),
+  keepWeekly: z
+    .number()
+    .int()
+    .min(0, { message: 'validation.number.min' })
+    .max(52, { message: 'validation.number.max' }),
 })
 
 /** One backup in a backup folder, as its manifest describes it. */
@@ -100,7 +108,10 @@ export const backupContract = {
   'backup/update-schedule': channel<BackupStatus>()({ input: backupScheduleInput, access: ['admin'] }),
   'backup/run-now': channel<BackupRunInfo>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
   /** First run only: opens the folder dialog and lists the backups found there (null when cancelled). */
-  'backup/find-backups': channel<RestoreCandidates | null>()({ input: z.strictObject({}).optional(), access: 'public' }),
+  'backup/find-backups': channel<RestoreCandidates | null>()({
+    input: z.strictObject({}).optional(),
+    access: 'public',
+  }),
   /** First run only: checks the chosen backup and puts it in place for the next start. */
   'backup/restore': channel<RestoreResult>()({ input: z.strictObject({ backupId: backupIdSchema }), access: 'public' }),
   /** After a restore: restarts the app, which starts on the restored data. */

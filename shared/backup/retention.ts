@@ -12,8 +12,14 @@ export interface RetentionRule {
  * own day. A backup dated in the future (a clock that jumped) counts like any other: the rule never deletes the
  * newest one.
  */
-export function backupsToKeep(backups: ReadonlyArray<{ id: string; createdAt: string }>, rule: RetentionRule, timeZone: string): Set<string> {
-  const newestFirst = [...backups].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1))
+export function backupsToKeep(
+  backups: ReadonlyArray<{ id: string; createdAt: string }>,
+  rule: RetentionRule,
+  timeZone: string,
+): Set<string> {
+  const newestFirst = [...backups].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1,
+  )
   const keep = new Set<string>()
   if (newestFirst[0]) keep.add(newestFirst[0].id)
   const days = new Set<string>()

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
-import { listBlanksInput, receiveRangeInput, spoilBlankInput, type Blank, type BlankStock, type ReceivedRange } from './schemas'
+import {
+  listBlanksInput,
+  receiveRangeInput,
+  spoilBlankInput,
+  type Blank,
+  type BlankStock,
+  type ReceivedRange,
+} from './schemas'
 import { BLANK_SPOILERS, BLANK_VIEWERS } from '../staff/roleGroups'
 
 /** Paper OSAGO blanks (BSO): the admin receives them; the counter sees the stock; a supervisor may spoil one. */

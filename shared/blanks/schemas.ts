@@ -18,17 +18,22 @@ export function blankNumberAt(fromNumber: string, offset: number): string {
   return String(Number(fromNumber) + offset).padStart(10, '0')
 }
 
-export const receiveRangeInput = z.strictObject({
-  series: policyBlank.seriesSchema,
-  fromNumber: policyBlank.numberSchema,
-  toNumber: policyBlank.numberSchema,
-}).superRefine((v, ctx) => {
-  const size = rangeSize(v.fromNumber, v.toNumber)
-  if (size < 1) ctx.addIssue({ code: 'custom', path: ['toNumber'], message: 'validation.blankRange.order' })
-  else if (size > MAX_BLANKS_PER_RANGE) ctx.addIssue({ code: 'custom', path: ['toNumber'], message: 'validation.blankRange.tooMany' })
-})
+export const receiveRangeInput = z
+  .strictObject({
+    series: policyBlank.seriesSchema,
+    fromNumber: policyBlank.numberSchema,
+    toNumber: policyBlank.numberSchema,
+  })
+  .superRefine((v, ctx) => {
+    const size = rangeSize(v.fromNumber, v.toNumber)
+    if (size < 1) ctx.addIssue({ code: 'custom', path: ['toNumber'], message: 'validation.blankRange.order' })
+    else if (size > MAX_BLANKS_PER_RANGE)
+      ctx.addIssue({ code: 'custom', path: ['toNumber'], message: 'validation.blankRange.tooMany' })
+  })
 
-export const spoilReasonSchema = z.string({ message: 'validation.required' }).trim()
+export const spoilReasonSchema = z
+  .string({ message: 'validation.required' })
+  .trim()
   .min(1, { message: 'validation.required' })
   .min(3, { message: 'validation.spoilReason.tooShort' })
   .max(300, { message: 'validation.text.tooLong' })
@@ -38,12 +43,14 @@ export const spoilBlankInput = z.strictObject({
   reason: spoilReasonSchema,
 })
 
-export const listBlanksInput = z.strictObject({
-  status: z.enum(BLANK_STATUSES).optional(),
-  series: policyBlank.seriesSchema.optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
-}).optional()
+export const listBlanksInput = z
+  .strictObject({
+    status: z.enum(BLANK_STATUSES).optional(),
+    series: policyBlank.seriesSchema.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .optional()
 
 export interface Blank {
   id: string

@@ -46,7 +46,10 @@ export interface ConditionFacts {
   premiumKopecks: number
 }
 
-const msg = (key: string, params: Record<string, string | number> = {}): MessageRef => ({ key: `casco.conditions.${key}`, params })
+const msg = (key: string, params: Record<string, string | number> = {}): MessageRef => ({
+  key: `casco.conditions.${key}`,
+  params,
+})
 const roubles = (kopecks: number) => kopecks / 100
 const covers = (risks: CascoRisks, risk: 'damage' | 'theft') => risks === 'damageTheft' || risks === risk
 const numbers = (drivers: DriverFacts[]) => drivers.map((d) => d.number).join(', ')
@@ -67,17 +70,24 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
     case 'nonDealerForeignOnly':
       return f.settlement !== 'nonDealer' || f.foreign ? null : msg('nonDealerForeignOnly', { model: f.modelName })
     case 'dealerMaxVehicleAge':
-      return f.settlement !== 'dealer' || f.vehicleAge <= c.years ? null : msg('dealerMaxVehicleAge', { max: c.years, actual: f.vehicleAge })
+      return f.settlement !== 'dealer' || f.vehicleAge <= c.years
+        ? null
+        : msg('dealerMaxVehicleAge', { max: c.years, actual: f.vehicleAge })
     case 'mileageBelow':
       return f.mileageKm < c.km ? null : msg('mileageBelow', { max: c.km, actual: f.mileageKm })
     case 'modelYearRecent':
-      return f.modelYear >= f.quoteYear - c.years ? null : msg('modelYearRecent', { earliest: f.quoteYear - c.years, actual: f.modelYear })
+      return f.modelYear >= f.quoteYear - c.years
+        ? null
+        : msg('modelYearRecent', { earliest: f.quoteYear - c.years, actual: f.modelYear })
     case 'ownerTypeIs':
       return f.ownerType === c.ownerType ? null : msg(`ownerTypeIs.${c.ownerType}`)
     case 'ownerRegionIn':
-      return c.regions.includes(f.ownerRegion.code) ? null : msg('ownerRegionIn', {
-        regions: c.regions.map((code) => f.regionNames[code] ?? code).join(', '), actual: f.ownerRegion.name,
-      })
+      return c.regions.includes(f.ownerRegion.code)
+        ? null
+        : msg('ownerRegionIn', {
+            regions: c.regions.map((code) => f.regionNames[code] ?? code).join(', '),
+            actual: f.ownerRegion.name,
+          })
     case 'settlementByReferral':
       return REFERRAL_SETTLEMENTS.includes(f.settlement) ? null : msg('settlementByReferral')
     case 'termMonths':
@@ -98,7 +108,9 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
     case 'everyDriverExperienceOver': {
       if (f.drivers === 'unlimited') return msg('driversLimited')
       const novices = f.drivers.filter((d) => d.experience <= c.years)
-      return novices.length === 0 ? null : msg('everyDriverExperienceOver', { years: c.years, drivers: numbers(novices) })
+      return novices.length === 0
+        ? null
+        : msg('everyDriverExperienceOver', { years: c.years, drivers: numbers(novices) })
     }
     case 'noDriverLoading': {
       if (f.drivers === 'unlimited') return msg('driversLimited')
@@ -110,7 +122,9 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
     case 'previousTermMonths': {
       const p = f.previousPolicy
       if (!p) return msg('previousPolicy')
-      return addDays(addMonths(p.startDate, c.months), -1) === p.endDate ? null : msg('previousTermMonths', { months: c.months })
+      return addDays(addMonths(p.startDate, c.months), -1) === p.endDate
+        ? null
+        : msg('previousTermMonths', { months: c.months })
     }
     case 'maxPreviousClaims': {
       const p = f.previousPolicy
@@ -129,9 +143,13 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
       return f.startDate === expected ? null : msg('startsDayAfterPrevious', { expected, actual: f.startDate })
     }
     case 'minSumInsured':
-      return f.sumInsuredKopecks >= c.kopecks ? null : msg('minSumInsured', { min: roubles(c.kopecks), actual: roubles(f.sumInsuredKopecks) })
+      return f.sumInsuredKopecks >= c.kopecks
+        ? null
+        : msg('minSumInsured', { min: roubles(c.kopecks), actual: roubles(f.sumInsuredKopecks) })
     case 'minPremium':
-      return f.premiumKopecks >= c.kopecks ? null : msg('minPremium', { min: roubles(c.kopecks), actual: roubles(f.premiumKopecks) })
+      return f.premiumKopecks >= c.kopecks
+        ? null
+        : msg('minPremium', { min: roubles(c.kopecks), actual: roubles(f.premiumKopecks) })
   }
 }
 

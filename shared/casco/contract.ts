@@ -21,7 +21,16 @@ import { DESK, INSPECTION_READERS } from '../staff/roleGroups'
  * Editing a quoted or returned case takes it back to draft. A draft, quoted or returned case can be discarded.
  */
 export const CASCO_QUOTE_STATUSES = [
-  'draft', 'quoted', 'submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed', 'discarded',
+  'draft',
+  'quoted',
+  'submitted',
+  'returned',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  'issued',
+  'printed',
+  'discarded',
 ] as const
 export type CascoQuoteStatus = (typeof CASCO_QUOTE_STATUSES)[number]
 export const CASCO_EDITABLE: readonly CascoQuoteStatus[] = ['draft', 'quoted', 'returned']
@@ -120,7 +129,10 @@ export type CascoLiveQuote =
   | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number>; message: string }
 
 /** What the CASCO form needs from the reference data in force on the quote date. */
-export interface CascoFormReference extends Pick<OsagoFormReference, 'date' | 'regions' | 'makes' | 'models' | 'categories'> {
+export interface CascoFormReference extends Pick<
+  OsagoFormReference,
+  'date' | 'regions' | 'makes' | 'models' | 'categories'
+> {
   antiTheftSystems: AntiTheftSystem[]
   /** The instalment surcharges in force, as decimal shares ("0.03"). */
   planSurcharges: Record<CascoPlan, string>
@@ -131,16 +143,26 @@ export interface CascoFormReference extends Pick<OsagoFormReference, 'date' | 'r
 
 export const cascoPaymentInput = z.strictObject({
   method: z.enum(PAYMENT_METHODS, { message: 'validation.required' }),
-  receiptNumber: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.text.tooLong' }),
+  receiptNumber: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(40, { message: 'validation.text.tooLong' }),
   amountKopecks: z.number().int().positive(),
 })
 
 const ref = { id: idSchema, rowVersion: rowVersionSchema }
 
 export const cascoContract = {
-  'casco/get-form-reference': channel<CascoFormReference>()({ input: z.strictObject({ date: z.string().max(10).optional() }).optional(), access: CASCO_SELLERS }),
+  'casco/get-form-reference': channel<CascoFormReference>()({
+    input: z.strictObject({ date: z.string().max(10).optional() }).optional(),
+    access: CASCO_SELLERS,
+  }),
   'casco/create-quote': channel<CascoQuoteRecord>()({ input: z.strictObject({}).optional(), access: CASCO_SELLERS }),
-  'casco/save-draft': channel<CascoQuoteRecord>()({ input: z.strictObject({ ...ref, draft: cascoDraftSchema }), access: CASCO_SELLERS }),
+  'casco/save-draft': channel<CascoQuoteRecord>()({
+    input: z.strictObject({ ...ref, draft: cascoDraftSchema }),
+    access: CASCO_SELLERS,
+  }),
   'casco/get-quote': channel<CascoQuoteRecord>()({ input: z.strictObject({ id: idSchema }), access: CASCO_SELLERS }),
   'casco/list-quotes': channel<{ items: CascoQuoteSummary[]; total: number }>()({
     input: z.strictObject({
@@ -152,14 +174,20 @@ export const cascoContract = {
     access: CASCO_SELLERS,
   }),
   /** Prices the form as it stands, without saving: the side-by-side comparison updates while the clerk types. */
-  'casco/preview-quote': channel<CascoLiveQuote>()({ input: z.strictObject({ draft: cascoDraftSchema }), access: CASCO_SELLERS }),
+  'casco/preview-quote': channel<CascoLiveQuote>()({
+    input: z.strictObject({ draft: cascoDraftSchema }),
+    access: CASCO_SELLERS,
+  }),
   'casco/calculate-quote': channel<CascoQuoteRecord>()({ input: z.strictObject(ref), access: CASCO_SELLERS }),
   'casco/choose-option': channel<CascoQuoteRecord>()({
     input: z.strictObject({ ...ref, option: z.number().int().min(0).max(20) }),
     access: CASCO_SELLERS,
   }),
   'casco/submit-for-approval': channel<CascoQuoteRecord>()({ input: z.strictObject(ref), access: CASCO_SELLERS }),
-  'casco/issue-contract': channel<CascoQuoteRecord>()({ input: z.strictObject({ ...ref, payment: cascoPaymentInput }), access: CASCO_SELLERS }),
+  'casco/issue-contract': channel<CascoQuoteRecord>()({
+    input: z.strictObject({ ...ref, payment: cascoPaymentInput }),
+    access: CASCO_SELLERS,
+  }),
   'casco/discard-quote': channel<CascoQuoteRecord>()({ input: z.strictObject(ref), access: CASCO_SELLERS }),
   /** The inspector picks the quote an inspection is for: quotes that still need a report. */
   'casco/list-for-inspection': channel<CascoQuoteForInspection[]>()({

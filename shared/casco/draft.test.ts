@@ -14,7 +14,9 @@ describe('CASCO draft', () => {
     expect(cascoDraftSchema.safeParse(d).success).toBe(true)
     expect(d.contract).toEqual({ quoteDate: today, startDate: '2026-11-22', termMonths: 12 })
     expect(d.options.map((o) => [o.program, o.risks, o.franchise.type])).toEqual([
-      ['resoauto', 'damageTheft', 'none'], ['resoauto', 'damageTheft', 'unconditional'], ['theft', 'theft', 'none'],
+      ['resoauto', 'damageTheft', 'none'],
+      ['resoauto', 'damageTheft', 'unconditional'],
+      ['theft', 'theft', 'none'],
     ])
   })
 
@@ -22,7 +24,10 @@ describe('CASCO draft', () => {
     const d = completeCascoDraft(today)
     const input = cascoQuoteInputSchema.parse(draftToQuoteInput(d))
     expect(input).toMatchObject({
-      quoteDate: today, startDate: '2026-11-22', firstPaymentDate: today, sumInsuredKopecks: 1_500_000_00,
+      quoteDate: today,
+      startDate: '2026-11-22',
+      firstPaymentDate: today,
+      sumInsuredKopecks: 1_500_000_00,
       vehicle: { model: { modelId: 'kia-rio' }, year: 2021, mileageKm: 48_250, antiTheft: ['immobiliser', 'alarm'] },
       owner: { type: 'individual', region: 'Москва', city: null },
       drivers: [{ birthDate: '1990-04-12', licenseSince: '2010-05-10', gender: 'male' }],
@@ -47,7 +52,16 @@ describe('CASCO draft', () => {
     const r = cascoQuoteInputSchema.safeParse(draftToQuoteInput(d))
     expect(r.success).toBe(false)
     const paths = r.success ? [] : r.error.issues.map((i) => i.path.join('.'))
-    expect(paths).toEqual(expect.arrayContaining(['vehicle.year', 'vehicle.marketValueKopecks', 'vehicle.mileageKm', 'sumInsuredKopecks', 'owner.region', 'drivers']))
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'vehicle.year',
+        'vehicle.marketValueKopecks',
+        'vehicle.mileageKm',
+        'sumInsuredKopecks',
+        'owner.region',
+        'drivers',
+      ]),
+    )
   })
 
   it('maps the engine’s fields to the form’s, for whoever owns the address', () => {
@@ -59,25 +73,38 @@ describe('CASCO draft', () => {
     expect(quoteFieldToFormPath('vehicle.model.modelId', d)).toBe('vehicle.modelId')
     expect(quoteFieldToFormPath('options[0].extras[1].valueKopecks', d)).toBe('vehicle.extras.1.valueKopecks')
     expect(quoteFieldToFormPath('owner.region', d)).toBe('insured.address.region')
-    expect(quoteFieldToFormPath('owner.region', { ...d, ownerIsInsured: false, owner: { type: 'legal', entity: { name: '', inn: '', ogrn: '', address: d.insured.address } } }))
-      .toBe('owner.entity.address.region')
+    expect(
+      quoteFieldToFormPath('owner.region', {
+        ...d,
+        ownerIsInsured: false,
+        owner: { type: 'legal', entity: { name: '', inn: '', ogrn: '', address: d.insured.address } },
+      }),
+    ).toBe('owner.entity.address.region')
     expect(quoteFieldToFormPath('firstPaymentDate', d)).toBe('contract.quoteDate')
     expect(quoteFieldToFormPath(null, d)).toBeNull()
     expect(quoteFieldToFormPath('somethingElse', d)).toBeNull()
   })
 
   it('keeps money in kopecks: any amounts the clerk types reach the engine unchanged', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 1e11 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 1e9 }),
-      (value, share, franchise) => {
-        const d = completeCascoDraft(today)
-        d.vehicle.marketValueKopecks = value
-        d.sumInsuredKopecks = Math.max(1, Math.floor((value * share) / 100))
-        d.options[1]!.franchise = { type: 'conditional', mode: 'amount', value: franchise }
-        const input = draftToQuoteInput(d)
-        return input.vehicle.marketValueKopecks === value && input.sumInsuredKopecks === d.sumInsuredKopecks
-          && JSON.stringify(input.options[1]!.franchise) === JSON.stringify({ type: 'conditional', mode: 'amount', value: franchise })
-      },
-    ))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e11 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 1e9 }),
+        (value, share, franchise) => {
+          const d = completeCascoDraft(today)
+          d.vehicle.marketValueKopecks = value
+          d.sumInsuredKopecks = Math.max(1, Math.floor((value * share) / 100))
+          d.options[1]!.franchise = { type: 'conditional', mode: 'amount', value: franchise }
+          const input = draftToQuoteInput(d)
+          return (
+            input.vehicle.marketValueKopecks === value &&
+            input.sumInsuredKopecks === d.sumInsuredKopecks &&
+            JSON.stringify(input.options[1]!.franchise) ===
+              JSON.stringify({ type: 'conditional', mode: 'amount', value: franchise })
+          )
+        },
+      ),
+    )
   })
 })

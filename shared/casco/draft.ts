@@ -86,14 +86,31 @@ export interface CascoDraft {
 export const MAX_OPTIONS = 10
 
 export function emptyCascoDriver(): CascoDriverDraft {
-  return { surname: '', name: '', patronymic: '', gender: null, birthDate: '', licence: { series: '', number: '' }, licenseSince: '' }
+  return {
+    surname: '',
+    name: '',
+    patronymic: '',
+    gender: null,
+    birthDate: '',
+    licence: { series: '', number: '' },
+    licenseSince: '',
+  }
 }
 
 export function defaultOption(): CascoOptionDraft {
   return {
-    program: 'resoauto', risks: 'damageTheft', extras: false, gap: false, uts: false,
-    accident: { enabled: false, sumPerSeatKopecks: null, seats: null }, extendedLiabilityKopecks: null,
-    franchise: { type: 'none', mode: 'amount', value: null }, settlement: 'dealer', territory: 'rf', plan: 'single', discountPercent: null,
+    program: 'resoauto',
+    risks: 'damageTheft',
+    extras: false,
+    gap: false,
+    uts: false,
+    accident: { enabled: false, sumPerSeatKopecks: null, seats: null },
+    extendedLiabilityKopecks: null,
+    franchise: { type: 'none', mode: 'amount', value: null },
+    settlement: 'dealer',
+    territory: 'rf',
+    plan: 'single',
+    discountPercent: null,
   }
 }
 
@@ -117,9 +134,25 @@ export function emptyCascoDraft(today: string): CascoDraft {
     ownerIsInsured: true,
     owner: null,
     vehicle: {
-      makeId: null, modelId: null, otherName: '', otherForeign: true, category: 'B', year: null, powerUnit: 'hp', power: null,
-      vinMissing: false, vin: '', bodyNumber: '', chassisNumber: '', plate: '', registrationDoc: { type: 'pts', series: '', number: '', date: '' },
-      newCar: false, mileageKm: null, marketValueKopecks: null, antiTheft: [], extras: [],
+      makeId: null,
+      modelId: null,
+      otherName: '',
+      otherForeign: true,
+      category: 'B',
+      year: null,
+      powerUnit: 'hp',
+      power: null,
+      vinMissing: false,
+      vin: '',
+      bodyNumber: '',
+      chassisNumber: '',
+      plate: '',
+      registrationDoc: { type: 'pts', series: '', number: '', date: '' },
+      newCar: false,
+      mileageKm: null,
+      marketValueKopecks: null,
+      antiTheft: [],
+      extras: [],
     },
     sumInsuredKopecks: null,
     drivers: { mode: 'list', list: [emptyCascoDriver()] },
@@ -143,7 +176,10 @@ const blankToUndefined = (v: string): string | undefined => (v.trim() === '' ? u
  * The engine's input from a draft: only what pricing needs, so the clerk sees the options priced long before
  * the client's documents are typed in. Empty fields stay missing and come back as the engine's field errors.
  */
-export function draftToQuoteInput(draft: CascoDraft, firstPaymentDate: string = draft.contract.quoteDate): CascoQuoteInputJson {
+export function draftToQuoteInput(
+  draft: CascoDraft,
+  firstPaymentDate: string = draft.contract.quoteDate,
+): CascoQuoteInputJson {
   const v = draft.vehicle
   const owner = cascoOwner(draft)
   const extras = v.extras.map((e) => ({ name: e.name, valueKopecks: e.valueKopecks as number }))
@@ -161,12 +197,19 @@ export function draftToQuoteInput(draft: CascoDraft, firstPaymentDate: string = 
       mileageKm: orUndefined(v.mileageKm) as number,
       antiTheft: v.antiTheft,
     },
-    owner: { type: owner.type, region: owner.address.region, city: owner.address.city.trim() === '' ? null : owner.address.city },
-    drivers: draft.drivers.mode === 'unlimited'
-      ? 'unlimited'
-      : draft.drivers.list.map((d) => ({
-        birthDate: blankToUndefined(d.birthDate), licenseSince: blankToUndefined(d.licenseSince), gender: d.gender as 'male' | 'female',
-      })),
+    owner: {
+      type: owner.type,
+      region: owner.address.region,
+      city: owner.address.city.trim() === '' ? null : owner.address.city,
+    },
+    drivers:
+      draft.drivers.mode === 'unlimited'
+        ? 'unlimited'
+        : draft.drivers.list.map((d) => ({
+            birthDate: blankToUndefined(d.birthDate),
+            licenseSince: blankToUndefined(d.licenseSince),
+            gender: d.gender as 'male' | 'female',
+          })),
     sumInsuredKopecks: orUndefined(draft.sumInsuredKopecks) as number,
     previousPolicy: draft.previousPolicy
       ? { ...draft.previousPolicy, claims: orUndefined(draft.previousPolicy.claims) as number }
@@ -178,12 +221,16 @@ export function draftToQuoteInput(draft: CascoDraft, firstPaymentDate: string = 
       gap: o.gap,
       uts: o.uts,
       accident: o.accident.enabled
-        ? { sumPerSeatKopecks: orUndefined(o.accident.sumPerSeatKopecks) as number, seats: orUndefined(o.accident.seats) as number }
+        ? {
+            sumPerSeatKopecks: orUndefined(o.accident.sumPerSeatKopecks) as number,
+            seats: orUndefined(o.accident.seats) as number,
+          }
         : null,
       extendedLiabilityKopecks: o.extendedLiabilityKopecks,
-      franchise: o.franchise.type === 'none'
-        ? { type: 'none' }
-        : { type: o.franchise.type, mode: o.franchise.mode, value: orUndefined(o.franchise.value) as number },
+      franchise:
+        o.franchise.type === 'none'
+          ? { type: 'none' }
+          : { type: o.franchise.type, mode: o.franchise.mode, value: orUndefined(o.franchise.value) as number },
       settlement: o.settlement,
       territory: o.territory,
       plan: o.plan,
@@ -199,8 +246,12 @@ export function draftToQuoteInput(draft: CascoDraft, firstPaymentDate: string = 
 export function quoteFieldToFormPath(field: string | null, draft: CascoDraft): string | null {
   if (!field) return null
   const path = field.replace(/\[(\d+)\]/g, '.$1')
-  const owner = draft.ownerIsInsured || !draft.owner ? 'insured.address'
-    : draft.owner.type === 'individual' ? 'owner.person.address' : 'owner.entity.address'
+  const owner =
+    draft.ownerIsInsured || !draft.owner
+      ? 'insured.address'
+      : draft.owner.type === 'individual'
+        ? 'owner.person.address'
+        : 'owner.entity.address'
   const direct: Record<string, string> = {
     quoteDate: 'contract.quoteDate',
     startDate: 'contract.startDate',
@@ -216,10 +267,13 @@ export function quoteFieldToFormPath(field: string | null, draft: CascoDraft): s
     drivers: 'drivers',
   }
   if (direct[path]) return direct[path]
-  if (/^drivers\.\d+\.(age|birthDate)$/.test(path)) return path.replace(/\.(age|birthDate)$/, '.birthDate').replace(/^drivers\./, 'drivers.list.')
-  if (/^drivers\.\d+\.(experienceYears|licenseSince)$/.test(path)) return path.replace(/\.[a-zA-Z]+$/, '.licenseSince').replace(/^drivers\./, 'drivers.list.')
+  if (/^drivers\.\d+\.(age|birthDate)$/.test(path))
+    return path.replace(/\.(age|birthDate)$/, '.birthDate').replace(/^drivers\./, 'drivers.list.')
+  if (/^drivers\.\d+\.(experienceYears|licenseSince)$/.test(path))
+    return path.replace(/\.[a-zA-Z]+$/, '.licenseSince').replace(/^drivers\./, 'drivers.list.')
   if (/^drivers\.\d+\.gender$/.test(path)) return path.replace(/^drivers\./, 'drivers.list.')
-  if (/^options\.\d+\.extras\.\d+\.(name|valueKopecks)$/.test(path)) return path.replace(/^options\.\d+\.extras/, 'vehicle.extras')
+  if (/^options\.\d+\.extras\.\d+\.(name|valueKopecks)$/.test(path))
+    return path.replace(/^options\.\d+\.extras/, 'vehicle.extras')
   if (/^options\.\d+\.accident\.(sumPerSeatKopecks|seats)$/.test(path)) return path
   if (/^options\.\d+\.franchise(\.\w+)?$/.test(path)) return path.endsWith('franchise') ? `${path}.type` : path
   if (/^options\.\d+\.\w+$/.test(path)) return path

@@ -2,8 +2,14 @@ import { z } from 'zod'
 import { addYears, compareDates, isCalendarDate } from '../dates/calendarDate'
 import { ownerSchema, personSchema, registrationDocSchema } from '../osago/application'
 import {
-  checkVehicleIdentification, driverLicence, normaliseVehicleIdentification, optionalPersonNameSchema, optionalPlateSchema,
-  personNameSchema, reportProblem, vehicleIdentificationShape,
+  checkVehicleIdentification,
+  driverLicence,
+  normaliseVehicleIdentification,
+  optionalPersonNameSchema,
+  optionalPlateSchema,
+  personNameSchema,
+  reportProblem,
+  vehicleIdentificationShape,
 } from '../validation'
 import type { CascoDraft } from './draft'
 
@@ -14,52 +20,65 @@ import type { CascoDraft } from './draft'
  * OSAGO person, owner and registration-document rules apply (one set of validators for both products).
  */
 type Ctx = z.core.$RefinementCtx
-const problem = (ctx: Ctx, key: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message: key, path })
-const date = z.string({ error: () => 'validation.required' }).refine(isCalendarDate, { message: 'validation.date.format' })
+const problem = (ctx: Ctx, key: string, path: (string | number)[]) =>
+  ctx.addIssue({ code: 'custom', message: key, path })
+const date = z
+  .string({ error: () => 'validation.required' })
+  .refine(isCalendarDate, { message: 'validation.date.format' })
 
-const driverSchema = z.strictObject({
-  surname: personNameSchema,
-  name: personNameSchema,
-  patronymic: optionalPersonNameSchema,
-  gender: z.enum(['male', 'female'], { message: 'validation.required' }),
-  birthDate: date,
-  licence: z.strictObject({ series: driverLicence.seriesSchema, number: driverLicence.numberSchema }),
-  licenseSince: date,
-}).superRefine((d, ctx) => {
-  if (isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
-    problem(ctx, 'casco.ui.errors.licenceBefore16', ['licenseSince'])
-  }
-})
+const driverSchema = z
+  .strictObject({
+    surname: personNameSchema,
+    name: personNameSchema,
+    patronymic: optionalPersonNameSchema,
+    gender: z.enum(['male', 'female'], { message: 'validation.required' }),
+    birthDate: date,
+    licence: z.strictObject({ series: driverLicence.seriesSchema, number: driverLicence.numberSchema }),
+    licenseSince: date,
+  })
+  .superRefine((d, ctx) => {
+    if (isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
+      problem(ctx, 'casco.ui.errors.licenceBefore16', ['licenseSince'])
+    }
+  })
 
-const vehicleSchema = z.object({
-  makeId: z.string().nullable(),
-  modelId: z.string().nullable(),
-  otherName: z.string().trim().max(200, { message: 'validation.text.tooLong' }),
-  year: z.number({ error: () => 'validation.required' }).int(),
-  ...vehicleIdentificationShape,
-  plate: optionalPlateSchema,
-  registrationDoc: registrationDocSchema,
-}).transform((v, ctx) => {
-  const problems = checkVehicleIdentification(v)
-  for (const p of problems) reportProblem(ctx, p)
-  if (v.modelId === null && !v.otherName) problem(ctx, 'casco.ui.errors.otherNameRequired', ['otherName'])
-  return problems.length > 0 ? z.NEVER : { ...v, ...normaliseVehicleIdentification(v) }
-})
+const vehicleSchema = z
+  .object({
+    makeId: z.string().nullable(),
+    modelId: z.string().nullable(),
+    otherName: z.string().trim().max(200, { message: 'validation.text.tooLong' }),
+    year: z.number({ error: () => 'validation.required' }).int(),
+    ...vehicleIdentificationShape,
+    plate: optionalPlateSchema,
+    registrationDoc: registrationDocSchema,
+  })
+  .transform((v, ctx) => {
+    const problems = checkVehicleIdentification(v)
+    for (const p of problems) reportProblem(ctx, p)
+    if (v.modelId === null && !v.otherName) problem(ctx, 'casco.ui.errors.otherNameRequired', ['otherName'])
+    return problems.length > 0 ? z.NEVER : { ...v, ...normaliseVehicleIdentification(v) }
+  })
 
-export const cascoApplicationSchema = z.object({
-  contract: z.object({ quoteDate: date, startDate: date }),
-  insured: personSchema,
-  ownerIsInsured: z.boolean(),
-  owner: ownerSchema.nullable(),
-  vehicle: vehicleSchema,
-  drivers: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('unlimited') }),
-    z.object({ mode: z.literal('list'), list: z.array(driverSchema).min(1, { message: 'casco.ui.errors.driversEmpty' }) }),
-  ]),
-}).superRefine((a, ctx) => {
-  if (compareDates(a.contract.startDate, a.contract.quoteDate) < 0) problem(ctx, 'casco.ui.errors.startBeforeQuote', ['contract', 'startDate'])
-  if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
-})
+export const cascoApplicationSchema = z
+  .object({
+    contract: z.object({ quoteDate: date, startDate: date }),
+    insured: personSchema,
+    ownerIsInsured: z.boolean(),
+    owner: ownerSchema.nullable(),
+    vehicle: vehicleSchema,
+    drivers: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('unlimited') }),
+      z.object({
+        mode: z.literal('list'),
+        list: z.array(driverSchema).min(1, { message: 'casco.ui.errors.driversEmpty' }),
+      }),
+    ]),
+  })
+  .superRefine((a, ctx) => {
+    if (compareDates(a.contract.startDate, a.contract.quoteDate) < 0)
+      problem(ctx, 'casco.ui.errors.startBeforeQuote', ['contract', 'startDate'])
+    if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
+  })
 export type CascoApplication = z.output<typeof cascoApplicationSchema>
 
 /** The draft shaped for `cascoApplicationSchema`: the owner block only when the owner is someone else. */
@@ -71,11 +90,19 @@ export function draftToApplicationInput(draft: CascoDraft): unknown {
     ownerIsInsured: draft.ownerIsInsured,
     owner: draft.ownerIsInsured ? null : draft.owner,
     vehicle: {
-      makeId: v.makeId, modelId: v.modelId, otherName: v.modelId ? '' : v.otherName, year: v.year,
-      vinMissing: v.vinMissing, vin: v.vin, bodyNumber: v.bodyNumber, chassisNumber: v.chassisNumber, plate: v.plate,
-      registrationDoc: v.registrationDoc.type === 'epts'
-        ? { type: 'epts', number: v.registrationDoc.number, date: v.registrationDoc.date }
-        : v.registrationDoc,
+      makeId: v.makeId,
+      modelId: v.modelId,
+      otherName: v.modelId ? '' : v.otherName,
+      year: v.year,
+      vinMissing: v.vinMissing,
+      vin: v.vin,
+      bodyNumber: v.bodyNumber,
+      chassisNumber: v.chassisNumber,
+      plate: v.plate,
+      registrationDoc:
+        v.registrationDoc.type === 'epts'
+          ? { type: 'epts', number: v.registrationDoc.number, date: v.registrationDoc.date }
+          : v.registrationDoc,
     },
     drivers: draft.drivers,
   }

@@ -16,13 +16,24 @@ const gender = z.enum(['male', 'female']).nullable()
 
 const address = z.strictObject({ region: s(120), city: s(120), street: s(160), house: s(20), flat: s(20) })
 const person = z.strictObject({
-  surname: s(60), name: s(60), patronymic: s(60), gender, birthDate: date,
+  surname: s(60),
+  name: s(60),
+  patronymic: s(60),
+  gender,
+  birthDate: date,
   passport: z.strictObject({ series: s(10), number: s(10), issueDate: date, issuer: s(250), departmentCode: s(10) }),
-  address, phone: s(30), email: s(120),
+  address,
+  phone: s(30),
+  email: s(120),
 })
 const driver = z.strictObject({
-  surname: s(60), name: s(60), patronymic: s(60), gender, birthDate: date,
-  licence: z.strictObject({ series: s(10), number: s(10) }), licenseSince: date,
+  surname: s(60),
+  name: s(60),
+  patronymic: s(60),
+  gender,
+  birthDate: date,
+  licence: z.strictObject({ series: s(10), number: s(10) }),
+  licenseSince: date,
 })
 const option = z.strictObject({
   program: z.enum(CASCO_BASE_PROGRAMS),
@@ -32,7 +43,11 @@ const option = z.strictObject({
   uts: z.boolean(),
   accident: z.strictObject({ enabled: z.boolean(), sumPerSeatKopecks: money, seats: num }),
   extendedLiabilityKopecks: money,
-  franchise: z.strictObject({ type: z.enum(['none', 'conditional', 'unconditional']), mode: z.enum(['amount', 'percent']), value: num }),
+  franchise: z.strictObject({
+    type: z.enum(['none', 'conditional', 'unconditional']),
+    mode: z.enum(['amount', 'percent']),
+    value: num,
+  }),
   settlement: z.enum(CASCO_SETTLEMENTS),
   territory: z.enum(CASCO_TERRITORIES),
   plan: z.enum(CASCO_PLANS),
@@ -43,15 +58,33 @@ export const cascoDraftSchema: z.ZodType<CascoDraft> = z.strictObject({
   contract: z.strictObject({ quoteDate: date, startDate: date, termMonths: z.number().int().min(1).max(12) }),
   insured: person,
   ownerIsInsured: z.boolean(),
-  owner: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('individual'), person }),
-    z.strictObject({ type: z.literal('legal'), entity: z.strictObject({ name: s(250), inn: s(20), ogrn: s(20), address }) }),
-  ]).nullable(),
+  owner: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('individual'), person }),
+      z.strictObject({
+        type: z.literal('legal'),
+        entity: z.strictObject({ name: s(250), inn: s(20), ogrn: s(20), address }),
+      }),
+    ])
+    .nullable(),
   vehicle: z.strictObject({
-    makeId: s(80).nullable(), modelId: s(80).nullable(), otherName: s(200), otherForeign: z.boolean(), category: s(8), year: num,
-    powerUnit: z.enum(['hp', 'kw']), power: num, vinMissing: z.boolean(), vin: s(40), bodyNumber: s(40), chassisNumber: s(40), plate: s(20),
+    makeId: s(80).nullable(),
+    modelId: s(80).nullable(),
+    otherName: s(200),
+    otherForeign: z.boolean(),
+    category: s(8),
+    year: num,
+    powerUnit: z.enum(['hp', 'kw']),
+    power: num,
+    vinMissing: z.boolean(),
+    vin: s(40),
+    bodyNumber: s(40),
+    chassisNumber: s(40),
+    plate: s(20),
     registrationDoc: z.strictObject({ type: z.enum(['pts', 'sts', 'epts']), series: s(10), number: s(20), date }),
-    newCar: z.boolean(), mileageKm: num, marketValueKopecks: money,
+    newCar: z.boolean(),
+    mileageKm: num,
+    marketValueKopecks: money,
     antiTheft: z.array(z.enum(ANTI_THEFT_SYSTEMS)).max(ANTI_THEFT_SYSTEMS.length),
     extras: z.array(z.strictObject({ name: s(200), valueKopecks: money })).max(30),
   }),
@@ -60,6 +93,11 @@ export const cascoDraftSchema: z.ZodType<CascoDraft> = z.strictObject({
     z.strictObject({ mode: z.literal('unlimited') }),
     z.strictObject({ mode: z.literal('list'), list: z.array(driver).max(20) }),
   ]),
-  previousPolicy: z.strictObject({ startDate: date, endDate: date, claims: num, sameOwnerAndInsured: z.boolean() }).nullable(),
-  options: z.array(option).min(1, { message: 'casco.ui.errors.noOptions' }).max(MAX_OPTIONS, { message: 'casco.ui.errors.tooManyOptions' }),
+  previousPolicy: z
+    .strictObject({ startDate: date, endDate: date, claims: num, sameOwnerAndInsured: z.boolean() })
+    .nullable(),
+  options: z
+    .array(option)
+    .min(1, { message: 'casco.ui.errors.noOptions' })
+    .max(MAX_OPTIONS, { message: 'casco.ui.errors.tooManyOptions' }),
 })

@@ -19,11 +19,19 @@ export class CascoQuoteError extends Error {
 }
 
 /** A value the quote needs is absent from the tariff or rules version in force. */
-export function missingValue(version: string, table: string, key: string, field: string | null = null): CascoQuoteError {
+export function missingValue(
+  version: string,
+  table: string,
+  key: string,
+  field: string | null = null,
+): CascoQuoteError {
   return new CascoQuoteError('tariff', field, 'casco.errors.tableValueMissing', { version, table, key })
 }
 
 /** Input path as the form and the CLI name it: ['options', 0, 'risks'] → options[0].risks. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '')
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    '',
+  )
 }

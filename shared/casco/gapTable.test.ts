@@ -3,10 +3,27 @@ import { gapTable } from './gapTable'
 
 describe('GAP table', () => {
   it('follows the seed example: 3 M insured, 20 % a year → 2.4 M paid at the end of the year, GAP adds 600 k', () => {
-    const rows = gapTable({ sumInsuredKopecks: 300_000_000, startDate: '2026-01-15', termMonths: 12, reductionPerYear: 0.2 })
-    expect(rows.at(-1)).toEqual({ month: 12, from: '2026-12-15', to: '2027-01-14', sumInsuredKopecks: 240_000_000, gapPaysKopecks: 60_000_000 })
+    const rows = gapTable({
+      sumInsuredKopecks: 300_000_000,
+      startDate: '2026-01-15',
+      termMonths: 12,
+      reductionPerYear: 0.2,
+    })
+    expect(rows.at(-1)).toEqual({
+      month: 12,
+      from: '2026-12-15',
+      to: '2027-01-14',
+      sumInsuredKopecks: 240_000_000,
+      gapPaysKopecks: 60_000_000,
+    })
     // Every started month counts: already 1/12 of the year's reduction in the first month.
-    expect(rows[0]).toEqual({ month: 1, from: '2026-01-15', to: '2026-02-14', sumInsuredKopecks: 295_000_000, gapPaysKopecks: 5_000_000 })
+    expect(rows[0]).toEqual({
+      month: 1,
+      from: '2026-01-15',
+      to: '2026-02-14',
+      sumInsuredKopecks: 295_000_000,
+      gapPaysKopecks: 5_000_000,
+    })
   })
 
   it('rounds each reduction half-up once and counts month dates from the start, clamped', () => {

@@ -8,7 +8,12 @@ import type { GapRow } from './quoteTypes'
  * the difference. Month dates are counted from the start date, each from the start rather than chained (as the
  * payment schedule does), and each reduction is rounded half-up once.
  */
-export function gapTable(input: { sumInsuredKopecks: number; startDate: CalendarDate; termMonths: number; reductionPerYear: number }): GapRow[] {
+export function gapTable(input: {
+  sumInsuredKopecks: number
+  startDate: CalendarDate
+  termMonths: number
+  reductionPerYear: number
+}): GapRow[] {
   const { sumInsuredKopecks, startDate, termMonths } = input
   const rate = ratio(input.reductionPerYear)
   return Array.from({ length: termMonths }, (_, i) => {

@@ -24,8 +24,18 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 /** The quote engine's files (the feature's screens and drafts have their own messages and tests). */
 const ENGINE_FILES = [
-  'conditions.ts', 'errors.ts', 'gapTable.ts', 'pricing.ts', 'programsSchema.ts', 'quote.ts', 'quoteInput.ts', 'quoteTypes.ts',
-  'schedule.ts', 'tariffSchema.ts', 'underwriting.ts', '../../scripts/calc/casco.ts',
+  'conditions.ts',
+  'errors.ts',
+  'gapTable.ts',
+  'pricing.ts',
+  'programsSchema.ts',
+  'quote.ts',
+  'quoteInput.ts',
+  'quoteTypes.ts',
+  'schedule.ts',
+  'tariffSchema.ts',
+  'underwriting.ts',
+  '../../scripts/calc/casco.ts',
 ]
 
 const ruKeys = leaves(ru as Tree)
@@ -39,26 +49,71 @@ function scenarios(): CascoQuoteInputJson[] {
   return [
     baseInput({
       options: [
-        { risks: 'damageTheft', settlement: 'dealer', gap: true, uts: true, plan: 'two', extras: [{ name: 'Диски', valueKopecks: 10_000_000 }], accident: { sumPerSeatKopecks: 10_000_000, seats: 2 }, extendedLiabilityKopecks: 100_000_000 },
-        { risks: 'damage', settlement: 'clientChoice', territory: 'rfAbroad', franchise: { type: 'conditional', mode: 'amount', value: 100_000 }, discountPercent: 15 },
+        {
+          risks: 'damageTheft',
+          settlement: 'dealer',
+          gap: true,
+          uts: true,
+          plan: 'two',
+          extras: [{ name: 'Диски', valueKopecks: 10_000_000 }],
+          accident: { sumPerSeatKopecks: 10_000_000, seats: 2 },
+          extendedLiabilityKopecks: 100_000_000,
+        },
+        {
+          risks: 'damage',
+          settlement: 'clientChoice',
+          territory: 'rfAbroad',
+          franchise: { type: 'conditional', mode: 'amount', value: 100_000 },
+          discountPercent: 15,
+        },
         { risks: 'damage', settlement: 'nonDealer', franchise: { type: 'conditional', mode: 'percent', value: 1 } },
         { risks: 'damage', settlement: 'cash', franchise: { type: 'unconditional', mode: 'amount', value: 100_000 } },
         { risks: 'damage', settlement: 'cash', franchise: { type: 'unconditional', mode: 'percent', value: 1 } },
         { program: 'theft', risks: 'theft', settlement: 'cash' },
       ],
     }),
-    baseInput({ drivers: [{ age: 45, experienceYears: 25, gender: 'female' }, { age: 20, experienceYears: 1, gender: 'male' }], vehicle: { ...v, year: 2014, antiTheft: [] } }),
     baseInput({
-      drivers: 'unlimited', owner: { type: 'legal', region: 'Москва', city: null }, termMonths: 6, sumInsuredKopecks: 60_000_000,
-      vehicle: { ...v, model: { other: { name: 'Tank 300', foreign: true } }, newCar: true, mileageKm: 100, antiTheft: ['immobiliser'] },
+      drivers: [
+        { age: 45, experienceYears: 25, gender: 'female' },
+        { age: 20, experienceYears: 1, gender: 'male' },
+      ],
+      vehicle: { ...v, year: 2014, antiTheft: [] },
     }),
-    baseInput({ drivers: [{ age: 45, experienceYears: 25, gender: 'male' }], vehicle: { ...v, model: { modelId: 'hyundai-solaris' } } }),
     baseInput({
-      vehicle: { model: { modelId: 'kia-sportage' }, category: 'B', year: 2025, marketValueKopecks: 900_000_000, newCar: true, mileageKm: 10, antiTheft: ['satellite'] },
+      drivers: 'unlimited',
+      owner: { type: 'legal', region: 'Москва', city: null },
+      termMonths: 6,
+      sumInsuredKopecks: 60_000_000,
+      vehicle: {
+        ...v,
+        model: { other: { name: 'Tank 300', foreign: true } },
+        newCar: true,
+        mileageKm: 100,
+        antiTheft: ['immobiliser'],
+      },
+    }),
+    baseInput({
+      drivers: [{ age: 45, experienceYears: 25, gender: 'male' }],
+      vehicle: { ...v, model: { modelId: 'hyundai-solaris' } },
+    }),
+    baseInput({
+      vehicle: {
+        model: { modelId: 'kia-sportage' },
+        category: 'B',
+        year: 2025,
+        marketValueKopecks: 900_000_000,
+        newCar: true,
+        mileageKm: 10,
+        antiTheft: ['satellite'],
+      },
       owner: { type: 'individual', region: 'Московская область', city: null },
-      sumInsuredKopecks: 900_000_000, drivers: [{ age: 45, experienceYears: 25, gender: 'male' }],
+      sumInsuredKopecks: 900_000_000,
+      drivers: [{ age: 45, experienceYears: 25, gender: 'male' }],
     }),
-    baseInput({ startDate: '2026-03-05', previousPolicy: { startDate: '2025-03-05', endDate: '2026-03-04', claims: 0, sameOwnerAndInsured: true } }),
+    baseInput({
+      startDate: '2026-03-05',
+      previousPolicy: { startDate: '2025-03-05', endDate: '2026-03-04', claims: 0, sameOwnerAndInsured: true },
+    }),
     baseInput({ drivers: [{ age: 25, experienceYears: 5, gender: 'female' }] }),
     baseInput({ drivers: 'unlimited' }),
     ...ANTI_THEFT_SYSTEMS.map((s) => baseInput({ vehicle: { ...v, antiTheft: [s] } })),
@@ -68,11 +123,26 @@ function scenarios(): CascoQuoteInputJson[] {
 /** Facts that fail every condition, with every enum variant of the parameterised ones. */
 function failingConditions(): MessageRef[] {
   const facts: ConditionFacts = {
-    vehicleAge: 20, modelYear: 2000, quoteYear: 2026, mileageKm: 50_000, modelId: null, modelName: 'Lada Vesta', foreign: false,
-    ownerType: 'legal', ownerRegion: { code: '40', name: 'Калужская область' }, regionNames: { '77': 'Москва', '50': 'Московская область' },
-    termMonths: 6, startDate: '2026-03-10', sumInsuredKopecks: 100, drivers: [{ number: 1, age: 20, experience: 1, loading: true }],
+    vehicleAge: 20,
+    modelYear: 2000,
+    quoteYear: 2026,
+    mileageKm: 50_000,
+    modelId: null,
+    modelName: 'Lada Vesta',
+    foreign: false,
+    ownerType: 'legal',
+    ownerRegion: { code: '40', name: 'Калужская область' },
+    regionNames: { '77': 'Москва', '50': 'Московская область' },
+    termMonths: 6,
+    startDate: '2026-03-10',
+    sumInsuredKopecks: 100,
+    drivers: [{ number: 1, age: 20, experience: 1, loading: true }],
     previousPolicy: { startDate: '2025-01-01', endDate: '2025-06-30', claims: 5, sameOwnerAndInsured: false },
-    risks: 'damageTheft', settlement: 'nonDealer', driverPricedComponents: [], discountPercent: 5, premiumKopecks: 100,
+    risks: 'damageTheft',
+    settlement: 'nonDealer',
+    driverPricedComponents: [],
+    discountPercent: 5,
+    premiumKopecks: 100,
   }
   const out: MessageRef[] = []
   const check = (c: unknown, f: ConditionFacts = facts) => {
@@ -81,10 +151,27 @@ function failingConditions(): MessageRef[] {
     out.push(m!)
   }
   const p = { verified: true }
-  for (const type of ['maxVehicleAge', 'dealerMaxVehicleAge', 'modelYearRecent']) check({ type, years: 5, ...p }, { ...facts, settlement: 'dealer' })
+  for (const type of ['maxVehicleAge', 'dealerMaxVehicleAge', 'modelYearRecent'])
+    check({ type, years: 5, ...p }, { ...facts, settlement: 'dealer' })
   for (const type of ['everyDriverAgeOver', 'everyDriverExperienceOver']) check({ type, years: 30, ...p })
-  for (const type of ['nonDealerForeignOnly', 'noClerkDiscount', 'driversLimited', 'driversPriced', 'previousPolicy', 'sameOwnerAndInsured', 'noDriverLoading', 'startsDayAfterPrevious']) {
-    check({ type, ...p }, type === 'driversLimited' ? { ...facts, drivers: 'unlimited' } : type === 'previousPolicy' ? { ...facts, previousPolicy: null } : facts)
+  for (const type of [
+    'nonDealerForeignOnly',
+    'noClerkDiscount',
+    'driversLimited',
+    'driversPriced',
+    'previousPolicy',
+    'sameOwnerAndInsured',
+    'noDriverLoading',
+    'startsDayAfterPrevious',
+  ]) {
+    check(
+      { type, ...p },
+      type === 'driversLimited'
+        ? { ...facts, drivers: 'unlimited' }
+        : type === 'previousPolicy'
+          ? { ...facts, previousPolicy: null }
+          : facts,
+    )
   }
   check({ type: 'risksAre', risks: 'damage', ...p })
   check({ type: 'risksAre', risks: 'theft', ...p })
@@ -125,7 +212,12 @@ describe('CASCO messages', () => {
       const q = quote(input)
       refs.push(...q.underwritingFlags.map((f) => f.reason))
       for (const o of q.options) {
-        refs.push(...o.components.map((c) => c.reason), ...o.factors.map((f) => f.reason), ...o.warnings, ...o.underwritingFlags.map((f) => f.reason))
+        refs.push(
+          ...o.components.map((c) => c.reason),
+          ...o.factors.map((f) => f.reason),
+          ...o.warnings,
+          ...o.underwritingFlags.map((f) => f.reason),
+        )
         for (const p of o.programs) refs.push(...p.unmetConditions)
       }
     }
@@ -138,12 +230,20 @@ describe('CASCO messages', () => {
         for (const p of placeholders(text!)) expect(r.params, `${r.key} {${p}}`).toHaveProperty(p)
       }
     }
-    const explained = ['casco.factors.', 'casco.rates.', 'casco.conditions.', 'casco.underwriting.', 'casco.warnings.', 'casco.programs.']
+    const explained = [
+      'casco.factors.',
+      'casco.rates.',
+      'casco.conditions.',
+      'casco.underwriting.',
+      'casco.warnings.',
+      'casco.programs.',
+    ]
     expect([...ruKeys.keys()].filter((k) => explained.some((p) => k.startsWith(p)) && !produced.has(k))).toEqual([])
   })
 
   it('name every program, requirement, component, risk, settlement, plan and anti-theft system', () => {
-    for (const code of ['resoauto', 'theft', 'gap', 'uts', 'moscowHit', 'experience', 'renewal', 'vip']) expect(ruKeys.has(`casco.programNames.${code}`), code).toBe(true)
+    for (const code of ['resoauto', 'theft', 'gap', 'uts', 'moscowHit', 'experience', 'renewal', 'vip'])
+      expect(ruKeys.has(`casco.programNames.${code}`), code).toBe(true)
     for (const s of ANTI_THEFT_SYSTEMS) expect(ruKeys.has(`casco.antiTheftSystems.${s}`), s).toBe(true)
     expect(ruKeys.get('casco.requirements.inspectionWithPhotos')).toMatch(/осмотр/)
   })

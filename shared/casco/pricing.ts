@@ -40,7 +40,10 @@ export function componentPremium(c: ComponentBase, factors: readonly AppliedFact
   return roundHalfUp(multiply(c.baseKopecks, c.rate, fraction(1, 100), ...own))
 }
 
-export function priceComponents(components: readonly ComponentBase[], factors: readonly AppliedFactor[]): CascoComponentPremium[] {
+export function priceComponents(
+  components: readonly ComponentBase[],
+  factors: readonly AppliedFactor[],
+): CascoComponentPremium[] {
   return components.map((c) => ({
     code: c.code,
     baseKopecks: c.baseKopecks,

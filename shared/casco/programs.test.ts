@@ -13,8 +13,14 @@ type Input = CascoQuoteInputJson
 type Option = Input['options'][number]
 type Breaker = (input: Input) => Input
 
-const option = (input: Input, patch: Partial<Option>): Input => ({ ...input, options: [{ ...input.options[0]!, ...patch }] })
-const vehicle = (input: Input, patch: Partial<Input['vehicle']>): Input => ({ ...input, vehicle: { ...input.vehicle, ...patch } })
+const option = (input: Input, patch: Partial<Option>): Input => ({
+  ...input,
+  options: [{ ...input.options[0]!, ...patch }],
+})
+const vehicle = (input: Input, patch: Partial<Input['vehicle']>): Input => ({
+  ...input,
+  vehicle: { ...input.vehicle, ...patch },
+})
 
 interface Scenario {
   code: CascoProgramResult['code']
@@ -24,14 +30,27 @@ interface Scenario {
 }
 
 const moscowHit: Input = baseInput({
-  vehicle: { model: { modelId: 'kia-sportage' }, category: 'B', year: 2025, marketValueKopecks: 300_000_000, newCar: true, mileageKm: 999, antiTheft: ['satellite'] },
+  vehicle: {
+    model: { modelId: 'kia-sportage' },
+    category: 'B',
+    year: 2025,
+    marketValueKopecks: 300_000_000,
+    newCar: true,
+    mileageKm: 999,
+    antiTheft: ['satellite'],
+  },
   owner: { type: 'individual', region: 'Москва', city: null },
   drivers: [{ age: 30, experienceYears: 8, gender: 'male' }],
   sumInsuredKopecks: 300_000_000,
   options: [{ risks: 'damage', settlement: 'dealer' }],
 })
 
-const experience: Input = baseInput({ drivers: [{ age: 41, experienceYears: 11, gender: 'female' }, { age: 60, experienceYears: 40, gender: 'male' }] })
+const experience: Input = baseInput({
+  drivers: [
+    { age: 41, experienceYears: 11, gender: 'female' },
+    { age: 60, experienceYears: 40, gender: 'male' },
+  ],
+})
 
 const renewal: Input = baseInput({
   startDate: '2026-03-05',
@@ -39,7 +58,15 @@ const renewal: Input = baseInput({
 })
 
 const vip: Input = baseInput({
-  vehicle: { model: { modelId: 'toyota-camry' }, category: 'B', year: 2024, marketValueKopecks: 350_000_000, newCar: false, mileageKm: 20_000, antiTheft: ['satellite'] },
+  vehicle: {
+    model: { modelId: 'toyota-camry' },
+    category: 'B',
+    year: 2024,
+    marketValueKopecks: 350_000_000,
+    newCar: false,
+    mileageKm: 20_000,
+    antiTheft: ['satellite'],
+  },
   sumInsuredKopecks: 300_000_000,
 })
 
@@ -48,13 +75,18 @@ const scenarios: Scenario[] = [
     code: 'resoauto',
     met: baseInput(),
     breakers: {
-      nonDealerForeignOnly: (i) => option(vehicle(i, { model: { modelId: 'lada-vesta' } }), { settlement: 'nonDealer' }),
+      nonDealerForeignOnly: (i) =>
+        option(vehicle(i, { model: { modelId: 'lada-vesta' } }), { settlement: 'nonDealer' }),
       dealerMaxVehicleAge: (i) => vehicle(i, { year: 2018 }),
     },
   },
   {
     code: 'theft',
-    met: option(baseInput({ vehicle: { ...baseInput().vehicle, year: 2014 } }), { program: 'theft', risks: 'theft', settlement: 'cash' }),
+    met: option(baseInput({ vehicle: { ...baseInput().vehicle, year: 2014 } }), {
+      program: 'theft',
+      risks: 'theft',
+      settlement: 'cash',
+    }),
     breakers: {
       risksAre: (i) => option(i, { risks: 'damageTheft' }),
       maxVehicleAge: (i) => vehicle(i, { year: 2013 }),
@@ -108,7 +140,13 @@ const scenarios: Scenario[] = [
       maxPreviousClaims: (i) => ({ ...i, previousPolicy: { ...i.previousPolicy!, claims: 2 } }),
       sameOwnerAndInsured: (i) => ({ ...i, previousPolicy: { ...i.previousPolicy!, sameOwnerAndInsured: false } }),
       noClerkDiscount: (i) => option(i, { discountPercent: 3 }),
-      noDriverLoading: (i) => ({ ...i, drivers: [{ age: 35, experienceYears: 12, gender: 'male' }, { age: 23, experienceYears: 5, gender: 'male' }] }),
+      noDriverLoading: (i) => ({
+        ...i,
+        drivers: [
+          { age: 35, experienceYears: 12, gender: 'male' },
+          { age: 23, experienceYears: 5, gender: 'male' },
+        ],
+      }),
       startsDayAfterPrevious: (i) => ({ ...i, startDate: '2026-03-06' }),
     },
   },
@@ -139,7 +177,9 @@ function rulesOf(code: string) {
 describe('CASCO programs: met, and each condition unmet on its own', () => {
   it('covers every program of the bundled file', () => {
     const d = ctx.programs.data
-    expect(scenarios.map((s) => s.code).sort()).toEqual(['resoauto', 'theft', 'gap', 'uts', ...d.promotions.map((p) => p.code), 'vip'].sort())
+    expect(scenarios.map((s) => s.code).sort()).toEqual(
+      ['resoauto', 'theft', 'gap', 'uts', ...d.promotions.map((p) => p.code), 'vip'].sort(),
+    )
   })
 
   for (const s of scenarios) {
@@ -165,7 +205,11 @@ describe('CASCO promotions', () => {
   it('Moscow Hit: the data discount on damage, theft and extras, and the requirements of the seed', () => {
     const o = quote(moscowHit).options[0]!
     const f = o.factors.find((x) => x.code === 'promotion')!
-    expect(f).toMatchObject({ value: 0.73, appliesTo: ['damage'], reason: { key: 'casco.factors.promotion.moscowHit' } })
+    expect(f).toMatchObject({
+      value: 0.73,
+      appliesTo: ['damage'],
+      reason: { key: 'casco.factors.promotion.moscowHit' },
+    })
     const without = quote(option(moscowHit, { discountPercent: 0.01 })).options[0]!
     expect(without.factors.map((x) => x.code)).not.toContain('promotion')
   })
@@ -181,7 +225,10 @@ describe('CASCO promotions', () => {
     const both = { ...moscowHit, drivers: [{ age: 45, experienceYears: 20, gender: 'male' as const }] }
     const programs = quote(both).options[0]!.programs
     expect(programs.find((p) => p.code === 'moscowHit')).toMatchObject({ applied: true, discount: 0.73 })
-    expect(programs.find((p) => p.code === 'experience')).toMatchObject({ applied: false, unmetConditions: [{ key: 'casco.programs.notCombined' }] })
+    expect(programs.find((p) => p.code === 'experience')).toMatchObject({
+      applied: false,
+      unmetConditions: [{ key: 'casco.programs.notCombined' }],
+    })
     expect(quote(both).options[0]!.factors.filter((f) => f.code === 'promotion')).toHaveLength(1)
   })
 
@@ -189,7 +236,9 @@ describe('CASCO promotions', () => {
     const input = { ...renewal, drivers: experience.drivers }
     const programs = quote(input).options[0]!.programs
     expect(programs.find((p) => p.code === 'experience')!.applied).toBe(true)
-    expect(programs.find((p) => p.code === 'renewal')!.unmetConditions).toEqual([{ key: 'casco.programs.notCombined', params: {} }])
+    expect(programs.find((p) => p.code === 'renewal')!.unmetConditions).toEqual([
+      { key: 'casco.programs.notCombined', params: {} },
+    ])
   })
 
   it('never raises the premium', () => {
@@ -209,19 +258,32 @@ describe('explanations of unmet conditions', () => {
       { key: 'casco.conditions.mileageBelow', params: { max: 1000, actual: 1500 } },
       { key: 'casco.conditions.modelYearRecent', params: { earliest: 2025, actual: 2023 } },
     ])
-    expect(result({ ...renewal, previousPolicy: { ...renewal.previousPolicy!, claims: 3 }, startDate: '2026-03-10' }, 'renewal').unmetConditions).toEqual([
+    expect(
+      result(
+        { ...renewal, previousPolicy: { ...renewal.previousPolicy!, claims: 3 }, startDate: '2026-03-10' },
+        'renewal',
+      ).unmetConditions,
+    ).toEqual([
       { key: 'casco.conditions.maxPreviousClaims', params: { max: 1, actual: 3 } },
       { key: 'casco.conditions.startsDayAfterPrevious', params: { expected: '2026-03-05', actual: '2026-03-10' } },
     ])
   })
 
   it('explain a missing previous policy or an unlimited list once, not per dependent condition', () => {
-    expect(result(baseInput(), 'renewal').unmetConditions).toEqual([{ key: 'casco.conditions.previousPolicy', params: {} }])
-    expect(result({ ...experience, drivers: 'unlimited' }, 'experience').unmetConditions).toEqual([{ key: 'casco.conditions.driversLimited', params: {} }])
+    expect(result(baseInput(), 'renewal').unmetConditions).toEqual([
+      { key: 'casco.conditions.previousPolicy', params: {} },
+    ])
+    expect(result({ ...experience, drivers: 'unlimited' }, 'experience').unmetConditions).toEqual([
+      { key: 'casco.conditions.driversLimited', params: {} },
+    ])
   })
 
   it('name the drivers who fall short', () => {
-    const drivers = [{ age: 50, experienceYears: 30, gender: 'male' as const }, { age: 38, experienceYears: 5, gender: 'female' as const }, { age: 40, experienceYears: 22, gender: 'male' as const }]
+    const drivers = [
+      { age: 50, experienceYears: 30, gender: 'male' as const },
+      { age: 38, experienceYears: 5, gender: 'female' as const },
+      { age: 40, experienceYears: 22, gender: 'male' as const },
+    ]
     expect(result({ ...experience, drivers }, 'experience').unmetConditions).toEqual([
       { key: 'casco.conditions.everyDriverAgeOver', params: { years: 40, drivers: '2, 3' } },
       { key: 'casco.conditions.everyDriverExperienceOver', params: { years: 10, drivers: '2' } },
@@ -237,10 +299,17 @@ describe('explanations of unmet conditions', () => {
       return quote(vip, undefined, { ...ctx, programs }).options[0]!
     }
     expect(withThreshold(o.premiumKopecks).vip).toBe(true)
-    expect(withThreshold(o.premiumKopecks + 1).programs.at(-1)).toMatchObject({ code: 'vip', applied: false, unmetConditions: [{ key: 'casco.conditions.minPremium' }] })
+    expect(withThreshold(o.premiumKopecks + 1).programs.at(-1)).toMatchObject({
+      code: 'vip',
+      applied: false,
+      unmetConditions: [{ key: 'casco.conditions.minPremium' }],
+    })
     // The experienced drivers' discount brings the premium under a threshold the undiscounted premium would pass.
     const discounted = { ...vip, drivers: experience.drivers }
-    const before = quote({ ...discounted, options: [{ ...vip.options[0]!, discountPercent: 0 }] }, undefined, { ...ctx, programs: { ...ctx.programs, data: { ...ctx.programs.data, promotions: [] } } }).options[0]!
+    const before = quote({ ...discounted, options: [{ ...vip.options[0]!, discountPercent: 0 }] }, undefined, {
+      ...ctx,
+      programs: { ...ctx.programs, data: { ...ctx.programs.data, promotions: [] } },
+    }).options[0]!
     const after = quote(discounted).options[0]!
     expect(after.premiumKopecks).toBeLessThan(before.premiumKopecks)
     const programs = structuredClone(ctx.programs)
@@ -250,7 +319,10 @@ describe('explanations of unmet conditions', () => {
 })
 
 describe('Moscow Hit: owners registered in Moscow or the Moscow region, settlement by referral (seed 002)', () => {
-  const where = (region: string, city: string | null = null): Input => ({ ...moscowHit, owner: { type: 'individual', region, city } })
+  const where = (region: string, city: string | null = null): Input => ({
+    ...moscowHit,
+    owner: { type: 'individual', region, city },
+  })
   const regionTable: Array<[string, string | null, boolean]> = [
     ['Москва', null, true],
     ['Московская область', null, true],
@@ -267,7 +339,12 @@ describe('Moscow Hit: owners registered in Moscow or the Moscow region, settleme
       const r = result(where(region, city), 'moscowHit')
       expect(r.applied).toBe(applies)
       if (!applies) {
-        expect(r.unmetConditions).toEqual([{ key: 'casco.conditions.ownerRegionIn', params: { regions: 'Москва, Московская область', actual: expect.any(String) } }])
+        expect(r.unmetConditions).toEqual([
+          {
+            key: 'casco.conditions.ownerRegionIn',
+            params: { regions: 'Москва, Московская область', actual: expect.any(String) },
+          },
+        ])
         expect(quote(where(region, city)).options[0]!.factors.map((f) => f.code)).not.toContain('promotion')
       }
     })
@@ -278,7 +355,12 @@ describe('Moscow Hit: owners registered in Moscow or the Moscow region, settleme
     expect(result(where('Тверская область'), 'moscowHit').unmetConditions[0]!.params.actual).toBe('Тверская область')
   })
 
-  const settlementTable: Array<[Option['settlement'], boolean]> = [['dealer', true], ['nonDealer', true], ['clientChoice', false], ['cash', false]]
+  const settlementTable: Array<[Option['settlement'], boolean]> = [
+    ['dealer', true],
+    ['nonDealer', true],
+    ['clientChoice', false],
+    ['cash', false],
+  ]
   for (const [settlement, applies] of settlementTable) {
     it(`settlement ${settlement}: ${applies ? 'applies' : 'not offered'}`, () => {
       const r = result(option(moscowHit, { settlement }), 'moscowHit')
@@ -289,14 +371,23 @@ describe('Moscow Hit: owners registered in Moscow or the Moscow region, settleme
 
   it('outside the region and without a referral: both reasons, once each', () => {
     const r = result(option(where('Санкт-Петербург'), { settlement: 'cash' }), 'moscowHit')
-    expect(r.unmetConditions.map((m) => m.key)).toEqual(['casco.conditions.ownerRegionIn', 'casco.conditions.settlementByReferral'])
+    expect(r.unmetConditions.map((m) => m.key)).toEqual([
+      'casco.conditions.ownerRegionIn',
+      'casco.conditions.settlementByReferral',
+    ])
   })
 
   it('names only regions of the regions file', () => {
-    const hit = programs.data.promotions.find((p) => p.code === 'moscowHit')!.conditions.find((c) => c.type === 'ownerRegionIn')
+    const hit = programs.data.promotions
+      .find((p) => p.code === 'moscowHit')!
+      .conditions.find((c) => c.type === 'ownerRegionIn')
     const codes = hit && 'regions' in hit ? hit.regions : []
     expect(codes).toEqual(['77', '50'])
-    for (const code of codes) expect(ctx.regions.regions.some((r) => r.code === code), code).toBe(true)
+    for (const code of codes)
+      expect(
+        ctx.regions.regions.some((r) => r.code === code),
+        code,
+      ).toBe(true)
   })
 })
 
@@ -308,7 +399,17 @@ describe('Privilege of Experience: only where the drivers price the option', () 
     ['damage with UTS', { risks: 'damage', uts: true }, true],
     ['RESOauto, theft risk only', { risks: 'theft', settlement: 'cash' }, false],
     ['the theft-only program', { program: 'theft', risks: 'theft', settlement: 'cash' }, false],
-    ['theft only with GAP and extras', { program: 'theft', risks: 'theft', settlement: 'cash', gap: true, extras: [{ name: 'Магнитола', valueKopecks: 5_000_000 }] }, false],
+    [
+      'theft only with GAP and extras',
+      {
+        program: 'theft',
+        risks: 'theft',
+        settlement: 'cash',
+        gap: true,
+        extras: [{ name: 'Магнитола', valueKopecks: 5_000_000 }],
+      },
+      false,
+    ],
   ]
   for (const [name, patch, applies] of table) {
     it(`${name}: ${applies ? 'the discount applies' : 'no discount, and the reason is given'}`, () => {
@@ -322,14 +423,22 @@ describe('Privilege of Experience: only where the drivers price the option', () 
   }
 
   it('a theft-only policy costs the same for the experienced list as for a young driver', () => {
-    const theftOnly = (drivers: Input['drivers']) => quote(option({ ...experience, drivers }, { program: 'theft', risks: 'theft', settlement: 'cash' })).options[0]!.premiumKopecks
+    const theftOnly = (drivers: Input['drivers']) =>
+      quote(option({ ...experience, drivers }, { program: 'theft', risks: 'theft', settlement: 'cash' })).options[0]!
+        .premiumKopecks
     expect(theftOnly(experience.drivers)).toBe(theftOnly([{ age: 22, experienceYears: 1, gender: 'male' }]))
     expect(theftOnly(experience.drivers)).toBe(theftOnly('unlimited'))
   })
 
   it('any driver: the list is not limited, and on theft only the price ignores the drivers too', () => {
-    expect(result({ ...experience, drivers: 'unlimited' }, 'experience').unmetConditions).toEqual([{ key: 'casco.conditions.driversLimited', params: {} }])
-    expect(result(option({ ...experience, drivers: 'unlimited' }, { program: 'theft', risks: 'theft', settlement: 'cash' }), 'experience').unmetConditions.map((m) => m.key))
-      .toEqual(['casco.conditions.driversLimited', 'casco.conditions.driversPriced'])
+    expect(result({ ...experience, drivers: 'unlimited' }, 'experience').unmetConditions).toEqual([
+      { key: 'casco.conditions.driversLimited', params: {} },
+    ])
+    expect(
+      result(
+        option({ ...experience, drivers: 'unlimited' }, { program: 'theft', risks: 'theft', settlement: 'cash' }),
+        'experience',
+      ).unmetConditions.map((m) => m.key),
+    ).toEqual(['casco.conditions.driversLimited', 'casco.conditions.driversPriced'])
   })
 })

@@ -78,12 +78,14 @@ const programSchema = z.strictObject({
 })
 export type CascoProgramRules = z.infer<typeof programSchema>
 
-const promotionSchema = programSchema.extend({
-  code: z.enum(CASCO_PROMOTIONS),
-  /** The price factor when the promotion applies (0.85 = −15 %). */
-  discount: verifiedValue(z.number().positive().max(1)),
-  appliesTo: z.array(z.enum(CASCO_COMPONENTS)).min(1),
-}).strict()
+const promotionSchema = programSchema
+  .extend({
+    code: z.enum(CASCO_PROMOTIONS),
+    /** The price factor when the promotion applies (0.85 = −15 %). */
+    discount: verifiedValue(z.number().positive().max(1)),
+    appliesTo: z.array(z.enum(CASCO_COMPONENTS)).min(1),
+  })
+  .strict()
 export type CascoPromotionRules = z.infer<typeof promotionSchema>
 
 /** A check left out (null) does not fire; HQ can switch one off without a code change. */
@@ -92,10 +94,12 @@ const underwritingSchema = z.strictObject({
   maxVehicleAge: verifiedValue(years).nullable(),
   youngDriver: z.strictObject({ ageBelow: verifiedValue(years), experienceBelow: verifiedValue(years) }).nullable(),
   /** Theft-prone model with theft covered; a missing required anti-theft system is a check of its own. */
-  theftProne: z.strictObject({
-    enabled: z.boolean(),
-    requiredAntiTheft: verifiedValue(z.array(z.enum(ANTI_THEFT_SYSTEMS))),
-  }).nullable(),
+  theftProne: z
+    .strictObject({
+      enabled: z.boolean(),
+      requiredAntiTheft: verifiedValue(z.array(z.enum(ANTI_THEFT_SYSTEMS))),
+    })
+    .nullable(),
   /** The clerk's discount may go up to this % without the underwriter. */
   discountCorridorPercent: verifiedValue(z.number().nonnegative().max(100)).nullable(),
 })
@@ -104,12 +108,17 @@ export const cascoProgramsDataSchema = z.strictObject({
   programs: z.strictObject({ resoauto: programSchema, theft: programSchema }),
   addons: z.strictObject({ gap: programSchema, uts: programSchema }),
   /** Promotions do not combine: the one giving the lowest premium applies. */
-  promotions: z.array(promotionSchema).refine((p) => new Set(p.map((x) => x.code)).size === p.length, { message: 'a promotion is listed twice' }),
+  promotions: z
+    .array(promotionSchema)
+    .refine((p) => new Set(p.map((x) => x.code)).size === p.length, { message: 'a promotion is listed twice' }),
   vip: programSchema,
   /** The sum insured falls by this share a year, counted for every started month; GAP pays the difference. */
   gapCover: z.strictObject({ reductionPerYear: verifiedValue(z.number().positive().max(1)) }),
   /** Total loss: repair above this share of the basis (seed 002: 80 % of the value). */
-  totalLoss: z.strictObject({ share: verifiedValue(z.number().positive().max(1)), basis: z.enum(['sumInsured', 'marketValue']) }),
+  totalLoss: z.strictObject({
+    share: verifiedValue(z.number().positive().max(1)),
+    basis: z.enum(['sumInsured', 'marketValue']),
+  }),
   underwriting: underwritingSchema,
   /** Makes that are not foreign cars ("иномарки"): non-dealer repair is not offered for them. */
   domesticMakes: verifiedValue(z.array(z.string().min(1))),
@@ -119,6 +128,9 @@ export type CascoProgramsData = z.infer<typeof cascoProgramsDataSchema>
 export const cascoProgramsFileSchema = referenceFile(CASCO_PROGRAMS_KIND, cascoProgramsDataSchema)
 export type CascoProgramsFile = z.infer<typeof cascoProgramsFileSchema>
 
-export function selectCascoPrograms(versions: readonly CascoProgramsFile[], quoteDate: string): CascoProgramsFile | undefined {
+export function selectCascoPrograms(
+  versions: readonly CascoProgramsFile[],
+  quoteDate: string,
+): CascoProgramsFile | undefined {
   return versionInForce(versions, quoteDate)
 }

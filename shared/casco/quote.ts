@@ -7,17 +7,25 @@ import { unmetConditions, type ConditionFacts, type DriverFacts } from './condit
 import { CascoQuoteError, missingValue } from './errors'
 import { gapTable } from './gapTable'
 import {
-  compareRatios, factorFromValue, priceComponents, publicFactors, totalOf,
-  type AppliedFactor, type ComponentBase,
+  compareRatios,
+  factorFromValue,
+  priceComponents,
+  publicFactors,
+  totalOf,
+  type AppliedFactor,
+  type ComponentBase,
 } from './pricing'
 import type { CascoProgramsFile, CascoProgramRules, CascoRequirement } from './programsSchema'
 import type { CascoOption, CascoQuoteInput, CascoRisks } from './quoteInput'
-import type {
-  CascoOptionQuote, CascoProgramResult, CascoQuote, CascoUnderwritingFlag, MessageRef,
-} from './quoteTypes'
+import type { CascoOptionQuote, CascoProgramResult, CascoQuote, CascoUnderwritingFlag, MessageRef } from './quoteTypes'
 import { CascoScheduleInputError, cascoSchedule, type CascoInstalmentRules } from './schedule'
 import {
-  CASCO_COMPONENTS, inIntRange, intRangeLabel, type CascoComponent, type CascoTariff, type CascoTariffValue,
+  CASCO_COMPONENTS,
+  inIntRange,
+  intRangeLabel,
+  type CascoComponent,
+  type CascoTariff,
+  type CascoTariffValue,
 } from './tariffSchema'
 import { contractFlags, optionFlags } from './underwriting'
 
@@ -75,15 +83,26 @@ interface Contract {
 
 export function quoteCasco(input: CascoQuoteInput, tariff: CascoTariff, ctx: CascoQuoteContext): CascoQuote {
   if (!versionInForce([tariff], input.quoteDate)) {
-    throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.tariffNotInForce', { version: tariff.version, date: input.quoteDate })
+    throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.tariffNotInForce', {
+      version: tariff.version,
+      date: input.quoteDate,
+    })
   }
   if (!versionInForce([ctx.programs], input.quoteDate)) {
-    throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.programsNotInForce', { version: ctx.programs.version, date: input.quoteDate })
+    throw new CascoQuoteError('tariff', 'quoteDate', 'casco.errors.programsNotInForce', {
+      version: ctx.programs.version,
+      date: input.quoteDate,
+    })
   }
   const contract = prepareContract(input, tariff, ctx)
-  const shared = contractFlags({
-    sumInsuredKopecks: input.sumInsuredKopecks, vehicleAge: contract.vehicleAge, drivers: contract.drivers,
-  }, ctx.programs.data.underwriting)
+  const shared = contractFlags(
+    {
+      sumInsuredKopecks: input.sumInsuredKopecks,
+      vehicleAge: contract.vehicleAge,
+      drivers: contract.drivers,
+    },
+    ctx.programs.data.underwriting,
+  )
   const options = input.options.map((option, index) => quoteOption(contract, option, index, shared, ctx))
   return {
     tariffVersion: tariff.version,
@@ -106,9 +125,14 @@ function prepareContract(input: CascoQuoteInput, tariff: CascoTariff, ctx: Casco
   const vehicle = vehicleFacts(input, ctx)
 
   const mv = input.vehicle.marketValueKopecks
-  const cls = t.vehicleClasses.find((c) => c.categories.includes(input.vehicle.category)
-    && mv > c.marketValue.overKopecks && (c.marketValue.upToKopecks === null || mv <= c.marketValue.upToKopecks))
-  if (!cls) throw missingValue(version, 'vehicleClasses', `${input.vehicle.category}, ${roubles(mv)} RUB`, 'vehicle.category')
+  const cls = t.vehicleClasses.find(
+    (c) =>
+      c.categories.includes(input.vehicle.category) &&
+      mv > c.marketValue.overKopecks &&
+      (c.marketValue.upToKopecks === null || mv <= c.marketValue.upToKopecks),
+  )
+  if (!cls)
+    throw missingValue(version, 'vehicleClasses', `${input.vehicle.category}, ${roubles(mv)} RUB`, 'vehicle.category')
   const ageBandIndex = t.vehicleAgeBands.findIndex((b) => inIntRange(b, vehicleAge))
   const ageBand = t.vehicleAgeBands[ageBandIndex]
   if (!ageBand) throw missingValue(version, 'vehicleAgeBands', `${vehicleAge} years`, 'vehicle.year')
@@ -117,57 +141,118 @@ function prepareContract(input: CascoQuoteInput, tariff: CascoTariff, ctx: Casco
   const factors: AppliedFactor[] = []
   if (drivers === 'unlimited') {
     const owner = input.owner.type
-    factors.push(factorFromValue('drivers', t.drivers.unlimited[owner], t.drivers.appliesTo,
-      ref(owner === 'legal' ? 'factors.driversUnlimitedLegal' : 'factors.driversUnlimitedIndividual')))
+    factors.push(
+      factorFromValue(
+        'drivers',
+        t.drivers.unlimited[owner],
+        t.drivers.appliesTo,
+        ref(owner === 'legal' ? 'factors.driversUnlimitedLegal' : 'factors.driversUnlimitedIndividual'),
+      ),
+    )
   } else {
     // The driver whose factor is highest sets the contract's (the first one on a tie).
     factors.push(drivers.reduce((a, b) => (compareRatios(b.factor.ratio, a.factor.ratio) > 0 ? b : a)).factor)
   }
 
-  factors.push(factorFromValue('ownerType', t.ownerType[input.owner.type], t.ownerType.appliesTo,
-    ref(input.owner.type === 'legal' ? 'factors.ownerLegal' : 'factors.ownerIndividual')))
+  factors.push(
+    factorFromValue(
+      'ownerType',
+      t.ownerType[input.owner.type],
+      t.ownerType.appliesTo,
+      ref(input.owner.type === 'legal' ? 'factors.ownerLegal' : 'factors.ownerIndividual'),
+    ),
+  )
 
   const place = resolveTerritory(ctx.regions, input.owner.region, input.owner.city)
-  if (!place.ok) throw new CascoQuoteError('input', 'owner.region', 'casco.errors.unknownRegion', { region: input.owner.region })
+  if (!place.ok)
+    throw new CascoQuoteError('input', 'owner.region', 'casco.errors.unknownRegion', { region: input.owner.region })
   const regional = t.region.byRegionCode[place.region.code]
-  factors.push(regional
-    ? factorFromValue('region', regional, t.region.appliesTo, ref('factors.region', { region: place.region.name }))
-    : factorFromValue('region', t.region.otherRegions, t.region.appliesTo, ref('factors.regionOther', { region: place.region.name })))
+  factors.push(
+    regional
+      ? factorFromValue('region', regional, t.region.appliesTo, ref('factors.region', { region: place.region.name }))
+      : factorFromValue(
+          'region',
+          t.region.otherRegions,
+          t.region.appliesTo,
+          ref('factors.regionOther', { region: place.region.name }),
+        ),
+  )
 
   const prone = vehicle.theftProne === true
-  const theftFactor = factorFromValue('theftProne', prone ? t.theftProne.theftProne : t.theftProne.other, t.theftProne.appliesTo,
-    ref(vehicle.theftProne === null ? 'factors.modelNotInCatalogue' : prone ? 'factors.theftProne' : 'factors.notTheftProne', { model: vehicle.modelName }))
+  const theftFactor = factorFromValue(
+    'theftProne',
+    prone ? t.theftProne.theftProne : t.theftProne.other,
+    t.theftProne.appliesTo,
+    ref(
+      vehicle.theftProne === null
+        ? 'factors.modelNotInCatalogue'
+        : prone
+          ? 'factors.theftProne'
+          : 'factors.notTheftProne',
+      { model: vehicle.modelName },
+    ),
+  )
   if (!vehicle.theftProneVerified) theftFactor.verified = false
   factors.push(theftFactor)
 
   factors.push(antiTheftFactor(input, tariff))
 
-  factors.push(factorFromValue('newCar', input.vehicle.newCar ? t.newCar.new : t.newCar.used, t.newCar.appliesTo,
-    ref(input.vehicle.newCar ? 'factors.newCar' : 'factors.usedCar')))
+  factors.push(
+    factorFromValue(
+      'newCar',
+      input.vehicle.newCar ? t.newCar.new : t.newCar.used,
+      t.newCar.appliesTo,
+      ref(input.vehicle.newCar ? 'factors.newCar' : 'factors.usedCar'),
+    ),
+  )
 
   const km = input.vehicle.mileageKm
   const band = t.mileage.bands.find((b) => inIntRange(b.km, km))
   if (!band) throw missingValue(version, 'mileage', `${km} km`, 'vehicle.mileageKm')
-  factors.push(factorFromValue('mileage', band.value, t.mileage.appliesTo, ref('factors.mileage', { km, band: intRangeLabel(band.km) })))
+  factors.push(
+    factorFromValue(
+      'mileage',
+      band.value,
+      t.mileage.appliesTo,
+      ref('factors.mileage', { km, band: intRangeLabel(band.km) }),
+    ),
+  )
 
   const term = t.term.rows.find((r) => r.months === input.termMonths)
   if (!term) throw missingValue(version, 'term', `${input.termMonths} months`, 'termMonths')
   factors.push(factorFromValue('term', term.value, t.term.appliesTo, ref('factors.term', { months: input.termMonths })))
 
   return {
-    input, tariff, programs: ctx.programs, startDate, quoteYear, vehicleAge, ageBandIndex,
-    ageBandLabel: intRangeLabel(ageBand), vehicleClass: cls.code, vehicle, drivers,
-    ownerRegion: { code: place.region.code, name: place.region.name }, factors,
+    input,
+    tariff,
+    programs: ctx.programs,
+    startDate,
+    quoteYear,
+    vehicleAge,
+    ageBandIndex,
+    ageBandLabel: intRangeLabel(ageBand),
+    vehicleClass: cls.code,
+    vehicle,
+    drivers,
+    ownerRegion: { code: place.region.code, name: place.region.name },
+    factors,
   }
 }
 
 function vehicleFacts(input: CascoQuoteInput, ctx: CascoQuoteContext): VehicleFacts {
   const m = input.vehicle.model
   if ('other' in m) {
-    return { modelId: null, modelName: m.other.name, foreign: m.other.foreign, theftProne: null, theftProneVerified: true }
+    return {
+      modelId: null,
+      modelName: m.other.name,
+      foreign: m.other.foreign,
+      theftProne: null,
+      theftProneVerified: true,
+    }
   }
   const model = findModel(ctx.vehicles, m.modelId)
-  if (!model) throw new CascoQuoteError('input', 'vehicle.model.modelId', 'casco.errors.unknownModel', { model: m.modelId })
+  if (!model)
+    throw new CascoQuoteError('input', 'vehicle.model.modelId', 'casco.errors.unknownModel', { model: m.modelId })
   const make = findMake(ctx.vehicles, model.makeId)
   const domestic = ctx.programs.data.domesticMakes.value
   return {
@@ -179,7 +264,11 @@ function vehicleFacts(input: CascoQuoteInput, ctx: CascoQuoteContext): VehicleFa
   }
 }
 
-function driverFactors(input: CascoQuoteInput, tariff: CascoTariff, startDate: CalendarDate): 'unlimited' | DriverCalc[] {
+function driverFactors(
+  input: CascoQuoteInput,
+  tariff: CascoTariff,
+  startDate: CalendarDate,
+): 'unlimited' | DriverCalc[] {
   if (input.drivers === 'unlimited') return 'unlimited'
   const t = tariff.data.drivers
   const count = input.drivers.length
@@ -187,14 +276,16 @@ function driverFactors(input: CascoQuoteInput, tariff: CascoTariff, startDate: C
     const field = (name: string) => `drivers[${i}].${name}`
     let age: number
     if (d.birthDate !== undefined) {
-      if (d.birthDate > startDate) throw new CascoQuoteError('input', field('birthDate'), 'casco.errors.birthAfterStart')
+      if (d.birthDate > startDate)
+        throw new CascoQuoteError('input', field('birthDate'), 'casco.errors.birthAfterStart')
       age = fullYearsBetween(d.birthDate, startDate)
     } else {
       age = d.age!
     }
     let experience: number
     if (d.licenseSince !== undefined) {
-      if (d.licenseSince > startDate) throw new CascoQuoteError('input', field('licenseSince'), 'casco.errors.licenceAfterStart')
+      if (d.licenseSince > startDate)
+        throw new CascoQuoteError('input', field('licenseSince'), 'casco.errors.licenceAfterStart')
       experience = fullYearsBetween(d.licenseSince, startDate)
     } else {
       experience = d.experienceYears!
@@ -207,7 +298,13 @@ function driverFactors(input: CascoQuoteInput, tariff: CascoTariff, startDate: C
     const ei = t.experienceBands.findIndex((b) => inIntRange(b, experience))
     const ageBand = t.ageBands[ai]
     const expBand = t.experienceBands[ei]
-    if (!ageBand) throw missingValue(tariff.version, 'drivers', `age ${age}`, field(d.birthDate !== undefined ? 'birthDate' : 'age'))
+    if (!ageBand)
+      throw missingValue(
+        tariff.version,
+        'drivers',
+        `age ${age}`,
+        field(d.birthDate !== undefined ? 'birthDate' : 'age'),
+      )
     if (!expBand) throw missingValue(tariff.version, 'drivers', `experience ${experience}`, experienceField)
     const cell = t.values[ai]?.[ei]
     const rowKey = `age ${intRangeLabel(ageBand)}, experience ${intRangeLabel(expBand)}`
@@ -219,7 +316,12 @@ function driverFactors(input: CascoQuoteInput, tariff: CascoTariff, startDate: C
       ratio: product,
       appliesTo: t.appliesTo,
       reason: ref(d.gender === 'female' ? 'factors.driverFemale' : 'factors.driverMale', {
-        driver: i + 1, count, age, experience, ageBand: intRangeLabel(ageBand), experienceBand: intRangeLabel(expBand),
+        driver: i + 1,
+        count,
+        age,
+        experience,
+        ageBand: intRangeLabel(ageBand),
+        experienceBand: intRangeLabel(expBand),
       }),
       verified: cell.verified && gender.verified,
       source: [cell.source, gender.source].filter(Boolean).join('; ') || null,
@@ -270,13 +372,24 @@ function componentBases(c: Contract, option: CascoOption, index: number): Compon
       case 'damage':
       case 'theft': {
         const tv = t.baseRates[c.vehicleClass]?.[code][c.ageBandIndex]
-        if (!tv) throw missingValue(version, 'baseRates', `${c.vehicleClass}/${code}/age ${c.ageBandLabel}`, 'vehicle.year')
-        out.push({ code, baseKopecks: si, ...rate(tv), reason: ref(`rates.${code}`, { vehicleClass: c.vehicleClass, ageBand: c.ageBandLabel, age: c.vehicleAge }) })
+        if (!tv)
+          throw missingValue(version, 'baseRates', `${c.vehicleClass}/${code}/age ${c.ageBandLabel}`, 'vehicle.year')
+        out.push({
+          code,
+          baseKopecks: si,
+          ...rate(tv),
+          reason: ref(`rates.${code}`, { vehicleClass: c.vehicleClass, ageBand: c.ageBandLabel, age: c.vehicleAge }),
+        })
         break
       }
       case 'extras': {
         const total = option.extras.reduce((s, e) => s + e.valueKopecks, 0)
-        out.push({ code, baseKopecks: total, ...rate(t.extras.ratePercent[option.risks]), reason: ref('rates.extras', { count: option.extras.length }) })
+        out.push({
+          code,
+          baseKopecks: total,
+          ...rate(t.extras.ratePercent[option.risks]),
+          reason: ref('rates.extras', { count: option.extras.length }),
+        })
         break
       }
       case 'gap':
@@ -288,20 +401,36 @@ function componentBases(c: Contract, option: CascoOption, index: number): Compon
       case 'accident': {
         const a = option.accident!
         if (a.sumPerSeatKopecks > t.accident.maxSumPerSeatKopecks.value) {
-          throw new CascoQuoteError('input', at('accident.sumPerSeatKopecks'), 'casco.errors.accidentSumTooLarge', { max: roubles(t.accident.maxSumPerSeatKopecks.value) })
+          throw new CascoQuoteError('input', at('accident.sumPerSeatKopecks'), 'casco.errors.accidentSumTooLarge', {
+            max: roubles(t.accident.maxSumPerSeatKopecks.value),
+          })
         }
         if (a.seats > t.accident.maxSeats.value) {
-          throw new CascoQuoteError('input', at('accident.seats'), 'casco.errors.accidentSeatsTooMany', { max: t.accident.maxSeats.value })
+          throw new CascoQuoteError('input', at('accident.seats'), 'casco.errors.accidentSeatsTooMany', {
+            max: t.accident.maxSeats.value,
+          })
         }
-        out.push({ code, baseKopecks: a.sumPerSeatKopecks * a.seats, ...rate(t.accident.ratePercent), reason: ref('rates.accident', { seats: a.seats, sumPerSeat: roubles(a.sumPerSeatKopecks) }) })
+        out.push({
+          code,
+          baseKopecks: a.sumPerSeatKopecks * a.seats,
+          ...rate(t.accident.ratePercent),
+          reason: ref('rates.accident', { seats: a.seats, sumPerSeat: roubles(a.sumPerSeatKopecks) }),
+        })
         break
       }
       case 'liability': {
         const limit = option.extendedLiabilityKopecks!
         if (limit > t.liability.maxLimitKopecks.value) {
-          throw new CascoQuoteError('input', at('extendedLiabilityKopecks'), 'casco.errors.liabilityAboveMax', { max: roubles(t.liability.maxLimitKopecks.value) })
+          throw new CascoQuoteError('input', at('extendedLiabilityKopecks'), 'casco.errors.liabilityAboveMax', {
+            max: roubles(t.liability.maxLimitKopecks.value),
+          })
         }
-        out.push({ code, baseKopecks: limit, ...rate(t.liability.ratePercent), reason: ref('rates.liability', { limit: roubles(limit) }) })
+        out.push({
+          code,
+          baseKopecks: limit,
+          ...rate(t.liability.ratePercent),
+          reason: ref('rates.liability', { limit: roubles(limit) }),
+        })
         break
       }
     }
@@ -310,12 +439,24 @@ function componentBases(c: Contract, option: CascoOption, index: number): Compon
 }
 
 /** Franchise, settlement, territory and the clerk's discount: what the option itself chooses. */
-function optionFactors(c: Contract, option: CascoOption, index: number, present: readonly CascoComponent[]): AppliedFactor[] {
+function optionFactors(
+  c: Contract,
+  option: CascoOption,
+  index: number,
+  present: readonly CascoComponent[],
+): AppliedFactor[] {
   const t = c.tariff.data
   const out: AppliedFactor[] = []
   const fr = option.franchise
   if (fr.type === 'none') {
-    out.push({ code: 'franchise', ratio: ratio(1), appliesTo: t.franchise.appliesTo, reason: ref('factors.franchiseNone'), verified: true, source: null })
+    out.push({
+      code: 'franchise',
+      ratio: ratio(1),
+      appliesTo: t.franchise.appliesTo,
+      reason: ref('factors.franchiseNone'),
+      verified: true,
+      source: null,
+    })
   } else {
     const si = c.input.sumInsuredKopecks
     // The franchise as % of the sum insured, exactly: the bands are edges in %.
@@ -323,36 +464,80 @@ function optionFactors(c: Contract, option: CascoOption, index: number, present:
     const bands = t.franchise[fr.type]
     const band = bands.find((b) => compareRatios(pct, ratio(b.upToPercent)) <= 0)
     if (!band) {
-      throw new CascoQuoteError('input', `options[${index}].franchise.value`, 'casco.errors.franchiseTooLarge', { max: bands.at(-1)!.upToPercent })
+      throw new CascoQuoteError('input', `options[${index}].franchise.value`, 'casco.errors.franchiseTooLarge', {
+        max: bands.at(-1)!.upToPercent,
+      })
     }
     const shown = Math.round(toNumber(pct) * 100) / 100
     const key = `factors.franchise.${fr.type}.${fr.mode}`
-    out.push(factorFromValue('franchise', band.value, t.franchise.appliesTo,
-      ref(key, fr.mode === 'amount' ? { amount: roubles(fr.value), percent: shown, band: band.upToPercent } : { percent: fr.value, band: band.upToPercent })))
+    out.push(
+      factorFromValue(
+        'franchise',
+        band.value,
+        t.franchise.appliesTo,
+        ref(
+          key,
+          fr.mode === 'amount'
+            ? { amount: roubles(fr.value), percent: shown, band: band.upToPercent }
+            : { percent: fr.value, band: band.upToPercent },
+        ),
+      ),
+    )
   }
-  out.push(factorFromValue('settlement', t.settlement[option.settlement], t.settlement.appliesTo, ref(`factors.settlement.${option.settlement}`)))
-  out.push(factorFromValue('territory', t.territory[option.territory], t.territory.appliesTo, ref(`factors.territory.${option.territory}`)))
+  out.push(
+    factorFromValue(
+      'settlement',
+      t.settlement[option.settlement],
+      t.settlement.appliesTo,
+      ref(`factors.settlement.${option.settlement}`),
+    ),
+  )
+  out.push(
+    factorFromValue(
+      'territory',
+      t.territory[option.territory],
+      t.territory.appliesTo,
+      ref(`factors.territory.${option.territory}`),
+    ),
+  )
   if (option.discountPercent > 0) {
     const d = ratio(option.discountPercent)
     out.push({
-      code: 'discount', ratio: fraction(100n * d.den - d.num, 100n * d.den), appliesTo: present,
-      reason: ref('factors.discount', { percent: option.discountPercent }), verified: true, source: null,
+      code: 'discount',
+      ratio: fraction(100n * d.den - d.num, 100n * d.den),
+      appliesTo: present,
+      reason: ref('factors.discount', { percent: option.discountPercent }),
+      verified: true,
+      source: null,
     })
   }
   return out
 }
 
 function programResult(
-  code: CascoProgramResult['code'], kind: CascoProgramResult['kind'], rules: CascoProgramRules, facts: ConditionFacts,
+  code: CascoProgramResult['code'],
+  kind: CascoProgramResult['kind'],
+  rules: CascoProgramRules,
+  facts: ConditionFacts,
 ): CascoProgramResult {
   const unmet = unmetConditions(rules.conditions, facts)
   return {
-    code, kind, applied: unmet.length === 0, unmetConditions: unmet, requires: [...rules.requires],
+    code,
+    kind,
+    applied: unmet.length === 0,
+    unmetConditions: unmet,
+    requires: [...rules.requires],
     unverifiedRules: rules.conditions.some((x) => !x.verified),
   }
 }
 
-function quoteOption(c: Contract, option: CascoOption, index: number, shared: CascoUnderwritingFlag[], ctx: CascoQuoteContext): CascoOptionQuote {
+function quoteOption(
+  c: Contract,
+  option: CascoOption,
+  index: number,
+  shared: CascoUnderwritingFlag[],
+  ctx: CascoQuoteContext,
+): CascoOptionQuote {
   const rules = ctx.programs.data
   const input = c.input
   const present = presentComponents(option)
@@ -374,7 +559,10 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
     termMonths: input.termMonths,
     startDate: c.startDate,
     sumInsuredKopecks: input.sumInsuredKopecks,
-    drivers: c.drivers === 'unlimited' ? 'unlimited' : c.drivers.map(({ number, age, experience, loading }) => ({ number, age, experience, loading })),
+    drivers:
+      c.drivers === 'unlimited'
+        ? 'unlimited'
+        : c.drivers.map(({ number, age, experience, loading }) => ({ number, age, experience, loading })),
     previousPolicy: input.previousPolicy,
     risks: option.risks,
     settlement: option.settlement,
@@ -384,17 +572,26 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
   }
 
   const base = programResult(option.program, 'base', rules.programs[option.program], facts)
-  const addons = (['gap', 'uts'] as const).filter((a) => option[a]).map((a) => programResult(a, 'addon', rules.addons[a], facts))
+  const addons = (['gap', 'uts'] as const)
+    .filter((a) => option[a])
+    .map((a) => programResult(a, 'addon', rules.addons[a], facts))
 
   // Promotions do not combine: of those whose conditions hold, the one giving the lowest premium applies.
   const promotions = rules.promotions.map((p) => {
     const result = { ...programResult(p.code, 'promotion', p, facts), applied: false, discount: p.discount.value }
-    const factor: AppliedFactor = factorFromValue('promotion', p.discount, p.appliesTo, ref(`factors.promotion.${p.code}`))
+    const factor: AppliedFactor = factorFromValue(
+      'promotion',
+      p.discount,
+      p.appliesTo,
+      ref(`factors.promotion.${p.code}`),
+    )
     const premium = result.unmetConditions.length === 0 ? totalOf(priceComponents(bases, [...plain, factor])) : null
     return { result, factor, premium, discountVerified: p.discount.verified }
   })
-  const best = promotions.reduce<(typeof promotions)[number] | null>((a, p) =>
-    (p.premium !== null && (a === null || p.premium < a.premium!) ? p : a), null)
+  const best = promotions.reduce<(typeof promotions)[number] | null>(
+    (a, p) => (p.premium !== null && (a === null || p.premium < a.premium!) ? p : a),
+    null,
+  )
   for (const p of promotions) {
     if (p === best) p.result.applied = true
     else if (p.premium !== null) p.result.unmetConditions = [ref('programs.notCombined')]
@@ -407,11 +604,18 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
 
   let schedule: CascoOptionQuote['schedule']
   try {
-    const s = cascoSchedule({ premiumKopecks, plan: option.plan, firstPaymentDate: input.firstPaymentDate }, ctx.instalments)
+    const s = cascoSchedule(
+      { premiumKopecks, plan: option.plan, firstPaymentDate: input.firstPaymentDate },
+      ctx.instalments,
+    )
     schedule = { plan: option.plan, ...s }
   } catch (e) {
     if (e instanceof CascoScheduleInputError) {
-      throw new CascoQuoteError('input', e.field === 'firstPaymentDate' ? 'firstPaymentDate' : `options[${index}].plan`, e.messageKey)
+      throw new CascoQuoteError(
+        'input',
+        e.field === 'firstPaymentDate' ? 'firstPaymentDate' : `options[${index}].plan`,
+        e.messageKey,
+      )
     }
     throw e
   }
@@ -423,10 +627,16 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
   const tlBasis = tl.basis === 'sumInsured' ? input.sumInsuredKopecks : input.vehicle.marketValueKopecks
   const totalLossThresholdKopecks = roundHalfUp(multiply(tlBasis, tl.share.value))
 
-  const own = optionFlags({
-    modelName: c.vehicle.modelName, theftProne: c.vehicle.theftProne, antiTheft: input.vehicle.antiTheft,
-    risks: option.risks, discountPercent: option.discountPercent,
-  }, rules.underwriting)
+  const own = optionFlags(
+    {
+      modelName: c.vehicle.modelName,
+      theftProne: c.vehicle.theftProne,
+      antiTheft: input.vehicle.antiTheft,
+      risks: option.risks,
+      discountPercent: option.discountPercent,
+    },
+    rules.underwriting,
+  )
 
   const publicList = publicFactors(factors, present)
   const warnings: MessageRef[] = []
@@ -437,7 +647,8 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
   if (best && !best.discountVerified && !unverifiedItems.includes('promotion')) unverifiedItems.push('promotion')
   if (unverifiedItems.length > 0) warnings.push(ref('warnings.unverifiedValues', { items: unverifiedItems.join(', ') }))
   const unverifiedPrograms = programs.filter((p) => p.unverifiedRules).map((p) => p.code)
-  if (unverifiedPrograms.length > 0) warnings.push(ref('warnings.unverifiedRules', { programs: unverifiedPrograms.join(', ') }))
+  if (unverifiedPrograms.length > 0)
+    warnings.push(ref('warnings.unverifiedRules', { programs: unverifiedPrograms.join(', ') }))
   if (schedule.surchargeUnverified) warnings.push(ref('warnings.unverifiedSurcharge', { plan: option.plan }))
 
   const requirements = [...new Set<CascoRequirement>([...base.requires, ...addons.flatMap((a) => a.requires)])]
@@ -458,7 +669,9 @@ function quoteOption(c: Contract, option: CascoOption, index: number, shared: Ca
   }
   if (option.gap) {
     quote.gapTable = gapTable({
-      sumInsuredKopecks: input.sumInsuredKopecks, startDate: c.startDate, termMonths: input.termMonths,
+      sumInsuredKopecks: input.sumInsuredKopecks,
+      startDate: c.startDate,
+      termMonths: input.termMonths,
       reductionPerYear: rules.gapCover.reductionPerYear.value,
     })
   }

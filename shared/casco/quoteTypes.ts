@@ -11,8 +11,19 @@ export interface MessageRef {
 }
 
 export const CASCO_FACTOR_CODES = [
-  'drivers', 'ownerType', 'region', 'theftProne', 'antiTheft', 'newCar', 'mileage', 'franchise', 'settlement',
-  'territory', 'term', 'promotion', 'discount',
+  'drivers',
+  'ownerType',
+  'region',
+  'theftProne',
+  'antiTheft',
+  'newCar',
+  'mileage',
+  'franchise',
+  'settlement',
+  'territory',
+  'term',
+  'promotion',
+  'discount',
 ] as const
 export type CascoFactorCode = (typeof CASCO_FACTOR_CODES)[number]
 
@@ -56,7 +67,12 @@ export interface CascoProgramResult {
 }
 
 export const UNDERWRITING_CODES = [
-  'sumInsuredAboveLimit', 'theftProneModel', 'antiTheftMissing', 'oldVehicle', 'youngDrivers', 'discountOutsideCorridor',
+  'sumInsuredAboveLimit',
+  'theftProneModel',
+  'antiTheftMissing',
+  'oldVehicle',
+  'youngDrivers',
+  'discountOutsideCorridor',
 ] as const
 export type UnderwritingCode = (typeof UNDERWRITING_CODES)[number]
 

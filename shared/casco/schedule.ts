@@ -15,14 +15,18 @@ const PAYMENTS: Record<CascoPlan, number> = { single: 1, two: 2, four: 4 }
 
 export const CASCO_INSTALMENTS_KIND = 'casco-instalments'
 
-const planRuleSchema = z.object({
-  /** Added to the annual premium, as a decimal share ("0.03" = +3 %). */
-  surcharge: verifiedValue(z.string().regex(/^\d+(\.\d+)?$/, { message: 'a non-negative decimal share' })),
-}).strict()
+const planRuleSchema = z
+  .object({
+    /** Added to the annual premium, as a decimal share ("0.03" = +3 %). */
+    surcharge: verifiedValue(z.string().regex(/^\d+(\.\d+)?$/, { message: 'a non-negative decimal share' })),
+  })
+  .strict()
 
-export const cascoInstalmentsDataSchema = z.object({
-  plans: z.object({ single: planRuleSchema, two: planRuleSchema, four: planRuleSchema }).strict(),
-}).strict()
+export const cascoInstalmentsDataSchema = z
+  .object({
+    plans: z.object({ single: planRuleSchema, two: planRuleSchema, four: planRuleSchema }).strict(),
+  })
+  .strict()
 export type CascoInstalmentRules = z.infer<typeof cascoInstalmentsDataSchema>
 
 export const cascoInstalmentsFileSchema = referenceFile(CASCO_INSTALMENTS_KIND, cascoInstalmentsDataSchema)
@@ -42,14 +46,20 @@ export interface CascoSchedule {
 
 /** Bad schedule input; `messageKey` is an i18n key under `casco.schedule`. */
 export class CascoScheduleInputError extends Error {
-  constructor(readonly field: string, readonly messageKey: string) {
+  constructor(
+    readonly field: string,
+    readonly messageKey: string,
+  ) {
     super(`${field}: ${messageKey}`)
     this.name = 'CascoScheduleInputError'
   }
 }
 
 /** The instalment rules in force on `date` (the first payment is made on conclusion); stops when none is. */
-export function cascoInstalmentsInForce(files: readonly CascoInstalmentsFile[], date: CalendarDate): CascoInstalmentsFile {
+export function cascoInstalmentsInForce(
+  files: readonly CascoInstalmentsFile[],
+  date: CalendarDate,
+): CascoInstalmentsFile {
   const file = versionInForce(files, date)
   if (!file) throw new Error(`${CASCO_INSTALMENTS_KIND}: no version in force on ${date}`)
   return file
@@ -69,7 +79,8 @@ export function cascoSchedule(
   if (!Number.isSafeInteger(premiumKopecks) || premiumKopecks <= 0) {
     throw new CascoScheduleInputError('premiumKopecks', 'casco.schedule.premiumNotKopecks')
   }
-  if (!isCalendarDate(firstPaymentDate)) throw new CascoScheduleInputError('firstPaymentDate', 'casco.schedule.dateFormat')
+  if (!isCalendarDate(firstPaymentDate))
+    throw new CascoScheduleInputError('firstPaymentDate', 'casco.schedule.dateFormat')
   const n = PAYMENTS[plan]
   const rule = rules.plans[plan].surcharge
   const s = ratio(rule.value)

@@ -5,7 +5,12 @@ import { ctx, programs, tariff } from './testFixtures'
 
 describe('bundled CASCO tariff', () => {
   it('is the configurable example, in force from 2022 and marked unverified', () => {
-    expect(tariff).toMatchObject({ kind: 'casco-tariff', version: 'example-2022.1', effectiveFrom: '2022-01-01', effectiveTo: null })
+    expect(tariff).toMatchObject({
+      kind: 'casco-tariff',
+      version: 'example-2022.1',
+      effectiveFrom: '2022-01-01',
+      effectiveTo: null,
+    })
     expect(tariff.note).toMatch(/EXAMPLE/)
     expect(tariff.data.baseRates['B-economy']!.damage.every((v) => v === null || !v.verified)).toBe(true)
     expect(selectCascoTariff([tariff], '2021-12-31')).toBeUndefined()
@@ -13,15 +18,24 @@ describe('bundled CASCO tariff', () => {
   })
 
   it('prices every passenger car of the catalogue at every market value up to 12 years of age', () => {
-    for (const band of [0, 1, 2, 3, 4, 5, 6, 7, 8]) expect(tariff.data.vehicleAgeBands[band]!.to).toBeLessThanOrEqual(15)
+    for (const band of [0, 1, 2, 3, 4, 5, 6, 7, 8])
+      expect(tariff.data.vehicleAgeBands[band]!.to).toBeLessThanOrEqual(15)
     const forB = tariff.data.vehicleClasses.filter((c) => c.categories.includes('B'))
     expect(forB.map((c) => [c.marketValue.overKopecks, c.marketValue.upToKopecks])).toEqual([
-      [0, 150_000_000], [150_000_000, 400_000_000], [400_000_000, null],
+      [0, 150_000_000],
+      [150_000_000, 400_000_000],
+      [400_000_000, null],
     ])
     for (const c of tariff.data.vehicleClasses) {
       const rates = tariff.data.baseRates[c.code]!
-      expect(rates.damage.slice(0, 9).every((v) => v !== null), c.code).toBe(true)
-      expect(rates.theft.slice(0, 9).every((v) => v !== null), c.code).toBe(true)
+      expect(
+        rates.damage.slice(0, 9).every((v) => v !== null),
+        c.code,
+      ).toBe(true)
+      expect(
+        rates.theft.slice(0, 9).every((v) => v !== null),
+        c.code,
+      ).toBe(true)
     }
   })
 
@@ -80,7 +94,10 @@ describe('bundled CASCO programs', () => {
     expect(d.programs.theft.requires).toEqual(['inspectionWithPhotos'])
     expect(d.addons.gap.conditions).toContainEqual(expect.objectContaining({ type: 'maxVehicleAge', years: 7 }))
     expect(d.promotions.find((p) => p.code === 'experience')!.discount.value).toBe(0.85)
-    expect(d.vip.conditions.map((c) => [c.type, 'kopecks' in c ? c.kopecks : null])).toEqual([['minSumInsured', 300_000_000], ['minPremium', 15_000_000]])
+    expect(d.vip.conditions.map((c) => [c.type, 'kopecks' in c ? c.kopecks : null])).toEqual([
+      ['minSumInsured', 300_000_000],
+      ['minPremium', 15_000_000],
+    ])
     expect(d.totalLoss.share.value).toBe(0.8)
     expect(d.gapCover.reductionPerYear.value).toBe(0.2)
     expect(d.promotions.find((p) => p.code === 'renewal')!.conditions).toHaveLength(8) // the seed's six, one split in two, plus "is a renewal"
@@ -88,12 +105,15 @@ describe('bundled CASCO programs', () => {
 
   it('name only models and makes the vehicle catalogue has, and anti-theft systems the tariff prices', () => {
     const models = new Set(ctx.vehicles.models.map((m) => m.id))
-    const hit = programs.data.promotions.find((p) => p.code === 'moscowHit')!.conditions.find((c) => c.type === 'modelIn')
+    const hit = programs.data.promotions
+      .find((p) => p.code === 'moscowHit')!
+      .conditions.find((c) => c.type === 'modelIn')
     expect(hit && 'models' in hit ? hit.models : []).toHaveLength(19)
     for (const id of hit && 'models' in hit ? hit.models : []) expect(models.has(id), id).toBe(true)
     const makes = new Set(ctx.vehicles.makes.map((m) => m.id))
     for (const make of programs.data.domesticMakes.value) expect(makes.has(make), make).toBe(true)
-    for (const s of programs.data.underwriting.theftProne!.requiredAntiTheft.value) expect(tariff.data.antiTheft.systems[s]).toBeDefined()
+    for (const s of programs.data.underwriting.theftProne!.requiredAntiTheft.value)
+      expect(tariff.data.antiTheft.systems[s]).toBeDefined()
   })
 
   it('rejects an unknown condition, a promotion that raises the price, and a promotion listed twice', () => {

@@ -9,8 +9,10 @@ import type { DriverFacts } from './conditions'
  * thresholds come from the programs file, and a check set to null there does not fire.
  */
 
-const flag = (code: UnderwritingCode, params: Record<string, string | number> = {}): CascoUnderwritingFlag =>
-  ({ code, reason: { key: `casco.underwriting.${code}`, params } })
+const flag = (code: UnderwritingCode, params: Record<string, string | number> = {}): CascoUnderwritingFlag => ({
+  code,
+  reason: { key: `casco.underwriting.${code}`, params },
+})
 const roubles = (kopecks: number) => kopecks / 100
 
 export interface ContractUnderwritingFacts {
@@ -20,7 +22,10 @@ export interface ContractUnderwritingFacts {
 }
 
 /** Checks that fire whatever option the clerk picks. */
-export function contractFlags(f: ContractUnderwritingFacts, rules: CascoProgramsData['underwriting']): CascoUnderwritingFlag[] {
+export function contractFlags(
+  f: ContractUnderwritingFacts,
+  rules: CascoProgramsData['underwriting'],
+): CascoUnderwritingFlag[] {
   const out: CascoUnderwritingFlag[] = []
   const limit = rules.branchSumInsuredLimitKopecks
   if (limit && f.sumInsuredKopecks > limit.value) {
@@ -33,9 +38,13 @@ export function contractFlags(f: ContractUnderwritingFacts, rules: CascoPrograms
   if (young && f.drivers !== 'unlimited') {
     const who = f.drivers.filter((d) => d.age < young.ageBelow.value || d.experience < young.experienceBelow.value)
     if (who.length > 0) {
-      out.push(flag('youngDrivers', {
-        drivers: who.map((d) => d.number).join(', '), age: young.ageBelow.value, experience: young.experienceBelow.value,
-      }))
+      out.push(
+        flag('youngDrivers', {
+          drivers: who.map((d) => d.number).join(', '),
+          age: young.ageBelow.value,
+          experience: young.experienceBelow.value,
+        }),
+      )
     }
   }
   return out
@@ -51,7 +60,10 @@ export interface OptionUnderwritingFacts {
 }
 
 /** Checks that depend on the option: what it covers and the clerk's discount. */
-export function optionFlags(f: OptionUnderwritingFacts, rules: CascoProgramsData['underwriting']): CascoUnderwritingFlag[] {
+export function optionFlags(
+  f: OptionUnderwritingFacts,
+  rules: CascoProgramsData['underwriting'],
+): CascoUnderwritingFlag[] {
   const out: CascoUnderwritingFlag[] = []
   const theftCovered = f.risks === 'theft' || f.risks === 'damageTheft'
   if (rules.theftProne?.enabled && f.theftProne === true && theftCovered) {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  addDays, addMonths, daysInclusive, diffDays, fromDayNumber, fullYearsBetween, isCalendarDate, isoWeekday, toDayNumber,
+  addDays,
+  addMonths,
+  daysInclusive,
+  diffDays,
+  fromDayNumber,
+  fullYearsBetween,
+  isCalendarDate,
+  isoWeekday,
+  toDayNumber,
 } from './calendarDate'
 
 describe('calendar dates', () => {
@@ -33,9 +41,11 @@ describe('calendar dates', () => {
     fc.assert(fc.property(fc.integer({ min: -40000, max: 60000 }), (n) => toDayNumber(fromDayNumber(n)) === n))
   })
   it('addDays and diffDays agree', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 40000 }), fc.integer({ min: -5000, max: 5000 }), (n, k) => {
-      const d = fromDayNumber(n)
-      return diffDays(d, addDays(d, k)) === k
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40000 }), fc.integer({ min: -5000, max: 5000 }), (n, k) => {
+        const d = fromDayNumber(n)
+        return diffDays(d, addDays(d, k)) === k
+      }),
+    )
   })
 })

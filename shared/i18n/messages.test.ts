@@ -22,7 +22,11 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 }
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort()
 
-const fileNames = (locale: Locale) => readdirSync(join(import.meta.dirname, locale)).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort()
+const fileNames = (locale: Locale) =>
+  readdirSync(join(import.meta.dirname, locale))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort()
 const FILES: Record<Locale, Map<string, Tree>> = { ru: new Map(), en: new Map() }
 for (const locale of LOCALES) {
   for (const name of fileNames(locale)) {
@@ -43,7 +47,20 @@ const KNOWN_FOREIGN_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
   common: ['errors', 'files', 'roles', 'validation'],
   inspection: ['inspection', 'photos', 'print'],
   osagoForm: ['osago'],
-  shell: ['app', 'changePassword', 'common', 'firstRun', 'home', 'lock', 'nav', 'sections', 'settings', 'signIn', 'staff', 'status'],
+  shell: [
+    'app',
+    'changePassword',
+    'common',
+    'firstRun',
+    'home',
+    'lock',
+    'nav',
+    'sections',
+    'settings',
+    'signIn',
+    'staff',
+    'status',
+  ],
   sync: ['sync', 'validation'],
   terminationUi: ['print', 'terminationUi'],
 }
@@ -59,20 +76,30 @@ describe('every message', () => {
   })
 
   it('is not empty', () => {
-    for (const [locale, messages] of [['ru', ru], ['en', en]] as const) {
+    for (const [locale, messages] of [
+      ['ru', ru],
+      ['en', en],
+    ] as const) {
       expect([...messages].filter(([, text]) => text.trim() === '').map(([k]) => `${locale}:${k}`)).toEqual([])
     }
   })
 
   it('uses no «@» or «|», which vue-i18n would read as a link or a plural', () => {
-    for (const [locale, messages] of [['ru', ru], ['en', en]] as const) {
+    for (const [locale, messages] of [
+      ['ru', ru],
+      ['en', en],
+    ] as const) {
       expect([...messages].filter(([, text]) => /[@|]/.test(text)).map(([k]) => `${locale}:${k}`)).toEqual([])
     }
   })
 
   it('has the same {placeholders} in Russian and English', () => {
-    const differ = [...ru].filter(([k, text]) => en.has(k) && placeholders(text).join() !== placeholders(en.get(k)!).join())
-    expect(differ.map(([k, text]) => `${k}: ru {${placeholders(text).join()}} en {${placeholders(en.get(k)!).join()}}`)).toEqual([])
+    const differ = [...ru].filter(
+      ([k, text]) => en.has(k) && placeholders(text).join() !== placeholders(en.get(k)!).join(),
+    )
+    expect(
+      differ.map(([k, text]) => `${k}: ru {${placeholders(text).join()}} en {${placeholders(en.get(k)!).join()}}`),
+    ).toEqual([])
   })
 })
 
@@ -82,8 +109,14 @@ describe('message files', () => {
     for (const name of fileNames('ru')) {
       const r = leaves(FILES.ru.get(name)!)
       const e = leaves(FILES.en.get(name)!)
-      expect([...r.keys()].filter((k) => !e.has(k)), `${name}: only in ru`).toEqual([])
-      expect([...e.keys()].filter((k) => !r.has(k)), `${name}: only in en`).toEqual([])
+      expect(
+        [...r.keys()].filter((k) => !e.has(k)),
+        `${name}: only in ru`,
+      ).toEqual([])
+      expect(
+        [...e.keys()].filter((k) => !r.has(k)),
+        `${name}: only in en`,
+      ).toEqual([])
     }
   })
 

@@ -47,15 +47,54 @@ export function deepMerge(...trees: object[]): Tree {
   for (const tree of trees) {
     for (const [k, v] of Object.entries(tree)) {
       const existing = out[k]
-      out[k] = typeof v === 'object' && v !== null && typeof existing === 'object' ? deepMerge(existing, v) : (v as Tree)
+      out[k] =
+        typeof v === 'object' && v !== null && typeof existing === 'object' ? deepMerge(existing, v) : (v as Tree)
     }
   }
   return out
 }
 
 export const MESSAGES: Record<Locale, Tree> = {
-  ru: deepMerge(ruCommon, ruShell, ruValidation, ruReference, ruOsago, ruOsagoForm, ruTermination, ruTerminationUi, ruBlanks, ruPrint, ruCasco, ruInspection, ruSync, ruCascoUi, ruParty, ruUpdate, ruBackup, ruSupport),
-  en: deepMerge(enCommon, enShell, enValidation, enReference, enOsago, enOsagoForm, enTermination, enTerminationUi, enBlanks, enPrint, enCasco, enInspection, enSync, enCascoUi, enParty, enUpdate, enBackup, enSupport),
+  ru: deepMerge(
+    ruCommon,
+    ruShell,
+    ruValidation,
+    ruReference,
+    ruOsago,
+    ruOsagoForm,
+    ruTermination,
+    ruTerminationUi,
+    ruBlanks,
+    ruPrint,
+    ruCasco,
+    ruInspection,
+    ruSync,
+    ruCascoUi,
+    ruParty,
+    ruUpdate,
+    ruBackup,
+    ruSupport,
+  ),
+  en: deepMerge(
+    enCommon,
+    enShell,
+    enValidation,
+    enReference,
+    enOsago,
+    enOsagoForm,
+    enTermination,
+    enTerminationUi,
+    enBlanks,
+    enPrint,
+    enCasco,
+    enInspection,
+    enSync,
+    enCascoUi,
+    enParty,
+    enUpdate,
+    enBackup,
+    enSupport,
+  ),
 }
 
 function lookup(tree: Tree, key: string): string | undefined {

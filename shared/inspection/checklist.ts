@@ -17,64 +17,98 @@ const name = z.object({ ru: z.string().min(1), en: z.string().min(1) }).strict()
  * When a shot is required. Conditions name facts of the report itself: glass-marking shots exist only when the
  * glass is marked, a tracking-system label only when one is fitted.
  */
-export const SHOT_REQUIREMENTS = ['always', 'optional', 'if-glass-marked', 'if-tracking-system', 'if-extra-equipment'] as const
+export const SHOT_REQUIREMENTS = [
+  'always',
+  'optional',
+  'if-glass-marked',
+  'if-tracking-system',
+  'if-extra-equipment',
+] as const
 export type ShotRequirement = (typeof SHOT_REQUIREMENTS)[number]
 
-export const SHOT_GROUPS = ['exterior', 'identification', 'interior', 'glass', 'wheels-keys', 'documents', 'extra'] as const
+export const SHOT_GROUPS = [
+  'exterior',
+  'identification',
+  'interior',
+  'glass',
+  'wheels-keys',
+  'documents',
+  'extra',
+] as const
 export type ShotGroup = (typeof SHOT_GROUPS)[number]
 
 /** Shot codes the core uses itself; a checklist may not reuse them. */
 export const RESERVED_SHOTS = ['damage', 'extra', 'signature-inspector', 'signature-client'] as const
 
-const shotSchema = z.object({
-  code,
-  group: z.enum(SHOT_GROUPS),
-  name,
-  hint: name.optional(),
-  requirement: verifiedValue(z.enum(SHOT_REQUIREMENTS)),
-}).strict()
+const shotSchema = z
+  .object({
+    code,
+    group: z.enum(SHOT_GROUPS),
+    name,
+    hint: name.optional(),
+    requirement: verifiedValue(z.enum(SHOT_REQUIREMENTS)),
+  })
+  .strict()
 
-const partSchema = z.object({
-  code,
-  name,
-  /** Diagram views the part is seen on: the part list follows the view the inspector clicked. */
-  views: z.array(z.enum(DIAGRAM_VIEWS)).min(1),
-}).strict()
+const partSchema = z
+  .object({
+    code,
+    name,
+    /** Diagram views the part is seen on: the part list follows the view the inspector clicked. */
+    views: z.array(z.enum(DIAGRAM_VIEWS)).min(1),
+  })
+  .strict()
 
 const zoneSchema = z.object({ code, name, parts: z.array(partSchema).min(1) }).strict()
 const namedSchema = z.object({ code, name }).strict()
 
-function uniqueCodes(items: readonly { code: string }[], path: (string | number)[], ctx: z.core.$RefinementCtx, what: string): void {
+function uniqueCodes(
+  items: readonly { code: string }[],
+  path: (string | number)[],
+  ctx: z.core.$RefinementCtx,
+  what: string,
+): void {
   const seen = new Set<string>()
   items.forEach((item, i) => {
-    if (seen.has(item.code)) ctx.addIssue({ code: 'custom', message: `duplicate ${what} ${item.code}`, path: [...path, i, 'code'] })
+    if (seen.has(item.code))
+      ctx.addIssue({ code: 'custom', message: `duplicate ${what} ${item.code}`, path: [...path, i, 'code'] })
     seen.add(item.code)
   })
 }
 
-export const inspectionChecklistDataSchema = z.object({
-  /** In the order the checklist shows them. */
-  shots: z.array(shotSchema).min(1),
-  damage: z.object({
-    /** Photos each damage row needs before the report can be submitted (an overall shot and a close-up, say). */
-    minPhotosPerRow: verifiedValue(z.number().int().min(1).max(10)),
-    zones: z.array(zoneSchema).min(1),
-    types: z.array(namedSchema).min(1),
-    /** From the mildest. */
-    severities: z.array(namedSchema).min(1),
-  }).strict(),
-}).strict().superRefine((data, ctx) => {
-  uniqueCodes(data.shots, ['shots'], ctx, 'shot')
-  data.shots.forEach((s, i) => {
-    if ((RESERVED_SHOTS as readonly string[]).includes(s.code)) {
-      ctx.addIssue({ code: 'custom', message: `shot code ${s.code} is reserved`, path: ['shots', i, 'code'] })
-    }
+export const inspectionChecklistDataSchema = z
+  .object({
+    /** In the order the checklist shows them. */
+    shots: z.array(shotSchema).min(1),
+    damage: z
+      .object({
+        /** Photos each damage row needs before the report can be submitted (an overall shot and a close-up, say). */
+        minPhotosPerRow: verifiedValue(z.number().int().min(1).max(10)),
+        zones: z.array(zoneSchema).min(1),
+        types: z.array(namedSchema).min(1),
+        /** From the mildest. */
+        severities: z.array(namedSchema).min(1),
+      })
+      .strict(),
   })
-  uniqueCodes(data.damage.zones, ['damage', 'zones'], ctx, 'zone')
-  uniqueCodes(data.damage.zones.flatMap((z) => z.parts), ['damage', 'zones'], ctx, 'part')
-  uniqueCodes(data.damage.types, ['damage', 'types'], ctx, 'damage type')
-  uniqueCodes(data.damage.severities, ['damage', 'severities'], ctx, 'severity')
-})
+  .strict()
+  .superRefine((data, ctx) => {
+    uniqueCodes(data.shots, ['shots'], ctx, 'shot')
+    data.shots.forEach((s, i) => {
+      if ((RESERVED_SHOTS as readonly string[]).includes(s.code)) {
+        ctx.addIssue({ code: 'custom', message: `shot code ${s.code} is reserved`, path: ['shots', i, 'code'] })
+      }
+    })
+    uniqueCodes(data.damage.zones, ['damage', 'zones'], ctx, 'zone')
+    uniqueCodes(
+      data.damage.zones.flatMap((z) => z.parts),
+      ['damage', 'zones'],
+      ctx,
+      'part',
+    )
+    uniqueCodes(data.damage.types, ['damage', 'types'], ctx, 'damage type')
+    uniqueCodes(data.damage.severities, ['damage', 'severities'], ctx, 'severity')
+  })
 
 export const inspectionChecklistFileSchema = referenceFile(INSPECTION_CHECKLIST_KIND, inspectionChecklistDataSchema)
 
@@ -93,7 +127,10 @@ export interface InspectionReference {
   unverified: boolean
 }
 
-export function checklistInForce(files: readonly InspectionChecklistFile[], date: string): InspectionChecklistFile | undefined {
+export function checklistInForce(
+  files: readonly InspectionChecklistFile[],
+  date: string,
+): InspectionChecklistFile | undefined {
   return versionInForce(files, date)
 }
 
@@ -107,7 +144,10 @@ export function localName(n: LocalName, locale: string): string {
   return locale.startsWith('en') ? n.en : n.ru
 }
 
-export function findPart(checklist: InspectionChecklistData, partCode: string): { zone: DamageZone; part: DamagePart } | undefined {
+export function findPart(
+  checklist: InspectionChecklistData,
+  partCode: string,
+): { zone: DamageZone; part: DamagePart } | undefined {
   for (const zone of checklist.damage.zones) {
     const part = zone.parts.find((p) => p.code === partCode)
     if (part) return { zone, part }

@@ -24,11 +24,16 @@ export interface Completeness {
 
 export function isShotRequired(requirement: ShotRequirement, report: InspectionReport): boolean {
   switch (requirement) {
-    case 'always': return true
-    case 'optional': return false
-    case 'if-glass-marked': return report.glass.marked
-    case 'if-tracking-system': return report.antiTheft.tracking.present
-    case 'if-extra-equipment': return report.equipment.extra.length > 0
+    case 'always':
+      return true
+    case 'optional':
+      return false
+    case 'if-glass-marked':
+      return report.glass.marked
+    case 'if-tracking-system':
+      return report.antiTheft.tracking.present
+    case 'if-extra-equipment':
+      return report.equipment.extra.length > 0
   }
 }
 

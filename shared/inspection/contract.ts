@@ -3,8 +3,14 @@ import { channel } from '../contract/channel'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import type { InspectionReference } from './checklist'
 import {
-  INSPECTION_STATUSES, PHOTO_SOURCES, damageInputSchema, photoTargetSchema, shotCodeSchema,
-  type Inspection, type InspectionListItem, type InspectionPhoto,
+  INSPECTION_STATUSES,
+  PHOTO_SOURCES,
+  damageInputSchema,
+  photoTargetSchema,
+  shotCodeSchema,
+  type Inspection,
+  type InspectionListItem,
+  type InspectionPhoto,
 } from './inspection'
 import { PHOTO_LIMITS, SHA256_HEX } from './photoLimits'
 import { inspectionReportDraftSchema } from './report'
@@ -51,7 +57,12 @@ export const inspectionContract = {
   }),
   /** Moves a photo to another checklist shot or damage row (a photo imported into the wrong slot). */
   'inspection/assign-photo': channel<Inspection>()({
-    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, shot: shotCodeSchema, damageId: idSchema.nullish() }),
+    input: z.strictObject({
+      id: idSchema,
+      rowVersion: rowVersionSchema,
+      shot: shotCodeSchema,
+      damageId: idSchema.nullish(),
+    }),
     access: EDITORS,
   }),
   'inspection/remove-photo': channel<Inspection>()({
@@ -64,7 +75,8 @@ export const inspectionContract = {
   }),
 } as const
 
-const base64Chunk = z.string()
+const base64Chunk = z
+  .string()
   .max(PHOTO_LIMITS.chunkChars, { message: 'photos.errors.chunkTooLarge' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'photos.errors.badChunk' })
 
@@ -105,11 +117,13 @@ export const photosContract = {
       /** ISO timestamp of the shot (capture time, or the file's modification time on import). */
       capturedAt: z.iso.datetime({ offset: true, message: 'validation.date.format' }),
       device: z.string().max(200, { message: 'validation.text.tooLong' }),
-      gps: z.strictObject({
-        lat: z.number().min(-90).max(90),
-        lon: z.number().min(-180).max(180),
-        accuracyM: z.number().min(0).max(100_000).nullable(),
-      }).nullish(),
+      gps: z
+        .strictObject({
+          lat: z.number().min(-90).max(90),
+          lon: z.number().min(-180).max(180),
+          accuracyM: z.number().min(0).max(100_000).nullable(),
+        })
+        .nullish(),
     }),
     access: EDITORS,
   }),
@@ -117,12 +131,21 @@ export const photosContract = {
     input: z.strictObject({ uploadId: idSchema, index: z.number().int().min(0), data: base64Chunk }),
     access: EDITORS,
   }),
-  'photos/finish-upload': channel<InspectionPhoto>()({ input: z.strictObject({ uploadId: idSchema }), access: EDITORS }),
-  'photos/cancel-upload': channel<{ cancelled: boolean }>()({ input: z.strictObject({ uploadId: idSchema }), access: EDITORS }),
+  'photos/finish-upload': channel<InspectionPhoto>()({
+    input: z.strictObject({ uploadId: idSchema }),
+    access: EDITORS,
+  }),
+  'photos/cancel-upload': channel<{ cancelled: boolean }>()({
+    input: z.strictObject({ uploadId: idSchema }),
+    access: EDITORS,
+  }),
   'photos/get-image': channel<PhotoImage>()({
     input: z.strictObject({ photoId: idSchema, variant: z.enum(['thumb', 'normal']) }),
     access: READERS,
   }),
   /** Photos recorded on another computer come from HQ when first shown; this says how far that got. */
-  'photos/get-availability': channel<PhotoAvailability>()({ input: z.strictObject({ inspectionId: idSchema }), access: READERS }),
+  'photos/get-availability': channel<PhotoAvailability>()({
+    input: z.strictObject({ inspectionId: idSchema }),
+    access: READERS,
+  }),
 } as const

@@ -43,8 +43,9 @@ const SIDE: Shape[] = [
   { kind: 'wheel', d: 'M 385 108 a 30 30 0 1 0 60 0 a 30 30 0 1 0 -60 0 Z' },
   {
     kind: 'body',
-    d: 'M 12 104 L 12 80 Q 14 66 40 62 L 150 52 L 215 18 L 345 16 L 420 50 L 498 56 Q 512 60 510 80 L 508 104 '
-      + 'L 457 104 A 42 42 0 0 0 373 104 L 142 104 A 42 42 0 0 0 58 104 Z',
+    d:
+      'M 12 104 L 12 80 Q 14 66 40 62 L 150 52 L 215 18 L 345 16 L 420 50 L 498 56 Q 512 60 510 80 L 508 104 ' +
+      'L 457 104 A 42 42 0 0 0 373 104 L 142 104 A 42 42 0 0 0 58 104 Z',
   },
   { kind: 'glass', d: 'M 162 54 L 220 24 L 276 23 L 276 54 Z' },
   { kind: 'glass', d: 'M 286 54 L 286 23 L 340 22 L 398 52 Z' },
@@ -56,29 +57,47 @@ const SIDE: Shape[] = [
 ]
 
 const TOP: Shape[] = [
-  { kind: 'wheel', d: 'M 72 22 h 58 v 14 h -58 Z M 72 204 h 58 v 14 h -58 Z M 387 22 h 58 v 14 h -58 Z M 387 204 h 58 v 14 h -58 Z' },
-  { kind: 'body', d: 'M 42 30 L 472 30 Q 512 30 512 72 L 512 168 Q 512 210 472 210 L 42 210 Q 8 210 8 168 L 8 72 Q 8 30 42 30 Z' },
+  {
+    kind: 'wheel',
+    d: 'M 72 22 h 58 v 14 h -58 Z M 72 204 h 58 v 14 h -58 Z M 387 22 h 58 v 14 h -58 Z M 387 204 h 58 v 14 h -58 Z',
+  },
+  {
+    kind: 'body',
+    d: 'M 42 30 L 472 30 Q 512 30 512 72 L 512 168 Q 512 210 472 210 L 42 210 Q 8 210 8 168 L 8 72 Q 8 30 42 30 Z',
+  },
   { kind: 'body', d: 'M 160 30 L 150 14 L 172 14 L 178 30 Z M 160 210 L 150 226 L 172 226 L 178 210 Z' },
   { kind: 'glass', d: 'M 152 48 L 218 62 L 218 178 L 152 192 Z' },
   { kind: 'glass', d: 'M 348 62 L 408 50 L 408 190 L 348 178 Z' },
   { kind: 'line', d: 'M 218 62 L 348 62 L 348 178 L 218 178 Z' },
-  { kind: 'line', d: 'M 40 50 Q 100 44 152 48 M 40 190 Q 100 196 152 192 M 408 50 Q 460 46 494 54 M 408 190 Q 460 194 494 186' },
+  {
+    kind: 'line',
+    d: 'M 40 50 Q 100 44 152 48 M 40 190 Q 100 196 152 192 M 408 50 Q 460 46 494 54 M 408 190 Q 460 194 494 186',
+  },
   { kind: 'light', d: 'M 10 50 L 22 36 L 30 40 L 16 60 Z M 10 190 L 22 204 L 30 200 L 16 180 Z' },
   { kind: 'light', d: 'M 510 54 L 500 38 L 494 42 L 504 62 Z M 510 186 L 500 202 L 494 198 L 504 178 Z' },
 ]
 
 const FRONT: Shape[] = [
   { kind: 'wheel', d: 'M 30 196 h 30 v 30 h -30 Z M 140 196 h 30 v 30 h -30 Z' },
-  { kind: 'body', d: 'M 20 204 L 20 132 Q 22 112 40 104 L 56 62 Q 62 50 76 48 L 124 48 Q 138 50 144 62 L 160 104 Q 178 112 180 132 L 180 204 Z' },
+  {
+    kind: 'body',
+    d: 'M 20 204 L 20 132 Q 22 112 40 104 L 56 62 Q 62 50 76 48 L 124 48 Q 138 50 144 62 L 160 104 Q 178 112 180 132 L 180 204 Z',
+  },
   { kind: 'body', d: 'M 42 100 L 28 94 L 30 86 L 46 90 Z M 158 100 L 172 94 L 170 86 L 154 90 Z' },
   { kind: 'glass', d: 'M 58 100 L 70 60 L 130 60 L 142 100 Z' },
   { kind: 'light', d: 'M 26 120 L 64 124 L 62 138 L 26 136 Z M 174 120 L 136 124 L 138 138 L 174 136 Z' },
-  { kind: 'line', d: 'M 72 126 L 128 126 L 128 150 L 72 150 Z M 22 168 L 178 168 M 84 176 L 116 176 L 116 188 L 84 188 Z' },
+  {
+    kind: 'line',
+    d: 'M 72 126 L 128 126 L 128 150 L 72 150 Z M 22 168 L 178 168 M 84 176 L 116 176 L 116 188 L 84 188 Z',
+  },
 ]
 
 const REAR: Shape[] = [
   { kind: 'wheel', d: 'M 30 196 h 30 v 30 h -30 Z M 140 196 h 30 v 30 h -30 Z' },
-  { kind: 'body', d: 'M 20 204 L 20 132 Q 22 112 40 106 L 58 62 Q 64 50 78 48 L 122 48 Q 136 50 142 62 L 160 106 Q 178 112 180 132 L 180 204 Z' },
+  {
+    kind: 'body',
+    d: 'M 20 204 L 20 132 Q 22 112 40 106 L 58 62 Q 64 50 78 48 L 122 48 Q 136 50 142 62 L 160 106 Q 178 112 180 132 L 180 204 Z',
+  },
   { kind: 'glass', d: 'M 60 100 L 72 62 L 128 62 L 140 100 Z' },
   { kind: 'light', d: 'M 24 116 L 62 118 L 60 136 L 24 134 Z M 176 116 L 138 118 L 140 136 L 176 134 Z' },
   { kind: 'line', d: 'M 40 106 L 160 106 M 22 166 L 178 166 M 82 140 L 118 140 L 118 154 L 82 154 Z' },
@@ -149,19 +168,27 @@ export function diagramSvg(markers: readonly DiagramMarker[], labels: Record<Dia
   ]
   for (const view of DIAGRAM_VIEWS) {
     const b = VIEW_BOXES[view]
-    parts.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" fill="none" stroke="#cfd8dc" stroke-width="1" stroke-dasharray="4 3"/>`)
+    parts.push(
+      `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" fill="none" stroke="#cfd8dc" stroke-width="1" stroke-dasharray="4 3"/>`,
+    )
     parts.push(`<g transform="${viewTransform(view)}">`)
     for (const s of VIEW_SHAPES[view]) {
       const st = SHAPE_STYLE[s.kind]
-      parts.push(`<path d="${s.d}" fill="${st.fill}" stroke="${st.stroke}" stroke-width="${st.width}" stroke-linejoin="round"/>`)
+      parts.push(
+        `<path d="${s.d}" fill="${st.fill}" stroke="${st.stroke}" stroke-width="${st.width}" stroke-linejoin="round"/>`,
+      )
     }
     parts.push('</g>')
-    parts.push(`<text x="${b.x + 6}" y="${b.y + 15}" font-family="Roboto" font-size="13" fill="#546e7a">${escapeXml(labels[view])}</text>`)
+    parts.push(
+      `<text x="${b.x + 6}" y="${b.y + 15}" font-family="Roboto" font-size="13" fill="#546e7a">${escapeXml(labels[view])}</text>`,
+    )
   }
   for (const m of markers) {
     const { cx, cy } = markerPosition(m)
     parts.push(`<circle cx="${cx}" cy="${cy}" r="12" fill="#c62828" stroke="#ffffff" stroke-width="2"/>`)
-    parts.push(`<text x="${cx}" y="${cy + 4.5}" font-family="Roboto" font-size="13" font-weight="bold" fill="#ffffff" text-anchor="middle">${m.number}</text>`)
+    parts.push(
+      `<text x="${cx}" y="${cy + 4.5}" font-family="Roboto" font-size="13" font-weight="bold" fill="#ffffff" text-anchor="middle">${m.number}</text>`,
+    )
   }
   parts.push('</svg>')
   return parts.join('')

@@ -106,7 +106,11 @@ export const damageInputSchema = z.strictObject({
   y: unit,
   partCode: code,
   typeCode: code,
-  sizeCm: z.number().min(0, { message: 'validation.number.min' }).max(1000, { message: 'validation.number.max' }).nullable(),
+  sizeCm: z
+    .number()
+    .min(0, { message: 'validation.number.min' })
+    .max(1000, { message: 'validation.number.max' })
+    .nullable(),
   severity: code,
   note: text(500),
 })

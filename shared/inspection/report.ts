@@ -64,7 +64,18 @@ export function emptyReport(inspectedAt: string, inspectorPlace = ''): Inspectio
     place: inspectorPlace,
     method: 'office',
     client: { name: '', phone: '' },
-    vehicle: { make: '', model: '', year: null, plate: '', colour: '', odometerKm: null, vinDocument: '', vinBody: '', vinPlate: '', documents: '' },
+    vehicle: {
+      make: '',
+      model: '',
+      year: null,
+      plate: '',
+      colour: '',
+      odometerKm: null,
+      vinDocument: '',
+      vinBody: '',
+      vinPlate: '',
+      documents: '',
+    },
     equipment: { factory: '', extra: [] },
     antiTheft: {
       immobiliser: false,
@@ -80,8 +91,12 @@ export function emptyReport(inspectedAt: string, inspectorPlace = ''): Inspectio
 }
 
 const s = (max = 300) => z.string().max(max, { message: 'validation.text.tooLong' })
-const int = (min: number, max: number) => z.number().int({ message: 'validation.invalidType' })
-  .min(min, { message: 'validation.number.min' }).max(max, { message: 'validation.number.max' })
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .int({ message: 'validation.invalidType' })
+    .min(min, { message: 'validation.number.min' })
+    .max(max, { message: 'validation.number.max' })
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
 
 const extraItemDraft = z.strictObject({ name: s(200), valueKopecks: int(0, 100_000_000_00).nullable() })
@@ -92,8 +107,16 @@ export const inspectionReportDraftSchema: z.ZodType<InspectionReport> = z.strict
   method: z.enum([...INSPECTION_METHODS, '']),
   client: z.strictObject({ name: s(200), phone: s(30) }),
   vehicle: z.strictObject({
-    make: s(80), model: s(80), year: int(1900, 2100).nullable(), plate: s(20), colour: s(60),
-    odometerKm: int(0, 9_999_999).nullable(), vinDocument: s(40), vinBody: s(40), vinPlate: s(40), documents: s(200),
+    make: s(80),
+    model: s(80),
+    year: int(1900, 2100).nullable(),
+    plate: s(20),
+    colour: s(60),
+    odometerKm: int(0, 9_999_999).nullable(),
+    vinDocument: s(40),
+    vinBody: s(40),
+    vinPlate: s(40),
+    documents: s(200),
   }),
   equipment: z.strictObject({ factory: s(2000), extra: z.array(extraItemDraft).max(50) }),
   antiTheft: z.strictObject({
@@ -104,57 +127,97 @@ export const inspectionReportDraftSchema: z.ZodType<InspectionReport> = z.strict
   }),
   keys: z.strictObject({ keySets: int(0, 20).nullable(), alarmFobs: int(0, 20).nullable() }),
   glass: z.strictObject({ marked: z.boolean(), markingCode: s(60), notes: s(500) }),
-  tyres: z.strictObject({ make: s(80), size: s(40), wearPercent: int(0, 100).nullable(), rims: z.enum([...RIM_TYPES, '']), notes: s(500) }),
+  tyres: z.strictObject({
+    make: s(80),
+    size: s(40),
+    wearPercent: int(0, 100).nullable(),
+    rims: z.enum([...RIM_TYPES, '']),
+    notes: s(500),
+  }),
   conclusion: z.strictObject({ outcome: z.enum([...CONCLUSIONS, '']), remarks: s(2000) }),
 })
 
-const required = (max = 300) => z.string().trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.text.tooLong' })
-const requiredInt = (min: number, max: number) => z.number({ error: () => 'validation.required' }).int({ message: 'validation.invalidType' })
-  .min(min, { message: 'validation.number.min' }).max(max, { message: 'validation.number.max' })
+const required = (max = 300) =>
+  z.string().trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.text.tooLong' })
+const requiredInt = (min: number, max: number) =>
+  z
+    .number({ error: () => 'validation.required' })
+    .int({ message: 'validation.invalidType' })
+    .min(min, { message: 'validation.number.min' })
+    .max(max, { message: 'validation.number.max' })
 /** A VIN (or body number where there is none) as read: Latin letters and digits only, after folding Cyrillic twins. */
-const vinRead = z.string().transform((v) => normaliseVin(v)).pipe(
-  z.string().min(1, { message: 'validation.required' }).regex(/^[A-Z0-9]{6,17}$/, { message: 'inspection.validation.vinRead' }),
-)
+const vinRead = z
+  .string()
+  .transform((v) => normaliseVin(v))
+  .pipe(
+    z
+      .string()
+      .min(1, { message: 'validation.required' })
+      .regex(/^[A-Z0-9]{6,17}$/, { message: 'inspection.validation.vinRead' }),
+  )
 
 /**
  * What a submitted report must hold. Paths match the draft's, so the form shows each message at its field.
  * Conditional fields (the marking code when glass is marked, the tracking model when one is fitted) are
  * checked in the refinement.
  */
-export const inspectionReportSchema = z.strictObject({
-  inspectedAt: z.string().regex(LOCAL_DATE_TIME, { message: 'inspection.validation.dateTime' }),
-  place: required(300),
-  method: z.enum(INSPECTION_METHODS, { message: 'validation.required' }),
-  client: z.strictObject({ name: required(200), phone: s(30) }),
-  vehicle: z.strictObject({
-    make: required(80), model: required(80), year: requiredInt(1900, 2100), plate: s(20), colour: required(60),
-    odometerKm: requiredInt(0, 9_999_999), vinDocument: vinRead, vinBody: vinRead, vinPlate: vinRead, documents: required(200),
-  }),
-  equipment: z.strictObject({
-    factory: s(2000),
-    extra: z.array(z.strictObject({ name: required(200), valueKopecks: int(0, 100_000_000_00).nullable() })).max(50),
-  }),
-  antiTheft: z.strictObject({
-    immobiliser: z.boolean(),
-    alarm: z.strictObject({ present: z.boolean(), model: s(120), autostart: z.boolean() }),
-    tracking: z.strictObject({ present: z.boolean(), model: s(120), certificate: s(120) }),
-    mechanicalLocks: s(300),
-  }),
-  keys: z.strictObject({ keySets: requiredInt(0, 20), alarmFobs: requiredInt(0, 20) }),
-  glass: z.strictObject({ marked: z.boolean(), markingCode: s(60), notes: s(500) }),
-  tyres: z.strictObject({ make: s(80), size: s(40), wearPercent: int(0, 100).nullable(), rims: z.enum([...RIM_TYPES, '']), notes: s(500) }),
-  conclusion: z.strictObject({ outcome: z.enum(CONCLUSIONS, { message: 'inspection.validation.conclusion' }), remarks: s(2000) }),
-}).superRefine((r, ctx) => {
-  const need = (cond: boolean, path: string[], message = 'validation.required') => {
-    if (cond) ctx.addIssue({ code: 'custom', message, path })
-  }
-  need(r.keys.keySets < 1, ['keys', 'keySets'], 'inspection.validation.noKeys')
-  need(r.glass.marked && !r.glass.markingCode.trim(), ['glass', 'markingCode'])
-  need(r.antiTheft.alarm.present && !r.antiTheft.alarm.model.trim(), ['antiTheft', 'alarm', 'model'])
-  need(r.antiTheft.tracking.present && !r.antiTheft.tracking.model.trim(), ['antiTheft', 'tracking', 'model'])
-  // Damage excluded from cover, or a refusal, is explained in words on the report the client signs.
-  need(r.conclusion.outcome !== 'accepted' && !r.conclusion.remarks.trim(), ['conclusion', 'remarks'], 'inspection.validation.remarksNeeded')
-})
+export const inspectionReportSchema = z
+  .strictObject({
+    inspectedAt: z.string().regex(LOCAL_DATE_TIME, { message: 'inspection.validation.dateTime' }),
+    place: required(300),
+    method: z.enum(INSPECTION_METHODS, { message: 'validation.required' }),
+    client: z.strictObject({ name: required(200), phone: s(30) }),
+    vehicle: z.strictObject({
+      make: required(80),
+      model: required(80),
+      year: requiredInt(1900, 2100),
+      plate: s(20),
+      colour: required(60),
+      odometerKm: requiredInt(0, 9_999_999),
+      vinDocument: vinRead,
+      vinBody: vinRead,
+      vinPlate: vinRead,
+      documents: required(200),
+    }),
+    equipment: z.strictObject({
+      factory: s(2000),
+      extra: z.array(z.strictObject({ name: required(200), valueKopecks: int(0, 100_000_000_00).nullable() })).max(50),
+    }),
+    antiTheft: z.strictObject({
+      immobiliser: z.boolean(),
+      alarm: z.strictObject({ present: z.boolean(), model: s(120), autostart: z.boolean() }),
+      tracking: z.strictObject({ present: z.boolean(), model: s(120), certificate: s(120) }),
+      mechanicalLocks: s(300),
+    }),
+    keys: z.strictObject({ keySets: requiredInt(0, 20), alarmFobs: requiredInt(0, 20) }),
+    glass: z.strictObject({ marked: z.boolean(), markingCode: s(60), notes: s(500) }),
+    tyres: z.strictObject({
+      make: s(80),
+      size: s(40),
+      wearPercent: int(0, 100).nullable(),
+      rims: z.enum([...RIM_TYPES, '']),
+      notes: s(500),
+    }),
+    conclusion: z.strictObject({
+      outcome: z.enum(CONCLUSIONS, { message: 'inspection.validation.conclusion' }),
+      remarks: s(2000),
+    }),
+  })
+  .superRefine((r, ctx) => {
+    const need = (cond: boolean, path: string[], message = 'validation.required') => {
+      if (cond) ctx.addIssue({ code: 'custom', message, path })
+    }
+    need(r.keys.keySets < 1, ['keys', 'keySets'], 'inspection.validation.noKeys')
+    need(r.glass.marked && !r.glass.markingCode.trim(), ['glass', 'markingCode'])
+    need(r.antiTheft.alarm.present && !r.antiTheft.alarm.model.trim(), ['antiTheft', 'alarm', 'model'])
+    need(r.antiTheft.tracking.present && !r.antiTheft.tracking.model.trim(), ['antiTheft', 'tracking', 'model'])
+    // Damage excluded from cover, or a refusal, is explained in words on the report the client signs.
+    need(
+      r.conclusion.outcome !== 'accepted' && !r.conclusion.remarks.trim(),
+      ['conclusion', 'remarks'],
+      'inspection.validation.remarksNeeded',
+    )
+  })
 
 export interface VinComparison {
   /** Null while either side is empty: nothing to compare yet. */
@@ -164,7 +227,9 @@ export interface VinComparison {
 }
 
 /** VINs read on the car against the documents, compared as normalised (Cyrillic twins folded, no spaces). */
-export function compareVins(v: Pick<InspectionReport['vehicle'], 'vinDocument' | 'vinBody' | 'vinPlate'>): VinComparison {
+export function compareVins(
+  v: Pick<InspectionReport['vehicle'], 'vinDocument' | 'vinBody' | 'vinPlate'>,
+): VinComparison {
   const doc = normaliseVin(v.vinDocument)
   const same = (read: string) => {
     const r = normaliseVin(read)
@@ -177,8 +242,18 @@ export function compareVins(v: Pick<InspectionReport['vehicle'], 'vinDocument' |
 
 /** Local date and time `YYYY-MM-DDTHH:mm` in a time zone (the branch's). */
 export function localDateTimeIn(timeZone: string, now: Date = new Date()): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(now).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  )
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
 }

@@ -17,7 +17,15 @@ export interface InspectionSummary {
   method: InspectionMethod | ''
   inspector: { id: string; name: string }
   submittedAt: string | null
-  vehicle: { make: string; model: string; year: number | null; plate: string; vin: string; colour: string; odometerKm: number | null }
+  vehicle: {
+    make: string
+    model: string
+    year: number | null
+    plate: string
+    vin: string
+    colour: string
+    odometerKm: number | null
+  }
   vinCheck: VinComparison
   antiTheft: { immobiliser: boolean; alarm: boolean; tracking: boolean; trackingModel: string }
   damages: Array<{

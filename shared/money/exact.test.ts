@@ -18,10 +18,15 @@ describe('exact money arithmetic', () => {
     expect(applyFactors(1_000_000, ['0.77', fraction(9, 12)])).toBe(577_500)
   })
   it('multiplication is exact and order independent', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 8 }),
-      (k, cs) => {
-        const fs = cs.map((c) => fraction(c, 100))
-        return applyFactors(k, fs) === applyFactors(k, [...fs].reverse()) && multiply(k).num === BigInt(k)
-      }))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 8 }),
+        (k, cs) => {
+          const fs = cs.map((c) => fraction(c, 100))
+          return applyFactors(k, fs) === applyFactors(k, [...fs].reverse()) && multiply(k).num === BigInt(k)
+        },
+      ),
+    )
   })
 })

@@ -4,7 +4,9 @@ export function formatRubles(kopecks: number, locale: 'ru' | 'en' = 'ru'): strin
   const abs = Math.abs(kopecks)
   const rubles = Math.floor(abs / 100)
   const cents = String(abs % 100).padStart(2, '0')
-  const grouped = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 0 }).format(rubles)
+  const grouped = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 0 }).format(
+    rubles,
+  )
   return locale === 'ru' ? `${sign}${grouped},${cents}\u00a0₽` : `${sign}₽${grouped}.${cents}`
 }
 

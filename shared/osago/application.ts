@@ -1,9 +1,20 @@
 import { z } from 'zod'
 import { addDays, addYears, compareDates, fullYearsBetween, isCalendarDate } from '../dates/calendarDate'
 import {
-  legalEntityInnSchema, ogrnSchema, optionalPersonNameSchema,
-  optionalPlateSchema, personNameSchema, reportProblem, vehicleIdentificationShape,
-  checkVehicleIdentification, normaliseVehicleIdentification, driverLicence, pts, sts, eptsSchema, diagnosticCardSchema,
+  legalEntityInnSchema,
+  ogrnSchema,
+  optionalPersonNameSchema,
+  optionalPlateSchema,
+  personNameSchema,
+  reportProblem,
+  vehicleIdentificationShape,
+  checkVehicleIdentification,
+  normaliseVehicleIdentification,
+  driverLicence,
+  pts,
+  sts,
+  eptsSchema,
+  diagnosticCardSchema,
 } from '../validation'
 import { addressSchema, GENDERS, organisationSchema, partySchema, personSchema } from '../party/schemas'
 import { readStoredOrganisation, readStoredParty } from '../party/stored'
@@ -24,11 +35,22 @@ function problem(ctx: Ctx, key: string, path: (string | number)[]): void {
   ctx.addIssue({ code: 'custom', message: key, path })
 }
 
-const date = z.string({ error: () => 'validation.required' }).refine(isCalendarDate, { message: 'validation.date.format' })
-const text = (max: number) => z.string({ error: () => 'validation.required' }).trim()
-  .min(1, { message: 'validation.required' }).max(max, { message: 'validation.text.tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { message: 'validation.text.tooLong' }).nullish()
-  .transform((v) => (v ? v : null))
+const date = z
+  .string({ error: () => 'validation.required' })
+  .refine(isCalendarDate, { message: 'validation.date.format' })
+const text = (max: number) =>
+  z
+    .string({ error: () => 'validation.required' })
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(max, { message: 'validation.text.tooLong' })
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'validation.text.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null))
 
 export { addressSchema, GENDERS, passportSchema, personSchema } from '../party/schemas'
 export const REG_DOC_TYPES = ['pts', 'epts', 'sts'] as const
@@ -46,99 +68,130 @@ export const legalEntitySchema = z.strictObject({
   address: addressSchema,
 })
 
-export const ownerSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('individual'), person: personSchema }),
-  z.strictObject({ type: z.literal('legal'), entity: legalEntitySchema }),
-], { error: () => 'validation.required' })
+export const ownerSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('individual'), person: personSchema }),
+    z.strictObject({ type: z.literal('legal'), entity: legalEntitySchema }),
+  ],
+  { error: () => 'validation.required' },
+)
 
 /** The OSAGO owner when it is not the insured: a citizen, or an organisation with its form, KPP and OGRN. */
-export const osagoOwnerSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('individual'), person: personSchema }),
-  z.strictObject({ type: z.literal('legal'), entity: organisationSchema }),
-], { error: () => 'validation.required' })
+export const osagoOwnerSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('individual'), person: personSchema }),
+    z.strictObject({ type: z.literal('legal'), entity: organisationSchema }),
+  ],
+  { error: () => 'validation.required' },
+)
 
 const kbmClass = z.enum(kbmClasses, { message: 'osago.input.kbmClass' })
 
-export const driverSchema = z.strictObject({
-  surname: personNameSchema,
-  name: personNameSchema,
-  patronymic: optionalPersonNameSchema,
-  gender: z.enum(GENDERS, { message: 'validation.required' }),
-  birthDate: date,
-  licence: z.strictObject({ series: driverLicence.seriesSchema, number: driverLicence.numberSchema }),
-  /** First licence date; with `licenseYearOnly` the clerk typed only the year and this is 31.12 of it. */
-  licenseSince: date,
-  licenseYearOnly: z.boolean(),
-  /** Class 3 for a first-time driver; anything else needs `kbmReason`. */
-  kbmClass,
-  kbmReason: optionalText(300),
-}).superRefine((d, ctx) => {
-  if (d.kbmClass !== '3' && !d.kbmReason) problem(ctx, 'osago.form.kbmReasonRequired', ['kbmReason'])
-  if (isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
-    problem(ctx, 'osago.form.licenceBefore16', ['licenseSince'])
-  }
-})
+export const driverSchema = z
+  .strictObject({
+    surname: personNameSchema,
+    name: personNameSchema,
+    patronymic: optionalPersonNameSchema,
+    gender: z.enum(GENDERS, { message: 'validation.required' }),
+    birthDate: date,
+    licence: z.strictObject({ series: driverLicence.seriesSchema, number: driverLicence.numberSchema }),
+    /** First licence date; with `licenseYearOnly` the clerk typed only the year and this is 31.12 of it. */
+    licenseSince: date,
+    licenseYearOnly: z.boolean(),
+    /** Class 3 for a first-time driver; anything else needs `kbmReason`. */
+    kbmClass,
+    kbmReason: optionalText(300),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kbmClass !== '3' && !d.kbmReason) problem(ctx, 'osago.form.kbmReasonRequired', ['kbmReason'])
+    if (isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
+      problem(ctx, 'osago.form.licenceBefore16', ['licenseSince'])
+    }
+  })
 
-export const registrationDocSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('pts'), series: pts.seriesSchema, number: pts.numberSchema, date }),
-  z.strictObject({ type: z.literal('sts'), series: sts.seriesSchema, number: sts.numberSchema, date }),
-  z.strictObject({ type: z.literal('epts'), number: eptsSchema, date }),
-], { error: () => 'validation.required' })
+export const registrationDocSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('pts'), series: pts.seriesSchema, number: pts.numberSchema, date }),
+    z.strictObject({ type: z.literal('sts'), series: sts.seriesSchema, number: sts.numberSchema, date }),
+    z.strictObject({ type: z.literal('epts'), number: eptsSchema, date }),
+  ],
+  { error: () => 'validation.required' },
+)
 
-export const vehicleSchema = z.strictObject({
-  makeId: z.string().max(80).nullable(),
-  /** Catalogue model id, or null for "other" with the full name as in the title. */
-  modelId: z.string().max(80).nullable(),
-  otherName: optionalText(200),
-  /** Derived from the model (or chosen for "other"); the tariff prices B/BE at the counter. */
-  category: text(8),
-  usedWithTrailer: z.boolean(),
-  year: z.number({ error: () => 'validation.required' }).int().min(1950, { message: 'osago.form.yearRange' }).max(2100, { message: 'osago.form.yearRange' }),
-  powerUnit: z.enum(POWER_UNITS),
-  power: z.number({ error: () => 'validation.required' }).positive({ message: 'osago.input.power' }).max(2000, { message: 'osago.input.power' }).nullable(),
-  maxMassKg: z.number().int().positive().max(100_000).nullable(),
-  seats: z.number().int().positive().max(300).nullable(),
-  steering: z.enum(STEERING),
-  ...vehicleIdentificationShape,
-  plate: optionalPlateSchema,
-  purpose: text(40),
-  registrationDoc: registrationDocSchema,
-  diagnosticCard: z.strictObject({ number: diagnosticCardSchema, issueDate: date, validUntil: date }).nullable(),
-}).transform((v, ctx) => {
-  const problems = checkVehicleIdentification(v)
-  for (const p of problems) reportProblem(ctx, p)
-  if (v.modelId === null && !v.otherName) problem(ctx, 'osago.form.otherNameRequired', ['otherName'])
-  return problems.length > 0 ? z.NEVER : { ...v, ...normaliseVehicleIdentification(v) }
-})
+export const vehicleSchema = z
+  .strictObject({
+    makeId: z.string().max(80).nullable(),
+    /** Catalogue model id, or null for "other" with the full name as in the title. */
+    modelId: z.string().max(80).nullable(),
+    otherName: optionalText(200),
+    /** Derived from the model (or chosen for "other"); the tariff prices B/BE at the counter. */
+    category: text(8),
+    usedWithTrailer: z.boolean(),
+    year: z
+      .number({ error: () => 'validation.required' })
+      .int()
+      .min(1950, { message: 'osago.form.yearRange' })
+      .max(2100, { message: 'osago.form.yearRange' }),
+    powerUnit: z.enum(POWER_UNITS),
+    power: z
+      .number({ error: () => 'validation.required' })
+      .positive({ message: 'osago.input.power' })
+      .max(2000, { message: 'osago.input.power' })
+      .nullable(),
+    maxMassKg: z.number().int().positive().max(100_000).nullable(),
+    seats: z.number().int().positive().max(300).nullable(),
+    steering: z.enum(STEERING),
+    ...vehicleIdentificationShape,
+    plate: optionalPlateSchema,
+    purpose: text(40),
+    registrationDoc: registrationDocSchema,
+    diagnosticCard: z.strictObject({ number: diagnosticCardSchema, issueDate: date, validUntil: date }).nullable(),
+  })
+  .transform((v, ctx) => {
+    const problems = checkVehicleIdentification(v)
+    for (const p of problems) reportProblem(ctx, p)
+    if (v.modelId === null && !v.otherName) problem(ctx, 'osago.form.otherNameRequired', ['otherName'])
+    return problems.length > 0 ? z.NEVER : { ...v, ...normaliseVehicleIdentification(v) }
+  })
 
 export const periodSchema = z.strictObject({ from: date, to: date })
 
-export const osagoApplicationSchema = z.strictObject({
-  contract: z.strictObject({
-    conclusionDate: date,
-    startDate: date,
-    periodsOfUse: z.array(periodSchema).max(3, { message: 'osago.form.tooManyPeriods' }),
-  }),
-  /** A citizen or an organisation (40-FZ art. 15: the insured may be any owner or other person). */
-  insured: partySchema,
-  ownerIsInsured: z.boolean(),
-  owner: osagoOwnerSchema.nullable(),
-  vehicle: vehicleSchema,
-  drivers: z.discriminatedUnion('mode', [
-    z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: kbmClass }),
-    z.strictObject({ mode: z.literal('list'), list: z.array(driverSchema).min(1, { message: 'osago.input.driversEmpty' }).max(20) }),
-  ]),
-  grossViolations: z.boolean(),
-}).superRefine((a, ctx) => {
-  const { conclusionDate, startDate } = a.contract
-  if (compareDates(startDate, conclusionDate) < 0) problem(ctx, 'osago.form.startBeforeConclusion', ['contract', 'startDate'])
-  if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
-  if (a.insured.kind === 'person' && fullYearsBetween(a.insured.birthDate, conclusionDate) < 16) {
-    problem(ctx, 'osago.form.insuredTooYoung', ['insured', 'birthDate'])
-  }
-  for (const [path, key] of Object.entries(ownerRuleProblems(a))) problem(ctx, key, path.split('.'))
-  for (const [field, key] of Object.entries(diagnosticCardProblems(a.vehicle.diagnosticCard, conclusionDate))) problem(ctx, key, ['vehicle', 'diagnosticCard', field])
-})
+export const osagoApplicationSchema = z
+  .strictObject({
+    contract: z.strictObject({
+      conclusionDate: date,
+      startDate: date,
+      periodsOfUse: z.array(periodSchema).max(3, { message: 'osago.form.tooManyPeriods' }),
+    }),
+    /** A citizen or an organisation (40-FZ art. 15: the insured may be any owner or other person). */
+    insured: partySchema,
+    ownerIsInsured: z.boolean(),
+    owner: osagoOwnerSchema.nullable(),
+    vehicle: vehicleSchema,
+    drivers: z.discriminatedUnion('mode', [
+      z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: kbmClass }),
+      z.strictObject({
+        mode: z.literal('list'),
+        list: z.array(driverSchema).min(1, { message: 'osago.input.driversEmpty' }).max(20),
+      }),
+    ]),
+    grossViolations: z.boolean(),
+  })
+  .superRefine((a, ctx) => {
+    const { conclusionDate, startDate } = a.contract
+    if (compareDates(startDate, conclusionDate) < 0)
+      problem(ctx, 'osago.form.startBeforeConclusion', ['contract', 'startDate'])
+    if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
+    if (a.insured.kind === 'person' && fullYearsBetween(a.insured.birthDate, conclusionDate) < 16) {
+      problem(ctx, 'osago.form.insuredTooYoung', ['insured', 'birthDate'])
+    }
+    for (const [path, key] of Object.entries(ownerRuleProblems(a))) problem(ctx, key, path.split('.'))
+    for (const [field, key] of Object.entries(diagnosticCardProblems(a.vehicle.diagnosticCard, conclusionDate)))
+      problem(ctx, key, ['vehicle', 'diagnosticCard', field])
+  })
 
 export type OsagoApplication = z.output<typeof osagoApplicationSchema>
 export type OsagoApplicationInput = z.input<typeof osagoApplicationSchema>
@@ -152,7 +205,8 @@ interface OwnerShape {
 
 /** The organisation that owns the vehicle, with the path of its block, or null when a citizen owns it. */
 function organisationOwner(a: OwnerShape): { path: string; form: unknown } | null {
-  if (a.ownerIsInsured || !a.owner) return a.insured?.kind === 'organisation' ? { path: 'insured', form: a.insured.form } : null
+  if (a.ownerIsInsured || !a.owner)
+    return a.insured?.kind === 'organisation' ? { path: 'insured', form: a.insured.form } : null
   return a.owner.type === 'legal' ? { path: 'owner.entity', form: a.owner.entity?.form } : null
 }
 
@@ -165,8 +219,10 @@ export function ownerRuleProblems(a: OwnerShape): Record<string, string> {
   const out: Record<string, string> = {}
   const organisation = organisationOwner(a)
   if (organisation && a.drivers?.mode === 'list') out['drivers.mode'] = 'osago.form.driversNotForOrganisation'
-  if (a.insured?.kind === 'organisation' && a.insured.form === 'ip') out['insured.form'] = 'osago.form.entrepreneurAsPerson'
-  if (!a.ownerIsInsured && a.owner?.type === 'legal' && a.owner.entity?.form === 'ip') out['owner.entity.form'] = 'osago.form.entrepreneurAsPerson'
+  if (a.insured?.kind === 'organisation' && a.insured.form === 'ip')
+    out['insured.form'] = 'osago.form.entrepreneurAsPerson'
+  if (!a.ownerIsInsured && a.owner?.type === 'legal' && a.owner.entity?.form === 'ip')
+    out['owner.entity.form'] = 'osago.form.entrepreneurAsPerson'
   return out
 }
 
@@ -177,7 +233,8 @@ export function ownerRuleProblems(a: OwnerShape): Record<string, string> {
  */
 export function readOsagoApplication(raw: unknown): OsagoApplication {
   const a = (typeof raw === 'string' ? JSON.parse(raw) : raw) as OsagoApplication
-  const owner = a.owner?.type === 'legal' ? { type: 'legal' as const, entity: readStoredOrganisation(a.owner.entity) } : a.owner
+  const owner =
+    a.owner?.type === 'legal' ? { type: 'legal' as const, entity: readStoredOrganisation(a.owner.entity) } : a.owner
   return { ...a, insured: readStoredParty(a.insured), owner }
 }
 
@@ -198,38 +255,70 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
     insured?: { kind?: string; birthDate?: string; form?: unknown }
     ownerIsInsured?: boolean
     owner?: { type?: string; entity?: unknown } | null
-    vehicle?: { vinMissing?: boolean | null; vin?: string | null; bodyNumber?: string | null; chassisNumber?: string | null; modelId?: string | null; otherName?: string | null }
-    drivers?: { mode?: string; list?: Array<{ kbmClass?: string; kbmReason?: string | null; birthDate?: string; licenseSince?: string }> }
+    vehicle?: {
+      vinMissing?: boolean | null
+      vin?: string | null
+      bodyNumber?: string | null
+      chassisNumber?: string | null
+      modelId?: string | null
+      otherName?: string | null
+    }
+    drivers?: {
+      mode?: string
+      list?: Array<{ kbmClass?: string; kbmReason?: string | null; birthDate?: string; licenseSince?: string }>
+    }
   }
   if (a.vehicle) {
     for (const p of checkVehicleIdentification(a.vehicle)) out[['vehicle', ...p.path].join('.')] ??= p.key
     if (!a.vehicle.modelId && !a.vehicle.otherName) out['vehicle.otherName'] ??= 'osago.form.otherNameRequired'
   }
   const card = (a.vehicle as { diagnosticCard?: DiagnosticCardDates | null } | undefined)?.diagnosticCard
-  for (const [field, key] of Object.entries(diagnosticCardProblems(card, a.contract?.conclusionDate))) out[`vehicle.diagnosticCard.${field}`] ??= key
+  for (const [field, key] of Object.entries(diagnosticCardProblems(card, a.contract?.conclusionDate)))
+    out[`vehicle.diagnosticCard.${field}`] ??= key
   const c = a.contract
-  if (c?.conclusionDate && c.startDate && isCalendarDate(c.conclusionDate) && isCalendarDate(c.startDate) && c.startDate < c.conclusionDate) {
+  if (
+    c?.conclusionDate &&
+    c.startDate &&
+    isCalendarDate(c.conclusionDate) &&
+    isCalendarDate(c.startDate) &&
+    c.startDate < c.conclusionDate
+  ) {
     out['contract.startDate'] = 'osago.form.startBeforeConclusion'
   }
   const birth = a.insured?.kind === 'organisation' ? undefined : a.insured?.birthDate
-  if (c?.conclusionDate && birth && isCalendarDate(birth) && isCalendarDate(c.conclusionDate) && fullYearsBetween(birth, c.conclusionDate) < 16) {
+  if (
+    c?.conclusionDate &&
+    birth &&
+    isCalendarDate(birth) &&
+    isCalendarDate(c.conclusionDate) &&
+    fullYearsBetween(birth, c.conclusionDate) < 16
+  ) {
     out['insured.birthDate'] = 'osago.form.insuredTooYoung'
   }
   a.drivers?.list?.forEach((d, i) => {
-    if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim()) out[`drivers.list.${i}.kbmReason`] = 'osago.form.kbmReasonRequired'
-    if (d.birthDate && d.licenseSince && isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
+    if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim())
+      out[`drivers.list.${i}.kbmReason`] = 'osago.form.kbmReasonRequired'
+    if (
+      d.birthDate &&
+      d.licenseSince &&
+      isCalendarDate(d.birthDate) &&
+      isCalendarDate(d.licenseSince) &&
+      d.licenseSince < addYears(d.birthDate, 16)
+    ) {
       out[`drivers.list.${i}.licenseSince`] = 'osago.form.licenceBefore16'
     }
   })
   Object.assign(out, partyProblemsAt(a.insured, 'insured'))
-  if (!a.ownerIsInsured && a.owner?.type === 'legal') Object.assign(out, organisationProblemsAt(a.owner.entity, 'owner.entity'))
+  if (!a.ownerIsInsured && a.owner?.type === 'legal')
+    Object.assign(out, organisationProblemsAt(a.owner.entity, 'owner.entity'))
   Object.assign(out, ownerRuleProblems(a as OwnerShape))
   return out
 }
 
 /** The whole check, as the form and the core run it: field formats plus cross-field rules. */
-export function validateOsagoApplication(raw: unknown):
-  { ok: true; application: OsagoApplication } | { ok: false; fieldErrors: Record<string, string> } {
+export function validateOsagoApplication(
+  raw: unknown,
+): { ok: true; application: OsagoApplication } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = osagoApplicationSchema.safeParse(raw, { reportInput: true })
   const fieldErrors = { ...crossFieldProblems(raw), ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, application: parsed.data }

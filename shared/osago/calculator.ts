@@ -20,7 +20,16 @@ export type CoefficientCode = (typeof coefficientCodes)[number]
 
 /** How the directive writes each code (KPr keeps its lower-case r). */
 export const coefficientNames: Record<CoefficientCode, string> = {
-  tb: 'TB', kt: 'KT', kbm: 'KBM', kvs: 'KVS', ko: 'KO', km: 'KM', ks: 'KS', kn: 'KN', kp: 'KP', kpr: 'KPr',
+  tb: 'TB',
+  kt: 'KT',
+  kbm: 'KBM',
+  kvs: 'KVS',
+  ko: 'KO',
+  km: 'KM',
+  ks: 'KS',
+  kn: 'KN',
+  kp: 'KP',
+  kpr: 'KPr',
 }
 
 export interface MessageRef {
@@ -91,7 +100,13 @@ export type StoredOsagoPremium = Omit<OsagoPremium, CeilingField> & Partial<Pick
 /** The ceiling part of a stored calculation, or null for one stored before the ceiling existed. */
 export function storedCeiling(p: StoredOsagoPremium): Pick<OsagoPremium, CeilingField> | null {
   const { uncappedPremiumKopecks, ceilingKopecks, ceilingApplied, ceiling } = p
-  if (uncappedPremiumKopecks === undefined || ceilingKopecks === undefined || ceilingApplied === undefined || ceiling === undefined) return null
+  if (
+    uncappedPremiumKopecks === undefined ||
+    ceilingKopecks === undefined ||
+    ceilingApplied === undefined ||
+    ceiling === undefined
+  )
+    return null
   return { uncappedPremiumKopecks, ceilingKopecks, ceilingApplied, ceiling }
 }
 
@@ -107,10 +122,20 @@ function item(code: CoefficientCode, tv: TariffValue, sourceRow: string, label: 
 
 /** A coefficient the rules say is not applied: neutral 1, settled by the product decisions rather than a table. */
 function notApplied(code: CoefficientCode, reason: string, label: MessageRef): BreakdownItem {
-  return { code, value: 1, sourceRow: `${coefficientNames[code]}: not applied (${reason})`, label, verified: true, source: 'docs/domain/product-decisions.md' }
+  return {
+    code,
+    value: 1,
+    sourceRow: `${coefficientNames[code]}: not applied (${reason})`,
+    label,
+    verified: true,
+    source: 'docs/domain/product-decisions.md',
+  }
 }
 
-const ref = (key: string, params: Record<string, string | number> = {}): MessageRef => ({ key: `osago.rows.${key}`, params })
+const ref = (key: string, params: Record<string, string | number> = {}): MessageRef => ({
+  key: `osago.rows.${key}`,
+  params,
+})
 
 export function calculateOsagoPremium(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData): OsagoOutcome {
   try {
@@ -124,34 +149,57 @@ export function calculateOsagoPremium(input: OsagoInput, tariff: OsagoTariff, re
 function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData): OsagoPremium {
   const t = tariff.data
   const version = tariff.version
-  const missing = (table: string, key: string, field: string | null = null) => new Stop(missingValue(version, table, key, field))
+  const missing = (table: string, key: string, field: string | null = null) =>
+    new Stop(missingValue(version, table, key, field))
   const owner = input.owner
   const vehicle = input.vehicle
 
   if (!versionInForce([tariff], input.conclusionDate)) {
-    throw new Stop({ kind: 'tariff', field: 'conclusionDate', messageKey: 'osago.errors.tariffNotInForce', params: { version, date: input.conclusionDate } })
+    throw new Stop({
+      kind: 'tariff',
+      field: 'conclusionDate',
+      messageKey: 'osago.errors.tariffNotInForce',
+      params: { version, date: input.conclusionDate },
+    })
   }
   if (input.startDate < input.conclusionDate) {
-    throw new Stop(inputError('startDate', 'osago.errors.startBeforeConclusion', { conclusionDate: input.conclusionDate }))
+    throw new Stop(
+      inputError('startDate', 'osago.errors.startBeforeConclusion', { conclusionDate: input.conclusionDate }),
+    )
   }
 
   // TB: the insurer's own rate for the category and owner type.
   const tbRow = t.tb.find((r) => r.ownerType === owner.type && r.categories.includes(vehicle.category))
   if (!tbRow) throw missing('TB', `${vehicle.category}/${owner.type}`)
-  const tb = item('tb', tbRow.chosen,
+  const tb = item(
+    'tb',
+    tbRow.chosen,
     `TB: ${vehicle.category}/${owner.type} (insurer's choice, corridor ${tbRow.corridor.min.value}–${tbRow.corridor.max.value} RUB)`,
-    ref(owner.type === 'legal' ? 'tbLegal' : 'tbIndividual', { category: vehicle.category, min: tbRow.corridor.min.value, max: tbRow.corridor.max.value }))
+    ref(owner.type === 'legal' ? 'tbLegal' : 'tbIndividual', {
+      category: vehicle.category,
+      min: tbRow.corridor.min.value,
+      max: tbRow.corridor.max.value,
+    }),
+  )
 
   // KT: residence of an individual owner / registration of a legal entity, both given as owner.region/city.
   const place = resolveTerritory(regions, owner.region, owner.city)
   if (!place.ok) throw new Stop(inputError('owner.region', 'osago.errors.unknownRegion', { region: owner.region }))
   const ktValue = t.kt[place.territoryKey]
   if (!ktValue) throw missing('KT', place.territoryKey, 'owner.region')
-  const placeName = place.region.federalCity ? place.region.name
+  const placeName = place.region.federalCity
+    ? place.region.name
     : `${place.region.name}, ${place.city ? place.city.name : 'other settlements'}`
-  const kt = item('kt', ktValue, `KT: ${place.territoryKey} (${placeName})`,
-    place.region.federalCity ? ref('ktFederal', { region: place.region.name })
-      : place.city ? ref('ktCity', { region: place.region.name, city: place.city.name }) : ref('ktOther', { region: place.region.name }))
+  const kt = item(
+    'kt',
+    ktValue,
+    `KT: ${place.territoryKey} (${placeName})`,
+    place.region.federalCity
+      ? ref('ktFederal', { region: place.region.name })
+      : place.city
+        ? ref('ktCity', { region: place.region.name, city: place.city.name })
+        : ref('ktOther', { region: place.region.name }),
+  )
 
   // KBM, KVS, KO: by the drivers list.
   let kbm: BreakdownItem
@@ -161,10 +209,20 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
     if (owner.kbmClass === undefined) throw new Stop(inputError('owner.kbmClass', 'osago.errors.ownerKbmRequired'))
     const ownerKbm = t.kbm[owner.kbmClass]
     if (!ownerKbm) throw missing('KBM', `class ${owner.kbmClass}`, 'owner.kbmClass')
-    kbm = item('kbm', ownerKbm, `KBM: class ${owner.kbmClass} (owner, unlimited list)`, ref('kbmOwner', { class: owner.kbmClass }))
+    kbm = item(
+      'kbm',
+      ownerKbm,
+      `KBM: class ${owner.kbmClass} (owner, unlimited list)`,
+      ref('kbmOwner', { class: owner.kbmClass }),
+    )
     kvs = notApplied('kvs', 'unlimited list', ref('kvsUnlimited'))
     const koValue = t.ko.unlimited[owner.type]
-    ko = item('ko', koValue, `KO: unlimited list, ${owner.type}`, ref(owner.type === 'legal' ? 'koUnlimitedLegal' : 'koUnlimitedIndividual'))
+    ko = item(
+      'ko',
+      koValue,
+      `KO: unlimited list, ${owner.type}`,
+      ref(owner.type === 'legal' ? 'koUnlimitedLegal' : 'koUnlimitedIndividual'),
+    )
   } else {
     const drivers = input.drivers
     const factors = drivers.map((d, i) => driverFactors(d, i, drivers.length, input.startDate, tariff))
@@ -186,7 +244,12 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
   if (vehicle.usedWithTrailer) {
     const row = t.kpr.find((r) => r.ownerType === owner.type && r.categories.includes(vehicle.category))
     if (!row) throw missing('KPr', `${vehicle.category}/${owner.type}`, 'vehicle.usedWithTrailer')
-    kpr = item('kpr', row.value, `KPr: trailer, ${vehicle.category}/${owner.type}`, ref(owner.type === 'legal' ? 'kprTrailerLegal' : 'kprTrailerIndividual', { category: vehicle.category }))
+    kpr = item(
+      'kpr',
+      row.value,
+      `KPr: trailer, ${vehicle.category}/${owner.type}`,
+      ref(owner.type === 'legal' ? 'kprTrailerLegal' : 'kprTrailerIndividual', { category: vehicle.category }),
+    )
   } else {
     kpr = notApplied('kpr', 'no trailer', ref('kprNone'))
   }
@@ -205,17 +268,22 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
   const ceiling: CeilingRule = {
     multiple: multiple.value,
     basis,
-    label: { key: basis === 'grossViolations' ? 'osago.ceiling.ruleGross' : 'osago.ceiling.rule', params: { multiple: multiple.value } },
+    label: {
+      key: basis === 'grossViolations' ? 'osago.ceiling.ruleGross' : 'osago.ceiling.rule',
+      params: { multiple: multiple.value },
+    },
     verified: multiple.verified,
     source: multiple.source ?? null,
   }
   const coefficients = Object.fromEntries(breakdown.map((b) => [b.code, b.value])) as Record<CoefficientCode, number>
-  const warnings: OsagoWarning[] = breakdown.filter((b) => !b.verified).map((b) => ({
-    code: b.code,
-    sourceRow: b.sourceRow,
-    messageKey: 'osago.warnings.unverified',
-    params: { coefficient: coefficientNames[b.code], row: b.sourceRow, source: b.source ?? '' },
-  }))
+  const warnings: OsagoWarning[] = breakdown
+    .filter((b) => !b.verified)
+    .map((b) => ({
+      code: b.code,
+      sourceRow: b.sourceRow,
+      messageKey: 'osago.warnings.unverified',
+      params: { coefficient: coefficientNames[b.code], row: b.sourceRow, source: b.source ?? '' },
+    }))
   return {
     premiumKopecks,
     uncappedPremiumKopecks: roundHalfUp(uncapped),
@@ -235,7 +303,13 @@ function worst(items: readonly BreakdownItem[]): BreakdownItem {
   return items.reduce((a, b) => (b.value > a.value ? b : a))
 }
 
-function driverFactors(d: OsagoDriver, i: number, count: number, startDate: string, tariff: OsagoTariff): { kbm: BreakdownItem; kvs: BreakdownItem } {
+function driverFactors(
+  d: OsagoDriver,
+  i: number,
+  count: number,
+  startDate: string,
+  tariff: OsagoTariff,
+): { kbm: BreakdownItem; kvs: BreakdownItem } {
   const t = tariff.data
   const field = (name: string) => `drivers[${i}].${name}`
   const who = `driver ${i + 1} of ${count}`
@@ -251,16 +325,26 @@ function driverFactors(d: OsagoDriver, i: number, count: number, startDate: stri
   const ei = t.kvs.experienceBands.findIndex((b) => inRange(b, experience))
   const ageBand = t.kvs.ageBands[ai]
   const expBand = t.kvs.experienceBands[ei]
-  if (!ageBand || !expBand) throw new Stop(missingValue(tariff.version, 'KVS', `age ${age}, experience ${experience}`, field('birthDate')))
+  if (!ageBand || !expBand)
+    throw new Stop(missingValue(tariff.version, 'KVS', `age ${age}, experience ${experience}`, field('birthDate')))
   const rowKey = `age ${rangeLabel(ageBand)}, experience ${rangeLabel(expBand)}`
   const cell = t.kvs.values[ai]?.[ei]
   if (!cell) throw new Stop(missingValue(tariff.version, 'KVS', rowKey, field('licenseSince')))
-  const kvs = item('kvs', cell, `KVS: ${rowKey} (${who})`,
-    ref('kvs', { age: rangeLabel(ageBand), experience: rangeLabel(expBand), driver: i + 1, count }))
+  const kvs = item(
+    'kvs',
+    cell,
+    `KVS: ${rowKey} (${who})`,
+    ref('kvs', { age: rangeLabel(ageBand), experience: rangeLabel(expBand), driver: i + 1, count }),
+  )
 
   const kbmValue = t.kbm[d.kbmClass]
   if (!kbmValue) throw new Stop(missingValue(tariff.version, 'KBM', `class ${d.kbmClass}`, field('kbmClass')))
-  const kbm = item('kbm', kbmValue, `KBM: class ${d.kbmClass} (${who})`, ref('kbmDriver', { class: d.kbmClass, driver: i + 1, count }))
+  const kbm = item(
+    'kbm',
+    kbmValue,
+    `KBM: class ${d.kbmClass} (${who})`,
+    ref('kbmDriver', { class: d.kbmClass, driver: i + 1, count }),
+  )
   return { kbm, kvs }
 }
 
@@ -271,13 +355,28 @@ function powerFactor(input: OsagoInput, tariff: OsagoTariff): BreakdownItem {
   const table = t.km.tables.find((x) => x.categories.includes(category))
   if (!table) throw new Stop(missingValue(tariff.version, 'KM', category, 'vehicle.category'))
   const hp: Ratio = powerHp !== undefined ? ratio(powerHp) : multiply(powerKw!, t.km.kwToHp.value)
-  const band = table.bands.find((b) => compareRatio(hp, b.overHp) > 0 && (b.upToHp === null || compareRatio(hp, b.upToHp) <= 0))
-  if (!band) throw new Stop(missingValue(tariff.version, 'KM', `${toNumber(hp)} hp`, powerHp !== undefined ? 'vehicle.powerHp' : 'vehicle.powerKw'))
+  const band = table.bands.find(
+    (b) => compareRatio(hp, b.overHp) > 0 && (b.upToHp === null || compareRatio(hp, b.upToHp) <= 0),
+  )
+  if (!band)
+    throw new Stop(
+      missingValue(
+        tariff.version,
+        'KM',
+        `${toNumber(hp)} hp`,
+        powerHp !== undefined ? 'vehicle.powerHp' : 'vehicle.powerKw',
+      ),
+    )
   const bandLabel = powerBandLabel(band)
   const hpShown = Math.round(toNumber(hp) * 100) / 100
-  const result = item('km', band.value,
+  const result = item(
+    'km',
+    band.value,
     powerHp !== undefined ? `KM: ${bandLabel} hp` : `KM: ${bandLabel} hp (${powerKw} kW = ${hpShown} hp)`,
-    powerHp !== undefined ? ref('km', { band: bandLabel, hp: hpShown }) : ref('kmKw', { band: bandLabel, hp: hpShown, kw: powerKw! }))
+    powerHp !== undefined
+      ? ref('km', { band: bandLabel, hp: hpShown })
+      : ref('kmKw', { band: bandLabel, hp: hpShown, kw: powerKw! }),
+  )
   // The conversion factor is part of the calculation: an unverified factor makes the row unverified too.
   if (powerKw !== undefined && !t.km.kwToHp.verified) {
     result.verified = false
@@ -299,6 +398,16 @@ function periodFactor(input: OsagoInput, tariff: OsagoTariff): BreakdownItem {
   const row = ks.rows.find((r) => inRange(r.months, months))
   if (!row) throw new Stop(missingValue(tariff.version, 'KS', `${months} months`, 'periodsOfUse'))
   return periods.length === 0
-    ? item('ks', row.value, `KS: whole term, 12 months (row ${rangeLabel(row.months)})`, ref('ksWholeTerm', { row: rangeLabel(row.months) }))
-    : item('ks', row.value, `KS: ${months} months of use (row ${rangeLabel(row.months)})`, ref('ks', { months, row: rangeLabel(row.months) }))
+    ? item(
+        'ks',
+        row.value,
+        `KS: whole term, 12 months (row ${rangeLabel(row.months)})`,
+        ref('ksWholeTerm', { row: rangeLabel(row.months) }),
+      )
+    : item(
+        'ks',
+        row.value,
+        `KS: ${months} months of use (row ${rangeLabel(row.months)})`,
+        ref('ks', { months, row: rangeLabel(row.months) }),
+      )
 }

@@ -18,12 +18,19 @@ export type OsagoQuote =
 
 export const paymentInput = z.strictObject({
   method: z.enum(PAYMENT_METHODS, { message: 'validation.required' }),
-  receiptNumber: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.text.tooLong' }),
+  receiptNumber: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(40, { message: 'validation.text.tooLong' }),
   amountKopecks: z.number().int().positive(),
 })
 
 export const osagoContract = {
-  'osago/get-form-reference': channel<OsagoFormReference>()({ input: z.strictObject({ date: z.string().max(10).optional() }).optional(), access: SELLERS }),
+  'osago/get-form-reference': channel<OsagoFormReference>()({
+    input: z.strictObject({ date: z.string().max(10).optional() }).optional(),
+    access: SELLERS,
+  }),
   'osago/create-draft': channel<OsagoPolicy>()({ input: z.strictObject({}).optional(), access: SELLERS }),
   'osago/save-draft': channel<OsagoPolicy>()({
     input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, draft: osagoDraftSchema }),
@@ -44,20 +51,36 @@ export const osagoContract = {
     access: SELLERS,
   }),
   'osago/quote-premium': channel<OsagoQuote>()({ input: z.strictObject({ draft: osagoDraftSchema }), access: SELLERS }),
-  'osago/calculate-policy': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }), access: SELLERS }),
-  'osago/issue-policy': channel<OsagoPolicy>()({
-    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, payment: paymentInput, blankId: idSchema.optional() }),
+  'osago/calculate-policy': channel<OsagoPolicy>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }),
     access: SELLERS,
   }),
-  'osago/reissue-on-new-blank': channel<OsagoPolicy>()({
+  'osago/issue-policy': channel<OsagoPolicy>()({
     input: z.strictObject({
-      id: idSchema, rowVersion: rowVersionSchema,
-      reason: z.string().trim().min(3, { message: 'validation.required' }).max(300, { message: 'validation.text.tooLong' }),
+      id: idSchema,
+      rowVersion: rowVersionSchema,
+      payment: paymentInput,
       blankId: idSchema.optional(),
     }),
     access: SELLERS,
   }),
-  'osago/discard-draft': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }), access: SELLERS }),
+  'osago/reissue-on-new-blank': channel<OsagoPolicy>()({
+    input: z.strictObject({
+      id: idSchema,
+      rowVersion: rowVersionSchema,
+      reason: z
+        .string()
+        .trim()
+        .min(3, { message: 'validation.required' })
+        .max(300, { message: 'validation.text.tooLong' }),
+      blankId: idSchema.optional(),
+    }),
+    access: SELLERS,
+  }),
+  'osago/discard-draft': channel<OsagoPolicy>()({
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }),
+    access: SELLERS,
+  }),
   'osago/suggest-streets': channel<string[]>()({
     input: z.strictObject({ region: z.string().max(120), city: z.string().max(120), prefix: z.string().max(160) }),
     access: SELLERS,

@@ -17,7 +17,12 @@ describe('the diagnostic card dates', () => {
     ['issued tomorrow', '2026-03-03', '2027-03-03', { issueDate: 'osago.form.diagnosticIssuedInFuture' }],
     ['issued on the day it ends', '2026-02-01', '2026-02-01', { validUntil: 'osago.form.diagnosticValidBeforeIssue' }],
     ['issued after it ends', '2026-02-01', '2025-02-01', { validUntil: 'osago.form.diagnosticValidBeforeIssue' }],
-    ['issued in the future and after it ends', '2027-01-01', '2026-12-31', { issueDate: 'osago.form.diagnosticIssuedInFuture', validUntil: 'osago.form.diagnosticValidBeforeIssue' }],
+    [
+      'issued in the future and after it ends',
+      '2027-01-01',
+      '2026-12-31',
+      { issueDate: 'osago.form.diagnosticIssuedInFuture', validUntil: 'osago.form.diagnosticValidBeforeIssue' },
+    ],
     ['issue date not typed yet', '', '2027-01-01', {}],
     ['issue date half typed', '2026-13', '2027-01-01', {}],
     ['end date half typed', '2027-01-01', '2026-1', { issueDate: 'osago.form.diagnosticIssuedInFuture' }],
@@ -33,16 +38,20 @@ describe('the diagnostic card dates', () => {
   it('every problem has its Russian and English text, and the form has a label for the date', () => {
     const keys = new Set(table.flatMap(([, , , e]) => Object.values(e)))
     expect(keys.size).toBe(2)
-    for (const key of [...keys, 'osago.ui.vehicle.diagnosticIssueDate']) for (const locale of ['ru', 'en'] as const) expect(hasMessage(locale, key), `${locale} ${key}`).toBe(true)
+    for (const key of [...keys, 'osago.ui.vehicle.diagnosticIssueDate'])
+      for (const locale of ['ru', 'en'] as const) expect(hasMessage(locale, key), `${locale} ${key}`).toBe(true)
   })
 
   it('property: a problem exactly when the card is dated after today or not before its end', () => {
     const day = fc.integer({ min: -800, max: 800 }).map((n) => addDays(TODAY, n))
-    fc.assert(fc.property(day, day, (issueDate, validUntil) => {
-      const p = diagnosticCardProblems({ issueDate, validUntil }, TODAY)
-      expect('issueDate' in p).toBe(issueDate > TODAY)
-      expect('validUntil' in p).toBe(issueDate >= validUntil)
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(day, day, (issueDate, validUntil) => {
+        const p = diagnosticCardProblems({ issueDate, validUntil }, TODAY)
+        expect('issueDate' in p).toBe(issueDate > TODAY)
+        expect('validUntil' in p).toBe(issueDate >= validUntil)
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
@@ -56,18 +65,35 @@ describe('the diagnostic card in the application', () => {
 
   it('takes the issue date and keeps it in the validated application', () => {
     const r = validateOsagoApplication(withCard({ number, issueDate: '2025-06-01', validUntil: '2026-06-01' }))
-    expect(r.ok && r.application.vehicle.diagnosticCard).toEqual({ number, issueDate: '2025-06-01', validUntil: '2026-06-01' })
+    expect(r.ok && r.application.vehicle.diagnosticCard).toEqual({
+      number,
+      issueDate: '2025-06-01',
+      validUntil: '2026-06-01',
+    })
   })
 
   it('requires the issue date and reports bad dates at their fields, while typing and on save', () => {
     const missing = validateOsagoApplication(withCard({ number, issueDate: '', validUntil: '2026-06-01' }))
-    expect(missing.ok ? {} : missing.fieldErrors).toMatchObject({ 'vehicle.diagnosticCard.issueDate': expect.stringMatching(/^validation\./) })
-    const future = validateOsagoApplication(withCard({ number, issueDate: addDays(TODAY, 1), validUntil: '2027-06-01' }))
-    expect(future.ok ? {} : future.fieldErrors).toEqual({ 'vehicle.diagnosticCard.issueDate': 'osago.form.diagnosticIssuedInFuture' })
+    expect(missing.ok ? {} : missing.fieldErrors).toMatchObject({
+      'vehicle.diagnosticCard.issueDate': expect.stringMatching(/^validation\./),
+    })
+    const future = validateOsagoApplication(
+      withCard({ number, issueDate: addDays(TODAY, 1), validUntil: '2027-06-01' }),
+    )
+    expect(future.ok ? {} : future.fieldErrors).toEqual({
+      'vehicle.diagnosticCard.issueDate': 'osago.form.diagnosticIssuedInFuture',
+    })
     const reversed = validateOsagoApplication(withCard({ number, issueDate: '2025-06-01', validUntil: '2025-05-31' }))
-    expect(reversed.ok ? {} : reversed.fieldErrors).toEqual({ 'vehicle.diagnosticCard.validUntil': 'osago.form.diagnosticValidBeforeIssue' })
+    expect(reversed.ok ? {} : reversed.fieldErrors).toEqual({
+      'vehicle.diagnosticCard.validUntil': 'osago.form.diagnosticValidBeforeIssue',
+    })
     // The schema alone (the core's second check) refuses them too.
-    expect(osagoApplicationSchema.safeParse(withCard({ number, issueDate: addDays(TODAY, 1), validUntil: '2027-06-01' })).success).toBe(false)
-    expect(osagoApplicationSchema.safeParse(withCard({ number, issueDate: '2025-06-01', validUntil: '2025-05-31' })).success).toBe(false)
+    expect(
+      osagoApplicationSchema.safeParse(withCard({ number, issueDate: addDays(TODAY, 1), validUntil: '2027-06-01' }))
+        .success,
+    ).toBe(false)
+    expect(
+      osagoApplicationSchema.safeParse(withCard({ number, issueDate: '2025-06-01', validUntil: '2025-05-31' })).success,
+    ).toBe(false)
   })
 })

@@ -13,11 +13,15 @@ export interface DiagnosticCardDates {
 }
 
 /** Problems as i18n keys by the card's field name; a date not yet typed in full is left to the format check. */
-export function diagnosticCardProblems(card: DiagnosticCardDates | null | undefined, conclusionDate: string | null | undefined): Record<string, string> {
+export function diagnosticCardProblems(
+  card: DiagnosticCardDates | null | undefined,
+  conclusionDate: string | null | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {}
   const issued = card?.issueDate
   if (!issued || !isCalendarDate(issued)) return out
-  if (conclusionDate && isCalendarDate(conclusionDate) && issued > conclusionDate) out.issueDate = 'osago.form.diagnosticIssuedInFuture'
+  if (conclusionDate && isCalendarDate(conclusionDate) && issued > conclusionDate)
+    out.issueDate = 'osago.form.diagnosticIssuedInFuture'
   const until = card.validUntil
   // Shown at the end date, typed after the issue date (the order of the register's form).
   if (until && isCalendarDate(until) && issued >= until) out.validUntil = 'osago.form.diagnosticValidBeforeIssue'

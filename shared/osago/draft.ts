@@ -1,6 +1,12 @@
 import { addDays } from '../dates/calendarDate'
 import {
-  emptyPerson, readOrganisationDraft, readPartyDraft, type AddressDraft, type OrganisationDraft, type PartyDraft, type PersonDraft,
+  emptyPerson,
+  readOrganisationDraft,
+  readPartyDraft,
+  type AddressDraft,
+  type OrganisationDraft,
+  type PartyDraft,
+  type PersonDraft,
 } from '../party/draft'
 import type { OsagoInputJson } from './input'
 
@@ -29,10 +35,7 @@ export interface OsagoDraft {
   /** A person or an organisation; drafts saved before organisations were possible hold a person without `kind`. */
   insured: PartyDraft
   ownerIsInsured: boolean
-  owner:
-    | { type: 'individual'; person: PersonDraft }
-    | { type: 'legal'; entity: OrganisationDraft }
-    | null
+  owner: { type: 'individual'; person: PersonDraft } | { type: 'legal'; entity: OrganisationDraft } | null
   vehicle: {
     makeId: string | null
     modelId: string | null
@@ -63,8 +66,16 @@ export const FIRST_TIME_KBM_CLASS = '3'
 
 export function emptyDriver(): DriverDraft {
   return {
-    surname: '', name: '', patronymic: '', gender: null, birthDate: '', licence: { series: '', number: '' },
-    licenseSince: '', licenseYearOnly: false, kbmClass: FIRST_TIME_KBM_CLASS, kbmReason: '',
+    surname: '',
+    name: '',
+    patronymic: '',
+    gender: null,
+    birthDate: '',
+    licence: { series: '', number: '' },
+    licenseSince: '',
+    licenseYearOnly: false,
+    kbmClass: FIRST_TIME_KBM_CLASS,
+    kbmReason: '',
   }
 }
 
@@ -76,9 +87,25 @@ export function emptyDraft(today: string): OsagoDraft {
     ownerIsInsured: true,
     owner: null,
     vehicle: {
-      makeId: null, modelId: null, otherName: '', category: 'B', usedWithTrailer: false, year: null, powerUnit: 'hp', power: null,
-      maxMassKg: null, seats: null, steering: 'left', vinMissing: false, vin: '', bodyNumber: '', chassisNumber: '',
-      plate: '', purpose: 'personal', registrationDoc: { type: 'pts', series: '', number: '', date: '' }, diagnosticCard: null,
+      makeId: null,
+      modelId: null,
+      otherName: '',
+      category: 'B',
+      usedWithTrailer: false,
+      year: null,
+      powerUnit: 'hp',
+      power: null,
+      maxMassKg: null,
+      seats: null,
+      steering: 'left',
+      vinMissing: false,
+      vin: '',
+      bodyNumber: '',
+      chassisNumber: '',
+      plate: '',
+      purpose: 'personal',
+      registrationDoc: { type: 'pts', series: '', number: '', date: '' },
+      diagnosticCard: null,
     },
     drivers: { mode: 'list', list: [emptyDriver()] },
     grossViolations: false,
@@ -126,7 +153,8 @@ export function applyOwnerRules(draft: OsagoDraft): boolean {
  */
 export function readOsagoDraft(raw: unknown): OsagoDraft {
   const d = (typeof raw === 'string' ? JSON.parse(raw) : raw) as OsagoDraft
-  const owner = d.owner?.type === 'legal' ? { type: 'legal' as const, entity: readOrganisationDraft(d.owner.entity) } : d.owner
+  const owner =
+    d.owner?.type === 'legal' ? { type: 'legal' as const, entity: readOrganisationDraft(d.owner.entity) } : d.owner
   return { ...d, insured: readPartyDraft(d.insured), owner }
 }
 
@@ -159,9 +187,14 @@ export function draftToPremiumInput(draft: OsagoDraft): OsagoInputJson {
       city: address.city.trim() === '' ? null : address.city,
       ...(draft.drivers.mode === 'unlimited' ? { kbmClass: draft.drivers.ownerKbmClass } : {}),
     },
-    drivers: draft.drivers.mode === 'unlimited'
-      ? 'unlimited'
-      : draft.drivers.list.map((d) => ({ birthDate: d.birthDate, licenseSince: d.licenseSince, kbmClass: d.kbmClass })),
+    drivers:
+      draft.drivers.mode === 'unlimited'
+        ? 'unlimited'
+        : draft.drivers.list.map((d) => ({
+            birthDate: d.birthDate,
+            licenseSince: d.licenseSince,
+            kbmClass: d.kbmClass,
+          })),
     ...(draft.contract.periodsOfUse.length > 0 ? { periodsOfUse: draft.contract.periodsOfUse } : {}),
     grossViolations: draft.grossViolations,
   }
@@ -175,9 +208,10 @@ export function draftToApplicationInput(draft: OsagoDraft): unknown {
     vehicle: {
       ...draft.vehicle,
       otherName: draft.vehicle.modelId ? null : draft.vehicle.otherName,
-      registrationDoc: draft.vehicle.registrationDoc.type === 'epts'
-        ? { type: 'epts', number: draft.vehicle.registrationDoc.number, date: draft.vehicle.registrationDoc.date }
-        : draft.vehicle.registrationDoc,
+      registrationDoc:
+        draft.vehicle.registrationDoc.type === 'epts'
+          ? { type: 'epts', number: draft.vehicle.registrationDoc.number, date: draft.vehicle.registrationDoc.date }
+          : draft.vehicle.registrationDoc,
     },
   }
 }

@@ -12,9 +12,16 @@ const num = z.number().finite().nullable()
 const gender = z.enum(['male', 'female']).nullable()
 
 const driver = z.strictObject({
-  surname: s(60), name: s(60), patronymic: s(60), gender, birthDate: date,
+  surname: s(60),
+  name: s(60),
+  patronymic: s(60),
+  gender,
+  birthDate: date,
   licence: z.strictObject({ series: s(10), number: s(10) }),
-  licenseSince: date, licenseYearOnly: z.boolean(), kbmClass: s(2), kbmReason: s(300),
+  licenseSince: date,
+  licenseYearOnly: z.boolean(),
+  kbmClass: s(2),
+  kbmReason: s(300),
 })
 
 export const osagoDraftSchema: z.ZodType<OsagoDraft> = z.strictObject({
@@ -25,14 +32,30 @@ export const osagoDraftSchema: z.ZodType<OsagoDraft> = z.strictObject({
   }),
   insured: partyDraftSchema,
   ownerIsInsured: z.boolean(),
-  owner: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('individual'), person }),
-    z.strictObject({ type: z.literal('legal'), entity: organisationDraftSchema }),
-  ]).nullable(),
+  owner: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('individual'), person }),
+      z.strictObject({ type: z.literal('legal'), entity: organisationDraftSchema }),
+    ])
+    .nullable(),
   vehicle: z.strictObject({
-    makeId: s(80).nullable(), modelId: s(80).nullable(), otherName: s(200), category: s(8), usedWithTrailer: z.boolean(), year: num,
-    powerUnit: z.enum(['hp', 'kw']), power: num, maxMassKg: num, seats: num, steering: z.enum(['left', 'right']),
-    vinMissing: z.boolean(), vin: s(40), bodyNumber: s(40), chassisNumber: s(40), plate: s(20), purpose: s(40),
+    makeId: s(80).nullable(),
+    modelId: s(80).nullable(),
+    otherName: s(200),
+    category: s(8),
+    usedWithTrailer: z.boolean(),
+    year: num,
+    powerUnit: z.enum(['hp', 'kw']),
+    power: num,
+    maxMassKg: num,
+    seats: num,
+    steering: z.enum(['left', 'right']),
+    vinMissing: z.boolean(),
+    vin: s(40),
+    bodyNumber: s(40),
+    chassisNumber: s(40),
+    plate: s(20),
+    purpose: s(40),
     registrationDoc: z.strictObject({ type: z.enum(['pts', 'sts', 'epts']), series: s(10), number: s(20), date }),
     diagnosticCard: z.strictObject({ number: s(30), issueDate: date.default(''), validUntil: date }).nullable(),
   }),

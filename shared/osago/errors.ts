@@ -11,7 +11,11 @@ export interface OsagoError {
   params: Record<string, string | number>
 }
 
-export function inputError(field: string, messageKey: string, params: Record<string, string | number> = {}): OsagoError {
+export function inputError(
+  field: string,
+  messageKey: string,
+  params: Record<string, string | number> = {},
+): OsagoError {
   return { kind: 'input', field, messageKey, params }
 }
 
@@ -22,5 +26,8 @@ export function missingValue(version: string, table: string, key: string, field:
 
 /** Input path as the form and the CLI name it: ['drivers', 0, 'birthDate'] → drivers[0].birthDate. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '')
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    '',
+  )
 }

@@ -14,7 +14,11 @@ describe('premium field → form path', () => {
     expect(premiumFieldToFormPath(null, draft)).toBeNull()
   })
   it('follows the owner block when the owner is not the insured', () => {
-    const legal = { ...draft, ownerIsInsured: false, owner: { type: 'legal' as const, entity: { ...emptyOrganisation(), address: draft.insured.address } } }
+    const legal = {
+      ...draft,
+      ownerIsInsured: false,
+      owner: { type: 'legal' as const, entity: { ...emptyOrganisation(), address: draft.insured.address } },
+    }
     expect(premiumFieldToFormPath('owner.city', legal)).toBe('owner.entity.address.city')
   })
 })

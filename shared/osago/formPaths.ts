@@ -8,8 +8,12 @@ import type { OsagoDraft } from './draft'
 export function premiumFieldToFormPath(field: string | null, draft: OsagoDraft): string | null {
   if (!field) return null
   const path = field.replace(/\[(\d+)\]/g, '.$1')
-  const ownerAddress = draft.ownerIsInsured || !draft.owner ? 'insured.address'
-    : draft.owner.type === 'individual' ? 'owner.person.address' : 'owner.entity.address'
+  const ownerAddress =
+    draft.ownerIsInsured || !draft.owner
+      ? 'insured.address'
+      : draft.owner.type === 'individual'
+        ? 'owner.person.address'
+        : 'owner.entity.address'
   if (path === 'conclusionDate' || path === 'startDate') return `contract.${path}`
   if (path.startsWith('periodsOfUse')) return `contract.${path}`
   if (path === 'vehicle.powerHp' || path === 'vehicle.powerKw') return 'vehicle.power'

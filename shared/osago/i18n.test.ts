@@ -35,9 +35,23 @@ describe('OSAGO messages', () => {
     const input = baseInput()
     const scenarios: OsagoInput[] = [
       input,
-      { ...input, drivers: 'unlimited', grossViolations: true, periodsOfUse: [{ from: input.startDate, to: '2024-09-04' }] },
-      { ...input, drivers: 'unlimited', owner: { type: 'legal', region: 'Москва', city: null, kbmClass: '3' }, vehicle: { ...input.vehicle, usedWithTrailer: true } },
-      { ...input, owner: { ...input.owner, city: null }, vehicle: { category: 'B', powerKw: 80, usedWithTrailer: true, registeredIn: 'RU' } },
+      {
+        ...input,
+        drivers: 'unlimited',
+        grossViolations: true,
+        periodsOfUse: [{ from: input.startDate, to: '2024-09-04' }],
+      },
+      {
+        ...input,
+        drivers: 'unlimited',
+        owner: { type: 'legal', region: 'Москва', city: null, kbmClass: '3' },
+        vehicle: { ...input.vehicle, usedWithTrailer: true },
+      },
+      {
+        ...input,
+        owner: { ...input.owner, city: null },
+        vehicle: { category: 'B', powerKw: 80, usedWithTrailer: true, registeredIn: 'RU' },
+      },
     ]
     const labels = new Set<string>()
     for (const scenario of scenarios) {

@@ -35,36 +35,71 @@ describe('OSAGO input', () => {
     expect(r2.ok && r2.value.owner.city).toBe(null)
   })
   it('names the field of a bad date', () => {
-    expect(errorOf({ ...valid, drivers: [{ ...valid.drivers[0], birthDate: '1990-02-30' }] }))
-      .toEqual({ kind: 'input', field: 'drivers[0].birthDate', messageKey: 'osago.input.dateFormat', params: {} })
-    expect(errorOf({ ...valid, startDate: '05.06.2025' })).toMatchObject({ field: 'startDate', messageKey: 'osago.input.dateFormat' })
+    expect(errorOf({ ...valid, drivers: [{ ...valid.drivers[0], birthDate: '1990-02-30' }] })).toEqual({
+      kind: 'input',
+      field: 'drivers[0].birthDate',
+      messageKey: 'osago.input.dateFormat',
+      params: {},
+    })
+    expect(errorOf({ ...valid, startDate: '05.06.2025' })).toMatchObject({
+      field: 'startDate',
+      messageKey: 'osago.input.dateFormat',
+    })
   })
   it('names a missing field', () => {
     const { grossViolations: _, ...rest } = valid
     expect(errorOf(rest)).toMatchObject({ field: 'grossViolations', messageKey: 'osago.input.required' })
   })
   it('rejects an unknown field', () => {
-    expect(errorOf({ ...valid, owner: { ...valid.owner, age: 30 } })).toMatchObject({ field: 'owner.age', messageKey: 'osago.input.unknownField', params: { field: 'age' } })
+    expect(errorOf({ ...valid, owner: { ...valid.owner, age: 30 } })).toMatchObject({
+      field: 'owner.age',
+      messageKey: 'osago.input.unknownField',
+      params: { field: 'age' },
+    })
   })
   it('checks KBM classes', () => {
-    expect(errorOf({ ...valid, drivers: [{ ...valid.drivers[0], kbmClass: 14 }] })).toMatchObject({ field: 'drivers[0].kbmClass', messageKey: 'osago.input.kbmClass' })
-    expect(errorOf({ ...valid, owner: { ...valid.owner, kbmClass: 'X' } })).toMatchObject({ field: 'owner.kbmClass', messageKey: 'osago.input.kbmClass' })
+    expect(errorOf({ ...valid, drivers: [{ ...valid.drivers[0], kbmClass: 14 }] })).toMatchObject({
+      field: 'drivers[0].kbmClass',
+      messageKey: 'osago.input.kbmClass',
+    })
+    expect(errorOf({ ...valid, owner: { ...valid.owner, kbmClass: 'X' } })).toMatchObject({
+      field: 'owner.kbmClass',
+      messageKey: 'osago.input.kbmClass',
+    })
   })
   it('wants power in exactly one unit', () => {
-    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, powerKw: 80 } })).toMatchObject({ field: 'vehicle.powerKw', messageKey: 'osago.input.powerBoth' })
-    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, powerHp: undefined } })).toMatchObject({ field: 'vehicle.powerHp', messageKey: 'osago.input.powerMissing' })
-    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, powerHp: 0 } })).toMatchObject({ field: 'vehicle.powerHp', messageKey: 'osago.input.power' })
+    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, powerKw: 80 } })).toMatchObject({
+      field: 'vehicle.powerKw',
+      messageKey: 'osago.input.powerBoth',
+    })
+    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, powerHp: undefined } })).toMatchObject({
+      field: 'vehicle.powerHp',
+      messageKey: 'osago.input.powerMissing',
+    })
+    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, powerHp: 0 } })).toMatchObject({
+      field: 'vehicle.powerHp',
+      messageKey: 'osago.input.power',
+    })
   })
   it('prices only RU-registered category B/BE vehicles', () => {
-    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, registeredIn: 'KZ' } })).toMatchObject({ field: 'vehicle.registeredIn', messageKey: 'osago.input.registeredIn' })
-    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, category: 'C' } })).toMatchObject({ field: 'vehicle.category', messageKey: 'osago.input.category' })
+    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, registeredIn: 'KZ' } })).toMatchObject({
+      field: 'vehicle.registeredIn',
+      messageKey: 'osago.input.registeredIn',
+    })
+    expect(errorOf({ ...valid, vehicle: { ...valid.vehicle, category: 'C' } })).toMatchObject({
+      field: 'vehicle.category',
+      messageKey: 'osago.input.category',
+    })
   })
   it('needs drivers or "unlimited"', () => {
     expect(errorOf({ ...valid, drivers: [] })).toMatchObject({ field: 'drivers' })
     expect(errorOf({ ...valid, drivers: 'all' })).toMatchObject({ field: 'drivers' })
   })
   it('names a wrong type', () => {
-    expect(errorOf({ ...valid, grossViolations: 'no' })).toMatchObject({ field: 'grossViolations', messageKey: 'osago.input.invalidType' })
+    expect(errorOf({ ...valid, grossViolations: 'no' })).toMatchObject({
+      field: 'grossViolations',
+      messageKey: 'osago.input.invalidType',
+    })
     expect(errorOf(null)).toMatchObject({ field: '', messageKey: 'osago.input.invalidType' })
   })
 })

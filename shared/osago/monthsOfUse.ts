@@ -36,7 +36,10 @@ export function periodRulesFor(ks: OsagoTariffData['ks'], ownerType: OwnerType, 
 }
 
 /** Checks the periods (count, order, inside the term, no overlap, minimum total) and returns their month total. */
-export function countMonthsOfUse(periods: readonly UsePeriod[], rules: PeriodRules): { ok: true; months: number } | { ok: false; error: OsagoError } {
+export function countMonthsOfUse(
+  periods: readonly UsePeriod[],
+  rules: PeriodRules,
+): { ok: true; months: number } | { ok: false; error: OsagoError } {
   // Refused, not ignored: a period the tariff does not sell to this owner would otherwise be printed but not priced.
   if (periods.length > 0 && rules.minTotalMonths === null) {
     return { ok: false, error: inputError('periodsOfUse', 'osago.errors.periodsNotForLegalEntity') }
@@ -46,23 +49,38 @@ export function countMonthsOfUse(periods: readonly UsePeriod[], rules: PeriodRul
   }
   const end = termEnd(rules.startDate)
   for (const [i, p] of periods.entries()) {
-    if (p.to < p.from) return { ok: false, error: inputError(`periodsOfUse[${i}].to`, 'osago.errors.periodEndsBeforeStart') }
+    if (p.to < p.from)
+      return { ok: false, error: inputError(`periodsOfUse[${i}].to`, 'osago.errors.periodEndsBeforeStart') }
     if (p.from < rules.startDate || p.to > end) {
-      return { ok: false, error: inputError(`periodsOfUse[${i}]`, 'osago.errors.periodOutsideTerm', { termStart: rules.startDate, termEnd: end }) }
+      return {
+        ok: false,
+        error: inputError(`periodsOfUse[${i}]`, 'osago.errors.periodOutsideTerm', {
+          termStart: rules.startDate,
+          termEnd: end,
+        }),
+      }
     }
   }
-  const order = periods.map((p, i) => ({ p, i })).sort((a, b) => (a.p.from < b.p.from ? -1 : a.p.from > b.p.from ? 1 : 0))
+  const order = periods
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.from < b.p.from ? -1 : a.p.from > b.p.from ? 1 : 0))
   for (let k = 1; k < order.length; k += 1) {
     const prev = order[k - 1]!
     const cur = order[k]!
     if (cur.p.from <= prev.p.to) {
-      return { ok: false, error: inputError(`periodsOfUse[${cur.i}].from`, 'osago.errors.periodsOverlap', { other: prev.i + 1 }) }
+      return {
+        ok: false,
+        error: inputError(`periodsOfUse[${cur.i}].from`, 'osago.errors.periodsOverlap', { other: prev.i + 1 }),
+      }
     }
   }
   const months = periods.reduce((sum, p) => sum + monthsInPeriod(p), 0)
   // Without periods the vehicle is used the whole term: there is no total to fall short.
   if (periods.length > 0 && rules.minTotalMonths !== null && months < rules.minTotalMonths) {
-    return { ok: false, error: inputError('periodsOfUse', 'osago.errors.periodsTooShort', { min: rules.minTotalMonths, months }) }
+    return {
+      ok: false,
+      error: inputError('periodsOfUse', 'osago.errors.periodsTooShort', { min: rules.minTotalMonths, months }),
+    }
   }
   return { ok: true, months }
 }

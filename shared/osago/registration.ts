@@ -43,7 +43,10 @@ export type BlankPrintGate =
  * The register refuses with a code (the simulator: `incomplete-policy`, `blank-already-registered`); a code we
  * know has a text, anything else is shown as it came, since the real register may answer in words.
  */
-export function refusalReasonText(reason: string | null, i18n: { t: (key: string) => string; has: (key: string) => boolean }): string {
+export function refusalReasonText(
+  reason: string | null,
+  i18n: { t: (key: string) => string; has: (key: string) => boolean },
+): string {
   if (!reason?.trim()) return i18n.t('osago.registration.reasonUnknown')
   const key = `osago.registration.reasons.${reason}`
   return i18n.has(key) ? i18n.t(key) : reason

@@ -10,23 +10,35 @@ describe('bundled OSAGO tariff editions', () => {
     expect(tariff7204).toMatchObject({ version: '7204-U', effectiveFrom: '2025-12-09', effectiveTo: null })
     expect(addDays(tariff6209.effectiveTo!, 1)).toBe(tariff7204.effectiveFrom)
   })
-  it.each(tariffs.map((t) => [t.version, t] as const))('%s has a KT value for every territory key of the regions file', (_, t) => {
-    const missing = allTerritoryKeys(regions).filter((k) => !(k in t.data.kt))
-    expect(missing).toEqual([])
-    expect(Object.keys(t.data.kt).filter((k) => !allTerritoryKeys(regions).includes(k))).toEqual([])
-  })
-  it.each(tariffs.map((t) => [t.version, t] as const))('%s has the full KBM scale and TB inside the corridor', (_, t) => {
-    expect(Object.keys(t.data.kbm).sort()).toEqual([...kbmClasses].sort())
-    for (const row of t.data.tb) {
-      expect(row.chosen.value).toBeGreaterThanOrEqual(row.corridor.min.value)
-      expect(row.chosen.value).toBeLessThanOrEqual(row.corridor.max.value)
-      expect(row.chosen.verified).toBe(false)
-    }
-  })
+  it.each(tariffs.map((t) => [t.version, t] as const))(
+    '%s has a KT value for every territory key of the regions file',
+    (_, t) => {
+      const missing = allTerritoryKeys(regions).filter((k) => !(k in t.data.kt))
+      expect(missing).toEqual([])
+      expect(Object.keys(t.data.kt).filter((k) => !allTerritoryKeys(regions).includes(k))).toEqual([])
+    },
+  )
+  it.each(tariffs.map((t) => [t.version, t] as const))(
+    '%s has the full KBM scale and TB inside the corridor',
+    (_, t) => {
+      expect(Object.keys(t.data.kbm).sort()).toEqual([...kbmClasses].sort())
+      for (const row of t.data.tb) {
+        expect(row.chosen.value).toBeGreaterThanOrEqual(row.corridor.min.value)
+        expect(row.chosen.value).toBeLessThanOrEqual(row.corridor.max.value)
+        expect(row.chosen.verified).toBe(false)
+      }
+    },
+  )
   it('keeps the corridors of docs/domain/osago-premium.md#a2 for category B individuals', () => {
     const corridor = (t: typeof tariff6209) => t.data.tb.find((r) => r.ownerType === 'individual')!.corridor
-    expect(corridor(tariff6209)).toMatchObject({ min: { value: 1646, verified: true }, max: { value: 7535, verified: true } })
-    expect(corridor(tariff7204)).toMatchObject({ min: { value: 1399, verified: true }, max: { value: 8665, verified: true } })
+    expect(corridor(tariff6209)).toMatchObject({
+      min: { value: 1646, verified: true },
+      max: { value: 7535, verified: true },
+    })
+    expect(corridor(tariff7204)).toMatchObject({
+      min: { value: 1399, verified: true },
+      max: { value: 8665, verified: true },
+    })
   })
   it('marks every carried-forward 7204-U value unverified', () => {
     expect(Object.values(tariff7204.data.kt).every((v) => !v.verified)).toBe(true)
@@ -35,11 +47,15 @@ describe('bundled OSAGO tariff editions', () => {
     expect(tariff7204.data.kt['78']).toMatchObject({ value: 1.64, verified: false })
   })
 
-  it.each(tariffs.map((t) => [t.version, t] as const))('%s carries the premium ceiling multiples of 40-FZ art. 9 p. 2', (_, t) => {
-    expect(t.data.ceiling.standard).toMatchObject({ value: 3, verified: true })
-    expect(t.data.ceiling.grossViolations).toMatchObject({ value: 5, verified: true })
-    for (const m of [t.data.ceiling.standard, t.data.ceiling.grossViolations]) expect(m.source).toMatch(/40-FZ art\. 9 p\. 2/)
-  })
+  it.each(tariffs.map((t) => [t.version, t] as const))(
+    '%s carries the premium ceiling multiples of 40-FZ art. 9 p. 2',
+    (_, t) => {
+      expect(t.data.ceiling.standard).toMatchObject({ value: 3, verified: true })
+      expect(t.data.ceiling.grossViolations).toMatchObject({ value: 5, verified: true })
+      for (const m of [t.data.ceiling.standard, t.data.ceiling.grossViolations])
+        expect(m.source).toMatch(/40-FZ art\. 9 p\. 2/)
+    },
+  )
   it('rejects an edition without the ceiling, or with the KN multiple below the standard one', () => {
     const { ceiling: _, ...withoutCeiling } = tariff6209.data
     const r = osagoTariffFileSchema.safeParse({ ...tariff6209, data: withoutCeiling })

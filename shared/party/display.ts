@@ -12,7 +12,10 @@ interface Named {
 }
 
 export function personFullName(p: { surname: string; name: string; patronymic?: string | null }): string {
-  return [p.surname, p.name, p.patronymic].map((s) => (s ?? '').trim()).filter(Boolean).join(' ')
+  return [p.surname, p.name, p.patronymic]
+    .map((s) => (s ?? '').trim())
+    .filter(Boolean)
+    .join(' ')
 }
 
 /** The short name when there is one (what people call the organisation), else the full name. */

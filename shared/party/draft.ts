@@ -52,14 +52,30 @@ export function emptyAddress(): AddressDraft {
 
 export function emptyPerson(): PersonDraft {
   return {
-    surname: '', name: '', patronymic: '', gender: null, birthDate: '',
+    surname: '',
+    name: '',
+    patronymic: '',
+    gender: null,
+    birthDate: '',
     passport: { series: '', number: '', issueDate: '', issuer: '', departmentCode: '' },
-    address: emptyAddress(), phone: '', email: '',
+    address: emptyAddress(),
+    phone: '',
+    email: '',
   }
 }
 
 export function emptyOrganisation(): OrganisationDraft {
-  return { form: null, fullName: '', shortName: '', inn: '', kpp: '', ogrn: '', address: emptyAddress(), phone: '', email: '' }
+  return {
+    form: null,
+    fullName: '',
+    shortName: '',
+    inn: '',
+    kpp: '',
+    ogrn: '',
+    address: emptyAddress(),
+    phone: '',
+    email: '',
+  }
 }
 
 export function emptyParty(kind: PartyKind): PartyDraft {
@@ -72,7 +88,13 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '')
 
 function readAddress(raw: unknown): AddressDraft {
   const a = isObject(raw) ? raw : {}
-  return { region: text(a.region), city: text(a.city), street: text(a.street), house: text(a.house), flat: text(a.flat) }
+  return {
+    region: text(a.region),
+    city: text(a.city),
+    street: text(a.street),
+    house: text(a.house),
+    flat: text(a.flat),
+  }
 }
 
 /**

@@ -1,4 +1,13 @@
-import { individualInn, inn, legalEntityInn, ogrn, ogrnip, problemOf, stripSeparators, type FieldRules } from '../validation'
+import {
+  individualInn,
+  inn,
+  legalEntityInn,
+  ogrn,
+  ogrnip,
+  problemOf,
+  stripSeparators,
+  type FieldRules,
+} from '../validation'
 import { isKpp, normaliseKpp } from './kpp'
 import { isOrganisationForm, statusOf } from './organisationForms'
 
@@ -40,7 +49,10 @@ export function organisationIdProblems(input: OrganisationIdsInput): IdProblems 
   const ogrnValue = stripSeparators(str(input.ogrn))
   const status = isOrganisationForm(input.form) ? statusOf(input.form) : null
 
-  const innKey = ruleProblem(status === 'legalEntity' ? legalEntityInn : status === 'entrepreneur' ? individualInn : inn, innRaw)
+  const innKey = ruleProblem(
+    status === 'legalEntity' ? legalEntityInn : status === 'entrepreneur' ? individualInn : inn,
+    innRaw,
+  )
   if (innKey) out.inn = innKey
 
   if (status === 'entrepreneur') {
@@ -51,9 +63,12 @@ export function organisationIdProblems(input: OrganisationIdsInput): IdProblems 
     out.kpp = 'party.validation.kppFormat'
   }
 
-  const ogrnKey = status === 'legalEntity' ? ogrn.check(ogrnValue)
-    : status === 'entrepreneur' ? ogrnip.check(ogrnValue)
-      : anyOgrnProblem(ogrnValue)
+  const ogrnKey =
+    status === 'legalEntity'
+      ? ogrn.check(ogrnValue)
+      : status === 'entrepreneur'
+        ? ogrnip.check(ogrnValue)
+        : anyOgrnProblem(ogrnValue)
   const ogrnKind = status ?? (ogrnValue.length === 15 ? 'entrepreneur' : 'legalEntity')
   if (ogrnKey) out.ogrn = ogrnKey
   else if (ogrnKind === 'legalEntity' && !/^[15]/.test(ogrnValue)) out.ogrn = 'party.validation.ogrnSign'
@@ -62,7 +77,11 @@ export function organisationIdProblems(input: OrganisationIdsInput): IdProblems 
 }
 
 /** The identifiers as stored: digits only, KPP in capitals, null for a KPP an entrepreneur does not have. */
-export function normaliseOrganisationIds(input: { inn: string; kpp?: string | null; ogrn: string }): { inn: string; kpp: string | null; ogrn: string } {
+export function normaliseOrganisationIds(input: { inn: string; kpp?: string | null; ogrn: string }): {
+  inn: string
+  kpp: string | null
+  ogrn: string
+} {
   const kpp = normaliseKpp(input.kpp ?? '')
   return { inn: stripSeparators(input.inn), kpp: kpp === '' ? null : kpp, ogrn: stripSeparators(input.ogrn) }
 }

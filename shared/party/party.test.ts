@@ -4,20 +4,43 @@ import en from '../i18n/en/party'
 import ru from '../i18n/ru/party'
 import { hasMessage } from '../i18n/messages'
 import {
-  emptyOrganisation, emptyParty, organisationIdProblems, organisationSchema, partyName, partySchema, readPartyDraft,
-  readStoredParty, validateParty, ORGANISATION_FORM_CODES, type OrganisationDraft,
+  emptyOrganisation,
+  emptyParty,
+  organisationIdProblems,
+  organisationSchema,
+  partyName,
+  partySchema,
+  readPartyDraft,
+  readStoredParty,
+  validateParty,
+  ORGANISATION_FORM_CODES,
+  type OrganisationDraft,
 } from './index'
 
 const address = { region: 'Москва', city: '', street: 'ул. Вавилова', house: '19', flat: '' }
 /** Sberbank's real identifiers (public register data). */
 const sber: OrganisationDraft = {
-  form: 'pao', fullName: 'Публичное акционерное общество «Сбербанк России»', shortName: 'ПАО Сбербанк',
-  inn: '7707083893', kpp: '773601001', ogrn: '1027700132195', address, phone: '', email: '',
+  form: 'pao',
+  fullName: 'Публичное акционерное общество «Сбербанк России»',
+  shortName: 'ПАО Сбербанк',
+  inn: '7707083893',
+  kpp: '773601001',
+  ogrn: '1027700132195',
+  address,
+  phone: '',
+  email: '',
 }
 /** An entrepreneur: a valid 12-digit INN and OGRNIP (check digits as the FNS schemes give them). */
 const entrepreneur: OrganisationDraft = {
-  form: 'ip', fullName: 'Индивидуальный предприниматель Иванов Иван Иванович', shortName: 'ИП Иванов И. И.',
-  inn: '500100732259', kpp: '', ogrn: '304500116000157', address, phone: '8 916 123-45-67', email: '',
+  form: 'ip',
+  fullName: 'Индивидуальный предприниматель Иванов Иван Иванович',
+  shortName: 'ИП Иванов И. И.',
+  inn: '500100732259',
+  kpp: '',
+  ogrn: '304500116000157',
+  address,
+  phone: '8 916 123-45-67',
+  email: '',
 }
 const issues = (input: unknown) => {
   const r = organisationSchema.safeParse(input)
@@ -27,14 +50,26 @@ const issues = (input: unknown) => {
 describe('organisation', () => {
   it('accepts a legal entity and stores digits only, KPP in capitals', () => {
     const r = organisationSchema.parse({ ...sber, inn: '7707 083 893', kpp: '7736 01 001', ogrn: '1 02 7700132195' })
-    expect(r).toMatchObject({ form: 'pao', inn: '7707083893', kpp: '773601001', ogrn: '1027700132195', shortName: 'ПАО Сбербанк', phone: null })
+    expect(r).toMatchObject({
+      form: 'pao',
+      inn: '7707083893',
+      kpp: '773601001',
+      ogrn: '1027700132195',
+      shortName: 'ПАО Сбербанк',
+      phone: null,
+    })
   })
   it('accepts a KPP whose reason code is two Latin letters, typed in Cyrillic twins or lower case', () => {
     expect(organisationSchema.parse({ ...sber, kpp: '7736АВ001' }).kpp).toBe('7736AB001')
     expect(organisationSchema.parse({ ...sber, kpp: '7736ab001' }).kpp).toBe('7736AB001')
   })
   it('accepts an entrepreneur without a KPP', () => {
-    expect(organisationSchema.parse(entrepreneur)).toMatchObject({ inn: '500100732259', kpp: null, ogrn: '304500116000157', phone: '+79161234567' })
+    expect(organisationSchema.parse(entrepreneur)).toMatchObject({
+      inn: '500100732259',
+      kpp: null,
+      ogrn: '304500116000157',
+      phone: '+79161234567',
+    })
   })
   it('says which identifier is wrong for the form', () => {
     expect(issues({ ...sber, inn: '7707083894' })).toEqual(['inn:validation.inn.checksum'])
@@ -58,15 +93,24 @@ describe('organisation', () => {
   })
   it('checks each number as far as it can before the form is chosen', () => {
     expect(organisationIdProblems({ form: null, inn: '7707083893', kpp: '', ogrn: '1027700132195' })).toEqual({})
-    expect(organisationIdProblems({ form: null, inn: '7707083894', kpp: '77', ogrn: '12' }))
-      .toEqual({ inn: 'validation.inn.checksum', kpp: 'party.validation.kppFormat', ogrn: 'party.validation.ogrnFormat' })
-    expect(organisationIdProblems({ form: null, inn: '', ogrn: '304500116000158' })).toEqual({ inn: 'validation.required', ogrn: 'validation.ogrnip.checksum' })
+    expect(organisationIdProblems({ form: null, inn: '7707083894', kpp: '77', ogrn: '12' })).toEqual({
+      inn: 'validation.inn.checksum',
+      kpp: 'party.validation.kppFormat',
+      ogrn: 'party.validation.ogrnFormat',
+    })
+    expect(organisationIdProblems({ form: null, inn: '', ogrn: '304500116000158' })).toEqual({
+      inn: 'validation.required',
+      ogrn: 'validation.ogrnip.checksum',
+    })
   })
 })
 
 describe('party', () => {
   it('is a person or an organisation, told apart by kind', () => {
-    expect(partySchema.parse({ kind: 'organisation', ...sber })).toMatchObject({ kind: 'organisation', kpp: '773601001' })
+    expect(partySchema.parse({ kind: 'organisation', ...sber })).toMatchObject({
+      kind: 'organisation',
+      kpp: '773601001',
+    })
     const r = partySchema.safeParse({ kind: 'organisation', ...sber, surname: 'Иванов' })
     expect(r.success).toBe(false)
     expect(partySchema.safeParse({ kind: 'company', ...sber }).success).toBe(false)
@@ -74,20 +118,66 @@ describe('party', () => {
   it('reports an organisation’s identifiers while another field is still empty', () => {
     const r = validateParty({ kind: 'organisation', ...emptyOrganisation(), form: 'ooo', inn: '7707083894' })
     expect(r.ok).toBe(false)
-    expect(!r.ok && r.fieldErrors).toMatchObject({ inn: 'validation.inn.checksum', kpp: 'validation.required', fullName: 'validation.required', 'address.region': 'validation.required' })
+    expect(!r.ok && r.fieldErrors).toMatchObject({
+      inn: 'validation.inn.checksum',
+      kpp: 'validation.required',
+      fullName: 'validation.required',
+      'address.region': 'validation.required',
+    })
   })
   it('reads old drafts: an insured without kind is a person, an old legal entity keeps its name as the full name', () => {
-    const person = { surname: 'Смирнов', name: 'Алексей', patronymic: '', gender: 'male', birthDate: '1999-04-12',
-      passport: { series: '4519', number: '123456', issueDate: '2019-05-20', issuer: 'МВД', departmentCode: '770-001' }, address, phone: '', email: '' }
+    const person = {
+      surname: 'Смирнов',
+      name: 'Алексей',
+      patronymic: '',
+      gender: 'male',
+      birthDate: '1999-04-12',
+      passport: { series: '4519', number: '123456', issueDate: '2019-05-20', issuer: 'МВД', departmentCode: '770-001' },
+      address,
+      phone: '',
+      email: '',
+    }
     expect(readPartyDraft(person)).toEqual({ kind: 'person', ...person })
-    expect(readPartyDraft({ kind: 'organisation', name: 'ООО «Ромашка»', inn: '7707083893', ogrn: '1027700132195', address }))
-      .toEqual({ kind: 'organisation', ...emptyOrganisation(), fullName: 'ООО «Ромашка»', inn: '7707083893', ogrn: '1027700132195', address })
+    expect(
+      readPartyDraft({
+        kind: 'organisation',
+        name: 'ООО «Ромашка»',
+        inn: '7707083893',
+        ogrn: '1027700132195',
+        address,
+      }),
+    ).toEqual({
+      kind: 'organisation',
+      ...emptyOrganisation(),
+      fullName: 'ООО «Ромашка»',
+      inn: '7707083893',
+      ogrn: '1027700132195',
+      address,
+    })
     expect(readPartyDraft(emptyParty('organisation'))).toEqual(emptyParty('organisation'))
   })
   it('reads old stored (validated) parties the same way', () => {
     expect(readStoredParty({ surname: 'Смирнов' })).toEqual({ kind: 'person', surname: 'Смирнов' })
-    expect(readStoredParty({ kind: 'organisation', name: 'ООО «Ромашка»', inn: '7707083893', ogrn: '1027700132195', address }))
-      .toEqual({ kind: 'organisation', form: 'other', fullName: 'ООО «Ромашка»', shortName: null, inn: '7707083893', kpp: null, ogrn: '1027700132195', address, phone: null, email: null })
+    expect(
+      readStoredParty({
+        kind: 'organisation',
+        name: 'ООО «Ромашка»',
+        inn: '7707083893',
+        ogrn: '1027700132195',
+        address,
+      }),
+    ).toEqual({
+      kind: 'organisation',
+      form: 'other',
+      fullName: 'ООО «Ромашка»',
+      shortName: null,
+      inn: '7707083893',
+      kpp: null,
+      ogrn: '1027700132195',
+      address,
+      phone: null,
+      email: null,
+    })
   })
   it('is named by its short name, or full name, or the person’s full name', () => {
     expect(partyName({ kind: 'organisation', ...sber })).toBe('ПАО Сбербанк')
@@ -98,13 +188,16 @@ describe('party', () => {
 
 describe('party messages', () => {
   type Tree = { readonly [key: string]: string | Tree }
-  const leaves = (t: Tree, p = ''): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${p}${k}`] : leaves(v, `${p}${k}.`)))
+  const leaves = (t: Tree, p = ''): string[] =>
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${p}${k}`] : leaves(v, `${p}${k}.`)))
   it('exist in both languages, one label per organisational form', () => {
     expect(leaves(en as Tree).sort()).toEqual(leaves(ru as Tree).sort())
     for (const form of ORGANISATION_FORM_CODES) expect(hasMessage('ru', `party.forms.${form}`), form).toBe(true)
   })
   it('cover every key the party checks return', () => {
-    const src = ['organisationIds.ts', 'schemas.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\n')
+    const src = ['organisationIds.ts', 'schemas.ts']
+      .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+      .join('\n')
     const used = [...src.matchAll(/'((?:party|validation)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!)
     expect(used.length).toBeGreaterThan(8)
     expect(used.filter((k) => !hasMessage('ru', k) || !hasMessage('en', k))).toEqual([])

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import {
-  departmentCodeSchema, optionalEmailSchema, optionalPersonNameSchema, optionalPhoneSchema, passport, personNameSchema,
-  phoneSchema, textInputError,
+  departmentCodeSchema,
+  optionalEmailSchema,
+  optionalPersonNameSchema,
+  optionalPhoneSchema,
+  passport,
+  personNameSchema,
+  phoneSchema,
+  textInputError,
 } from '../validation'
 import { isCalendarDate } from '../dates/calendarDate'
 import { normaliseOrganisationIds, organisationIdProblems } from './organisationIds'
@@ -13,11 +19,22 @@ import { ORGANISATION_FORM_CODES } from './organisationForms'
  * form (which INN, KPP, OGRN) is `organisationIdProblems`, which also runs on a half-typed value (see
  * `partyProblems`), since zod skips an object's checks while another of its fields is still invalid.
  */
-const date = z.string({ error: () => 'validation.required' }).refine(isCalendarDate, { message: 'validation.date.format' })
-const text = (max: number) => z.string({ error: () => 'validation.required' }).trim()
-  .min(1, { message: 'validation.required' }).max(max, { message: 'validation.text.tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { message: 'validation.text.tooLong' }).nullish()
-  .transform((v) => (v ? v : null))
+const date = z
+  .string({ error: () => 'validation.required' })
+  .refine(isCalendarDate, { message: 'validation.date.format' })
+const text = (max: number) =>
+  z
+    .string({ error: () => 'validation.required' })
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(max, { message: 'validation.text.tooLong' })
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'validation.text.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null))
 
 export const GENDERS = ['male', 'female'] as const
 
@@ -69,7 +86,10 @@ type Ctx = z.core.$RefinementCtx
 type WithIds = { inn: string; kpp?: string | null | undefined; ogrn: string; form: string }
 
 /** The form-dependent identifier checks on a value whose fields all passed; the stored identifiers normalised. */
-function checkedIds<T extends WithIds>(o: T, ctx: Ctx): Omit<T, 'kpp'> & { inn: string; kpp: string | null; ogrn: string } {
+function checkedIds<T extends WithIds>(
+  o: T,
+  ctx: Ctx,
+): Omit<T, 'kpp'> & { inn: string; kpp: string | null; ogrn: string } {
   const problems = Object.entries(organisationIdProblems(o))
   for (const [field, key] of problems) ctx.addIssue({ code: 'custom', message: key, path: [field] })
   return problems.length > 0 ? z.NEVER : { ...o, ...normaliseOrganisationIds(o) }
@@ -78,10 +98,16 @@ function checkedIds<T extends WithIds>(o: T, ctx: Ctx): Omit<T, 'kpp'> & { inn: 
 export const organisationSchema = z.strictObject(organisationShape).transform(checkedIds)
 
 /** Either kind, told apart by `kind`: the shape a product keeps for its insured, policyholder or client. */
-export const partySchema = z.discriminatedUnion('kind', [
-  personSchema.extend({ kind: z.literal('person') }),
-  z.strictObject({ kind: z.literal('organisation'), ...organisationShape }),
-], { error: () => 'validation.required' }).transform((p, ctx) => (p.kind === 'organisation' ? checkedIds(p, ctx) : p))
+export const partySchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      personSchema.extend({ kind: z.literal('person') }),
+      z.strictObject({ kind: z.literal('organisation'), ...organisationShape }),
+    ],
+    { error: () => 'validation.required' },
+  )
+  .transform((p, ctx) => (p.kind === 'organisation' ? checkedIds(p, ctx) : p))
 
 export type Address = z.output<typeof addressSchema>
 export type Person = z.output<typeof personSchema>

@@ -10,7 +10,8 @@ import { partySchema, type Party } from './schemas'
 export function organisationProblemsAt(raw: unknown, prefix: string): Record<string, string> {
   if (typeof raw !== 'object' || raw === null) return {}
   const out: Record<string, string> = {}
-  for (const [field, key] of Object.entries(organisationIdProblems(raw))) out[prefix ? `${prefix}.${field}` : field] = key
+  for (const [field, key] of Object.entries(organisationIdProblems(raw)))
+    out[prefix ? `${prefix}.${field}` : field] = key
   return out
 }
 
@@ -21,7 +22,9 @@ export function partyProblemsAt(raw: unknown, prefix: string): Record<string, st
 }
 
 /** The whole check of one party, as a form or a service runs it: field formats plus the identifiers by form. */
-export function validateParty(raw: unknown): { ok: true; party: Party } | { ok: false; fieldErrors: Record<string, string> } {
+export function validateParty(
+  raw: unknown,
+): { ok: true; party: Party } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = partySchema.safeParse(raw, { reportInput: true })
   const fieldErrors = { ...partyProblemsAt(raw, ''), ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, party: parsed.data }

@@ -7,17 +7,30 @@ import { PRINTER_SETTERS } from '../staff/roleGroups'
  * in the core's document registry by its feature (OSAGO now; CASCO and terminations later) together with the
  * roles that may print it, so this contract lets any signed-in user ask and the core decides per document.
  */
-export const DOCUMENT_KINDS = ['osago-policy-blank', 'osago-policy-archive', 'osago-application', 'print-calibration', 'inspection-report',
-  'termination-application', 'termination-refund-sheet', 'casco-contract', 'casco-schedule'] as const
+export const DOCUMENT_KINDS = [
+  'osago-policy-blank',
+  'osago-policy-archive',
+  'osago-application',
+  'print-calibration',
+  'inspection-report',
+  'termination-application',
+  'termination-refund-sheet',
+  'casco-contract',
+  'casco-schedule',
+] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 /** Per-printer offsets are small corrections of paper feed, not a way to move the layout. */
 export const MAX_OFFSET_MM = 20
 
-const printerNameSchema = z.string({ error: () => 'validation.required' }).trim()
-  .min(1, { message: 'validation.required' }).max(256, { message: 'validation.text.tooLong' })
+const printerNameSchema = z
+  .string({ error: () => 'validation.required' })
+  .trim()
+  .min(1, { message: 'validation.required' })
+  .max(256, { message: 'validation.text.tooLong' })
 
-const offsetMm = z.number({ error: () => 'validation.required' })
+const offsetMm = z
+  .number({ error: () => 'validation.required' })
   .min(-MAX_OFFSET_MM, { message: 'print.errors.offsetRange' })
   .max(MAX_OFFSET_MM, { message: 'print.errors.offsetRange' })
   // Tenths of a millimetre: finer than a clerk can measure with a ruler, coarse enough to compare exactly.
@@ -26,7 +39,12 @@ const offsetMm = z.number({ error: () => 'validation.required' })
 const documentRef = {
   kind: z.enum(DOCUMENT_KINDS, { message: 'validation.required' }),
   /** The record the document is about (the policy id); documents such as the calibration page have none. */
-  id: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.text.tooLong' }).optional(),
+  id: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(100, { message: 'validation.text.tooLong' })
+    .optional(),
   /** Whose offsets to apply; null or absent prints without offsets (the system print dialog picks the printer). */
   printerName: printerNameSchema.nullish(),
 }

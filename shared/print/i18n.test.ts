@@ -18,8 +18,13 @@ describe('printing messages', () => {
   it('name every document kind and cover every key the code uses', () => {
     for (const kind of DOCUMENT_KINDS) expect(hasMessage('ru', `print.documents.${kind}`), kind).toBe(true)
     const used = new Set<string>()
-    const files = [...sources(join(root, 'core', 'print')), ...sources(join(root, 'electron', 'main')), join(root, 'shared', 'print', 'contract.ts'),
-      ...sources(join(root, 'renderer', 'src', 'features', 'print')), join(root, 'renderer', 'src', 'features', 'settings', 'PrinterSettingsCard.vue')]
+    const files = [
+      ...sources(join(root, 'core', 'print')),
+      ...sources(join(root, 'electron', 'main')),
+      join(root, 'shared', 'print', 'contract.ts'),
+      ...sources(join(root, 'renderer', 'src', 'features', 'print')),
+      join(root, 'renderer', 'src', 'features', 'settings', 'PrinterSettingsCard.vue'),
+    ]
     for (const file of files) {
       for (const m of readFileSync(file, 'utf8').matchAll(/'(print\.[a-zA-Z]+\.[a-zA-Z.]+)'/g)) used.add(m[1]!)
     }

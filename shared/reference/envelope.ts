@@ -30,9 +30,12 @@ export function verifiedValue<T extends z.ZodType>(value: T) {
 
 /** A whole reference file: the envelope plus its `data`. */
 export function referenceFile<K extends string, T extends z.ZodType>(kind: K, data: T) {
-  return envelopeSchema.extend({ kind: z.literal(kind), data }).strict()
+  return envelopeSchema
+    .extend({ kind: z.literal(kind), data })
+    .strict()
     .refine((f) => f.effectiveTo === null || f.effectiveFrom <= f.effectiveTo, {
-      message: 'effectiveTo is before effectiveFrom', path: ['effectiveTo'],
+      message: 'effectiveTo is before effectiveFrom',
+      path: ['effectiveTo'],
     })
 }
 

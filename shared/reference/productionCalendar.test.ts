@@ -4,10 +4,15 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { addDays, fromDayNumber, isoWeekday, toDayNumber } from '../dates/calendarDate'
 import {
-  ProductionCalendarError, createWorkingDayCalendar, productionCalendarFileSchema, type ProductionCalendar,
+  ProductionCalendarError,
+  createWorkingDayCalendar,
+  productionCalendarFileSchema,
+  type ProductionCalendar,
 } from './productionCalendar'
 
-const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/production-calendar.json'), 'utf8'))
+const raw = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../resources/reference/production-calendar.json'), 'utf8'),
+)
 const data = productionCalendarFileSchema.parse(raw).data
 const cal = createWorkingDayCalendar(data)
 
@@ -48,7 +53,12 @@ const periods: Array<[string, string, string, string]> = [
 describe('production calendar 2025–2026 (docs/domain/calendar-and-deadlines.md#d6)', () => {
   it('lists 2025 and 2026 from their decrees and 2027 as the unverified Labour Code baseline', () => {
     expect(cal.coveredYears).toEqual([2025, 2026, 2027])
-    expect([2025, 2026, 2027, 2028].map((y) => cal.basisOf(y))).toEqual(['decree', 'decree', 'unverified', 'labour-code'])
+    expect([2025, 2026, 2027, 2028].map((y) => cal.basisOf(y))).toEqual([
+      'decree',
+      'decree',
+      'unverified',
+      'labour-code',
+    ])
   })
 
   it.each(periods)('before %s works, %s – %s are off, %s works', (before, first, last, after) => {
@@ -75,7 +85,15 @@ describe('production calendar 2025–2026 (docs/domain/calendar-and-deadlines.md
   })
 
   it('marks the pre-holiday days as shortened', () => {
-    for (const d of ['2025-03-07', '2025-04-30', '2025-06-11', '2026-04-30', '2026-05-08', '2026-06-11', '2026-11-03']) {
+    for (const d of [
+      '2025-03-07',
+      '2025-04-30',
+      '2025-06-11',
+      '2026-04-30',
+      '2026-05-08',
+      '2026-06-11',
+      '2026-11-03',
+    ]) {
       expect(cal.isShortenedDay(d), d).toBe(true)
     }
     expect(cal.isShortenedDay('2025-03-06')).toBe(false)
@@ -116,9 +134,15 @@ describe('production calendar 2025–2026 (docs/domain/calendar-and-deadlines.md
   })
 
   it('rejects invalid dates and counts', () => {
-    expect((thrown(() => cal.isWorkingDay('2025-02-30')) as ProductionCalendarError).key).toBe('reference.calendar.errors.invalidDate')
-    expect((thrown(() => cal.addWorkingDays('2025-03-03', -1)) as ProductionCalendarError).key).toBe('reference.calendar.errors.invalidCount')
-    expect((thrown(() => cal.addWorkingDays('2025-03-03', 1.5)) as ProductionCalendarError).key).toBe('reference.calendar.errors.invalidCount')
+    expect((thrown(() => cal.isWorkingDay('2025-02-30')) as ProductionCalendarError).key).toBe(
+      'reference.calendar.errors.invalidDate',
+    )
+    expect((thrown(() => cal.addWorkingDays('2025-03-03', -1)) as ProductionCalendarError).key).toBe(
+      'reference.calendar.errors.invalidCount',
+    )
+    expect((thrown(() => cal.addWorkingDays('2025-03-03', 1.5)) as ProductionCalendarError).key).toBe(
+      'reference.calendar.errors.invalidCount',
+    )
   })
 })
 
@@ -131,38 +155,52 @@ describe('working-day properties', () => {
 
   it('an unlisted day is working exactly when it is Monday to Friday', () => {
     const listed = new Set(data.years.flatMap((y) => [...y.nonWorkingDays.value, ...y.workingWeekendDays.value]))
-    fc.assert(fc.property(anyDate, (d) => listed.has(d) || cal.isWorkingDay(d) === (isoWeekday(d) <= 5)))
+    fc.assert(fc.property(anyDate, (d) => listed.has(d) || cal.isWorkingDay(d) === isoWeekday(d) <= 5))
   })
 
   it('nextWorkingDay is the first working day on or after the date', () => {
-    fc.assert(fc.property(fc.integer({ min: start, max: toDayNumber('2026-12-30') }).map(fromDayNumber), (d) => {
-      const next = cal.nextWorkingDay(d)
-      return next >= d && cal.isWorkingDay(next) && days(d, addDays(next, -1)).every((x) => !cal.isWorkingDay(x))
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: start, max: toDayNumber('2026-12-30') }).map(fromDayNumber), (d) => {
+        const next = cal.nextWorkingDay(d)
+        return next >= d && cal.isWorkingDay(next) && days(d, addDays(next, -1)).every((x) => !cal.isWorkingDay(x))
+      }),
+    )
   })
 
   it('addWorkingDays lands on a working day with exactly n working days after the start', () => {
-    fc.assert(fc.property(date, fc.integer({ min: 1, max: 60 }), (d, n) => {
-      const r = cal.addWorkingDays(d, n)
-      return cal.isWorkingDay(r) && days(addDays(d, 1), r).filter((x) => cal.isWorkingDay(x)).length === n
-    }))
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 60 }), (d, n) => {
+        const r = cal.addWorkingDays(d, n)
+        return cal.isWorkingDay(r) && days(addDays(d, 1), r).filter((x) => cal.isWorkingDay(x)).length === n
+      }),
+    )
   })
 
   it('adding a then b working days equals adding a + b', () => {
-    fc.assert(fc.property(date, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (d, a, b) =>
-      cal.addWorkingDays(cal.addWorkingDays(d, a), b) === cal.addWorkingDays(d, a + b)))
+    fc.assert(
+      fc.property(
+        date,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        (d, a, b) => cal.addWorkingDays(cal.addWorkingDays(d, a), b) === cal.addWorkingDays(d, a + b),
+      ),
+    )
   })
 })
 
 describe('regional additions', () => {
   const withTatarstan: ProductionCalendar = {
     ...structuredClone(data),
-    regional: [{
-      regionCode: '16', year: 2025, source: 'test: a regional holiday',
-      nonWorkingDays: { value: ['2025-03-31'], verified: false },
-      workingWeekendDays: { value: [], verified: false },
-      shortenedDays: { value: ['2025-03-28'], verified: false },
-    }],
+    regional: [
+      {
+        regionCode: '16',
+        year: 2025,
+        source: 'test: a regional holiday',
+        nonWorkingDays: { value: ['2025-03-31'], verified: false },
+        workingWeekendDays: { value: [], verified: false },
+        shortenedDays: { value: ['2025-03-28'], verified: false },
+      },
+    ],
   }
   it('apply only to the region asked for', () => {
     expect(createWorkingDayCalendar(withTatarstan, { regionCode: '16' }).isWorkingDay('2025-03-31')).toBe(false)
@@ -173,7 +211,12 @@ describe('regional additions', () => {
   it('must fall in a year the federal calendar covers', () => {
     const bad = structuredClone(withTatarstan)
     bad.regional[0]!.year = 2028
-    expect(productionCalendarFileSchema.safeParse({ ...raw, data: bad }).error?.issues[0]?.path).toEqual(['data', 'regional', 0, 'year'])
+    expect(productionCalendarFileSchema.safeParse({ ...raw, data: bad }).error?.issues[0]?.path).toEqual([
+      'data',
+      'regional',
+      0,
+      'year',
+    ])
   })
 })
 
@@ -188,18 +231,38 @@ describe('calendar schema checks', () => {
     expect(firstIssuePath(() => {})).toBe('(valid)')
   })
   it('checks the lists against the official totals', () => {
-    expect(firstIssuePath((d) => { d.years[0]!.nonWorkingDays.value.pop() })).toBe('data.years.0.totals.workingDays.value')
+    expect(
+      firstIssuePath((d) => {
+        d.years[0]!.nonWorkingDays.value.pop()
+      }),
+    ).toBe('data.years.0.totals.workingDays.value')
   })
   it('rejects a date filed under the wrong year', () => {
-    expect(firstIssuePath((d) => { d.years[1]!.shortenedDays.value.push('2025-12-30') })).toBe('data.years.1.shortenedDays.value.4')
+    expect(
+      firstIssuePath((d) => {
+        d.years[1]!.shortenedDays.value.push('2025-12-30')
+      }),
+    ).toBe('data.years.1.shortenedDays.value.4')
   })
   it('rejects a transferred working day that is not a weekend day', () => {
-    expect(firstIssuePath((d) => { d.years[0]!.workingWeekendDays.value.push('2025-11-05') })).toBe('data.years.0.workingWeekendDays.value.1')
+    expect(
+      firstIssuePath((d) => {
+        d.years[0]!.workingWeekendDays.value.push('2025-11-05')
+      }),
+    ).toBe('data.years.0.workingWeekendDays.value.1')
   })
   it('rejects a shortened day that is not a working day', () => {
-    expect(firstIssuePath((d) => { d.years[0]!.shortenedDays.value.push('2025-05-08') })).toBe('data.years.0.shortenedDays.value.4')
+    expect(
+      firstIssuePath((d) => {
+        d.years[0]!.shortenedDays.value.push('2025-05-08')
+      }),
+    ).toBe('data.years.0.shortenedDays.value.4')
   })
   it('rejects a year given twice', () => {
-    expect(firstIssuePath((d) => { d.years.push(structuredClone(d.years[0]!)) })).toBe('data.years.3.year')
+    expect(
+      firstIssuePath((d) => {
+        d.years.push(structuredClone(d.years[0]!))
+      }),
+    ).toBe('data.years.3.year')
   })
 })

@@ -25,83 +25,129 @@ const calendarDaysSchema = z.object({
   shortenedDays: dateList,
 })
 
-const calendarYearSchema = calendarDaysSchema.extend({
-  year: z.number().int().min(1900).max(9999),
-  /** The decree the year is taken from. */
-  decree: z.string().min(1),
-  /** Official totals for the five-day week; when present, the file is checked against them at load. */
-  totals: z.object({
-    workingDays: verifiedValue(z.number().int().nonnegative()),
-    daysOff: verifiedValue(z.number().int().nonnegative()),
-  }).strict().optional(),
-}).strict()
+const calendarYearSchema = calendarDaysSchema
+  .extend({
+    year: z.number().int().min(1900).max(9999),
+    /** The decree the year is taken from. */
+    decree: z.string().min(1),
+    /** Official totals for the five-day week; when present, the file is checked against them at load. */
+    totals: z
+      .object({
+        workingDays: verifiedValue(z.number().int().nonnegative()),
+        daysOff: verifiedValue(z.number().int().nonnegative()),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
 
-const regionalYearSchema = calendarDaysSchema.extend({
-  /** Two-digit region code, as in the regions reference file (e.g. "16" Tatarstan). */
-  regionCode: z.string().regex(/^\d{2}$/, { message: 'must be a 2-digit region code' }),
-  year: z.number().int().min(1900).max(9999),
-  source: z.string().min(1),
-}).strict()
+const regionalYearSchema = calendarDaysSchema
+  .extend({
+    /** Two-digit region code, as in the regions reference file (e.g. "16" Tatarstan). */
+    regionCode: z.string().regex(/^\d{2}$/, { message: 'must be a 2-digit region code' }),
+    year: z.number().int().min(1900).max(9999),
+    source: z.string().min(1),
+  })
+  .strict()
 
 type DayLists = z.infer<typeof calendarDaysSchema>
 
-export const productionCalendarSchema = z.object({
-  /** ISO weekdays (1 = Monday … 7 = Sunday) that are days off unless transferred. */
-  weekendIsoDays: z.array(z.number().int().min(1).max(7)).min(1).max(6),
-  years: z.array(calendarYearSchema).min(1),
-  regional: z.array(regionalYearSchema),
-  /**
-   * TK RF art. 112 (holidays, weekend shift): how a year no decree has been delivered for is counted. Optional so
-   * that a file HQ shipped before this field existed still loads; the calendar then takes it from another version.
-   */
-  labourCode: labourCodeRuleSchema.optional(),
-}).strict().superRefine((data, ctx) => {
-  const weekend = new Set(data.weekendIsoDays)
-  const seenYears = new Set<number>()
-  data.years.forEach((y, i) => {
-    if (seenYears.has(y.year)) ctx.addIssue({ code: 'custom', message: `year ${y.year} appears twice`, path: ['years', i, 'year'] })
-    seenYears.add(y.year)
-    checkDayLists(y, y.year, weekend, ['years', i], ctx)
-    if (y.totals) {
-      const { working, off } = countYear(y.year, weekend, [y])
-      if (working !== y.totals.workingDays.value) {
-        ctx.addIssue({ code: 'custom', message: `the lists give ${working} working days, totals say ${y.totals.workingDays.value}`, path: ['years', i, 'totals', 'workingDays', 'value'] })
-      }
-      if (off !== y.totals.daysOff.value) {
-        ctx.addIssue({ code: 'custom', message: `the lists give ${off} days off, totals say ${y.totals.daysOff.value}`, path: ['years', i, 'totals', 'daysOff', 'value'] })
-      }
-    }
+export const productionCalendarSchema = z
+  .object({
+    /** ISO weekdays (1 = Monday … 7 = Sunday) that are days off unless transferred. */
+    weekendIsoDays: z.array(z.number().int().min(1).max(7)).min(1).max(6),
+    years: z.array(calendarYearSchema).min(1),
+    regional: z.array(regionalYearSchema),
+    /**
+     * TK RF art. 112 (holidays, weekend shift): how a year no decree has been delivered for is counted. Optional so
+     * that a file HQ shipped before this field existed still loads; the calendar then takes it from another version.
+     */
+    labourCode: labourCodeRuleSchema.optional(),
   })
-  const seenRegional = new Set<string>()
-  data.regional.forEach((r, i) => {
-    const key = `${r.regionCode}/${r.year}`
-    if (seenRegional.has(key)) ctx.addIssue({ code: 'custom', message: `regional entry ${key} appears twice`, path: ['regional', i, 'year'] })
-    seenRegional.add(key)
-    if (!seenYears.has(r.year)) {
-      ctx.addIssue({ code: 'custom', message: `regional entry for ${r.year}, a year the federal calendar does not cover`, path: ['regional', i, 'year'] })
-    }
-    checkDayLists(r, r.year, weekend, ['regional', i], ctx)
+  .strict()
+  .superRefine((data, ctx) => {
+    const weekend = new Set(data.weekendIsoDays)
+    const seenYears = new Set<number>()
+    data.years.forEach((y, i) => {
+      if (seenYears.has(y.year))
+        ctx.addIssue({ code: 'custom', message: `year ${y.year} appears twice`, path: ['years', i, 'year'] })
+      seenYears.add(y.year)
+      checkDayLists(y, y.year, weekend, ['years', i], ctx)
+      if (y.totals) {
+        const { working, off } = countYear(y.year, weekend, [y])
+        if (working !== y.totals.workingDays.value) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `the lists give ${working} working days, totals say ${y.totals.workingDays.value}`,
+            path: ['years', i, 'totals', 'workingDays', 'value'],
+          })
+        }
+        if (off !== y.totals.daysOff.value) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `the lists give ${off} days off, totals say ${y.totals.daysOff.value}`,
+            path: ['years', i, 'totals', 'daysOff', 'value'],
+          })
+        }
+      }
+    })
+    const seenRegional = new Set<string>()
+    data.regional.forEach((r, i) => {
+      const key = `${r.regionCode}/${r.year}`
+      if (seenRegional.has(key))
+        ctx.addIssue({ code: 'custom', message: `regional entry ${key} appears twice`, path: ['regional', i, 'year'] })
+      seenRegional.add(key)
+      if (!seenYears.has(r.year)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `regional entry for ${r.year}, a year the federal calendar does not cover`,
+          path: ['regional', i, 'year'],
+        })
+      }
+      checkDayLists(r, r.year, weekend, ['regional', i], ctx)
+    })
   })
-})
 
-function checkDayLists(lists: DayLists, year: number, weekend: Set<number>, at: (string | number)[], ctx: z.RefinementCtx) {
+function checkDayLists(
+  lists: DayLists,
+  year: number,
+  weekend: Set<number>,
+  at: (string | number)[],
+  ctx: z.RefinementCtx,
+) {
   const prefix = `${year}-`
   for (const name of ['nonWorkingDays', 'workingWeekendDays', 'shortenedDays'] as const) {
     lists[name].value.forEach((d, j) => {
-      if (!d.startsWith(prefix)) ctx.addIssue({ code: 'custom', message: `${d} is not in ${year}`, path: [...at, name, 'value', j] })
+      if (!d.startsWith(prefix))
+        ctx.addIssue({ code: 'custom', message: `${d} is not in ${year}`, path: [...at, name, 'value', j] })
     })
   }
   const nonWorking = new Set(lists.nonWorkingDays.value)
   lists.workingWeekendDays.value.forEach((d, j) => {
     if (!isCalendarDate(d)) return
-    if (!weekend.has(isoWeekday(d))) ctx.addIssue({ code: 'custom', message: `${d} is not a weekend day`, path: [...at, 'workingWeekendDays', 'value', j] })
-    if (nonWorking.has(d)) ctx.addIssue({ code: 'custom', message: `${d} is listed as both working and non-working`, path: [...at, 'workingWeekendDays', 'value', j] })
+    if (!weekend.has(isoWeekday(d)))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${d} is not a weekend day`,
+        path: [...at, 'workingWeekendDays', 'value', j],
+      })
+    if (nonWorking.has(d))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${d} is listed as both working and non-working`,
+        path: [...at, 'workingWeekendDays', 'value', j],
+      })
   })
   const working = new Set(lists.workingWeekendDays.value)
   lists.shortenedDays.value.forEach((d, j) => {
     if (!isCalendarDate(d)) return
     const works = working.has(d) || (!weekend.has(isoWeekday(d)) && !nonWorking.has(d))
-    if (!works) ctx.addIssue({ code: 'custom', message: `${d} is shortened but not a working day`, path: [...at, 'shortenedDays', 'value', j] })
+    if (!works)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${d} is shortened but not a working day`,
+        path: [...at, 'shortenedDays', 'value', j],
+      })
   })
 }
 
@@ -130,7 +176,11 @@ export type ProductionCalendarFile = z.infer<typeof productionCalendarFileSchema
 
 /** A date the calendar cannot answer for; `key` is an i18n key under `reference.calendar.errors`. */
 export class ProductionCalendarError extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number>, detail: string) {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number>,
+    detail: string,
+  ) {
     super(detail)
     this.name = 'ProductionCalendarError'
   }
@@ -171,9 +221,16 @@ type CalendarYear = ProductionCalendar['years'][number]
  * federal calendar. A year the data does not list is counted by the data's Labour Code rule; only data without
  * that rule (an old file) throws ProductionCalendarError for such a year.
  */
-export function createWorkingDayCalendar(data: ProductionCalendar, options: { regionCode?: string } = {}): WorkingDayCalendar {
+export function createWorkingDayCalendar(
+  data: ProductionCalendar,
+  options: { regionCode?: string } = {},
+): WorkingDayCalendar {
   const weekend = new Set(data.weekendIsoDays)
-  interface YearRules { isWorking: (d: CalendarDate) => boolean; shortened: Set<CalendarDate>; basis: CalendarBasis }
+  interface YearRules {
+    isWorking: (d: CalendarDate) => boolean
+    shortened: Set<CalendarDate>
+    basis: CalendarBasis
+  }
   const rules = new Map<number, YearRules>()
   const build = (layers: DayLists[], basis: CalendarBasis): YearRules => {
     const isWorking = workingRule(weekend, layers)
@@ -191,23 +248,35 @@ export function createWorkingDayCalendar(data: ProductionCalendar, options: { re
     const known = rules.get(year)
     if (known) return known
     if (!labourCode) {
-      throw new ProductionCalendarError('reference.calendar.errors.yearNotCovered', { year, date: date ?? String(year) },
-        `The production calendar does not cover ${year} (covers ${coveredYears.join(', ')}) and has no Labour Code rule for other years`)
+      throw new ProductionCalendarError(
+        'reference.calendar.errors.yearNotCovered',
+        { year, date: date ?? String(year) },
+        `The production calendar does not cover ${year} (covers ${coveredYears.join(', ')}) and has no Labour Code rule for other years`,
+      )
     }
     const days = labourCodeYear(year, labourCode, data.weekendIsoDays)
     const unverified = (value: CalendarDate[]) => ({ value, verified: false })
-    const counted = build([{
-      nonWorkingDays: unverified(days.nonWorkingDays), workingWeekendDays: unverified(days.workingWeekendDays),
-      shortenedDays: unverified(days.shortenedDays),
-    }], 'labour-code')
+    const counted = build(
+      [
+        {
+          nonWorkingDays: unverified(days.nonWorkingDays),
+          workingWeekendDays: unverified(days.workingWeekendDays),
+          shortenedDays: unverified(days.shortenedDays),
+        },
+      ],
+      'labour-code',
+    )
     rules.set(year, counted)
     return counted
   }
 
   function rulesFor(date: CalendarDate): YearRules {
     if (typeof date !== 'string' || !isCalendarDate(date)) {
-      throw new ProductionCalendarError('reference.calendar.errors.invalidDate', { date: String(date) },
-        `Not a calendar date (YYYY-MM-DD): ${String(date)}`)
+      throw new ProductionCalendarError(
+        'reference.calendar.errors.invalidDate',
+        { date: String(date) },
+        `Not a calendar date (YYYY-MM-DD): ${String(date)}`,
+      )
     }
     return yearRules(Number(date.slice(0, 4)), date)
   }
@@ -225,8 +294,11 @@ export function createWorkingDayCalendar(data: ProductionCalendar, options: { re
     },
     addWorkingDays(date, n) {
       if (!Number.isInteger(n) || n < 0) {
-        throw new ProductionCalendarError('reference.calendar.errors.invalidCount', { count: String(n) },
-          `The number of working days must be a whole number ≥ 0, got ${n}`)
+        throw new ProductionCalendarError(
+          'reference.calendar.errors.invalidCount',
+          { count: String(n) },
+          `The number of working days must be a whole number ≥ 0, got ${n}`,
+        )
       }
       rulesFor(date)
       let d = date
@@ -237,7 +309,12 @@ export function createWorkingDayCalendar(data: ProductionCalendar, options: { re
       return d
     },
     basisOf(year) {
-      if (!Number.isInteger(year)) throw new ProductionCalendarError('reference.calendar.errors.invalidDate', { date: String(year) }, `Not a year: ${year}`)
+      if (!Number.isInteger(year))
+        throw new ProductionCalendarError(
+          'reference.calendar.errors.invalidDate',
+          { date: String(year) },
+          `Not a year: ${year}`,
+        )
       return yearRules(year, null).basis
     },
   }
@@ -252,7 +329,9 @@ export function createWorkingDayCalendar(data: ProductionCalendar, options: { re
  */
 export function mergeProductionCalendars(files: readonly ProductionCalendarFile[]): ProductionCalendar {
   if (files.length === 0) throw new Error('mergeProductionCalendars: no calendar version given')
-  const newestFirst = [...files].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0))
+  const newestFirst = [...files].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0,
+  )
   const chosen = new Map<number, { year: CalendarYear; file: ProductionCalendarFile }>()
   for (const file of newestFirst) {
     for (const year of file.data.years) {

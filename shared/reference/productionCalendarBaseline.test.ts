@@ -4,12 +4,18 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { addDays, fromDayNumber, isoWeekday, toDayNumber } from '../dates/calendarDate'
 import {
-  createWorkingDayCalendar, mergeProductionCalendars, productionCalendarFileSchema, type ProductionCalendar, type ProductionCalendarFile,
+  createWorkingDayCalendar,
+  mergeProductionCalendars,
+  productionCalendarFileSchema,
+  type ProductionCalendar,
+  type ProductionCalendarFile,
 } from './productionCalendar'
 import { labourCodeRuleSchema, labourCodeYear, type LabourCodeRule } from './productionCalendarBaseline'
 import { calendarStatus, unconfirmedYears } from './productionCalendarStatus'
 
-const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/production-calendar.json'), 'utf8'))
+const raw = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../resources/reference/production-calendar.json'), 'utf8'),
+)
 const file = productionCalendarFileSchema.parse(raw)
 const data = file.data
 const rule = data.labourCode!
@@ -34,10 +40,12 @@ const MOVED_BY_DECREE: Record<number, Record<string, string>> = {
     '2025-02-24': 'by the rule the day off for Sunday 23 Feb; Decree 1335 moved it to 8 May — a working day',
     '2025-03-10': 'by the rule the day off for Saturday 8 Mar; Decree 1335 moved it to 13 Jun — a working day',
     '2025-05-02': 'day off moved by Decree 1335 from Saturday 4 Jan',
-    '2025-05-08': 'day off moved by Decree 1335 from Sunday 23 Feb (the rule has a shortened working day, before 9 May)',
+    '2025-05-08':
+      'day off moved by Decree 1335 from Sunday 23 Feb (the rule has a shortened working day, before 9 May)',
     '2025-06-13': 'day off moved by Decree 1335 from Saturday 8 Mar',
     '2025-11-01': 'Saturday made a working (shortened) day by Decree 1335',
-    '2025-11-03': 'day off given by Decree 1335 for Saturday 1 Nov (the rule has a shortened working day, before 4 Nov)',
+    '2025-11-03':
+      'day off given by Decree 1335 for Saturday 1 Nov (the rule has a shortened working day, before 4 Nov)',
     '2025-12-31': 'day off moved by Decree 1335 from Sunday 5 Jan (the rule has a shortened working day, before 1 Jan)',
   },
   2026: {
@@ -49,16 +57,26 @@ const MOVED_BY_DECREE: Record<number, Record<string, string>> = {
 describe('the Labour Code rule against the official calendars (TK RF art. 112, art. 95)', () => {
   it.each([2025, 2026])('reproduces every day of %i except the days the decree moved', (year) => {
     const moved = MOVED_BY_DECREE[year]!
-    const differ = daysOf(year).filter((d) => official.isWorkingDay(d) !== byRule.isWorkingDay(d)
-      || official.isShortenedDay(d) !== byRule.isShortenedDay(d))
+    const differ = daysOf(year).filter(
+      (d) =>
+        official.isWorkingDay(d) !== byRule.isWorkingDay(d) || official.isShortenedDay(d) !== byRule.isShortenedDay(d),
+    )
     expect(differ).toEqual(Object.keys(moved).sort())
   })
 
   it('the decree-moved days of 2025 and 2026 are the transfers docs/domain/calendar-and-deadlines.md#d6 names', () => {
     // The rule has no transferred days off and no working weekend days; the decrees have these.
-    expect(Object.keys(MOVED_BY_DECREE[2025]!).filter((d) => !official.isWorkingDay(d)))
-      .toEqual(['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'])
-    expect(Object.keys(MOVED_BY_DECREE[2026]!).filter((d) => !official.isWorkingDay(d))).toEqual(['2026-01-09', '2026-12-31'])
+    expect(Object.keys(MOVED_BY_DECREE[2025]!).filter((d) => !official.isWorkingDay(d))).toEqual([
+      '2025-05-02',
+      '2025-05-08',
+      '2025-06-13',
+      '2025-11-03',
+      '2025-12-31',
+    ])
+    expect(Object.keys(MOVED_BY_DECREE[2026]!).filter((d) => !official.isWorkingDay(d))).toEqual([
+      '2026-01-09',
+      '2026-12-31',
+    ])
   })
 
   it('the shipped 2027 baseline is exactly what the rule gives', () => {
@@ -67,7 +85,11 @@ describe('the Labour Code rule against the official calendars (TK RF art. 112, a
     expect([...y2027.nonWorkingDays.value].sort()).toEqual(computed.nonWorkingDays)
     expect(y2027.workingWeekendDays.value).toEqual(computed.workingWeekendDays)
     expect([...y2027.shortenedDays.value].sort()).toEqual(computed.shortenedDays)
-    expect([y2027.nonWorkingDays.verified, y2027.workingWeekendDays.verified, y2027.shortenedDays.verified]).toEqual([false, false, false])
+    expect([y2027.nonWorkingDays.verified, y2027.workingWeekendDays.verified, y2027.shortenedDays.verified]).toEqual([
+      false,
+      false,
+      false,
+    ])
   })
 
   it('moves a holiday off the weekend to the next working day, but not the January ones', () => {
@@ -93,7 +115,9 @@ describe('the Labour Code rule against the official calendars (TK RF art. 112, a
   it('checks the rule data', () => {
     const bad = (r: unknown) => labourCodeRuleSchema.safeParse(r).error?.issues[0]?.path.join('.')
     expect(bad(rule)).toBeUndefined()
-    expect(bad({ ...rule, weekendShiftExceptions: { value: ['12-25'], verified: true } })).toBe('weekendShiftExceptions.value.0')
+    expect(bad({ ...rule, weekendShiftExceptions: { value: ['12-25'], verified: true } })).toBe(
+      'weekendShiftExceptions.value.0',
+    )
     expect(bad({ ...rule, holidays: { value: ['02-30'], verified: true } })).toBe('holidays.value.0')
     expect(bad({ ...rule, holidays: { value: ['1-1'], verified: true } })).toBe('holidays.value.0')
     expect(bad({ ...rule, holidays: { value: ['01-01', '01-01'], verified: true } })).toBe('holidays.value')
@@ -106,40 +130,63 @@ describe('working-day properties, 2020–2040', () => {
   const workingWeekends = new Set(data.years.flatMap((y) => y.workingWeekendDays.value))
 
   it('any date resolves without throwing', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: 0, max: 40 }), (d, n) => {
-      official.isWorkingDay(d)
-      official.isShortenedDay(d)
-      official.nextWorkingDay(d)
-      official.addWorkingDays(d, n)
-      official.basisOf(Number(d.slice(0, 4)))
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 0, max: 40 }), (d, n) => {
+        official.isWorkingDay(d)
+        official.isShortenedDay(d)
+        official.nextWorkingDay(d)
+        official.addWorkingDays(d, n)
+        official.basisOf(Number(d.slice(0, 4)))
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('a working day is never a holiday, nor a weekend day unless a decree made it a working day', () => {
-    fc.assert(fc.property(anyDate, (d) => !official.isWorkingDay(d)
-      || (!holidays.has(d.slice(5)) && (isoWeekday(d) <= 5 || workingWeekends.has(d)))), { numRuns: 5000 })
+    fc.assert(
+      fc.property(
+        anyDate,
+        (d) =>
+          !official.isWorkingDay(d) || (!holidays.has(d.slice(5)) && (isoWeekday(d) <= 5 || workingWeekends.has(d))),
+      ),
+      { numRuns: 5000 },
+    )
   })
 
   it('nextWorkingDay is on or after the date, a working day, and idempotent', () => {
-    fc.assert(fc.property(anyDate, (d) => {
-      const next = official.nextWorkingDay(d)
-      return next >= d && official.isWorkingDay(next) && official.nextWorkingDay(next) === next
-        && (next === d || !official.isWorkingDay(addDays(next, -1)) || addDays(next, -1) < d)
-    }), { numRuns: 3000 })
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        const next = official.nextWorkingDay(d)
+        return (
+          next >= d &&
+          official.isWorkingDay(next) &&
+          official.nextWorkingDay(next) === next &&
+          (next === d || !official.isWorkingDay(addDays(next, -1)) || addDays(next, -1) < d)
+        )
+      }),
+      { numRuns: 3000 },
+    )
   })
 
   it('addWorkingDays lands on a working day with exactly n working days after the start, across years', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 40 }), (d, n) => {
-      const r = official.addWorkingDays(d, n)
-      let count = 0
-      for (let x = addDays(d, 1); x <= r; x = addDays(x, 1)) if (official.isWorkingDay(x)) count++
-      return official.isWorkingDay(r) && count === n
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 1, max: 40 }), (d, n) => {
+        const r = official.addWorkingDays(d, n)
+        let count = 0
+        for (let x = addDays(d, 1); x <= r; x = addDays(x, 1)) if (official.isWorkingDay(x)) count++
+        return official.isWorkingDay(r) && count === n
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
 describe('one calendar from several versions', () => {
-  const v = (version: string, effectiveFrom: string, mutate: (d: ProductionCalendar) => void = () => {}): ProductionCalendarFile => {
+  const v = (
+    version: string,
+    effectiveFrom: string,
+    mutate: (d: ProductionCalendar) => void = () => {},
+  ): ProductionCalendarFile => {
     const copy = structuredClone(file)
     mutate(copy.data)
     return { ...copy, version, effectiveFrom }
@@ -155,10 +202,13 @@ describe('one calendar from several versions', () => {
 
   it('HQ’s decree replaces the unverified baseline whatever date HQ gives its file', () => {
     for (const from of ['2024-06-01', '2026-10-01', '2027-01-01']) {
-      const merged = mergeProductionCalendars([file, v('hq-2027', from, (d) => {
-        decree2027(d)
-        d.years = d.years.filter((y) => y.year === 2027)
-      })])
+      const merged = mergeProductionCalendars([
+        file,
+        v('hq-2027', from, (d) => {
+          decree2027(d)
+          d.years = d.years.filter((y) => y.year === 2027)
+        }),
+      ])
       const cal = createWorkingDayCalendar(merged)
       expect(cal.isWorkingDay('2027-12-31'), from).toBe(false)
       expect(cal.basisOf(2027), from).toBe('decree')
@@ -174,14 +224,26 @@ describe('one calendar from several versions', () => {
       d.years.find((y) => y.year === 2026)!.nonWorkingDays.value.push('2026-12-30')
     })
     expect(createWorkingDayCalendar(mergeProductionCalendars([file, guess])).isWorkingDay('2026-12-30')).toBe(true)
-    const correction = v('later-decree', '2027-02-01', (d) => { d.years.find((y) => y.year === 2026)!.nonWorkingDays.value.push('2026-12-30') })
-    expect(createWorkingDayCalendar(mergeProductionCalendars([correction, file])).isWorkingDay('2026-12-30')).toBe(false)
+    const correction = v('later-decree', '2027-02-01', (d) => {
+      d.years.find((y) => y.year === 2026)!.nonWorkingDays.value.push('2026-12-30')
+    })
+    expect(createWorkingDayCalendar(mergeProductionCalendars([correction, file])).isWorkingDay('2026-12-30')).toBe(
+      false,
+    )
   })
 
   it('takes regional days with their year, and the rule from the latest version that has one', () => {
     const regional = v('regional', '2026-05-01', (d) => {
-      d.regional = [{ regionCode: '16', year: 2026, source: 'test', nonWorkingDays: { value: ['2026-08-31'], verified: true },
-        workingWeekendDays: { value: [], verified: true }, shortenedDays: { value: [], verified: true } }]
+      d.regional = [
+        {
+          regionCode: '16',
+          year: 2026,
+          source: 'test',
+          nonWorkingDays: { value: ['2026-08-31'], verified: true },
+          workingWeekendDays: { value: [], verified: true },
+          shortenedDays: { value: [], verified: true },
+        },
+      ]
       delete d.labourCode
     })
     const merged = mergeProductionCalendars([file, regional])

@@ -20,21 +20,32 @@ import { verifiedValue } from './envelope'
  */
 
 /** `MM-DD`, a day that exists in some year (29 February counts only in leap years). */
-export const monthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be MM-DD' })
+export const monthDaySchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be MM-DD' })
   .refine((md) => isCalendarDate(`2024-${md}`), { message: 'no such day' })
 
-export const labourCodeRuleSchema = z.object({
-  /** Non-working holidays, art. 112 p. 1. */
-  holidays: verifiedValue(z.array(monthDaySchema).min(1)),
-  /** Holidays whose coincidence with a weekend moves nothing by law (the January holidays, art. 112 p. 2). */
-  weekendShiftExceptions: verifiedValue(z.array(monthDaySchema)),
-}).strict().superRefine((rule, ctx) => {
-  const holidays = new Set(rule.holidays.value)
-  if (holidays.size !== rule.holidays.value.length) ctx.addIssue({ code: 'custom', message: 'a holiday is listed twice', path: ['holidays', 'value'] })
-  rule.weekendShiftExceptions.value.forEach((md, i) => {
-    if (!holidays.has(md)) ctx.addIssue({ code: 'custom', message: `${md} is not a listed holiday`, path: ['weekendShiftExceptions', 'value', i] })
+export const labourCodeRuleSchema = z
+  .object({
+    /** Non-working holidays, art. 112 p. 1. */
+    holidays: verifiedValue(z.array(monthDaySchema).min(1)),
+    /** Holidays whose coincidence with a weekend moves nothing by law (the January holidays, art. 112 p. 2). */
+    weekendShiftExceptions: verifiedValue(z.array(monthDaySchema)),
   })
-})
+  .strict()
+  .superRefine((rule, ctx) => {
+    const holidays = new Set(rule.holidays.value)
+    if (holidays.size !== rule.holidays.value.length)
+      ctx.addIssue({ code: 'custom', message: 'a holiday is listed twice', path: ['holidays', 'value'] })
+    rule.weekendShiftExceptions.value.forEach((md, i) => {
+      if (!holidays.has(md))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${md} is not a listed holiday`,
+          path: ['weekendShiftExceptions', 'value', i],
+        })
+    })
+  })
 
 export type LabourCodeRule = z.infer<typeof labourCodeRuleSchema>
 
@@ -47,7 +58,10 @@ export interface BaselineYear {
 
 function holidaysOf(year: number, rule: LabourCodeRule): CalendarDate[] {
   const y = String(year).padStart(4, '0')
-  return rule.holidays.value.map((md) => `${y}-${md}`).filter(isCalendarDate).sort()
+  return rule.holidays.value
+    .map((md) => `${y}-${md}`)
+    .filter(isCalendarDate)
+    .sort()
 }
 
 /**
@@ -75,7 +89,9 @@ export function labourCodeYear(year: number, rule: LabourCodeRule, weekendIsoDay
   const holidays = new Set([...holidaysOf(year, rule), ...holidaysOf(year + 1, rule)])
   const working = (d: CalendarDate) => !weekend.has(isoWeekday(d)) && !off.has(d)
   const prefix = `${String(year).padStart(4, '0')}-`
-  const shortened = [...holidays].map((h) => addDays(h, -1)).filter((d) => d.startsWith(prefix) && working(d) && !holidays.has(d))
+  const shortened = [...holidays]
+    .map((h) => addDays(h, -1))
+    .filter((d) => d.startsWith(prefix) && working(d) && !holidays.has(d))
   return {
     nonWorkingDays: [...off].sort(),
     workingWeekendDays: [],

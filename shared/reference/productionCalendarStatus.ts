@@ -12,7 +12,9 @@ export interface CalendarStatus {
 
 export function calendarStatus(data: ProductionCalendar): CalendarStatus {
   return {
-    confirmedYears: data.years.filter((y) => y.nonWorkingDays.verified && y.workingWeekendDays.verified).map((y) => y.year)
+    confirmedYears: data.years
+      .filter((y) => y.nonWorkingDays.verified && y.workingWeekendDays.verified)
+      .map((y) => y.year)
       .sort((a, b) => a - b),
   }
 }
@@ -25,6 +27,7 @@ export function unconfirmedYears(from: CalendarDate, to: CalendarDate, status: C
   const first = Number(from.slice(0, 4))
   const last = Number(to.slice(0, 4))
   const out: number[] = []
-  for (let y = Math.min(first, last); y <= Math.max(first, last); y++) if (!status.confirmedYears.includes(y)) out.push(y)
+  for (let y = Math.min(first, last); y <= Math.max(first, last); y++)
+    if (!status.confirmedYears.includes(y)) out.push(y)
   return out
 }

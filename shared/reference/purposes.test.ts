@@ -3,14 +3,23 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { findPurpose, purposeName, purposesOfUseFileSchema } from './purposes'
 
-const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/purposes-of-use.json'), 'utf8'))
+const raw = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../resources/reference/purposes-of-use.json'), 'utf8'),
+)
 const data = purposesOfUseFileSchema.parse(raw).data
 
 describe('purposes of use (docs/domain/osago-rules-of-sale.md#b1)', () => {
   it('lists the nine purposes of the OSAGO form in order', () => {
     expect(data.purposes.map((p) => p.code)).toEqual([
-      'personal', 'training', 'taxi', 'dangerous_goods', 'rental', 'regular_passengers', 'road_special',
-      'emergency_municipal', 'other',
+      'personal',
+      'training',
+      'taxi',
+      'dangerous_goods',
+      'rental',
+      'regular_passengers',
+      'road_special',
+      'emergency_municipal',
+      'other',
     ])
   })
 
@@ -38,7 +47,12 @@ describe('purposes of use (docs/domain/osago-rules-of-sale.md#b1)', () => {
     expect(purposesOfUseFileSchema.safeParse(dup).error?.issues[0]?.path).toEqual(['data', 'purposes', 9, 'code'])
     const unmarked = structuredClone(raw)
     delete unmarked.data.purposes[0].diagnosticCardRequired.verified
-    expect(purposesOfUseFileSchema.safeParse(unmarked).error?.issues[0]?.path)
-      .toEqual(['data', 'purposes', 0, 'diagnosticCardRequired', 'verified'])
+    expect(purposesOfUseFileSchema.safeParse(unmarked).error?.issues[0]?.path).toEqual([
+      'data',
+      'purposes',
+      0,
+      'diagnosticCardRequired',
+      'verified',
+    ])
   })
 })

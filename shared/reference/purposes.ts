@@ -8,22 +8,28 @@ import { referenceFile, verifiedValue } from './envelope'
  * its own (vehicle catalogue).
  */
 
-export const purposeOfUseSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'must be a snake_case code' }),
-  name: z.object({ ru: z.string().min(1), en: z.string().min(1) }).strict(),
-  diagnosticCardRequired: verifiedValue(z.boolean()),
-}).strict()
-
-export const purposesOfUseSchema = z.object({
-  /** In the order the form lists them. */
-  purposes: z.array(purposeOfUseSchema).min(1),
-}).strict().superRefine((data, ctx) => {
-  const seen = new Set<string>()
-  data.purposes.forEach((p, i) => {
-    if (seen.has(p.code)) ctx.addIssue({ code: 'custom', message: `duplicate purpose ${p.code}`, path: ['purposes', i, 'code'] })
-    seen.add(p.code)
+export const purposeOfUseSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'must be a snake_case code' }),
+    name: z.object({ ru: z.string().min(1), en: z.string().min(1) }).strict(),
+    diagnosticCardRequired: verifiedValue(z.boolean()),
   })
-})
+  .strict()
+
+export const purposesOfUseSchema = z
+  .object({
+    /** In the order the form lists them. */
+    purposes: z.array(purposeOfUseSchema).min(1),
+  })
+  .strict()
+  .superRefine((data, ctx) => {
+    const seen = new Set<string>()
+    data.purposes.forEach((p, i) => {
+      if (seen.has(p.code))
+        ctx.addIssue({ code: 'custom', message: `duplicate purpose ${p.code}`, path: ['purposes', i, 'code'] })
+      seen.add(p.code)
+    })
+  })
 
 export const purposesOfUseFileSchema = referenceFile('purposes-of-use', purposesOfUseSchema)
 

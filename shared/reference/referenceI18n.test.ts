@@ -8,14 +8,17 @@ import { bodyTypes, vehicleCatalogFileSchema, vehicleMeasures } from './vehicles
 type Tree = { readonly [key: string]: string | Tree }
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  )
 }
 function lookup(tree: Tree, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree)
 }
 
 const catalog = vehicleCatalogFileSchema.parse(
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/vehicles.json'), 'utf8'))).data
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/vehicles.json'), 'utf8')),
+).data
 
 describe('reference messages', () => {
   it('Russian and English have the same keys and no empty text', () => {
@@ -28,13 +31,16 @@ describe('reference messages', () => {
       ...bodyTypes.map((b) => `reference.vehicles.bodyType.${b}`),
       ...vehicleMeasures.map((m) => `reference.vehicles.measure.${m}`),
       ...vehicleMeasures.flatMap((m) => [
-        `reference.vehicles.errors.measureRequired.${m}`, `reference.vehicles.errors.measureInvalid.${m}`,
+        `reference.vehicles.errors.measureRequired.${m}`,
+        `reference.vehicles.errors.measureInvalid.${m}`,
       ]),
       ...catalog.categories.map((c) => `reference.vehicles.category.${c.code}`),
-      ...catalog.categories.flatMap((c) => (c.split ? [c.split.atOrBelow, c.split.above] : []))
+      ...catalog.categories
+        .flatMap((c) => (c.split ? [c.split.atOrBelow, c.split.above] : []))
         .map((s) => `reference.vehicles.subcategory.${s}`),
       'reference.vehicles.errors.unknownCategory',
-      'reference.calendar.errors.invalidDate', 'reference.calendar.errors.yearNotCovered',
+      'reference.calendar.errors.invalidDate',
+      'reference.calendar.errors.yearNotCovered',
       'reference.calendar.errors.invalidCount',
     ]
     for (const key of needed) {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import regionsJson from '../../resources/reference/regions.json'
 import {
-  allTerritoryKeys, findRegion, findRegionByCode, normalizePlaceName, regionsFileSchema, resolveTerritory, type RegionsData,
+  allTerritoryKeys,
+  findRegion,
+  findRegionByCode,
+  normalizePlaceName,
+  regionsFileSchema,
+  resolveTerritory,
+  type RegionsData,
 } from './regions'
 
 const file = regionsFileSchema.parse(regionsJson)
@@ -45,22 +51,36 @@ describe('territory lookup', () => {
     expect(r).toMatchObject({ ok: true, territoryKey: '38.angarsk' })
   })
   it('tolerates "г.", case, ё and dash variants', () => {
-    expect(resolveTerritory(data, 'иркутская  область', 'г. Усолье — Сибирское')).toMatchObject({ territoryKey: '38.usole-sibirskoe' })
+    expect(resolveTerritory(data, 'иркутская  область', 'г. Усолье — Сибирское')).toMatchObject({
+      territoryKey: '38.usole-sibirskoe',
+    })
     expect(resolveTerritory(data, 'Орловская область', 'Орёл')).toMatchObject({ territoryKey: '57.orel' })
-    expect(resolveTerritory(data, 'Республика Северная Осетия — Алания', 'Владикавказ')).toMatchObject({ territoryKey: '15.vladikavkaz' })
+    expect(resolveTerritory(data, 'Республика Северная Осетия — Алания', 'Владикавказ')).toMatchObject({
+      territoryKey: '15.vladikavkaz',
+    })
     expect(normalizePlaceName('  Г. Ростов - на - Дону ')).toBe('ростов-на-дону')
   })
   it('accepts aliases of a region', () => {
-    expect(resolveTerritory(data, 'Кемеровская область - Кузбасс', 'Кемерово')).toMatchObject({ territoryKey: '42.kemerovo' })
+    expect(resolveTerritory(data, 'Кемеровская область - Кузбасс', 'Кемерово')).toMatchObject({
+      territoryKey: '42.kemerovo',
+    })
   })
   it('sends an unlisted city or no city to "other settlements"', () => {
-    expect(resolveTerritory(data, 'Иркутская область', 'Саянск')).toMatchObject({ ok: true, territoryKey: '38.other', city: null })
+    expect(resolveTerritory(data, 'Иркутская область', 'Саянск')).toMatchObject({
+      ok: true,
+      territoryKey: '38.other',
+      city: null,
+    })
     expect(resolveTerritory(data, 'Иркутская область', null)).toMatchObject({ ok: true, territoryKey: '38.other' })
     expect(resolveTerritory(data, 'Московская область', 'Химки')).toMatchObject({ territoryKey: '50.other' })
   })
   it('keeps cities of the same name apart by region', () => {
-    expect(resolveTerritory(data, 'Красноярский край', 'Железногорск')).toMatchObject({ territoryKey: '24.zheleznogorsk' })
-    expect(resolveTerritory(data, 'Курская область', 'Железногорск')).toMatchObject({ territoryKey: '46.zheleznogorsk' })
+    expect(resolveTerritory(data, 'Красноярский край', 'Железногорск')).toMatchObject({
+      territoryKey: '24.zheleznogorsk',
+    })
+    expect(resolveTerritory(data, 'Курская область', 'Железногорск')).toMatchObject({
+      territoryKey: '46.zheleznogorsk',
+    })
   })
   it('treats a federal city as one territory', () => {
     expect(resolveTerritory(data, 'Москва', null)).toMatchObject({ ok: true, territoryKey: '77' })
@@ -68,6 +88,10 @@ describe('territory lookup', () => {
     expect(resolveTerritory(data, 'г. Санкт-Петербург', null)).toMatchObject({ territoryKey: '78' })
   })
   it('reports an unknown region', () => {
-    expect(resolveTerritory(data, 'Иркутская', 'Иркутск')).toEqual({ ok: false, reason: 'unknownRegion', regionName: 'Иркутская' })
+    expect(resolveTerritory(data, 'Иркутская', 'Иркутск')).toEqual({
+      ok: false,
+      reason: 'unknownRegion',
+      regionName: 'Иркутская',
+    })
   })
 })

@@ -17,69 +17,87 @@ export const territoryKeySchema = z.string().regex(/^\d{2}(?:\.[a-z0-9]+(?:-[a-z
 
 const citySchema = z.object({ name, territoryKey: territoryKeySchema, aliases: z.array(name).optional() }).strict()
 
-const federalCitySchema = z.object({
-  code: regionCode,
-  name,
-  aliases: z.array(name).optional(),
-  federalCity: z.literal(true),
-  territoryKey: territoryKeySchema,
-}).strict()
+const federalCitySchema = z
+  .object({
+    code: regionCode,
+    name,
+    aliases: z.array(name).optional(),
+    federalCity: z.literal(true),
+    territoryKey: territoryKeySchema,
+  })
+  .strict()
 
-const subjectSchema = z.object({
-  code: regionCode,
-  name,
-  aliases: z.array(name).optional(),
-  federalCity: z.literal(false),
-  cities: z.array(citySchema),
-  otherTerritoryKey: territoryKeySchema,
-}).strict()
+const subjectSchema = z
+  .object({
+    code: regionCode,
+    name,
+    aliases: z.array(name).optional(),
+    federalCity: z.literal(false),
+    cities: z.array(citySchema),
+    otherTerritoryKey: territoryKeySchema,
+  })
+  .strict()
 
 export const regionSchema = z.discriminatedUnion('federalCity', [federalCitySchema, subjectSchema])
 export type Region = z.infer<typeof regionSchema>
 export type City = z.infer<typeof citySchema>
 
-export const regionsDataSchema = z.object({ regions: z.array(regionSchema).min(1) }).strict().superRefine((data, ctx) => {
-  const codes = new Set<string>()
-  const names = new Set<string>()
-  const keys = new Set<string>()
-  const addKey = (key: string, path: Array<string | number>) => {
-    if (keys.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate territory key ${key}`, path })
-    keys.add(key)
-  }
-  data.regions.forEach((r, i) => {
-    if (codes.has(r.code)) ctx.addIssue({ code: 'custom', message: `duplicate region code ${r.code}`, path: ['regions', i, 'code'] })
-    codes.add(r.code)
-    for (const n of [r.name, ...(r.aliases ?? [])]) {
-      const key = normalizePlaceName(n)
-      if (names.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate region name ${n}`, path: ['regions', i, 'name'] })
-      names.add(key)
+export const regionsDataSchema = z
+  .object({ regions: z.array(regionSchema).min(1) })
+  .strict()
+  .superRefine((data, ctx) => {
+    const codes = new Set<string>()
+    const names = new Set<string>()
+    const keys = new Set<string>()
+    const addKey = (key: string, path: Array<string | number>) => {
+      if (keys.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate territory key ${key}`, path })
+      keys.add(key)
     }
-    if (r.federalCity) {
-      if (r.territoryKey !== r.code) {
-        ctx.addIssue({ code: 'custom', message: `a federal city's territory key is its code ${r.code}`, path: ['regions', i, 'territoryKey'] })
-      }
-      addKey(r.territoryKey, ['regions', i, 'territoryKey'])
-      return
-    }
-    if (r.otherTerritoryKey !== `${r.code}.other`) {
-      ctx.addIssue({ code: 'custom', message: `otherTerritoryKey must be ${r.code}.other`, path: ['regions', i, 'otherTerritoryKey'] })
-    }
-    addKey(r.otherTerritoryKey, ['regions', i, 'otherTerritoryKey'])
-    const cityNames = new Set<string>()
-    r.cities.forEach((c, j) => {
-      const path = ['regions', i, 'cities', j, 'territoryKey']
-      if (!c.territoryKey.startsWith(`${r.code}.`) || c.territoryKey === r.otherTerritoryKey) {
-        ctx.addIssue({ code: 'custom', message: `a listed city's key is ${r.code}.<slug>`, path })
-      }
-      addKey(c.territoryKey, path)
-      for (const n of [c.name, ...(c.aliases ?? [])]) {
+    data.regions.forEach((r, i) => {
+      if (codes.has(r.code))
+        ctx.addIssue({ code: 'custom', message: `duplicate region code ${r.code}`, path: ['regions', i, 'code'] })
+      codes.add(r.code)
+      for (const n of [r.name, ...(r.aliases ?? [])]) {
         const key = normalizePlaceName(n)
-        if (cityNames.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate city ${n}`, path: ['regions', i, 'cities', j, 'name'] })
-        cityNames.add(key)
+        if (names.has(key))
+          ctx.addIssue({ code: 'custom', message: `duplicate region name ${n}`, path: ['regions', i, 'name'] })
+        names.add(key)
       }
+      if (r.federalCity) {
+        if (r.territoryKey !== r.code) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `a federal city's territory key is its code ${r.code}`,
+            path: ['regions', i, 'territoryKey'],
+          })
+        }
+        addKey(r.territoryKey, ['regions', i, 'territoryKey'])
+        return
+      }
+      if (r.otherTerritoryKey !== `${r.code}.other`) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `otherTerritoryKey must be ${r.code}.other`,
+          path: ['regions', i, 'otherTerritoryKey'],
+        })
+      }
+      addKey(r.otherTerritoryKey, ['regions', i, 'otherTerritoryKey'])
+      const cityNames = new Set<string>()
+      r.cities.forEach((c, j) => {
+        const path = ['regions', i, 'cities', j, 'territoryKey']
+        if (!c.territoryKey.startsWith(`${r.code}.`) || c.territoryKey === r.otherTerritoryKey) {
+          ctx.addIssue({ code: 'custom', message: `a listed city's key is ${r.code}.<slug>`, path })
+        }
+        addKey(c.territoryKey, path)
+        for (const n of [c.name, ...(c.aliases ?? [])]) {
+          const key = normalizePlaceName(n)
+          if (cityNames.has(key))
+            ctx.addIssue({ code: 'custom', message: `duplicate city ${n}`, path: ['regions', i, 'cities', j, 'name'] })
+          cityNames.add(key)
+        }
+      })
     })
   })
-})
 export type RegionsData = z.infer<typeof regionsDataSchema>
 
 export const regionsFileSchema = referenceFile('regions', regionsDataSchema)
@@ -123,9 +141,10 @@ export function resolveTerritory(data: RegionsData, regionName: string, cityName
   if (!region) return { ok: false, reason: 'unknownRegion', regionName }
   if (region.federalCity) return { ok: true, territoryKey: region.territoryKey, region, city: null }
   const wanted = cityName === null ? '' : normalizePlaceName(cityName)
-  const city = wanted === ''
-    ? undefined
-    : region.cities.find((c) => [c.name, ...(c.aliases ?? [])].some((n) => normalizePlaceName(n) === wanted))
+  const city =
+    wanted === ''
+      ? undefined
+      : region.cities.find((c) => [c.name, ...(c.aliases ?? [])].some((n) => normalizePlaceName(n) === wanted))
   return city
     ? { ok: true, territoryKey: city.territoryKey, region, city }
     : { ok: true, territoryKey: region.otherTerritoryKey, region, city: null }
@@ -133,5 +152,7 @@ export function resolveTerritory(data: RegionsData, regionName: string, cityName
 
 /** Every territory key the regions file defines (a tariff's KT table should cover all of them). */
 export function allTerritoryKeys(data: RegionsData): string[] {
-  return data.regions.flatMap((r) => (r.federalCity ? [r.territoryKey] : [...r.cities.map((c) => c.territoryKey), r.otherTerritoryKey]))
+  return data.regions.flatMap((r) =>
+    r.federalCity ? [r.territoryKey] : [...r.cities.map((c) => c.territoryKey), r.otherTerritoryKey],
+  )
 }

@@ -47,18 +47,28 @@ describe('upgradeReference: HQ files of an older shape', () => {
     const parsed = osagoTariffFileSchema.parse(file)
     expect(parsed.data.ceiling.standard).toMatchObject({ value: 3, verified: true })
     expect(parsed.data.ceiling.grossViolations).toMatchObject({ value: 5, verified: true })
-    expect(parsed.data.ceiling.standard.source).toMatch(/^filled by the reference upgrade from the bundled edition 7204-U.*40-FZ art\. 9 p\. 2/)
+    expect(parsed.data.ceiling.standard.source).toMatch(
+      /^filled by the reference upgrade from the bundled edition 7204-U.*40-FZ art\. 9 p\. 2/,
+    )
     expect(parsed.data.ks.minTotalMonths.individual).toMatchObject({ value: 3, verified: false })
     expect(parsed.data.ks.minTotalMonths.legal).toMatchObject({ value: null, verified: false })
-    expect(parsed.data.ks.minTotalMonths.individual.source).toContain('filled by the reference upgrade from the bundled edition 7204-U')
+    expect(parsed.data.ks.minTotalMonths.individual.source).toContain(
+      'filled by the reference upgrade from the bundled edition 7204-U',
+    )
     // HQ's own values are never touched, and the input is not mutated.
     expect(parsed.data.kn.grossViolations.value).toBe(1.6)
     expect(hq.data.ceiling).toBeUndefined()
   })
 
   it('fills from the bundled edition in force when the file starts', () => {
-    const hq = olderTariff(tariffs()[0], { version: 'hq-2023.1', effectiveFrom: '2023-01-01', effectiveTo: '2023-12-31' })
-    expect((upgradeReference(hq, tariffs()).file as Json).data.ks.minTotalMonths.individual.source).toContain('bundled edition 6209-U')
+    const hq = olderTariff(tariffs()[0], {
+      version: 'hq-2023.1',
+      effectiveFrom: '2023-01-01',
+      effectiveTo: '2023-12-31',
+    })
+    expect((upgradeReference(hq, tariffs()).file as Json).data.ks.minTotalMonths.individual.source).toContain(
+      'bundled edition 6209-U',
+    )
   })
 
   it('keeps an older copy of a bundled edition identical to it', () => {
@@ -80,11 +90,21 @@ describe('upgradeReference: HQ files of an older shape', () => {
     hq.data.osago.payoutDeadline.value.count = 15
     expect(terminationRulesFileSchema.safeParse(hq).success).toBe(false)
     const { file, filled } = upgradeReference(hq, rules())
-    expect(filled).toEqual(expect.arrayContaining([
-      'osago.grounds.owner-change.refund', 'osago.grounds.policyholder-liquidation', 'osago.grounds.insurer-false-information',
-      'limitationPeriod', 'postedApplication', 'coolingOff.laterDateOnRequest', 'latePayout.consequence', 'latePayout.statutoryInterest',
-      'cascoSale.terminationDate', 'cascoLoss', 'cascoRefusal',
-    ]))
+    expect(filled).toEqual(
+      expect.arrayContaining([
+        'osago.grounds.owner-change.refund',
+        'osago.grounds.policyholder-liquidation',
+        'osago.grounds.insurer-false-information',
+        'limitationPeriod',
+        'postedApplication',
+        'coolingOff.laterDateOnRequest',
+        'latePayout.consequence',
+        'latePayout.statutoryInterest',
+        'cascoSale.terminationDate',
+        'cascoLoss',
+        'cascoRefusal',
+      ]),
+    )
     const parsed = terminationRulesFileSchema.parse(file)
     expect(parsed.data.osago.payoutDeadline.value.count).toBe(15)
     expect(parsed.data.osago.grounds['owner-change'].refund).toMatchObject({ value: 'osago-formula', verified: false })
@@ -93,7 +113,11 @@ describe('upgradeReference: HQ files of an older shape', () => {
     expect(parsed.data.latePayout.consequence).toMatchObject({ value: 'contractual-penalty', verified: false })
     expect(parsed.data.latePayout.statutoryInterest.verified).toBe(false)
     expect(parsed.data.cascoLoss.refundRule.verified).toBe(false)
-    for (const v of [parsed.data.postedApplication, parsed.data.cascoRefusal.documents, parsed.data.osago.grounds['insurer-false-information'].refund]) {
+    for (const v of [
+      parsed.data.postedApplication,
+      parsed.data.cascoRefusal.documents,
+      parsed.data.osago.grounds['insurer-false-information'].refund,
+    ]) {
       expect(v.verified).toBe(false)
       expect(v.source).toContain('filled by the reference upgrade from the bundled edition 2023-01-30.2')
     }

@@ -52,7 +52,10 @@ function fillingEdition(raw: Json, bundled: readonly Bundled[]): Bundled | undef
 /** Fills missing fields from the bundled edition and records which. */
 class Filler {
   readonly filled: string[] = []
-  constructor(private readonly edition: Bundled & { data: Json }, private readonly sameEdition: boolean) {}
+  constructor(
+    private readonly edition: Bundled & { data: Json },
+    private readonly sameEdition: boolean,
+  ) {}
 
   /** Fills `target[key]` (at `path` under data) from the edition, marked unverified, when HQ's file lacks it. */
   fromEdition(target: unknown, path: readonly string[]): void {

@@ -3,8 +3,16 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
-  VehicleCatalogError, findMake, findModel, listMakes, modelsOfMake, osagoBand, requiredMeasures, searchModels,
-  vehicleCatalogFileSchema, type VehicleCatalog,
+  VehicleCatalogError,
+  findMake,
+  findModel,
+  listMakes,
+  modelsOfMake,
+  osagoBand,
+  requiredMeasures,
+  searchModels,
+  vehicleCatalogFileSchema,
+  type VehicleCatalog,
 } from './vehicles'
 
 const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/vehicles.json'), 'utf8'))
@@ -24,9 +32,25 @@ function firstIssuePath(value: unknown): string {
 describe('bundled vehicle catalogue', () => {
   it('contains every model of the "Moscow Hit" CASCO promotion (seed 002)', () => {
     const moscowHit = [
-      'audi-q7', 'chevrolet-aveo', 'chevrolet-niva', 'daewoo-gentra', 'ford-kuga', 'honda-cr-v', 'kia-sportage',
-      'lexus-nx', 'lexus-rx', 'mitsubishi-outlander', 'nissan-almera', 'nissan-qashqai', 'nissan-terrano',
-      'porsche-cayenne', 'renault-duster', 'renault-sandero', 'skoda-rapid', 'toyota-rav4', 'volvo-xc90',
+      'audi-q7',
+      'chevrolet-aveo',
+      'chevrolet-niva',
+      'daewoo-gentra',
+      'ford-kuga',
+      'honda-cr-v',
+      'kia-sportage',
+      'lexus-nx',
+      'lexus-rx',
+      'mitsubishi-outlander',
+      'nissan-almera',
+      'nissan-qashqai',
+      'nissan-terrano',
+      'porsche-cayenne',
+      'renault-duster',
+      'renault-sandero',
+      'skoda-rapid',
+      'toyota-rav4',
+      'volvo-xc90',
     ]
     expect(moscowHit).toHaveLength(19)
     for (const id of moscowHit) expect(findModel(catalog, id), id).toBeDefined()
@@ -34,12 +58,42 @@ describe('bundled vehicle catalogue', () => {
 
   it('contains the most common makes and models on Russian roads', () => {
     const common = [
-      'lada-granta', 'lada-vesta', 'lada-niva-legend', 'lada-niva-travel', 'lada-largus', 'lada-xray', 'kia-rio',
-      'kia-sportage', 'kia-ceed', 'hyundai-solaris', 'hyundai-creta', 'hyundai-tucson', 'toyota-camry', 'toyota-rav4',
-      'toyota-corolla', 'toyota-land-cruiser', 'volkswagen-polo', 'volkswagen-tiguan', 'skoda-octavia', 'skoda-rapid',
-      'renault-logan', 'renault-duster', 'renault-sandero', 'haval-jolion', 'haval-f7', 'chery-tiggo-4-pro',
-      'chery-tiggo-7-pro', 'geely-coolray', 'geely-monjaro', 'nissan-qashqai', 'nissan-x-trail', 'mitsubishi-outlander',
-      'mazda-cx-5', 'uaz-patriot', 'paz-3205', 'kamaz-65115',
+      'lada-granta',
+      'lada-vesta',
+      'lada-niva-legend',
+      'lada-niva-travel',
+      'lada-largus',
+      'lada-xray',
+      'kia-rio',
+      'kia-sportage',
+      'kia-ceed',
+      'hyundai-solaris',
+      'hyundai-creta',
+      'hyundai-tucson',
+      'toyota-camry',
+      'toyota-rav4',
+      'toyota-corolla',
+      'toyota-land-cruiser',
+      'volkswagen-polo',
+      'volkswagen-tiguan',
+      'skoda-octavia',
+      'skoda-rapid',
+      'renault-logan',
+      'renault-duster',
+      'renault-sandero',
+      'haval-jolion',
+      'haval-f7',
+      'chery-tiggo-4-pro',
+      'chery-tiggo-7-pro',
+      'geely-coolray',
+      'geely-monjaro',
+      'nissan-qashqai',
+      'nissan-x-trail',
+      'mitsubishi-outlander',
+      'mazda-cx-5',
+      'uaz-patriot',
+      'paz-3205',
+      'kamaz-65115',
     ]
     for (const id of common) expect(findModel(catalog, id), id).toBeDefined()
     for (const make of ['bmw', 'mercedes-benz', 'gaz', 'kamaz', 'paz', 'uaz']) {
@@ -114,20 +168,28 @@ describe('catalogue helpers', () => {
     expect(missing).toBeInstanceOf(VehicleCatalogError)
     expect(missing.key).toBe('reference.vehicles.errors.measureRequired.maxMassKg')
     expect(missing.params).toEqual({ category: 'C', measure: 'maxMassKg' })
-    expect((err(() => osagoBand(catalog, 'D', { seats: 12.5 })) as VehicleCatalogError).key)
-      .toBe('reference.vehicles.errors.measureInvalid.seats')
-    expect((err(() => osagoBand(catalog, 'B', { powerHp: 0 })) as VehicleCatalogError).key)
-      .toBe('reference.vehicles.errors.measureInvalid.powerHp')
-    expect((err(() => osagoBand(catalog, 'Z', {})) as VehicleCatalogError).key)
-      .toBe('reference.vehicles.errors.unknownCategory')
+    expect((err(() => osagoBand(catalog, 'D', { seats: 12.5 })) as VehicleCatalogError).key).toBe(
+      'reference.vehicles.errors.measureInvalid.seats',
+    )
+    expect((err(() => osagoBand(catalog, 'B', { powerHp: 0 })) as VehicleCatalogError).key).toBe(
+      'reference.vehicles.errors.measureInvalid.powerHp',
+    )
+    expect((err(() => osagoBand(catalog, 'Z', {})) as VehicleCatalogError).key).toBe(
+      'reference.vehicles.errors.unknownCategory',
+    )
   })
 
   it('bands split exactly at the threshold for any mass and seat count', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 120 }), (mass, seats) => {
-      const c = osagoBand(catalog, 'C', { maxMassKg: mass }).subcategory
-      const d = osagoBand(catalog, 'D', { seats }).subcategory
-      return c === (mass <= 16_000 ? 'C_UP_TO_16T' : 'C_OVER_16T') && d === (seats <= 16 ? 'D_UP_TO_16_SEATS' : 'D_OVER_16_SEATS')
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 120 }), (mass, seats) => {
+        const c = osagoBand(catalog, 'C', { maxMassKg: mass }).subcategory
+        const d = osagoBand(catalog, 'D', { seats }).subcategory
+        return (
+          c === (mass <= 16_000 ? 'C_UP_TO_16T' : 'C_OVER_16T') &&
+          d === (seats <= 16 ? 'D_UP_TO_16_SEATS' : 'D_OVER_16_SEATS')
+        )
+      }),
+    )
   })
 })
 

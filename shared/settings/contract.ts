@@ -16,9 +16,21 @@ export interface DiagnosticsSaved {
 }
 
 export const securitySettingsInput = z.strictObject({
-  idleLockMinutes: z.number().int().min(1, { message: 'validation.number.min' }).max(240, { message: 'validation.number.max' }),
-  maxFailedSignIns: z.number().int().min(3, { message: 'validation.number.min' }).max(20, { message: 'validation.number.max' }),
-  lockoutMinutes: z.number().int().min(1, { message: 'validation.number.min' }).max(1440, { message: 'validation.number.max' }),
+  idleLockMinutes: z
+    .number()
+    .int()
+    .min(1, { message: 'validation.number.min' })
+    .max(240, { message: 'validation.number.max' }),
+  maxFailedSignIns: z
+    .number()
+    .int()
+    .min(3, { message: 'validation.number.min' })
+    .max(20, { message: 'validation.number.max' }),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1, { message: 'validation.number.min' })
+    .max(1440, { message: 'validation.number.max' }),
   /** 0 while the branch still runs on the defaults. */
   rowVersion: z.number().int().min(0),
 })

@@ -2,7 +2,10 @@ import { z } from 'zod'
 import { channel } from '../contract/channel'
 import { fullNameSchema, loginSchema, passwordSchema } from '../staff/schemas'
 
-export const branchCodeSchema = z.string().trim().toUpperCase()
+export const branchCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
   .regex(/^[0-9A-ZА-ЯЁ-]{2,16}$/u, { message: 'validation.branchCode.format' })
 
 export const createBranchInput = z.strictObject({
@@ -16,5 +19,8 @@ export const createBranchInput = z.strictObject({
 
 /** First run only: creates the branch and its first admin; refused once a branch exists. */
 export const setupContract = {
-  'setup/create-branch': channel<{ branchId: string; adminId: string }>()({ input: createBranchInput, access: 'public' }),
+  'setup/create-branch': channel<{ branchId: string; adminId: string }>()({
+    input: createBranchInput,
+    access: 'public',
+  }),
 } as const

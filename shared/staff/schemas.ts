@@ -2,18 +2,27 @@ import { z } from 'zod'
 import { ROLES } from '../contract/roles'
 
 /** Shared by the staff form and the core: the same rules at the field and on save. */
-export const loginSchema = z.string().trim().toLowerCase()
+export const loginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, { message: 'validation.login.format' })
 
-export const passwordSchema = z.string()
+export const passwordSchema = z
+  .string()
   .min(8, { message: 'validation.password.tooShort' })
   .max(128, { message: 'validation.password.tooLong' })
   .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), { message: 'validation.password.lettersAndDigits' })
 
 /** Sign-in takes whatever was typed (bounded) — the strength rules apply when a password is set, not when checked. */
-export const typedPasswordSchema = z.string().min(1, { message: 'validation.required' }).max(128, { message: 'validation.password.tooLong' })
+export const typedPasswordSchema = z
+  .string()
+  .min(1, { message: 'validation.required' })
+  .max(128, { message: 'validation.password.tooLong' })
 
-export const fullNameSchema = z.string().trim()
+export const fullNameSchema = z
+  .string()
+  .trim()
   .min(1, { message: 'validation.required' })
   .max(200, { message: 'validation.text.tooLong' })
 

@@ -9,7 +9,10 @@ import { BUNDLE_FORMAT, bundleFileSchema, type BundleFile } from './protocol'
  * nothing in a refused bundle is applied.
  */
 export class BundleError extends Error {
-  constructor(readonly code: 'bundle-malformed' | 'bundle-signature' | 'bundle-device', message: string) {
+  constructor(
+    readonly code: 'bundle-malformed' | 'bundle-signature' | 'bundle-device',
+    message: string,
+  ) {
     super(message)
     this.name = 'BundleError'
   }
@@ -59,7 +62,10 @@ export function bundleCodec(crypto: BundleCrypto): BundleCodec {
 
     decodeBundle(key, file, schema) {
       if (!crypto.sameHex(file.hmac, mac(key, file.deviceId, file.payload))) {
-        throw new BundleError('bundle-signature', 'the bundle signature does not match: it was changed or made for another device')
+        throw new BundleError(
+          'bundle-signature',
+          'the bundle signature does not match: it was changed or made for another device',
+        )
       }
       let body: unknown
       try {
@@ -69,7 +75,8 @@ export function bundleCodec(crypto: BundleCrypto): BundleCodec {
       }
       const parsed = schema.safeParse(body)
       if (!parsed.success) throw new BundleError('bundle-malformed', 'the bundle payload does not match the protocol')
-      if ((parsed.data as { deviceId?: unknown }).deviceId !== file.deviceId) throw new BundleError('bundle-device', 'the bundle names another device')
+      if ((parsed.data as { deviceId?: unknown }).deviceId !== file.deviceId)
+        throw new BundleError('bundle-device', 'the bundle names another device')
       return parsed.data
     },
   }

@@ -62,47 +62,79 @@ export interface SyncRunResult {
   status: SyncStatus
 }
 
-const hqUrlSchema = z.string().trim().min(1, { message: 'validation.required' })
+const hqUrlSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'validation.required' })
   .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i, { message: 'validation.hqUrl.format' })
   .max(300, { message: 'validation.text.tooLong' })
-const enrolmentCodeInput = z.string().trim().toUpperCase()
+const enrolmentCodeInput = z
+  .string()
+  .trim()
+  .toUpperCase()
   .regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}$/, { message: 'validation.enrolmentCode.format' })
   .transform((c) => c.replace(/-/g, '').replace(/(.{4})(?=.)/g, '$1-'))
 
 export const enrolInput = z.strictObject({
   hqUrl: hqUrlSchema,
   code: enrolmentCodeInput,
-  deviceName: z.string().trim().min(1, { message: 'validation.required' }).max(100, { message: 'validation.text.tooLong' }),
+  deviceName: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(100, { message: 'validation.text.tooLong' }),
 })
 
 export const syncContract = {
   /** Passive: polled by the status bar; shown on the lock screen too. */
-  'sync/get-status': channel<SyncStatus>()({ input: z.strictObject({}).optional(), access: 'signed-in', whileLocked: true }),
+  'sync/get-status': channel<SyncStatus>()({
+    input: z.strictObject({}).optional(),
+    access: 'signed-in',
+    whileLocked: true,
+  }),
   /** The branch's admin enrols this device (the branch already exists here: its first device). */
   'sync/enrol': channel<SyncStatus>()({ input: enrolInput, access: ['admin'] }),
   /** First run on a fresh device: joins an existing branch and pulls it (staff, blanks, settings). */
   'sync/enrol-new-device': channel<SyncStatus>()({ input: enrolInput, access: 'public' }),
   'sync/sync-now': channel<SyncRunResult>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),
   'sync/list-issues': channel<{ items: SyncIssue[]; total: number }>()({
-    input: z.strictObject({
-      limit: z.number().int().min(1).max(200).default(50),
-      offset: z.number().int().min(0).default(0),
-    }).optional(),
+    input: z
+      .strictObject({
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .optional(),
     access: 'signed-in',
   }),
-  'sync/mark-issue-seen': channel<{ id: string }>()({ input: z.strictObject({ id: z.string().min(1).max(64) }), access: 'signed-in' }),
+  'sync/mark-issue-seen': channel<{ id: string }>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: 'signed-in',
+  }),
   /** Offline transfer: writes the outbox and its files to a signed bundle; returns where. */
   /** Writes the signed bundle where the admin chooses in the save dialog; `savedTo: null` = cancelled. */
-  'sync/export-bundle': channel<{ savedTo: string | null; changes: number; files: number }>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
+  'sync/export-bundle': channel<{ savedTo: string | null; changes: number; files: number }>()({
+    input: z.strictObject({}).optional(),
+    access: ['admin'],
+  }),
   /** Reads HQ's signed answer bundle (`npm run hq -- import` wrote it), chosen in the open dialog; null = cancelled. */
-  'sync/import-answer': channel<{ accepted: number; rejected: number; conflicts: number; deferred: number; records: number } | null>()({
+  'sync/import-answer': channel<{
+    accepted: number
+    rejected: number
+    conflicts: number
+    deferred: number
+    records: number
+  } | null>()({
     input: z.strictObject({}).optional(),
     access: ['admin'],
   }),
   /** Finds an issued contract of any branch at HQ by its number (a termination brought to another branch). */
   'sync/lookup-contracts': channel<ContractSummary[]>()({
     input: z.strictObject({
-      number: z.string().trim().min(1, { message: 'validation.required' }).max(32, { message: 'validation.text.tooLong' }),
+      number: z
+        .string()
+        .trim()
+        .min(1, { message: 'validation.required' })
+        .max(32, { message: 'validation.text.tooLong' }),
       series: z.string().trim().max(8, { message: 'validation.text.tooLong' }).optional(),
     }),
     access: OFFICE,

@@ -11,14 +11,22 @@ function files(dir: string): string[] {
     return /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts') ? [path] : []
   })
 }
-const text = (dirs: string[]) => dirs.flatMap(files).map((f) => readFileSync(f, 'utf8')).join('\n')
+const text = (dirs: string[]) =>
+  dirs
+    .flatMap(files)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n')
 
 // Russian/English parity of every message: shared/i18n/messages.test.ts.
 describe('sync messages', () => {
   // Audit action names (`sync.enrolled`) have two parts; message keys under `sync.` have three or more.
   it('exist for every key the device side names', () => {
     const source = text(['core/sync', 'shared/sync', 'renderer/src/features/sync', 'renderer/src/layout'])
-    const used = new Set([...source.matchAll(/['`]((?:sync\.[a-zA-Z]+|validation|errors|status)\.[a-zA-Z.-]+[a-zA-Z])['`]/g)].map((m) => m[1]!))
+    const used = new Set(
+      [...source.matchAll(/['`]((?:sync\.[a-zA-Z]+|validation|errors|status)\.[a-zA-Z.-]+[a-zA-Z])['`]/g)].map(
+        (m) => m[1]!,
+      ),
+    )
     expect(used.size).toBeGreaterThan(30)
     expect([...used].filter((k) => !hasMessage('ru', k) || !hasMessage('en', k))).toEqual([])
   })
@@ -31,9 +39,13 @@ describe('sync messages', () => {
       ...['blob-hash-mismatch', 'blob-size-mismatch', 'blob-too-large', 'reference-invalid'],
     ])
     expect(reasons.size).toBeGreaterThan(25)
-    expect([...reasons].filter((c) => !hasMessage('ru', `sync.reasons.${c}`) || !hasMessage('en', `sync.reasons.${c}`))).toEqual([])
+    expect(
+      [...reasons].filter((c) => !hasMessage('ru', `sync.reasons.${c}`) || !hasMessage('en', `sync.reasons.${c}`)),
+    ).toEqual([])
     const enrolment = readFileSync(join(root, 'hq/enrolment.ts'), 'utf8')
-    const refusals = [...enrolment.matchAll(/HqHttpError\(40\d, '([a-z-]+)'/g)].map((m) => m[1]!).filter((c) => !c.startsWith('token') && c !== 'device-revoked')
+    const refusals = [...enrolment.matchAll(/HqHttpError\(40\d, '([a-z-]+)'/g)]
+      .map((m) => m[1]!)
+      .filter((c) => !c.startsWith('token') && c !== 'device-revoked')
     expect(refusals.length).toBeGreaterThan(3)
     expect(refusals.filter((c) => !hasMessage('ru', `sync.enrolErrors.${c}`))).toEqual([])
   })

@@ -53,8 +53,18 @@ export const currentRecordSchema = z.strictObject({
 
 export const changeResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ changeId: z.uuid(), status: z.literal('accepted') }),
-  z.strictObject({ changeId: z.uuid(), status: z.literal('rejected'), reason: reasonSchema, current: currentRecordSchema.nullable() }),
-  z.strictObject({ changeId: z.uuid(), status: z.literal('conflict'), reason: reasonSchema, current: currentRecordSchema.nullable() }),
+  z.strictObject({
+    changeId: z.uuid(),
+    status: z.literal('rejected'),
+    reason: reasonSchema,
+    current: currentRecordSchema.nullable(),
+  }),
+  z.strictObject({
+    changeId: z.uuid(),
+    status: z.literal('conflict'),
+    reason: reasonSchema,
+    current: currentRecordSchema.nullable(),
+  }),
   z.strictObject({ changeId: z.uuid(), status: z.literal('deferred'), reason: reasonSchema }),
 ])
 export type ChangeResult = z.infer<typeof changeResultSchema>
@@ -115,13 +125,19 @@ export const hqSettingsSchema = z.strictObject({
 })
 export type HqSettings = z.infer<typeof hqSettingsSchema>
 
-export const enrolmentCodeSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+export const enrolmentCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
 
 export const enrolRequestSchema = z.strictObject({
   code: enrolmentCodeSchema,
   deviceName: z.string().min(1).max(100),
   /** The branch this device already holds (its first device), or null for a fresh device joining its branch. */
-  branch: z.strictObject({ id: recordIdSchema, code: z.string().min(1).max(16), name: z.string(), city: z.string() }).nullable(),
+  branch: z
+    .strictObject({ id: recordIdSchema, code: z.string().min(1).max(16), name: z.string(), city: z.string() })
+    .nullable(),
 })
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>
 
@@ -188,7 +204,11 @@ export type BlobStatus = z.infer<typeof blobStatusSchema>
 
 export const blobChunkQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0),
-  size: z.coerce.number().int().min(0).max(2 ** 40),
+  size: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 40),
 })
 
 // --- Offline bundles ---

@@ -2,12 +2,24 @@ import { z } from 'zod'
 import type { DeadlineChangeNotice } from '../reference/productionCalendarContract'
 import { compareDates, isCalendarDate, type CalendarDate } from '../dates/calendarDate'
 import {
-  checkBankDetails, normaliseBankDetails, optionalPlateSchema, optionalVinSchema, passport, phoneSchema, reportProblem,
-  textInputError, bankDetailsShape,
+  checkBankDetails,
+  normaliseBankDetails,
+  optionalPlateSchema,
+  optionalVinSchema,
+  passport,
+  phoneSchema,
+  reportProblem,
+  textInputError,
+  bankDetailsShape,
 } from '../validation'
 import { TerminationInputError } from './errors'
 import { validatePeriodsOfUse, type UsePeriod } from './periodsOfUse'
-import { TERMINATION_DOCUMENTS, TERMINATION_GROUNDS, type TerminationDocument, type TerminationGround } from './rulesSchema'
+import {
+  TERMINATION_DOCUMENTS,
+  TERMINATION_GROUNDS,
+  type TerminationDocument,
+  type TerminationGround,
+} from './rulesSchema'
 import type { RefundCalculation } from './applicationRefund'
 import type { LatePayoutResult } from './latePenalty'
 
@@ -16,7 +28,13 @@ import type { LatePayoutResult } from './latePenalty'
  * kind and ground, who applies (the client or a representative with a notarised power of attorney), and how the
  * refund is paid (cash desk or bank transfer). One schema for the form and the core.
  */
-export const APPLICATION_KINDS = ['osago-early-termination', 'cooling-off', 'casco-sale', 'casco-loss', 'casco-refusal'] as const
+export const APPLICATION_KINDS = [
+  'osago-early-termination',
+  'cooling-off',
+  'casco-sale',
+  'casco-loss',
+  'casco-refusal',
+] as const
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number]
 
 /** What kind of insurance the contract is. Cooling-off applies to voluntary insurance only (3854-U). */
@@ -50,11 +68,22 @@ export type CascoSaleChoice = (typeof CASCO_SALE_CHOICES)[number]
 export const CONTRACT_SOURCES = ['osago', 'casco', 'manual'] as const
 export type ContractSource = (typeof CONTRACT_SOURCES)[number]
 
-const date = z.string({ error: () => 'validation.required' }).refine(isCalendarDate, { message: 'validation.date.format' })
-const text = (max: number) => z.string({ error: () => 'validation.required' }).trim()
-  .min(1, { message: 'validation.required' }).max(max, { message: 'validation.text.tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { message: 'validation.text.tooLong' }).nullish()
-  .transform((v) => (v ? v : null))
+const date = z
+  .string({ error: () => 'validation.required' })
+  .refine(isCalendarDate, { message: 'validation.date.format' })
+const text = (max: number) =>
+  z
+    .string({ error: () => 'validation.required' })
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(max, { message: 'validation.text.tooLong' })
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'validation.text.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null))
 
 const periodSchema = z.strictObject({ from: date, to: date })
 
@@ -65,40 +94,50 @@ export const MAX_PREMIUM_KOPECKS = 10_000_000_000
  * A contract concluded elsewhere, typed from the client's policy until HQ lookup exists; kept marked as entered
  * by hand. Periods of use only for OSAGO.
  */
-export const manualContractInput = z.strictObject({
-  product: z.enum(CONTRACT_PRODUCTS, { message: 'validation.required' }),
-  number: text(40),
-  /** Where it was concluded (another branch, an agent), as the policy says. */
-  concludedAt: optionalText(200),
-  policyholderType: z.enum(POLICYHOLDER_TYPES, { message: 'validation.required' }),
-  policyholderName: text(200),
-  plate: optionalPlateSchema,
-  vin: optionalVinSchema,
-  conclusionDate: date,
-  startDate: date,
-  endDate: date,
-  premiumKopecks: z.number({ error: () => 'validation.required' }).int({ message: 'termination.problem.premiumKopecks' })
-    .positive({ message: 'termination.problem.premiumKopecks' }).max(MAX_PREMIUM_KOPECKS, { message: 'validation.number.max' }),
-  periodsOfUse: z.array(periodSchema).max(3, { message: 'termination.problem.tooManyPeriods' }).default([]),
-}).superRefine((c, ctx) => {
-  if (!isCalendarDate(c.conclusionDate) || !isCalendarDate(c.startDate) || !isCalendarDate(c.endDate)) return
-  if (compareDates(c.startDate, c.conclusionDate) < 0) {
-    ctx.addIssue({ code: 'custom', message: 'termination.problem.startBeforeConclusion', path: ['startDate'] })
-  }
-  if (compareDates(c.endDate, c.startDate) < 0) ctx.addIssue({ code: 'custom', message: 'termination.error.termEndsBeforeStart', path: ['endDate'] })
-  if (c.periodsOfUse.length > 0 && c.product !== 'osago') {
-    ctx.addIssue({ code: 'custom', message: 'termination.error.periodsOfUseNotApplicable', path: ['periodsOfUse'] })
-    return
-  }
-  if (c.periodsOfUse.length === 0 || compareDates(c.endDate, c.startDate) < 0) return
-  if (!c.periodsOfUse.every((p) => isCalendarDate(p.from) && isCalendarDate(p.to))) return
-  try {
-    validatePeriodsOfUse(c.periodsOfUse, c.startDate, c.endDate)
-  } catch (e) {
-    if (!(e instanceof TerminationInputError)) throw e
-    ctx.addIssue({ code: 'custom', message: e.messageKey, path: e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) })
-  }
-})
+export const manualContractInput = z
+  .strictObject({
+    product: z.enum(CONTRACT_PRODUCTS, { message: 'validation.required' }),
+    number: text(40),
+    /** Where it was concluded (another branch, an agent), as the policy says. */
+    concludedAt: optionalText(200),
+    policyholderType: z.enum(POLICYHOLDER_TYPES, { message: 'validation.required' }),
+    policyholderName: text(200),
+    plate: optionalPlateSchema,
+    vin: optionalVinSchema,
+    conclusionDate: date,
+    startDate: date,
+    endDate: date,
+    premiumKopecks: z
+      .number({ error: () => 'validation.required' })
+      .int({ message: 'termination.problem.premiumKopecks' })
+      .positive({ message: 'termination.problem.premiumKopecks' })
+      .max(MAX_PREMIUM_KOPECKS, { message: 'validation.number.max' }),
+    periodsOfUse: z.array(periodSchema).max(3, { message: 'termination.problem.tooManyPeriods' }).default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (!isCalendarDate(c.conclusionDate) || !isCalendarDate(c.startDate) || !isCalendarDate(c.endDate)) return
+    if (compareDates(c.startDate, c.conclusionDate) < 0) {
+      ctx.addIssue({ code: 'custom', message: 'termination.problem.startBeforeConclusion', path: ['startDate'] })
+    }
+    if (compareDates(c.endDate, c.startDate) < 0)
+      ctx.addIssue({ code: 'custom', message: 'termination.error.termEndsBeforeStart', path: ['endDate'] })
+    if (c.periodsOfUse.length > 0 && c.product !== 'osago') {
+      ctx.addIssue({ code: 'custom', message: 'termination.error.periodsOfUseNotApplicable', path: ['periodsOfUse'] })
+      return
+    }
+    if (c.periodsOfUse.length === 0 || compareDates(c.endDate, c.startDate) < 0) return
+    if (!c.periodsOfUse.every((p) => isCalendarDate(p.from) && isCalendarDate(p.to))) return
+    try {
+      validatePeriodsOfUse(c.periodsOfUse, c.startDate, c.endDate)
+    } catch (e) {
+      if (!(e instanceof TerminationInputError)) throw e
+      ctx.addIssue({
+        code: 'custom',
+        message: e.messageKey,
+        path: e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      })
+    }
+  })
 export type ManualContractInput = z.input<typeof manualContractInput>
 export type ManualContract = z.output<typeof manualContractInput>
 
@@ -130,7 +169,14 @@ const payoutInputSchema = z.strictObject({
 
 export type Payout =
   | { method: 'cash' }
-  | { method: 'transfer'; recipient: string; bankName: string; bik: string; account: string; correspondentAccount: string | null }
+  | {
+      method: 'transfer'
+      recipient: string
+      bankName: string
+      bik: string
+      account: string
+      correspondentAccount: string | null
+    }
 
 /** Cash needs nothing more; a transfer needs the recipient, the bank and details that pass the BIK key checks. */
 export const payoutSchema = payoutInputSchema.transform((p, ctx): Payout => {
@@ -157,9 +203,17 @@ export const payoutSchema = payoutInputSchema.transform((p, ctx): Payout => {
  * liquidation, the insurer's notice (OSAGO) and the loss of the car (CASCO). The rules data say which date rule
  * applies; the form always asks for the event's date here.
  */
-export const EVENT_DATE_GROUNDS: readonly TerminationGround[] = ['death', 'vehicle-loss', 'policyholder-liquidation', 'insurer-false-information']
+export const EVENT_DATE_GROUNDS: readonly TerminationGround[] = [
+  'death',
+  'vehicle-loss',
+  'policyholder-liquidation',
+  'insurer-false-information',
+]
 export function asksEventDate(kind: ApplicationKind | null, ground: TerminationGround | null): boolean {
-  return kind === 'casco-loss' || (kind === 'osago-early-termination' && ground !== null && EVENT_DATE_GROUNDS.includes(ground))
+  return (
+    kind === 'casco-loss' ||
+    (kind === 'osago-early-termination' && ground !== null && EVENT_DATE_GROUNDS.includes(ground))
+  )
 }
 
 /** Cases where the rules may refund nothing (the insurer's termination, a CASCO refusal): no payout is asked for. */
@@ -170,10 +224,14 @@ export function payoutMayBeNone(kind: ApplicationKind | null, ground: Terminatio
 /** How the application reached the branch: at the counter, or by post (its postmark date is the filing date). */
 export const RECEIPT_CHANNELS = ['in-person', 'post'] as const
 export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number]
-export const receiptSchema = z.discriminatedUnion('channel', [
-  z.strictObject({ channel: z.literal('in-person') }),
-  z.strictObject({ channel: z.literal('post'), postmarkDate: date }),
-], { error: () => 'validation.required' })
+export const receiptSchema = z.discriminatedUnion(
+  'channel',
+  [
+    z.strictObject({ channel: z.literal('in-person') }),
+    z.strictObject({ channel: z.literal('post'), postmarkDate: date }),
+  ],
+  { error: () => 'validation.required' },
+)
 export type Receipt = z.infer<typeof receiptSchema>
 
 /** Details stored before issue 9 have no receipt: they were all handed in at the counter. */
@@ -185,44 +243,61 @@ export function postmarkOf(d: { receipt?: Receipt }): CalendarDate | null {
   return r.channel === 'post' ? r.postmarkDate : null
 }
 
-export const applicationDetailsSchema = z.strictObject({
-  kind: z.enum(APPLICATION_KINDS, { message: 'validation.required' }),
-  /** OSAGO early termination only. */
-  ground: z.enum(TERMINATION_GROUNDS, { message: 'validation.required' }).nullable(),
-  /** Date of death or of the loss, for the grounds whose termination date is the event's (data). */
-  eventDate: date.nullable(),
-  /** CASCO sale only. */
-  cascoChoice: z.enum(CASCO_SALE_CHOICES, { message: 'validation.required' }).nullable(),
-  /** Cooling-off: the applicant states whether an insured event occurred; with one, no refusal (3854-U). */
-  insuredEventOccurred: z.boolean(),
-  /** In person or by post with the postmark date (GK RF art. 194 p. 2). */
-  receipt: receiptSchema.default({ channel: 'in-person' }),
-  /** Cooling-off only: a later day, inside the window, the client asks the contract to end on (3854-U). */
-  requestedTerminationDate: date.nullable().default(null),
-  applicant: applicantSchema,
-  representative: representativeSchema.nullable(),
-  /**
-   * Null when nothing is paid out: a CASCO re-issued to the new owner, or a case the rules may refund nothing on
-   * (`payoutMayBeNone`; the core asks for it when the rules do refund).
-   */
-  payout: payoutSchema.nullable(),
-}).superRefine((d, ctx) => {
-  const issue = (message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path })
-  if (d.kind === 'osago-early-termination' && d.ground === null) issue('termination.error.groundRequired', ['ground'])
-  if (d.kind !== 'osago-early-termination' && d.ground !== null) issue('termination.error.groundNotApplicable', ['ground'])
-  if (asksEventDate(d.kind, d.ground) && d.eventDate === null) issue('termination.error.eventDateRequired', ['eventDate'])
-  if (d.kind === 'casco-sale' && d.cascoChoice === null) issue('validation.required', ['cascoChoice'])
-  if (d.kind !== 'casco-sale' && d.cascoChoice !== null) issue('termination.problem.cascoChoiceNotApplicable', ['cascoChoice'])
-  if (d.requestedTerminationDate !== null) {
-    if (d.kind !== 'cooling-off') issue('termination.error.requestedDateNotApplicable', ['requestedTerminationDate'])
-    else if (d.receipt.channel === 'post' && isCalendarDate(d.receipt.postmarkDate) && isCalendarDate(d.requestedTerminationDate)
-      && d.requestedTerminationDate < d.receipt.postmarkDate) issue('termination.error.requestedDateBeforeFiling', ['requestedTerminationDate'])
-  }
-  if (d.receipt.channel === 'post' && d.eventDate !== null && isCalendarDate(d.eventDate) && isCalendarDate(d.receipt.postmarkDate)
-    && d.eventDate > d.receipt.postmarkDate) issue('termination.error.eventAfterApplication', ['eventDate'])
-  const reissue = d.kind === 'casco-sale' && d.cascoChoice === 'reissue'
-  if (!reissue && !payoutMayBeNone(d.kind, d.ground) && d.payout === null) issue('validation.required', ['payout', 'method'])
-})
+export const applicationDetailsSchema = z
+  .strictObject({
+    kind: z.enum(APPLICATION_KINDS, { message: 'validation.required' }),
+    /** OSAGO early termination only. */
+    ground: z.enum(TERMINATION_GROUNDS, { message: 'validation.required' }).nullable(),
+    /** Date of death or of the loss, for the grounds whose termination date is the event's (data). */
+    eventDate: date.nullable(),
+    /** CASCO sale only. */
+    cascoChoice: z.enum(CASCO_SALE_CHOICES, { message: 'validation.required' }).nullable(),
+    /** Cooling-off: the applicant states whether an insured event occurred; with one, no refusal (3854-U). */
+    insuredEventOccurred: z.boolean(),
+    /** In person or by post with the postmark date (GK RF art. 194 p. 2). */
+    receipt: receiptSchema.default({ channel: 'in-person' }),
+    /** Cooling-off only: a later day, inside the window, the client asks the contract to end on (3854-U). */
+    requestedTerminationDate: date.nullable().default(null),
+    applicant: applicantSchema,
+    representative: representativeSchema.nullable(),
+    /**
+     * Null when nothing is paid out: a CASCO re-issued to the new owner, or a case the rules may refund nothing on
+     * (`payoutMayBeNone`; the core asks for it when the rules do refund).
+     */
+    payout: payoutSchema.nullable(),
+  })
+  .superRefine((d, ctx) => {
+    const issue = (message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path })
+    if (d.kind === 'osago-early-termination' && d.ground === null) issue('termination.error.groundRequired', ['ground'])
+    if (d.kind !== 'osago-early-termination' && d.ground !== null)
+      issue('termination.error.groundNotApplicable', ['ground'])
+    if (asksEventDate(d.kind, d.ground) && d.eventDate === null)
+      issue('termination.error.eventDateRequired', ['eventDate'])
+    if (d.kind === 'casco-sale' && d.cascoChoice === null) issue('validation.required', ['cascoChoice'])
+    if (d.kind !== 'casco-sale' && d.cascoChoice !== null)
+      issue('termination.problem.cascoChoiceNotApplicable', ['cascoChoice'])
+    if (d.requestedTerminationDate !== null) {
+      if (d.kind !== 'cooling-off') issue('termination.error.requestedDateNotApplicable', ['requestedTerminationDate'])
+      else if (
+        d.receipt.channel === 'post' &&
+        isCalendarDate(d.receipt.postmarkDate) &&
+        isCalendarDate(d.requestedTerminationDate) &&
+        d.requestedTerminationDate < d.receipt.postmarkDate
+      )
+        issue('termination.error.requestedDateBeforeFiling', ['requestedTerminationDate'])
+    }
+    if (
+      d.receipt.channel === 'post' &&
+      d.eventDate !== null &&
+      isCalendarDate(d.eventDate) &&
+      isCalendarDate(d.receipt.postmarkDate) &&
+      d.eventDate > d.receipt.postmarkDate
+    )
+      issue('termination.error.eventAfterApplication', ['eventDate'])
+    const reissue = d.kind === 'casco-sale' && d.cascoChoice === 'reissue'
+    if (!reissue && !payoutMayBeNone(d.kind, d.ground) && d.payout === null)
+      issue('validation.required', ['payout', 'method'])
+  })
 export type ApplicationDetailsInput = z.input<typeof applicationDetailsSchema>
 export type ApplicationDetails = z.output<typeof applicationDetailsSchema>
 

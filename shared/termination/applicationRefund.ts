@@ -110,7 +110,8 @@ export function calculateApplicationRefund(
   rulesVersion: string,
   calendar: WorkingDayCalendar,
 ): RefundCalculation {
-  if (!KINDS_BY_PRODUCT[r.product].includes(r.kind)) throw new TerminationInputError('kind', 'termination.problem.kindNotForContract')
+  if (!KINDS_BY_PRODUCT[r.product].includes(r.kind))
+    throw new TerminationInputError('kind', 'termination.problem.kindNotForContract')
   if (r.ground === 'policyholder-liquidation' && r.policyholderType !== 'legal') {
     throw new TerminationInputError('ground', 'termination.problem.liquidationLegalOnly')
   }
@@ -131,53 +132,102 @@ export function calculateApplicationRefund(
   }
   if (r.kind === 'casco-sale' && r.cascoChoice === 'reissue') {
     if ((r.postmarkDate ?? r.applicationDate) < r.conclusionDate) {
-      throw new TerminationInputError(r.postmarkDate ? 'postmarkDate' : 'applicationDate', 'termination.error.applicationBeforeConclusion')
+      throw new TerminationInputError(
+        r.postmarkDate ? 'postmarkDate' : 'applicationDate',
+        'termination.error.applicationBeforeConclusion',
+      )
     }
     return {
-      ...base, filedOn: r.postmarkDate ?? r.applicationDate, outcome: 'reissue', eligible: true, reason: null, terminationDate: null,
-      terminationDateRule: null, formula: null, share: null, daysPaid: null, unexpiredDays: null, daysInForce: null, coolingOffLastDay: null,
-      coolingOffWindowEnd: null, limitationEnd: null, exactKopecks: null, refundKopecks: 0, payoutDeadline: null, payoutCountedFrom: null,
-      payoutDueDate: null, latePayout: null, needsApproval: false, unverifiedRules: [],
+      ...base,
+      filedOn: r.postmarkDate ?? r.applicationDate,
+      outcome: 'reissue',
+      eligible: true,
+      reason: null,
+      terminationDate: null,
+      terminationDateRule: null,
+      formula: null,
+      share: null,
+      daysPaid: null,
+      unexpiredDays: null,
+      daysInForce: null,
+      coolingOffLastDay: null,
+      coolingOffWindowEnd: null,
+      limitationEnd: null,
+      exactKopecks: null,
+      refundKopecks: 0,
+      payoutDeadline: null,
+      payoutCountedFrom: null,
+      payoutDueDate: null,
+      latePayout: null,
+      needsApproval: false,
+      unverifiedRules: [],
     }
   }
   if (r.kind === 'casco-refusal') refusalOutsideCoolingOff(r, rules, calendar)
 
-  const result = calculateRefund({
-    kind: r.kind,
-    ...(r.ground === null ? {} : { ground: r.ground }),
-    premiumKopecks: r.premiumKopecks,
-    conclusionDate: r.conclusionDate,
-    contractStart: r.contractStart,
-    contractEnd: r.contractEnd,
-    applicationDate: r.applicationDate,
-    ...(r.postmarkDate ? { postmarkDate: r.postmarkDate } : {}),
-    ...(r.eventDate === null ? {} : { eventDate: r.eventDate }),
-    ...(r.periodsOfUse === null || r.kind !== 'osago-early-termination' ? {} : { periodsOfUse: r.periodsOfUse }),
-    ...(r.requestedTerminationDate ? { requestedTerminationDate: r.requestedTerminationDate } : {}),
-  }, rules, calendar)
+  const result = calculateRefund(
+    {
+      kind: r.kind,
+      ...(r.ground === null ? {} : { ground: r.ground }),
+      premiumKopecks: r.premiumKopecks,
+      conclusionDate: r.conclusionDate,
+      contractStart: r.contractStart,
+      contractEnd: r.contractEnd,
+      applicationDate: r.applicationDate,
+      ...(r.postmarkDate ? { postmarkDate: r.postmarkDate } : {}),
+      ...(r.eventDate === null ? {} : { eventDate: r.eventDate }),
+      ...(r.periodsOfUse === null || r.kind !== 'osago-early-termination' ? {} : { periodsOfUse: r.periodsOfUse }),
+      ...(r.requestedTerminationDate ? { requestedTerminationDate: r.requestedTerminationDate } : {}),
+    },
+    rules,
+    calendar,
+  )
 
   // 3854-U covers individuals only, and only while no insured event has occurred.
   if (r.kind === 'cooling-off') {
-    const refusal = r.policyholderType !== 'individual' ? 'termination.reason.coolingOffIndividualsOnly'
-      : r.insuredEventOccurred ? 'termination.reason.insuredEventOccurred' : null
-    if (refusal !== null) return stored(base, { ...result, eligible: false, reason: refusal, refundKopecks: 0, payoutDueDate: null }, rules)
+    const refusal =
+      r.policyholderType !== 'individual'
+        ? 'termination.reason.coolingOffIndividualsOnly'
+        : r.insuredEventOccurred
+          ? 'termination.reason.insuredEventOccurred'
+          : null
+    if (refusal !== null)
+      return stored(base, { ...result, eligible: false, reason: refusal, refundKopecks: 0, payoutDueDate: null }, rules)
   }
   return stored(base, result, rules)
 }
 
-type Base = Pick<RefundCalculation, 'kind' | 'ground' | 'rulesVersion' | 'premiumKopecks' | 'conclusionDate' | 'contractStart' | 'contractEnd'
-  | 'applicationDate' | 'postmarkDate' | 'eventDate' | 'requestedTerminationDate' | 'periodsOfUse' | 'approvalThresholdKopecks'>
+type Base = Pick<
+  RefundCalculation,
+  | 'kind'
+  | 'ground'
+  | 'rulesVersion'
+  | 'premiumKopecks'
+  | 'conclusionDate'
+  | 'contractStart'
+  | 'contractEnd'
+  | 'applicationDate'
+  | 'postmarkDate'
+  | 'eventDate'
+  | 'requestedTerminationDate'
+  | 'periodsOfUse'
+  | 'approvalThresholdKopecks'
+>
 
 function stored(base: Base, result: RefundResult, rules: TerminationRules): RefundCalculation {
   const d = result.detail
-  const outcome: RefundCalculation['outcome'] = !result.eligible ? 'not-eligible' : d.refundRule === 'none' ? 'terminated-no-refund' : 'refund'
+  const outcome: RefundCalculation['outcome'] = !result.eligible
+    ? 'not-eligible'
+    : d.refundRule === 'none'
+      ? 'terminated-no-refund'
+      : 'refund'
   const paying = outcome === 'refund'
   return {
     ...base,
     filedOn: d.filedOn,
     outcome,
     eligible: result.eligible,
-    reason: result.eligible ? null : result.reason ?? null,
+    reason: result.eligible ? null : (result.reason ?? null),
     terminationDate: result.terminationDate,
     terminationDateRule: d.terminationDateRule,
     formula: paying ? d.formula : null,
@@ -204,10 +254,19 @@ function stored(base: Base, result: RefundResult, rules: TerminationRules): Refu
  * Inside the cooling-off window an individual without an insured event refuses with a refund (3854-U), so the same
  * refusal must not go through GK RF art. 958 p. 3, which may return nothing.
  */
-function refusalOutsideCoolingOff(r: ApplicationRefundRequest, rules: TerminationRules, calendar: WorkingDayCalendar): void {
+function refusalOutsideCoolingOff(
+  r: ApplicationRefundRequest,
+  rules: TerminationRules,
+  calendar: WorkingDayCalendar,
+): void {
   if (r.policyholderType !== 'individual' || r.insuredEventOccurred) return
   const filedOn = r.postmarkDate ?? r.applicationDate
-  const { windowEnd } = coolingOffWindow(r.conclusionDate, rules.coolingOff.windowDays.value, rules.coolingOff.windowLastDayNonWorking.value, calendar)
+  const { windowEnd } = coolingOffWindow(
+    r.conclusionDate,
+    rules.coolingOff.windowDays.value,
+    rules.coolingOff.windowLastDayNonWorking.value,
+    calendar,
+  )
   if (filedOn <= windowEnd) throw new TerminationInputError('kind', 'termination.problem.coolingOffApplies')
 }
 
@@ -221,7 +280,10 @@ function exact(r: Ratio): { num: string; den: string } {
  * The late-payout basis is the one in force when the delay would begin: HQ's selection reaches refunds already
  * calculated under older contracts. `rulesOn(date)` gives the rules version in force on a date.
  */
-export function withLatePayoutOn(c: RefundCalculation, rulesOn: (date: CalendarDate) => { rules: TerminationRules; version: string }): RefundCalculation {
+export function withLatePayoutOn(
+  c: RefundCalculation,
+  rulesOn: (date: CalendarDate) => { rules: TerminationRules; version: string },
+): RefundCalculation {
   if (!c.latePayout || !c.payoutDueDate) return c
   const { rules, version } = rulesOn(c.payoutDueDate)
   return { ...c, latePayout: latePayoutBasis(rules, version) }

@@ -2,8 +2,18 @@ import { z } from 'zod'
 import { channel } from '../contract/channel'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import {
-  APPLICATION_KINDS, APPLICATION_STATUSES, CASCO_SALE_CHOICES, PAYOUT_METHODS, applicationDetailsSchema, contractRefSchema,
-  documentsInput, manualContractInput, type ApplicationSummary, type ContractSource, type ContractSummary, type TerminationApplication,
+  APPLICATION_KINDS,
+  APPLICATION_STATUSES,
+  CASCO_SALE_CHOICES,
+  PAYOUT_METHODS,
+  applicationDetailsSchema,
+  contractRefSchema,
+  documentsInput,
+  manualContractInput,
+  type ApplicationSummary,
+  type ContractSource,
+  type ContractSummary,
+  type TerminationApplication,
 } from './application'
 import type { RefundCalculation } from './applicationRefund'
 import type { ChecklistResult } from './documentChecklist'
@@ -76,10 +86,15 @@ export type PreviewInput = z.input<typeof previewInput>
 
 export const terminationContract = {
   'termination/find-contracts': channel<ContractSummary[]>()({
-    input: z.strictObject({ query: z.string().trim().min(2, { message: 'termination.problem.queryTooShort' }).max(100) }),
+    input: z.strictObject({
+      query: z.string().trim().min(2, { message: 'termination.problem.queryTooShort' }).max(100),
+    }),
     access: DESK,
   }),
-  'termination/enter-contract': channel<ContractSummary>()({ input: z.strictObject({ contract: manualContractInput }), access: DESK }),
+  'termination/enter-contract': channel<ContractSummary>()({
+    input: z.strictObject({ contract: manualContractInput }),
+    access: DESK,
+  }),
   'termination/preview-refund': channel<RefundPreview>()({ input: previewInput, access: DESK }),
   'termination/register-application': channel<TerminationApplication>()({
     input: z.strictObject({ contract: contractRefSchema, details: applicationDetailsSchema }),
@@ -104,23 +119,37 @@ export const terminationContract = {
   }),
   'termination/record-payout': channel<TerminationApplication>()({
     input: z.strictObject({
-      id: idSchema, rowVersion: rowVersionSchema,
-      paymentDocument: z.string({ error: () => 'validation.required' }).trim().min(1, { message: 'validation.required' })
+      id: idSchema,
+      rowVersion: rowVersionSchema,
+      paymentDocument: z
+        .string({ error: () => 'validation.required' })
+        .trim()
+        .min(1, { message: 'validation.required' })
         .max(60, { message: 'validation.text.tooLong' }),
     }),
     access: DESK,
   }),
   'termination/refuse-application': channel<TerminationApplication>()({
     input: z.strictObject({
-      id: idSchema, rowVersion: rowVersionSchema,
-      reason: z.string({ error: () => 'validation.required' }).trim().min(3, { message: 'validation.required' })
+      id: idSchema,
+      rowVersion: rowVersionSchema,
+      reason: z
+        .string({ error: () => 'validation.required' })
+        .trim()
+        .min(3, { message: 'validation.required' })
         .max(500, { message: 'validation.text.tooLong' }),
     }),
     access: DESK,
   }),
-  'termination/get-application': channel<TerminationApplication>()({ input: z.strictObject({ id: idSchema }), access: DESK }),
+  'termination/get-application': channel<TerminationApplication>()({
+    input: z.strictObject({ id: idSchema }),
+    access: DESK,
+  }),
   /** What a payout today would add for the delay, period by period (the payout dialog); null when not overdue. */
-  'termination/preview-late-payout': channel<LatePayoutResult | null>()({ input: z.strictObject({ id: idSchema }), access: DESK }),
+  'termination/preview-late-payout': channel<LatePayoutResult | null>()({
+    input: z.strictObject({ id: idSchema }),
+    access: DESK,
+  }),
   'termination/list-applications': channel<{ items: ApplicationSummary[]; total: number }>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),

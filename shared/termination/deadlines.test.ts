@@ -10,7 +10,8 @@ import type { Deadline } from './rulesSchema'
 import { bundledRules } from './testing/rules'
 
 const calendarFile = productionCalendarFileSchema.parse(
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/production-calendar.json'), 'utf8')))
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/reference/production-calendar.json'), 'utf8')),
+)
 const calendar = createWorkingDayCalendar(calendarFile.data)
 const anyDate = fc.integer({ min: toDayNumber('2020-01-01'), max: toDayNumber('2040-12-31') }).map(fromDayNumber)
 
@@ -26,30 +27,46 @@ describe('every deadline ends on a working day (GK RF art. 193)', () => {
   const deadlines = deadlinesIn(bundledRules)
 
   it('the bundled rules hold the OSAGO, cooling-off and CASCO payout deadlines', () => {
-    expect(deadlines.map(([p]) => p)).toEqual(expect.arrayContaining([
-      'osago.payoutDeadline.value', 'coolingOff.payoutDeadline.value', 'cascoSale.payoutDeadline.value',
-    ]))
+    expect(deadlines.map(([p]) => p)).toEqual(
+      expect.arrayContaining([
+        'osago.payoutDeadline.value',
+        'coolingOff.payoutDeadline.value',
+        'cascoSale.payoutDeadline.value',
+      ]),
+    )
   })
 
   it('no calendar-day deadline in the bundled rules keeps a non-working last day', () => {
-    for (const [path, d] of deadlines) if (d.unit === 'calendar-days') expect(d.lastDayNonWorking, path).toBe('next-working-day')
+    for (const [path, d] of deadlines)
+      if (d.unit === 'calendar-days') expect(d.lastDayNonWorking, path).toBe('next-working-day')
     expect(bundledRules.coolingOff.windowLastDayNonWorking.value).toBe('next-working-day')
     expect(bundledRules.limitationPeriod.value.lastDayNonWorking).toBe('next-working-day')
   })
 
   it('each bundled deadline, counted from any day of 2020–2040, lands on a working day at or after its plain last day', () => {
-    fc.assert(fc.property(anyDate, fc.constantFrom(...deadlines), (from, [, d]) => {
-      const due = deadlineDate(from, d, calendar)
-      const plain = addDays(from, d.count)
-      return calendar.isWorkingDay(due) && due >= plain
-    }), { numRuns: 3000 })
+    fc.assert(
+      fc.property(anyDate, fc.constantFrom(...deadlines), (from, [, d]) => {
+        const due = deadlineDate(from, d, calendar)
+        const plain = addDays(from, d.count)
+        return calendar.isWorkingDay(due) && due >= plain
+      }),
+      { numRuns: 3000 },
+    )
   })
 
   it('the cooling-off window ends on a working day, day 14 or the first working day after it', () => {
-    fc.assert(fc.property(anyDate, (conclusion) => {
-      const w = coolingOffWindow(conclusion, bundledRules.coolingOff.windowDays.value, bundledRules.coolingOff.windowLastDayNonWorking.value, calendar)
-      return calendar.isWorkingDay(w.windowEnd) && w.windowEnd === calendar.nextWorkingDay(w.lastDay)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(anyDate, (conclusion) => {
+        const w = coolingOffWindow(
+          conclusion,
+          bundledRules.coolingOff.windowDays.value,
+          bundledRules.coolingOff.windowLastDayNonWorking.value,
+          calendar,
+        )
+        return calendar.isWorkingDay(w.windowEnd) && w.windowEnd === calendar.nextWorkingDay(w.lastDay)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('14 calendar days landing on a holiday move to the next working day; on a working day they stay', () => {

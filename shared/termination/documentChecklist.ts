@@ -19,11 +19,16 @@ export function documentChecklist(
   which: ChecklistCase,
   options: { representative: boolean },
 ): ChecklistResult {
-  const entry = which.kind === 'osago-early-termination' ? rules.osago.grounds[which.ground].documents
-    : which.kind === 'cooling-off' ? rules.coolingOff.documents
-      : which.kind === 'casco-sale' ? rules.cascoSale.documents
-        : which.kind === 'casco-loss' ? rules.cascoLoss.documents
-          : rules.cascoRefusal.documents
+  const entry =
+    which.kind === 'osago-early-termination'
+      ? rules.osago.grounds[which.ground].documents
+      : which.kind === 'cooling-off'
+        ? rules.coolingOff.documents
+        : which.kind === 'casco-sale'
+          ? rules.cascoSale.documents
+          : which.kind === 'casco-loss'
+            ? rules.cascoLoss.documents
+            : rules.cascoRefusal.documents
   return { documents: merge(entry.value, options.representative), verified: entry.verified }
 }
 
@@ -48,11 +53,17 @@ export function applicationChecklist(
   options: { representative: boolean; payout: 'cash' | 'transfer' | null },
 ): ChecklistResult {
   const list = documentChecklist(rules, which, { representative: options.representative })
-  return { ...list, documents: options.payout === 'transfer' ? list.documents : list.documents.filter((d) => d !== 'bankDetails') }
+  return {
+    ...list,
+    documents: options.payout === 'transfer' ? list.documents : list.documents.filter((d) => d !== 'bankDetails'),
+  }
 }
 
 /** Required documents not ticked yet, in the checklist's order. */
-export function missingDocuments(required: readonly TerminationDocument[], ticked: readonly TerminationDocument[]): TerminationDocument[] {
+export function missingDocuments(
+  required: readonly TerminationDocument[],
+  ticked: readonly TerminationDocument[],
+): TerminationDocument[] {
   const have = new Set(ticked)
   return required.filter((d) => !have.has(d))
 }
@@ -60,10 +71,15 @@ export function missingDocuments(required: readonly TerminationDocument[], ticke
 /** Whether the rules return nothing in this case (the contract still ends): then no payout details are asked for. */
 export function refundsNothing(rules: TerminationRules, which: ChecklistCase): boolean {
   switch (which.kind) {
-    case 'osago-early-termination': return rules.osago.grounds[which.ground].refund.value === 'none'
-    case 'casco-sale': return rules.cascoSale.refundRule.value.method === 'none'
-    case 'casco-loss': return rules.cascoLoss.refundRule.value.method === 'none'
-    case 'casco-refusal': return rules.cascoRefusal.refundRule.value.method === 'none'
-    case 'cooling-off': return false
+    case 'osago-early-termination':
+      return rules.osago.grounds[which.ground].refund.value === 'none'
+    case 'casco-sale':
+      return rules.cascoSale.refundRule.value.method === 'none'
+    case 'casco-loss':
+      return rules.cascoLoss.refundRule.value.method === 'none'
+    case 'casco-refusal':
+      return rules.cascoRefusal.refundRule.value.method === 'none'
+    case 'cooling-off':
+      return false
   }
 }

@@ -1,7 +1,10 @@
 /** Input that cannot describe a real termination (event after the application, term ending before it starts…). */
 export class TerminationInputError extends Error {
   /** `messageKey` is an i18n key under `termination.error`; `field` is the input field at fault. */
-  constructor(readonly field: string, readonly messageKey: string) {
+  constructor(
+    readonly field: string,
+    readonly messageKey: string,
+  ) {
     super(`${field}: ${messageKey}`)
     this.name = 'TerminationInputError'
   }
@@ -12,7 +15,11 @@ export class TerminationInputError extends Error {
  * guessing (docs/domain/product-decisions.md); the message names the table and the key so HQ can ship the value.
  */
 export class MissingRuleError extends Error {
-  constructor(readonly table: string, readonly key: string, detail: string) {
+  constructor(
+    readonly table: string,
+    readonly key: string,
+    detail: string,
+  ) {
     super(`${table}: no value for "${key}" (${detail})`)
     this.name = 'MissingRuleError'
   }

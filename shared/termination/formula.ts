@@ -52,7 +52,8 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
   const money = (k: number) => formatRubles(k, locale)
   const day = (d: string) => formatDateRu(d)
   const lines: FormulaLine[] = []
-  const add = (key: string, params: Record<string, string | number> = {}) => lines.push({ key: `termination.formula.${key}`, params })
+  const add = (key: string, params: Record<string, string | number> = {}) =>
+    lines.push({ key: `termination.formula.${key}`, params })
 
   if (c.outcome === 'reissue') {
     add('reissue')
@@ -64,11 +65,20 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
   if (posted) add('posted', { postmark: day(posted), received: day(c.applicationDate) })
   if (c.kind === 'cooling-off' && c.coolingOffLastDay && c.coolingOffWindowEnd) {
     add(c.coolingOffLastDay === c.coolingOffWindowEnd ? 'coolingOff.window' : 'coolingOff.windowMoved', {
-      conclusion: day(c.conclusionDate), lastDay: day(c.coolingOffLastDay), windowEnd: day(c.coolingOffWindowEnd),
+      conclusion: day(c.conclusionDate),
+      lastDay: day(c.coolingOffLastDay),
+      windowEnd: day(c.coolingOffWindowEnd),
     })
   }
   if (c.terminationDate) {
-    const rule = c.terminationDateRule === 'event-date' ? 'event' : c.terminationDateRule === 'requested-date' ? 'requested' : posted ? 'posted' : 'application'
+    const rule =
+      c.terminationDateRule === 'event-date'
+        ? 'event'
+        : c.terminationDateRule === 'requested-date'
+          ? 'requested'
+          : posted
+            ? 'posted'
+            : 'application'
     add(`terminationDate.${rule}`, { date: day(c.terminationDate) })
   }
   if (c.limitationEnd && c.terminationDate) {
@@ -80,7 +90,12 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
     return lines
   }
   if (c.outcome === 'terminated-no-refund') {
-    const which = c.kind === 'casco-refusal' ? 'casco-refusal' : c.ground === 'insurer-false-information' ? 'insurer-false-information' : 'general'
+    const which =
+      c.kind === 'casco-refusal'
+        ? 'casco-refusal'
+        : c.ground === 'insurer-false-information'
+          ? 'insurer-false-information'
+          : 'general'
     lines.push({ key: `termination.noRefund.${which}`, params: {} })
     add('noRefund')
     add('rulesVersion', { version: c.rulesVersion })
@@ -95,8 +110,18 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
       add('osago.general')
       if (c.formula === 'osago-periods') add('periods', { list: periodsText(c), days: c.daysPaid ?? 0 })
       else term()
-      add(c.formula === 'osago-periods' ? 'unexpiredInPeriods' : 'unexpired', { from: day(unexpiredFrom(c)!), to: day(c.contractEnd), days: c.unexpiredDays ?? 0 })
-      add('osago.values', { premium: money(c.premiumKopecks), share: share(c.share!, locale), unexpired: c.unexpiredDays ?? 0, paid: c.daysPaid ?? 0, exact })
+      add(c.formula === 'osago-periods' ? 'unexpiredInPeriods' : 'unexpired', {
+        from: day(unexpiredFrom(c)!),
+        to: day(c.contractEnd),
+        days: c.unexpiredDays ?? 0,
+      })
+      add('osago.values', {
+        premium: money(c.premiumKopecks),
+        share: share(c.share!, locale),
+        unexpired: c.unexpiredDays ?? 0,
+        paid: c.daysPaid ?? 0,
+        exact,
+      })
       break
     case 'casco-sale':
     case 'casco-loss':
@@ -105,7 +130,13 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
       add(`${name}.general`)
       term()
       add('unexpired', { from: day(unexpiredFrom(c)!), to: day(c.contractEnd), days: c.unexpiredDays ?? 0 })
-      add(`${name}.values`, { premium: money(c.premiumKopecks), share: share(c.share!, locale), unexpired: c.unexpiredDays ?? 0, paid: c.daysPaid ?? 0, exact })
+      add(`${name}.values`, {
+        premium: money(c.premiumKopecks),
+        share: share(c.share!, locale),
+        unexpired: c.unexpiredDays ?? 0,
+        paid: c.daysPaid ?? 0,
+        exact,
+      })
       break
     }
     case 'cooling-off-before-cover':
@@ -115,7 +146,12 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
       add('coolingOff.general')
       term()
       add('inForce', { from: day(c.contractStart), to: day(c.terminationDate!), days: c.daysInForce ?? 0 })
-      add('coolingOff.values', { premium: money(c.premiumKopecks), inForce: c.daysInForce ?? 0, paid: c.daysPaid ?? 0, exact })
+      add('coolingOff.values', {
+        premium: money(c.premiumKopecks),
+        inForce: c.daysInForce ?? 0,
+        paid: c.daysPaid ?? 0,
+        exact,
+      })
       break
     default:
       break
@@ -124,8 +160,12 @@ export function refundFormulaLines(c: RefundCalculation, locale: Locale): Formul
   if (c.payoutDeadline && c.payoutDueDate) {
     const from = c.payoutCountedFrom ?? c.applicationDate
     if (from !== c.applicationDate) add('payoutFromPostmark', { date: day(from) })
-    const unit = c.payoutDeadline.unit === 'working-days' ? 'payoutDue.working'
-      : c.payoutDeadline.lastDayNonWorking === 'next-working-day' ? 'payoutDue.calendarMoved' : 'payoutDue.calendar'
+    const unit =
+      c.payoutDeadline.unit === 'working-days'
+        ? 'payoutDue.working'
+        : c.payoutDeadline.lastDayNonWorking === 'next-working-day'
+          ? 'payoutDue.calendarMoved'
+          : 'payoutDue.calendar'
     add(unit, { count: c.payoutDeadline.count, received: day(from), date: day(c.payoutDueDate) })
   }
   if (c.latePayout) {

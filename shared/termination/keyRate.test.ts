@@ -28,7 +28,12 @@ describe('key-rate reference data', () => {
     expect(keyRateFileSchema.safeParse(percent).success).toBe(false)
   })
   it('uses the newest version: each holds the whole history', () => {
-    const newer = { ...bundled, version: '2026-03-23.1', effectiveFrom: '2026-03-23', data: { ...bundled.data, knownUntil: '2026-04-26' } }
+    const newer = {
+      ...bundled,
+      version: '2026-03-23.1',
+      effectiveFrom: '2026-03-23',
+      data: { ...bundled.data, knownUntil: '2026-04-26' },
+    }
     expect(newestKeyRates([newer, bundled]).version).toBe('2026-03-23.1')
     expect(() => newestKeyRates([])).toThrow(MissingRuleError)
   })

@@ -10,26 +10,37 @@ import { MissingRuleError } from './errors'
  */
 export const KEY_RATE_KIND = 'key-rate'
 
-const rateSchema = z.object({
-  /** First day the rate applies. */
-  from: calendarDateSchema,
-  /** Percent a year as a decimal string ("16.50"), so that it enters money arithmetic exactly. */
-  percent: z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, { message: 'a percentage such as 16.50' }),
-  verified: z.boolean(),
-  source: z.string().min(1),
-}).strict()
+const rateSchema = z
+  .object({
+    /** First day the rate applies. */
+    from: calendarDateSchema,
+    /** Percent a year as a decimal string ("16.50"), so that it enters money arithmetic exactly. */
+    percent: z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, { message: 'a percentage such as 16.50' }),
+    verified: z.boolean(),
+    source: z.string().min(1),
+  })
+  .strict()
 export type KeyRate = z.infer<typeof rateSchema>
 
-export const keyRateDataSchema = z.object({
-  /** The last day the table is known to be complete; later days take the last rate, flagged unverified. */
-  knownUntil: calendarDateSchema,
-  rates: z.array(rateSchema).min(1),
-}).strict().superRefine((d, ctx) => {
-  d.rates.forEach((r, i) => {
-    if (i > 0 && r.from <= d.rates[i - 1]!.from) ctx.addIssue({ code: 'custom', message: 'rates in order of their dates, one per date', path: ['rates', i, 'from'] })
+export const keyRateDataSchema = z
+  .object({
+    /** The last day the table is known to be complete; later days take the last rate, flagged unverified. */
+    knownUntil: calendarDateSchema,
+    rates: z.array(rateSchema).min(1),
   })
-  if (d.knownUntil < d.rates.at(-1)!.from) ctx.addIssue({ code: 'custom', message: 'knownUntil before the last rate', path: ['knownUntil'] })
-})
+  .strict()
+  .superRefine((d, ctx) => {
+    d.rates.forEach((r, i) => {
+      if (i > 0 && r.from <= d.rates[i - 1]!.from)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'rates in order of their dates, one per date',
+          path: ['rates', i, 'from'],
+        })
+    })
+    if (d.knownUntil < d.rates.at(-1)!.from)
+      ctx.addIssue({ code: 'custom', message: 'knownUntil before the last rate', path: ['knownUntil'] })
+  })
 export type KeyRateTable = z.infer<typeof keyRateDataSchema>
 
 export const keyRateFileSchema = referenceFile(KEY_RATE_KIND, keyRateDataSchema)
@@ -60,8 +71,9 @@ export function keyRateSpans(from: CalendarDate, to: CalendarDate, table: KeyRat
   if (to < from) return []
   const first = table.rates[0]!
   if (from < first.from) throw new MissingRuleError(KEY_RATE_KIND, from, `the table starts on ${first.from}`)
-  const cuts: Array<{ from: CalendarDate; percent: string; verified: boolean; beyondKnown: boolean }> = table.rates
-    .map((r) => ({ from: r.from, percent: r.percent, verified: r.verified, beyondKnown: false }))
+  const cuts: Array<{ from: CalendarDate; percent: string; verified: boolean; beyondKnown: boolean }> = table.rates.map(
+    (r) => ({ from: r.from, percent: r.percent, verified: r.verified, beyondKnown: false }),
+  )
   const last = table.rates.at(-1)!
   cuts.push({ from: addDays(table.knownUntil, 1), percent: last.percent, verified: false, beyondKnown: true })
   const spans: KeyRateSpan[] = []

@@ -28,7 +28,8 @@ export function latePayoutBasis(rules: TerminationRules, rulesVersion: string): 
   const used = new UsedRules()
   const l = rules.latePayout
   const consequence = used.take('latePayout.consequence', l.consequence)
-  const ratePerDay = consequence === 'contractual-penalty' ? used.take('latePayout.penaltyRatePerDay', l.penaltyRatePerDay) : null
+  const ratePerDay =
+    consequence === 'contractual-penalty' ? used.take('latePayout.penaltyRatePerDay', l.penaltyRatePerDay) : null
   if (consequence === 'statutory-interest') used.take('latePayout.statutoryInterest', l.statutoryInterest)
   return { consequence, ratePerDay, rulesVersion, unverifiedRules: used.list }
 }
@@ -99,7 +100,14 @@ export function latePayoutAmount(
   const unverified = [...basis.unverifiedRules]
   const base = { consequence: basis.consequence, dueDate, paidDate, daysLate }
   if (daysLate === 0) {
-    return { ...base, amountKopecks: 0, exactKopecks: { num: '0', den: '1' }, segments: [], keyRatesKnownUntil: null, unverifiedRules: unverified }
+    return {
+      ...base,
+      amountKopecks: 0,
+      exactKopecks: { num: '0', den: '1' },
+      segments: [],
+      keyRatesKnownUntil: null,
+      unverifiedRules: unverified,
+    }
   }
   const firstLate = addDays(dueDate, 1)
   if (basis.consequence === 'contractual-penalty') {
@@ -110,8 +118,17 @@ export function latePayoutAmount(
       ...base,
       amountKopecks: roundHalfUp(exact),
       exactKopecks: reduced(exact),
-      segments: [{ from: firstLate, to: paidDate, days: daysLate, percent: decimalOf(percent), daysInYear: null,
-        verified: !unverified.includes('latePayout.penaltyRatePerDay'), beyondKnown: false }],
+      segments: [
+        {
+          from: firstLate,
+          to: paidDate,
+          days: daysLate,
+          percent: decimalOf(percent),
+          daysInYear: null,
+          verified: !unverified.includes('latePayout.penaltyRatePerDay'),
+          beyondKnown: false,
+        },
+      ],
       keyRatesKnownUntil: null,
       unverifiedRules: unverified,
     }
@@ -124,7 +141,15 @@ export function latePayoutAmount(
       const days = diffDays(from, to) + 1
       const daysInYear = isLeapYear(Number(from.slice(0, 4))) ? 366 : 365
       sum = add(sum, multiply(amountKopecks, ratio(span.percent), fraction(days, 100 * daysInYear)))
-      segments.push({ from, to, days, percent: span.percent, daysInYear, verified: span.verified, beyondKnown: span.beyondKnown })
+      segments.push({
+        from,
+        to,
+        days,
+        percent: span.percent,
+        daysInYear,
+        verified: span.verified,
+        beyondKnown: span.beyondKnown,
+      })
     }
   }
   if (segments.some((s) => s.beyondKnown)) unverified.push('keyRate.afterKnownUntil')

@@ -48,14 +48,18 @@ export function validatePeriodsOfUse(
 ): void {
   if (periods.length === 0) throw new TerminationInputError('periodsOfUse', 'termination.error.periodsOfUseEmpty')
   periods.forEach((p, i) => {
-    if (p.to < p.from) throw new TerminationInputError(`periodsOfUse.${i}.to`, 'termination.error.periodEndsBeforeStart')
-    if (p.from < contractStart) throw new TerminationInputError(`periodsOfUse.${i}.from`, 'termination.error.periodOutsideTerm')
-    if (p.to > contractEnd) throw new TerminationInputError(`periodsOfUse.${i}.to`, 'termination.error.periodOutsideTerm')
+    if (p.to < p.from)
+      throw new TerminationInputError(`periodsOfUse.${i}.to`, 'termination.error.periodEndsBeforeStart')
+    if (p.from < contractStart)
+      throw new TerminationInputError(`periodsOfUse.${i}.from`, 'termination.error.periodOutsideTerm')
+    if (p.to > contractEnd)
+      throw new TerminationInputError(`periodsOfUse.${i}.to`, 'termination.error.periodOutsideTerm')
   })
   const order = periods.map((p, i) => ({ ...p, i })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1]!
     const cur = order[k]!
-    if (cur.from <= prev.to) throw new TerminationInputError(`periodsOfUse.${cur.i}.from`, 'termination.error.periodsOverlap')
+    if (cur.from <= prev.to)
+      throw new TerminationInputError(`periodsOfUse.${cur.i}.from`, 'termination.error.periodsOverlap')
   }
 }

@@ -11,13 +11,26 @@ import { weekendCalendar } from './testing/weekendCalendar'
 const YEAR_2025 = { contractStart: '2025-01-01', contractEnd: '2025-12-31' }
 
 function osago(over: Partial<RefundRequest>): RefundRequest {
-  return { kind: 'osago-early-termination', ground: 'owner-change', premiumKopecks: 1_000_000, ...YEAR_2025,
-    applicationDate: '2025-03-31', ...over }
+  return {
+    kind: 'osago-early-termination',
+    ground: 'owner-change',
+    premiumKopecks: 1_000_000,
+    ...YEAR_2025,
+    applicationDate: '2025-03-31',
+    ...over,
+  }
 }
 
 function coolingOff(over: Partial<RefundRequest>): RefundRequest {
-  return { kind: 'cooling-off', premiumKopecks: 1_000_000, conclusionDate: '2025-12-25', contractStart: '2026-01-01',
-    contractEnd: '2026-12-31', applicationDate: '2026-01-05', ...over }
+  return {
+    kind: 'cooling-off',
+    premiumKopecks: 1_000_000,
+    conclusionDate: '2025-12-25',
+    contractStart: '2026-01-01',
+    contractEnd: '2026-12-31',
+    applicationDate: '2026-01-05',
+    ...over,
+  }
 }
 
 const refund = (r: RefundRequest) => calculateRefund(r, rules, calendar)
@@ -40,8 +53,10 @@ describe('OSAGO refund: seed examples (004)', () => {
     // 1 July has 92 days in its first three months and gives 5 759.18 ₽: the month figure lies between the two.
     const r = refund(osago({ applicationDate: '2025-03-31' }))
     expect(r).toMatchObject({ eligible: true, terminationDate: '2025-03-31', refundKopecks: 580_137 })
-    expect(refund(osago({ contractStart: '2025-07-01', contractEnd: '2026-06-30', applicationDate: '2025-09-30' }))
-      .refundKopecks).toBe(575_918)
+    expect(
+      refund(osago({ contractStart: '2025-07-01', contractEnd: '2026-06-30', applicationDate: '2025-09-30' }))
+        .refundKopecks,
+    ).toBe(575_918)
   })
 
   it('3 000 ₽ paid, 120 of 365 days used → 1 550.55 ₽ with the exact formula', () => {
@@ -59,19 +74,31 @@ describe('OSAGO refund: term edges', () => {
   })
   it('terminated on the last day: eligible, nothing left to refund', () => {
     expect(refund(osago({ applicationDate: '2025-12-31' }))).toMatchObject({
-      eligible: true, refundKopecks: 0, terminationDate: '2025-12-31', payoutDueDate: '2026-01-14',
+      eligible: true,
+      refundKopecks: 0,
+      terminationDate: '2025-12-31',
+      payoutDueDate: '2026-01-14',
     })
   })
   it('application after the term ends: not eligible on a ground that ends the contract on the application', () => {
     expect(refund(osago({ applicationDate: '2026-01-01' }))).toMatchObject({
-      eligible: false, reason: 'termination.reason.applicationAfterTermEnd', terminationDate: '2026-01-01',
-      refundKopecks: 0, payoutDueDate: null, unverifiedRules: [],
+      eligible: false,
+      reason: 'termination.reason.applicationAfterTermEnd',
+      terminationDate: '2026-01-01',
+      refundKopecks: 0,
+      payoutDueDate: null,
+      unverifiedRules: [],
     })
   })
   it('an event inside the term and an application after it: served, the contract ended on the event (heirs)', () => {
     const r = refund(osago({ ground: 'death', eventDate: '2025-12-01', applicationDate: '2026-01-12' }))
     // 02.12–31.12.2025 = 30 unexpired days: 1 000 000 × 0.77 × 30 / 365.
-    expect(r).toMatchObject({ eligible: true, terminationDate: '2025-12-01', refundKopecks: 63_288, payoutDueDate: '2026-01-26' })
+    expect(r).toMatchObject({
+      eligible: true,
+      terminationDate: '2025-12-01',
+      refundKopecks: 63_288,
+      payoutDueDate: '2026-01-26',
+    })
     expect(r.detail.limitationEnd).toBe('2028-12-01')
     expect(r.unverifiedRules).toContain('limitationPeriod')
   })
@@ -81,7 +108,11 @@ describe('OSAGO refund: term edges', () => {
   it('a term including 29 February counts 366 days', () => {
     // 01.06.2023–31.05.2024 has 366 days; ending 28.02.2024 leaves 29.02–31.05 = 93 days.
     const leap = (applicationDate: string) =>
-      calculateRefund(osago({ contractStart: '2023-06-01', contractEnd: '2024-05-31', applicationDate }), rules, weekendCalendar).refundKopecks
+      calculateRefund(
+        osago({ contractStart: '2023-06-01', contractEnd: '2024-05-31', applicationDate }),
+        rules,
+        weekendCalendar,
+      ).refundKopecks
     expect(leap('2024-02-28')).toBe(195_656)
     expect(leap('2024-02-29')).toBe(193_552) // 92/366
   })
@@ -89,7 +120,9 @@ describe('OSAGO refund: term edges', () => {
 
 describe('OSAGO refund: termination date by ground', () => {
   it.each(['owner-change', 'license-revoked', 'mobilisation'] as const)('%s ends on the application date', (ground) => {
-    expect(refund(osago({ ground, eventDate: undefined, applicationDate: '2025-06-20' })).terminationDate).toBe('2025-06-20')
+    expect(refund(osago({ ground, eventDate: undefined, applicationDate: '2025-06-20' })).terminationDate).toBe(
+      '2025-06-20',
+    )
   })
   it.each(['death', 'vehicle-loss'] as const)('%s ends on the event date; the payout runs from receipt', (ground) => {
     const r = refund(osago({ ground, eventDate: '2025-05-10', applicationDate: '2025-06-20' }))
@@ -98,9 +131,17 @@ describe('OSAGO refund: termination date by ground', () => {
     expect(r.payoutDueDate).toBe('2025-07-04')
   })
   it('stops on input that cannot describe a termination', () => {
-    expect(inputError(osago({ ground: undefined }))).toEqual({ field: 'ground', key: 'termination.error.groundRequired' })
-    expect(inputError(osago({ ground: 'death' }))).toEqual({ field: 'eventDate', key: 'termination.error.eventDateRequired' })
-    expect(inputError(osago({ ground: 'vehicle-loss', eventDate: '2025-04-01' })).key).toBe('termination.error.eventAfterApplication')
+    expect(inputError(osago({ ground: undefined }))).toEqual({
+      field: 'ground',
+      key: 'termination.error.groundRequired',
+    })
+    expect(inputError(osago({ ground: 'death' }))).toEqual({
+      field: 'eventDate',
+      key: 'termination.error.eventDateRequired',
+    })
+    expect(inputError(osago({ ground: 'vehicle-loss', eventDate: '2025-04-01' })).key).toBe(
+      'termination.error.eventAfterApplication',
+    )
     expect(inputError(osago({ contractEnd: '2024-12-31' })).field).toBe('contractEnd')
     expect(inputError(osago({ premiumKopecks: 10.5 })).field).toBe('premiumKopecks')
     expect(inputError(osago({ applicationDate: '2025-02-30' })).key).toBe('termination.error.dateFormat')
@@ -108,14 +149,20 @@ describe('OSAGO refund: termination date by ground', () => {
   })
   it('reports the unverified rule values it used', () => {
     expect(refund(osago({})).unverifiedRules).toEqual(['osago.riskShare', 'osago.payoutDeadline'])
-    expect(refund(osago({ ground: 'license-revoked' })).unverifiedRules)
-      .toEqual(['osago.grounds.license-revoked.terminationDate', 'osago.riskShare', 'osago.payoutDeadline'])
+    expect(refund(osago({ ground: 'license-revoked' })).unverifiedRules).toEqual([
+      'osago.grounds.license-revoked.terminationDate',
+      'osago.riskShare',
+      'osago.payoutDeadline',
+    ])
   })
 })
 
 describe('OSAGO refund: periods of use', () => {
   // Paid periods 01.01–31.03 (90 days) and 01.06–31.08 (92 days): the premium bought 182 days of use.
-  const periodsOfUse = [{ from: '2025-01-01', to: '2025-03-31' }, { from: '2025-06-01', to: '2025-08-31' }]
+  const periodsOfUse = [
+    { from: '2025-01-01', to: '2025-03-31' },
+    { from: '2025-06-01', to: '2025-08-31' },
+  ]
   it('inside a period: the rest of it and all later periods', () => {
     // 15.02–31.03 = 45 days, plus 92 → 137/182.
     expect(refund(osago({ periodsOfUse, applicationDate: '2025-02-14' })).refundKopecks).toBe(579_615)
@@ -124,24 +171,43 @@ describe('OSAGO refund: periods of use', () => {
     expect(refund(osago({ periodsOfUse, applicationDate: '2025-04-15' })).refundKopecks).toBe(389_231) // 92/182
   })
   it('after the last period: nothing, though the term still runs', () => {
-    expect(refund(osago({ periodsOfUse, applicationDate: '2025-10-01' }))).toMatchObject({ eligible: true, refundKopecks: 0 })
+    expect(refund(osago({ periodsOfUse, applicationDate: '2025-10-01' }))).toMatchObject({
+      eligible: true,
+      refundKopecks: 0,
+    })
   })
   it('one period covering the whole term is the plain formula', () => {
     expect(refund(osago({ periodsOfUse: [{ from: '2025-01-01', to: '2025-12-31' }] })).refundKopecks).toBe(580_137)
   })
   it('rejects periods that overlap, leave the term or are empty', () => {
-    expect(inputError(osago({ periodsOfUse: [{ from: '2025-01-01', to: '2025-03-31' }, { from: '2025-03-31', to: '2025-05-01' }] })))
-      .toEqual({ field: 'periodsOfUse.1.from', key: 'termination.error.periodsOverlap' })
-    expect(inputError(osago({ periodsOfUse: [{ from: '2024-12-01', to: '2025-03-31' }] })).key).toBe('termination.error.periodOutsideTerm')
-    expect(inputError(osago({ periodsOfUse: [{ from: '2025-11-01', to: '2026-01-31' }] })).field).toBe('periodsOfUse.0.to')
-    expect(inputError(osago({ periodsOfUse: [{ from: '2025-03-01', to: '2025-02-01' }] })).key).toBe('termination.error.periodEndsBeforeStart')
+    expect(
+      inputError(
+        osago({
+          periodsOfUse: [
+            { from: '2025-01-01', to: '2025-03-31' },
+            { from: '2025-03-31', to: '2025-05-01' },
+          ],
+        }),
+      ),
+    ).toEqual({ field: 'periodsOfUse.1.from', key: 'termination.error.periodsOverlap' })
+    expect(inputError(osago({ periodsOfUse: [{ from: '2024-12-01', to: '2025-03-31' }] })).key).toBe(
+      'termination.error.periodOutsideTerm',
+    )
+    expect(inputError(osago({ periodsOfUse: [{ from: '2025-11-01', to: '2026-01-31' }] })).field).toBe(
+      'periodsOfUse.0.to',
+    )
+    expect(inputError(osago({ periodsOfUse: [{ from: '2025-03-01', to: '2025-02-01' }] })).key).toBe(
+      'termination.error.periodEndsBeforeStart',
+    )
     expect(inputError(osago({ periodsOfUse: [] })).key).toBe('termination.error.periodsOfUseEmpty')
   })
 })
 
 describe('OSAGO payout due date', () => {
   it('stays on the 14th day, even on a holiday, if the data keep it there', () => {
-    const keep = rulesWith((r) => { r.osago.payoutDeadline.value.lastDayNonWorking = 'keep' })
+    const keep = rulesWith((r) => {
+      r.osago.payoutDeadline.value.lastDayNonWorking = 'keep'
+    })
     expect(calculateRefund(osago({ applicationDate: '2025-12-20' }), keep, calendar).payoutDueDate).toBe('2026-01-03')
   })
   it('moves to the next working day under GK RF art. 193, as the bundled data say', () => {
@@ -156,16 +222,27 @@ describe('OSAGO payout due date', () => {
 describe('cooling-off refund', () => {
   it('14th day on a holiday: conclusion 25.12.2025 → day 14 is 08.01.2026 → the window runs to 12.01.2026', () => {
     expect(refund(coolingOff({ applicationDate: '2026-01-12' }))).toMatchObject({
-      eligible: true, terminationDate: '2026-01-12', refundKopecks: 967_123, // 12 days in force: 353/365
+      eligible: true,
+      terminationDate: '2026-01-12',
+      refundKopecks: 967_123, // 12 days in force: 353/365
       payoutDueDate: '2026-01-26',
     })
     expect(refund(coolingOff({ applicationDate: '2026-01-13' }))).toMatchObject({
-      eligible: false, reason: 'termination.reason.coolingOffWindowPassed', refundKopecks: 0, payoutDueDate: null,
+      eligible: false,
+      reason: 'termination.reason.coolingOffWindowPassed',
+      refundKopecks: 0,
+      payoutDueDate: null,
     })
   })
   it('14th day on the May holidays: conclusion 24.04.2025 → 08.05 → window to 12.05.2025', () => {
-    const r = refund(coolingOff({ conclusionDate: '2025-04-24', contractStart: '2025-04-25', contractEnd: '2026-04-24',
-      applicationDate: '2025-05-12' }))
+    const r = refund(
+      coolingOff({
+        conclusionDate: '2025-04-24',
+        contractStart: '2025-04-25',
+        contractEnd: '2026-04-24',
+        applicationDate: '2025-05-12',
+      }),
+    )
     // 25.04–12.05 = 18 days in force of 365.
     expect(r).toMatchObject({ eligible: true, refundKopecks: 950_685, payoutDueDate: '2025-05-26' })
   })
@@ -188,7 +265,9 @@ describe('cooling-off refund', () => {
     expect(refund({ ...base, applicationDate: '2025-11-05' }).eligible).toBe(false)
   })
   it('without the art. 193 rule in the data the window ends on the 14th day itself', () => {
-    const strict = rulesWith((r) => { r.coolingOff.windowLastDayNonWorking.value = 'keep' })
+    const strict = rulesWith((r) => {
+      r.coolingOff.windowLastDayNonWorking.value = 'keep'
+    })
     expect(calculateRefund(coolingOff({ applicationDate: '2026-01-09' }), strict, calendar).eligible).toBe(false)
   })
   it('before cover starts: the full premium, due 10 working days after receipt across the New Year break', () => {
@@ -201,16 +280,27 @@ describe('cooling-off refund', () => {
   })
   it('rounds only the final amount, half-up', () => {
     // 4-day term, 1 day in force: 10 × 3/4 = 7.5 → 8 (10 − round(2.5) would give 7).
-    const r = refund(coolingOff({ premiumKopecks: 10, conclusionDate: '2025-12-31', contractStart: '2026-01-01',
-      contractEnd: '2026-01-04', applicationDate: '2026-01-01' }))
+    const r = refund(
+      coolingOff({
+        premiumKopecks: 10,
+        conclusionDate: '2025-12-31',
+        contractStart: '2026-01-01',
+        contractEnd: '2026-01-04',
+        applicationDate: '2026-01-01',
+      }),
+    )
     expect(r.refundKopecks).toBe(8)
   })
   it('stops on input meant for OSAGO', () => {
     expect(inputError(coolingOff({ conclusionDate: undefined })).field).toBe('conclusionDate')
     expect(inputError(coolingOff({ ground: 'death' })).field).toBe('ground')
     expect(inputError(coolingOff({ eventDate: '2026-01-02' })).field).toBe('eventDate')
-    expect(inputError(coolingOff({ periodsOfUse: [{ from: '2026-01-01', to: '2026-03-31' }] })).field).toBe('periodsOfUse')
-    expect(inputError(coolingOff({ applicationDate: '2025-12-24' })).key).toBe('termination.error.applicationBeforeConclusion')
+    expect(inputError(coolingOff({ periodsOfUse: [{ from: '2026-01-01', to: '2026-03-31' }] })).field).toBe(
+      'periodsOfUse',
+    )
+    expect(inputError(coolingOff({ applicationDate: '2025-12-24' })).key).toBe(
+      'termination.error.applicationBeforeConclusion',
+    )
   })
 })
 
@@ -219,49 +309,82 @@ describe('refund properties', () => {
   const dayIn2025 = fc.integer({ min: 0, max: 364 }).map((d) => addDays('2025-01-01', d))
 
   it('OSAGO: never negative, never above the premium, non-increasing in the termination date', () => {
-    fc.assert(fc.property(premium, dayIn2025, fc.integer({ min: 1, max: 366 }), fc.integer({ min: -40, max: 400 }),
-      fc.integer({ min: 0, max: 60 }), (premiumKopecks, contractStart, length, offset, later) => {
-        const contractEnd = addDays(contractStart, length - 1)
-        const at = (applicationDate: string) =>
-          calculateRefund(osago({ premiumKopecks, contractStart, contractEnd, applicationDate }), rules, weekendCalendar).refundKopecks
-        const a = at(addDays(contractStart, offset))
-        const b = at(addDays(contractStart, offset + later))
-        expect(a).toBeGreaterThanOrEqual(0)
-        expect(a).toBeLessThanOrEqual(premiumKopecks)
-        expect(b).toBeLessThanOrEqual(a)
-      }))
+    fc.assert(
+      fc.property(
+        premium,
+        dayIn2025,
+        fc.integer({ min: 1, max: 366 }),
+        fc.integer({ min: -40, max: 400 }),
+        fc.integer({ min: 0, max: 60 }),
+        (premiumKopecks, contractStart, length, offset, later) => {
+          const contractEnd = addDays(contractStart, length - 1)
+          const at = (applicationDate: string) =>
+            calculateRefund(
+              osago({ premiumKopecks, contractStart, contractEnd, applicationDate }),
+              rules,
+              weekendCalendar,
+            ).refundKopecks
+          const a = at(addDays(contractStart, offset))
+          const b = at(addDays(contractStart, offset + later))
+          expect(a).toBeGreaterThanOrEqual(0)
+          expect(a).toBeLessThanOrEqual(premiumKopecks)
+          expect(b).toBeLessThanOrEqual(a)
+        },
+      ),
+    )
   })
 
   it('OSAGO with periods of use: same bounds and monotonicity', () => {
-    fc.assert(fc.property(premium, fc.uniqueArray(fc.integer({ min: 0, max: 364 }), { minLength: 2, maxLength: 6 }),
-      fc.integer({ min: -10, max: 380 }), fc.integer({ min: 0, max: 60 }), (premiumKopecks, cuts, offset, later) => {
-        // Sorted distinct cut points pair up into non-overlapping periods inside 2025.
-        const s = [...cuts].sort((x, y) => x - y)
-        const periodsOfUse: UsePeriod[] = []
-        for (let i = 0; i + 1 < s.length; i += 2) {
-          periodsOfUse.push({ from: addDays('2025-01-01', s[i]!), to: addDays('2025-01-01', s[i + 1]!) })
-        }
-        const at = (applicationDate: string) => refund(osago({ premiumKopecks, periodsOfUse, applicationDate })).refundKopecks
-        const a = at(addDays('2025-01-01', offset))
-        expect(a).toBeGreaterThanOrEqual(0)
-        expect(a).toBeLessThanOrEqual(premiumKopecks)
-        expect(at(addDays('2025-01-01', offset + later))).toBeLessThanOrEqual(a)
-      }))
+    fc.assert(
+      fc.property(
+        premium,
+        fc.uniqueArray(fc.integer({ min: 0, max: 364 }), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: -10, max: 380 }),
+        fc.integer({ min: 0, max: 60 }),
+        (premiumKopecks, cuts, offset, later) => {
+          // Sorted distinct cut points pair up into non-overlapping periods inside 2025.
+          const s = [...cuts].sort((x, y) => x - y)
+          const periodsOfUse: UsePeriod[] = []
+          for (let i = 0; i + 1 < s.length; i += 2) {
+            periodsOfUse.push({ from: addDays('2025-01-01', s[i]!), to: addDays('2025-01-01', s[i + 1]!) })
+          }
+          const at = (applicationDate: string) =>
+            refund(osago({ premiumKopecks, periodsOfUse, applicationDate })).refundKopecks
+          const a = at(addDays('2025-01-01', offset))
+          expect(a).toBeGreaterThanOrEqual(0)
+          expect(a).toBeLessThanOrEqual(premiumKopecks)
+          expect(at(addDays('2025-01-01', offset + later))).toBeLessThanOrEqual(a)
+        },
+      ),
+    )
   })
 
   it('cooling-off: bounded by the premium, non-increasing in the termination date, full before cover', () => {
-    fc.assert(fc.property(premium, dayIn2025, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 366 }),
-      fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 10 }),
-      (premiumKopecks, conclusionDate, delay, length, offset, later) => {
-        const contractStart = addDays(conclusionDate, delay)
-        const base = coolingOff({ premiumKopecks, conclusionDate, contractStart, contractEnd: addDays(contractStart, length - 1) })
-        const a = refund({ ...base, applicationDate: addDays(conclusionDate, offset) })
-        const b = refund({ ...base, applicationDate: addDays(conclusionDate, offset + later) })
-        expect(a.refundKopecks).toBeGreaterThanOrEqual(0)
-        expect(a.refundKopecks).toBeLessThanOrEqual(premiumKopecks)
-        expect(b.refundKopecks).toBeLessThanOrEqual(a.refundKopecks)
-        if (a.eligible && a.terminationDate < contractStart) expect(a.refundKopecks).toBe(premiumKopecks)
-        if (a.eligible) expect(daysInclusive(a.terminationDate, a.payoutDueDate!)).toBeGreaterThanOrEqual(11)
-      }))
+    fc.assert(
+      fc.property(
+        premium,
+        dayIn2025,
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 366 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 10 }),
+        (premiumKopecks, conclusionDate, delay, length, offset, later) => {
+          const contractStart = addDays(conclusionDate, delay)
+          const base = coolingOff({
+            premiumKopecks,
+            conclusionDate,
+            contractStart,
+            contractEnd: addDays(contractStart, length - 1),
+          })
+          const a = refund({ ...base, applicationDate: addDays(conclusionDate, offset) })
+          const b = refund({ ...base, applicationDate: addDays(conclusionDate, offset + later) })
+          expect(a.refundKopecks).toBeGreaterThanOrEqual(0)
+          expect(a.refundKopecks).toBeLessThanOrEqual(premiumKopecks)
+          expect(b.refundKopecks).toBeLessThanOrEqual(a.refundKopecks)
+          if (a.eligible && a.terminationDate < contractStart) expect(a.refundKopecks).toBe(premiumKopecks)
+          if (a.eligible) expect(daysInclusive(a.terminationDate, a.payoutDueDate!)).toBeGreaterThanOrEqual(11)
+        },
+      ),
+    )
   })
 })

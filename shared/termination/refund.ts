@@ -36,7 +36,7 @@ export interface RefundRequest {
 }
 
 export type RefundFormula =
-  | 'osago' | 'osago-periods' | 'cooling-off-before-cover' | 'cooling-off' | 'casco-sale' | 'casco-loss' | 'casco-refusal'
+  'osago' | 'osago-periods' | 'cooling-off-before-cover' | 'cooling-off' | 'casco-sale' | 'casco-loss' | 'casco-refusal'
 
 /** Every number a result came from, so the screen and the calculation sheet write out the calculation itself. */
 export interface RefundDetail {
@@ -81,17 +81,26 @@ export interface RefundResult {
  * of CASCO by sale, by loss not by an insured event, or by refusal after the cooling-off (GK RF art. 958, #d3). Pure:
  * the rules version and the production calendar are passed in.
  */
-export function calculateRefund(request: RefundRequest, rules: TerminationRules, calendar: WorkingDayCalendar): RefundResult {
+export function calculateRefund(
+  request: RefundRequest,
+  rules: TerminationRules,
+  calendar: WorkingDayCalendar,
+): RefundResult {
   const filedOn = validateCommon(request)
   const used = new UsedRules()
   const payoutFrom = payoutCountedFrom(request, rules, used)
   const ctx: Ctx = { r: request, rules, calendar, used, filedOn, payoutFrom }
   switch (request.kind) {
-    case 'cooling-off': return coolingOffRefund(ctx)
-    case 'osago-early-termination': return osagoRefund(ctx)
-    case 'casco-sale': return cascoRefund(ctx, 'cascoSale', rules.cascoSale, 'casco-sale')
-    case 'casco-loss': return cascoRefund(ctx, 'cascoLoss', rules.cascoLoss, 'casco-loss')
-    case 'casco-refusal': return cascoRefund(ctx, 'cascoRefusal', rules.cascoRefusal, 'casco-refusal')
+    case 'cooling-off':
+      return coolingOffRefund(ctx)
+    case 'osago-early-termination':
+      return osagoRefund(ctx)
+    case 'casco-sale':
+      return cascoRefund(ctx, 'cascoSale', rules.cascoSale, 'casco-sale')
+    case 'casco-loss':
+      return cascoRefund(ctx, 'cascoLoss', rules.cascoLoss, 'casco-loss')
+    case 'casco-refusal':
+      return cascoRefund(ctx, 'cascoRefusal', rules.cascoRefusal, 'casco-refusal')
   }
 }
 
@@ -104,7 +113,15 @@ interface Ctx {
   payoutFrom: CalendarDate
 }
 
-const DATE_FIELDS = ['conclusionDate', 'contractStart', 'contractEnd', 'applicationDate', 'postmarkDate', 'eventDate', 'requestedTerminationDate'] as const
+const DATE_FIELDS = [
+  'conclusionDate',
+  'contractStart',
+  'contractEnd',
+  'applicationDate',
+  'postmarkDate',
+  'eventDate',
+  'requestedTerminationDate',
+] as const
 
 /** Checks what every kind shares and returns the filing date. */
 function validateCommon(r: RefundRequest): CalendarDate {
@@ -113,16 +130,21 @@ function validateCommon(r: RefundRequest): CalendarDate {
   }
   for (const field of DATE_FIELDS) {
     const value = r[field]
-    if (value !== undefined && !isCalendarDate(value)) throw new TerminationInputError(field, 'termination.error.dateFormat')
+    if (value !== undefined && !isCalendarDate(value))
+      throw new TerminationInputError(field, 'termination.error.dateFormat')
   }
-  if (r.contractEnd < r.contractStart) throw new TerminationInputError('contractEnd', 'termination.error.termEndsBeforeStart')
+  if (r.contractEnd < r.contractStart)
+    throw new TerminationInputError('contractEnd', 'termination.error.termEndsBeforeStart')
   // A letter cannot be received before it was posted.
   if (r.postmarkDate !== undefined && r.postmarkDate > r.applicationDate) {
     throw new TerminationInputError('postmarkDate', 'termination.error.postmarkAfterReceipt')
   }
   const filedOn = r.postmarkDate ?? r.applicationDate
   if (r.conclusionDate !== undefined && filedOn < r.conclusionDate) {
-    throw new TerminationInputError(r.postmarkDate !== undefined ? 'postmarkDate' : 'applicationDate', 'termination.error.applicationBeforeConclusion')
+    throw new TerminationInputError(
+      r.postmarkDate !== undefined ? 'postmarkDate' : 'applicationDate',
+      'termination.error.applicationBeforeConclusion',
+    )
   }
   if (r.requestedTerminationDate !== undefined && r.kind !== 'cooling-off') {
     throw new TerminationInputError('requestedTerminationDate', 'termination.error.requestedDateNotApplicable')
@@ -132,17 +154,38 @@ function validateCommon(r: RefundRequest): CalendarDate {
 
 function payoutCountedFrom(r: RefundRequest, rules: TerminationRules, used: UsedRules): CalendarDate {
   if (r.postmarkDate === undefined) return r.applicationDate
-  return used.take('postedApplication', rules.postedApplication).payoutDeadlineFrom === 'postmark-date' ? r.postmarkDate : r.applicationDate
+  return used.take('postedApplication', rules.postedApplication).payoutDeadlineFrom === 'postmark-date'
+    ? r.postmarkDate
+    : r.applicationDate
 }
 
 const EMPTY = {
-  formula: null, share: null, daysPaid: null, unexpiredDays: null, daysInForce: null, exact: null, coolingOffLastDay: null,
-  coolingOffWindowEnd: null, payoutDeadline: null, payoutCountedFrom: null, limitationEnd: null,
+  formula: null,
+  share: null,
+  daysPaid: null,
+  unexpiredDays: null,
+  daysInForce: null,
+  exact: null,
+  coolingOffLastDay: null,
+  coolingOffWindowEnd: null,
+  payoutDeadline: null,
+  payoutCountedFrom: null,
+  limitationEnd: null,
 } as const
 
-function notEligible(c: Ctx, reason: string, terminationDate: CalendarDate, detail: Partial<RefundDetail> & Pick<RefundDetail, 'terminationDateRule'>): RefundResult {
+function notEligible(
+  c: Ctx,
+  reason: string,
+  terminationDate: CalendarDate,
+  detail: Partial<RefundDetail> & Pick<RefundDetail, 'terminationDateRule'>,
+): RefundResult {
   return {
-    eligible: false, reason, terminationDate, refundKopecks: 0, payoutDueDate: null, unverifiedRules: c.used.list,
+    eligible: false,
+    reason,
+    terminationDate,
+    refundKopecks: 0,
+    payoutDueDate: null,
+    unverifiedRules: c.used.list,
     detail: { ...EMPTY, filedOn: c.filedOn, refundRule: 'formula', ...detail },
   }
 }
@@ -164,9 +207,17 @@ function eventTerminationDate(c: Ctx): CalendarDate {
  * ended on the event, inside the term, so an application after the term (heirs wait for the inheritance papers) is
  * served within the limitation period counted from the termination date (GK RF arts. 196, 200; data).
  */
-function afterTerm(c: Ctx, rule: TerminationDateRule, terminationDate: CalendarDate): { reason: string | null; limitationEnd: CalendarDate | null } {
+function afterTerm(
+  c: Ctx,
+  rule: TerminationDateRule,
+  terminationDate: CalendarDate,
+): { reason: string | null; limitationEnd: CalendarDate | null } {
   const { r } = c
-  if (rule === 'application-date') return { reason: c.filedOn > r.contractEnd ? 'termination.reason.applicationAfterTermEnd' : null, limitationEnd: null }
+  if (rule === 'application-date')
+    return {
+      reason: c.filedOn > r.contractEnd ? 'termination.reason.applicationAfterTermEnd' : null,
+      limitationEnd: null,
+    }
   if (terminationDate > r.contractEnd) return { reason: 'termination.reason.eventAfterTermEnd', limitationEnd: null }
   if (c.filedOn <= r.contractEnd) return { reason: null, limitationEnd: null }
   const period = c.used.take('limitationPeriod', c.rules.limitationPeriod)
@@ -187,7 +238,11 @@ function osagoRefund(c: Ctx): RefundResult {
   if (r.periodsOfUse !== undefined) validatePeriodsOfUse(r.periodsOfUse, r.contractStart, r.contractEnd)
 
   const served = afterTerm(c, rule, terminationDate)
-  if (served.reason) return notEligible(c, served.reason, terminationDate, { terminationDateRule: rule, limitationEnd: served.limitationEnd })
+  if (served.reason)
+    return notEligible(c, served.reason, terminationDate, {
+      terminationDateRule: rule,
+      limitationEnd: served.limitationEnd,
+    })
 
   const refundRule = used.take(`osago.grounds.${r.ground}.refund`, ground.refund)
   if (refundRule === 'none') return noRefund(c, terminationDate, rule, served.limitationEnd)
@@ -198,36 +253,68 @@ function osagoRefund(c: Ctx): RefundResult {
   const deadline = used.take('osago.payoutDeadline', rules.osago.payoutDeadline)
   const payoutDueDate = deadlineDate(c.payoutFrom, deadline, c.calendar)
   return {
-    eligible: true, terminationDate, refundKopecks: roundHalfUp(exact), payoutDueDate, unverifiedRules: used.list,
+    eligible: true,
+    terminationDate,
+    refundKopecks: roundHalfUp(exact),
+    payoutDueDate,
+    unverifiedRules: used.list,
     detail: {
-      ...EMPTY, filedOn: c.filedOn, terminationDateRule: rule, refundRule: 'formula', formula: r.periodsOfUse ? 'osago-periods' : 'osago',
-      share: riskShare, daysPaid: totalDays, unexpiredDays, exact, payoutDeadline: deadline, payoutCountedFrom: c.payoutFrom,
+      ...EMPTY,
+      filedOn: c.filedOn,
+      terminationDateRule: rule,
+      refundRule: 'formula',
+      formula: r.periodsOfUse ? 'osago-periods' : 'osago',
+      share: riskShare,
+      daysPaid: totalDays,
+      unexpiredDays,
+      exact,
+      payoutDeadline: deadline,
+      payoutCountedFrom: c.payoutFrom,
       limitationEnd: served.limitationEnd,
     },
   }
 }
 
 /** The contract ends but the rules return nothing on this ground: eligible, with nothing to pay and no deadline. */
-function noRefund(c: Ctx, terminationDate: CalendarDate, rule: TerminationDateRule, limitationEnd: CalendarDate | null): RefundResult {
+function noRefund(
+  c: Ctx,
+  terminationDate: CalendarDate,
+  rule: TerminationDateRule,
+  limitationEnd: CalendarDate | null,
+): RefundResult {
   return {
-    eligible: true, terminationDate, refundKopecks: 0, payoutDueDate: null, unverifiedRules: c.used.list,
+    eligible: true,
+    terminationDate,
+    refundKopecks: 0,
+    payoutDueDate: null,
+    unverifiedRules: c.used.list,
     detail: { ...EMPTY, filedOn: c.filedOn, terminationDateRule: rule, refundRule: 'none', limitationEnd },
   }
 }
 
 function coolingOffRefund(c: Ctx): RefundResult {
   const { r, rules, used } = c
-  if (r.conclusionDate === undefined) throw new TerminationInputError('conclusionDate', 'termination.error.conclusionDateRequired')
+  if (r.conclusionDate === undefined)
+    throw new TerminationInputError('conclusionDate', 'termination.error.conclusionDateRequired')
   if (r.ground !== undefined) throw new TerminationInputError('ground', 'termination.error.groundNotApplicable')
-  if (r.eventDate !== undefined) throw new TerminationInputError('eventDate', 'termination.error.eventDateNotApplicable')
-  if (r.periodsOfUse !== undefined) throw new TerminationInputError('periodsOfUse', 'termination.error.periodsOfUseNotApplicable')
+  if (r.eventDate !== undefined)
+    throw new TerminationInputError('eventDate', 'termination.error.eventDateNotApplicable')
+  if (r.periodsOfUse !== undefined)
+    throw new TerminationInputError('periodsOfUse', 'termination.error.periodsOfUseNotApplicable')
   const co = rules.coolingOff
 
-  const window = coolingOffWindow(r.conclusionDate, used.take('coolingOff.windowDays', co.windowDays),
-    used.take('coolingOff.windowLastDayNonWorking', co.windowLastDayNonWorking), c.calendar)
+  const window = coolingOffWindow(
+    r.conclusionDate,
+    used.take('coolingOff.windowDays', co.windowDays),
+    used.take('coolingOff.windowLastDayNonWorking', co.windowLastDayNonWorking),
+    c.calendar,
+  )
   const windowFacts = { coolingOffLastDay: window.lastDay, coolingOffWindowEnd: window.windowEnd }
   if (c.filedOn > window.windowEnd) {
-    return notEligible(c, 'termination.reason.coolingOffWindowPassed', c.filedOn, { terminationDateRule: 'application-date', ...windowFacts })
+    return notEligible(c, 'termination.reason.coolingOffWindowPassed', c.filedOn, {
+      terminationDateRule: 'application-date',
+      ...windowFacts,
+    })
   }
   // The refusal takes effect on the filing date, or on a later day inside the window the client asks for (3854-U).
   let terminationDate = c.filedOn
@@ -237,8 +324,10 @@ function coolingOffRefund(c: Ctx): RefundResult {
     if (!used.take('coolingOff.laterDateOnRequest', co.laterDateOnRequest)) {
       throw new TerminationInputError('requestedTerminationDate', 'termination.error.requestedDateNotAllowed')
     }
-    if (asked < c.filedOn) throw new TerminationInputError('requestedTerminationDate', 'termination.error.requestedDateBeforeFiling')
-    if (asked > window.windowEnd) throw new TerminationInputError('requestedTerminationDate', 'termination.error.requestedDateAfterWindow')
+    if (asked < c.filedOn)
+      throw new TerminationInputError('requestedTerminationDate', 'termination.error.requestedDateBeforeFiling')
+    if (asked > window.windowEnd)
+      throw new TerminationInputError('requestedTerminationDate', 'termination.error.requestedDateAfterWindow')
     if (asked > c.filedOn) {
       terminationDate = asked
       rule = 'requested-date'
@@ -252,11 +341,22 @@ function coolingOffRefund(c: Ctx): RefundResult {
   const exact = fraction(BigInt(r.premiumKopecks) * BigInt(totalDays - daysInForce), totalDays)
   const deadline = used.take('coolingOff.payoutDeadline', co.payoutDeadline)
   return {
-    eligible: true, terminationDate, refundKopecks: roundHalfUp(exact), payoutDueDate: deadlineDate(c.payoutFrom, deadline, c.calendar),
+    eligible: true,
+    terminationDate,
+    refundKopecks: roundHalfUp(exact),
+    payoutDueDate: deadlineDate(c.payoutFrom, deadline, c.calendar),
     unverifiedRules: used.list,
     detail: {
-      ...EMPTY, ...windowFacts, filedOn: c.filedOn, terminationDateRule: rule, refundRule: 'formula',
-      formula: beforeCover ? 'cooling-off-before-cover' : 'cooling-off', daysPaid: totalDays, daysInForce, exact, payoutDeadline: deadline,
+      ...EMPTY,
+      ...windowFacts,
+      filedOn: c.filedOn,
+      terminationDateRule: rule,
+      refundRule: 'formula',
+      formula: beforeCover ? 'cooling-off-before-cover' : 'cooling-off',
+      daysPaid: totalDays,
+      daysInForce,
+      exact,
+      payoutDeadline: deadline,
       payoutCountedFrom: c.payoutFrom,
     },
   }
@@ -267,15 +367,25 @@ function coolingOffRefund(c: Ctx): RefundResult {
  * expense share of the rules), or refused after the cooling-off (958 p. 2–3: nothing comes back unless the rules
  * say otherwise). refund = premium × (1 − expense share) × unexpired days / days in the term.
  */
-function cascoRefund(c: Ctx, path: 'cascoSale' | 'cascoLoss' | 'cascoRefusal', rules: CascoCaseRule, formula: RefundFormula): RefundResult {
+function cascoRefund(
+  c: Ctx,
+  path: 'cascoSale' | 'cascoLoss' | 'cascoRefusal',
+  rules: CascoCaseRule,
+  formula: RefundFormula,
+): RefundResult {
   const { r, used } = c
   if (r.ground !== undefined) throw new TerminationInputError('ground', 'termination.error.groundNotApplicable')
-  if (r.periodsOfUse !== undefined) throw new TerminationInputError('periodsOfUse', 'termination.error.periodsOfUseNotApplicable')
+  if (r.periodsOfUse !== undefined)
+    throw new TerminationInputError('periodsOfUse', 'termination.error.periodsOfUseNotApplicable')
   const rule = used.take(`${path}.terminationDate`, rules.terminationDate)
   const terminationDate = rule === 'event-date' ? eventTerminationDate(c) : c.filedOn
 
   const served = afterTerm(c, rule, terminationDate)
-  if (served.reason) return notEligible(c, served.reason, terminationDate, { terminationDateRule: rule, limitationEnd: served.limitationEnd })
+  if (served.reason)
+    return notEligible(c, served.reason, terminationDate, {
+      terminationDateRule: rule,
+      limitationEnd: served.limitationEnd,
+    })
 
   const refundRule = used.take(`${path}.refundRule`, rules.refundRule)
   if (refundRule.method === 'none') return noRefund(c, terminationDate, rule, served.limitationEnd)
@@ -285,11 +395,24 @@ function cascoRefund(c: Ctx, path: 'cascoSale' | 'cascoLoss' | 'cascoRefusal', r
   const exact = multiply(r.premiumKopecks, share, fraction(unexpiredDays, totalDays))
   const deadline = used.take(`${path}.payoutDeadline`, rules.payoutDeadline)
   return {
-    eligible: true, terminationDate, refundKopecks: roundHalfUp(exact), payoutDueDate: deadlineDate(c.payoutFrom, deadline, c.calendar),
+    eligible: true,
+    terminationDate,
+    refundKopecks: roundHalfUp(exact),
+    payoutDueDate: deadlineDate(c.payoutFrom, deadline, c.calendar),
     unverifiedRules: used.list,
     detail: {
-      ...EMPTY, filedOn: c.filedOn, terminationDateRule: rule, refundRule: 'formula', formula, share: decimalOf(share), daysPaid: totalDays,
-      unexpiredDays, exact, payoutDeadline: deadline, payoutCountedFrom: c.payoutFrom, limitationEnd: served.limitationEnd,
+      ...EMPTY,
+      filedOn: c.filedOn,
+      terminationDateRule: rule,
+      refundRule: 'formula',
+      formula,
+      share: decimalOf(share),
+      daysPaid: totalDays,
+      unexpiredDays,
+      exact,
+      payoutDeadline: deadline,
+      payoutCountedFrom: c.payoutFrom,
+      limitationEnd: served.limitationEnd,
     },
   }
 }

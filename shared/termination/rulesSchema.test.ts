@@ -19,12 +19,19 @@ describe('termination rules data', () => {
   })
   it('issue 9: every rule carries its legal source, and the unconfirmed ones say so', () => {
     const d = bundledRulesFile.data
-    expect(d.osago.grounds['policyholder-liquidation']).toMatchObject({ terminationDate: { value: 'event-date', verified: false },
-      refund: { value: 'osago-formula', verified: false } })
-    expect(d.osago.grounds['insurer-false-information']).toMatchObject({ terminationDate: { value: 'event-date', verified: false },
-      refund: { value: 'none', verified: false } })
+    expect(d.osago.grounds['policyholder-liquidation']).toMatchObject({
+      terminationDate: { value: 'event-date', verified: false },
+      refund: { value: 'osago-formula', verified: false },
+    })
+    expect(d.osago.grounds['insurer-false-information']).toMatchObject({
+      terminationDate: { value: 'event-date', verified: false },
+      refund: { value: 'none', verified: false },
+    })
     expect(d.osago.grounds['policyholder-liquidation'].terminationDate.source).toMatch(/837-P/)
-    expect(d.cascoLoss.refundRule).toMatchObject({ value: { method: 'pro-rata-unexpired-days', expenseShare: '0' }, verified: true })
+    expect(d.cascoLoss.refundRule).toMatchObject({
+      value: { method: 'pro-rata-unexpired-days', expenseShare: '0' },
+      verified: true,
+    })
     expect(d.cascoLoss.refundRule.source).toMatch(/958 p\. 3/)
     expect(d.cascoRefusal.refundRule).toMatchObject({ value: { method: 'none' }, verified: false })
     expect(d.cascoRefusal.refundRule.source).toMatch(/958 p\. 3/)

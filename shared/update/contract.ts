@@ -8,7 +8,8 @@ import { channel } from '../contract/channel'
 /** The header the app's updater sends its version in: HQ never offers a version older than (or equal to) it. */
 export const APP_VERSION_HEADER = 'x-branch-desk-version'
 
-export type UpdatePhase = 'unsupported' | 'idle' | 'checking' | 'available' | 'downloading' | 'downloaded' | 'installing' | 'error'
+export type UpdatePhase =
+  'unsupported' | 'idle' | 'checking' | 'available' | 'downloading' | 'downloaded' | 'installing' | 'error'
 
 /** A form with changes the core does not have yet; `kind` names it for the user (`update.forms.<kind>`). */
 export interface UnsavedForm {
@@ -36,9 +37,17 @@ export const reportUnsavedFormsInput = z.strictObject({
 })
 
 export const updateContract = {
-  'update/get-status': channel<UpdateStatus>()({ input: z.strictObject({}).optional(), access: 'signed-in', whileLocked: true }),
+  'update/get-status': channel<UpdateStatus>()({
+    input: z.strictObject({}).optional(),
+    access: 'signed-in',
+    whileLocked: true,
+  }),
   /** The renderer tells the core which of its forms hold unsaved changes (each report replaces the window's last). */
-  'update/report-unsaved-forms': channel<{ count: number }>()({ input: reportUnsavedFormsInput, access: 'signed-in', whileLocked: true }),
+  'update/report-unsaved-forms': channel<{ count: number }>()({
+    input: reportUnsavedFormsInput,
+    access: 'signed-in',
+    whileLocked: true,
+  }),
   'update/check-now': channel<UpdateStatus>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
   /** «Перезапустить и обновить»: refused while any window has an unsaved form, naming which. */
   'update/install-now': channel<{ installing: true }>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),

@@ -5,7 +5,9 @@
  */
 const NUM = '0|[1-9]\\d*'
 const PRE_ID = `(?:${NUM}|\\d*[A-Za-z-][0-9A-Za-z-]*)`
-const SEMVER = new RegExp(`^(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`)
+const SEMVER = new RegExp(
+  `^(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`,
+)
 
 export interface Version {
   core: [string, string, string]
@@ -45,7 +47,8 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 {
     if (c !== 0) return c < 0 ? -1 : 1
   }
   // A pre-release sorts before its release: 1.0.0-rc.1 < 1.0.0.
-  if (va.pre.length === 0 || vb.pre.length === 0) return va.pre.length === vb.pre.length ? 0 : va.pre.length === 0 ? 1 : -1
+  if (va.pre.length === 0 || vb.pre.length === 0)
+    return va.pre.length === vb.pre.length ? 0 : va.pre.length === 0 ? 1 : -1
   for (let i = 0; i < Math.min(va.pre.length, vb.pre.length); i++) {
     const c = compareIdentifiers(va.pre[i]!, vb.pre[i]!)
     if (c !== 0) return c < 0 ? -1 : 1

@@ -40,7 +40,8 @@ const WEIGHTS = [7, 1, 3] as const
  */
 export function accountKeyPrefix(bikValue: string, account: string): string | null {
   const kind = bikKind(bikValue)
-  if (account.startsWith('301') || account.startsWith('40102') || kind === 'bankOfRussia') return `0${bikValue.slice(4, 6)}`
+  if (account.startsWith('301') || account.startsWith('40102') || kind === 'bankOfRussia')
+    return `0${bikValue.slice(4, 6)}`
   if (kind === 'treasury' && account.startsWith('03')) return null
   return bikValue.slice(-3)
 }
@@ -70,7 +71,8 @@ function twentyDigits(key: ValidationKey, extra?: (value: string) => ValidationK
 
 export const bankAccount = twentyDigits('validation.bankAccount.format')
 export const correspondentAccount = twentyDigits('validation.correspondentAccount.format', (value) =>
-  value.startsWith('301') || value.startsWith('40102') ? null : 'validation.correspondentAccount.prefix')
+  value.startsWith('301') || value.startsWith('40102') ? null : 'validation.correspondentAccount.prefix',
+)
 
 export const bikSchema = requiredField(bik)
 export const bankAccountSchema = requiredField(bankAccount)

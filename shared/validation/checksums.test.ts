@@ -1,8 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  individualInnSchema, innCheckDigits, innSchema, legalEntityInnSchema, ogrnCheckDigit, ogrnipSchema, ogrnSchema,
-  formatSnils, snilsCheckNumber, snilsSchema,
+  individualInnSchema,
+  innCheckDigits,
+  innSchema,
+  legalEntityInnSchema,
+  ogrnCheckDigit,
+  ogrnipSchema,
+  ogrnSchema,
+  formatSnils,
+  snilsCheckNumber,
+  snilsSchema,
 } from './index'
 import { digitString, keyOf, mutatedDigit, parsed } from './testing'
 
@@ -35,23 +43,33 @@ describe('INN', () => {
     expect(keyOf(individualInnSchema, '7707083893')).toBe('validation.inn.individualLength')
   })
   it('accepts any body with its computed check digits', () => {
-    fc.assert(fc.property(fc.oneof(digitString(9), digitString(10)), (body) => {
-      expect(keyOf(innSchema, body + innCheckDigits(body))).toBeNull()
-    }))
+    fc.assert(
+      fc.property(fc.oneof(digitString(9), digitString(10)), (body) => {
+        expect(keyOf(innSchema, body + innCheckDigits(body))).toBeNull()
+      }),
+    )
   })
   it('refuses a single changed digit, outside the scheme’s 0/10 blind spot', () => {
     const valid = fc.oneof(digitString(9), digitString(10)).map((b) => b + innCheckDigits(b))
-    fc.assert(fc.property(valid.chain((inn) => mutatedDigit(inn).map((m) => ({ inn, m }))), ({ inn, m }) => {
-      fc.pre(!blindSpot(innRemainders(inn), innRemainders(m.value)))
-      expect(keyOf(innSchema, m.value)).toBe('validation.inn.checksum')
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(
+        valid.chain((inn) => mutatedDigit(inn).map((m) => ({ inn, m }))),
+        ({ inn, m }) => {
+          fc.pre(!blindSpot(innRemainders(inn), innRemainders(m.value)))
+          expect(keyOf(innSchema, m.value)).toBe('validation.inn.checksum')
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
   it('always refuses a changed check digit', () => {
-    fc.assert(fc.property(digitString(10), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 1 }), (body, by, pos) => {
-      const check = innCheckDigits(body)
-      const broken = check.slice(0, pos) + String((Number(check[pos]) + by) % 10) + check.slice(pos + 1)
-      expect(keyOf(innSchema, body + broken)).toBe('validation.inn.checksum')
-    }))
+    fc.assert(
+      fc.property(digitString(10), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 1 }), (body, by, pos) => {
+        const check = innCheckDigits(body)
+        const broken = check.slice(0, pos) + String((Number(check[pos]) + by) % 10) + check.slice(pos + 1)
+        expect(keyOf(innSchema, body + broken)).toBe('validation.inn.checksum')
+      }),
+    )
   })
 })
 
@@ -68,22 +86,30 @@ describe('OGRN and OGRNIP', () => {
     expect(keyOf(ogrnipSchema, '1027700132195')).toBe('validation.ogrnip.format')
   })
   it('agrees with big-integer arithmetic', () => {
-    fc.assert(fc.property(fc.oneof(digitString(12), digitString(14)), (body) => {
-      const modulus = body.length === 12 ? 11n : 13n
-      expect(ogrnCheckDigit(body)).toBe(Number((BigInt(body) % modulus) % 10n))
-    }))
+    fc.assert(
+      fc.property(fc.oneof(digitString(12), digitString(14)), (body) => {
+        const modulus = body.length === 12 ? 11n : 13n
+        expect(ogrnCheckDigit(body)).toBe(Number((BigInt(body) % modulus) % 10n))
+      }),
+    )
   })
   it('accepts computed numbers and refuses one changed digit outside the blind spot', () => {
     const valid = fc.oneof(digitString(12), digitString(14)).map((b) => b + String(ogrnCheckDigit(b)))
-    fc.assert(fc.property(valid.chain((v) => mutatedDigit(v).map((m) => ({ v, m }))), ({ v, m }) => {
-      const schema = v.length === 13 ? ogrnSchema : ogrnipSchema
-      expect(keyOf(schema, v)).toBeNull()
-      const modulus = v.length === 13 ? 11n : 13n
-      const r = (s: string) => Number(BigInt(s.slice(0, -1)) % modulus)
-      // Mod 13 leaves 0 and 10 colliding after mod 10 too, and also 1/11, 2/12.
-      fc.pre(r(v) % 10 !== r(m.value) % 10 || m.at === v.length - 1)
-      expect(keyOf(schema, m.value)).toMatch(/checksum$/)
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(
+        valid.chain((v) => mutatedDigit(v).map((m) => ({ v, m }))),
+        ({ v, m }) => {
+          const schema = v.length === 13 ? ogrnSchema : ogrnipSchema
+          expect(keyOf(schema, v)).toBeNull()
+          const modulus = v.length === 13 ? 11n : 13n
+          const r = (s: string) => Number(BigInt(s.slice(0, -1)) % modulus)
+          // Mod 13 leaves 0 and 10 colliding after mod 10 too, and also 1/11, 2/12.
+          fc.pre(r(v) % 10 !== r(m.value) % 10 || m.at === v.length - 1)
+          expect(keyOf(schema, m.value)).toMatch(/checksum$/)
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })
 
@@ -107,13 +133,20 @@ describe('SNILS', () => {
     const body = digitString(9).filter((b) => Number(b) > 1_001_998)
     const sum = (s: string) => [9, 8, 7, 6, 5, 4, 3, 2, 1].reduce((acc, w, i) => acc + w * Number(s[i]), 0)
     // Sums whose check number is 00 besides 0 itself: 100, 101 and multiples of 101 (and one less).
-    const zeroCheck = (x: number) => x === 0 || x === 100 || x === 101 || (x > 101 && (x % 101 === 0 || x % 101 === 100))
-    fc.assert(fc.property(body.map((b) => b + snilsCheckNumber(b)).chain((v) => mutatedDigit(v).map((m) => ({ v, m }))), ({ v, m }) => {
-      expect(keyOf(snilsSchema, v)).toBeNull()
-      fc.pre(Number(m.value.slice(0, 9)) > 1_001_998)
-      fc.pre(!(zeroCheck(sum(v)) && zeroCheck(sum(m.value))))
-      expect(keyOf(snilsSchema, m.value)).toBe('validation.snils.checksum')
-    }), { numRuns: 500 })
+    const zeroCheck = (x: number) =>
+      x === 0 || x === 100 || x === 101 || (x > 101 && (x % 101 === 0 || x % 101 === 100))
+    fc.assert(
+      fc.property(
+        body.map((b) => b + snilsCheckNumber(b)).chain((v) => mutatedDigit(v).map((m) => ({ v, m }))),
+        ({ v, m }) => {
+          expect(keyOf(snilsSchema, v)).toBeNull()
+          fc.pre(Number(m.value.slice(0, 9)) > 1_001_998)
+          fc.pre(!(zeroCheck(sum(v)) && zeroCheck(sum(m.value))))
+          expect(keyOf(snilsSchema, m.value)).toBe('validation.snils.checksum')
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
   it('leaves numbers up to 001-001-998 unchecked', () => {
     expect(keyOf(snilsSchema, '001-001-998 00')).toBeNull()

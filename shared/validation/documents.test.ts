@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  departmentCodeSchema, diagnosticCardSchema, driverLicence, eptsSchema, passport, policyBlank, pts, sts,
+  departmentCodeSchema,
+  diagnosticCardSchema,
+  driverLicence,
+  eptsSchema,
+  passport,
+  policyBlank,
+  pts,
+  sts,
 } from './index'
 import { keyOf, parsed } from './testing'
 
@@ -78,8 +85,14 @@ describe('policy blank', () => {
   })
   it('parses any series of 3 Cyrillic capitals with any 10 digits back to its parts', () => {
     const letter = fc.constantFrom(...'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ')
-    fc.assert(fc.property(fc.string({ unit: letter, minLength: 3, maxLength: 3 }), fc.stringMatching(/^\d{10}$/), (series, number) => {
-      expect(parsed(policyBlank.wholeSchema, `${series} ${number}`)).toEqual({ series, number })
-    }))
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letter, minLength: 3, maxLength: 3 }),
+        fc.stringMatching(/^\d{10}$/),
+        (series, number) => {
+          expect(parsed(policyBlank.wholeSchema, `${series} ${number}`)).toEqual({ series, number })
+        },
+      ),
+    )
   })
 })

@@ -42,10 +42,13 @@ export function requiredField(rules: FieldRules) {
 
 /** The same field where empty (blank, null or absent) is allowed and comes out as null. */
 export function optionalField(rules: FieldRules) {
-  return z.string({ error: textInputError }).nullish().transform((raw, ctx): string | null => {
-    if (raw === null || raw === undefined || rules.normalise(raw) === '') return null
-    return checked(rules, raw, ctx)
-  })
+  return z
+    .string({ error: textInputError })
+    .nullish()
+    .transform((raw, ctx): string | null => {
+      if (raw === null || raw === undefined || rules.normalise(raw) === '') return null
+      return checked(rules, raw, ctx)
+    })
 }
 
 /** Runs a field's rules on a value that may be absent; used inside composite checkers. */

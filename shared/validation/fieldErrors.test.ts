@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
-  driverLicence, optionalPersonNameSchema, personNameSchema, phoneSchema, vehicleIdentificationSchema,
-  zodIssuesToFieldErrors, zodIssuesToFieldParams,
+  driverLicence,
+  optionalPersonNameSchema,
+  personNameSchema,
+  phoneSchema,
+  vehicleIdentificationSchema,
+  zodIssuesToFieldErrors,
+  zodIssuesToFieldParams,
 } from './index'
 
 const form = z.strictObject({
@@ -20,7 +25,10 @@ function errorOf(input: unknown, reportInput = true) {
 describe('field errors', () => {
   const error = errorOf({
     insured: { lastName: 'Ivanov', phone: 12 },
-    drivers: [{ licence: '99 12 345678', experienceYears: 3 }, { licence: '77 АВ 12', experienceYears: -1 }],
+    drivers: [
+      { licence: '99 12 345678', experienceYears: 3 },
+      { licence: '77 АВ 12', experienceYears: -1 },
+    ],
     vehicle: { vin: 'JHMCM56557C40445' },
     comment: 'x',
   })
@@ -39,7 +47,9 @@ describe('field errors', () => {
     expect(zodIssuesToFieldParams(error)).toEqual({ 'vehicle.vin': { n: 16 }, comment: { field: 'comment' } })
   })
   it('tells a missing field from a wrong type when the input is reported', () => {
-    expect(zodIssuesToFieldErrors(errorOf({ insured: {}, drivers: [], vehicle: { vin: 'JHMCM56557C404453' } }))).toEqual({
+    expect(
+      zodIssuesToFieldErrors(errorOf({ insured: {}, drivers: [], vehicle: { vin: 'JHMCM56557C404453' } })),
+    ).toEqual({
       'insured.lastName': 'validation.required',
       'insured.phone': 'validation.required',
     })

@@ -3,7 +3,18 @@
  * one script are read back in the other, so identifiers are folded to the script the format requires.
  */
 const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
 }
 const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(CYRILLIC_TO_LATIN).map(([cyr, lat]) => [lat, cyr]),

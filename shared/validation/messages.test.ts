@@ -7,7 +7,9 @@ import * as v from './index'
 
 type Tree = { [k: string]: string | Tree }
 const leaves = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([k, val]) => (typeof val === 'string' ? [[prefix + k, val] as [string, string]] : leaves(val, `${prefix}${k}.`)))
+  Object.entries(tree).flatMap(([k, val]) =>
+    typeof val === 'string' ? [[prefix + k, val] as [string, string]] : leaves(val, `${prefix}${k}.`),
+  )
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
 const ruLeaves = new Map(leaves(ru as unknown as Tree))
@@ -41,7 +43,11 @@ const cases: [z.ZodType, unknown, string][] = [
   [v.optionalChassisNumberSchema, 'AB/1', 'validation.chassisNumber.characters'],
   [v.optionalChassisNumberSchema, '1'.repeat(31), 'validation.chassisNumber.tooLong'],
   [v.vehicleIdentificationSchema, { vinMissing: true }, 'validation.vehicleId.bodyOrChassisRequired'],
-  [v.vehicleIdentificationSchema, { vinMissing: true, vin: 'X', bodyNumber: '1' }, 'validation.vehicleId.vinWithMissingMark'],
+  [
+    v.vehicleIdentificationSchema,
+    { vinMissing: true, vin: 'X', bodyNumber: '1' },
+    'validation.vehicleId.vinWithMissingMark',
+  ],
   [v.innSchema, '1', 'validation.inn.format'],
   [v.legalEntityInnSchema, '1', 'validation.inn.legalEntityLength'],
   [v.individualInnSchema, '1', 'validation.inn.individualLength'],
@@ -59,8 +65,16 @@ const cases: [z.ZodType, unknown, string][] = [
   [v.bankDetailsSchema, { bik: '044525225', account: '40817810438000000002' }, 'validation.bankAccount.key'],
   [v.correspondentAccountSchema, '1', 'validation.correspondentAccount.format'],
   [v.correspondentAccountSchema, '40702810000000000001', 'validation.correspondentAccount.prefix'],
-  [v.bankDetailsSchema, { bik: '044525225', account: '40817810438000000001', correspondentAccount: '30101810400000000224' }, 'validation.correspondentAccount.bikMismatch'],
-  [v.bankDetailsSchema, { bik: '044525225', account: '40817810438000000001', correspondentAccount: '30101810400000001225' }, 'validation.correspondentAccount.key'],
+  [
+    v.bankDetailsSchema,
+    { bik: '044525225', account: '40817810438000000001', correspondentAccount: '30101810400000000224' },
+    'validation.correspondentAccount.bikMismatch',
+  ],
+  [
+    v.bankDetailsSchema,
+    { bik: '044525225', account: '40817810438000000001', correspondentAccount: '30101810400000001225' },
+    'validation.correspondentAccount.key',
+  ],
   [v.personNameSchema, 'Ivan', 'validation.personName.latin'],
   [v.personNameSchema, 'Иван1', 'validation.personName.characters'],
   [v.personNameSchema, 'Иван-', 'validation.personName.shape'],
@@ -88,8 +102,17 @@ describe('validation messages', () => {
     expect(new Set(cases.map((c) => c[2]))).toEqual(new Set(ruLeaves.keys()))
   })
   it('render with vue-i18n (no linked-message or plural syntax) and get every placeholder filled', () => {
-    for (const [locale, messages] of [['ru', ru], ['en', en]] as const) {
-      const i18n = createI18n({ legacy: false, locale, messages: { [locale]: messages }, missingWarn: false, fallbackWarn: false })
+    for (const [locale, messages] of [
+      ['ru', ru],
+      ['en', en],
+    ] as const) {
+      const i18n = createI18n({
+        legacy: false,
+        locale,
+        messages: { [locale]: messages },
+        missingWarn: false,
+        fallbackWarn: false,
+      })
       for (const [key, text] of locale === 'ru' ? ruLeaves : enLeaves) {
         expect(text, key).not.toMatch(/[@|$]/)
         const params = Object.fromEntries(placeholders(text).map((p) => [p, 42]))

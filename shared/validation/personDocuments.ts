@@ -9,7 +9,11 @@ import { seriesNumberDocument } from './seriesNumber'
 export const passport = seriesNumberDocument({
   series: /^\d{4}$/,
   numberDigits: 6,
-  keys: { series: 'validation.passportSeries.format', number: 'validation.passportNumber.format', whole: 'validation.passport.format' },
+  keys: {
+    series: 'validation.passportSeries.format',
+    number: 'validation.passportNumber.format',
+    whole: 'validation.passport.format',
+  },
 })
 
 /** Issuing department code as printed in the passport, NNN-NNN; the hyphen is optional when typing. */
@@ -33,5 +37,9 @@ export const departmentCodeSchema = requiredField(departmentCode)
 export const driverLicence = seriesNumberDocument({
   series: /^(\d{4}|\d{2}[А-ЯЁ]{2})$/,
   numberDigits: 6,
-  keys: { series: 'validation.licenceSeries.format', number: 'validation.licenceNumber.format', whole: 'validation.licence.format' },
+  keys: {
+    series: 'validation.licenceSeries.format',
+    number: 'validation.licenceNumber.format',
+    whole: 'validation.licence.format',
+  },
 })

@@ -26,7 +26,10 @@ describe('name parts', () => {
     expect(keyOf(personNameSchema, 'Иван--ов')).toBe('validation.personName.shape')
     expect(keyOf(personNameSchema, '')).toBe('validation.required')
     const long = personNameSchema.safeParse('Я'.repeat(PERSON_NAME_MAX + 1))
-    expect(long.error?.issues[0]).toMatchObject({ message: 'validation.personName.tooLong', params: { max: PERSON_NAME_MAX } })
+    expect(long.error?.issues[0]).toMatchObject({
+      message: 'validation.personName.tooLong',
+      params: { max: PERSON_NAME_MAX },
+    })
     expect(keyOf(personNameSchema, 'Я'.repeat(PERSON_NAME_MAX))).toBeNull()
   })
   it('lets the patronymic be empty', () => {
@@ -35,12 +38,15 @@ describe('name parts', () => {
     expect(parsed(optionalPersonNameSchema, 'Петрович')).toBe('Петрович')
   })
   it('a Cyrillic name is unchanged by normalisation and accepted', () => {
-    const word = fc.string({ unit: fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'), minLength: 1, maxLength: 12 })
+    const word = fc
+      .string({ unit: fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'), minLength: 1, maxLength: 12 })
       .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('-', ' '), (words, sep) => {
-      const name = words.join(sep)
-      expect(normalisePersonName(name)).toBe(name)
-      expect(keyOf(personNameSchema, name)).toBeNull()
-    }))
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('-', ' '), (words, sep) => {
+        const name = words.join(sep)
+        expect(normalisePersonName(name)).toBe(name)
+        expect(keyOf(personNameSchema, name)).toBeNull()
+      }),
+    )
   })
 })

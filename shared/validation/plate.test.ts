@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LOOKALIKE_CYRILLIC, LOOKALIKE_LATIN, normalisePlate, optionalPlateSchema, plate, plateKind, plateSchema } from './index'
+import {
+  LOOKALIKE_CYRILLIC,
+  LOOKALIKE_LATIN,
+  normalisePlate,
+  optionalPlateSchema,
+  plate,
+  plateKind,
+  plateSchema,
+} from './index'
 import { keyOf, parsed } from './testing'
 
 const letter = fc.constantFrom(...LOOKALIKE_CYRILLIC)
@@ -10,13 +18,16 @@ const type1 = fc.tuple(letter, digits(3), letter, letter, region).map((p) => p.j
 const taxi = fc.tuple(letter, letter, digits(3), region).map((p) => p.join(''))
 
 /** Retypes a canonical plate the way a clerk might: Latin twins, lower case, spaces. */
-const retyped = (canonical: string) => fc.tuple(
-  ...[...canonical].map((c) => {
-    const i = LOOKALIKE_CYRILLIC.indexOf(c)
-    const forms = i < 0 ? [c] : [c, c.toLowerCase(), LOOKALIKE_LATIN[i]!, LOOKALIKE_LATIN[i]!.toLowerCase()]
-    return fc.tuple(fc.constantFrom(...forms), fc.constantFrom('', ' ', '  '))
-  }),
-).map((parts) => parts.map(([c, sep]) => c + sep).join(''))
+const retyped = (canonical: string) =>
+  fc
+    .tuple(
+      ...[...canonical].map((c) => {
+        const i = LOOKALIKE_CYRILLIC.indexOf(c)
+        const forms = i < 0 ? [c] : [c, c.toLowerCase(), LOOKALIKE_LATIN[i]!, LOOKALIKE_LATIN[i]!.toLowerCase()]
+        return fc.tuple(fc.constantFrom(...forms), fc.constantFrom('', ' ', '  '))
+      }),
+    )
+    .map((parts) => parts.map(([c, sep]) => c + sep).join(''))
 
 describe('plates', () => {
   it('accepts private and taxi plates and normalises them', () => {
@@ -45,15 +56,22 @@ describe('plates', () => {
     expect(keyOf(optionalPlateSchema, 'А12ВС77')).toBe('validation.plate.format')
   })
   it('a plate typed with Latin twins, lower case and spaces equals its Cyrillic form', () => {
-    fc.assert(fc.property(fc.oneof(type1, taxi).chain((p) => retyped(p).map((typed) => ({ p, typed }))), ({ p, typed }) => {
-      expect(normalisePlate(typed)).toBe(p)
-      expect(parsed(plateSchema, typed)).toBe(p)
-    }))
+    fc.assert(
+      fc.property(
+        fc.oneof(type1, taxi).chain((p) => retyped(p).map((typed) => ({ p, typed }))),
+        ({ p, typed }) => {
+          expect(normalisePlate(typed)).toBe(p)
+          expect(parsed(plateSchema, typed)).toBe(p)
+        },
+      ),
+    )
   })
   it('a letter outside the twelve is always refused', () => {
     const other = fc.constantFrom(...'БГДЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯDFGIJLNQRSUVWZ')
-    fc.assert(fc.property(type1, other, fc.constantFrom(0, 4, 5), (p, bad, at) => {
-      expect(plate.check(p.slice(0, at) + bad + p.slice(at + 1))).toBe('validation.plate.letters')
-    }))
+    fc.assert(
+      fc.property(type1, other, fc.constantFrom(0, 4, 5), (p, bad, at) => {
+        expect(plate.check(p.slice(0, at) + bad + p.slice(at + 1))).toBe('validation.plate.letters')
+      }),
+    )
   })
 })

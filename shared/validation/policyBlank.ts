@@ -4,5 +4,9 @@ import { seriesNumberDocument } from './seriesNumber'
 export const policyBlank = seriesNumberDocument({
   series: /^[А-ЯЁ]{3}$/,
   numberDigits: 10,
-  keys: { series: 'validation.policySeries.format', number: 'validation.policyNumber.format', whole: 'validation.policyBlank.format' },
+  keys: {
+    series: 'validation.policySeries.format',
+    number: 'validation.policyNumber.format',
+    whole: 'validation.policyBlank.format',
+  },
 })

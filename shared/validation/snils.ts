@@ -21,7 +21,9 @@ export function snilsChecksumMatches(snils: string): boolean {
 
 /** Stored as 11 digits; shown as 112-233-445 95. */
 export function formatSnils(digits: string): string {
-  return isDigits(digits, 11) ? `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${digits.slice(9)}` : digits
+  return isDigits(digits, 11)
+    ? `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${digits.slice(9)}`
+    : digits
 }
 
 export const snils: FieldRules = {

@@ -9,7 +9,8 @@ export function keyOf(schema: z.ZodType, input: unknown): string | null {
 
 export function parsed<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input)
-  if (!r.success) throw new Error(`expected ${JSON.stringify(input)} to pass, got ${r.error.issues.map((i) => i.message).join(', ')}`)
+  if (!r.success)
+    throw new Error(`expected ${JSON.stringify(input)} to pass, got ${r.error.issues.map((i) => i.message).join(', ')}`)
   return r.data
 }
 
@@ -18,7 +19,9 @@ export const digitString = (length: number) =>
 
 /** A digit string with one position changed to a different digit. */
 export const mutatedDigit = (value: string) =>
-  fc.record({ at: fc.integer({ min: 0, max: value.length - 1 }), by: fc.integer({ min: 1, max: 9 }) }).map(({ at, by }) => {
-    const d = (value.charCodeAt(at) - 48 + by) % 10
-    return { at, value: value.slice(0, at) + String(d) + value.slice(at + 1) }
-  })
+  fc
+    .record({ at: fc.integer({ min: 0, max: value.length - 1 }), by: fc.integer({ min: 1, max: 9 }) })
+    .map(({ at, by }) => {
+      const d = (value.charCodeAt(at) - 48 + by) % 10
+      return { at, value: value.slice(0, at) + String(d) + value.slice(at + 1) }
+    })

@@ -7,14 +7,22 @@ import { seriesNumberDocument } from './seriesNumber'
 export const pts = seriesNumberDocument({
   series: /^\d{2}[А-ЯЁ]{2}$/,
   numberDigits: 6,
-  keys: { series: 'validation.ptsSeries.format', number: 'validation.ptsNumber.format', whole: 'validation.pts.format' },
+  keys: {
+    series: 'validation.ptsSeries.format',
+    number: 'validation.ptsNumber.format',
+    whole: 'validation.pts.format',
+  },
 })
 
 /** STS: 2 digits, then 2 Cyrillic letters or 2 digits (newer forms), number of 6 digits. */
 export const sts = seriesNumberDocument({
   series: /^\d{2}[А-ЯЁ0-9]{2}$/,
   numberDigits: 6,
-  keys: { series: 'validation.stsSeries.format', number: 'validation.stsNumber.format', whole: 'validation.sts.format' },
+  keys: {
+    series: 'validation.stsSeries.format',
+    number: 'validation.stsNumber.format',
+    whole: 'validation.sts.format',
+  },
 })
 
 function digitsOnly(lengths: readonly number[], key: ValidationKey): FieldRules {

@@ -11,7 +11,13 @@ export const FRAME_NUMBER_MAX = 30
  * contain I, O and Q. A sanity limit on length only.
  */
 function frameNumber(keys: { characters: ValidationKey; tooLong: ValidationKey }): FieldRules {
-  const normalise = (raw: string) => cyrillicTwinsToLatin(raw.replace(/\s/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').toUpperCase())
+  const normalise = (raw: string) =>
+    cyrillicTwinsToLatin(
+      raw
+        .replace(/\s/g, '')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .toUpperCase(),
+    )
   return {
     normalise,
     check(raw) {
@@ -24,9 +30,13 @@ function frameNumber(keys: { characters: ValidationKey; tooLong: ValidationKey }
   }
 }
 
-export const bodyNumber = frameNumber({ characters: 'validation.bodyNumber.characters', tooLong: 'validation.bodyNumber.tooLong' })
+export const bodyNumber = frameNumber({
+  characters: 'validation.bodyNumber.characters',
+  tooLong: 'validation.bodyNumber.tooLong',
+})
 export const chassisNumber = frameNumber({
-  characters: 'validation.chassisNumber.characters', tooLong: 'validation.chassisNumber.tooLong',
+  characters: 'validation.chassisNumber.characters',
+  tooLong: 'validation.chassisNumber.tooLong',
 })
 export const optionalBodyNumberSchema = optionalField(bodyNumber)
 export const optionalChassisNumberSchema = optionalField(chassisNumber)
@@ -61,8 +71,10 @@ export function checkVehicleIdentification(input: VehicleIdentificationInput): F
   const chassisText = present(chassisNumber, input.chassisNumber)
   if (input.vinMissing === true) {
     // The word itself in the VIN field is what the PTS shows, so it agrees with the mark.
-    if (vinText !== null && !isVinMissingWord(vinText)) push({ path: ['vin'], key: 'validation.vehicleId.vinWithMissingMark' })
-    if (bodyText === null && chassisText === null) push({ path: ['bodyNumber'], key: 'validation.vehicleId.bodyOrChassisRequired' })
+    if (vinText !== null && !isVinMissingWord(vinText))
+      push({ path: ['vin'], key: 'validation.vehicleId.vinWithMissingMark' })
+    if (bodyText === null && chassisText === null)
+      push({ path: ['bodyNumber'], key: 'validation.vehicleId.bodyOrChassisRequired' })
   } else {
     push(problemOf(vin, vinText ?? '', ['vin']))
   }

@@ -7,21 +7,39 @@ import type { Result } from '../../../shared/contract/result'
 import type { Core } from '../../app/createCore'
 
 /** As a trusted window calls (without testCore, which needs vitest's __dirname: the bench runs under tsx). */
-function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>, clientId: string): Promise<Result<ChannelOutput<C>>> {
-  return core.dispatch(channel, input, { clientId, senderUrl: 'app://branch-desk/index.html', isMainFrame: true }) as Promise<Result<ChannelOutput<C>>>
+function call<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+  clientId: string,
+): Promise<Result<ChannelOutput<C>>> {
+  return core.dispatch(channel, input, {
+    clientId,
+    senderUrl: 'app://branch-desk/index.html',
+    isMainFrame: true,
+  }) as Promise<Result<ChannelOutput<C>>>
 }
 
 /** A small JPEG whose colour depends on `seed`, so every generated photo has its own hash. */
-export function testJpeg(seed: number, size: { width: number; height: number } = { width: 64, height: 48 }): Promise<Buffer> {
+export function testJpeg(
+  seed: number,
+  size: { width: number; height: number } = { width: 64, height: 48 },
+): Promise<Buffer> {
   const c = (k: number) => (seed * k) % 256
-  return sharp({ create: { ...size, channels: 3, background: { r: c(37), g: c(91), b: c(53) } } }).jpeg({ quality: 80 }).toBuffer()
+  return sharp({ create: { ...size, channels: 3, background: { r: c(37), g: c(91), b: c(53) } } })
+    .jpeg({ quality: 80 })
+    .toBuffer()
 }
 
 /**
  * A photo-like JPEG: smooth gradients with grain, which compresses like a real photo (a flat colour would make
  * a 12-MP file of a few kilobytes and flatter every timing). `orientation` writes an EXIF orientation tag.
  */
-export async function photoLikeJpeg(width: number, height: number, opts: { seed?: number; orientation?: number; quality?: number } = {}): Promise<Buffer> {
+export async function photoLikeJpeg(
+  width: number,
+  height: number,
+  opts: { seed?: number; orientation?: number; quality?: number } = {},
+): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3)
   let s = opts.seed ?? 1
   const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s / 0x7fffffff)
@@ -48,16 +66,27 @@ export interface UploadOptions {
 }
 
 /** Uploads bytes the way the form does: begin, chunks of at most 1 000 000 base64 characters, finish. */
-export async function uploadPhoto(core: Core, clientId: string, target: PhotoTarget, bytes: Buffer, opts: UploadOptions = {}): Promise<Result<InspectionPhoto>> {
-  const begin = await call(core, 'photos/begin-upload', {
-    target,
-    sizeBytes: opts.declare?.sizeBytes ?? bytes.length,
-    sha256: opts.declare?.sha256 ?? sha256(bytes),
-    fileName: opts.fileName ?? 'photo.jpg',
-    source: opts.source ?? 'file',
-    capturedAt: '2026-11-21T10:15:00.000Z',
-    device: 'test',
-  }, clientId)
+export async function uploadPhoto(
+  core: Core,
+  clientId: string,
+  target: PhotoTarget,
+  bytes: Buffer,
+  opts: UploadOptions = {},
+): Promise<Result<InspectionPhoto>> {
+  const begin = await call(
+    core,
+    'photos/begin-upload',
+    {
+      target,
+      sizeBytes: opts.declare?.sizeBytes ?? bytes.length,
+      sha256: opts.declare?.sha256 ?? sha256(bytes),
+      fileName: opts.fileName ?? 'photo.jpg',
+      source: opts.source ?? 'file',
+      capturedAt: '2026-11-21T10:15:00.000Z',
+      device: 'test',
+    },
+    clientId,
+  )
   if (!begin.ok) return begin
   for (let i = 0, index = 0; i < bytes.length; i += PHOTO_LIMITS.chunkBytes, index++) {
     const data = bytes.subarray(i, i + PHOTO_LIMITS.chunkBytes).toString('base64')

@@ -30,13 +30,36 @@ afterEach(async () => {
 
 /** A four-instalment contract on a car with two damages, approved on the condition that the damaged parts are excluded. */
 async function approvedCase() {
-  const q = await submittedCase(t.core, 'c', (d) => { d.options[0]!.plan = 'four' })
-  await submittedInspection(t.core, 'i', q.id, [damage(), damage({ view: 'front', x: 0.5, y: 0.7, partCode: 'front-bumper', typeCode: 'scratch-paint', severity: 'minor', sizeCm: 8 })])
+  const q = await submittedCase(t.core, 'c', (d) => {
+    d.options[0]!.plan = 'four'
+  })
+  await submittedInspection(t.core, 'i', q.id, [
+    damage(),
+    damage({
+      view: 'front',
+      x: 0.5,
+      y: 0.7,
+      partCode: 'front-bumper',
+      typeCode: 'scratch-paint',
+      severity: 'minor',
+      sizeCm: 8,
+    }),
+  ])
   const c = await expectOk(call(t.core, 'approval/get-case', { quoteId: q.id }, 's'))
-  await expectOk(call(t.core, 'approval/decide', {
-    quoteId: q.id, quoteRowVersion: c.quote.rowVersion, decision: 'approved-with-conditions', validUntil: addDays(today(t.core), 10),
-    conditions: ['Передняя левая дверь и передний бампер исключены из покрытия до ремонта'],
-  }, 's'))
+  await expectOk(
+    call(
+      t.core,
+      'approval/decide',
+      {
+        quoteId: q.id,
+        quoteRowVersion: c.quote.rowVersion,
+        decision: 'approved-with-conditions',
+        validUntil: addDays(today(t.core), 10),
+        conditions: ['Передняя левая дверь и передний бампер исключены из покрытия до ремонта'],
+      },
+      's',
+    ),
+  )
   return expectOk(call(t.core, 'casco/get-quote', { id: q.id }, 'c'))
 }
 
@@ -51,15 +74,35 @@ describe('CASCO documents', () => {
     const a = await approvedCase()
     const { text: draft } = await text('casco-contract', a.id, 'casco-contract-draft')
     expect(draft).toContain('ПРОЕКТ')
-    expect(await call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await call(t.core, 'print/save-document', { kind: 'casco-schedule', id: a.id }, 'c')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await call(t.core, 'print/preview-document', { kind: 'casco-contract', id: a.id }, 'i')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id }, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(await call(t.core, 'print/save-document', { kind: 'casco-schedule', id: a.id }, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(await call(t.core, 'print/preview-document', { kind: 'casco-contract', id: a.id }, 'i')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('prints the contract with the schedule and the inspection report with its photos, then marks it printed', async () => {
     const a = await approvedCase()
     const first = a.result!.options[0]!.schedule.payments[0]!.amountKopecks
-    const issued = await expectOk(call(t.core, 'casco/issue-contract', { id: a.id, rowVersion: a.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-000555', amountKopecks: first } }, 'c'))
+    const issued = await expectOk(
+      call(
+        t.core,
+        'casco/issue-contract',
+        {
+          id: a.id,
+          rowVersion: a.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'Ч-000555', amountKopecks: first },
+        },
+        'c',
+      ),
+    )
     const { preview, path, text: contract } = await text('casco-contract', a.id, 'casco-contract')
     expect(preview.fileName).toBe('Договор КАСКО MSK-01-К000001 Kia Rio А123ВС777.pdf')
     const flat = contract.replace(/\s+/g, ' ')
@@ -74,7 +117,8 @@ describe('CASCO documents', () => {
     expect(flat).toContain('Сотрудник supervisor1')
     expect(flat).toContain('чек № Ч-000555')
     // Appendix 1: every instalment as the schedule split it; appendix 2: the report with photos.
-    for (const p of issued.schedule!.payments) expect(flat).toContain(`${formatDateRu(p.dueDate)} ${rub(p.amountKopecks)}`)
+    for (const p of issued.schedule!.payments)
+      expect(flat).toContain(`${formatDateRu(p.dueDate)} ${rub(p.amountKopecks)}`)
     expect(flat).toContain(`Итого ${rub(issued.schedule!.totalKopecks)}`)
     expect(flat).toContain('Приложение 2')
     expect(flat).toContain('АКТ ОСМОТРА ТРАНСПОРТНОГО СРЕДСТВА')
@@ -88,11 +132,22 @@ describe('CASCO documents', () => {
     expect(schedule.text.replace(/\s+/g, ' ')).toContain('ГРАФИК ПЛАТЕЖЕЙ')
     pdfToPng(schedule.path, 'casco-schedule')
 
-    expect(await expectOk(call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id, printerName: 'HP' }, 'c'))).toEqual({ printed: true })
+    expect(
+      await expectOk(
+        call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id, printerName: 'HP' }, 'c'),
+      ),
+    ).toEqual({ printed: true })
     expect(platform.jobs).toHaveLength(1)
-    expect(await expectOk(call(t.core, 'casco/get-quote', { id: a.id }, 'c'))).toMatchObject({ status: 'printed', printedAt: expect.any(String) })
-    expect(await t.core.db('audit_log').where({ action: 'print.printed', entity: 'casco_quote', entity_id: a.id })).toHaveLength(1)
+    expect(await expectOk(call(t.core, 'casco/get-quote', { id: a.id }, 'c'))).toMatchObject({
+      status: 'printed',
+      printedAt: expect.any(String),
+    })
+    expect(
+      await t.core.db('audit_log').where({ action: 'print.printed', entity: 'casco_quote', entity_id: a.id }),
+    ).toHaveLength(1)
     // A reprint is allowed (a contract is not a numbered blank) and leaves the case printed.
-    expect(await expectOk(call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id }, 'c'))).toEqual({ printed: true })
+    expect(await expectOk(call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id }, 'c'))).toEqual({
+      printed: true,
+    })
   })
 })

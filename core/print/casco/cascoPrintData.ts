@@ -1,6 +1,10 @@
 import type { ApprovalDecision } from '../../../shared/approval/decision'
 import type { CascoQuoteRecord, CascoScheduleRecord } from '../../../shared/casco/contract'
-import { cascoApplicationSchema, draftToApplicationInput, type CascoApplication } from '../../../shared/casco/draftApplication'
+import {
+  cascoApplicationSchema,
+  draftToApplicationInput,
+  type CascoApplication,
+} from '../../../shared/casco/draftApplication'
 import type { CascoOptionQuote } from '../../../shared/casco/quoteTypes'
 import type { CascoQuoteInput, CascoOption } from '../../../shared/casco/quoteInput'
 import { todayIn } from '../../../shared/dates/calendarDate'
@@ -9,7 +13,11 @@ import { AppError } from '../../app/appError'
 import type { HandlerContext } from '../../ipc/handlers'
 import { referenceInForce, type ReferenceData } from '../../reference/loadReferenceData'
 import type { DocumentAction } from '../documents'
-import { loadInspectionPrintData, type InspectionPrintData, type InspectionPrintDeps } from '../inspection/inspectionPrintData'
+import {
+  loadInspectionPrintData,
+  type InspectionPrintData,
+  type InspectionPrintDeps,
+} from '../inspection/inspectionPrintData'
 
 /** Provided by the CASCO feature (core/casco): the case as stored, or AppError NOT_FOUND. */
 export type LoadCascoQuote = (id: string) => Promise<CascoQuoteRecord>
@@ -50,7 +58,11 @@ const APPROVED = ['approved', 'approved-with-conditions']
  * previewed as a draft (watermarked) to show the client what they will sign, never printed or saved as such.
  */
 export async function loadCascoPrintData(
-  id: string | undefined, action: DocumentAction, ctx: HandlerContext, deps: CascoPrintDeps, withInspection = false,
+  id: string | undefined,
+  action: DocumentAction,
+  ctx: HandlerContext,
+  deps: CascoPrintDeps,
+  withInspection = false,
 ): Promise<CascoPrintData> {
   if (!id) throw new AppError('VALIDATION', 'errors.validation', {}, { id: 'validation.required' })
   const quote = await deps.loadCascoQuote(id)
@@ -61,11 +73,14 @@ export async function loadCascoPrintData(
   const option = chosenOption === null ? undefined : result?.options[chosenOption]
   const terms = chosenOption === null ? undefined : quoteInput?.options[chosenOption]
   const approval = [...quote.decisions].reverse().find((d) => APPROVED.includes(d.decision))
-  if (!result || !quoteInput || !option || !terms || !approval) throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
+  if (!result || !quoteInput || !option || !terms || !approval)
+    throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
   const parsed = cascoApplicationSchema.safeParse(draftToApplicationInput(quote.draft))
   if (!parsed.success) throw new AppError('CONFLICT', 'casco.ui.errors.incomplete')
 
-  const concludedOn = quote.issuedAt ? todayIn(deps.timeZone, new Date(quote.issuedAt)) : todayIn(deps.timeZone, ctx.now)
+  const concludedOn = quote.issuedAt
+    ? todayIn(deps.timeZone, new Date(quote.issuedAt))
+    : todayIn(deps.timeZone, ctx.now)
   const insurer = referenceInForce(deps.reference, 'insurer-details', quoteInput.quoteDate).data
   const catalog = referenceInForce(deps.reference, 'vehicle-catalog', quoteInput.quoteDate).data
   const v = quote.draft.vehicle
@@ -73,9 +88,10 @@ export async function loadCascoPrintData(
   const make = model ? catalog.makes.find((m) => m.id === model.makeId) : undefined
   const vehicleName = model ? `${make?.name ?? model.makeId} ${model.model}` : v.otherName
 
-  const inspection = withInspection && quote.inspection?.status === 'submitted'
-    ? await loadInspectionPrintData(quote.inspection.id, ctx, deps)
-    : null
+  const inspection =
+    withInspection && quote.inspection?.status === 'submitted'
+      ? await loadInspectionPrintData(quote.inspection.id, ctx, deps)
+      : null
 
   return {
     quote,

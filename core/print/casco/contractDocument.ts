@@ -4,7 +4,13 @@ import { a4Document, grid, labelled, sectionTitle, signatureLine } from '../a4'
 import { mm, type Content, type DocDefinition } from '../docDefinition'
 import { buildInspectionReport } from '../inspection/inspectionReport'
 import {
-  addressLine, fullName, passportFull, registrationDocLine, safeFileName, spacedSeries, surnameInitials,
+  addressLine,
+  fullName,
+  passportFull,
+  registrationDocLine,
+  safeFileName,
+  spacedSeries,
+  surnameInitials,
 } from '../osago/policyText'
 import type { CascoPrintData } from './cascoPrintData'
 import { contractTitle, franchiseText, message, ru, scheduleTable } from './cascoText'
@@ -28,7 +34,11 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
     { text: 'ДОГОВОР СТРАХОВАНИЯ ТРАНСПОРТНОГО СРЕДСТВА', style: 'title' },
     { text: '(полис КАСКО)', style: 'subtitle' },
     { text: number, style: 'title', margin: [0, mm(2), 0, mm(1)] },
-    { text: `${d.insurer.name}, ${d.insurer.address}, тел. ${d.insurer.phone}, ${d.insurer.website}`, style: 'small', alignment: 'center' },
+    {
+      text: `${d.insurer.name}, ${d.insurer.address}, тел. ${d.insurer.phone}, ${d.insurer.website}`,
+      style: 'small',
+      alignment: 'center',
+    },
 
     sectionTitle('1. Страхователь'),
     labelled([
@@ -43,8 +53,16 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
     owner === null
       ? { text: 'Собственник — страхователь.' }
       : owner.type === 'individual'
-        ? labelled([['Фамилия, имя, отчество', fullName(owner.person)], ['Документ', passportFull(owner.person.passport)], ['Адрес', addressLine(owner.person.address)]])
-        : labelled([['Наименование', owner.entity.name], ['ИНН / ОГРН', `${owner.entity.inn} / ${owner.entity.ogrn}`], ['Адрес', addressLine(owner.entity.address)]]),
+        ? labelled([
+            ['Фамилия, имя, отчество', fullName(owner.person)],
+            ['Документ', passportFull(owner.person.passport)],
+            ['Адрес', addressLine(owner.person.address)],
+          ])
+        : labelled([
+            ['Наименование', owner.entity.name],
+            ['ИНН / ОГРН', `${owner.entity.inn} / ${owner.entity.ogrn}`],
+            ['Адрес', addressLine(owner.entity.address)],
+          ]),
 
     sectionTitle('3. Застрахованное транспортное средство'),
     labelled([
@@ -56,10 +74,22 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       ['Документ о регистрации', registrationDocLine(v.registrationDoc)],
       ['Пробег', `${new Intl.NumberFormat('ru-RU').format(d.input.vehicle.mileageKm)} км`],
       ['Действительная (рыночная) стоимость', formatRubles(d.input.vehicle.marketValueKopecks)],
-      ['Противоугонные системы', d.input.vehicle.antiTheft.length ? d.input.vehicle.antiTheft.map((s) => ru(`casco.antiTheftSystems.${s}`)).join(', ') : 'не установлены'],
+      [
+        'Противоугонные системы',
+        d.input.vehicle.antiTheft.length
+          ? d.input.vehicle.antiTheft.map((s) => ru(`casco.antiTheftSystems.${s}`)).join(', ')
+          : 'не установлены',
+      ],
     ]),
     t.extras.length
-      ? [{ text: 'Дополнительное оборудование:', margin: [0, mm(1), 0, mm(1)] }, grid(['№', 'Наименование', 'Стоимость'], t.extras.map((e, i) => [String(i + 1), e.name, formatRubles(e.valueKopecks)]), [mm(10), '*', mm(40)])]
+      ? [
+          { text: 'Дополнительное оборудование:', margin: [0, mm(1), 0, mm(1)] },
+          grid(
+            ['№', 'Наименование', 'Стоимость'],
+            t.extras.map((e, i) => [String(i + 1), e.name, formatRubles(e.valueKopecks)]),
+            [mm(10), '*', mm(40)],
+          ),
+        ]
       : '',
 
     sectionTitle('4. Условия страхования'),
@@ -72,29 +102,51 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       ['Территория страхования', ru(`casco.territories.${t.territory}`)],
       ['Срок страхования', `с 00:00 ${formatDateRu(d.quote.startDate!)} по 23:59 ${formatDateRu(d.quote.endDate!)}`],
       ['Полная гибель', `восстановительный ремонт дороже ${formatRubles(d.option.totalLossThresholdKopecks)}`],
-      ...(applied.length ? [['Программы и акции', applied.map((p) => ru(`casco.programNames.${p.code}`)).join('; ')] as [string, string]] : []),
+      ...(applied.length
+        ? [['Программы и акции', applied.map((p) => ru(`casco.programNames.${p.code}`)).join('; ')] as [string, string]]
+        : []),
     ]),
 
     sectionTitle('5. Лица, допущенные к управлению'),
     drivers === null
       ? { text: 'Без ограничения списка лиц, допущенных к управлению.' }
-      : grid(['№', 'Фамилия, имя, отчество', 'Дата рождения', 'Водительское удостоверение', 'Стаж с'],
-        drivers.map((dr, i) => [String(i + 1), fullName(dr), formatDateRu(dr.birthDate), `${spacedSeries(dr.licence.series)} ${dr.licence.number}`, formatDateRu(dr.licenseSince)]),
-        [mm(8), '*', mm(26), mm(38), mm(24)]),
+      : grid(
+          ['№', 'Фамилия, имя, отчество', 'Дата рождения', 'Водительское удостоверение', 'Стаж с'],
+          drivers.map((dr, i) => [
+            String(i + 1),
+            fullName(dr),
+            formatDateRu(dr.birthDate),
+            `${spacedSeries(dr.licence.series)} ${dr.licence.number}`,
+            formatDateRu(dr.licenseSince),
+          ]),
+          [mm(8), '*', mm(26), mm(38), mm(24)],
+        ),
 
     sectionTitle('6. Страховая премия'),
-    grid(['Риск / покрытие', 'Страховая сумма (база)', 'Премия'],
-      d.option.components.map((c) => [ru(`casco.components.${c.code}`), formatRubles(c.baseKopecks), formatRubles(c.premiumKopecks)]),
-      ['*', mm(45), mm(35)]),
-    labelled([
-      ['Страховая премия за срок страхования', formatRubles(d.option.premiumKopecks)],
-      ['Порядок оплаты', ru(`casco.plans.${d.schedule.plan}`)],
-      ['Итого к оплате', formatRubles(d.schedule.totalKopecks)],
-      ['Первый взнос', d.quote.firstPayment && d.paidOn
-        ? `${formatRubles(d.quote.firstPayment.amountKopecks)}, оплачен ${formatDateRu(d.paidOn)} (${d.quote.firstPayment.method === 'card' ? 'картой' : 'наличными'}, чек № ${d.quote.firstPayment.receiptNumber})`
-        : `${formatRubles(d.schedule.payments[0]?.amountKopecks ?? 0)} — при заключении договора`],
-      ['Сроки и суммы взносов', 'Приложение 1 (график платежей)'],
-    ], mm(65)),
+    grid(
+      ['Риск / покрытие', 'Страховая сумма (база)', 'Премия'],
+      d.option.components.map((c) => [
+        ru(`casco.components.${c.code}`),
+        formatRubles(c.baseKopecks),
+        formatRubles(c.premiumKopecks),
+      ]),
+      ['*', mm(45), mm(35)],
+    ),
+    labelled(
+      [
+        ['Страховая премия за срок страхования', formatRubles(d.option.premiumKopecks)],
+        ['Порядок оплаты', ru(`casco.plans.${d.schedule.plan}`)],
+        ['Итого к оплате', formatRubles(d.schedule.totalKopecks)],
+        [
+          'Первый взнос',
+          d.quote.firstPayment && d.paidOn
+            ? `${formatRubles(d.quote.firstPayment.amountKopecks)}, оплачен ${formatDateRu(d.paidOn)} (${d.quote.firstPayment.method === 'card' ? 'картой' : 'наличными'}, чек № ${d.quote.firstPayment.receiptNumber})`
+            : `${formatRubles(d.schedule.payments[0]?.amountKopecks ?? 0)} — при заключении договора`,
+        ],
+        ['Сроки и суммы взносов', 'Приложение 1 (график платежей)'],
+      ],
+      mm(65),
+    ),
 
     sectionTitle('7. Особые условия'),
     {
@@ -104,7 +156,9 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
           ? `ТС осмотрено до заключения договора: акт осмотра № ${d.inspection.inspection.number} (приложение 2). Повреждения, указанные в акте, не возмещаются до их устранения и повторного осмотра.`
           : 'ТС не осматривалось.',
         `Договор заключён по решению руководителя ${d.approval.decidedByName} от ${formatDateRu(d.approval.decidedAt.slice(0, 10))}.`,
-        ...d.option.factors.filter((f) => f.code === 'promotion' || f.code === 'discount').map((f) => message(f.reason)),
+        ...d.option.factors
+          .filter((f) => f.code === 'promotion' || f.code === 'discount')
+          .map((f) => message(f.reason)),
       ],
     },
 
@@ -113,7 +167,10 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       unbreakable: true,
       stack: [
         sectionTitle('8. Подписи сторон'),
-        { text: 'С правилами страхования ознакомлен, правила, полис, график платежей и акт осмотра получил.', style: 'small' },
+        {
+          text: 'С правилами страхования ознакомлен, правила, полис, график платежей и акт осмотра получил.',
+          style: 'small',
+        },
         signatureLine('Страховщик (представитель)', d.representativeName),
         signatureLine('Страхователь', surnameInitials(app.insured)),
       ],
@@ -126,7 +183,10 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
 
   if (d.inspection) {
     const report = buildInspectionReport(d.inspection)
-    content.push({ text: 'Приложение 2', style: 'subtitle', pageBreak: 'before', alignment: 'right', margin: [0, 0, 0, mm(1)] }, report.content)
+    content.push(
+      { text: 'Приложение 2', style: 'subtitle', pageBreak: 'before', alignment: 'right', margin: [0, 0, 0, mm(1)] },
+      report.content,
+    )
   }
 
   return a4Document({
@@ -138,7 +198,9 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
 }
 
 export function cascoContractFileName(d: CascoPrintData): string {
-  return safeFileName(`Договор КАСКО ${d.contractNumber ?? 'проект'} ${d.vehicleName} ${d.application.vehicle.plate ?? ''}`.trim()) + '.pdf'
+  return (
+    safeFileName(
+      `Договор КАСКО ${d.contractNumber ?? 'проект'} ${d.vehicleName} ${d.application.vehicle.plate ?? ''}`.trim(),
+    ) + '.pdf'
+  )
 }
-
-

@@ -14,7 +14,11 @@ export function buildCascoSchedule(d: CascoPrintData): DocDefinition {
   const number = contractTitle(d)
   const content: Content = [
     { text: 'ГРАФИК ПЛАТЕЖЕЙ', style: 'title' },
-    { text: `по договору страхования транспортного средства (КАСКО) ${number}`, style: 'subtitle', margin: [0, 0, 0, mm(3)] },
+    {
+      text: `по договору страхования транспортного средства (КАСКО) ${number}`,
+      style: 'subtitle',
+      margin: [0, 0, 0, mm(3)],
+    },
     labelled([
       ['Страхователь', fullName(d.application.insured)],
       ['Транспортное средство', `${d.vehicleName}, ${d.application.vehicle.plate ?? d.application.vehicle.vin ?? ''}`],
@@ -26,7 +30,8 @@ export function buildCascoSchedule(d: CascoPrintData): DocDefinition {
     scheduleTable(d),
     {
       text: `Очередной взнос уплачивается не позднее указанной даты. При неуплате очередного взноса в срок договор прекращается в порядке, установленном правилами страхования.`,
-      style: 'small', margin: [0, mm(3), 0, 0],
+      style: 'small',
+      margin: [0, mm(3), 0, 0],
     },
     d.paidOn ? { text: `Дата заключения договора: ${formatDateRu(d.concludedOn)}.`, margin: [0, mm(2), 0, 0] } : '',
     signatureLine('Страховщик (представитель)', d.representativeName),

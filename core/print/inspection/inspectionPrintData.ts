@@ -1,5 +1,12 @@
 import type { InspectionChecklistData } from '../../../shared/inspection/checklist'
-import { DAMAGE_SHOT, EXTRA_SHOT, SIGNATURE_SHOTS, isSignatureShot, type Inspection, type InspectionPhoto } from '../../../shared/inspection/inspection'
+import {
+  DAMAGE_SHOT,
+  EXTRA_SHOT,
+  SIGNATURE_SHOTS,
+  isSignatureShot,
+  type Inspection,
+  type InspectionPhoto,
+} from '../../../shared/inspection/inspection'
 import { versionInForce } from '../../../shared/reference/envelope'
 import { AppError } from '../../app/appError'
 import type { Db } from '../../db/openDatabase'
@@ -52,39 +59,68 @@ function assertMayPrint(inspection: { inspectorId: string; status: string }, ctx
 export function formatLocalDateTime(iso: string, timeZone: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  const p = Object.fromEntries(new Intl.DateTimeFormat('ru-RU', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d).map((x) => [x.type, x.value]))
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('ru-RU', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  )
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`
 }
 
 const dataUrl = (bytes: Buffer) => `data:image/jpeg;base64,${bytes.toString('base64')}`
 
-export async function loadInspectionPrintData(id: string | undefined, ctx: HandlerContext, deps: InspectionPrintDeps): Promise<InspectionPrintData> {
+export async function loadInspectionPrintData(
+  id: string | undefined,
+  ctx: HandlerContext,
+  deps: InspectionPrintDeps,
+): Promise<InspectionPrintData> {
   if (!id) throw new AppError('NOT_FOUND', 'errors.notFound')
   const row = await findInspectionRow(deps.db, id)
   assertMayPrint({ inspectorId: row.inspector_id, status: row.status }, ctx)
   const inspection = await loadInspection(deps.db, id)
   const checklist = checklistOf(deps.reference, inspection.checklistVersion).data
-  const insurer = versionInForce(deps.reference.versions['insurer-details'], inspection.report.inspectedAt.slice(0, 10) || inspection.createdAt.slice(0, 10))
+  const insurer = versionInForce(
+    deps.reference.versions['insurer-details'],
+    inspection.report.inspectedAt.slice(0, 10) || inspection.createdAt.slice(0, 10),
+  )
 
   // Checklist order first, then extra shots, then each damage row's photos in row order.
   const shotOrder = new Map(checklist.shots.map((s, i) => [s.code, i]))
   const rank = (p: InspectionPhoto) => {
     if (p.shot === DAMAGE_SHOT) return 2000 + (inspection.damages.find((d) => d.id === p.damageId)?.number ?? 999)
-    return p.shot === EXTRA_SHOT ? 1000 : shotOrder.get(p.shot) ?? 1500
+    return p.shot === EXTRA_SHOT ? 1000 : (shotOrder.get(p.shot) ?? 1500)
   }
   const photos = inspection.photos.filter((p) => !isSignatureShot(p.shot)).sort((a, b) => rank(a) - rank(b))
   const printed: PrintedPhoto[] = []
   for (const [i, photo] of photos.entries()) {
-    const damageNumber = photo.shot === DAMAGE_SHOT ? inspection.damages.find((d) => d.id === photo.damageId)?.number ?? null : null
-    const title = damageNumber !== null ? `Повреждение № ${damageNumber}`
-      : photo.shot === EXTRA_SHOT ? 'Дополнительный снимок'
-        : checklist.shots.find((s) => s.code === photo.shot)?.name.ru ?? photo.shot
-    const [thumb, normal] = await Promise.all([deps.store.read(photo.sha256, 'thumb'), deps.store.read(photo.sha256, 'normal')])
+    const damageNumber =
+      photo.shot === DAMAGE_SHOT ? (inspection.damages.find((d) => d.id === photo.damageId)?.number ?? null) : null
+    const title =
+      damageNumber !== null
+        ? `Повреждение № ${damageNumber}`
+        : photo.shot === EXTRA_SHOT
+          ? 'Дополнительный снимок'
+          : (checklist.shots.find((s) => s.code === photo.shot)?.name.ru ?? photo.shot)
+    const [thumb, normal] = await Promise.all([
+      deps.store.read(photo.sha256, 'thumb'),
+      deps.store.read(photo.sha256, 'normal'),
+    ])
     printed.push({
-      number: i + 1, photo, title, damageNumber, capturedAt: formatLocalDateTime(photo.capturedAt, deps.timeZone),
-      thumb: dataUrl(thumb), normal: dataUrl(normal),
+      number: i + 1,
+      photo,
+      title,
+      damageNumber,
+      capturedAt: formatLocalDateTime(photo.capturedAt, deps.timeZone),
+      thumb: dataUrl(thumb),
+      normal: dataUrl(normal),
     })
   }
   const signature = async (shot: string) => {
@@ -96,7 +132,10 @@ export async function loadInspectionPrintData(id: string | undefined, ctx: Handl
     checklist,
     insurerName: insurer?.data.name ?? '',
     photos: printed,
-    signatures: { inspector: await signature(SIGNATURE_SHOTS.inspector), client: await signature(SIGNATURE_SHOTS.client) },
+    signatures: {
+      inspector: await signature(SIGNATURE_SHOTS.inspector),
+      client: await signature(SIGNATURE_SHOTS.client),
+    },
     timeZone: deps.timeZone,
   }
 }

@@ -14,11 +14,18 @@ const CONTENT_WIDTH = mm(210 - 18 - 14)
 const METHOD: Record<string, string> = { office: 'в офисе страховщика', 'on-site': 'на месте у клиента' }
 const CONCLUSION: Record<string, string> = {
   accepted: 'Транспортное средство принято на страхование без замечаний',
-  'accepted-with-exclusions': 'Транспортное средство принято на страхование; указанные повреждения исключены из страхового покрытия',
+  'accepted-with-exclusions':
+    'Транспортное средство принято на страхование; указанные повреждения исключены из страхового покрытия',
   'not-accepted': 'Транспортное средство не принято на страхование',
 }
 const RIMS: Record<string, string> = { steel: 'штампованные', alloy: 'литые', forged: 'кованые', other: 'другие' }
-export const VIEW_LABELS: Record<DiagramView, string> = { top: 'Вид сверху', front: 'Спереди', rear: 'Сзади', left: 'Левая сторона', right: 'Правая сторона' }
+export const VIEW_LABELS: Record<DiagramView, string> = {
+  top: 'Вид сверху',
+  front: 'Спереди',
+  rear: 'Сзади',
+  left: 'Левая сторона',
+  right: 'Правая сторона',
+}
 
 const text = (v: string | null | undefined) => (v && v.trim() ? v.trim() : DASH)
 const yesNo = (v: boolean) => (v ? 'есть' : 'нет')
@@ -32,23 +39,48 @@ export function formatInspectedAt(value: string): string {
 function vinRows(d: InspectionPrintData): Content {
   const v = d.inspection.report.vehicle
   const cmp = compareVins(v)
-  const verdict = (same: boolean | null): ContentNode => same === null ? { text: DASH }
-    : same ? { text: 'совпадает' } : { text: 'НЕ СОВПАДАЕТ', bold: true, color: '#b71c1c' }
+  const verdict = (same: boolean | null): ContentNode =>
+    same === null
+      ? { text: DASH }
+      : same
+        ? { text: 'совпадает' }
+        : { text: 'НЕ СОВПАДАЕТ', bold: true, color: '#b71c1c' }
   const rows: Content[][] = [
-    [{ text: 'Где прочитан', style: 'label', bold: true }, { text: 'VIN (номер кузова)', style: 'label', bold: true }, { text: 'Сверка с документами', style: 'label', bold: true }],
+    [
+      { text: 'Где прочитан', style: 'label', bold: true },
+      { text: 'VIN (номер кузова)', style: 'label', bold: true },
+      { text: 'Сверка с документами', style: 'label', bold: true },
+    ],
     [{ text: 'По документам (ПТС/СТС)' }, { text: text(v.vinDocument) }, { text: DASH }],
     [{ text: 'На кузове' }, { text: text(v.vinBody) }, verdict(cmp.body)],
     [{ text: 'На табличке (наклейке)' }, { text: text(v.vinPlate) }, verdict(cmp.plate)],
   ]
-  const table: ContentNode = { table: { widths: [mm(50), '*', mm(45)], headerRows: 1, dontBreakRows: true, body: rows }, layout: thinLayout }
+  const table: ContentNode = {
+    table: { widths: [mm(50), '*', mm(45)], headerRows: 1, dontBreakRows: true, body: rows },
+    layout: thinLayout,
+  }
   return cmp.mismatch
-    ? [table, { text: 'Внимание: VIN на автомобиле не совпадает с указанным в документах.', bold: true, color: '#b71c1c', margin: [0, mm(1), 0, 0] }]
+    ? [
+        table,
+        {
+          text: 'Внимание: VIN на автомобиле не совпадает с указанным в документах.',
+          bold: true,
+          color: '#b71c1c',
+          margin: [0, mm(1), 0, 0],
+        },
+      ]
     : table
 }
 
 const thinLayout = {
-  hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9e9e9e', vLineColor: () => '#9e9e9e',
-  paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2,
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  hLineColor: () => '#9e9e9e',
+  vLineColor: () => '#9e9e9e',
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
 }
 
 function damageSection(d: InspectionPrintData): Content {
@@ -56,7 +88,8 @@ function damageSection(d: InspectionPrintData): Content {
   const markers = inspection.damages.map((r) => ({ view: r.view, x: r.x, y: r.y, number: r.number }))
   const diagram = svgNode(diagramSvg(markers, VIEW_LABELS), CONTENT_WIDTH, { margin: [0, mm(1), 0, mm(2)] })
   if (inspection.damages.length === 0) return [diagram, { text: 'Повреждений не обнаружено.' }]
-  const name = (list: ReadonlyArray<{ code: string; name: { ru: string } }>, code: string) => list.find((x) => x.code === code)?.name.ru ?? text(code)
+  const name = (list: ReadonlyArray<{ code: string; name: { ru: string } }>, code: string) =>
+    list.find((x) => x.code === code)?.name.ru ?? text(code)
   const rows = inspection.damages.map((r) => {
     const found = findPart(checklist, r.partCode)
     const photos = d.photos.filter((p) => p.damageNumber === r.number).map((p) => p.number)
@@ -72,8 +105,15 @@ function damageSection(d: InspectionPrintData): Content {
   })
   return [
     diagram,
-    grid(['№', 'Деталь (зона)', 'Вид повреждения', 'Размер, см', 'Степень', 'Примечание', 'Фото №'], rows,
-      [mm(8), mm(40), mm(30), mm(15), mm(20), '*', mm(14)]),
+    grid(['№', 'Деталь (зона)', 'Вид повреждения', 'Размер, см', 'Степень', 'Примечание', 'Фото №'], rows, [
+      mm(8),
+      mm(40),
+      mm(30),
+      mm(15),
+      mm(20),
+      '*',
+      mm(14),
+    ]),
   ]
 }
 
@@ -126,7 +166,9 @@ function signatureBlock(role: string, image: string | null, name: string): Conte
     width: '*',
     stack: [
       { text: role, style: 'label' },
-      image ? imageNode(image, [mm(55), mm(20)], { margin: [0, mm(1), 0, 0] }) : { text: ' ', margin: [0, mm(8), 0, 0] },
+      image
+        ? imageNode(image, [mm(55), mm(20)], { margin: [0, mm(1), 0, 0] })
+        : { text: ' ', margin: [0, mm(8), 0, 0] },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(70), y2: 0, lineWidth: 0.5 }] },
       { text: `/ ${text(name)} /`, margin: [0, 1, 0, 0] },
     ],
@@ -151,7 +193,10 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
       ['Место осмотра', text(r.place)],
       ['Способ осмотра', METHOD[r.method] ?? DASH],
       ['Осмотр провёл', text(inspection.inspector.name)],
-      ['Клиент (собственник или представитель)', [text(r.client.name), r.client.phone.trim()].filter(Boolean).join(', тел. ')],
+      [
+        'Клиент (собственник или представитель)',
+        [text(r.client.name), r.client.phone.trim()].filter(Boolean).join(', тел. '),
+      ],
       ['Расчёт КАСКО', inspection.quoteId ?? 'не привязан'],
     ]),
 
@@ -161,7 +206,10 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
       ['Год выпуска', v.year === null ? DASH : String(v.year)],
       ['Цвет', text(v.colour)],
       ['Государственный регистрационный знак', text(v.plate)],
-      ['Показания одометра', v.odometerKm === null ? DASH : `${new Intl.NumberFormat('ru-RU').format(v.odometerKm)} км`],
+      [
+        'Показания одометра',
+        v.odometerKm === null ? DASH : `${new Intl.NumberFormat('ru-RU').format(v.odometerKm)} км`,
+      ],
       ['Документы (ПТС/ЭПТС, СТС)', text(v.documents)],
     ]),
     sectionTitle('3. Идентификационный номер (VIN)'),
@@ -170,20 +218,41 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
     sectionTitle('4. Комплектация и дополнительное оборудование'),
     labelled([['Заводская комплектация', text(r.equipment.factory)]]),
     extra.length
-      ? grid(['№', 'Дополнительное оборудование', 'Стоимость'], extra.map((e, i) => [String(i + 1), text(e.name), e.valueKopecks === null ? DASH : formatRubles(e.valueKopecks)]), [mm(8), '*', mm(35)])
+      ? grid(
+          ['№', 'Дополнительное оборудование', 'Стоимость'],
+          extra.map((e, i) => [
+            String(i + 1),
+            text(e.name),
+            e.valueKopecks === null ? DASH : formatRubles(e.valueKopecks),
+          ]),
+          [mm(8), '*', mm(35)],
+        )
       : { text: 'Дополнительное оборудование не установлено.', margin: [0, mm(1), 0, 0] },
 
     sectionTitle('5. Противоугонные устройства, ключи, стёкла, шины'),
     labelled([
       ['Иммобилайзер', yesNo(a.immobiliser)],
-      ['Сигнализация', a.alarm.present ? `${text(a.alarm.model)}${a.alarm.autostart ? ', с автозапуском' : ''}` : 'нет'],
-      ['Поисковая (спутниковая) система', a.tracking.present ? `${text(a.tracking.model)}${a.tracking.certificate.trim() ? `, сертификат ${a.tracking.certificate.trim()}` : ''}` : 'нет'],
+      [
+        'Сигнализация',
+        a.alarm.present ? `${text(a.alarm.model)}${a.alarm.autostart ? ', с автозапуском' : ''}` : 'нет',
+      ],
+      [
+        'Поисковая (спутниковая) система',
+        a.tracking.present
+          ? `${text(a.tracking.model)}${a.tracking.certificate.trim() ? `, сертификат ${a.tracking.certificate.trim()}` : ''}`
+          : 'нет',
+      ],
       ['Механические блокираторы', text(a.mechanicalLocks)],
       ['Передано комплектов ключей / брелоков', `${r.keys.keySets ?? DASH} / ${r.keys.alarmFobs ?? DASH}`],
       ['Маркировка стёкол', r.glass.marked ? `есть, код ${text(r.glass.markingCode)}` : 'нет'],
       ['Стёкла, замечания', text(r.glass.notes)],
-      ['Шины', [text(r.tyres.make), r.tyres.size.trim(), r.tyres.wearPercent === null ? '' : `износ ${r.tyres.wearPercent} %`].filter(Boolean).join(', ')],
-      ['Диски', r.tyres.rims ? RIMS[r.tyres.rims] ?? DASH : DASH],
+      [
+        'Шины',
+        [text(r.tyres.make), r.tyres.size.trim(), r.tyres.wearPercent === null ? '' : `износ ${r.tyres.wearPercent} %`]
+          .filter(Boolean)
+          .join(', '),
+      ],
+      ['Диски', r.tyres.rims ? (RIMS[r.tyres.rims] ?? DASH) : DASH],
       ['Колёса, замечания', text(r.tyres.notes)],
     ]),
 
@@ -192,14 +261,19 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
 
     sectionTitle(`7. Фотографии (${d.photos.length})`),
     thumbnails(d.photos),
-    d.photos.length ? { text: 'Фотографии в полном размере — в приложении к акту.', style: 'small', margin: [0, mm(1), 0, 0] } : '',
+    d.photos.length
+      ? { text: 'Фотографии в полном размере — в приложении к акту.', style: 'small', margin: [0, mm(1), 0, 0] }
+      : '',
 
     {
       // The conclusion and both signatures stay on one page: a signature must be under what it signs.
       unbreakable: true,
       stack: [
         sectionTitle('8. Заключение'),
-        { text: r.conclusion.outcome ? CONCLUSION[r.conclusion.outcome] ?? DASH : 'Заключение не указано', bold: true },
+        {
+          text: r.conclusion.outcome ? (CONCLUSION[r.conclusion.outcome] ?? DASH) : 'Заключение не указано',
+          bold: true,
+        },
         r.conclusion.remarks.trim() ? { text: r.conclusion.remarks.trim(), margin: [0, mm(1), 0, 0] } : '',
         {
           margin: [0, mm(6), 0, 0],
@@ -211,7 +285,9 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
         },
       ],
     },
-    d.photos.length ? { text: 'Приложение. Фотографии', style: 'title', pageBreak: 'before', margin: [0, 0, 0, mm(2)] } : '',
+    d.photos.length
+      ? { text: 'Приложение. Фотографии', style: 'title', pageBreak: 'before', margin: [0, 0, 0, mm(2)] }
+      : '',
     fullPhotos(d.photos),
   ]
 
@@ -226,5 +302,9 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
 
 export function inspectionReportFileName(d: InspectionPrintData): string {
   const v = d.inspection.report.vehicle
-  return safeFileName(`Акт осмотра ${d.inspection.number.replace(/\//g, '-')} ${[v.make, v.model, v.plate].filter((s) => s.trim()).join(' ')}`) + '.pdf'
+  return (
+    safeFileName(
+      `Акт осмотра ${d.inspection.number.replace(/\//g, '-')} ${[v.make, v.model, v.plate].filter((s) => s.trim()).join(' ')}`,
+    ) + '.pdf'
+  )
 }

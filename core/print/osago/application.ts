@@ -6,8 +6,25 @@ import { a4Document, grid, labelled, sectionTitle, signatureLine } from '../a4'
 import { mm, type Content, type ContentNode, type DocDefinition } from '../docDefinition'
 import type { OsagoPrintData } from './osagoPrintData'
 import {
-  DASH, addressLine, driversOf, fullName, gender, licenceNumber, organisationRows, ownerName, ownerOf, partyView, passportFull,
-  policyNumber, powerText, registrationDocLine, safeFileName, signatoryName, vinText, yesNo, type PartyView,
+  DASH,
+  addressLine,
+  driversOf,
+  fullName,
+  gender,
+  licenceNumber,
+  organisationRows,
+  ownerName,
+  ownerOf,
+  partyView,
+  passportFull,
+  policyNumber,
+  powerText,
+  registrationDocLine,
+  safeFileName,
+  signatoryName,
+  vinText,
+  yesNo,
+  type PartyView,
 } from './policyText'
 
 /**
@@ -46,9 +63,19 @@ export function calculationTable(d: OsagoPrintData): ContentNode {
   const rows = coefficientCodes.map((code) => {
     const b = byCode.get(code)
     if (!b) return [translate('ru', `osago.coefficients.${code}`), DASH, DASH, DASH]
-    return [translate('ru', `osago.coefficients.${code}`), factorValue(b), translate('ru', b.label.key, b.label.params), b.verified ? 'да' : 'нет']
+    return [
+      translate('ru', `osago.coefficients.${code}`),
+      factorValue(b),
+      translate('ru', b.label.key, b.label.params),
+      b.verified ? 'да' : 'нет',
+    ]
   })
-  return grid(['Коэффициент', 'Значение', 'Основание (строка тарифа)', 'Подтверждено'], rows, [mm(50), mm(20), '*', mm(23)])
+  return grid(['Коэффициент', 'Значение', 'Основание (строка тарифа)', 'Подтверждено'], rows, [
+    mm(50),
+    mm(20),
+    '*',
+    mm(23),
+  ])
 }
 
 /**
@@ -61,8 +88,10 @@ export function unverifiedNote(d: OsagoPrintData): string | null {
     const title = translate('ru', `osago.coefficients.${w.code}`)
     return /\(([^)]+)\)$/.exec(title)?.[1] ?? title
   })
-  return `Внимание: не подтверждены значения ${[...new Set(names)].join(', ')} (тариф ${d.calculation.tariffVersion}). `
-    + 'Расчёт предварительный до обновления справочников из головного офиса.'
+  return (
+    `Внимание: не подтверждены значения ${[...new Set(names)].join(', ')} (тариф ${d.calculation.tariffVersion}). ` +
+    'Расчёт предварительный до обновления справочников из головного офиса.'
+  )
 }
 
 /**
@@ -76,7 +105,10 @@ export function premiumRows(d: OsagoPrintData): Array<[string, string]> {
   if (!c) return [premium]
   return [
     [translate('ru', 'osago.ceiling.product'), formatRubles(c.uncappedPremiumKopecks)],
-    [translate('ru', 'osago.ceiling.limit'), `${formatRubles(c.ceilingKopecks)} = ${translate('ru', c.ceiling.label.key, c.ceiling.label.params)}`],
+    [
+      translate('ru', 'osago.ceiling.limit'),
+      `${formatRubles(c.ceilingKopecks)} = ${translate('ru', c.ceiling.label.key, c.ceiling.label.params)}`,
+    ],
     premium,
   ]
 }
@@ -85,7 +117,9 @@ export function premiumRows(d: OsagoPrintData): Array<[string, string]> {
 export function ceilingNote(d: OsagoPrintData): string | null {
   const c = storedCeiling(d.calculation)
   if (!c) return null
-  return c.ceilingApplied ? translate('ru', 'osago.ceiling.applied', { multiple: c.ceiling.multiple }) : translate('ru', 'osago.ceiling.notApplied')
+  return c.ceilingApplied
+    ? translate('ru', 'osago.ceiling.applied', { multiple: c.ceiling.multiple })
+    : translate('ru', 'osago.ceiling.notApplied')
 }
 
 function formulaLine(d: OsagoPrintData): string {
@@ -106,26 +140,27 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     ? { text: 'Собственник транспортного средства является страхователем.' }
     : labelled(partyRows(owner))
 
-  const driversBlock: Content = app.drivers.mode === 'unlimited'
-    ? labelled([
-      ['Список лиц, допущенных к управлению', 'без ограничений'],
-      ['Класс КБМ собственника', app.drivers.ownerKbmClass],
-    ])
-    : [
-      { text: 'Договор заключается в отношении только указанных лиц:', margin: [0, 0, 0, mm(1)] },
-      grid(
-        ['№', 'Фамилия, имя, отчество', 'Дата рождения', 'Водительское удостоверение', 'Стаж с', 'Класс КБМ'],
-        drivers.map((dr, i) => [
-          String(i + 1),
-          fullName(dr),
-          formatDateRu(dr.birthDate),
-          licenceNumber(dr),
-          dr.licenseYearOnly ? `${dr.licenseSince.slice(0, 4)} г.` : formatDateRu(dr.licenseSince),
-          dr.kbmReason ? `${dr.kbmClass} (${dr.kbmReason})` : dr.kbmClass,
-        ]),
-        [mm(7), '*', mm(21), mm(30), mm(19), mm(20)],
-      ),
-    ]
+  const driversBlock: Content =
+    app.drivers.mode === 'unlimited'
+      ? labelled([
+          ['Список лиц, допущенных к управлению', 'без ограничений'],
+          ['Класс КБМ собственника', app.drivers.ownerKbmClass],
+        ])
+      : [
+          { text: 'Договор заключается в отношении только указанных лиц:', margin: [0, 0, 0, mm(1)] },
+          grid(
+            ['№', 'Фамилия, имя, отчество', 'Дата рождения', 'Водительское удостоверение', 'Стаж с', 'Класс КБМ'],
+            drivers.map((dr, i) => [
+              String(i + 1),
+              fullName(dr),
+              formatDateRu(dr.birthDate),
+              licenceNumber(dr),
+              dr.licenseYearOnly ? `${dr.licenseSince.slice(0, 4)} г.` : formatDateRu(dr.licenseSince),
+              dr.kbmReason ? `${dr.kbmClass} (${dr.kbmReason})` : dr.kbmClass,
+            ]),
+            [mm(7), '*', mm(21), mm(30), mm(19), mm(20)],
+          ),
+        ]
 
   const unverified = unverifiedNote(d)
   const ceiling = ceilingNote(d)
@@ -133,11 +168,27 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
   const content: Content = [
     { text: `В ${d.insurer.name}`, alignment: 'right', margin: [0, 0, 0, mm(3)] },
     { text: 'ЗАЯВЛЕНИЕ', style: 'title' },
-    { text: 'о заключении договора обязательного страхования гражданской ответственности владельцев транспортных средств', style: 'subtitle' },
-    ...(number ? [{ text: `Полис серия ${d.policy.blank!.series} № ${d.policy.blank!.number}`, style: 'subtitle', margin: [0, mm(1), 0, 0] } as ContentNode] : []),
+    {
+      text: 'о заключении договора обязательного страхования гражданской ответственности владельцев транспортных средств',
+      style: 'subtitle',
+    },
+    ...(number
+      ? [
+          {
+            text: `Полис серия ${d.policy.blank!.series} № ${d.policy.blank!.number}`,
+            style: 'subtitle',
+            margin: [0, mm(1), 0, 0],
+          } as ContentNode,
+        ]
+      : []),
 
     sectionTitle('1. Страховщик'),
-    labelled([['Наименование', d.insurer.name], ['Адрес', d.insurer.address], ['Телефон', d.insurer.phone], ['Сайт', d.insurer.website]]),
+    labelled([
+      ['Наименование', d.insurer.name],
+      ['Адрес', d.insurer.address],
+      ['Телефон', d.insurer.phone],
+      ['Сайт', d.insurer.website],
+    ]),
 
     sectionTitle('2. Страхователь'),
     labelled(partyRows(partyView(app.insured))),
@@ -170,15 +221,23 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     ]),
 
     sectionTitle('6. Цель использования'),
-    labelled([['Цель использования', d.purposeName], ['Используется с прицепом', yesNo(v.usedWithTrailer)]]),
+    labelled([
+      ['Цель использования', d.purposeName],
+      ['Используется с прицепом', yesNo(v.usedWithTrailer)],
+    ]),
 
     sectionTitle('7. Срок страхования'),
     labelled([
       ['Дата заключения договора', formatDateRu(app.contract.conclusionDate)],
       ['Срок страхования', `с ${d.termStartTime} ${formatDateRu(d.startDate)} по 23:59 ${formatDateRu(d.endDate)}`],
-      ['Периоды использования', app.contract.periodsOfUse.length
-        ? app.contract.periodsOfUse.map((p, i) => `${i + 1}) с ${formatDateRu(p.from)} по ${formatDateRu(p.to)}`).join('\n')
-        : 'в течение всего срока страхования'],
+      [
+        'Периоды использования',
+        app.contract.periodsOfUse.length
+          ? app.contract.periodsOfUse
+              .map((p, i) => `${i + 1}) с ${formatDateRu(p.from)} по ${formatDateRu(p.to)}`)
+              .join('\n')
+          : 'в течение всего срока страхования',
+      ],
     ]),
 
     sectionTitle('8. Лица, допущенные к управлению'),
@@ -189,18 +248,18 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
 
     sectionTitle('10. Расчёт страховой премии'),
     {
-      stack: [
-        { text: formulaLine(d), margin: [0, 0, 0, mm(1)] },
-        calculationTable(d),
-      ],
+      stack: [{ text: formulaLine(d), margin: [0, 0, 0, mm(1)] }, calculationTable(d)],
     },
     labelled(premiumRows(d)),
     ...(ceiling ? [{ text: ceiling, margin: [0, mm(1), 0, 0] } as ContentNode] : []),
     ...(unverified ? [{ text: unverified, margin: [0, mm(1.5), 0, 0], color: '#8a4b00' } as ContentNode] : []),
 
     sectionTitle('11. Подтверждение'),
-    { text: 'Сведения, указанные в заявлении, достоверны. С правилами обязательного страхования и расчётом страховой премии ознакомлен(а). '
-      + 'Даю согласие на обработку персональных данных в целях заключения и исполнения договора.' },
+    {
+      text:
+        'Сведения, указанные в заявлении, достоверны. С правилами обязательного страхования и расчётом страховой премии ознакомлен(а). ' +
+        'Даю согласие на обработку персональных данных в целях заключения и исполнения договора.',
+    },
     labelled([['Дата', formatDateRu(app.contract.conclusionDate)]]),
     signatureLine('Страхователь', signatoryName(app.insured)),
     signatureLine('Представитель страховщика', d.representativeName),
@@ -214,5 +273,7 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
 }
 
 export function applicationFileName(d: OsagoPrintData): string {
-  return safeFileName(`Заявление ОСАГО — ${signatoryName(d.application.insured)} — ${formatDateRu(d.application.contract.conclusionDate)}.pdf`)
+  return safeFileName(
+    `Заявление ОСАГО — ${signatoryName(d.application.insured)} — ${formatDateRu(d.application.contract.conclusionDate)}.pdf`,
+  )
 }

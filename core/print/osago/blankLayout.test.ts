@@ -41,7 +41,7 @@ describe('OSAGO blank layout', () => {
     expect(() => loadBlankLayouts({ bundledDir: dir })).toThrow(/data\.fields\.premium\.width.*right edge/)
   })
 
-  it('takes HQ\'s corrected layout as a new version, effective from its own date', () => {
+  it("takes HQ's corrected layout as a new version, effective from its own date", () => {
     writeLayout('a.json', bundled)
     const override = join(dir, 'hq')
     mkdirSync(join(override, 'layouts'), { recursive: true })

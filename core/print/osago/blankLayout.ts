@@ -13,46 +13,96 @@ export const BLANK_LAYOUT_KIND = 'osago-policy-blank-layout'
 
 /** Fields printed once; the periods of use and drivers have rows of their own (`periodRows`, `driverRows`). */
 export const BLANK_FIELDS = [
-  'insurerName', 'insurerAddress', 'insurerPhone', 'insurerWebsite',
-  'termFrom', 'termTo',
-  'insuredName', 'insuredBirthDate', 'insuredDocument', 'insuredAddress',
-  'ownerName', 'ownerBirthDate', 'ownerDocument', 'ownerAddress',
-  'vehicleName', 'category', 'vin', 'bodyNumber', 'chassisNumber', 'plate', 'registrationDoc', 'power', 'trailer',
+  'insurerName',
+  'insurerAddress',
+  'insurerPhone',
+  'insurerWebsite',
+  'termFrom',
+  'termTo',
+  'insuredName',
+  'insuredBirthDate',
+  'insuredDocument',
+  'insuredAddress',
+  'ownerName',
+  'ownerBirthDate',
+  'ownerDocument',
+  'ownerAddress',
+  'vehicleName',
+  'category',
+  'vin',
+  'bodyNumber',
+  'chassisNumber',
+  'plate',
+  'registrationDoc',
+  'power',
+  'trailer',
   'purpose',
-  'driversUnlimited', 'driversLimited',
-  'premium', 'specialNotes', 'conclusionDate', 'representative',
+  'driversUnlimited',
+  'driversLimited',
+  'premium',
+  'specialNotes',
+  'conclusionDate',
+  'representative',
 ] as const
 export type BlankField = (typeof BLANK_FIELDS)[number]
 
-export const layoutFieldSchema = z.object({
-  x: z.number().min(0),
-  y: z.number().min(0),
-  width: z.number().positive(),
-  fontSize: z.number().min(5).max(16),
-  /** Lines the printed box has room for (addresses, special notes); 1 when absent. */
-  lines: z.number().int().min(1).max(8).optional(),
-}).strict()
+export const layoutFieldSchema = z
+  .object({
+    x: z.number().min(0),
+    y: z.number().min(0),
+    width: z.number().positive(),
+    fontSize: z.number().min(5).max(16),
+    /** Lines the printed box has room for (addresses, special notes); 1 when absent. */
+    lines: z.number().int().min(1).max(8).optional(),
+  })
+  .strict()
 export type LayoutField = z.infer<typeof layoutFieldSchema>
 
-const fieldsSchema = z.object(Object.fromEntries(BLANK_FIELDS.map((f) => [f, layoutFieldSchema])) as Record<BlankField, typeof layoutFieldSchema>).strict()
+const fieldsSchema = z
+  .object(
+    Object.fromEntries(BLANK_FIELDS.map((f) => [f, layoutFieldSchema])) as Record<BlankField, typeof layoutFieldSchema>,
+  )
+  .strict()
 
-export const blankLayoutSchema = z.object({
-  paper: z.object({ widthMm: z.number().positive(), heightMm: z.number().positive() }).strict(),
-  /** Text longer than its box is set smaller, down to this size; below it the print is refused. */
-  minFontSize: z.number().min(4).max(10),
-  fields: fieldsSchema,
-  periodRows: z.array(z.object({ from: layoutFieldSchema, to: layoutFieldSchema }).strict()).min(1).max(3),
-  driverRows: z.array(z.object({ name: layoutFieldSchema, licence: layoutFieldSchema }).strict()).min(1).max(10),
-}).strict().superRefine((layout, ctx) => {
-  const check = (f: LayoutField, path: (string | number)[]) => {
-    if (f.x + f.width > layout.paper.widthMm) ctx.addIssue({ code: 'custom', message: 'the field runs past the right edge of the sheet', path: [...path, 'width'] })
-    if (f.y > layout.paper.heightMm) ctx.addIssue({ code: 'custom', message: 'the field is below the bottom of the sheet', path: [...path, 'y'] })
-    if (f.fontSize < layout.minFontSize) ctx.addIssue({ code: 'custom', message: 'fontSize is below minFontSize', path: [...path, 'fontSize'] })
-  }
-  for (const f of BLANK_FIELDS) check(layout.fields[f], ['fields', f])
-  layout.periodRows.forEach((r, i) => { check(r.from, ['periodRows', i, 'from']); check(r.to, ['periodRows', i, 'to']) })
-  layout.driverRows.forEach((r, i) => { check(r.name, ['driverRows', i, 'name']); check(r.licence, ['driverRows', i, 'licence']) })
-})
+export const blankLayoutSchema = z
+  .object({
+    paper: z.object({ widthMm: z.number().positive(), heightMm: z.number().positive() }).strict(),
+    /** Text longer than its box is set smaller, down to this size; below it the print is refused. */
+    minFontSize: z.number().min(4).max(10),
+    fields: fieldsSchema,
+    periodRows: z
+      .array(z.object({ from: layoutFieldSchema, to: layoutFieldSchema }).strict())
+      .min(1)
+      .max(3),
+    driverRows: z
+      .array(z.object({ name: layoutFieldSchema, licence: layoutFieldSchema }).strict())
+      .min(1)
+      .max(10),
+  })
+  .strict()
+  .superRefine((layout, ctx) => {
+    const check = (f: LayoutField, path: (string | number)[]) => {
+      if (f.x + f.width > layout.paper.widthMm)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the field runs past the right edge of the sheet',
+          path: [...path, 'width'],
+        })
+      if (f.y > layout.paper.heightMm)
+        ctx.addIssue({ code: 'custom', message: 'the field is below the bottom of the sheet', path: [...path, 'y'] })
+      if (f.fontSize < layout.minFontSize)
+        ctx.addIssue({ code: 'custom', message: 'fontSize is below minFontSize', path: [...path, 'fontSize'] })
+    }
+    for (const f of BLANK_FIELDS) check(layout.fields[f], ['fields', f])
+    layout.periodRows.forEach((r, i) => {
+      check(r.from, ['periodRows', i, 'from'])
+      check(r.to, ['periodRows', i, 'to'])
+    })
+    layout.driverRows.forEach((r, i) => {
+      check(r.name, ['driverRows', i, 'name'])
+      check(r.licence, ['driverRows', i, 'licence'])
+    })
+  })
 
 export const blankLayoutFileSchema = referenceFile(BLANK_LAYOUT_KIND, blankLayoutSchema)
 export type BlankLayout = z.infer<typeof blankLayoutSchema>
@@ -64,7 +114,10 @@ export type BlankLayoutFile = z.infer<typeof blankLayoutFileSchema>
  */
 export function loadBlankLayouts(dirs: { bundledDir: string; overrideDir?: string }): BlankLayoutFile[] {
   const found: BlankLayoutFile[] = []
-  for (const dir of [join(dirs.bundledDir, 'layouts'), ...(dirs.overrideDir ? [join(dirs.overrideDir, 'layouts')] : [])]) {
+  for (const dir of [
+    join(dirs.bundledDir, 'layouts'),
+    ...(dirs.overrideDir ? [join(dirs.overrideDir, 'layouts')] : []),
+  ]) {
     if (!existsSync(dir)) continue
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.json')) continue
@@ -74,12 +127,17 @@ export function loadBlankLayouts(dirs: { bundledDir: string; overrideDir?: strin
       const layout = readResource(file, blankLayoutFileSchema)
       const same = found.find((l) => l.version === layout.version || l.effectiveFrom === layout.effectiveFrom)
       if (same && JSON.stringify(same) !== JSON.stringify(layout)) {
-        throw new ReferenceDataError(file, 'version', `layout ${layout.version} clashes with the already loaded ${same.version}`)
+        throw new ReferenceDataError(
+          file,
+          'version',
+          `layout ${layout.version} clashes with the already loaded ${same.version}`,
+        )
       }
       if (!same) found.push(layout)
     }
   }
-  if (found.length === 0) throw new ReferenceDataError(join(dirs.bundledDir, 'layouts'), '(folder)', `no file of kind ${BLANK_LAYOUT_KIND}`)
+  if (found.length === 0)
+    throw new ReferenceDataError(join(dirs.bundledDir, 'layouts'), '(folder)', `no file of kind ${BLANK_LAYOUT_KIND}`)
   return found
 }
 

@@ -41,7 +41,8 @@ export async function loadOsagoPrintData(id: string | undefined, deps: OsagoPrin
   const policy = await deps.loadOsagoPolicy(id)
   if (policy.status === 'discarded') throw new AppError('CONFLICT', 'print.errors.policyDiscarded')
   const { application, calculation, startDate, endDate } = policy
-  if (!application || !calculation || !startDate || !endDate) throw new AppError('CONFLICT', 'print.errors.notCalculated')
+  if (!application || !calculation || !startDate || !endDate)
+    throw new AppError('CONFLICT', 'print.errors.notCalculated')
 
   const on = application.contract.conclusionDate
   const insurer = referenceInForce(deps.reference, 'insurer-details', on).data
@@ -81,5 +82,7 @@ export function termStartTime(startDate: string, issuedAt: string | null, timeZo
   if (!issuedAt) return '00:00'
   const issued = new Date(issuedAt)
   if (todayIn(timeZone, issued) !== startDate) return '00:00'
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(issued)
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    issued,
+  )
 }

@@ -5,8 +5,24 @@ import { mm, type Content, type DocDefinition } from '../docDefinition'
 import type { OsagoPrintData } from './osagoPrintData'
 import { specialNotes } from './policyOnBlank'
 import {
-  DASH, driversOf, fullName, licenceNumber, ownerAddress, ownerBirthDate, ownerDocument, ownerName, ownerOf, partyView,
-  policyNumber, powerText, registrationDocLine, safeFileName, signatoryName, vinText, yesNo, type PartyView,
+  DASH,
+  driversOf,
+  fullName,
+  licenceNumber,
+  ownerAddress,
+  ownerBirthDate,
+  ownerDocument,
+  ownerName,
+  ownerOf,
+  partyView,
+  policyNumber,
+  powerText,
+  registrationDocLine,
+  safeFileName,
+  signatoryName,
+  vinText,
+  yesNo,
+  type PartyView,
 } from './policyText'
 
 /** A party's lines on the archive copy: the same four the blank has, labelled for a citizen or an organisation. */
@@ -33,9 +49,20 @@ export function buildPolicyArchive(d: OsagoPrintData): DocDefinition {
 
   const content: Content = [
     { text: 'ПОЛИС', style: 'title' },
-    { text: 'обязательного страхования гражданской ответственности владельцев транспортных средств', style: 'subtitle' },
-    { text: `Серия ${d.policy.blank?.series ?? DASH} № ${d.policy.blank?.number ?? DASH}`, style: 'title', margin: [0, mm(2), 0, mm(1)] },
-    { text: 'Архивная копия полиса, выданного на бланке строгой отчётности. Страховым полисом не является.', style: 'small', alignment: 'center' },
+    {
+      text: 'обязательного страхования гражданской ответственности владельцев транспортных средств',
+      style: 'subtitle',
+    },
+    {
+      text: `Серия ${d.policy.blank?.series ?? DASH} № ${d.policy.blank?.number ?? DASH}`,
+      style: 'title',
+      margin: [0, mm(2), 0, mm(1)],
+    },
+    {
+      text: 'Архивная копия полиса, выданного на бланке строгой отчётности. Страховым полисом не является.',
+      style: 'small',
+      alignment: 'center',
+    },
 
     sectionTitle('Страховщик'),
     labelled([
@@ -46,9 +73,14 @@ export function buildPolicyArchive(d: OsagoPrintData): DocDefinition {
     sectionTitle('Срок страхования'),
     labelled([
       ['Срок страхования', `с ${d.termStartTime} ${formatDateRu(d.startDate)} по 23:59 ${formatDateRu(d.endDate)}`],
-      ['Периоды использования', app.contract.periodsOfUse.length
-        ? app.contract.periodsOfUse.map((p, i) => `${i + 1}) с ${formatDateRu(p.from)} по ${formatDateRu(p.to)}`).join('\n')
-        : 'в течение всего срока страхования'],
+      [
+        'Периоды использования',
+        app.contract.periodsOfUse.length
+          ? app.contract.periodsOfUse
+              .map((p, i) => `${i + 1}) с ${formatDateRu(p.from)} по ${formatDateRu(p.to)}`)
+              .join('\n')
+          : 'в течение всего срока страхования',
+      ],
     ]),
 
     sectionTitle('Страхователь'),
@@ -77,10 +109,13 @@ export function buildPolicyArchive(d: OsagoPrintData): DocDefinition {
     app.drivers.mode === 'unlimited'
       ? { text: 'Договор заключён в отношении неограниченного количества лиц, допущенных к управлению.' }
       : [
-        { text: 'Договор заключён в отношении только указанных лиц:', margin: [0, 0, 0, mm(1)] },
-        grid(['№', 'Фамилия, имя, отчество', 'Водительское удостоверение (серия, номер)'],
-          drivers.map((dr, i) => [String(i + 1), fullName(dr), licenceNumber(dr)]), [mm(8), '*', mm(60)]),
-      ],
+          { text: 'Договор заключён в отношении только указанных лиц:', margin: [0, 0, 0, mm(1)] },
+          grid(
+            ['№', 'Фамилия, имя, отчество', 'Водительское удостоверение (серия, номер)'],
+            drivers.map((dr, i) => [String(i + 1), fullName(dr), licenceNumber(dr)]),
+            [mm(8), '*', mm(60)],
+          ),
+        ],
 
     sectionTitle('Страховая премия'),
     labelled([['Страховая премия', formatRubles(d.calculation.premiumKopecks)]]),

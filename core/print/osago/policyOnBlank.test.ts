@@ -24,17 +24,32 @@ describe('the policy on the pre-printed blank', () => {
     const { path } = await render('osago-policy-blank')
     const text = pdfText(path)
     for (const expected of [
-      'Смирнов Алексей Викторович', 'Смирнова Екатерина Андреевна', '12.04.1996', 'Паспорт гражданина РФ 45 18 765432',
-      'Москва, ул. Профсоюзная, д. 65, кв. 112', 'Skoda Octavia', 'XW8AN2NE5MH012345', 'А123ВС777',
-      'СТС 99 50 № 123456 от 15.11.2026', '150 л. с.', 'Личная', '99 21 456789', '99 19 123456',
-      '00:00 22.11.2026', '23:59 21.11.2027', '21.11.2026', REPRESENTATIVE, 'АО «Страховая компания «Образец»',
+      'Смирнов Алексей Викторович',
+      'Смирнова Екатерина Андреевна',
+      '12.04.1996',
+      'Паспорт гражданина РФ 45 18 765432',
+      'Москва, ул. Профсоюзная, д. 65, кв. 112',
+      'Skoda Octavia',
+      'XW8AN2NE5MH012345',
+      'А123ВС777',
+      'СТС 99 50 № 123456 от 15.11.2026',
+      '150 л. с.',
+      'Личная',
+      '99 21 456789',
+      '99 19 123456',
+      '00:00 22.11.2026',
+      '23:59 21.11.2027',
+      '21.11.2026',
+      REPRESENTATIVE,
+      'АО «Страховая компания «Образец»',
       'Страховая премия оплачена 21.11.2026 наличными, чек № 000451.',
-    ]) expect(text).toContain(expected)
+    ])
+      expect(text).toContain(expected)
     expect(text).toMatch(/\d{1,3}(?: \d{3})*,\d{2} ₽/)
     expect(pdfToPng(path, 'osago-policy-blank')).toHaveLength(1)
   })
 
-  it('leaves the form\'s own print alone: no labels, no series and number (they are on the blank)', async () => {
+  it("leaves the form's own print alone: no labels, no series and number (they are on the blank)", async () => {
     const text = pdfText((await render('osago-policy-blank')).path)
     expect(text).not.toContain('ААК')
     expect(text).not.toContain('0123456789')
@@ -51,7 +66,7 @@ describe('the policy on the pre-printed blank', () => {
     expect(secondDriver.yMin).toBeCloseTo(mm(layout.data.driverRows[1]!.name.y), 0)
   })
 
-  it('moves everything by the printer\'s offset, exactly', async () => {
+  it("moves everything by the printer's offset, exactly", async () => {
     const plain = await render('osago-policy-blank')
     const shifted = await render('osago-policy-blank-offset', { xMm: 3, yMm: -2.5 })
     for (const word of ['XW8AN2NE5MH012345', 'А123ВС777', 'Смирнова']) {
@@ -73,7 +88,14 @@ describe('the policy on the pre-printed blank', () => {
 
   it('marks the drivers box and fills periods of use when there are some', async () => {
     const policy = issuedPolicy({
-      contract: { conclusionDate: '2026-11-21', startDate: '2026-11-22', periodsOfUse: [{ from: '2026-11-22', to: '2027-03-21' }, { from: '2027-06-01', to: '2027-08-31' }] },
+      contract: {
+        conclusionDate: '2026-11-21',
+        startDate: '2026-11-22',
+        periodsOfUse: [
+          { from: '2026-11-22', to: '2027-03-21' },
+          { from: '2027-06-01', to: '2027-08-31' },
+        ],
+      },
     })
     const { path, data } = await render('osago-policy-blank-periods', undefined, policy)
     expect(blankValues(data).fields.driversLimited).toBe('X')
@@ -87,15 +109,32 @@ describe('the policy on the pre-printed blank', () => {
     const base = issuedPolicy().application!
     const policy = issuedPolicy({
       insured: {
-        kind: 'organisation', form: 'ooo', fullName: 'ООО «Вектор»', shortName: null, inn: '7707083893', kpp: '773601001', ogrn: '1027700132195',
-        address: base.insured.address, phone: null, email: null,
+        kind: 'organisation',
+        form: 'ooo',
+        fullName: 'ООО «Вектор»',
+        shortName: null,
+        inn: '7707083893',
+        kpp: '773601001',
+        ogrn: '1027700132195',
+        address: base.insured.address,
+        phone: null,
+        email: null,
       },
       drivers: { mode: 'unlimited', ownerKbmClass: '3' },
     })
     const { data, path } = await render('osago-policy-blank-organisation', undefined, policy)
     const f = blankValues(data).fields
-    expect([f.insuredName, f.insuredBirthDate, f.insuredDocument]).toEqual(['ООО «Вектор»', '—', 'ИНН 7707083893, КПП 773601001, ОГРН 1027700132195'])
-    expect([f.ownerName, f.ownerDocument, f.driversUnlimited, f.driversLimited]).toEqual(['ООО «Вектор»', 'ИНН 7707083893, КПП 773601001, ОГРН 1027700132195', 'X', ''])
+    expect([f.insuredName, f.insuredBirthDate, f.insuredDocument]).toEqual([
+      'ООО «Вектор»',
+      '—',
+      'ИНН 7707083893, КПП 773601001, ОГРН 1027700132195',
+    ])
+    expect([f.ownerName, f.ownerDocument, f.driversUnlimited, f.driversLimited]).toEqual([
+      'ООО «Вектор»',
+      'ИНН 7707083893, КПП 773601001, ОГРН 1027700132195',
+      'X',
+      '',
+    ])
     expect(pdfText(path)).toContain('ИНН 7707083893, КПП 773601001, ОГРН 1027700132195')
   })
 
@@ -103,12 +142,23 @@ describe('the policy on the pre-printed blank', () => {
     const policy = issuedPolicy({
       insured: {
         ...(await import('../testing/fixtures')).applicationInput().insured,
-        address: { region: 'Московская область', city: 'Балашиха', street: 'микрорайон Железнодорожный, улица Вертолётная, строение 3', house: '12, корп. 3', flat: '245' },
+        address: {
+          region: 'Московская область',
+          city: 'Балашиха',
+          street: 'микрорайон Железнодорожный, улица Вертолётная, строение 3',
+          house: '12, корп. 3',
+          flat: '245',
+        },
       },
     })
     const { doc, path } = await render('osago-policy-blank-long-address', undefined, policy)
     const box = layout.data.fields.insuredAddress
-    const nodes = (doc.content as ContentNode[]).filter((n) => n.absolutePosition!.x === mm(box.x) && n.absolutePosition!.y >= mm(box.y) - 0.01 && n.absolutePosition!.y < mm(box.y + 8))
+    const nodes = (doc.content as ContentNode[]).filter(
+      (n) =>
+        n.absolutePosition!.x === mm(box.x) &&
+        n.absolutePosition!.y >= mm(box.y) - 0.01 &&
+        n.absolutePosition!.y < mm(box.y + 8),
+    )
     expect(nodes.length).toBeGreaterThanOrEqual(1)
     expect(nodes.length).toBeLessThanOrEqual(box.lines ?? 1)
     expect(pdfText(path)).toContain('Вертолётная')
@@ -123,12 +173,18 @@ describe('the policy on the pre-printed blank', () => {
     const tooMany = structuredClone(data)
     const list = tooMany.application.drivers.mode === 'list' ? tooMany.application.drivers.list : []
     while (list.length <= layout.data.driverRows.length) list.push({ ...list[0]! })
-    expect(() => buildPolicyOnBlank(tooMany, layout.data, deps)).toThrow(expect.objectContaining({ code: 'CONFLICT', messageKey: 'print.errors.tooManyDriversForBlank' }))
+    expect(() => buildPolicyOnBlank(tooMany, layout.data, deps)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', messageKey: 'print.errors.tooManyDriversForBlank' }),
+    )
 
     const long = structuredClone(data)
     long.vehicleName = 'Очень длинное название модели '.repeat(6)
     let error: unknown
-    try { buildPolicyOnBlank(long, layout.data, deps) } catch (e) { error = e }
+    try {
+      buildPolicyOnBlank(long, layout.data, deps)
+    } catch (e) {
+      error = e
+    }
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({ messageKey: 'print.errors.fieldDoesNotFit', params: { field: 'Марка, модель' } })
   })

@@ -7,8 +7,22 @@ import { fitText } from '../fitText'
 import type { BlankField, BlankLayout, LayoutField } from './blankLayout'
 import type { OsagoPrintData } from './osagoPrintData'
 import {
-  DASH, driversOf, fullName, licenceNumber, ownerAddress, ownerBirthDate, ownerDocument, ownerName, ownerOf, partyView,
-  policyNumber, powerText, registrationDocLine, safeFileName, vinText, yesNo,
+  DASH,
+  driversOf,
+  fullName,
+  licenceNumber,
+  ownerAddress,
+  ownerBirthDate,
+  ownerDocument,
+  ownerName,
+  ownerOf,
+  partyView,
+  policyNumber,
+  powerText,
+  registrationDocLine,
+  safeFileName,
+  vinText,
+  yesNo,
 } from './policyText'
 
 /**
@@ -25,14 +39,36 @@ const MARK = 'X'
 
 /** The blank's own names for its fields, for the clerk's message when one does not fit. */
 const FIELD_NAMES: Record<BlankField, string> = {
-  insurerName: 'Страховщик', insurerAddress: 'Адрес страховщика', insurerPhone: 'Телефон страховщика', insurerWebsite: 'Сайт страховщика',
-  termFrom: 'Срок страхования с', termTo: 'Срок страхования по',
-  insuredName: 'Страхователь', insuredBirthDate: 'Дата рождения страхователя', insuredDocument: 'Документ страхователя', insuredAddress: 'Адрес страхователя',
-  ownerName: 'Собственник', ownerBirthDate: 'Дата рождения собственника', ownerDocument: 'Документ собственника', ownerAddress: 'Адрес собственника',
-  vehicleName: 'Марка, модель', category: 'Категория', vin: 'VIN', bodyNumber: 'Номер кузова', chassisNumber: 'Номер шасси',
-  plate: 'Государственный знак', registrationDoc: 'Документ о регистрации', power: 'Мощность', trailer: 'С прицепом', purpose: 'Цель использования',
-  driversUnlimited: 'Без ограничений', driversLimited: 'Только указанные лица',
-  premium: 'Страховая премия', specialNotes: 'Особые отметки', conclusionDate: 'Дата заключения', representative: 'Представитель страховщика',
+  insurerName: 'Страховщик',
+  insurerAddress: 'Адрес страховщика',
+  insurerPhone: 'Телефон страховщика',
+  insurerWebsite: 'Сайт страховщика',
+  termFrom: 'Срок страхования с',
+  termTo: 'Срок страхования по',
+  insuredName: 'Страхователь',
+  insuredBirthDate: 'Дата рождения страхователя',
+  insuredDocument: 'Документ страхователя',
+  insuredAddress: 'Адрес страхователя',
+  ownerName: 'Собственник',
+  ownerBirthDate: 'Дата рождения собственника',
+  ownerDocument: 'Документ собственника',
+  ownerAddress: 'Адрес собственника',
+  vehicleName: 'Марка, модель',
+  category: 'Категория',
+  vin: 'VIN',
+  bodyNumber: 'Номер кузова',
+  chassisNumber: 'Номер шасси',
+  plate: 'Государственный знак',
+  registrationDoc: 'Документ о регистрации',
+  power: 'Мощность',
+  trailer: 'С прицепом',
+  purpose: 'Цель использования',
+  driversUnlimited: 'Без ограничений',
+  driversLimited: 'Только указанные лица',
+  premium: 'Страховая премия',
+  specialNotes: 'Особые отметки',
+  conclusionDate: 'Дата заключения',
+  representative: 'Представитель страховщика',
 }
 
 export function blankValues(d: OsagoPrintData): BlankValues {
@@ -99,17 +135,24 @@ export function specialNotes(d: OsagoPrintData): string {
 export function buildPolicyOnBlank(d: OsagoPrintData, layout: BlankLayout, deps: BuildDeps): DocDefinition {
   const values = blankValues(d)
   if (values.drivers.length > layout.driverRows.length) {
-    throw new AppError('CONFLICT', 'print.errors.tooManyDriversForBlank', { rows: layout.driverRows.length, count: values.drivers.length })
+    throw new AppError('CONFLICT', 'print.errors.tooManyDriversForBlank', {
+      rows: layout.driverRows.length,
+      count: values.drivers.length,
+    })
   }
   if (values.periods.length > layout.periodRows.length) {
-    throw new AppError('CONFLICT', 'print.errors.tooManyPeriodsForBlank', { rows: layout.periodRows.length, count: values.periods.length })
+    throw new AppError('CONFLICT', 'print.errors.tooManyPeriodsForBlank', {
+      rows: layout.periodRows.length,
+      count: values.periods.length,
+    })
   }
   const placed: ContentNode[] = []
   const place = (name: string, text: string, at: LayoutField) => {
     if (!text) return
     placed.push(...placeField(name, text, at, layout.minFontSize, deps))
   }
-  for (const [field, text] of Object.entries(values.fields) as Array<[BlankField, string]>) place(FIELD_NAMES[field], text, layout.fields[field])
+  for (const [field, text] of Object.entries(values.fields) as Array<[BlankField, string]>)
+    place(FIELD_NAMES[field], text, layout.fields[field])
   values.periods.forEach((p, i) => {
     const row = layout.periodRows[i]!
     place(`Период использования ${i + 1}, с`, p.from, row.from)
@@ -133,8 +176,18 @@ export function buildPolicyOnBlank(d: OsagoPrintData, layout: BlankLayout, deps:
  * One field as positioned text: set at the layout's size, smaller if it is too long, broken into the lines the
  * box allows. Text that still does not fit stops the print: overprinting a numbered blank spoils it.
  */
-export function placeField(name: string, text: string, at: LayoutField, minFontSize: number, deps: Pick<BuildDeps, 'offset' | 'measure'>): ContentNode[] {
-  const fitted = fitText(text, { widthPt: mm(at.width), fontSize: at.fontSize, lines: at.lines ?? 1, minFontSize }, deps.measure)
+export function placeField(
+  name: string,
+  text: string,
+  at: LayoutField,
+  minFontSize: number,
+  deps: Pick<BuildDeps, 'offset' | 'measure'>,
+): ContentNode[] {
+  const fitted = fitText(
+    text,
+    { widthPt: mm(at.width), fontSize: at.fontSize, lines: at.lines ?? 1, minFontSize },
+    deps.measure,
+  )
   if (!fitted) throw new AppError('CONFLICT', 'print.errors.fieldDoesNotFit', { field: name })
   const lineHeight = deps.measure.lineHeight(fitted.fontSize)
   const x = mm(at.x + deps.offset.xMm)

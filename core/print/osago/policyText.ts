@@ -80,8 +80,7 @@ export function yesNo(value: boolean): string {
 
 /** A party as a document shows it: a citizen by name and passport, an organisation by name and its numbers. */
 export type PartyView =
-  | { kind: 'person'; person: Omit<Person, 'kind'> }
-  | { kind: 'legal'; entity: Omit<Organisation, 'kind'> }
+  { kind: 'person'; person: Omit<Person, 'kind'> } | { kind: 'legal'; entity: Omit<Organisation, 'kind'> }
 
 export function partyView(p: Party): PartyView {
   return p.kind === 'organisation' ? { kind: 'legal', entity: p } : { kind: 'person', person: p }
@@ -104,7 +103,9 @@ function registrationNumberLabel(o: Omit<Organisation, 'kind'>): string {
 
 /** «ИНН 7707083893, КПП 773601001, ОГРН 1027700132195» — KPP only where the organisation has one. */
 export function organisationNumbers(o: Omit<Organisation, 'kind'>): string {
-  return [`ИНН ${o.inn}`, o.kpp ? `КПП ${o.kpp}` : null, `${registrationNumberLabel(o)} ${o.ogrn}`].filter(Boolean).join(', ')
+  return [`ИНН ${o.inn}`, o.kpp ? `КПП ${o.kpp}` : null, `${registrationNumberLabel(o)} ${o.ogrn}`]
+    .filter(Boolean)
+    .join(', ')
 }
 
 /** The organisation block of the application: every identifier on its own line. */
@@ -149,7 +150,10 @@ export function driversOf(app: Application): Driver[] {
 /** A file name that any file system accepts: no path separators or reserved characters. */
 export function safeFileName(name: string): string {
   const printable = [...name].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('')
-  return printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return printable
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** `Смирнов А. В.` — how a signature line names the person. */

@@ -43,15 +43,23 @@ export function registerOsagoDocuments(registry: DocumentRegistry, deps: OsagoDo
       if (status === 'printed' && action === 'print') {
         throw new AppError('CONFLICT', 'print.errors.alreadyPrinted', { blank: policyNumber(assigned) ?? '' })
       }
-      if ((status !== 'issued' && status !== 'printed') || !assigned) throw new AppError('CONFLICT', 'print.errors.notIssued')
+      if ((status !== 'issued' && status !== 'printed') || !assigned)
+        throw new AppError('CONFLICT', 'print.errors.notIssued')
       const layout = blankLayoutOn(deps.layouts, print.application.contract.conclusionDate)
-      if (!layout) throw new AppError('REFERENCE_DATA', 'print.errors.noLayout', { date: print.application.contract.conclusionDate })
+      if (!layout)
+        throw new AppError('REFERENCE_DATA', 'print.errors.noLayout', {
+          date: print.application.contract.conclusionDate,
+        })
       // Only the blank itself waits for the register: its preview, the archive copy and the application do not.
       if (action === 'print') {
         const gate = await deps.printGate(print.policy.id)
-        if (!gate.allowed && gate.why === 'awaiting-registration') throw new AppError('CONFLICT', 'print.errors.awaitingRegistration')
+        if (!gate.allowed && gate.why === 'awaiting-registration')
+          throw new AppError('CONFLICT', 'print.errors.awaitingRegistration')
         if (!gate.allowed) {
-          const reason = refusalReasonText(gate.refusalReason, { t: (key) => translate(handler.locale, key), has: (key) => hasMessage('ru', key) })
+          const reason = refusalReasonText(gate.refusalReason, {
+            t: (key) => translate(handler.locale, key),
+            has: (key) => hasMessage('ru', key),
+          })
           throw new AppError('CONFLICT', 'print.errors.registrationRefused', { reason })
         }
       }

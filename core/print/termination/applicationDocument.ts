@@ -3,7 +3,18 @@ import { postmarkOf, type TerminationApplication } from '../../../shared/termina
 import { a4Document, labelled, sectionTitle, signatureLine } from '../a4'
 import { mm, type Content, type ContentNode, type DocDefinition } from '../docDefinition'
 import type { TerminationPrintData } from './terminationPrintData'
-import { DASH, contractRows, contractTitle, deadlineChangeLines, fileNameFor, latePayoutText, payoutDueText, payoutRows, receiptText, ru } from './terminationText'
+import {
+  DASH,
+  contractRows,
+  contractTitle,
+  deadlineChangeLines,
+  fileNameFor,
+  latePayoutText,
+  payoutDueText,
+  payoutRows,
+  receiptText,
+  ru,
+} from './terminationText'
 
 /**
  * The application in two copies (seed 004: "the application itself must be drawn up in two copies, one of which
@@ -17,26 +28,35 @@ function subtitle(a: TerminationApplication): string {
   switch (d.kind) {
     case 'osago-early-termination':
       return 'о досрочном прекращении договора обязательного страхования гражданской ответственности владельцев транспортных средств'
-    case 'cooling-off': return 'об отказе от договора добровольного страхования в течение «периода охлаждения»'
-    case 'casco-loss': return 'о прекращении договора КАСКО в связи с гибелью (утратой) транспортного средства'
-    case 'casco-refusal': return 'об отказе от договора КАСКО'
+    case 'cooling-off':
+      return 'об отказе от договора добровольного страхования в течение «периода охлаждения»'
+    case 'casco-loss':
+      return 'о прекращении договора КАСКО в связи с гибелью (утратой) транспортного средства'
+    case 'casco-refusal':
+      return 'об отказе от договора КАСКО'
     case 'casco-sale':
-      return d.cascoChoice === 'reissue' ? 'о переоформлении договора КАСКО на нового собственника транспортного средства'
+      return d.cascoChoice === 'reissue'
+        ? 'о переоформлении договора КАСКО на нового собственника транспортного средства'
         : 'о прекращении договора КАСКО в связи с продажей транспортного средства'
   }
 }
 
 /** What the event date is on each ground that reports one. */
 const EVENT_LABEL: Record<string, string> = {
-  death: 'Дата смерти', 'vehicle-loss': 'Дата гибели (утраты) транспортного средства', 'policyholder-liquidation': 'Дата ликвидации (запись в ЕГРЮЛ)',
-  'insurer-false-information': 'Дата получения уведомления страховщика', 'casco-loss': 'Дата гибели (утраты) транспортного средства',
+  death: 'Дата смерти',
+  'vehicle-loss': 'Дата гибели (утраты) транспортного средства',
+  'policyholder-liquidation': 'Дата ликвидации (запись в ЕГРЮЛ)',
+  'insurer-false-information': 'Дата получения уведомления страховщика',
+  'casco-loss': 'Дата гибели (утраты) транспортного средства',
 }
 
 function request(a: TerminationApplication): string[] {
   const d = a.details
   const c = a.contract
   const title = contractTitle(c)
-  const event = d.eventDate ? ` ${EVENT_LABEL[d.ground ?? d.kind] ?? 'Дата события'}: ${formatDateRu(d.eventDate)}.` : ''
+  const event = d.eventDate
+    ? ` ${EVENT_LABEL[d.ground ?? d.kind] ?? 'Дата события'}: ${formatDateRu(d.eventDate)}.`
+    : ''
   switch (d.kind) {
     case 'osago-early-termination':
       if (d.ground === 'insurer-false-information') {
@@ -51,17 +71,25 @@ function request(a: TerminationApplication): string[] {
     case 'cooling-off':
       return [
         `Отказываюсь от ${title.replace(/^договор/, 'договора')} от ${formatDateRu(c.conclusionDate)} в течение «периода охлаждения» (Указание Банка России № 3854-У) и прошу вернуть уплаченную страховую премию.`,
-        ...(d.requestedTerminationDate ? [`Прошу считать договор прекращённым с ${formatDateRu(d.requestedTerminationDate)}.`] : []),
+        ...(d.requestedTerminationDate
+          ? [`Прошу считать договор прекращённым с ${formatDateRu(d.requestedTerminationDate)}.`]
+          : []),
         d.insuredEventOccurred ? 'По договору был страховой случай.' : 'Страховых случаев по договору не было.',
       ]
     case 'casco-loss':
-      return [`В связи с гибелью (утратой) транспортного средства не в результате страхового случая прошу прекратить ${title} и вернуть часть страховой премии за неистекший срок страхования (п. 1 и 3 ст. 958 ГК РФ).${event}`]
+      return [
+        `В связи с гибелью (утратой) транспортного средства не в результате страхового случая прошу прекратить ${title} и вернуть часть страховой премии за неистекший срок страхования (п. 1 и 3 ст. 958 ГК РФ).${event}`,
+      ]
     case 'casco-refusal':
-      return [`Отказываюсь от ${title.replace(/^договор/, 'договора')} от ${formatDateRu(c.conclusionDate)} (п. 2 ст. 958 ГК РФ). Страховая премия возвращается, если это предусмотрено договором или правилами страхования (п. 3 ст. 958 ГК РФ).`]
+      return [
+        `Отказываюсь от ${title.replace(/^договор/, 'договора')} от ${formatDateRu(c.conclusionDate)} (п. 2 ст. 958 ГК РФ). Страховая премия возвращается, если это предусмотрено договором или правилами страхования (п. 3 ст. 958 ГК РФ).`,
+      ]
     case 'casco-sale':
       return d.cascoChoice === 'reissue'
         ? [`В связи с продажей транспортного средства прошу переоформить ${title} на нового собственника.`]
-        : [`В связи с продажей транспортного средства прошу прекратить ${title} и вернуть часть страховой премии за неистекший срок страхования (п. 1 ст. 958 ГК РФ).`]
+        : [
+            `В связи с продажей транспортного средства прошу прекратить ${title} и вернуть часть страховой премии за неистекший срок страхования (п. 1 ст. 958 ГК РФ).`,
+          ]
   }
 }
 
@@ -70,18 +98,37 @@ function receiptMark(d: TerminationPrintData): ContentNode {
   return {
     table: {
       widths: [mm(62)],
-      body: [[{
-        stack: [
-          { text: 'Отметка о приёме', style: 'label' },
-          { text: `Вх. № ${a.incomingNumber}`, bold: true, fontSize: 10 },
-          { text: `от ${d.receivedAtText}` },
-          { text: `принял: ${a.receivedBy?.fullName ?? DASH}`, style: 'small' },
-          ...(postmarkOf(a.details) ? [{ text: `по почте, штемпель ${formatDateRu(postmarkOf(a.details)!)}`, style: 'small' } as ContentNode] : []),
+      body: [
+        [
+          {
+            stack: [
+              { text: 'Отметка о приёме', style: 'label' },
+              { text: `Вх. № ${a.incomingNumber}`, bold: true, fontSize: 10 },
+              { text: `от ${d.receivedAtText}` },
+              { text: `принял: ${a.receivedBy?.fullName ?? DASH}`, style: 'small' },
+              ...(postmarkOf(a.details)
+                ? [
+                    {
+                      text: `по почте, штемпель ${formatDateRu(postmarkOf(a.details)!)}`,
+                      style: 'small',
+                    } as ContentNode,
+                  ]
+                : []),
+            ],
+          },
         ],
-      }]],
+      ],
     },
-    layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => '#1a237e', vLineColor: () => '#1a237e', paddingLeft: () => 5,
-      paddingRight: () => 5, paddingTop: () => 3, paddingBottom: () => 3 },
+    layout: {
+      hLineWidth: () => 1,
+      vLineWidth: () => 1,
+      hLineColor: () => '#1a237e',
+      vLineColor: () => '#1a237e',
+      paddingLeft: () => 5,
+      paddingRight: () => 5,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
   }
 }
 
@@ -93,7 +140,10 @@ function copy(d: TerminationPrintData, label: string, first: boolean): Content {
   return [
     {
       columns: [
-        { stack: [{ text: label, bold: true, style: 'label', margin: [0, 0, 0, mm(1)] }, receiptMark(d)], width: mm(70) },
+        {
+          stack: [{ text: label, bold: true, style: 'label', margin: [0, 0, 0, mm(1)] }, receiptMark(d)],
+          width: mm(70),
+        },
         {
           stack: [
             { text: `В ${d.insurer.name}` },
@@ -123,10 +173,15 @@ function copy(d: TerminationPrintData, label: string, first: boolean): Content {
       ['Паспорт', `${ap.passport.series} ${ap.passport.number}`],
       ['Телефон', ap.phone],
       ['Адрес', ap.address ?? DASH],
-      ...(rep ? [
-        ['Представитель', rep.fullName],
-        ['Доверенность', `№ ${rep.powerOfAttorney.number} от ${formatDateRu(rep.powerOfAttorney.date)}, удостоверена: ${rep.powerOfAttorney.notary}`],
-      ] as Array<[string, string]> : [['Подаёт', 'лично']] as Array<[string, string]>),
+      ...(rep
+        ? ([
+            ['Представитель', rep.fullName],
+            [
+              'Доверенность',
+              `№ ${rep.powerOfAttorney.number} от ${formatDateRu(rep.powerOfAttorney.date)}, удостоверена: ${rep.powerOfAttorney.notary}`,
+            ],
+          ] as Array<[string, string]>)
+        : ([['Подаёт', 'лично']] as Array<[string, string]>)),
       ['Способ подачи', receiptText(a)],
     ]),
 
@@ -141,7 +196,10 @@ function copy(d: TerminationPrintData, label: string, first: boolean): Content {
     sectionTitle('4. Приложения'),
     {
       stack: a.requiredDocuments.map((doc, i): ContentNode => ({
-        text: [`${i + 1}. ${ru(`termination.document.${doc}`)}`, ticked.has(doc) ? { text: ' — представлен', italics: true } : ''],
+        text: [
+          `${i + 1}. ${ru(`termination.document.${doc}`)}`,
+          ticked.has(doc) ? { text: ' — представлен', italics: true } : '',
+        ],
       })),
     },
 

@@ -33,13 +33,20 @@ export interface TerminationPrintData {
   timeZone: string
 }
 
-export async function loadTerminationPrintData(id: string | undefined, deps: TerminationPrintDeps): Promise<TerminationPrintData> {
+export async function loadTerminationPrintData(
+  id: string | undefined,
+  deps: TerminationPrintDeps,
+): Promise<TerminationPrintData> {
   if (!id) throw new AppError('VALIDATION', 'errors.validation', {}, { id: 'validation.required' })
   const application = await deps.loadApplication(id)
   const insurer = referenceInForce(deps.reference, 'insurer-details', application.receivedOn).data
   return {
-    application, insurer, receivedAtText: dateTimeText(application.receivedAt, deps.timeZone), latePayoutBasis: basisOf(application, deps.reference),
-    calendarStatus: calendarStatusOf(deps.reference), timeZone: deps.timeZone,
+    application,
+    insurer,
+    receivedAtText: dateTimeText(application.receivedAt, deps.timeZone),
+    latePayoutBasis: basisOf(application, deps.reference),
+    calendarStatus: calendarStatusOf(deps.reference),
+    timeZone: deps.timeZone,
   }
 }
 
@@ -56,8 +63,15 @@ function basisOf(a: TerminationApplication, reference: ReferenceData): LatePayou
 }
 
 export function dateTimeText(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-    hourCycle: 'h23' }).formatToParts(new Date(iso))
+  const parts = new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso))
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`
 }

@@ -22,8 +22,18 @@ export const CLERK_ID = '01937a4e-0000-7000-8000-00000000c1e4'
 /** The client as a citizen (the insured, or an owner who is not), without the party's `kind`. */
 export function fixturePerson() {
   return {
-    surname: 'Смирнов', name: 'Алексей', patronymic: 'Викторович', gender: 'male' as const, birthDate: '1996-04-12',
-    passport: { series: '4518', number: '765432', issueDate: '2018-05-20', issuer: 'ГУ МВД России по г. Москве', departmentCode: '770-093' },
+    surname: 'Смирнов',
+    name: 'Алексей',
+    patronymic: 'Викторович',
+    gender: 'male' as const,
+    birthDate: '1996-04-12',
+    passport: {
+      series: '4518',
+      number: '765432',
+      issueDate: '2018-05-20',
+      issuer: 'ГУ МВД России по г. Москве',
+      departmentCode: '770-093',
+    },
     address: { region: 'Москва', city: null, street: 'ул. Профсоюзная', house: '65', flat: '112' },
     phone: '+7 916 123-45-67',
     email: 'a.smirnov@example.ru',
@@ -37,10 +47,23 @@ export function applicationInput(overrides: Partial<OsagoApplicationInput> = {})
     ownerIsInsured: true,
     owner: null,
     vehicle: {
-      makeId: 'skoda', modelId: 'skoda-octavia', otherName: null, category: 'B', usedWithTrailer: false, year: 2021,
-      powerUnit: 'hp', power: 150, maxMassKg: 1850, seats: 5, steering: 'left',
-      vinMissing: false, vin: 'XW8AN2NE5MH012345', bodyNumber: null, chassisNumber: null,
-      plate: 'А123ВС777', purpose: 'personal',
+      makeId: 'skoda',
+      modelId: 'skoda-octavia',
+      otherName: null,
+      category: 'B',
+      usedWithTrailer: false,
+      year: 2021,
+      powerUnit: 'hp',
+      power: 150,
+      maxMassKg: 1850,
+      seats: 5,
+      steering: 'left',
+      vinMissing: false,
+      vin: 'XW8AN2NE5MH012345',
+      bodyNumber: null,
+      chassisNumber: null,
+      plate: 'А123ВС777',
+      purpose: 'personal',
       registrationDoc: { type: 'sts', series: '9950', number: '123456', date: '2026-11-15' },
       diagnosticCard: null,
     },
@@ -48,12 +71,28 @@ export function applicationInput(overrides: Partial<OsagoApplicationInput> = {})
       mode: 'list',
       list: [
         {
-          surname: 'Смирнов', name: 'Алексей', patronymic: 'Викторович', gender: 'male' as const, birthDate: '1996-04-12',
-          licence: { series: '9921', number: '456789' }, licenseSince: '2024-06-01', licenseYearOnly: false, kbmClass: '3', kbmReason: null,
+          surname: 'Смирнов',
+          name: 'Алексей',
+          patronymic: 'Викторович',
+          gender: 'male' as const,
+          birthDate: '1996-04-12',
+          licence: { series: '9921', number: '456789' },
+          licenseSince: '2024-06-01',
+          licenseYearOnly: false,
+          kbmClass: '3',
+          kbmReason: null,
         },
         {
-          surname: 'Смирнова', name: 'Екатерина', patronymic: 'Андреевна', gender: 'female', birthDate: '1998-09-30',
-          licence: { series: '9919', number: '123456' }, licenseSince: '2019-10-15', licenseYearOnly: false, kbmClass: '3', kbmReason: null,
+          surname: 'Смирнова',
+          name: 'Екатерина',
+          patronymic: 'Андреевна',
+          gender: 'female',
+          birthDate: '1998-09-30',
+          licence: { series: '9919', number: '123456' },
+          licenseSince: '2019-10-15',
+          licenseYearOnly: false,
+          kbmClass: '3',
+          kbmReason: null,
         },
       ],
     },
@@ -64,9 +103,15 @@ export function applicationInput(overrides: Partial<OsagoApplicationInput> = {})
 
 /** The calculator's input for an application, the way the OSAGO feature prices one. */
 export function calculatorInput(app: ReturnType<typeof osagoApplicationSchema.parse>): OsagoInput {
-  const owner = app.ownerIsInsured || !app.owner ? { address: app.insured.address, type: app.insured.kind === 'organisation' ? 'legal' as const : 'individual' as const }
-    : app.owner.type === 'individual' ? { address: app.owner.person.address, type: 'individual' as const }
-      : { address: app.owner.entity.address, type: 'legal' as const }
+  const owner =
+    app.ownerIsInsured || !app.owner
+      ? {
+          address: app.insured.address,
+          type: app.insured.kind === 'organisation' ? ('legal' as const) : ('individual' as const),
+        }
+      : app.owner.type === 'individual'
+        ? { address: app.owner.person.address, type: 'individual' as const }
+        : { address: app.owner.entity.address, type: 'legal' as const }
   const v = app.vehicle
   return {
     conclusionDate: app.contract.conclusionDate,
@@ -78,11 +123,15 @@ export function calculatorInput(app: ReturnType<typeof osagoApplicationSchema.pa
       registeredIn: 'RU',
     },
     owner: {
-      type: owner.type, region: owner.address.region, city: owner.address.city,
+      type: owner.type,
+      region: owner.address.region,
+      city: owner.address.city,
       ...(app.drivers.mode === 'unlimited' ? { kbmClass: app.drivers.ownerKbmClass } : {}),
     },
-    drivers: app.drivers.mode === 'unlimited' ? 'unlimited'
-      : app.drivers.list.map((d) => ({ birthDate: d.birthDate, licenseSince: d.licenseSince, kbmClass: d.kbmClass })),
+    drivers:
+      app.drivers.mode === 'unlimited'
+        ? 'unlimited'
+        : app.drivers.list.map((d) => ({ birthDate: d.birthDate, licenseSince: d.licenseSince, kbmClass: d.kbmClass })),
     periodsOfUse: app.contract.periodsOfUse,
     grossViolations: app.grossViolations,
   }
@@ -95,7 +144,10 @@ export function price(app: ReturnType<typeof osagoApplicationSchema.parse>): Osa
 }
 
 /** The policy after payment and blank assignment: ready to be printed on blank ААК 0123456789. */
-export function issuedPolicy(overrides: Partial<OsagoApplicationInput> = {}, policy: Partial<OsagoPolicy> = {}): OsagoPolicy {
+export function issuedPolicy(
+  overrides: Partial<OsagoApplicationInput> = {},
+  policy: Partial<OsagoPolicy> = {},
+): OsagoPolicy {
   const application = osagoApplicationSchema.parse(applicationInput(overrides))
   const calculation = price(application)
   return {
@@ -105,7 +157,12 @@ export function issuedPolicy(overrides: Partial<OsagoApplicationInput> = {}, pol
     application,
     calculation,
     blank: { id: '01937a4e-0000-7000-8000-0000000b1a00', series: 'ААК', number: '0123456789' },
-    payment: { amountKopecks: calculation.premiumKopecks, method: 'cash', receiptNumber: '000451', paidAt: '2026-11-21T09:30:00.000Z' },
+    payment: {
+      amountKopecks: calculation.premiumKopecks,
+      method: 'cash',
+      receiptNumber: '000451',
+      paidAt: '2026-11-21T09:30:00.000Z',
+    },
     startDate: application.contract.startDate,
     endDate: termEnd(application.contract.startDate),
     issuedAt: '2026-11-21T09:32:00.000Z',
@@ -119,7 +176,14 @@ export function issuedPolicy(overrides: Partial<OsagoApplicationInput> = {}, pol
 
 /** Priced, not yet paid: the application may be printed for signature, the blank may not. */
 export function calculatedPolicy(overrides: Partial<OsagoApplicationInput> = {}): OsagoPolicy {
-  return issuedPolicy(overrides, { status: 'calculated', blank: null, payment: null, issuedAt: null, issuedBy: null, rowVersion: 2 })
+  return issuedPolicy(overrides, {
+    status: 'calculated',
+    blank: null,
+    payment: null,
+    issuedAt: null,
+    issuedBy: null,
+    rowVersion: 2,
+  })
 }
 
 export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', '..', 'resources')

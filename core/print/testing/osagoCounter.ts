@@ -20,22 +20,44 @@ export async function makeOsagoCounter(printers: string[]) {
   const today = todayIn('Europe/Moscow', t.clock.now())
   await setupBranch(t.core)
   await signInAs(t.core, 'admin', 'a')
-  await expectOk(call(t.core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0123456789', toNumber: '0123456799' }, 'a'))
+  await expectOk(
+    call(t.core, 'blanks/receive-range', { series: 'ААК', fromNumber: '0123456789', toNumber: '0123456799' }, 'a'),
+  )
   await signInAs(t.core, 'clerk', 'c')
 
   async function sell(stage: 'calculated' | 'issued' = 'issued'): Promise<OsagoPolicy> {
     const draft = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
-    const saved = await expectOk(call(t.core, 'osago/save-draft', { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(today) }, 'c'))
-    const calculated = await expectOk(call(t.core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'c'))
+    const saved = await expectOk(
+      call(
+        t.core,
+        'osago/save-draft',
+        { id: draft.id, rowVersion: draft.rowVersion, draft: completeDraft(today) },
+        'c',
+      ),
+    )
+    const calculated = await expectOk(
+      call(t.core, 'osago/calculate-policy', { id: saved.id, rowVersion: saved.rowVersion }, 'c'),
+    )
     if (stage === 'calculated') return calculated
-    return expectOk(call(t.core, 'osago/issue-policy', {
-      id: calculated.id, rowVersion: calculated.rowVersion,
-      payment: { method: 'cash', receiptNumber: 'Ч-000451', amountKopecks: calculated.calculation!.premiumKopecks },
-    }, 'c'))
+    return expectOk(
+      call(
+        t.core,
+        'osago/issue-policy',
+        {
+          id: calculated.id,
+          rowVersion: calculated.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'Ч-000451', amountKopecks: calculated.calculation!.premiumKopecks },
+        },
+        'c',
+      ),
+    )
   }
 
   return {
-    ...t, platform, today, sell,
+    ...t,
+    platform,
+    today,
+    sell,
     async dispose() {
       await t.dispose()
       rmSync(saveDir, { recursive: true, force: true })

@@ -40,7 +40,14 @@ export function pdfWords(path: string): WordBox[] {
     if (line.includes('<page ')) page += 1
     const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
     if (m) {
-      words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: decode(m[5]!).replace(/\u00a0/g, ' ') })
+      words.push({
+        page,
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: decode(m[5]!).replace(/\u00a0/g, ' '),
+      })
     }
   }
   return words
@@ -48,12 +55,22 @@ export function pdfWords(path: string): WordBox[] {
 
 /** Renders every page at 60 dpi to `<name>-<page>.png` beside the PDF; returns the PNG paths. */
 export function pdfToPng(path: string, name: string): string[] {
-  const pages = () => readdirSync(PDF_ARTIFACTS_DIR).filter((f) => f.startsWith(`${name}-`) && /^\d+\.png$/.test(f.slice(name.length + 1)))
+  const pages = () =>
+    readdirSync(PDF_ARTIFACTS_DIR).filter(
+      (f) => f.startsWith(`${name}-`) && /^\d+\.png$/.test(f.slice(name.length + 1)),
+    )
   for (const old of pages()) rmSync(join(PDF_ARTIFACTS_DIR, old))
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(PDF_ARTIFACTS_DIR, name)])
-  return pages().sort().map((f) => join(PDF_ARTIFACTS_DIR, f))
+  return pages()
+    .sort()
+    .map((f) => join(PDF_ARTIFACTS_DIR, f))
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 }

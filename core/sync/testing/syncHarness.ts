@@ -22,7 +22,9 @@ export interface Device {
 }
 
 /** A branch device: a real core on its own SQLite file and data folder, syncing through `fetch` (injectable). */
-export async function makeDevice(opts: { sync?: SyncOptions; clock?: ManualClock; files?: FileDialogs } = {}): Promise<Device> {
+export async function makeDevice(
+  opts: { sync?: SyncOptions; clock?: ManualClock; files?: FileDialogs } = {},
+): Promise<Device> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-device-'))
   const clock = opts.clock ?? new ManualClock()
   const core = await createCore({
@@ -34,14 +36,21 @@ export async function makeDevice(opts: { sync?: SyncOptions; clock?: ManualClock
     sync: { batchSize: 100, deviceName: 'test-device', ...opts.sync },
   })
   const call = <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'window-1') =>
-    core.dispatch(channel, input, { clientId, senderUrl: TRUSTED, isMainFrame: true }) as Promise<Result<ChannelOutput<C>>>
+    core.dispatch(channel, input, { clientId, senderUrl: TRUSTED, isMainFrame: true }) as Promise<
+      Result<ChannelOutput<C>>
+    >
   const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'window-1') => {
     const r = await call(channel, input, clientId)
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
+    if (!r.ok)
+      throw new Error(`${channel}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`)
     return r.value
   }
   return {
-    core, clock, dir, call, ok,
+    core,
+    clock,
+    dir,
+    call,
+    ok,
     async dispose() {
       await core.close()
       rmSync(dir, { recursive: true, force: true })
@@ -58,8 +67,17 @@ export async function establishBranch(device: Device, code = 'MSK-01'): Promise<
 }
 
 /** Adds a staff member as the admin (client `admin`) and signs them in on `clientId` with a changed password. */
-export async function addStaff(device: Device, role: 'clerk' | 'inspector' | 'supervisor', login: string, clientId = login): Promise<string> {
-  const created = await device.ok('staff/create-staff', { login, fullName: `Сотрудник ${login}`, role, password: 'Temp12345' }, 'admin') as { id: string }
+export async function addStaff(
+  device: Device,
+  role: 'clerk' | 'inspector' | 'supervisor',
+  login: string,
+  clientId = login,
+): Promise<string> {
+  const created = (await device.ok(
+    'staff/create-staff',
+    { login, fullName: `Сотрудник ${login}`, role, password: 'Temp12345' },
+    'admin',
+  )) as { id: string }
   await device.ok('session/sign-in', { login, password: 'Temp12345' }, clientId)
   await device.ok('session/change-password', { currentPassword: 'Temp12345', newPassword: 'Own12345' }, clientId)
   return created.id
@@ -92,7 +110,10 @@ export function faultyFetch(pick: (url: URL, method: string) => Fault, base: Fet
 
 /** Counts outbox rows by state on a device. */
 export async function outboxState(device: Device): Promise<{ pending: number; accepted: number; other: number }> {
-  const rows = (await device.core.db('outbox').select('sent_at', 'outcome')) as Array<{ sent_at: string | null; outcome: string | null }>
+  const rows = (await device.core.db('outbox').select('sent_at', 'outcome')) as Array<{
+    sent_at: string | null
+    outcome: string | null
+  }>
   return {
     pending: rows.filter((r) => r.sent_at === null).length,
     accepted: rows.filter((r) => r.outcome === 'accepted').length,

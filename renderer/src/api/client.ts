@@ -14,7 +14,10 @@ export function onSessionError(listener: SessionErrorListener): () => void {
   return () => listeners.delete(listener)
 }
 
-export async function call<C extends Channel>(channel: C, ...args: undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<Result<ChannelOutput<C>>> {
+export async function call<C extends Channel>(
+  channel: C,
+  ...args: undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
+): Promise<Result<ChannelOutput<C>>> {
   let result: Result<ChannelOutput<C>>
   try {
     result = await window.branchDesk.invoke(channel, args[0] as ChannelInput<C>)
@@ -28,7 +31,10 @@ export async function call<C extends Channel>(channel: C, ...args: undefined ext
 }
 
 /** Like `call`, but throws the ApiError: for loads where a failure simply shows an error banner. */
-export async function callOrThrow<C extends Channel>(channel: C, ...args: undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>> {
+export async function callOrThrow<C extends Channel>(
+  channel: C,
+  ...args: undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
+): Promise<ChannelOutput<C>> {
   const r = await call(channel, ...args)
   if (!r.ok) throw r.error
   return r.value

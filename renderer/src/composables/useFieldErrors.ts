@@ -40,8 +40,16 @@ export function useFieldErrors() {
 }
 
 /** Runs a shared zod schema in the form, giving the same field keys the core would. */
-export function validateWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown):
-  { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> } {
+export function validateWith<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }
+  },
+  value: unknown,
+): { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> } {
   const r = schema.safeParse(value)
   if (r.success) return { ok: true, data: r.data }
   const fieldErrors: Record<string, string> = {}

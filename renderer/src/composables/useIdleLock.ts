@@ -28,9 +28,12 @@ export function useIdleLock(): void {
 
   // Signing in is activity: the idle time starts then, not at the last check before it (a computer waking from
   // sleep at the sign-in screen would otherwise lock the moment the clerk signs in).
-  watch(() => session.state.status, (status) => {
-    if (status === 'signed-in') lastActivity = Date.now()
-  })
+  watch(
+    () => session.state.status,
+    (status) => {
+      if (status === 'signed-in') lastActivity = Date.now()
+    },
+  )
 
   onMounted(() => {
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { passive: true, capture: true })

@@ -17,17 +17,28 @@ const sectionRoutes: RouteRecordRaw[] = SECTIONS.map((s) => ({
   path: s.path,
   name: s.key,
   meta: { roles: s.roles, section: s.key },
-  component: s.key === 'home' ? () => import('../features/home/HomeView.vue')
-    : s.key === 'osago' ? () => import('../features/osago/OsagoListView.vue')
-    : s.key === 'casco' ? () => import('../features/casco/CascoListView.vue')
-    : s.key === 'approvals' ? () => import('../features/approval/ApprovalsView.vue')
-    : s.key === 'blanks' ? () => import('../features/blanks/BlanksView.vue')
-    : s.key === 'inspections' ? () => import('../features/inspection/InspectionListView.vue')
-    : s.key === 'terminations' ? () => import('../features/termination/TerminationsListView.vue')
-    : s.key === 'staff' ? () => import('../features/staff/StaffView.vue')
-    : s.key === 'settings' ? () => import('../features/settings/SettingsView.vue')
-    : s.key === 'sync' ? () => import('../features/sync/SyncView.vue')
-    : () => import('../features/sections/ComingSectionView.vue'),
+  component:
+    s.key === 'home'
+      ? () => import('../features/home/HomeView.vue')
+      : s.key === 'osago'
+        ? () => import('../features/osago/OsagoListView.vue')
+        : s.key === 'casco'
+          ? () => import('../features/casco/CascoListView.vue')
+          : s.key === 'approvals'
+            ? () => import('../features/approval/ApprovalsView.vue')
+            : s.key === 'blanks'
+              ? () => import('../features/blanks/BlanksView.vue')
+              : s.key === 'inspections'
+                ? () => import('../features/inspection/InspectionListView.vue')
+                : s.key === 'terminations'
+                  ? () => import('../features/termination/TerminationsListView.vue')
+                  : s.key === 'staff'
+                    ? () => import('../features/staff/StaffView.vue')
+                    : s.key === 'settings'
+                      ? () => import('../features/settings/SettingsView.vue')
+                      : s.key === 'sync'
+                        ? () => import('../features/sync/SyncView.vue')
+                        : () => import('../features/sections/ComingSectionView.vue'),
   props: s.coming ? { section: s.key } : undefined,
 }))
 
@@ -36,9 +47,23 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', redirect: '/home' },
-    { path: '/first-run', name: 'first-run', meta: { public: true }, component: () => import('../features/setup/FirstRunView.vue') },
-    { path: '/sign-in', name: 'sign-in', meta: { public: true }, component: () => import('../features/session/SignInView.vue') },
-    { path: '/change-password', name: 'change-password', component: () => import('../features/session/ChangePasswordView.vue') },
+    {
+      path: '/first-run',
+      name: 'first-run',
+      meta: { public: true },
+      component: () => import('../features/setup/FirstRunView.vue'),
+    },
+    {
+      path: '/sign-in',
+      name: 'sign-in',
+      meta: { public: true },
+      component: () => import('../features/session/SignInView.vue'),
+    },
+    {
+      path: '/change-password',
+      name: 'change-password',
+      component: () => import('../features/session/ChangePasswordView.vue'),
+    },
     ...sectionRoutes,
     {
       path: '/terminations/new',

@@ -1,7 +1,8 @@
 export default {
   backup: {
     title: 'Backups',
-    intro: 'Copies of the database, inspection photos and head-office reference files are kept on another drive or a USB stick. If this computer’s disk fails, only what was done after the last backup and not yet sent to head office is lost.',
+    intro:
+      'Copies of the database, inspection photos and head-office reference files are kept on another drive or a USB stick. If this computer’s disk fails, only what was done after the last backup and not yet sent to head office is lost.',
     folder: 'Backup folder',
     noFolder: 'No folder chosen — no backups are made',
     chooseFolder: 'Choose folder…',
@@ -33,7 +34,8 @@ export default {
     },
     restore: {
       title: 'Restore from a backup',
-      intro: 'If this computer replaces one that failed, restore the branch’s data from the latest backup. Then connect this computer to head office again (the head-office admin gives the code) and sync before starting work.',
+      intro:
+        'If this computer replaces one that failed, restore the branch’s data from the latest backup. Then connect this computer to head office again (the head-office admin gives the code) and sync before starting work.',
       choose: 'Choose the backup folder…',
       none: 'No Branch Desk backups in the chosen folder.',
       pick: 'Backup',

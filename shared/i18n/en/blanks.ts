@@ -58,7 +58,8 @@ export default {
       alreadyUsed: 'Blank {series} {number} is already used for another policy',
       alreadySpoiled: 'Blank {series} {number} is spoiled and cannot be used',
       policyHasBlank: 'The policy is already on blank {series} {number}. To reprint, mark that blank spoiled first',
-      spoilUsedViaPolicy: 'Blank {series} {number} carries a printed policy: it is marked spoiled when the policy is reprinted on a new blank',
+      spoilUsedViaPolicy:
+        'Blank {series} {number} carries a printed policy: it is marked spoiled when the policy is reprinted on a new blank',
       overlap: 'Blank {series} {number} is already received: the range overlaps blanks received before',
       overlapField: 'The range overlaps blanks received before',
     },

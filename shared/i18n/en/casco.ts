@@ -81,8 +81,10 @@ export default {
       liability: 'Extended liability rate, limit {limit} RUB',
     },
     factors: {
-      driverMale: 'Driver {driver} of {count}: male, {age} years old, {experience} years of experience (rows "{ageBand}" and "{experienceBand}")',
-      driverFemale: 'Driver {driver} of {count}: female, {age} years old, {experience} years of experience (rows "{ageBand}" and "{experienceBand}")',
+      driverMale:
+        'Driver {driver} of {count}: male, {age} years old, {experience} years of experience (rows "{ageBand}" and "{experienceBand}")',
+      driverFemale:
+        'Driver {driver} of {count}: female, {age} years old, {experience} years of experience (rows "{ageBand}" and "{experienceBand}")',
       driversUnlimitedIndividual: 'Any driver admitted, the owner is an individual',
       driversUnlimitedLegal: 'Any driver admitted, the owner is a legal entity',
       ownerIndividual: 'The owner is an individual',
@@ -163,20 +165,23 @@ export default {
         legal: 'The owner must be a legal entity',
       },
       ownerRegionIn: 'The owner is registered in {actual}; the promotion is for {regions}',
-      settlementByReferral: 'Settlement must be repair at a service station the insurer refers the car to (dealer or non-dealer)',
+      settlementByReferral:
+        'Settlement must be repair at a service station the insurer refers the car to (dealer or non-dealer)',
       termMonths: 'The term is {actual} months; {months} months are required',
       noClerkDiscount: "Cannot be combined with a clerk's discount (now {percent} %)",
       modelIn: '{model} is not among the models of the promotion',
       driversLimited: 'A limited list of drivers is required',
       driversPriced: "This option's price does not depend on the drivers' age and experience",
       everyDriverAgeOver: 'Every driver must be over {years}; not met for drivers {drivers}',
-      everyDriverExperienceOver: 'Every driver must have more than {years} years of experience; not met for drivers {drivers}',
+      everyDriverExperienceOver:
+        'Every driver must have more than {years} years of experience; not met for drivers {drivers}',
       noDriverLoading: 'Drivers with an increasing age/experience factor are listed: {drivers}',
       previousPolicy: 'No current CASCO policy with us: this is not a renewal',
       previousTermMonths: 'The previous policy must have been for {months} months',
       maxPreviousClaims: '{actual} claims under the previous policy; at most {max} allowed',
       sameOwnerAndInsured: 'The owner and the policyholder must be the same as on the previous policy',
-      startsDayAfterPrevious: 'The new policy must start on {expected}, the day after the previous one ends (now {actual})',
+      startsDayAfterPrevious:
+        'The new policy must start on {expected}, the day after the previous one ends (now {actual})',
       minSumInsured: 'The sum insured is {actual} RUB; at least {min} RUB is required',
       minPremium: 'The premium is {actual} RUB; at least {min} RUB is required',
     },
@@ -189,12 +194,14 @@ export default {
       discountOutsideCorridor: "Clerk's discount {percent} % is above the allowed {max} %",
     },
     warnings: {
-      unverifiedValues: 'Unconfirmed tariff values were used ({items}). The quote is provisional until HQ updates the tariff',
+      unverifiedValues:
+        'Unconfirmed tariff values were used ({items}). The quote is provisional until HQ updates the tariff',
       unverifiedRules: 'Program conditions are not confirmed ({programs}). Check them against the insurance rules',
       unverifiedSurcharge: 'The instalment surcharge of the "{plan}" plan is not confirmed',
     },
     errors: {
-      tableValueMissing: 'Tariff {version} has no value in table {table} for "{key}". The quote cannot be made — contact HQ',
+      tableValueMissing:
+        'Tariff {version} has no value in table {table} for "{key}". The quote cannot be made — contact HQ',
       tariffNotInForce: 'CASCO tariff {version} is not in force on the quote date {date}',
       programsNotInForce: 'CASCO program rules {version} are not in force on the quote date {date}',
       noTariffVersion: 'No CASCO tariff is in force on the quote date {date}',
@@ -203,7 +210,8 @@ export default {
       unknownModel: 'Model "{model}" is not in the vehicle catalogue',
       birthAfterStart: 'The birth date is after the start of cover',
       licenceAfterStart: 'The driving licence was issued after the start of cover',
-      experienceExceedsAge: 'Experience of {experience} years is impossible at {age} (experience cannot exceed age minus 16)',
+      experienceExceedsAge:
+        'Experience of {experience} years is impossible at {age} (experience cannot exceed age minus 16)',
       accidentSumTooLarge: 'The sum per seat cannot exceed {max} RUB',
       accidentSeatsTooMany: 'At most {max} seats can be insured',
       liabilityAboveMax: 'The liability limit cannot exceed {max} RUB',

@@ -14,7 +14,8 @@ export default {
     notFound: 'Record not found',
     staleRecord: 'Somebody else has changed this record. Reload and try again',
     internal: 'Internal error. Nothing was changed',
-    coreStopped: 'The operation was interrupted: the application core is restarting. Check whether your changes were saved and try again',
+    coreStopped:
+      'The operation was interrupted: the application core is restarting. Check whether your changes were saved and try again',
     branchExists: 'The branch has already been created',
     loginTaken: 'Login “{login}” is already taken',
     lastAdmin: 'The only active administrator cannot be disabled or demoted',

@@ -13,12 +13,12 @@ export default {
       kpr: 'Trailer coefficient (KPr)',
     },
     rows: {
-      tbIndividual: 'TB for category {category}, individual: the insurer\'s rate inside the {min}–{max} RUB corridor',
-      tbLegal: 'TB for category {category}, legal entity: the insurer\'s rate inside the {min}–{max} RUB corridor',
+      tbIndividual: "TB for category {category}, individual: the insurer's rate inside the {min}–{max} RUB corridor",
+      tbLegal: "TB for category {category}, legal entity: the insurer's rate inside the {min}–{max} RUB corridor",
       ktFederal: 'KT: {region}',
       ktCity: 'KT: {region}, {city}',
       ktOther: 'KT: {region}, other towns and settlements',
-      kbmOwner: 'KBM: owner\'s class {class} (unlimited drivers)',
+      kbmOwner: "KBM: owner's class {class} (unlimited drivers)",
       kbmDriver: 'KBM: class {class}, driver {driver} of {count}',
       kvs: 'KVS: age {age}, experience {experience} (driver {driver} of {count})',
       kvsUnlimited: 'KVS not applied: unlimited drivers',
@@ -38,7 +38,8 @@ export default {
       kprNone: 'KPr not applied: no trailer',
     },
     warnings: {
-      unverified: '{coefficient} value is not verified ({row}; source: {source}). The price is provisional until HQ updates the reference data',
+      unverified:
+        '{coefficient} value is not verified ({row}; source: {source}). The price is provisional until HQ updates the reference data',
     },
     ceiling: {
       rule: '{multiple} × TB × KT (40-FZ art. 9 p. 2)',
@@ -50,21 +51,24 @@ export default {
       unverified: 'The ceiling multiple is not verified',
     },
     errors: {
-      tableValueMissing: 'Tariff {version} has no value in table {table} for "{key}". The premium cannot be calculated; contact HQ',
+      tableValueMissing:
+        'Tariff {version} has no value in table {table} for "{key}". The premium cannot be calculated; contact HQ',
       noTariffVersion: 'No OSAGO tariff is in force on the conclusion date {date}',
       tariffNotInForce: 'Tariff {version} is not in force on the conclusion date {date}',
       startBeforeConclusion: 'The insurance cannot start before the contract is concluded ({conclusionDate})',
       unknownRegion: 'Region "{region}" is not in the list of subjects of the Russian Federation',
-      ownerKbmRequired: 'An unlimited drivers contract needs the owner\'s KBM class',
+      ownerKbmRequired: "An unlimited drivers contract needs the owner's KBM class",
       birthAfterStart: 'The date of birth is after the insurance start date',
       licenceAfterStart: 'The driving licence was issued after the insurance start date',
-      experienceExceedsAge: 'Driving experience of {experience} years is impossible at the age of {age} (it cannot exceed age minus 16)',
+      experienceExceedsAge:
+        'Driving experience of {experience} years is impossible at the age of {age} (it cannot exceed age minus 16)',
       periodsTooMany: 'At most {max} periods of use are allowed',
       periodEndsBeforeStart: 'The period of use ends before it starts',
       periodOutsideTerm: 'Each period of use must lie inside the insurance term {termStart} – {termEnd}',
       periodsOverlap: 'The period of use overlaps period no. {other}',
       periodsTooShort: 'The periods of use add up to {months} months; an individual needs at least {min}',
-      periodsNotForLegalEntity: 'A legal entity uses the vehicle for the whole term: periods of use are not given (OSAGO law, art. 16)',
+      periodsNotForLegalEntity:
+        'A legal entity uses the vehicle for the whole term: periods of use are not given (OSAGO law, art. 16)',
     },
     input: {
       required: 'Required field',
@@ -81,7 +85,8 @@ export default {
       ownerType: 'Owner type: individual or legal',
       drivers: 'Give a list of drivers or "unlimited"',
       driversEmpty: 'A limited list needs at least one driver',
-      driversNotForLegalEntity: 'The owner is a legal entity: the policy covers any driver (OSAGO law, art. 16). Choose «Unlimited»',
+      driversNotForLegalEntity:
+        'The owner is a legal entity: the policy covers any driver (OSAGO law, art. 16). Choose «Unlimited»',
     },
   },
 } as const

@@ -30,7 +30,8 @@ export default {
     },
     validation: {
       formRequired: 'Choose the legal form',
-      kppFormat: 'KPP has 9 characters: 4 digits, then 2 digits or 2 capital Latin letters, then 3 digits, e.g. 770101001',
+      kppFormat:
+        'KPP has 9 characters: 4 digits, then 2 digits or 2 capital Latin letters, then 3 digits, e.g. 770101001',
       kppNotForEntrepreneur: 'A sole proprietor has no KPP — leave the field empty',
       ogrnFormat: 'OGRN has 13 digits, OGRNIP 15 digits',
       ogrnSign: 'An organisation’s OGRN starts with 1 or 5. Check the number against the register extract',

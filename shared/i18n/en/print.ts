@@ -20,7 +20,8 @@ export default {
       loading: 'Preparing the document…',
       failed: 'The document could not be shown',
       page: 'Page {page} of {count}',
-      blankHint: 'Only the filled-in fields are printed onto the blank. Put the blank in the tray face up, as for calibration.',
+      blankHint:
+        'Only the filled-in fields are printed onto the blank. Put the blank in the tray face up, as for calibration.',
     },
     result: {
       printed: 'Sent to the printer',
@@ -30,7 +31,8 @@ export default {
     },
     printers: {
       title: 'Printers for blanks',
-      intro: 'The offset corrects a printer\'s paper feed so the fields land in the boxes of the blank. Print the calibration page on plain paper, measure where crosshair A is and enter the correction.',
+      intro:
+        "The offset corrects a printer's paper feed so the fields land in the boxes of the blank. Print the calibration page on plain paper, measure where crosshair A is and enter the correction.",
       printer: 'Printer',
       none: 'No printers found',
       offsetX: 'Horizontal offset, mm',
@@ -44,14 +46,19 @@ export default {
       printFailed: 'The printer did not print the document: {reason}',
       noPlatform: 'Printing and saving are unavailable: the app runs without its shell',
       notCalculated: 'The policy is not priced yet: documents are printed after the premium is calculated',
-      notIssued: 'The policy is not issued: the blank and the archive copy are printed only for a paid policy with a blank assigned',
-      alreadyPrinted: 'The policy has already been printed on blank {blank}. If the blank is spoiled, record it as spoiled and reissue the policy on a new blank',
+      notIssued:
+        'The policy is not issued: the blank and the archive copy are printed only for a paid policy with a blank assigned',
+      alreadyPrinted:
+        'The policy has already been printed on blank {blank}. If the blank is spoiled, record it as spoiled and reissue the policy on a new blank',
       policyDiscarded: 'The draft was discarded: there is nothing to print',
-      awaitingRegistration: 'The policy is not registered in the national (RSA) database yet, and head office allows printing the blank only after registration. Sync with head office, wait for the registration and print again',
-      registrationRefused: 'The national (RSA) database refused to register the policy: {reason}. It cannot be printed on a blank; contact head office',
+      awaitingRegistration:
+        'The policy is not registered in the national (RSA) database yet, and head office allows printing the blank only after registration. Sync with head office, wait for the registration and print again',
+      registrationRefused:
+        'The national (RSA) database refused to register the policy: {reason}. It cannot be printed on a blank; contact head office',
       tooManyDriversForBlank: 'The blank has {rows} rows for drivers, the policy lists {count}',
       tooManyPeriodsForBlank: 'The blank has {rows} rows for periods of use, the policy has {count}',
-      fieldDoesNotFit: 'The text of field "{field}" does not fit on the blank even in small type. Shorten it (an address, for example) and try again',
+      fieldDoesNotFit:
+        'The text of field "{field}" does not fit on the blank even in small type. Shorten it (an address, for example) and try again',
       noLayout: 'No policy blank layout is in force on {date}. Contact head office',
       unknownModel: 'Model "{model}" is not in the vehicle catalogue',
       unknownPurpose: 'Purpose of use "{purpose}" is not in the reference list',

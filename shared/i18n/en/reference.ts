@@ -1,7 +1,9 @@
 export default {
   reference: {
-    unverifiedValue: 'This value is not confirmed by a source: check it against the documents or wait for a reference data update',
-    loadFailed: 'Reference file "{file}" is damaged (field "{field}"). The app cannot work until the reference data is updated',
+    unverifiedValue:
+      'This value is not confirmed by a source: check it against the documents or wait for a reference data update',
+    loadFailed:
+      'Reference file "{file}" is damaged (field "{field}"). The app cannot work until the reference data is updated',
     notInForce: 'No version of the "{kind}" reference data is in force on {date}',
     vehicles: {
       otherModel: 'Other model (not listed): enter the name from the vehicle passport',
@@ -64,14 +66,17 @@ export default {
     calendar: {
       errors: {
         invalidDate: 'Invalid date: {date}',
-        yearNotCovered: 'The production calendar has no data for {year}, so a term in working days cannot be counted. Update the reference data from head office',
+        yearNotCovered:
+          'The production calendar has no data for {year}, so a term in working days cannot be counted. Update the reference data from head office',
         invalidCount: 'The number of working days must be a whole number, zero or more',
       },
       status: {
         unconfirmed: 'calendar not confirmed',
-        unconfirmedHint: 'Counted by the Labour Code (art. 112: holidays and the weekend shift): the production calendar for {years} has not been approved by a Government decree yet. Days off the decree moves may shift the date',
+        unconfirmedHint:
+          'Counted by the Labour Code (art. 112: holidays and the weekend shift): the production calendar for {years} has not been approved by a Government decree yet. Days off the decree moves may shift the date',
         deadlineChanged: 'Payout deadline changed: was {previous}, now {current} (calendar updated {date})',
-        deadlineChangedRule: 'Payout deadline changed: was {previous}, now {current} — a last day on a non-working day moves to the next working day (Civil Code art. 193), {date}',
+        deadlineChangedRule:
+          'Payout deadline changed: was {previous}, now {current} — a last day on a non-working day moves to the next working day (Civil Code art. 193), {date}',
       },
     },
   },

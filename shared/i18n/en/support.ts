@@ -10,11 +10,16 @@ export default {
     },
     startup: {
       title: 'Branch Desk cannot start',
-      dataFolder: 'The program cannot open the branch data folder:\n{path}\n\nWhat to do: check that the drive is connected, has free space and that your user account may write to this folder. Then start Branch Desk again.',
-      reference: 'The program\'s reference data (tariffs, catalogues) is damaged:\n{path}\n\nWhat to do: reinstall Branch Desk, the same or a newer version — the branch data is kept.',
-      database: 'The branch database could not be opened:\n{path}\n\nWhat to do: close every Branch Desk window and start the program again. If the error repeats, do not delete the program\'s files — contact support.',
-      installation: 'The Branch Desk installation is damaged or built for another version.\n\nWhat to do: reinstall Branch Desk from your head office\'s installer. The branch data is kept.',
-      other: 'An error occurred while starting.\n\nWhat to do: restart the computer and start Branch Desk again. If the error repeats, contact support.',
+      dataFolder:
+        'The program cannot open the branch data folder:\n{path}\n\nWhat to do: check that the drive is connected, has free space and that your user account may write to this folder. Then start Branch Desk again.',
+      reference:
+        "The program's reference data (tariffs, catalogues) is damaged:\n{path}\n\nWhat to do: reinstall Branch Desk, the same or a newer version — the branch data is kept.",
+      database:
+        "The branch database could not be opened:\n{path}\n\nWhat to do: close every Branch Desk window and start the program again. If the error repeats, do not delete the program's files — contact support.",
+      installation:
+        "The Branch Desk installation is damaged or built for another version.\n\nWhat to do: reinstall Branch Desk from your head office's installer. The branch data is kept.",
+      other:
+        'An error occurred while starting.\n\nWhat to do: restart the computer and start Branch Desk again. If the error repeats, contact support.',
       logs: 'Log for support: {path}',
     },
   },

@@ -55,24 +55,38 @@ export default {
       seen: 'Seen',
       kinds: { rejected: 'Rejected', conflict: 'Conflict', reference: 'Reference data' },
       offlineTitle: 'Offline transfer',
-      offlineIntro: 'If HQ is out of reach for long, export the changes to a file, take it to HQ and import the answer file.',
+      offlineIntro:
+        'If HQ is out of reach for long, export the changes to a file, take it to HQ and import the answer file.',
       exportBundle: 'Export changes to a file…',
       exported: 'File saved: {path} ({changes} changes, {files} files)',
       bundleFileKind: 'Branch Desk transfer file',
       importAnswer: 'Import HQ answer…',
-      imported: 'HQ answer imported: {accepted} accepted, {rejected} rejected, {conflicts} conflicts, {records} records received',
+      imported:
+        'HQ answer imported: {accepted} accepted, {rejected} rejected, {conflicts} conflicts, {records} records received',
     },
     firstRun: {
       joinTitle: 'Join an existing branch',
-      joinIntro: 'If the branch already works on another computer, enrol this device with a code from HQ: staff, blanks and settings come from HQ.',
+      joinIntro:
+        'If the branch already works on another computer, enrol this device with a code from HQ: staff, blanks and settings come from HQ.',
       join: 'Enrol',
       waiting: 'Device enrolled. Waiting for the branch data from HQ…',
     },
     entities: {
-      branch: 'Branch', staff: 'Staff member', setting: 'Setting', policy_blank: 'Blank', osago_policy: 'OSAGO policy',
-      casco_quote: 'CASCO', approval_decision: 'Approval decision', inspection: 'Inspection', inspection_photo: 'Inspection photo',
-      inspection_damage: 'Damage', termination_application: 'Termination application', manual_contract: 'Contract',
-      printer_profile: 'Printer profile', osago_registration: 'Policy registration', file: 'File',
+      branch: 'Branch',
+      staff: 'Staff member',
+      setting: 'Setting',
+      policy_blank: 'Blank',
+      osago_policy: 'OSAGO policy',
+      casco_quote: 'CASCO',
+      approval_decision: 'Approval decision',
+      inspection: 'Inspection',
+      inspection_photo: 'Inspection photo',
+      inspection_damage: 'Damage',
+      termination_application: 'Termination application',
+      manual_contract: 'Contract',
+      printer_profile: 'Printer profile',
+      osago_registration: 'Policy registration',
+      file: 'File',
     },
     errors: {
       unreachable: 'Head office is out of reach. Changes are kept and will be sent when the connection is back.',
@@ -91,7 +105,8 @@ export default {
     enrolErrors: {
       'enrolment-code-invalid': 'The code does not work: it is wrong, used or expired',
       'branch-code-mismatch': 'The code was issued for another branch',
-      'branch-established-elsewhere': 'HQ already runs this branch from another device. Enrol this device as a new one (at first run).',
+      'branch-established-elsewhere':
+        'HQ already runs this branch from another device. Enrol this device as a new one (at first run).',
       'branch-not-established': 'The branch is not at HQ yet. Enrol its first device before others.',
       'rate-limited': 'Too many enrolment attempts. Wait a minute and try again',
       'invalid-request': 'HQ did not accept the request',
@@ -105,7 +120,8 @@ export default {
       'blank-unknown': 'HQ does not know the blank the policy was issued on',
       'blank-other-branch': 'Blank {series} {number} is assigned to another branch',
       'blank-not-used-by-policy': 'Blank {series} {number} is not recorded as used by this policy',
-      'osago-drivers-not-limitable': 'The owner is an organisation: an OSAGO policy cannot limit the list of drivers (OSAGO law, art. 16)',
+      'osago-drivers-not-limitable':
+        'The owner is an organisation: an OSAGO policy cannot limit the list of drivers (OSAGO law, art. 16)',
       'not-owner': 'Another branch keeps this record',
       exists: 'HQ already holds a record with this id',
       stale: 'The record was changed on another device or at HQ (version {version})',
@@ -137,7 +153,8 @@ export default {
       'blob-size-mismatch': 'The file size differs from the transfer already started',
       'blob-too-large': 'The file is too large to transfer',
       'reference-invalid': 'Reference file from HQ not accepted: {message}',
-      'reference-skipped': 'A reference file from HQ is not used by this version of the app; its data do not apply until HQ sends it again: {message}',
+      'reference-skipped':
+        'A reference file from HQ is not used by this version of the app; its data do not apply until HQ sends it again: {message}',
     },
   },
   validation: {

@@ -12,7 +12,8 @@ export default {
       death: 'Death of the insured or the owner',
       'vehicle-loss': 'Loss or destruction of the vehicle, not by an insured event',
       'license-revoked': "Revocation of the insurer's licence",
-      mobilisation: 'Mobilisation, contract military service in the special military operation, or a volunteer formation',
+      mobilisation:
+        'Mobilisation, contract military service in the special military operation, or a volunteer formation',
       'policyholder-liquidation': 'Liquidation of the legal-entity policyholder',
       'insurer-false-information': 'Terminated by the insurer: the policyholder gave false or incomplete information',
     },
@@ -26,10 +27,13 @@ export default {
         'statutory-interest': "Interest for the use of another's money (Civil Code art. 395)",
       },
       basis: {
-        'contractual-penalty': 'a penalty of {rate} % of the refund for each day of delay; the law sets no amount for a premium refund, and the insurer applies the rate of 40-FZ art. 12 p. 21 (OSAGO) by analogy',
-        'statutory-interest': 'interest under Civil Code art. 395: refund × the Bank of Russia key rate ÷ days in the year, for each day of delay',
+        'contractual-penalty':
+          'a penalty of {rate} % of the refund for each day of delay; the law sets no amount for a premium refund, and the insurer applies the rate of 40-FZ art. 12 p. 21 (OSAGO) by analogy',
+        'statutory-interest':
+          'interest under Civil Code art. 395: refund × the Bank of Russia key rate ÷ days in the year, for each day of delay',
       },
-      afterKnownWarning: 'The key rate after {date} is not known yet: the last known rate is applied to those days — the amount needs checking',
+      afterKnownWarning:
+        'The key rate after {date} is not known yet: the last known rate is applied to those days — the amount needs checking',
       segment: {
         penalty: '{from} to {to}: {days} days × {percent} % a day',
         interest: '{from} to {to}: {days} days × {percent} % a year ÷ {daysInYear}',
@@ -37,16 +41,20 @@ export default {
       },
     },
     noRefund: {
-      'insurer-false-information': 'Terminated by the insurer for false or incomplete information: by the rules the premium is not returned',
-      'casco-refusal': 'Refusal after the cooling-off period: under Civil Code art. 958 p. 3 the premium is not returned unless the contract says otherwise',
+      'insurer-false-information':
+        'Terminated by the insurer for false or incomplete information: by the rules the premium is not returned',
+      'casco-refusal':
+        'Refusal after the cooling-off period: under Civil Code art. 958 p. 3 the premium is not returned unless the contract says otherwise',
       general: 'No premium is returned on this ground',
     },
     reason: {
-      applicationAfterTermEnd: 'The application came after the insurance term ended: no part of the premium is refunded',
+      applicationAfterTermEnd:
+        'The application came after the insurance term ended: no part of the premium is refunded',
       coolingOffWindowPassed: 'The cooling-off period for refusing the contract has passed',
       coolingOffIndividualsOnly: 'Only an individual policyholder may refuse within the cooling-off period',
       insuredEventOccurred: 'An insured event occurred under the contract: no cooling-off refusal with a refund',
-      eventAfterTermEnd: 'The event happened after the insurance term: the contract had already expired, there is nothing to refund',
+      eventAfterTermEnd:
+        'The event happened after the insurance term: the contract had already expired, there is nothing to refund',
       limitationExpired: 'The application came after the limitation period (3 years from the termination date)',
     },
     status: {
@@ -75,7 +83,8 @@ export default {
       reissue: 'Re-issue the policy to the new owner',
     },
     formula: {
-      reissue: 'The client chose to re-issue the CASCO policy to the new owner: the contract does not end and nothing is refunded',
+      reissue:
+        'The client chose to re-issue the CASCO policy to the new owner: the contract does not end and nothing is refunded',
       nothingDue: 'No refund is due',
       terminationDate: {
         application: 'The contract ends on {date}, the day the application was received',
@@ -83,10 +92,13 @@ export default {
         requested: 'The contract ends on {date}, the date the client asked for (within the cooling-off period)',
         posted: 'The contract ends on {date}, the postmark date',
       },
-      posted: 'Sent by post on {postmark} (postmark), received {received}: under Civil Code art. 194 p. 2 it was filed on the day it was posted',
-      afterTerm: 'Filed after the insurance term, but the contract ended on {date}, within the term; the limitation period (Civil Code arts. 196, 200) runs to {end}',
+      posted:
+        'Sent by post on {postmark} (postmark), received {received}: under Civil Code art. 194 p. 2 it was filed on the day it was posted',
+      afterTerm:
+        'Filed after the insurance term, but the contract ended on {date}, within the term; the limitation period (Civil Code arts. 196, 200) runs to {end}',
       noRefund: 'The contract ends; nothing is refunded',
-      limitationEnded: 'The contract ended on {date}, but the limitation period (Civil Code arts. 196, 200) ran out on {end}',
+      limitationEnded:
+        'The contract ended on {date}, but the limitation period (Civil Code arts. 196, 200) ran out on {end}',
       term: 'Insurance term {from} to {to}: {days} days',
       periods: 'Paid periods of use: {list}, {days} days in all',
       unexpired: 'Unexpired term {from} to {to}: {days} days',
@@ -101,16 +113,19 @@ export default {
         values: '{premium} × {share} × {unexpired} ÷ {paid} = {exact}',
       },
       cascoLoss: {
-        general: "Refund = premium × (1 − insurer's expense share) × unexpired days ÷ days in the term (Civil Code art. 958 pp. 1, 3: the insurer keeps the premium for the time in force)",
+        general:
+          "Refund = premium × (1 − insurer's expense share) × unexpired days ÷ days in the term (Civil Code art. 958 pp. 1, 3: the insurer keeps the premium for the time in force)",
         values: '{premium} × {share} × {unexpired} ÷ {paid} = {exact}',
       },
       cascoRefusal: {
-        general: "Refund by the insurer's rules = premium × (1 − insurer's expense share) × unexpired days ÷ days in the term",
+        general:
+          "Refund by the insurer's rules = premium × (1 − insurer's expense share) × unexpired days ÷ days in the term",
         values: '{premium} × {share} × {unexpired} ÷ {paid} = {exact}',
       },
       coolingOff: {
         window: 'Cooling-off: 14 calendar days from the day after conclusion ({conclusion}); last day {windowEnd}',
-        windowMoved: 'Cooling-off: 14 calendar days from the day after conclusion ({conclusion}); day 14, {lastDay}, is non-working, so the last day moves to {windowEnd}',
+        windowMoved:
+          'Cooling-off: 14 calendar days from the day after conclusion ({conclusion}); day 14, {lastDay}, is non-working, so the last day moves to {windowEnd}',
         beforeCover: 'Received before cover started ({start}): the whole premium {premium} is refunded',
         general: 'Refund = premium − premium × days in force ÷ days in the term',
         values: '{premium} − {premium} × {inForce} ÷ {paid} = {exact}',
@@ -124,8 +139,10 @@ export default {
       payoutFromPostmark: 'The payout deadline counts from the postmark date {date}',
       approval: "Above {threshold}: paid after the supervisor's approval",
       latePayout: {
-        'contractual-penalty': 'If the refund is paid late: a penalty of {rate} % of the refund for each day of delay (the law sets no amount for a premium refund; the rate of 40-FZ art. 12 p. 21 is applied by analogy)',
-        'statutory-interest': 'If the refund is paid late: interest under Civil Code art. 395, refund × the Bank of Russia key rate ÷ days in the year, for each day of delay',
+        'contractual-penalty':
+          'If the refund is paid late: a penalty of {rate} % of the refund for each day of delay (the law sets no amount for a premium refund; the rate of 40-FZ art. 12 p. 21 is applied by analogy)',
+        'statutory-interest':
+          'If the refund is paid late: interest under Civil Code art. 395, refund × the Bank of Russia key rate ÷ days in the year, for each day of delay',
       },
       rulesVersion: 'Calculation rules: version {version}',
     },
@@ -149,13 +166,17 @@ export default {
       approvalRequired: "Above the branch limit: the supervisor's approval comes first",
       approvalNotNeeded: 'Within the branch limit: no approval needed',
       fourEyes: 'Another person must approve: not the one who received the application',
-      calendar: 'The production calendar does not cover {date}: the payout deadline cannot be set until HQ ships the calendar',
+      calendar:
+        'The production calendar does not cover {date}: the payout deadline cannot be set until HQ ships the calendar',
       rules: 'No refund calculation rules in force on {date}',
       liquidationLegalOnly: 'Liquidation is a ground only for a legal-entity policyholder',
-      coolingOffApplies: 'The cooling-off period is still running: register a cooling-off refusal, which refunds the premium (Directive 3854-U)',
+      coolingOffApplies:
+        'The cooling-off period is still running: register a cooling-off refusal, which refunds the premium (Directive 3854-U)',
       payoutRequired: 'A refund is due on this application: choose how it is paid',
-      keyRates: 'No Bank of Russia key rate for {date}: Civil Code art. 395 interest cannot be calculated until HQ ships the rates',
-      keyRatesMissing: 'No Bank of Russia key-rate table on file: Civil Code art. 395 interest cannot be calculated until HQ ships it',
+      keyRates:
+        'No Bank of Russia key rate for {date}: Civil Code art. 395 interest cannot be calculated until HQ ships the rates',
+      keyRatesMissing:
+        'No Bank of Russia key-rate table on file: Civil Code art. 395 interest cannot be calculated until HQ ships it',
     },
     result: {
       eligible: 'Refund due',
@@ -170,11 +191,26 @@ export default {
         riskShare: 'Share of the premium meant for insurance payouts',
         payoutDeadline: 'Deadline for the OSAGO refund',
         grounds: {
-          'owner-change': { terminationDate: 'Termination date on a change of owner', refund: 'Refund on a change of owner' },
-          death: { terminationDate: 'Termination date on the death of the insured or owner', refund: 'Refund on the death of the insured or owner' },
-          'vehicle-loss': { terminationDate: 'Termination date on the loss of the vehicle', refund: 'Refund on the loss of the vehicle' },
-          'license-revoked': { terminationDate: "Termination date on revocation of the insurer's licence", refund: "Refund on revocation of the insurer's licence" },
-          mobilisation: { terminationDate: 'Termination date on mobilisation or military service', refund: 'Refund on mobilisation or military service' },
+          'owner-change': {
+            terminationDate: 'Termination date on a change of owner',
+            refund: 'Refund on a change of owner',
+          },
+          death: {
+            terminationDate: 'Termination date on the death of the insured or owner',
+            refund: 'Refund on the death of the insured or owner',
+          },
+          'vehicle-loss': {
+            terminationDate: 'Termination date on the loss of the vehicle',
+            refund: 'Refund on the loss of the vehicle',
+          },
+          'license-revoked': {
+            terminationDate: "Termination date on revocation of the insurer's licence",
+            refund: "Refund on revocation of the insurer's licence",
+          },
+          mobilisation: {
+            terminationDate: 'Termination date on mobilisation or military service',
+            refund: 'Refund on mobilisation or military service',
+          },
           'policyholder-liquidation': {
             terminationDate: 'Termination date on liquidation of the legal-entity policyholder',
             refund: 'Refund on liquidation of the legal-entity policyholder',
@@ -242,7 +278,8 @@ export default {
       termEndsBeforeStart: 'The insurance term ends before it starts',
       applicationBeforeConclusion: 'The application cannot precede the conclusion of the contract',
       groundRequired: 'Give the ground for early termination',
-      eventDateRequired: "Give the date of the event: death, loss of the vehicle, liquidation or receipt of the insurer's notice",
+      eventDateRequired:
+        "Give the date of the event: death, loss of the vehicle, liquidation or receipt of the insurer's notice",
       eventBeforeConclusion: 'The event date is before the contract was concluded',
       postmarkAfterReceipt: 'The postmark cannot be later than the day the letter was received',
       requestedDateNotApplicable: 'A requested end date is given only for a cooling-off refusal',

@@ -11,11 +11,13 @@ export default {
     departmentCode: { format: 'Department code: 6 digits as in the passport, e.g. 770-001' },
 
     licenceSeries: {
-      format: 'Licence series: 4 digits, e.g. 99 12. Old licences (1999 form): 2 digits and 2 Cyrillic letters, e.g. 77 АВ',
+      format:
+        'Licence series: 4 digits, e.g. 99 12. Old licences (1999 form): 2 digits and 2 Cyrillic letters, e.g. 77 АВ',
     },
     licenceNumber: { format: 'Licence number: 6 digits' },
     licence: {
-      format: 'Licence series and number: 4 digits and 6 digits (99 12 345678); old licences: 2 digits, 2 Cyrillic letters and 6 digits (77 АВ 123456)',
+      format:
+        'Licence series and number: 4 digits and 6 digits (99 12 345678); old licences: 2 digits, 2 Cyrillic letters and 6 digits (77 АВ 123456)',
     },
 
     ptsSeries: { format: 'PTS series: 2 digits and 2 Cyrillic letters, e.g. 77 ТК' },
@@ -35,7 +37,8 @@ export default {
       missingWord: 'Do not type “ОТСУТСТВУЕТ” into the VIN: tick “VIN missing” and enter the body or chassis number',
       characters: 'A VIN contains only Latin letters and digits',
       forbiddenLetters: 'A VIN cannot contain the letters I, O or Q. An O is usually the digit 0 — check the PTS',
-      tooShort: 'A VIN has 17 characters, {n} entered. If the PTS shows a shorter number, it is the body number: tick “VIN missing” and enter it as the body number',
+      tooShort:
+        'A VIN has 17 characters, {n} entered. If the PTS shows a shorter number, it is the body number: tick “VIN missing” and enter it as the body number',
       tooLong: 'A VIN has 17 characters, {n} entered. Check for extra characters',
     },
     bodyNumber: {
@@ -81,7 +84,8 @@ export default {
     },
     correspondentAccount: {
       format: 'Correspondent account: 20 digits',
-      prefix: 'A bank’s correspondent account starts with 301; for the treasury it is the single treasury account starting with 40102',
+      prefix:
+        'A bank’s correspondent account starts with 301; for the treasury it is the single treasury account starting with 40102',
       bikMismatch: 'The last three digits of the correspondent account must equal the last three digits of the BIK',
       key: 'The correspondent account does not match the BIK. Compare both with the bank details',
     },
@@ -97,7 +101,8 @@ export default {
       notRussian: 'A Russian number is needed: after +7 the code starts with 3, 4, 8 or 9',
     },
     email: {
-      format: 'The e-mail address is wrong: it needs a mailbox name, the at sign and a domain such as mail.ru, with no spaces',
+      format:
+        'The e-mail address is wrong: it needs a mailbox name, the at sign and a domain such as mail.ru, with no spaces',
       cyrillic: 'The mailbox name (before the at sign) is written in Latin letters — check the keyboard layout',
     },
     diagnosticCard: { format: 'Diagnostic card number: 15 digits; old cards have 21 digits' },

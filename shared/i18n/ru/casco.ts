@@ -81,8 +81,10 @@ export default {
       liability: 'Тариф на расширенную гражданскую ответственность с лимитом {limit} ₽',
     },
     factors: {
-      driverMale: 'Водитель {driver} из {count}: мужчина, {age} лет, стаж {experience} (строки «{ageBand}» и «{experienceBand}»)',
-      driverFemale: 'Водитель {driver} из {count}: женщина, {age} лет, стаж {experience} (строки «{ageBand}» и «{experienceBand}»)',
+      driverMale:
+        'Водитель {driver} из {count}: мужчина, {age} лет, стаж {experience} (строки «{ageBand}» и «{experienceBand}»)',
+      driverFemale:
+        'Водитель {driver} из {count}: женщина, {age} лет, стаж {experience} (строки «{ageBand}» и «{experienceBand}»)',
       driversUnlimitedIndividual: 'Без ограничения списка водителей, собственник — физическое лицо',
       driversUnlimitedLegal: 'Без ограничения списка водителей, собственник — юридическое лицо',
       ownerIndividual: 'Собственник — физическое лицо',
@@ -155,7 +157,8 @@ export default {
         cash: 'Нужна форма возмещения «выплата по калькуляции страховщика»',
       },
       nonDealerForeignOnly: 'Ремонт на недилерской СТОА доступен только для иномарок, а {model} — отечественная модель',
-      dealerMaxVehicleAge: 'Ремонт у официального дилера доступен для ТС не старше {max} лет, а возраст ТС {actual} лет',
+      dealerMaxVehicleAge:
+        'Ремонт у официального дилера доступен для ТС не старше {max} лет, а возраст ТС {actual} лет',
       mileageBelow: 'Пробег {actual} км, а должен быть меньше {max} км',
       modelYearRecent: 'ТС {actual} года выпуска, а нужен {earliest} год выпуска или новее',
       ownerTypeIs: {
@@ -163,20 +166,23 @@ export default {
         legal: 'Собственник должен быть юридическим лицом',
       },
       ownerRegionIn: 'Собственник зарегистрирован в регионе «{actual}», а акция — для регионов: {regions}',
-      settlementByReferral: 'Нужна форма возмещения «ремонт на СТОА по направлению страховщика» — дилерской или недилерской',
+      settlementByReferral:
+        'Нужна форма возмещения «ремонт на СТОА по направлению страховщика» — дилерской или недилерской',
       termMonths: 'Срок страхования {actual} мес., а нужен {months} мес.',
       noClerkDiscount: 'Нельзя сочетать со скидкой сотрудника (сейчас {percent} %)',
       modelIn: '{model} не входит в список моделей акции',
       driversLimited: 'Нужен ограниченный список водителей',
       driversPriced: 'Цена этого варианта не зависит от возраста и стажа водителей',
       everyDriverAgeOver: 'Всем водителям должно быть больше {years} лет; не выполняется для водителей № {drivers}',
-      everyDriverExperienceOver: 'У всех водителей стаж должен быть больше {years} лет; не выполняется для водителей № {drivers}',
+      everyDriverExperienceOver:
+        'У всех водителей стаж должен быть больше {years} лет; не выполняется для водителей № {drivers}',
       noDriverLoading: 'В договоре есть водители с повышающим коэффициентом по возрасту и стажу: № {drivers}',
       previousPolicy: 'Нет действующего полиса КАСКО у нас: это не пролонгация',
       previousTermMonths: 'Предыдущий полис должен быть заключён на {months} мес.',
       maxPreviousClaims: 'По предыдущему полису заявлено страховых случаев: {actual}, а допускается не более {max}',
       sameOwnerAndInsured: 'Собственник и страхователь должны быть теми же, что в предыдущем полисе',
-      startsDayAfterPrevious: 'Новый полис должен начинаться {expected}, на следующий день после окончания предыдущего (сейчас {actual})',
+      startsDayAfterPrevious:
+        'Новый полис должен начинаться {expected}, на следующий день после окончания предыдущего (сейчас {actual})',
       minSumInsured: 'Страховая сумма {actual} ₽, а нужно не меньше {min} ₽',
       minPremium: 'Страховая премия {actual} ₽, а нужно не меньше {min} ₽',
     },
@@ -189,12 +195,14 @@ export default {
       discountOutsideCorridor: 'Скидка сотрудника {percent} % больше допустимых {max} %',
     },
     warnings: {
-      unverifiedValues: 'В расчёте использованы неподтверждённые значения тарифа ({items}). Расчёт предварительный до обновления тарифа из головного офиса',
+      unverifiedValues:
+        'В расчёте использованы неподтверждённые значения тарифа ({items}). Расчёт предварительный до обновления тарифа из головного офиса',
       unverifiedRules: 'Условия программ не подтверждены ({programs}). Сверьте их с правилами страхования',
       unverifiedSurcharge: 'Надбавка за рассрочку по плану «{plan}» не подтверждена',
     },
     errors: {
-      tableValueMissing: 'В тарифе {version} нет значения в таблице {table} для «{key}». Расчёт невозможен — обратитесь в головной офис',
+      tableValueMissing:
+        'В тарифе {version} нет значения в таблице {table} для «{key}». Расчёт невозможен — обратитесь в головной офис',
       tariffNotInForce: 'Тариф КАСКО {version} не действует на дату расчёта {date}',
       programsNotInForce: 'Правила программ КАСКО {version} не действуют на дату расчёта {date}',
       noTariffVersion: 'Нет тарифа КАСКО, действующего на дату расчёта {date}',
@@ -203,7 +211,8 @@ export default {
       unknownModel: 'Модели «{model}» нет в справочнике ТС',
       birthAfterStart: 'Дата рождения позже даты начала страхования',
       licenceAfterStart: 'Водительское удостоверение выдано позже даты начала страхования',
-      experienceExceedsAge: 'Стаж {experience} лет больше, чем возможно в возрасте {age} лет (стаж не может превышать возраст минус 16)',
+      experienceExceedsAge:
+        'Стаж {experience} лет больше, чем возможно в возрасте {age} лет (стаж не может превышать возраст минус 16)',
       accidentSumTooLarge: 'Страховая сумма на одно место не может быть больше {max} ₽',
       accidentSeatsTooMany: 'Можно застраховать не больше {max} мест',
       liabilityAboveMax: 'Лимит гражданской ответственности не может быть больше {max} ₽',

@@ -7,8 +7,16 @@ export function completeReport(inspectedAt = '2026-11-21T12:15'): InspectionRepo
   r.method = 'office'
   r.client = { name: 'Смирнов Алексей Игоревич', phone: '+7 916 123-45-67' }
   r.vehicle = {
-    make: 'Kia', model: 'Rio', year: 2021, plate: 'А123ВС777', colour: 'Серебристый', odometerKm: 48_250,
-    vinDocument: 'Z94C251ABMR123456', vinBody: 'Z94C251ABMR123456', vinPlate: 'Z94C251ABMR123456', documents: 'ПТС 78 ОХ 123456, СТС 77 42 654321',
+    make: 'Kia',
+    model: 'Rio',
+    year: 2021,
+    plate: 'А123ВС777',
+    colour: 'Серебристый',
+    odometerKm: 48_250,
+    vinDocument: 'Z94C251ABMR123456',
+    vinBody: 'Z94C251ABMR123456',
+    vinPlate: 'Z94C251ABMR123456',
+    documents: 'ПТС 78 ОХ 123456, СТС 77 42 654321',
   }
   r.equipment.factory = 'Комплектация Comfort: мультимедиа, климат-контроль'
   r.antiTheft.immobiliser = true

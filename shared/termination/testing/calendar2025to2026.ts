@@ -8,17 +8,29 @@ import type { WorkingDayCalendar } from '../workingDayCalendar'
  * invented calendar.
  */
 const NON_WORKING_PERIODS: ReadonlyArray<readonly [CalendarDate, CalendarDate]> = [
-  ['2025-01-01', '2025-01-08'], ['2025-02-22', '2025-02-23'], ['2025-03-08', '2025-03-09'],
-  ['2025-05-01', '2025-05-04'], ['2025-05-08', '2025-05-11'], ['2025-06-12', '2025-06-15'],
-  ['2025-11-02', '2025-11-04'], ['2025-12-31', '2026-01-11'], ['2026-02-21', '2026-02-23'],
-  ['2026-03-07', '2026-03-09'], ['2026-05-01', '2026-05-03'], ['2026-05-09', '2026-05-11'],
-  ['2026-06-12', '2026-06-14'], ['2026-11-04', '2026-11-04'], ['2026-12-31', '2026-12-31'],
+  ['2025-01-01', '2025-01-08'],
+  ['2025-02-22', '2025-02-23'],
+  ['2025-03-08', '2025-03-09'],
+  ['2025-05-01', '2025-05-04'],
+  ['2025-05-08', '2025-05-11'],
+  ['2025-06-12', '2025-06-15'],
+  ['2025-11-02', '2025-11-04'],
+  ['2025-12-31', '2026-01-11'],
+  ['2026-02-21', '2026-02-23'],
+  ['2026-03-07', '2026-03-09'],
+  ['2026-05-01', '2026-05-03'],
+  ['2026-05-09', '2026-05-11'],
+  ['2026-06-12', '2026-06-14'],
+  ['2026-11-04', '2026-11-04'],
+  ['2026-12-31', '2026-12-31'],
 ]
 /** Saturday 1 November 2025 was a working day (its day off moved to 3 November). */
 const WORKING_WEEKENDS = new Set<CalendarDate>(['2025-11-01'])
 
 const NON_WORKING = new Set<CalendarDate>(
-  NON_WORKING_PERIODS.flatMap(([from, to]) => Array.from({ length: daysInclusive(from, to) }, (_, i) => addDays(from, i))),
+  NON_WORKING_PERIODS.flatMap(([from, to]) =>
+    Array.from({ length: daysInclusive(from, to) }, (_, i) => addDays(from, i)),
+  ),
 )
 
 function isWorkingDay(date: CalendarDate): boolean {

@@ -1,10 +1,22 @@
 import { localName, type InspectionChecklistData } from '@shared/inspection/checklist'
-import { DAMAGE_SHOT, EXTRA_SHOT, SIGNATURE_SHOTS, type DamageRow, type InspectionPhoto } from '@shared/inspection/inspection'
+import {
+  DAMAGE_SHOT,
+  EXTRA_SHOT,
+  SIGNATURE_SHOTS,
+  type DamageRow,
+  type InspectionPhoto,
+} from '@shared/inspection/inspection'
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
 /** What a photo shows, in words: the checklist shot, "Damage no. 2", "Extra photo" or a signature. */
-export function photoTitle(photo: InspectionPhoto, checklist: InspectionChecklistData, damages: readonly DamageRow[], locale: string, t: T): string {
+export function photoTitle(
+  photo: InspectionPhoto,
+  checklist: InspectionChecklistData,
+  damages: readonly DamageRow[],
+  locale: string,
+  t: T,
+): string {
   if (photo.shot === DAMAGE_SHOT) {
     const n = damages.find((d) => d.id === photo.damageId)?.number
     return t('inspection.ui.photos.damageTitle', { number: n ?? '?' })
@@ -18,5 +30,7 @@ export function photoTitle(photo: InspectionPhoto, checklist: InspectionChecklis
 
 export function capturedText(photo: InspectionPhoto, locale: string): string {
   const d = new Date(photo.capturedAt)
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
+  return Number.isNaN(d.getTime())
+    ? ''
+    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
 }

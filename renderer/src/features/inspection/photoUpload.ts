@@ -15,7 +15,8 @@ export interface PhotoBlob {
 /** The renderer's copy of the core's first checks, so a 200 MB video is refused before a byte is read. */
 export function precheck(blob: Blob): { key: string; params: Record<string, number> } | null {
   if (blob.size === 0) return { key: 'photos.errors.empty', params: {} }
-  if (blob.size > PHOTO_LIMITS.maxBytes) return { key: 'photos.errors.tooLarge', params: { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 } }
+  if (blob.size > PHOTO_LIMITS.maxBytes)
+    return { key: 'photos.errors.tooLarge', params: { maxMb: PHOTO_LIMITS.maxBytes / 1024 / 1024 } }
   return null
 }
 
@@ -43,11 +44,16 @@ export async function uploadPhoto(
   onProgress?: (fraction: number) => void,
 ): Promise<Result<InspectionPhoto>> {
   const local = precheck(photo.blob)
-  if (local) return { ok: false, error: { code: 'VALIDATION', message: translate(local.key, local.params) } satisfies ApiError }
+  if (local)
+    return { ok: false, error: { code: 'VALIDATION', message: translate(local.key, local.params) } satisfies ApiError }
   const bytes = new Uint8Array(await photo.blob.arrayBuffer())
   const begin = await call('photos/begin-upload', {
     // Copied field by field: the target may come from reactive state, and IPC cannot clone a proxy.
-    target: { inspectionId: target.inspectionId, shot: target.shot, ...(target.damageId ? { damageId: target.damageId } : {}) },
+    target: {
+      inspectionId: target.inspectionId,
+      shot: target.shot,
+      ...(target.damageId ? { damageId: target.damageId } : {}),
+    },
     sizeBytes: bytes.length,
     sha256: await sha256Hex(bytes.buffer as ArrayBuffer),
     fileName: photo.fileName.slice(0, 255),
@@ -58,7 +64,11 @@ export async function uploadPhoto(
   if (!begin.ok) return begin
   const { uploadId } = begin.value
   for (let offset = 0, index = 0; offset < bytes.length; offset += PHOTO_LIMITS.chunkBytes, index++) {
-    const chunk = await call('photos/upload-chunk', { uploadId, index, data: toBase64(bytes.subarray(offset, offset + PHOTO_LIMITS.chunkBytes)) })
+    const chunk = await call('photos/upload-chunk', {
+      uploadId,
+      index,
+      data: toBase64(bytes.subarray(offset, offset + PHOTO_LIMITS.chunkBytes)),
+    })
     if (!chunk.ok) {
       await call('photos/cancel-upload', { uploadId })
       return chunk
@@ -70,5 +80,11 @@ export async function uploadPhoto(
 
 /** A picked or dropped file as the upload takes it. */
 export function fromFile(file: File): PhotoBlob {
-  return { blob: file, fileName: file.name, source: 'file', capturedAt: new Date(file.lastModified || Date.now()), device: '' }
+  return {
+    blob: file,
+    fileName: file.name,
+    source: 'file',
+    capturedAt: new Date(file.lastModified || Date.now()),
+    device: '',
+  }
 }

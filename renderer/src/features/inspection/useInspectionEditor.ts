@@ -3,7 +3,13 @@ import { useI18n } from 'vue-i18n'
 import type { InspectionReference } from '@shared/inspection/checklist'
 import { checkCompleteness } from '@shared/inspection/completeness'
 import type { DiagramPoint } from '@shared/inspection/diagram'
-import { EDITABLE_STATUSES, type DamageInput, type DamageRow, type Inspection, type InspectionPhoto } from '@shared/inspection/inspection'
+import {
+  EDITABLE_STATUSES,
+  type DamageInput,
+  type DamageRow,
+  type Inspection,
+  type InspectionPhoto,
+} from '@shared/inspection/inspection'
 import { inspectionReportDraftSchema, type InspectionReport } from '@shared/inspection/report'
 import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import { call } from '../../api/client'
@@ -15,7 +21,14 @@ const AUTOSAVE_MS = 400
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 const toInput = (d: DamageRow): DamageInput => ({
-  view: d.view, x: d.x, y: d.y, partCode: d.partCode, typeCode: d.typeCode, sizeCm: d.sizeCm, severity: d.severity, note: d.note,
+  view: d.view,
+  x: d.x,
+  y: d.y,
+  partCode: d.partCode,
+  typeCode: d.typeCode,
+  sizeCm: d.sizeCm,
+  severity: d.severity,
+  note: d.note,
 })
 
 /**
@@ -85,7 +98,11 @@ export function useInspectionEditor() {
     return queue(async () => {
       if (!report.value || !inspection.value || readonly.value) return
       saving.value = true
-      const r = await call('inspection/save-report', { id: inspection.value.id, rowVersion: inspection.value.rowVersion, report: plain(report.value) })
+      const r = await call('inspection/save-report', {
+        id: inspection.value.id,
+        rowVersion: inspection.value.rowVersion,
+        report: plain(report.value),
+      })
       saving.value = false
       if (r.ok) {
         inspection.value = { ...inspection.value, rowVersion: r.value.rowVersion, updatedAt: r.value.updatedAt }
@@ -108,21 +125,28 @@ export function useInspectionEditor() {
     await chain
   }
 
-  watch(report, () => {
-    if (loading || !report.value || readonly.value) return
-    serverErrors.value = {}
-    validate()
-    clearTimeout(saveTimer)
-    saveTimer = setTimeout(() => void saveReport(), AUTOSAVE_MS)
-  }, { deep: true })
+  watch(
+    report,
+    () => {
+      if (loading || !report.value || readonly.value) return
+      serverErrors.value = {}
+      validate()
+      clearTimeout(saveTimer)
+      saveTimer = setTimeout(() => void saveReport(), AUTOSAVE_MS)
+    },
+    { deep: true },
+  )
 
   async function addDamage(point: DiagramPoint, partCode = ''): Promise<string | null> {
     if (!inspection.value) return null
     const id = inspection.value.id
     const before = new Set(inspection.value.damages.map((d) => d.id))
-    const r = await queue(() => call('inspection/add-damage', {
-      inspectionId: id, damage: { ...point, partCode, typeCode: '', sizeCm: null, severity: '', note: '' },
-    }))
+    const r = await queue(() =>
+      call('inspection/add-damage', {
+        inspectionId: id,
+        damage: { ...point, partCode, typeCode: '', sizeCm: null, severity: '', note: '' },
+      }),
+    )
     if (!r.ok) {
       saveError.value = r.error.message
       return null
@@ -145,10 +169,13 @@ export function useInspectionEditor() {
   /** Called by the table on every keystroke: the row saves a moment after typing stops. */
   function damageChanged(id: string) {
     clearTimeout(damageTimers.get(id))
-    damageTimers.set(id, setTimeout(() => {
-      damageTimers.delete(id)
-      void saveDamage(id)
-    }, AUTOSAVE_MS))
+    damageTimers.set(
+      id,
+      setTimeout(() => {
+        damageTimers.delete(id)
+        void saveDamage(id)
+      }, AUTOSAVE_MS),
+    )
   }
 
   async function removeDamage(id: string) {
@@ -164,7 +191,9 @@ export function useInspectionEditor() {
   function photoAdded(photo: InspectionPhoto) {
     if (!inspection.value) return
     // A new signature replaces the previous one in the core; mirror that here until the next refresh.
-    const photos = photo.shot.startsWith('signature-') ? inspection.value.photos.filter((p) => p.shot !== photo.shot) : inspection.value.photos
+    const photos = photo.shot.startsWith('signature-')
+      ? inspection.value.photos.filter((p) => p.shot !== photo.shot)
+      : inspection.value.photos
     inspection.value = { ...inspection.value, photos: [...photos, photo] }
   }
 
@@ -175,11 +204,18 @@ export function useInspectionEditor() {
   }
 
   /** Damage rows as the inspector sees them now (server numbering, local values). */
-  const damages = computed<DamageRow[]>(() => (inspection.value?.damages ?? []).map((d) => ({ ...d, ...(damageDrafts.get(d.id) ?? {}) })))
+  const damages = computed<DamageRow[]>(() =>
+    (inspection.value?.damages ?? []).map((d) => ({ ...d, ...(damageDrafts.get(d.id) ?? {}) })),
+  )
 
-  const completeness = computed(() => inspection.value && report.value && reference.value
-    ? checkCompleteness({ report: report.value, damages: damages.value, photos: inspection.value.photos }, reference.value.checklist)
-    : null)
+  const completeness = computed(() =>
+    inspection.value && report.value && reference.value
+      ? checkCompleteness(
+          { report: report.value, damages: damages.value, photos: inspection.value.photos },
+          reference.value.checklist,
+        )
+      : null,
+  )
 
   async function submit(): Promise<string | null> {
     await flush()
@@ -200,8 +236,10 @@ export function useInspectionEditor() {
     model: report as unknown as Ref<Record<string, unknown>>,
     readonly,
     errorsOf(path: string) {
-      const key = serverErrors.value[path] ?? localErrors.value[path]
-        ?? ((showAll.value || touched.value.has(path)) ? completeness.value?.fieldErrors[path] : undefined)
+      const key =
+        serverErrors.value[path] ??
+        localErrors.value[path] ??
+        (showAll.value || touched.value.has(path) ? completeness.value?.fieldErrors[path] : undefined)
       return key ? [t(key)] : []
     },
     touch(path: string) {
@@ -211,8 +249,27 @@ export function useInspectionEditor() {
   }
 
   return {
-    inspection, reference, report, damageDrafts, damages, completeness, form, readonly, saving, savedAt, saveError, showAll, serverErrors,
-    load, flush, addDamage, damageChanged, removeDamage, photoAdded, removePhoto, submit,
+    inspection,
+    reference,
+    report,
+    damageDrafts,
+    damages,
+    completeness,
+    form,
+    readonly,
+    saving,
+    savedAt,
+    saveError,
+    showAll,
+    serverErrors,
+    load,
+    flush,
+    addDamage,
+    damageChanged,
+    removeDamage,
+    photoAdded,
+    removePhoto,
+    submit,
   }
 }
 

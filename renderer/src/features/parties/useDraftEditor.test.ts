@@ -4,14 +4,28 @@ import type { Result } from '@shared/contract/result'
 import { todayIn } from '@shared/dates/calendarDate'
 import { useDraftEditor } from './useDraftEditor'
 
-interface Draft { contract: { date: string }; name: string }
-interface Rec { id: string; rowVersion: number; status: 'draft' | 'quoted' | 'issued'; draft: Draft }
-type Live = { ok: true; total: number } | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number> }
+interface Draft {
+  contract: { date: string }
+  name: string
+}
+interface Rec {
+  id: string
+  rowVersion: number
+  status: 'draft' | 'quoted' | 'issued'
+  draft: Draft
+}
+type Live =
+  | { ok: true; total: number }
+  | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number> }
 
 const BACKUP_KEY = 'branch-desk.test-draft.r1'
 const today = () => todayIn('Europe/Moscow')
 const record = (over: Partial<Rec> = {}, draft: Partial<Draft> = {}): Rec => ({
-  id: 'r1', rowVersion: 1, status: 'draft', ...over, draft: { contract: { date: today() }, name: '', ...draft },
+  id: 'r1',
+  rowVersion: 1,
+  status: 'draft',
+  ...over,
+  draft: { contract: { date: today() }, name: '', ...draft },
 })
 
 function deferred<T>() {
@@ -23,9 +37,15 @@ function deferred<T>() {
 /** Node has no localStorage; the backup needs only these three calls. */
 class MemoryStorage {
   private items = new Map<string, string>()
-  getItem(key: string) { return this.items.get(key) ?? null }
-  setItem(key: string, value: string) { this.items.set(key, value) }
-  removeItem(key: string) { this.items.delete(key) }
+  getItem(key: string) {
+    return this.items.get(key) ?? null
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value)
+  }
+  removeItem(key: string) {
+    this.items.delete(key)
+  }
 }
 
 /** Lets every promise callback already due run (answers resolved by hand travel through several). */
@@ -50,39 +70,47 @@ type Extra = Partial<Pick<Parameters<typeof useDraftEditor<Draft, Rec, Live>>[0]
 
 function editorOnTheCore(extra: Extra = {}) {
   const rec = ref<Rec | null>(null)
-  const saves: { input: { id: string; rowVersion: number; draft: Draft }; answer: ReturnType<typeof deferred<Result<Rec>>> }[] = []
+  const saves: {
+    input: { id: string; rowVersion: number; draft: Draft }
+    answer: ReturnType<typeof deferred<Result<Rec>>>
+  }[] = []
   const quotes: { draft: Draft; answer: ReturnType<typeof deferred<Result<Live>>> }[] = []
   scope = effectScope()
-  const editor = scope.run(() => useDraftEditor<Draft, Rec, Live>({
-    record: rec,
-    editable: (r) => r.status !== 'issued',
-    draftOf: (r) => r.draft,
-    backupPrefix: 'test-draft',
-    save(input) {
-      const answer = deferred<Result<Rec>>()
-      saves.push({ input, answer })
-      return answer.promise
-    },
-    quote(draft) {
-      const answer = deferred<Result<Live>>()
-      quotes.push({ draft, answer })
-      return answer.promise
-    },
-    quoteDelayMs: 300,
-    validate: (d) => (d.name ? {} : { name: 'validation.required' }),
-    redate(d, r, day) {
-      if (r.status !== 'draft' || d.contract.date === day) return false
-      d.contract.date = day
-      return true
-    },
-    t: (key) => key,
-    messages: { saveFailed: 'saveFailed' },
-    ...extra,
-  }))!
+  const editor = scope.run(() =>
+    useDraftEditor<Draft, Rec, Live>({
+      record: rec,
+      editable: (r) => r.status !== 'issued',
+      draftOf: (r) => r.draft,
+      backupPrefix: 'test-draft',
+      save(input) {
+        const answer = deferred<Result<Rec>>()
+        saves.push({ input, answer })
+        return answer.promise
+      },
+      quote(draft) {
+        const answer = deferred<Result<Live>>()
+        quotes.push({ draft, answer })
+        return answer.promise
+      },
+      quoteDelayMs: 300,
+      validate: (d) => (d.name ? {} : { name: 'validation.required' }),
+      redate(d, r, day) {
+        if (r.status !== 'draft' || d.contract.date === day) return false
+        d.contract.date = day
+        return true
+      },
+      t: (key) => key,
+      messages: { saveFailed: 'saveFailed' },
+      ...extra,
+    }),
+  )!
   /** The core accepts save `i`: the record comes back with the next row version and, a draft save unprices it. */
   async function accept(i: number, rowVersion: number) {
     const { input, answer } = saves[i]!
-    answer.resolve({ ok: true, value: { ...rec.value!, id: input.id, rowVersion, status: 'draft', draft: input.draft } })
+    answer.resolve({
+      ok: true,
+      value: { ...rec.value!, id: input.id, rowVersion, status: 'draft', draft: input.draft },
+    })
     await settle()
   }
   return { rec, editor, saves, quotes, accept }
@@ -134,7 +162,10 @@ describe('useDraftEditor', () => {
     // The second save waits for the first answer: sent now, it would carry row version 1 again and conflict.
     expect(saves.map((s) => s.input.rowVersion)).toEqual([1])
     await accept(0, 2)
-    expect(saves.map((s) => [s.input.rowVersion, s.input.draft.name])).toEqual([[1, 'A'], [2, 'AB']])
+    expect(saves.map((s) => [s.input.rowVersion, s.input.draft.name])).toEqual([
+      [1, 'A'],
+      [2, 'AB'],
+    ])
     await accept(1, 3)
     expect(rec.value!.rowVersion).toBe(3)
     expect(editor.dirty.value).toBe(false)
@@ -246,7 +277,10 @@ describe('useDraftEditor', () => {
 
     editor.draft.value!.name = 'ABC'
     await vi.advanceTimersByTimeAsync(300)
-    quotes[2]!.answer.resolve({ ok: true, value: { ok: false, field: 'contract.date', messageKey: 'quote.tooLate', params: {} } })
+    quotes[2]!.answer.resolve({
+      ok: true,
+      value: { ok: false, field: 'contract.date', messageKey: 'quote.tooLate', params: {} },
+    })
     await settle()
     expect(editor.form.errorsOf('contract.date')).toEqual(['quote.tooLate'])
     // Typed again: until the core answers for the new draft, its old complaint is not shown.

@@ -16,8 +16,7 @@ export interface DraftRecord {
 
 /** The core's live answer beside the form (a premium, priced options); a refusal names the field to blame. */
 export type LiveAnswer =
-  | { ok: true }
-  | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number> }
+  { ok: true } | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number> }
 
 export type Translate = (key: string, params: Record<string, unknown>) => string
 
@@ -50,7 +49,9 @@ export interface DraftEditorConfig<D extends object, R extends DraftRecord, Q ex
  * that very edit, also sits in a local backup — so a crash or a reload inside the autosave delay loses nothing.
  * Saves run one after another, each with the row version the previous answer returned, so they never conflict.
  */
-export function useDraftEditor<D extends object, R extends DraftRecord, Q extends LiveAnswer>(config: DraftEditorConfig<D, R, Q>) {
+export function useDraftEditor<D extends object, R extends DraftRecord, Q extends LiveAnswer>(
+  config: DraftEditorConfig<D, R, Q>,
+) {
   const { record, t } = config
   const backup = draftBackup<D>(config.backupPrefix)
   const draft = ref<D | null>(null) as Ref<D | null>
@@ -110,27 +111,30 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
 
   function save(): Promise<void> {
     // One failed link must not stop every later save.
-    saveChain = saveChain.catch(() => undefined).then(async () => {
-      const current = record.value
-      if (!draft.value || !current || readonly.value) return
-      saving.value = true
-      const seq = changeSeq
-      const r = await config.save({ id: current.id, rowVersion: current.rowVersion, draft: plain(draft.value) })
-        .finally(() => (saving.value = false))
-      // The page moved on to another record meanwhile: this answer is not the record on screen.
-      if (record.value?.id !== current.id) return
-      if (!r.ok) {
-        saveError.value = t(config.messages.saveFailed, { message: r.error.message })
-        return
-      }
-      record.value = r.value
-      savedAt.value = new Date()
-      saveError.value = null
-      if (seq === changeSeq) {
-        dirty.value = false
-        backup.clear(r.value.id)
-      }
-    })
+    saveChain = saveChain
+      .catch(() => undefined)
+      .then(async () => {
+        const current = record.value
+        if (!draft.value || !current || readonly.value) return
+        saving.value = true
+        const seq = changeSeq
+        const r = await config
+          .save({ id: current.id, rowVersion: current.rowVersion, draft: plain(draft.value) })
+          .finally(() => (saving.value = false))
+        // The page moved on to another record meanwhile: this answer is not the record on screen.
+        if (record.value?.id !== current.id) return
+        if (!r.ok) {
+          saveError.value = t(config.messages.saveFailed, { message: r.error.message })
+          return
+        }
+        record.value = r.value
+        savedAt.value = new Date()
+        saveError.value = null
+        if (seq === changeSeq) {
+          dirty.value = false
+          backup.clear(r.value.id)
+        }
+      })
     return saveChain
   }
 
@@ -143,19 +147,23 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   }
 
   // Only the clerk's edit is saved: every save unprices a calculated record on the core.
-  watch(draft, (next) => {
-    if (loading || !next || readonly.value) return
-    serverErrors.value = {}
-    changeSeq += 1
-    dirty.value = true
-    if (record.value) backup.write(record.value.id, next)
-    validate()
-    clearTimeout(saveTimer)
-    saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
-    live.invalidate()
-    clearTimeout(quoteTimer)
-    quoteTimer = setTimeout(() => void requote(), config.quoteDelayMs)
-  }, { deep: true })
+  watch(
+    draft,
+    (next) => {
+      if (loading || !next || readonly.value) return
+      serverErrors.value = {}
+      changeSeq += 1
+      dirty.value = true
+      if (record.value) backup.write(record.value.id, next)
+      validate()
+      clearTimeout(saveTimer)
+      saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
+      live.invalidate()
+      clearTimeout(quoteTimer)
+      quoteTimer = setTimeout(() => void requote(), config.quoteDelayMs)
+    },
+    { deep: true },
+  )
 
   const quoteError = computed(() => {
     const q = live.value.value
@@ -166,7 +174,9 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
     model: draft as unknown as Ref<Record<string, unknown>>,
     readonly,
     errorsOf(path: string) {
-      const key = serverErrors.value[path] ?? ((showAll.value || touched.value.has(path)) ? localErrors.value[path] ?? quoteError.value[path] : undefined)
+      const key =
+        serverErrors.value[path] ??
+        (showAll.value || touched.value.has(path) ? (localErrors.value[path] ?? quoteError.value[path]) : undefined)
       const q = live.value.value
       return key ? [t(key, q && !q.ok ? q.params : {})] : []
     },
@@ -177,7 +187,19 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   }
 
   return {
-    draft, live: live.value, form, saving, dirty, savedAt, saveError, readonly, showAll, serverErrors, localErrors,
-    load, flush, requote,
+    draft,
+    live: live.value,
+    form,
+    saving,
+    dirty,
+    savedAt,
+    saveError,
+    readonly,
+    showAll,
+    serverErrors,
+    localErrors,
+    load,
+    flush,
+    requote,
   }
 }

@@ -4,7 +4,9 @@ import type { SyncStatus } from '@shared/sync/contract'
 export function formatMoment(iso: string | null | undefined, locale: string): string {
   if (!iso) return ''
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
+  return Number.isNaN(d.getTime())
+    ? ''
+    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
 }
 
 /** A size in the largest unit that keeps it above one (a few small photos are "48 КБ", not "0 МБ"). */

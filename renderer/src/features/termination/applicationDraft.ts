@@ -1,5 +1,11 @@
 import type {
-  ApplicationDetails, ApplicationDetailsInput, ApplicationKind, CascoSaleChoice, ContractData, PayoutMethod, ReceiptChannel,
+  ApplicationDetails,
+  ApplicationDetailsInput,
+  ApplicationKind,
+  CascoSaleChoice,
+  ContractData,
+  PayoutMethod,
+  ReceiptChannel,
 } from '@shared/termination/application'
 import { KINDS_BY_PRODUCT, asksEventDate, payoutMayBeNone } from '@shared/termination/application'
 import type { TerminationGround } from '@shared/termination/rulesSchema'
@@ -18,7 +24,14 @@ export interface ApplicationDraft {
   applicant: { fullName: string; passport: string; phone: string; address: string }
   byRepresentative: boolean
   representative: { fullName: string; powerOfAttorney: { number: string; date: string; notary: string } }
-  payout: { method: PayoutMethod; recipient: string; bankName: string; bik: string; account: string; correspondentAccount: string }
+  payout: {
+    method: PayoutMethod
+    recipient: string
+    bankName: string
+    bik: string
+    account: string
+    correspondentAccount: string
+  }
   /** Set from the refund preview: the rules refund nothing in this case, so no payout is asked for. */
   noPayout: boolean
 }
@@ -59,14 +72,20 @@ export function toDetailsInput(d: ApplicationDraft): ApplicationDetailsInput {
     eventDate: asksEventDate(d.kind, ground) && d.eventDate ? d.eventDate : null,
     cascoChoice: d.kind === 'casco-sale' ? d.cascoChoice : null,
     insuredEventOccurred: d.kind === 'cooling-off' || d.kind === 'casco-refusal' ? d.insuredEventOccurred : false,
-    receipt: d.receipt.channel === 'post' ? { channel: 'post', postmarkDate: d.receipt.postmarkDate } : { channel: 'in-person' },
-    requestedTerminationDate: d.kind === 'cooling-off' && d.requestedTerminationDate ? d.requestedTerminationDate : null,
+    receipt:
+      d.receipt.channel === 'post'
+        ? { channel: 'post', postmarkDate: d.receipt.postmarkDate }
+        : { channel: 'in-person' },
+    requestedTerminationDate:
+      d.kind === 'cooling-off' && d.requestedTerminationDate ? d.requestedTerminationDate : null,
     applicant: { ...d.applicant, address: d.applicant.address || null },
     representative: d.byRepresentative
       ? { fullName: d.representative.fullName, powerOfAttorney: { ...d.representative.powerOfAttorney } }
       : null,
-    payout: paysNothing(d) ? null
-      : d.payout.method === 'cash' ? { method: 'cash' }
+    payout: paysNothing(d)
+      ? null
+      : d.payout.method === 'cash'
+        ? { method: 'cash' }
         : { ...d.payout, correspondentAccount: d.payout.correspondentAccount || null },
   }
 }
@@ -83,15 +102,34 @@ export function draftOf(details: ApplicationDetails): ApplicationDraft {
     insuredEventOccurred: details.insuredEventOccurred,
     receipt: { channel: receipt.channel, postmarkDate: receipt.channel === 'post' ? receipt.postmarkDate : '' },
     requestedTerminationDate: details.requestedTerminationDate ?? '',
-    applicant: { fullName: details.applicant.fullName, passport: `${details.applicant.passport.series} ${details.applicant.passport.number}`,
-      phone: details.applicant.phone, address: details.applicant.address ?? '' },
+    applicant: {
+      fullName: details.applicant.fullName,
+      passport: `${details.applicant.passport.series} ${details.applicant.passport.number}`,
+      phone: details.applicant.phone,
+      address: details.applicant.address ?? '',
+    },
     byRepresentative: details.representative !== null,
     representative: details.representative
       ? { fullName: details.representative.fullName, powerOfAttorney: { ...details.representative.powerOfAttorney } }
       : { fullName: '', powerOfAttorney: { number: '', date: '', notary: '' } },
-    payout: p && p.method === 'transfer'
-      ? { method: 'transfer', recipient: p.recipient, bankName: p.bankName, bik: p.bik, account: p.account, correspondentAccount: p.correspondentAccount ?? '' }
-      : { method: 'cash', recipient: details.applicant.fullName, bankName: '', bik: '', account: '', correspondentAccount: '' },
+    payout:
+      p && p.method === 'transfer'
+        ? {
+            method: 'transfer',
+            recipient: p.recipient,
+            bankName: p.bankName,
+            bik: p.bik,
+            account: p.account,
+            correspondentAccount: p.correspondentAccount ?? '',
+          }
+        : {
+            method: 'cash',
+            recipient: details.applicant.fullName,
+            bankName: '',
+            bik: '',
+            account: '',
+            correspondentAccount: '',
+          },
     noPayout: p === null && !(details.kind === 'casco-sale' && details.cascoChoice === 'reissue'),
   }
 }

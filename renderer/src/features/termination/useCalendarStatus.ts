@@ -6,7 +6,11 @@ import { call } from '../../api/client'
 let pending: Promise<CalendarStatus | null> | null = null
 
 function fetchStatus(): Promise<CalendarStatus | null> {
-  pending ??= call('calendar/get-status').then((r) => (r.ok ? r.value : null)).finally(() => { pending = null })
+  pending ??= call('calendar/get-status')
+    .then((r) => (r.ok ? r.value : null))
+    .finally(() => {
+      pending = null
+    })
   return pending
 }
 
@@ -16,6 +20,8 @@ function fetchStatus(): Promise<CalendarStatus | null> {
  */
 export function useCalendarStatus(): Ref<CalendarStatus | null> {
   const status = ref<CalendarStatus | null>(null)
-  void fetchStatus().then((s) => { status.value = s })
+  void fetchStatus().then((s) => {
+    status.value = s
+  })
   return status
 }

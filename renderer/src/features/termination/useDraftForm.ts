@@ -5,7 +5,10 @@ import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import type { FormContext } from '../parties/formContext'
 
 interface Schema {
-  safeParse(v: unknown, params?: { reportInput?: boolean }): { success: true } | { success: false; error: { issues: readonly unknown[] } }
+  safeParse(
+    v: unknown,
+    params?: { reportInput?: boolean },
+  ): { success: true } | { success: false; error: { issues: readonly unknown[] } }
 }
 
 /**
@@ -13,7 +16,12 @@ interface Schema {
  * (messages shown once a field was left or the whole form was submitted), and the core's field errors — whose
  * paths carry the input's prefix, e.g. `details.` — are shown at the same fields until the next change.
  */
-export function useDraftForm<D extends object>(draft: Ref<D>, toInput: (d: D) => unknown, schema: Schema, serverPrefix = '') {
+export function useDraftForm<D extends object>(
+  draft: Ref<D>,
+  toInput: (d: D) => unknown,
+  schema: Schema,
+  serverPrefix = '',
+) {
   const { t } = useI18n()
   const touched = ref(new Set<string>())
   const showAll = ref(false)
@@ -24,15 +32,20 @@ export function useDraftForm<D extends object>(draft: Ref<D>, toInput: (d: D) =>
     const r = schema.safeParse(toInput(draft.value), { reportInput: true })
     return r.success ? {} : zodIssuesToFieldErrors(r.error as Parameters<typeof zodIssuesToFieldErrors>[0])
   })
-  watch(draft, () => {
-    serverErrors.value = {}
-  }, { deep: true })
+  watch(
+    draft,
+    () => {
+      serverErrors.value = {}
+    },
+    { deep: true },
+  )
 
   const form: FormContext = {
     model: draft as unknown as Ref<Record<string, unknown>>,
     readonly,
     errorsOf(path: string) {
-      const key = serverErrors.value[path] ?? ((showAll.value || touched.value.has(path)) ? localErrors.value[path] : undefined)
+      const key =
+        serverErrors.value[path] ?? (showAll.value || touched.value.has(path) ? localErrors.value[path] : undefined)
       return key ? [t(key)] : []
     },
     touch(path: string) {

@@ -7,8 +7,12 @@ import { isReissue, type ApplicationDraft } from './applicationDraft'
 const PREVIEW_MS = 250
 
 /** Asks the core for the refund as the form stands, a moment after each change (the core owns the rules). */
-export function useRefundPreview(contract: Ref<Pick<ContractSummary, 'source' | 'id'> | null>, draft: Ref<ApplicationDraft>,
-  preview: Ref<RefundPreview | null>, applicationId?: Ref<string | undefined>): void {
+export function useRefundPreview(
+  contract: Ref<Pick<ContractSummary, 'source' | 'id'> | null>,
+  draft: Ref<ApplicationDraft>,
+  preview: Ref<RefundPreview | null>,
+  applicationId?: Ref<string | undefined>,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined
   let seq = 0
   async function load() {
@@ -23,11 +27,15 @@ export function useRefundPreview(contract: Ref<Pick<ContractSummary, 'source' | 
       contract: { source: c.source, id: c.id },
       kind: d.kind,
       ground: d.kind === 'osago-early-termination' ? d.ground : null,
-      eventDate: asksEventDate(d.kind, d.kind === 'osago-early-termination' ? d.ground : null) && d.eventDate ? d.eventDate : null,
+      eventDate:
+        asksEventDate(d.kind, d.kind === 'osago-early-termination' ? d.ground : null) && d.eventDate
+          ? d.eventDate
+          : null,
       cascoChoice: d.kind === 'casco-sale' ? d.cascoChoice : null,
       insuredEventOccurred: (d.kind === 'cooling-off' || d.kind === 'casco-refusal') && d.insuredEventOccurred,
       postmarkDate: d.receipt.channel === 'post' && d.receipt.postmarkDate ? d.receipt.postmarkDate : null,
-      requestedTerminationDate: d.kind === 'cooling-off' && d.requestedTerminationDate ? d.requestedTerminationDate : null,
+      requestedTerminationDate:
+        d.kind === 'cooling-off' && d.requestedTerminationDate ? d.requestedTerminationDate : null,
       representative: d.byRepresentative,
       payoutMethod: isReissue(d) ? null : d.payout.method,
       ...(applicationId?.value ? { applicationId: applicationId.value } : {}),
@@ -39,8 +47,12 @@ export function useRefundPreview(contract: Ref<Pick<ContractSummary, 'source' | 
     const none = r.value.ok && r.value.calculation.outcome === 'terminated-no-refund'
     if (draft.value.noPayout !== none) draft.value.noPayout = none
   }
-  watch([contract, draft], () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => void load(), PREVIEW_MS)
-  }, { deep: true, immediate: true })
+  watch(
+    [contract, draft],
+    () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void load(), PREVIEW_MS)
+    },
+    { deep: true, immediate: true },
+  )
 }

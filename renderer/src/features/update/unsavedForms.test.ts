@@ -27,12 +27,17 @@ describe('unsaved forms reported to the core', () => {
     casco.value = true
     await nextTick()
     vi.advanceTimersByTime(200)
-    expect(calls).toEqual([{ channel: 'update/report-unsaved-forms', input: { forms: [{ kind: 'osago-draft' }, { kind: 'casco-draft' }] } }])
+    expect(calls).toEqual([
+      { channel: 'update/report-unsaved-forms', input: { forms: [{ kind: 'osago-draft' }, { kind: 'casco-draft' }] } },
+    ])
     // The OSAGO form's component goes away: its dirty flag no longer holds an update back.
     scope.stop()
     await nextTick()
     vi.advanceTimersByTime(200)
-    expect(calls.at(-1)).toEqual({ channel: 'update/report-unsaved-forms', input: { forms: [{ kind: 'casco-draft' }] } })
+    expect(calls.at(-1)).toEqual({
+      channel: 'update/report-unsaved-forms',
+      input: { forms: [{ kind: 'casco-draft' }] },
+    })
     casco.value = false
     await nextTick()
     vi.advanceTimersByTime(200)

@@ -13,7 +13,9 @@ let nextId = 1
 let reportTimer: ReturnType<typeof setTimeout> | undefined
 let watching = false
 
-export const unsavedForms = computed<UnsavedForm[]>(() => [...forms.values()].filter((f) => f.dirty.value).map((f) => ({ kind: f.kind })))
+export const unsavedForms = computed<UnsavedForm[]>(() =>
+  [...forms.values()].filter((f) => f.dirty.value).map((f) => ({ kind: f.kind })),
+)
 
 /** Sends the current list now (also on start, so a reloaded window replaces what it reported before). */
 export async function reportUnsavedForms(): Promise<void> {
@@ -25,10 +27,15 @@ function watchForms(): void {
   if (watching) return
   watching = true
   // Detached: the watcher outlives the component that happened to register the first form.
-  effectScope(true).run(() => watch(() => unsavedForms.value.map((f) => f.kind).join(','), () => {
-    clearTimeout(reportTimer)
-    reportTimer = setTimeout(() => void reportUnsavedForms(), 150)
-  }))
+  effectScope(true).run(() =>
+    watch(
+      () => unsavedForms.value.map((f) => f.kind).join(','),
+      () => {
+        clearTimeout(reportTimer)
+        reportTimer = setTimeout(() => void reportUnsavedForms(), 150)
+      },
+    ),
+  )
 }
 
 /** Registers a form's dirty flag under a kind the core can name (`update.forms.<kind>`); forgotten with its component. */
