@@ -212,7 +212,8 @@ describe('content security policy', () => {
 
   it('renderer/index.html carries the same policy (meta tags cannot carry frame-ancestors)', () => {
     const html = readFileSync(resolve(import.meta.dirname, '../../renderer/index.html'), 'utf8')
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]
+    // Attributes may be laid out on several lines (Prettier formats the HTML).
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     const expected = CONTENT_SECURITY_POLICY.split('; ')
       .filter((d) => !d.startsWith('frame-ancestors'))
       .join('; ')
