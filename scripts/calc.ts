@@ -2,10 +2,9 @@
  * Calculator command for support and QA: `npm run --silent calc -- <command> <input.json>`.
  * Each command lives in scripts/calc/<command>.ts and uses the same shared calculators and bundled reference
  * data as the app. Output is JSON on stdout; invalid input exits non-zero with a message naming the field.
+ * This module only exports `runCalc`: scripts/calc.mjs runs it from a prebuilt bundle (no TypeScript compiled per call).
  */
 import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { CalcInputError, type CalcCommand } from './calc/context'
 
@@ -18,7 +17,8 @@ const COMMANDS: Record<string, () => Promise<{ run: CalcCommand }>> = {
   casco: () => import('./calc/casco'),
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command; resolves to the process exit code (0 done, 1 failed, 2 bad usage or input). */
+export async function runCalc(argv: string[], resourcesDir: string): Promise<number> {
   const [name, file] = argv
   const loader = name ? COMMANDS[name] : undefined
   if (!loader || !file) {
@@ -32,7 +32,6 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`)
     return 2
   }
-  const resourcesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'resources')
   try {
     const { run } = await loader()
     process.stdout.write(`${JSON.stringify(run(input, { resourcesDir }), null, 2)}\n`)
@@ -46,7 +45,3 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
 }
-
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code
-})

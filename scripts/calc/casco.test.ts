@@ -13,7 +13,7 @@ let n = 0
 function calc(input: unknown): { code: number | null; out: any; stderr: string } {
   const file = join(dir, `input-${++n}.json`)
   writeFileSync(file, JSON.stringify(input))
-  const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'casco', file], {
+  const r = spawnSync(process.execPath, ['scripts/calc.mjs', 'casco', file], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60_000,

@@ -12,7 +12,7 @@ let n = 0
 function calc(input: unknown): { code: number | null; out: unknown; stderr: string } {
   const file = join(dir, `input-${++n}.json`)
   writeFileSync(file, JSON.stringify(input))
-  const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'casco-schedule', file], { cwd: root, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['scripts/calc.mjs', 'casco-schedule', file], { cwd: root, encoding: 'utf8' })
   return { code: r.status, out: r.status === 0 ? JSON.parse(r.stdout) : r.stdout, stderr: r.stderr }
 }
 

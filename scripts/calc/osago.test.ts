@@ -43,7 +43,7 @@ const input = {
 function cli(json: unknown, name = 'input.json') {
   const file = join(work, name)
   writeFileSync(file, JSON.stringify(json))
-  const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'osago', file], {
+  const r = spawnSync(process.execPath, ['scripts/calc.mjs', 'osago', file], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60_000,

@@ -51,7 +51,7 @@ describe('calc osago: who may limit the drivers list', () => {
   it('exits 2 naming drivers (child process)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'osago-drivers-')), 'legal.json')
     writeFileSync(file, JSON.stringify(legalWithList))
-    const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'osago', file], {
+    const r = spawnSync(process.execPath, ['scripts/calc.mjs', 'osago', file], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,

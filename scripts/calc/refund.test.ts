@@ -13,7 +13,7 @@ let n = 0
 function calc(input: unknown): { code: number | null; out: Record<string, unknown>; stderr: string } {
   const file = join(dir, `input-${++n}.json`)
   writeFileSync(file, JSON.stringify(input))
-  const r = spawnSync('npx', ['tsx', 'scripts/calc.ts', 'refund', file], { cwd: root, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['scripts/calc.mjs', 'refund', file], { cwd: root, encoding: 'utf8' })
   return { code: r.status, out: r.status === 0 ? JSON.parse(r.stdout) : { stdout: r.stdout }, stderr: r.stderr }
 }
 
