@@ -1,117 +1,196 @@
 /**
- * All locale messages, merged from one file per feature. Deep-merged because several features add keys under
- * the same top-level namespace (e.g. `validation`).
+ * All locale messages: one file per namespace (`ru/<namespace>.ts` holds exactly `{ <namespace>: { ... } }`).
+ * Russian is the source of truth: its shape is `MessageSchema`, every English file is checked against the Russian
+ * one at compile time (`satisfies LocaleFile<typeof ru>`), and `messages.test.ts` checks placeholders and the rest.
  */
-import enCommon from './en/common'
-import enSupport from './en/support'
-import ruSupport from './ru/support'
-import enShell from './en/shell'
+import ruApp from './ru/app'
+import ruApproval from './ru/approval'
+import ruBackup from './ru/backup'
+import ruBlanks from './ru/blanks'
+import ruCasco from './ru/casco'
+import ruChangePassword from './ru/changePassword'
 import ruCommon from './ru/common'
-import ruShell from './ru/shell'
-import enOsago from './en/osago'
-import enReference from './en/reference'
-import enTermination from './en/termination'
-import enTerminationUi from './en/terminationUi'
-import enValidation from './en/validation'
-import enBlanks from './en/blanks'
+import ruErrors from './ru/errors'
+import ruFiles from './ru/files'
+import ruFirstRun from './ru/firstRun'
+import ruHome from './ru/home'
+import ruInspection from './ru/inspection'
+import ruLock from './ru/lock'
+import ruNav from './ru/nav'
 import ruOsago from './ru/osago'
+import ruParty from './ru/party'
+import ruPhotos from './ru/photos'
+import ruPrint from './ru/print'
 import ruReference from './ru/reference'
+import ruRoles from './ru/roles'
+import ruSections from './ru/sections'
+import ruSettings from './ru/settings'
+import ruSignIn from './ru/signIn'
+import ruStaff from './ru/staff'
+import ruStatus from './ru/status'
+import ruSupport from './ru/support'
+import ruSync from './ru/sync'
 import ruTermination from './ru/termination'
 import ruTerminationUi from './ru/terminationUi'
-import ruValidation from './ru/validation'
-import ruBlanks from './ru/blanks'
-import enOsagoForm from './en/osagoForm'
-import ruOsagoForm from './ru/osagoForm'
-import enPrint from './en/print'
-import ruPrint from './ru/print'
-import enCasco from './en/casco'
-import ruCasco from './ru/casco'
-import enInspection from './en/inspection'
-import ruInspection from './ru/inspection'
-import enSync from './en/sync'
-import ruSync from './ru/sync'
-import enCascoUi from './en/cascoUi'
-import ruCascoUi from './ru/cascoUi'
-import enParty from './en/party'
-import ruParty from './ru/party'
-import enUpdate from './en/update'
 import ruUpdate from './ru/update'
+import ruValidation from './ru/validation'
+import enApp from './en/app'
+import enApproval from './en/approval'
 import enBackup from './en/backup'
-import ruBackup from './ru/backup'
+import enBlanks from './en/blanks'
+import enCasco from './en/casco'
+import enChangePassword from './en/changePassword'
+import enCommon from './en/common'
+import enErrors from './en/errors'
+import enFiles from './en/files'
+import enFirstRun from './en/firstRun'
+import enHome from './en/home'
+import enInspection from './en/inspection'
+import enLock from './en/lock'
+import enNav from './en/nav'
+import enOsago from './en/osago'
+import enParty from './en/party'
+import enPhotos from './en/photos'
+import enPrint from './en/print'
+import enReference from './en/reference'
+import enRoles from './en/roles'
+import enSections from './en/sections'
+import enSettings from './en/settings'
+import enSignIn from './en/signIn'
+import enStaff from './en/staff'
+import enStatus from './en/status'
+import enSupport from './en/support'
+import enSync from './en/sync'
+import enTermination from './en/termination'
+import enTerminationUi from './en/terminationUi'
+import enUpdate from './en/update'
+import enValidation from './en/validation'
 import type { Locale } from '../app/contract'
+import type { LocaleFile } from './schema'
 
-type Tree = { [key: string]: string | Tree }
+/** The Russian messages, merged. A namespace comes from one file, so a plain spread merges without overriding. */
+const RU = {
+  ...ruApp,
+  ...ruApproval,
+  ...ruBackup,
+  ...ruBlanks,
+  ...ruCasco,
+  ...ruChangePassword,
+  ...ruCommon,
+  ...ruErrors,
+  ...ruFiles,
+  ...ruFirstRun,
+  ...ruHome,
+  ...ruInspection,
+  ...ruLock,
+  ...ruNav,
+  ...ruOsago,
+  ...ruParty,
+  ...ruPhotos,
+  ...ruPrint,
+  ...ruReference,
+  ...ruRoles,
+  ...ruSections,
+  ...ruSettings,
+  ...ruSignIn,
+  ...ruStaff,
+  ...ruStatus,
+  ...ruSupport,
+  ...ruSync,
+  ...ruTermination,
+  ...ruTerminationUi,
+  ...ruUpdate,
+  ...ruValidation,
+} as const
 
-export function deepMerge(...trees: object[]): Tree {
-  const out: Tree = {}
-  for (const tree of trees) {
-    for (const [k, v] of Object.entries(tree)) {
-      const existing = out[k]
-      out[k] =
-        typeof v === 'object' && v !== null && typeof existing === 'object' ? deepMerge(existing, v) : (v as Tree)
-    }
-  }
-  return out
+/** The shape every locale must have: the Russian messages' keys, string texts. */
+export type MessageSchema = LocaleFile<typeof RU>
+
+const EN: MessageSchema = {
+  ...enApp,
+  ...enApproval,
+  ...enBackup,
+  ...enBlanks,
+  ...enCasco,
+  ...enChangePassword,
+  ...enCommon,
+  ...enErrors,
+  ...enFiles,
+  ...enFirstRun,
+  ...enHome,
+  ...enInspection,
+  ...enLock,
+  ...enNav,
+  ...enOsago,
+  ...enParty,
+  ...enPhotos,
+  ...enPrint,
+  ...enReference,
+  ...enRoles,
+  ...enSections,
+  ...enSettings,
+  ...enSignIn,
+  ...enStaff,
+  ...enStatus,
+  ...enSupport,
+  ...enSync,
+  ...enTermination,
+  ...enTerminationUi,
+  ...enUpdate,
+  ...enValidation,
 }
 
-export const MESSAGES: Record<Locale, Tree> = {
-  ru: deepMerge(
-    ruCommon,
-    ruShell,
-    ruValidation,
-    ruReference,
-    ruOsago,
-    ruOsagoForm,
-    ruTermination,
-    ruTerminationUi,
-    ruBlanks,
-    ruPrint,
-    ruCasco,
-    ruInspection,
-    ruSync,
-    ruCascoUi,
-    ruParty,
-    ruUpdate,
-    ruBackup,
-    ruSupport,
-  ),
-  en: deepMerge(
-    enCommon,
-    enShell,
-    enValidation,
-    enReference,
-    enOsago,
-    enOsagoForm,
-    enTermination,
-    enTerminationUi,
-    enBlanks,
-    enPrint,
-    enCasco,
-    enInspection,
-    enSync,
-    enCascoUi,
-    enParty,
-    enUpdate,
-    enBackup,
-    enSupport,
-  ),
+export const MESSAGES: Readonly<Record<Locale, MessageSchema>> = { ru: RU, en: EN }
+
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K}`
+    : T[K] extends readonly unknown[]
+      ? never
+      : Leaves<T[K], `${Prefix}${K}.`>
+}[keyof T & string]
+
+/** Every message key, e.g. `'osago.ceiling.product'`. */
+export type MessageKey = Leaves<MessageSchema>
+
+/**
+ * What a message-key argument accepts: a literal only if it names a message, so a typo fails the typecheck; a
+ * template (`` `termination.status.${status}` ``) or a union only if some message matches it (code may guard which
+ * members reach it); a plain `string` — a key that arrives at run time, from an AppError or a checker's result —
+ * passes and falls back at run time. `messages.test.ts` scans the literal keys of the source as well.
+ */
+export type KeyArg<K extends string> = string extends K ? K : [Extract<MessageKey, K>] extends [never] ? MessageKey : K
+
+export type MessageParams = Record<string, string | number>
+
+/**
+ * The renderer's `t` (renderer/src/plugins/i18n.ts). vue-i18n's own typing takes any string as a key
+ * (`ComposerTranslation` in its dist/vue-i18n.d.ts), so `useI18n` there narrows `t` to this: a literal key must name
+ * a message, a run-time string passes.
+ */
+export interface TypedTranslate {
+  <K extends string>(key: KeyArg<K>): string
+  <K extends string>(key: KeyArg<K>, named: Record<string, unknown>): string
+  <K extends string>(key: KeyArg<K>, plural: number): string
+  <K extends string>(key: KeyArg<K>, named: Record<string, unknown>, plural: number): string
 }
 
-function lookup(tree: Tree, key: string): string | undefined {
-  let node: string | Tree | undefined = tree
+function lookup(tree: object, key: string): string | undefined {
+  let node: unknown = tree
   for (const part of key.split('.')) {
-    if (typeof node !== 'object') return undefined
-    node = node[part]
+    if (typeof node !== 'object' || node === null) return undefined
+    node = (node as Record<string, unknown>)[part]
   }
   return typeof node === 'string' ? node : undefined
 }
 
 /** Translates outside Vue (the core's error messages); falls back to Russian, then to the key itself. */
-export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+export function translate<K extends string>(locale: Locale, key: KeyArg<K>, params: MessageParams = {}): string {
   const text = lookup(MESSAGES[locale], key) ?? lookup(MESSAGES.ru, key) ?? key
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
 }
 
+/** Whether a key names a message in a locale (for keys built at run time). */
 export function hasMessage(locale: Locale, key: string): boolean {
   return lookup(MESSAGES[locale], key) !== undefined
 }

@@ -1,3 +1,6 @@
+import type ru from '../ru/backup'
+import type { LocaleFile } from '../schema'
+
 export default {
   backup: {
     title: 'Backups',
@@ -59,9 +62,4 @@ export default {
       referenceRefused: 'The app does not accept the reference files in the backup: {message}',
     },
   },
-  validation: {
-    backup: {
-      interval: 'Choose an interval from the list',
-    },
-  },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,3 +1,6 @@
+import type ru from '../ru/blanks'
+import type { LocaleFile } from '../schema'
+
 export default {
   blanks: {
     title: 'Policy blanks',
@@ -64,11 +67,4 @@ export default {
       overlapField: 'The range overlaps blanks received before',
     },
   },
-  validation: {
-    blankRange: {
-      order: 'The "to" number cannot be below the "from" number',
-      tooMany: 'At most 10,000 blanks can be received at once',
-    },
-    spoilReason: { tooShort: 'Describe the reason in more detail — at least 3 characters' },
-  },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,49 +1,20 @@
+import type ru from '../ru/common'
+import type { LocaleFile } from '../schema'
+
 export default {
-  files: { errors: { noDialogs: 'File dialogs are available only in the app' } },
-  errors: {
-    validation: 'Check the marked fields',
-    unknownChannel: 'Unknown operation',
-    badSender: 'Request refused: it did not come from the application window',
-    payloadTooLarge: 'The request carries too much data',
-    unauthenticated: 'Please sign in',
-    sessionLocked: 'The screen is locked. Enter your password to continue',
-    forbidden: 'You are not allowed to do this',
-    invalidCredentials: 'Wrong login or password',
-    accountLocked: 'The account is locked after failed sign-ins. Try again in {minutes} min.',
-    accountDisabled: 'The account is disabled. Contact the branch administrator',
-    notFound: 'Record not found',
-    staleRecord: 'Somebody else has changed this record. Reload and try again',
-    internal: 'Internal error. Nothing was changed',
-    coreStopped:
-      'The operation was interrupted: the application core is restarting. Check whether your changes were saved and try again',
-    branchExists: 'The branch has already been created',
-    loginTaken: 'Login “{login}” is already taken',
-    lastAdmin: 'The only active administrator cannot be disabled or demoted',
-    wrongCurrentPassword: 'The current password is wrong',
-    samePassword: 'The new password must differ from the current one',
-    mustChangePassword: 'Change your password first',
+  common: {
+    save: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    edit: 'Edit',
+    create: 'Create',
+    yes: 'Yes',
+    no: 'No',
+    loading: 'Loading…',
+    saved: 'Saved',
+    actions: 'Actions',
+    language: 'Language',
+    loadMore: 'Show more',
+    shownOf: 'Showing {shown} of {total}',
   },
-  validation: {
-    required: 'Required',
-    invalidType: 'Wrong type of value',
-    unknownField: 'Unexpected field: {field}',
-    text: { tooLong: 'Text is too long' },
-    number: { min: 'Value is too small', max: 'Value is too large' },
-    date: { format: 'Date as DD.MM.YYYY' },
-    id: { format: 'Invalid identifier' },
-    login: { format: 'Login: 3–32 characters — Latin letters, digits, dot, hyphen, underscore' },
-    password: {
-      tooShort: 'At least 8 characters',
-      tooLong: 'At most 128 characters',
-      lettersAndDigits: 'Use both letters and digits',
-      mismatch: 'Passwords do not match',
-    },
-    branchCode: { format: 'Branch code: 2–16 characters — letters, digits, hyphen' },
-  },
-  roles: {
-    clerk: 'Counter clerk',
-    inspector: 'Inspector',
-    supervisor: 'Supervisor',
-    admin: 'Administrator',
-  },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,3 +1,6 @@
+import type ru from '../ru/party'
+import type { LocaleFile } from '../schema'
+
 /** Parties (people and organisations): organisational forms, field labels, identifier checks (shared/party). */
 export default {
   party: {
@@ -38,4 +41,4 @@ export default {
       ogrnipSign: 'An OGRNIP starts with 3. Check the number against the register extract',
     },
   },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,3 +1,6 @@
+import type ru from '../ru/print'
+import type { LocaleFile } from '../schema'
+
 /** Printing: the preview dialog, printer settings and the core's refusals. Printed documents are always Russian. */
 export default {
   print: {
@@ -6,6 +9,11 @@ export default {
       'osago-policy-archive': 'OSAGO policy — archive copy',
       'osago-application': 'OSAGO application',
       'print-calibration': 'Calibration page',
+      'casco-contract': 'CASCO contract (policy) with appendices',
+      'casco-schedule': 'CASCO payment schedule',
+      'inspection-report': 'Vehicle inspection report',
+      'termination-application': 'Application (2 copies)',
+      'termination-refund-sheet': 'Refund calculation sheet',
     },
     actions: {
       preview: 'Preview and print',
@@ -66,4 +74,4 @@ export default {
       offsetStep: 'The offset is set in steps of 0.1 mm',
     },
   },
-} as const
+} satisfies LocaleFile<typeof ru>

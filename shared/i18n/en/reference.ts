@@ -1,3 +1,6 @@
+import type ru from '../ru/reference'
+import type { LocaleFile } from '../schema'
+
 export default {
   reference: {
     unverifiedValue:
@@ -80,4 +83,4 @@ export default {
       },
     },
   },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,3 +1,6 @@
+import type ru from '../ru/support'
+import type { LocaleFile } from '../schema'
+
 export default {
   support: {
     diagnostics: {
@@ -23,4 +26,4 @@ export default {
       logs: 'Log for support: {path}',
     },
   },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,3 +1,6 @@
+import type ru from '../ru/sync'
+import type { LocaleFile } from '../schema'
+
 export default {
   sync: {
     title: 'Sync with head office',
@@ -157,9 +160,4 @@ export default {
         'A reference file from HQ is not used by this version of the app; its data do not apply until HQ sends it again: {message}',
     },
   },
-  validation: {
-    hqUrl: { format: 'An address like https://hq.example.com' },
-    enrolmentCode: { format: 'A 16-character code: XXXX-XXXX-XXXX-XXXX' },
-    sha256: { format: 'Not a file id' },
-  },
-} as const
+} satisfies LocaleFile<typeof ru>

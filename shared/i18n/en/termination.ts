@@ -1,3 +1,6 @@
+import type ru from '../ru/termination'
+import type { LocaleFile } from '../schema'
+
 export default {
   termination: {
     kind: {
@@ -297,4 +300,4 @@ export default {
       periodsOverlap: 'The periods of use overlap',
     },
   },
-} as const
+} satisfies LocaleFile<typeof ru>

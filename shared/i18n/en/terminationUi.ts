@@ -1,3 +1,6 @@
+import type ru from '../ru/terminationUi'
+import type { LocaleFile } from '../schema'
+
 /** Screens of the termination desk (issue 5). Document titles for the print dialog live under `print.documents`. */
 export default {
   terminationUi: {
@@ -172,10 +175,4 @@ export default {
       windowEnds: 'refusal accepted until {date}',
     },
   },
-  print: {
-    documents: {
-      'termination-application': 'Application (2 copies)',
-      'termination-refund-sheet': 'Refund calculation sheet',
-    },
-  },
-} as const
+} satisfies LocaleFile<typeof ru>

@@ -1,3 +1,6 @@
+import type ru from '../ru/update'
+import type { LocaleFile } from '../schema'
+
 export default {
   update: {
     banner: {
@@ -23,6 +26,7 @@ export default {
     forms: {
       'osago-draft': 'OSAGO application',
       'casco-draft': 'CASCO quote',
+      'inspection-report': 'inspection report',
     },
     errors: {
       checkFailed: 'Could not check for updates: {message}. Will retry later.',
@@ -32,4 +36,4 @@ export default {
       unsavedForms: 'There are unsaved changes ({forms}). Wait for them to be saved or close the form, then try again.',
     },
   },
-} as const
+} satisfies LocaleFile<typeof ru>

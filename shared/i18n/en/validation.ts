@@ -1,7 +1,5 @@
 import type ru from '../ru/validation'
-
-/** Same keys as the Russian file; the `satisfies` below makes a missing or extra key a type error. */
-type SameShape<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> }
+import type { LocaleFile } from '../schema'
 
 export default {
   validation: {
@@ -109,5 +107,31 @@ export default {
     policySeries: { format: 'Blank series: 3 Cyrillic letters, e.g. ХХХ' },
     policyNumber: { format: 'Blank number: 10 digits' },
     policyBlank: { format: 'Blank series and number: 3 Cyrillic letters and 10 digits, e.g. ХХХ 0123456789' },
+    backup: {
+      interval: 'Choose an interval from the list',
+    },
+    blankRange: {
+      order: 'The "to" number cannot be below the "from" number',
+      tooMany: 'At most 10,000 blanks can be received at once',
+    },
+    spoilReason: { tooShort: 'Describe the reason in more detail — at least 3 characters' },
+    required: 'Required',
+    invalidType: 'Wrong type of value',
+    unknownField: 'Unexpected field: {field}',
+    text: { tooLong: 'Text is too long' },
+    number: { min: 'Value is too small', max: 'Value is too large' },
+    date: { format: 'Date as DD.MM.YYYY' },
+    id: { format: 'Invalid identifier' },
+    login: { format: 'Login: 3–32 characters — Latin letters, digits, dot, hyphen, underscore' },
+    password: {
+      tooShort: 'At least 8 characters',
+      tooLong: 'At most 128 characters',
+      lettersAndDigits: 'Use both letters and digits',
+      mismatch: 'Passwords do not match',
+    },
+    branchCode: { format: 'Branch code: 2–16 characters — letters, digits, hyphen' },
+    hqUrl: { format: 'An address like https://hq.example.com' },
+    enrolmentCode: { format: 'A 16-character code: XXXX-XXXX-XXXX-XXXX' },
+    sha256: { format: 'Not a file id' },
   },
-} as const satisfies SameShape<typeof ru>
+} satisfies LocaleFile<typeof ru>

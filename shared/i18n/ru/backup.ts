@@ -59,9 +59,4 @@ export default {
       referenceRefused: 'Справочники в копии не принимаются программой: {message}',
     },
   },
-  validation: {
-    backup: {
-      interval: 'Выберите периодичность из списка',
-    },
-  },
 } as const

@@ -6,6 +6,11 @@ export default {
       'osago-policy-archive': 'Полис ОСАГО — архивная копия',
       'osago-application': 'Заявление ОСАГО',
       'print-calibration': 'Калибровочная страница',
+      'casco-contract': 'Договор (полис) КАСКО с приложениями',
+      'casco-schedule': 'График платежей КАСКО',
+      'inspection-report': 'Акт осмотра ТС',
+      'termination-application': 'Заявление (2 экземпляра)',
+      'termination-refund-sheet': 'Расчёт суммы возврата',
     },
     actions: {
       preview: 'Просмотр и печать',

@@ -157,9 +157,4 @@ export default {
         'Справочник из ЦО не используется этой версией программы, его данные не применяются, пока ЦО не пришлёт его заново: {message}',
     },
   },
-  validation: {
-    hqUrl: { format: 'Адрес вида https://hq.example.ru' },
-    enrolmentCode: { format: 'Код из 16 знаков: XXXX-XXXX-XXXX-XXXX' },
-    sha256: { format: 'Неверный идентификатор файла' },
-  },
 } as const

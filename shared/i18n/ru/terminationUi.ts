@@ -172,10 +172,4 @@ export default {
       windowEnds: 'отказ принимается по {date}',
     },
   },
-  print: {
-    documents: {
-      'termination-application': 'Заявление (2 экземпляра)',
-      'termination-refund-sheet': 'Расчёт суммы возврата',
-    },
-  },
 } as const

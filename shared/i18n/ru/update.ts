@@ -23,6 +23,7 @@ export default {
     forms: {
       'osago-draft': 'заявление ОСАГО',
       'casco-draft': 'расчёт КАСКО',
+      'inspection-report': 'акт осмотра',
     },
     errors: {
       checkFailed: 'Не удалось проверить обновления: {message}. Повторим позже.',

@@ -1,0 +1,17 @@
+/** The navigation menu. */
+export default {
+  nav: {
+    home: 'Главная',
+    osago: 'ОСАГО',
+    casco: 'КАСКО',
+    inspections: 'Осмотры',
+    approvals: 'Согласования',
+    terminations: 'Расторжения',
+    blanks: 'Бланки БСО',
+    sync: 'Синхронизация',
+    staff: 'Сотрудники',
+    settings: 'Настройки',
+    signOut: 'Выйти',
+    lockScreen: 'Заблокировать',
+  },
+} as const

@@ -1,0 +1,9 @@
+/** Staff role names. */
+export default {
+  roles: {
+    clerk: 'Операционист',
+    inspector: 'Осмотрщик',
+    supervisor: 'Руководитель',
+    admin: 'Администратор',
+  },
+} as const
