@@ -1,0 +1,39 @@
+import { defineLifecycle, staysIn } from '../lifecycle/lifecycle'
+import { DESK } from '../staff/roleGroups'
+import { OSAGO_STATUSES } from './policy'
+
+const CONTRACT = ['issued', 'printed'] as const
+
+/**
+ * An OSAGO contract at the counter (core/osago/osagoHandlers.ts). A calculated application stays editable: an edit
+ * sends it back to draft, to be priced again. Issued on a blank; printed once its blank left the printer; a reissue
+ * on a new blank (the old one spoiled) takes it back to issued. A termination of the contract marks
+ * `terminated_on` and keeps the status. Discarded is terminal.
+ */
+export const osagoLifecycle = defineLifecycle({
+  table: 'osago_policy',
+  statuses: OSAGO_STATUSES,
+  editable: { statuses: ['draft', 'calculated'] },
+  transitions: [
+    { from: null, to: 'draft', channel: 'osago/create-draft', action: 'osago.draft-created' },
+    { from: 'draft', to: 'draft', channel: 'osago/save-draft', action: 'osago.draft-saved' },
+    { from: 'calculated', to: 'draft', channel: 'osago/save-draft', action: 'osago.draft-saved' },
+    { from: 'draft', to: 'calculated', channel: 'osago/calculate-policy', action: 'osago.calculated' },
+    { from: 'calculated', to: 'calculated', channel: 'osago/calculate-policy', action: 'osago.calculated' },
+    { from: 'draft', to: 'discarded', channel: 'osago/discard-draft', action: 'osago.discarded' },
+    { from: 'calculated', to: 'discarded', channel: 'osago/discard-draft', action: 'osago.discarded' },
+    {
+      from: 'calculated',
+      to: 'issued',
+      channel: 'osago/issue-policy',
+      action: 'osago.issued',
+      when: 'concluded today; the payment is the premium',
+    },
+    { from: 'issued', to: 'issued', channel: 'osago/reissue-on-new-blank', action: 'osago.reissued-on-new-blank' },
+    { from: 'printed', to: 'issued', channel: 'osago/reissue-on-new-blank', action: 'osago.reissued-on-new-blank' },
+    // The print registry lets the desk print a policy blank (core/print/osago/osagoDocuments.ts).
+    { from: 'issued', to: 'printed', channel: 'print/print-document', action: 'osago.printed', by: DESK },
+    ...staysIn(CONTRACT, { channel: 'termination/complete-application', action: 'termination.completed' }),
+    ...staysIn(CONTRACT, { channel: 'termination/refuse-application', action: 'termination.refused' }),
+  ],
+})
