@@ -10,6 +10,7 @@ import { enrolDevice } from './enrolment'
 import { applyChanges, type DeviceIdentity } from './push'
 import { fourEyesApproval } from './rules/approvalRules'
 import { ENTITY_RULES, ownedRecordRule } from './rules/registry'
+import { approvalLifecycle } from '../shared/approval/lifecycle'
 
 /** HQ's per-change judgement, on the embedded SQLite database (the same code runs on PostgreSQL in core/sync tests). */
 let dir: string
@@ -314,6 +315,38 @@ describe('applying changes', () => {
     // Accepted issued policies wait for the national register.
     expect(await db('hq_registration_queue').select('policy_id')).toEqual([{ policy_id: 'p1' }])
   })
+
+  it('stores documents as objects, whether a device sends objects or (previous version) JSON text', async () => {
+    const msk = await enrol('MSK-01', 'b1')
+    const draft = { insured: { kind: 'person', surname: 'Смирнов' }, drivers: { mode: 'list', list: [] } }
+    const results = await applyChanges(
+      db,
+      msk,
+      [
+        // Today's device: the hot row, then its document as an object.
+        change('osago_policy', row('p2', 1, { status: 'draft' })),
+        change('osago_document', row('p2', 1, { draft, calculation: null })),
+        // A device on the previous version: the policy row with its draft as text inside the change.
+        change('osago_policy', row('p3', 1, { status: 'draft', draft: JSON.stringify(draft), application: null })),
+      ],
+      'push',
+      now,
+    )
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted'])
+    const stored = async (entity: string, id: string) =>
+      JSON.parse((await db('hq_record').where({ entity, id }).first()).data as string) as Record<string, unknown>
+    expect((await stored('osago_document', 'p2')).draft).toEqual(draft)
+    expect((await stored('osago_policy', 'p3')).draft).toEqual(draft)
+    // A document of a policy HQ does not hold waits for it.
+    const orphan = await applyChanges(
+      db,
+      msk,
+      [change('osago_document', row('p9', 1, { draft, calculation: null }))],
+      'push',
+      now,
+    )
+    expect(orphan[0]).toMatchObject({ status: 'deferred', reason: { code: 'subject-unknown' } })
+  })
 })
 
 describe('four eyes (approval rule registry)', () => {
@@ -324,7 +357,7 @@ describe('four eyes (approval rule registry)', () => {
       deciders: ['supervisor'],
       subject: { entity: 'test_quote', idField: 'quote_id', authorField: 'created_by' },
       inspection: { entity: 'test_inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
-      appendOnly: true,
+      lifecycle: approvalLifecycle,
     })
     ENTITY_RULES.test_quote = ownedRecordRule
     ENTITY_RULES.test_inspection = ownedRecordRule

@@ -6,7 +6,8 @@ import { writeRecords } from './records'
 import { ruleFor } from './rules/registry'
 import type { RuleContext, Verdict } from './rules/types'
 import { HqHttpError } from './errors'
-import { enqueueForRegistration } from './national/registrationWorker'
+import { enqueueForRegistration } from './registrationWorker'
+import { toWire } from '../shared/sync/documentColumns'
 
 export interface DeviceIdentity {
   id: string
@@ -42,11 +43,14 @@ const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
 export async function applyChanges(
   db: HqDb,
   device: DeviceIdentity,
-  changes: readonly Change[],
+  sent: readonly Change[],
   via: 'push' | 'bundle',
   now: Date,
 ): Promise<ChangeResult[]> {
   const nowIso = now.toISOString()
+  // Documents as objects whatever the device's version sent (JSON text inside JSON before issue 11): rules read
+  // objects and HQ stores each change as JSON once (shared/sync/documentColumns.ts).
+  const changes = sent.map((c) => ({ ...c, data: toWire(c.entity, c.data) }))
   return db.transaction(async (trx) => {
     // Devices of one branch take turns: their checks read records the other might be writing.
     const branchQuery = trx('hq_branch').where({ code: device.branchCode })

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import { allocateSeq } from './sequence'
+import { toWire } from '../shared/sync/documentColumns'
 
 export type RecordData = Record<string, unknown>
 
@@ -28,7 +29,8 @@ export function toRecord(row: RecordRow): HqRecord {
     id: row.id,
     branchCode: row.branch_code,
     rowVersion: Number(row.row_version),
-    data: JSON.parse(row.data) as RecordData,
+    // Records stored before issue 11 may hold documents as JSON text: read as objects, like every change now.
+    data: toWire(row.entity, JSON.parse(row.data) as RecordData),
     naturalKey: row.natural_key,
   }
 }

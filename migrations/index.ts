@@ -12,6 +12,8 @@ import * as cascoTermination from './20261121000010_casco_termination'
 import * as terminationGrounds from './20261205000012_termination_grounds'
 import * as calendarDeadlines from './20261205000013_calendar_deadlines'
 import * as backup from './20261205000014_backup'
+import * as osagoDocuments from './20261205000015_osago_documents'
+import * as writeJournal from './20261205000016_write_journal'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -37,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000012_termination_grounds', ...terminationGrounds },
   { name: '20261205000013_calendar_deadlines', ...calendarDeadlines },
   { name: '20261205000014_backup', ...backup },
+  { name: '20261205000015_osago_documents', ...osagoDocuments },
+  { name: '20261205000016_write_journal', ...writeJournal },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

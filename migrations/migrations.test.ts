@@ -692,6 +692,121 @@ describe('migrations', () => {
     expect(await db('sync_state').where({ key: 'cursor' }).first()).toEqual({ key: 'cursor', value: '7' })
   })
 
+  it('20261205000015_osago_documents: from the schema before it, moves draft and calculation into osago_document', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000015_osago_documents') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const draft = JSON.stringify({ insured: { surname: 'Иванов' }, vehicle: { vin: 'XTA21099012345678' } })
+    const calculation = JSON.stringify({ premiumKopecks: 1234500, tariffVersion: 't' })
+    const policy = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      created_at: '2026-11-01T10:00:00.000Z',
+      updated_at: '2026-11-02T10:00:00.000Z',
+      row_version: 4,
+      draft,
+      insured_name: 'Иванов',
+      ...extra,
+    })
+    await db('osago_policy').insert(policy('a', { status: 'draft' }))
+    await db('osago_policy').insert(
+      policy('b', { status: 'calculated', application: draft, calculation, premium_kopecks: 1234500 }),
+    )
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000015_osago_documents') })
+    const cols = ((await db.raw('SELECT name FROM pragma_table_info(?)', ['osago_policy'])) as { name: string }[]).map(
+      (c) => c.name,
+    )
+    expect(cols).not.toContain('draft')
+    expect(cols).not.toContain('application')
+    expect(cols).not.toContain('calculation')
+    expect(await db('osago_policy').where({ id: 'b' }).first()).toMatchObject({
+      status: 'calculated',
+      premium_kopecks: 1234500,
+      row_version: 4,
+    })
+    expect(await db('osago_document').orderBy('id')).toEqual([
+      {
+        id: 'a',
+        created_at: '2026-11-01T10:00:00.000Z',
+        updated_at: '2026-11-02T10:00:00.000Z',
+        row_version: 1,
+        draft,
+        calculation: null,
+      },
+      {
+        id: 'b',
+        created_at: '2026-11-01T10:00:00.000Z',
+        updated_at: '2026-11-02T10:00:00.000Z',
+        row_version: 1,
+        draft,
+        calculation,
+      },
+    ])
+    // HQ gets each document as a record of its own, documents as objects.
+    const outbox = (await db('outbox').orderBy('seq')) as Array<{ entity: string; entity_id: string; data: string }>
+    expect(outbox.map((o) => [o.entity, o.entity_id])).toEqual([
+      ['osago_document', 'a'],
+      ['osago_document', 'b'],
+    ])
+    expect(JSON.parse(outbox[1]!.data)).toMatchObject({
+      id: 'b',
+      draft: JSON.parse(draft),
+      calculation: JSON.parse(calculation),
+    })
+    // One document per policy, and only for a policy that exists.
+    await expect(
+      db('osago_document').insert({ id: 'a', created_at: 'x', updated_at: 'x', draft: '{}' }),
+    ).rejects.toThrow(/UNIQUE/)
+    await expect(
+      db('osago_document').insert({ id: 'nope', created_at: 'x', updated_at: 'x', draft: '{}' }),
+    ).rejects.toThrow(/FOREIGN KEY/)
+    // The list's order and day are indexed.
+    const plan = (await db.raw(
+      "EXPLAIN QUERY PLAN SELECT id FROM osago_policy WHERE status <> 'discarded' ORDER BY updated_at DESC LIMIT 50",
+    )) as Array<{ detail: string }>
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/osago_updated_idx/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261205000015_osago_documents') })
+    expect(await tables()).not.toContain('osago_document')
+    expect(await db('osago_policy').orderBy('id').select('id', 'draft', 'application', 'calculation')).toEqual([
+      { id: 'a', draft, application: null, calculation: null },
+      { id: 'b', draft, application: draft, calculation },
+    ])
+  })
+
+  it('20261205000016_write_journal: one insert files audit entries, and outbox changes for local changes; down removes it', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000016_write_journal') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000016_write_journal') })
+    const entry = (audit: string, change: string | null) => ({
+      change_id: change,
+      op: change ? 'update' : null,
+      row_version: change ? 2 : null,
+      data: change ? '{"id":"s1"}' : null,
+      audit_id: audit,
+      at: '2026-12-05T10:00:00.000Z',
+      actor_id: 'u1',
+      actor_login: 'clerk',
+      action: 'settings.saved',
+      entity: change ? 'setting' : null,
+      entity_id: change ? 's1' : null,
+      before: null,
+      after: '{"id":"s1"}',
+    })
+    // A local change and an event that changes no synced row (a sign-in), in one statement, in order.
+    await db('write_journal').insert([entry('a1', 'c1'), entry('a2', null)])
+    expect(await db('audit_log').orderBy('seq').select('id', 'actor_login', 'entity', 'after')).toEqual([
+      { id: 'a1', actor_login: 'clerk', entity: 'setting', after: '{"id":"s1"}' },
+      { id: 'a2', actor_login: 'clerk', entity: null, after: '{"id":"s1"}' },
+    ])
+    expect(await db('outbox').select('change_id', 'entity', 'entity_id', 'op', 'row_version', 'changed_by')).toEqual([
+      { change_id: 'c1', entity: 'setting', entity_id: 's1', op: 'update', row_version: 2, changed_by: 'u1' },
+    ])
+    // The audit log stays append-only behind the view.
+    await expect(db('audit_log').where({ id: 'a1' }).update({ action: 'x' })).rejects.toThrow(/append-only/)
+    await db.migrate.down({ migrationSource: migrationSource('20261205000016_write_journal') })
+    await expect(db('write_journal').insert(entry('a3', null))).rejects.toThrow(/no such table/)
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

@@ -1,3 +1,6 @@
+import type { Lifecycle } from '../../shared/lifecycle/lifecycle'
+import { LIFECYCLES } from '../../shared/lifecycle/registry'
+
 /**
  * Tables whose rows sync with HQ. Only `Writer` (core/db/write.ts) changes them — it refuses a table not listed
  * here, and scripts/writerOnly.test.ts fails on a write to a listed table outside it. A local change (`insert`,
@@ -5,24 +8,32 @@
  * version of a row (`applyHqVersion`, pulled or a lost conflict) gets an audit entry but no outbox entry. Pull
  * (core/sync/localRows.ts) accepts rows only for tables listed here. `redactInAudit` keeps secrets out of the
  * audit trail (the audit log is read by people; the outbox by HQ only).
+ *
+ * Each table belongs to one feature, which names it in `syncedTables` of its `core/<feature>/app.ts`:
+ * core/app/features.test.ts fails unless the features' tables are exactly these, and hq/rules/featureRules.test.ts
+ * unless HQ has a rule for each (hq/rules/registry.ts).
  */
 export interface SyncedTable {
   redactInAudit?: readonly string[]
+  /** The table's status machine (shared/<feature>/lifecycle.ts): the Writer refuses a move it lacks. */
+  lifecycle?: Lifecycle
 }
 
 export const SYNCED_TABLES = {
   branch: {},
   staff: { redactInAudit: ['password_hash'] },
   setting: {},
-  policy_blank: {},
-  osago_policy: {},
+  policy_blank: { lifecycle: LIFECYCLES.blanks },
+  osago_policy: { lifecycle: LIFECYCLES.osago },
+  // The policy's documents (draft, calculation), one per policy with its id: out of the hot row.
+  osago_document: {},
   manual_contract: {},
-  termination_application: {},
-  casco_quote: {},
-  inspection: {},
+  termination_application: { lifecycle: LIFECYCLES.termination },
+  casco_quote: { lifecycle: LIFECYCLES.casco },
+  inspection: { lifecycle: LIFECYCLES.inspection },
   inspection_damage: {},
   inspection_photo: {},
-  approval_decision: {},
+  approval_decision: { lifecycle: LIFECYCLES.approval },
   printer_profile: {},
   // Written only by HQ (national register) and pulled; HQ refuses a device's change to it.
   osago_registration: {},
@@ -30,15 +41,9 @@ export const SYNCED_TABLES = {
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES
 
-/**
- * Tables added at run time, beside the list above. No module calls it today: every synced table is listed in
- * `SYNCED_TABLES`, which is also the list scripts/writerOnly.test.ts checks.
- */
-const extra = new Map<string, SyncedTable>()
-export function registerSyncedTable(name: string, def: SyncedTable = {}): void {
-  extra.set(name, def)
-}
-
+/** The table's entry, or undefined for a table that does not sync (the Writer and the pull refuse those). */
 export function syncedTable(name: string): SyncedTable | undefined {
-  return (SYNCED_TABLES as Record<string, SyncedTable>)[name] ?? extra.get(name)
+  return Object.prototype.hasOwnProperty.call(SYNCED_TABLES, name)
+    ? (SYNCED_TABLES as Record<string, SyncedTable>)[name]
+    : undefined
 }

@@ -66,10 +66,11 @@ describe('Writer: one transaction for the row, its outbox entry and its audit en
     expect((await db('branch').first()).name).toBe('C2')
   })
 
+  // The types refuse such a table already; the check stays for a name computed at run time.
   it('refuses writes to tables that are not registered for sync', async () => {
-    await expect(write(db, actor, 'x', now, (w) => w.insert('sign_in_guard', { login: 'a' }))).rejects.toThrow(
-      /not registered/,
-    )
+    await expect(
+      write(db, actor, 'x', now, (w) => w.insert('sign_in_guard' as never, { login: 'a' } as never)),
+    ).rejects.toThrow(/not registered/)
   })
 
   it('keeps the audit log append-only in the database itself', async () => {
@@ -102,7 +103,9 @@ describe("Writer: claiming a row and taking HQ's version", () => {
       row_version: 1,
       updated_at: now.toISOString(),
     })
-    await expect(write(db, actor, 'claim', now, (w) => w.claim('sign_in_guard', 'x'))).rejects.toThrow(/not registered/)
+    await expect(write(db, actor, 'claim', now, (w) => w.claim('sign_in_guard' as never, 'x'))).rejects.toThrow(
+      /not registered/,
+    )
   })
 
   it("writes HQ's version with an audit entry holding the local before-state and no outbox entry", async () => {

@@ -3,6 +3,8 @@ import { uuidv7 } from 'uuidv7'
 import { AppError } from '../app/appError'
 import type { Db } from './openDatabase'
 import { syncedTable } from './syncedTables'
+import { columnsOf, fromStored, type InsertOf, type PatchOf, type RowOf, type TableName } from './tables'
+import { toColumns, toWire } from '../../shared/sync/documentColumns'
 
 export interface Actor {
   userId: string | null
@@ -13,14 +15,35 @@ export const SYSTEM_ACTOR: Actor = { userId: null, login: 'system' }
 
 type Row = Record<string, unknown>
 
+/** Options of `Writer.update`. */
+export interface UpdateOptions<N extends TableName> {
+  /** Refused (CONFLICT) when the row's version differs: somebody changed it since the caller read it. */
+  expectedVersion?: number
+  /**
+   * The row as the caller already read it IN THIS TRANSACTION (inside `write()`), so the Writer does not read it
+   * again; its version is checked all the same. A row read before the transaction must not be passed here.
+   */
+  before?: RowOf<N>
+}
+
 /**
  * The only way anything changes synced data. One `write()` = one SQLite transaction holding the rows, their
  * outbox entries (what HQ will receive) and their audit entries (who, when, what, before/after). If any part
  * fails, or the process dies, none of it is there. No code outside this file inserts, updates or deletes a
  * synced table (scripts/writerOnly.test.ts): a write beside the Writer would leave HQ unaware of it and give the
  * next audit entry a false before-state.
+ *
+ * Typed by table name (core/db/tables.ts): `insert` and `update` take and return that table's row, documents
+ * declared `json<T>()` as objects (stored as JSON text). In the outbox and the audit log every document column is
+ * the object itself (shared/sync/documentColumns.ts), not JSON text inside JSON. The outbox and audit entries of
+ * one `write()` are filed together when its callback ends (`flush`): one insert into `write_journal`, whose trigger
+ * puts each entry into the audit log and, for a local change, the outbox (migration 20261205000016), whatever it
+ * wrote — so a write costs its own reads and row statements plus one.
  */
 export class Writer {
+  /** Entries in the order they were made: the audit entry, with its outbox change when it is a local change. */
+  private readonly journal: Row[] = []
+
   constructor(
     readonly trx: Knex.Transaction,
     readonly actor: Actor,
@@ -28,7 +51,7 @@ export class Writer {
     readonly now: string,
   ) {}
 
-  async insert<T extends Row>(table: string, values: T): Promise<T & { id: string; row_version: number }> {
+  async insert<N extends TableName>(table: N, values: InsertOf<N>): Promise<RowOf<N>> {
     this.requireSynced(table)
     const row = {
       id: uuidv7(),
@@ -36,29 +59,41 @@ export class Writer {
       updated_at: this.now,
       row_version: 1,
       ...values,
-    } as T & { id: string; row_version: number }
-    await this.trx(table).insert(row)
-    await this.record(table, 'insert', row.id, row.row_version, null, row)
-    return row
+    } as Row & { id: string; row_version: number }
+    assertMove(table, null, row)
+    await this.trx(table).insert(toStored(table, row))
+    this.record(table, 'insert', row.id, row.row_version, null, row)
+    return fromStored(table, row) as RowOf<N>
   }
 
   /**
    * Updates one row. With `expectedVersion` the write is refused (CONFLICT) when somebody changed the row since
-   * the caller read it, so a stale form never overwrites newer data.
+   * the caller read it, so a stale form never overwrites newer data. Returns the row after the change (what the
+   * outbox carries): a handler answers from it instead of reading the row again.
    */
-  async update<T extends Row>(table: string, id: string, patch: Partial<T>, expectedVersion?: number): Promise<T> {
+  async update<N extends TableName>(
+    table: N,
+    id: string,
+    patch: PatchOf<N>,
+    options?: number | UpdateOptions<N>,
+  ): Promise<RowOf<N>> {
     this.requireSynced(table)
-    const before = (await this.trx(table).where({ id }).first()) as (T & { row_version: number }) | undefined
-    if (!before) throw new AppError('NOT_FOUND', 'errors.notFound')
-    if (expectedVersion !== undefined && before.row_version !== expectedVersion) {
+    const opts: UpdateOptions<N> = typeof options === 'number' ? { expectedVersion: options } : (options ?? {})
+    const before = opts.before
+      ? (toStored(table, opts.before) as Row & { row_version: number })
+      : ((await this.trx(table).where({ id }).first()) as (Row & { row_version: number }) | undefined)
+    if (!before || before.id !== id) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (opts.expectedVersion !== undefined && before.row_version !== opts.expectedVersion) {
       throw new AppError('CONFLICT', 'errors.staleRecord')
     }
-    const after = { ...before, ...patch, updated_at: this.now, row_version: before.row_version + 1 }
+    const stored = toStored(table, patch)
+    const after = { ...before, ...stored, updated_at: this.now, row_version: before.row_version + 1 }
+    assertMove(table, before, after)
     await this.trx(table)
       .where({ id })
-      .update({ ...patch, updated_at: after.updated_at, row_version: after.row_version })
-    await this.record(table, 'update', id, after.row_version, before, after)
-    return after
+      .update({ ...stored, updated_at: after.updated_at, row_version: after.row_version })
+    this.record(table, 'update', id, after.row_version, before, after)
+    return fromStored(table, after) as RowOf<N>
   }
 
   /**
@@ -69,7 +104,7 @@ export class Writer {
    * no row qualified. Records nothing: nothing has changed yet.
    */
   async claim(
-    table: string,
+    table: TableName,
     target: string | Knex.QueryBuilder,
     filter: (q: Knex.QueryBuilder) => Knex.QueryBuilder = (q) => q,
   ): Promise<string | null> {
@@ -84,7 +119,7 @@ export class Writer {
    * Writes HQ's version of a row as HQ holds it (a pulled change, or the winner of a conflict this device lost).
    * It is not a local change, so it gets no outbox entry — it must not travel back to HQ — but it gets an audit
    * entry with the local before-state, so the history keeps what the device had before HQ's version replaced it.
-   * `values` carries the id and HQ's row_version.
+   * `values` carries the id and HQ's row_version, in SQLite's form (core/sync/localRows.ts encodes documents).
    */
   async applyHqVersion(table: string, values: Row & { id: string }): Promise<void> {
     this.requireSynced(table)
@@ -93,19 +128,41 @@ export class Writer {
     else await this.trx(table).insert(values)
     const after = (await this.trx(table).where({ id: values.id }).first()) as Row
     const redact = syncedTable(table)?.redactInAudit ?? []
-    await this.audit(this.action, table, values.id, before ? redactRow(before, redact) : null, redactRow(after, redact))
+    this.audit(
+      this.action,
+      table,
+      values.id,
+      before ? auditImage(table, before, redact) : null,
+      auditImage(table, after, redact),
+    )
   }
 
   /** An audit entry for an event that changes no synced row (sign-in, a failed attempt, a print). */
-  async audit(
+  audit(
     action: string,
     entity: string | null,
     entityId: string | null,
     before: unknown,
     after: unknown,
   ): Promise<void> {
-    await this.trx('audit_log').insert({
-      id: uuidv7(),
+    this.journal.push(this.auditEntry(action, entity, entityId, before, after, null))
+    return Promise.resolve()
+  }
+
+  private auditEntry(
+    action: string,
+    entity: string | null,
+    entityId: string | null,
+    before: unknown,
+    after: unknown,
+    change: { change_id: string; op: 'insert' | 'update'; row_version: number; data: string } | null,
+  ): Row {
+    return {
+      change_id: change?.change_id ?? null,
+      op: change?.op ?? null,
+      row_version: change?.row_version ?? null,
+      data: change?.data ?? null,
+      audit_id: uuidv7(),
       at: this.now,
       actor_id: this.actor.userId,
       actor_login: this.actor.login,
@@ -114,34 +171,67 @@ export class Writer {
       entity_id: entityId,
       before: before == null ? null : JSON.stringify(before),
       after: after == null ? null : JSON.stringify(after),
-    })
+    }
   }
 
-  private async record(
+  /**
+   * Inserts the outbox and audit entries recorded so far, in the order they were made. `write()` calls it when
+   * its callback ends; code that makes its own Writer inside a transaction (pull) calls it before that ends.
+   */
+  async flush(): Promise<void> {
+    const journal = this.journal.splice(0)
+    // knex inserts several rows into SQLite as one compound SELECT, and SQLite takes at most 500 terms in one.
+    for (let i = 0; i < journal.length; i += 250) await this.trx('write_journal').insert(journal.slice(i, i + 250))
+  }
+
+  private record(
     table: string,
     op: 'insert' | 'update',
     id: string,
     version: number,
     before: Row | null,
     after: Row,
-  ): Promise<void> {
-    await this.trx('outbox').insert({
-      change_id: uuidv7(),
-      entity: table,
-      entity_id: id,
-      op,
-      row_version: version,
-      data: JSON.stringify(after),
-      changed_at: this.now,
-      changed_by: this.actor.userId,
-    })
+  ): void {
     const redact = syncedTable(table)?.redactInAudit ?? []
-    await this.audit(this.action, table, id, before && redactRow(before, redact), redactRow(after, redact))
+    this.journal.push(
+      this.auditEntry(
+        this.action,
+        table,
+        id,
+        before && auditImage(table, before, redact),
+        auditImage(table, after, redact),
+        { change_id: uuidv7(), op, row_version: version, data: JSON.stringify(toWire(table, after)) },
+      ),
+    )
   }
 
   private requireSynced(table: string): void {
-    if (!syncedTable(table)) throw new Error(`Table ${table} is not registered as synced`)
+    if (!syncedTable(table) || !columnsOf(table)) throw new Error(`Table ${table} is not registered as synced`)
   }
+}
+
+/** A row in SQLite's form: documents as JSON text. */
+function toStored(table: string, row: object): Row {
+  return toColumns(table, row as Row)
+}
+
+/** What the audit log keeps of a row: documents as objects, secrets redacted. */
+function auditImage(table: string, row: Row, redact: readonly string[]): Row {
+  return redactRow(toWire(table, row), redact)
+}
+
+/**
+ * The table's lifecycle (core/db/syncedTables.ts) must have the move — the same table HQ judges the change by, so
+ * a move HQ would reject never reaches the outbox. A change that keeps the status is a move too (an edit of a
+ * draft); an append-only table takes no update at all.
+ */
+function assertMove(table: string, before: Row | null, after: Row): void {
+  const lifecycle = syncedTable(table)?.lifecycle
+  if (!lifecycle) return
+  if (before && lifecycle.appendOnly) throw new AppError('CONFLICT', 'errors.appendOnly')
+  const from = before ? String(before[lifecycle.statusField]) : null
+  const to = String(after[lifecycle.statusField])
+  if (!lifecycle.allows(from, to)) throw new AppError('CONFLICT', 'errors.badTransition', { from: from ?? '—', to })
 }
 
 function redactRow(row: Row, fields: readonly string[]): Row {
@@ -151,12 +241,22 @@ function redactRow(row: Row, fields: readonly string[]): Row {
   return copy
 }
 
+/**
+ * One write. Given a transaction instead of the database, it runs as a savepoint inside it: a feature that
+ * changes another feature's record as part of its own write (an approval returning the inspection) composes
+ * that feature's write without reaching into its rows.
+ */
 export async function write<T>(
-  db: Db,
+  db: Db | Knex.Transaction,
   actor: Actor,
   action: string,
   now: Date,
   fn: (w: Writer) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (trx) => fn(new Writer(trx, actor, action, now.toISOString())))
+  return db.transaction(async (trx) => {
+    const w = new Writer(trx, actor, action, now.toISOString())
+    const result = await fn(w)
+    await w.flush()
+    return result
+  })
 }

@@ -78,7 +78,7 @@ describe('the diagnostic card at the counter', () => {
         'c',
       ),
     )
-    expect((saved.draft as OsagoDraft).vehicle.diagnosticCard).toEqual({
+    expect(saved.draft.vehicle.diagnosticCard).toEqual({
       number: '123456789012345',
       issueDate: '',
       validUntil: addDays(today, 300),

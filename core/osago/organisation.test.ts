@@ -86,11 +86,11 @@ describe('OSAGO for an organisation in the core', () => {
     const old = completeDraft(today) as unknown as { insured: Record<string, unknown> }
     delete old.insured.kind
     await t.core
-      .db('osago_policy')
+      .db('osago_document')
       .where({ id: p.id })
       .update({ draft: JSON.stringify(old) })
     const read = await expectOk(call(t.core, 'osago/get-policy', { id: p.id }, 'c'))
-    expect((read.draft as OsagoDraft).insured).toMatchObject({ kind: 'person', surname: 'Смирнов' })
+    expect(read.draft.insured).toMatchObject({ kind: 'person', surname: 'Смирнов' })
     await expectOk(call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: read.rowVersion }, 'c'))
   })
 })

@@ -28,16 +28,19 @@ describe('OSAGO at the counter', () => {
   it('creates a draft dated today that autosaves with outbox and audit entries', async () => {
     const p = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
     expect(p).toMatchObject({ status: 'draft', rowVersion: 1 })
-    expect((p.draft as { contract: { conclusionDate: string } }).contract.conclusionDate).toBe(today)
+    expect(p.draft.contract.conclusionDate).toBe(today)
     const draft = completeDraft(today)
     draft.insured.surname = 'Смирн'
     const saved = await expectOk(call(t.core, 'osago/save-draft', { id: p.id, rowVersion: 1, draft }, 'c'))
     expect(saved.rowVersion).toBe(2)
     expect(await t.core.db('outbox').where({ entity: 'osago_policy', entity_id: p.id })).toHaveLength(2)
-    expect((await t.core.db('audit_log').where({ entity_id: p.id })).map((a: { action: string }) => a.action)).toEqual([
-      'osago.draft-created',
-      'osago.draft-saved',
-    ])
+    expect(
+      (await t.core.db('audit_log').where({ entity: 'osago_policy', entity_id: p.id })).map(
+        (a: { action: string }) => a.action,
+      ),
+    ).toEqual(['osago.draft-created', 'osago.draft-saved'])
+    // The draft is the policy's document: its own row, outbox and audit entries, in the same transactions.
+    expect(await t.core.db('outbox').where({ entity: 'osago_document', entity_id: p.id })).toHaveLength(2)
     // A stale autosave is refused rather than overwriting newer text.
     expect(await call(t.core, 'osago/save-draft', { id: p.id, rowVersion: 1, draft }, 'c')).toMatchObject({
       error: { code: 'CONFLICT' },
@@ -130,7 +133,7 @@ describe('OSAGO at the counter', () => {
 
   it('reports a too-short period of use even before the rest of the form is filled', async () => {
     const empty = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
-    const draft0 = empty.draft as ReturnType<typeof completeDraft>
+    const draft0 = empty.draft
     draft0.contract.periodsOfUse = [{ from: draft0.contract.startDate, to: draft0.contract.startDate }]
     const q0 = await expectOk(call(t.core, 'osago/quote-premium', { draft: draft0 }, 'c'))
     expect(q0).toMatchObject({ ok: false, field: 'contract.periodsOfUse', messageKey: 'osago.errors.periodsTooShort' })

@@ -1,6 +1,6 @@
 import { todayIn } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
-import { termEnd, validateOsagoApplication } from '../../shared/osago/application'
+import { termEnd, validateOsagoApplication, type OsagoApplication } from '../../shared/osago/application'
 import type { OsagoQuote } from '../../shared/osago/contract'
 import {
   draftToApplicationInput,
@@ -10,19 +10,32 @@ import {
   type OsagoDraft,
 } from '../../shared/osago/draft'
 import { premiumFieldToFormPath } from '../../shared/osago/formPaths'
-import type { OsagoPayment } from '../../shared/osago/policy'
+import { osagoLifecycle } from '../../shared/osago/lifecycle'
+import type { OsagoPremium, StoredOsagoPremium } from '../../shared/osago/calculator'
+import type { OsagoPayment, OsagoStatus } from '../../shared/osago/policy'
 import { versionInForce } from '../../shared/reference/envelope'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
-import { assignBlank, spoilBlank } from '../blanks/blankUse'
+import { assignBlank, spoilBlank } from '../blanks/api'
 import type { Db } from '../db/openDatabase'
-import { write } from '../db/write'
+import type { PatchOf } from '../db/tables'
+import { write, type Writer } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
-import { readHqSettings } from '../sync/syncState'
+import { readHqSettings } from '../sync/api'
 import { buildFormReference } from './formReference'
 import { checkPeriodsOfUse, priceOsago } from './osagoPricing'
-import { findOsagoRow, searchColumns, searchText, toPolicy, toSummary, type OsagoRow } from './osagoRows'
+import {
+  findOsagoRecord,
+  loadOsagoPolicy,
+  searchColumns,
+  searchText,
+  SUMMARY_COLUMNS,
+  toPolicy,
+  toSummary,
+  type OsagoRecord,
+  type OsagoRow,
+} from './osagoRows'
 import { registrationView } from './registrationGate'
 import { findRegistration } from './registrationRows'
 
@@ -40,15 +53,38 @@ type OsagoChannels =
   | 'osago/suggest-streets'
   | 'osago/get-registration'
 
-const EDITABLE = new Set(['draft', 'calculated'])
-
 export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<OsagoChannels> {
   const today = (ctx: HandlerContext) => todayIn(BRANCH_TIME_ZONE, ctx.now)
 
-  async function editable(id: string): Promise<OsagoRow> {
-    const row = await findOsagoRow(db, id)
-    if (!EDITABLE.has(row.status)) throw new AppError('CONFLICT', 'osago.errors.readOnly')
-    return row
+  /**
+   * The policy read inside the write's transaction, refused unless it may be edited. It is the before-state the
+   * Writer is given, so an edit reads the policy once.
+   */
+  async function editable(w: Writer, id: string, rowVersion: number): Promise<OsagoRecord> {
+    const record = await findOsagoRecord(w.trx, id)
+    if (!osagoLifecycle.isEditable(record.policy.status)) throw new AppError('CONFLICT', 'osago.errors.readOnly')
+    if (record.policy.row_version !== rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
+    return record
+  }
+
+  /**
+   * Writes the draft and the hot row's changes of one edit: the document first (HQ judges the policy's move with
+   * the document it already holds), then the policy, both from the rows `editable` read.
+   */
+  async function saveEdit(
+    w: Writer,
+    record: OsagoRecord,
+    document: { draft: OsagoDraft; calculation: StoredOsagoPremium | null },
+    policy: PatchOf<'osago_policy'>,
+    rowVersion: number,
+  ): Promise<OsagoRecord> {
+    return {
+      document: await w.update('osago_document', record.document.id, document, { before: record.document }),
+      policy: await w.update('osago_policy', record.policy.id, policy, {
+        before: record.policy,
+        expectedVersion: rowVersion,
+      }),
+    }
   }
 
   /** Everything a complete application must satisfy beyond its field formats, as field errors. */
@@ -74,48 +110,63 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     return errors
   }
 
+  /** The complete application and its premium, or the field errors that stop it (as AppError). */
+  function priceChecked(
+    draft: OsagoDraft,
+    ctx: HandlerContext,
+  ): { application: OsagoApplication; premium: OsagoPremium } {
+    const checked = validateOsagoApplication(draftToApplicationInput(draft))
+    const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...businessChecks(draft, ctx) }
+    if (!checked.ok || Object.keys(fieldErrors).length > 0)
+      throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
+    const outcome = priceOsago(reference, draftToPremiumInput(draft))
+    if (!outcome.ok) {
+      const { messageKey, params, field, kind } = outcome.error
+      if (kind === 'tariff') throw new AppError('REFERENCE_DATA', messageKey, params)
+      throw new AppError('VALIDATION', messageKey, params, {
+        [premiumFieldToFormPath(field, draft) ?? '(input)']: messageKey,
+      })
+    }
+    return { application: checked.application, premium: outcome.premium }
+  }
+
   return {
     'osago/get-form-reference': async (input, ctx) => buildFormReference(reference, input?.date ?? today(ctx)),
 
     'osago/create-draft': async (_input, ctx) => {
       const draft = emptyDraft(today(ctx))
-      const row = await write(db, ctx.actor, 'osago.draft-created', ctx.now, (w) =>
-        w.insert('osago_policy', {
+      const record = await write(db, ctx.actor, 'osago.draft-created', ctx.now, async (w) => {
+        const policy = await w.insert('osago_policy', {
           status: 'draft',
-          draft: JSON.stringify(draft),
           created_by: ctx.actor.userId,
           ...searchColumns(draft),
-        }),
-      )
-      return toPolicy(await findOsagoRow(db, row.id))
+        })
+        const document = await w.insert('osago_document', { id: policy.id, draft, calculation: null })
+        return { policy, document }
+      })
+      return toPolicy(record)
     },
 
     'osago/save-draft': async (input, ctx) => {
-      await editable(input.id)
       // Any edit invalidates a calculation: the premium must be recalculated from what is now on the form.
-      await write(db, ctx.actor, 'osago.draft-saved', ctx.now, (w) =>
-        w.update(
-          'osago_policy',
-          input.id,
-          {
-            status: 'draft',
-            draft: JSON.stringify(input.draft),
-            application: null,
-            calculation: null,
-            premium_kopecks: null,
-            tariff_version: null,
-            ...searchColumns(input.draft),
-          },
+      const record = await write(db, ctx.actor, 'osago.draft-saved', ctx.now, async (w) =>
+        saveEdit(
+          w,
+          await editable(w, input.id, input.rowVersion),
+          { draft: input.draft, calculation: null },
+          { status: 'draft', premium_kopecks: null, tariff_version: null, ...searchColumns(input.draft) },
           input.rowVersion,
         ),
       )
-      return toPolicy(await findOsagoRow(db, input.id))
+      return toPolicy(record)
     },
 
-    'osago/get-policy': async (input) => toPolicy(await findOsagoRow(db, input.id)),
+    'osago/get-policy': async (input) => loadOsagoPolicy(db, input.id),
 
     'osago/get-registration': async (input) => {
-      const row = await findOsagoRow(db, input.id)
+      const row = (await db('osago_policy').where({ id: input.id }).first('id', 'status')) as
+        { id: string; status: OsagoStatus } | undefined
+      if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
       return registrationView(row.status, await readHqSettings(db), await findRegistration(db, row.id))
     },
 
@@ -129,7 +180,11 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       if (input.dateFrom) q.where(day, '>=', input.dateFrom)
       if (input.dateTo) q.where(day, '<=', input.dateTo)
       const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
-      const rows = (await q.orderBy('updated_at', 'desc').limit(input.limit).offset(input.offset)) as OsagoRow[]
+      const rows = (await q
+        .select(SUMMARY_COLUMNS)
+        .orderBy('updated_at', 'desc')
+        .limit(input.limit)
+        .offset(input.offset)) as Array<Parameters<typeof toSummary>[0]>
       return { items: rows.map(toSummary), total }
     },
 
@@ -148,125 +203,134 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       }
     },
 
+    /**
+     * Save and price in one call: the form sends what is on screen. Everything but the write is checked before
+     * any SQL; the write reads the policy once (the Writer's before-state), updates the document and the hot row,
+     * and the answer is built from the rows the Writer returns.
+     */
     'osago/calculate-policy': async (input, ctx) => {
-      const row = await editable(input.id)
-      const draft = readOsagoDraft(row.draft)
-      const checked = validateOsagoApplication(draftToApplicationInput(draft))
-      const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...businessChecks(draft, ctx) }
-      if (!checked.ok || Object.keys(fieldErrors).length > 0)
-        throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
-      const outcome = priceOsago(reference, draftToPremiumInput(draft))
-      if (!outcome.ok) {
-        const { messageKey, params, field, kind } = outcome.error
-        if (kind === 'tariff') throw new AppError('REFERENCE_DATA', messageKey, params)
-        throw new AppError('VALIDATION', messageKey, params, {
-          [premiumFieldToFormPath(field, draft) ?? '(input)']: messageKey,
-        })
-      }
-      const application = checked.application
-      await write(db, ctx.actor, 'osago.calculated', ctx.now, (w) =>
-        w.update(
-          'osago_policy',
-          input.id,
+      const sent = input.draft === undefined ? null : readOsagoDraft(input.draft)
+      const priced = sent && priceChecked(sent, ctx)
+      const record = await write(db, ctx.actor, 'osago.calculated', ctx.now, async (w) => {
+        const before = await editable(w, input.id, input.rowVersion)
+        const draft = sent ?? readOsagoDraft(before.document.draft)
+        const { application, premium } = priced ?? priceChecked(draft, ctx)
+        const { contract } = application
+        return saveEdit(
+          w,
+          before,
+          { draft, calculation: premium },
           {
             status: 'calculated',
-            application: JSON.stringify(application),
-            calculation: JSON.stringify(outcome.premium),
-            premium_kopecks: outcome.premium.premiumKopecks,
-            tariff_version: outcome.premium.tariffVersion,
-            conclusion_date: application.contract.conclusionDate,
-            start_date: application.contract.startDate,
-            end_date: termEnd(application.contract.startDate),
+            premium_kopecks: premium.premiumKopecks,
+            tariff_version: premium.tariffVersion,
+            conclusion_date: contract.conclusionDate,
+            start_date: contract.startDate,
+            end_date: termEnd(contract.startDate),
+            ...searchColumns(draft),
           },
           input.rowVersion,
-        ),
-      )
-      return toPolicy(await findOsagoRow(db, input.id))
+        )
+      })
+      return toPolicy(record)
     },
 
     'osago/issue-policy': async (input, ctx) => {
-      const row = await findOsagoRow(db, input.id)
-      if (row.status !== 'calculated') throw new AppError('CONFLICT', 'osago.errors.notCalculated')
-      if (row.conclusion_date !== today(ctx)) throw new AppError('CONFLICT', 'osago.errors.recalculate')
-      if (input.payment.amountKopecks !== row.premium_kopecks) {
-        throw new AppError(
-          'VALIDATION',
-          'osago.errors.paymentMismatch',
-          {},
-          { 'payment.amountKopecks': 'osago.errors.paymentMismatch' },
-        )
-      }
       const payment: OsagoPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
-      await write(db, ctx.actor, 'osago.issued', ctx.now, async (w) => {
-        const blank = await assignBlank(w, { policyId: row.id, ...(input.blankId ? { blankId: input.blankId } : {}) })
-        const draft = JSON.parse(row.draft) as OsagoDraft
-        await w.update(
+      const record = await write(db, ctx.actor, 'osago.issued', ctx.now, async (w) => {
+        const { policy, document } = await findOsagoRecord(w.trx, input.id)
+        if (!osagoLifecycle.movesFrom('osago/issue-policy', policy.status))
+          throw new AppError('CONFLICT', 'osago.errors.notCalculated')
+        if (policy.conclusion_date !== today(ctx)) throw new AppError('CONFLICT', 'osago.errors.recalculate')
+        if (input.payment.amountKopecks !== policy.premium_kopecks) {
+          throw new AppError(
+            'VALIDATION',
+            'osago.errors.paymentMismatch',
+            {},
+            { 'payment.amountKopecks': 'osago.errors.paymentMismatch' },
+          )
+        }
+        const blank = await assignBlank(w, {
+          policyId: policy.id,
+          ...(input.blankId ? { blankId: input.blankId } : {}),
+        })
+        const after = await w.update(
           'osago_policy',
-          row.id,
+          policy.id,
           {
             status: 'issued',
             blank_id: blank.id,
             policy_series: blank.series,
             policy_number: blank.number,
-            payment: JSON.stringify(payment),
+            payment,
             issued_at: ctx.now.toISOString(),
             issued_by: ctx.actor.userId,
-            search_text: searchColumns(draft, `${blank.series} ${blank.number} ${blank.series}${blank.number}`)
-              .search_text,
+            search_text: searchColumns(
+              readOsagoDraft(document.draft),
+              `${blank.series} ${blank.number} ${blank.series}${blank.number}`,
+            ).search_text,
           },
-          input.rowVersion,
+          { before: policy, expectedVersion: input.rowVersion },
         )
+        return { policy: after, document }
       })
-      return toPolicy(await findOsagoRow(db, input.id))
+      return toPolicy(record)
     },
 
     'osago/reissue-on-new-blank': async (input, ctx) => {
-      const row = await findOsagoRow(db, input.id)
-      if ((row.status !== 'issued' && row.status !== 'printed') || !row.blank_id)
-        throw new AppError('CONFLICT', 'osago.errors.notIssued')
-      await write(db, ctx.actor, 'osago.reissued-on-new-blank', ctx.now, async (w) => {
-        await spoilBlank(w, { blankId: row.blank_id!, reason: input.reason })
+      const record = await write(db, ctx.actor, 'osago.reissued-on-new-blank', ctx.now, async (w) => {
+        const { policy, document } = await findOsagoRecord(w.trx, input.id)
+        if (!osagoLifecycle.movesFrom('osago/reissue-on-new-blank', policy.status) || !policy.blank_id)
+          throw new AppError('CONFLICT', 'osago.errors.notIssued')
+        await spoilBlank(w, { blankId: policy.blank_id, reason: input.reason })
         // The policy moves from the old blank to the new one in one recorded update, so its audit entry shows the
         // spoiled blank as the before-state (no unique index is in the way: the new blank is another row).
-        const blank = await assignBlank(w, { policyId: row.id, ...(input.blankId ? { blankId: input.blankId } : {}) })
-        const draft = JSON.parse(row.draft) as OsagoDraft
-        await w.update(
+        const blank = await assignBlank(w, {
+          policyId: policy.id,
+          ...(input.blankId ? { blankId: input.blankId } : {}),
+        })
+        const after = await w.update(
           'osago_policy',
-          row.id,
+          policy.id,
           {
             status: 'issued',
             blank_id: blank.id,
             policy_series: blank.series,
             policy_number: blank.number,
             printed_at: null,
-            search_text: searchColumns(draft, `${blank.series} ${blank.number} ${blank.series}${blank.number}`)
-              .search_text,
+            search_text: searchColumns(
+              readOsagoDraft(document.draft),
+              `${blank.series} ${blank.number} ${blank.series}${blank.number}`,
+            ).search_text,
           },
-          input.rowVersion,
+          { before: policy, expectedVersion: input.rowVersion },
         )
+        return { policy: after, document }
       })
-      return toPolicy(await findOsagoRow(db, input.id))
+      return toPolicy(record)
     },
 
     'osago/discard-draft': async (input, ctx) => {
-      await editable(input.id)
-      await write(db, ctx.actor, 'osago.discarded', ctx.now, (w) =>
-        w.update('osago_policy', input.id, { status: 'discarded' }, input.rowVersion),
-      )
-      return toPolicy(await findOsagoRow(db, input.id))
+      const record = await write(db, ctx.actor, 'osago.discarded', ctx.now, async (w) => {
+        const { policy, document } = await editable(w, input.id, input.rowVersion)
+        const after = await w.update('osago_policy', input.id, { status: 'discarded' }, { before: policy })
+        return { policy: after, document }
+      })
+      return toPolicy(record)
     },
 
     'osago/suggest-streets': async (input) => {
       // Streets already typed in this branch for the same region and city (the bundled directory has no streets).
-      const rows = (await db('osago_policy')
-        .select('draft')
-        .whereNot('status', 'discarded')
-        .orderBy('updated_at', 'desc')
+      const rows = (await db('osago_policy as p')
+        .join('osago_document as d', 'd.id', 'p.id')
+        .select('d.draft')
+        .whereNot('p.status', 'discarded')
+        .orderBy('p.updated_at', 'desc')
         .limit(2000)) as Array<{ draft: string }>
       const prefix = input.prefix.trim().toLowerCase()
       const found = new Set<string>()
       for (const { draft } of rows) {
-        const d = JSON.parse(draft) as OsagoDraft
+        const d = readOsagoDraft(draft)
         const addresses = [
           d.insured.address,
           d.owner?.type === 'individual' ? d.owner.person.address : d.owner?.entity.address,
@@ -283,9 +347,11 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
 
 /** The print subsystem's hook: the policy on its blank left the printer. */
 export async function markOsagoPrinted(db: Db, id: string, ctx: HandlerContext): Promise<void> {
-  const row = await findOsagoRow(db, id)
-  if (row.status !== 'issued' && row.status !== 'printed') throw new AppError('CONFLICT', 'osago.errors.notIssued')
-  await write(db, ctx.actor, 'osago.printed', ctx.now, (w) =>
-    w.update('osago_policy', id, { status: 'printed', printed_at: ctx.now.toISOString() }),
-  )
+  await write(db, ctx.actor, 'osago.printed', ctx.now, async (w) => {
+    const before = (await w.trx('osago_policy').where({ id }).first()) as OsagoRow | undefined
+    if (!before) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (!osagoLifecycle.movesFrom('print/print-document', before.status))
+      throw new AppError('CONFLICT', 'osago.errors.notIssued')
+    await w.update('osago_policy', id, { status: 'printed', printed_at: ctx.now.toISOString() }, { before })
+  })
 }

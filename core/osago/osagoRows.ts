@@ -1,65 +1,102 @@
-import { readOsagoApplication } from '../../shared/osago/application'
-import type { StoredOsagoPremium } from '../../shared/osago/calculator'
-import { readOsagoDraft, type OsagoDraft } from '../../shared/osago/draft'
+import type { Knex } from 'knex'
+import { osagoApplicationSchema, readOsagoApplication, type OsagoApplication } from '../../shared/osago/application'
+import { draftToApplicationInput, readOsagoDraft, type OsagoDraft } from '../../shared/osago/draft'
+import type { OsagoPolicy, OsagoPolicySummary } from '../../shared/osago/policy'
 import { partyName } from '../../shared/party/display'
-import type { OsagoPayment, OsagoPolicy, OsagoPolicySummary, OsagoStatus } from '../../shared/osago/policy'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
+import { fromStored, type RowOf } from '../db/tables'
 
-export interface OsagoRow {
-  id: string
-  status: OsagoStatus
-  draft: string
-  application: string | null
-  calculation: string | null
-  premium_kopecks: number | null
-  tariff_version: string | null
-  conclusion_date: string | null
-  start_date: string | null
-  end_date: string | null
-  insured_name: string | null
-  plate: string | null
-  vin: string | null
-  blank_id: string | null
-  policy_series: string | null
-  policy_number: string | null
-  payment: string | null
-  issued_at: string | null
-  issued_by: string | null
-  printed_at: string | null
-  created_by: string | null
-  search_text: string | null
-  created_at: string
-  updated_at: string
-  row_version: number
+/** The hot row: what lists, search and the status machine read (core/db/tables.ts). */
+export type OsagoRow = RowOf<'osago_policy'>
+/** The policy's documents: the draft (the application, stored once) and the calculation. */
+export type OsagoDocumentRow = RowOf<'osago_document'>
+
+/** One OSAGO policy: its hot row and its document row (same id). */
+export interface OsagoRecord {
+  policy: OsagoRow
+  document: OsagoDocumentRow
 }
 
-const json = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T))
+const DOCUMENT_ALIASES = {
+  doc_created_at: 'created_at',
+  doc_updated_at: 'updated_at',
+  doc_row_version: 'row_version',
+  doc_draft: 'draft',
+  doc_calculation: 'calculation',
+} as const
 
-export function toPolicy(row: OsagoRow): OsagoPolicy {
+/**
+ * A policy with its documents in ONE statement (a join on the shared id). Inside a write transaction it is also
+ * what the Writer is given as the rows' before-state, so a handler reads the policy once.
+ */
+export async function findOsagoRecord(db: Db | Knex.Transaction, id: string): Promise<OsagoRecord> {
+  const raw = (await db('osago_policy as p')
+    .join('osago_document as d', 'd.id', 'p.id')
+    .where('p.id', id)
+    .first('p.*', ...Object.entries(DOCUMENT_ALIASES).map(([alias, column]) => `d.${column} as ${alias}`))) as
+    Record<string, unknown> | undefined
+  if (!raw) throw new AppError('NOT_FOUND', 'errors.notFound')
+  const policy: Record<string, unknown> = {}
+  const document: Record<string, unknown> = { id }
+  for (const [k, v] of Object.entries(raw)) {
+    if (k in DOCUMENT_ALIASES) document[DOCUMENT_ALIASES[k as keyof typeof DOCUMENT_ALIASES]] = v
+    else policy[k] = v
+  }
+  return { policy: fromStored('osago_policy', policy), document: fromStored('osago_document', document) }
+}
+
+/**
+ * The validated application of a priced policy. It is not stored: the draft is, and calculate accepted exactly
+ * this parse of it. A draft priced under an older rule that today's schema refuses is still read (its contract
+ * stands), in the draft's own shape, as stored applications always were (readOsagoApplication).
+ */
+export function applicationOf(draft: OsagoDraft): OsagoApplication {
+  const input = draftToApplicationInput(draft)
+  const parsed = osagoApplicationSchema.safeParse(input)
+  return parsed.success ? parsed.data : readOsagoApplication(input)
+}
+
+export function toPolicy({ policy, document }: OsagoRecord): OsagoPolicy {
+  // Drafts stored before organisations could be insured read as today's shape.
+  const draft = readOsagoDraft(document.draft)
   return {
-    id: row.id,
-    status: row.status,
-    // Drafts and applications stored before organisations could be insured read as today's shape.
-    draft: readOsagoDraft(row.draft),
-    application: row.application == null ? null : readOsagoApplication(row.application),
-    calculation: json<StoredOsagoPremium>(row.calculation),
+    id: policy.id,
+    status: policy.status,
+    draft,
+    // Priced once calculated; an edit clears the calculation (and with it the application) again.
+    application: document.calculation === null ? null : applicationOf(draft),
+    calculation: document.calculation,
     blank:
-      row.blank_id && row.policy_series && row.policy_number
-        ? { id: row.blank_id, series: row.policy_series, number: row.policy_number }
+      policy.blank_id && policy.policy_series && policy.policy_number
+        ? { id: policy.blank_id, series: policy.policy_series, number: policy.policy_number }
         : null,
-    payment: json<OsagoPayment>(row.payment),
-    startDate: row.start_date,
-    endDate: row.end_date,
-    issuedAt: row.issued_at,
-    issuedBy: row.issued_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    rowVersion: row.row_version,
+    payment: policy.payment,
+    startDate: policy.start_date,
+    endDate: policy.end_date,
+    issuedAt: policy.issued_at,
+    issuedBy: policy.issued_by,
+    createdAt: policy.created_at,
+    updatedAt: policy.updated_at,
+    rowVersion: policy.row_version,
   }
 }
 
-export function toSummary(row: OsagoRow): OsagoPolicySummary {
+/** The columns the list reads: never the documents. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'status',
+  'insured_name',
+  'plate',
+  'vin',
+  'policy_series',
+  'policy_number',
+  'premium_kopecks',
+  'start_date',
+  'updated_at',
+] as const
+
+export function toSummary(row: Pick<OsagoRow, (typeof SUMMARY_COLUMNS)[number]>): OsagoPolicySummary {
   return {
     id: row.id,
     status: row.status,
@@ -73,10 +110,8 @@ export function toSummary(row: OsagoRow): OsagoPolicySummary {
   }
 }
 
-export async function findOsagoRow(db: Db, id: string): Promise<OsagoRow> {
-  const row = (await db('osago_policy').where({ id }).first()) as OsagoRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
-  return row
+export async function loadOsagoPolicy(db: Db, id: string): Promise<OsagoPolicy> {
+  return toPolicy(await findOsagoRecord(db, id))
 }
 
 /** Search columns copied out of the draft, so the list can filter by them while the policy is still a draft. */

@@ -1,6 +1,6 @@
 import type { BlankPrintGate, RegistrationRecord } from '../../shared/osago/registration'
 import type { Db } from '../db/openDatabase'
-import { readHqSettings } from '../sync/syncState'
+import { readHqSettings } from '../sync/api'
 import { blankPrintGate } from './registrationGate'
 
 interface RegistrationRow {

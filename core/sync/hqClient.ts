@@ -169,6 +169,8 @@ export class HqClient {
     }
     const length = Number(res.headers.get('content-length') ?? NaN)
     try {
+      // Node's fetch body is a web ReadableStream, async-iterable at run time since Node 18; the DOM-less typings
+      // Node ships for fetch do not declare the iterator.
       for await (const piece of res.body as unknown as AsyncIterable<Uint8Array>) await onData(piece)
     } catch (e) {
       throw new HqUnreachable(`download cut: ${e instanceof Error ? e.message : String(e)}`, e)

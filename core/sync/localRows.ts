@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { syncedTable } from '../db/syncedTables'
 import { SYSTEM_ACTOR, Writer } from '../db/write'
+import { encodeDocument, toColumns } from '../../shared/sync/documentColumns'
 
 type DbLike = Knex | Knex.Transaction
 
@@ -61,7 +62,8 @@ export async function writeHqVersion(
   const columns = await schema.columnsOf(trx, entity)
   if (!columns) return { applied: false, reason: 'unknown-entity' }
   const values: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(data)) {
+  // Documents arrive as objects (or, from HQ records of the previous version, as text): SQLite keeps text.
+  for (const [k, v] of Object.entries(toColumns(entity, data))) {
     if (!columns.has(k)) continue
     values[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v
   }
@@ -74,15 +76,37 @@ export async function writeHqVersion(
       .first(fk.to)
     if (!parent) return { applied: false, reason: 'waiting-parent' }
   }
+  const document = previousOsagoDocument(entity, data)
   try {
-    await trx.transaction(async (sp) =>
-      new Writer(sp, SYSTEM_ACTOR, 'sync.hq-version', at).applyHqVersion(entity, {
-        ...values,
-        id: values.id as string,
-      }),
-    )
+    await trx.transaction(async (sp) => {
+      const w = new Writer(sp, SYSTEM_ACTOR, 'sync.hq-version', at)
+      await w.applyHqVersion(entity, { ...values, id: values.id as string })
+      if (document) await w.applyHqVersion('osago_document', document)
+      await w.flush()
+    })
     return { applied: true }
   } catch (e) {
     return { applied: false, reason: `refused: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500) }
+  }
+}
+
+/**
+ * A policy written by a device on the previous version carries its documents in the row (before migration
+ * 20261205000015). This device keeps them in osago_document, so the policy opens here too. The document is at
+ * version 1, the version the migration gives every moved document (and sends HQ): a later version of it from HQ
+ * still replaces it.
+ */
+function previousOsagoDocument(
+  entity: string,
+  data: Record<string, unknown>,
+): (Record<string, unknown> & { id: string }) | null {
+  if (entity !== 'osago_policy' || data.draft === undefined || data.draft === null) return null
+  return {
+    id: String(data.id),
+    created_at: data.created_at,
+    updated_at: data.updated_at,
+    row_version: 1,
+    draft: encodeDocument(data.draft),
+    calculation: encodeDocument(data.calculation ?? null),
   }
 }

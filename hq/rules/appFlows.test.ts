@@ -6,6 +6,7 @@ import { damage, submittedCase, submittedInspection, today } from '../../core/ca
 import { RecordingPrintPlatform } from '../../core/print/recordingPlatform'
 import { ADMIN, call, expectOk, makeTestCore, setupBranch, signInAs } from '../../core/testing/testCore'
 import { addDays } from '../../shared/dates/calendarDate'
+import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import type { Change } from '../../shared/sync/protocol'
 import type {
   ApplicationDetailsInput,
@@ -21,7 +22,8 @@ import { ruleFor } from './registry'
 import type { RuleContext } from './types'
 
 /**
- * What the branch app really writes, judged by HQ's rules: the CASCO case with both kinds of return, an expired
+ * What the branch app really writes, judged by HQ's rules: OSAGO at the counter with its blanks (issue, print,
+ * reissue on a new blank, a blank spoiled from stock, discards); the CASCO case with both kinds of return, an expired
  * approval submitted again, issue and print, and terminations of a CASCO contract and of contracts entered by
  * hand through every status. The device's outbox goes, in order, (1) through `applyChanges` into an embedded HQ
  * (the push as it is wired) and (2) through the rules with key lookups (`lookupByKey`), which also checks that
@@ -227,6 +229,65 @@ async function payOut(a: TerminationApplication): Promise<TerminationApplication
 }
 
 describe('HQ accepts what the branch app writes', () => {
+  it('OSAGO and its blanks: received; draft → calculated → draft → calculated → issued → printed, reissued on a new blank and printed; a blank spoiled from stock; drafts discarded', async () => {
+    const desk = 'c'
+    await expectOk(
+      call(
+        t.core,
+        'blanks/receive-range',
+        { series: 'ААК', fromNumber: '0000000101', toNumber: '0000000105' },
+        'admin-console',
+      ),
+    )
+    const day = today(t.core)
+    // «Рассчитать» saves the form and prices it in one call; HQ judges the document the branch sent before the move.
+    const priced = async () => {
+      const p = await expectOk(call(t.core, 'osago/create-draft', undefined, desk))
+      return expectOk(
+        call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion, draft: completeDraft(day) }, desk),
+      )
+    }
+    let p = await priced()
+    // An edit after pricing takes the policy back to draft; it is priced again.
+    p = await expectOk(call(t.core, 'osago/save-draft', { id: p.id, rowVersion: p.rowVersion, draft: p.draft }, desk))
+    expect(p.status).toBe('draft')
+    p = await expectOk(call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion }, desk))
+    const payment = { method: 'cash' as const, receiptNumber: 'Ч-7', amountKopecks: p.calculation!.premiumKopecks }
+    p = await expectOk(call(t.core, 'osago/issue-policy', { id: p.id, rowVersion: p.rowVersion, payment }, desk))
+    expect(p.status).toBe('issued')
+    const printBlank = () =>
+      expectOk(call(t.core, 'print/print-document', { kind: 'osago-policy-blank', id: p.id, printerName: 'HP' }, desk))
+    await printBlank()
+    p = await expectOk(call(t.core, 'osago/get-policy', { id: p.id }, desk))
+    expect(p.status).toBe('printed')
+    p = await expectOk(
+      call(t.core, 'osago/reissue-on-new-blank', { id: p.id, rowVersion: p.rowVersion, reason: 'Замятие' }, desk),
+    )
+    expect(p.status).toBe('issued')
+    await printBlank()
+
+    const inStock = (await t.core.db('policy_blank').where({ status: 'available' }).first()) as { id: string }
+    await expectOk(call(t.core, 'blanks/spoil-blank', { blankId: inStock.id, reason: 'Испорчен при хранении' }, 's'))
+
+    const draft = await expectOk(call(t.core, 'osago/create-draft', undefined, desk))
+    await expectOk(call(t.core, 'osago/discard-draft', { id: draft.id, rowVersion: draft.rowVersion }, desk))
+    const calculated = await priced()
+    await expectOk(call(t.core, 'osago/discard-draft', { id: calculated.id, rowVersion: calculated.rowVersion }, desk))
+
+    const changes = await expectAllAccepted()
+    const statuses = (entity: string) => new Set(changes.filter((c) => c.entity === entity).map((c) => c.data.status))
+    expect(statuses('osago_policy')).toEqual(new Set(['draft', 'calculated', 'issued', 'printed', 'discarded']))
+    // The documents travel as records of their own, as objects; the hot row's changes carry none.
+    expect(changes.some((c) => c.entity === 'osago_document' && typeof c.data.draft === 'object')).toBe(true)
+    expect(changes.filter((c) => c.entity === 'osago_policy').every((c) => !('draft' in c.data))).toBe(true)
+    expect(statuses('policy_blank')).toEqual(new Set(['available', 'used', 'spoiled']))
+    // The reissue spoiled the used blank in the same push as the policy's move to the new one.
+    const spoiledUsed = changes.filter(
+      (c) => c.entity === 'policy_blank' && c.data.status === 'spoiled' && c.data.policy_id === p.id,
+    )
+    expect(spoiledUsed).toHaveLength(1)
+  }, 60_000)
+
   it('a CASCO case: returns to the inspector and to the clerk, re-submission after expiry, issue, print, three terminations; discards', async () => {
     const q = await submittedCase(t.core, 'c')
     const report = await submittedInspection(t.core, 'i', q.id, [damage()])

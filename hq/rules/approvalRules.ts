@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { defer, reject, type EntityRule } from './types'
 import type { Role } from '../../shared/contract/roles'
 import { inGroup } from '../../shared/staff/roleGroups'
+import type { Lifecycle } from '../../shared/lifecycle/lifecycle'
+import { transitionVerdict } from './ruleKit'
 
 /**
  * Four eyes, decided at HQ: a decision must come from an active supervisor of the branch who neither wrote the
@@ -20,8 +22,11 @@ export interface FourEyesOptions {
   inspection?: { entity: string; idField: string; inspectorField: string }
   /** The roles that may take the decision (shared/staff/roleGroups.ts). */
   deciders: readonly Role[]
-  /** Decisions are append-only: an update of a decision is refused. */
-  appendOnly?: boolean
+  /**
+   * The decision table's lifecycle (shared/approval/lifecycle.ts): a decision is created with one of its outcomes,
+   * and an append-only one is never updated.
+   */
+  lifecycle: Lifecycle
 }
 
 export function fourEyesApproval(opts: FourEyesOptions): EntityRule {
@@ -34,7 +39,13 @@ export function fourEyesApproval(opts: FourEyesOptions): EntityRule {
     async check(ctx, change) {
       const bad = checkSchema(schema, change.after)
       if (bad) return bad
-      if (opts.appendOnly && change.op === 'update') return reject('append-only', {})
+      if (opts.lifecycle.appendOnly && change.op === 'update') return reject('append-only', {})
+      const moved = transitionVerdict(
+        opts.lifecycle,
+        change.before ? String(change.before[opts.lifecycle.statusField]) : null,
+        String(change.after[opts.lifecycle.statusField]),
+      )
+      if (moved) return moved
       const approverId = String(change.after[opts.decidedBy])
       if (ctx.changedBy !== approverId) return reject('approver-not-sender', {})
       const approver = await ctx.lookup('staff', approverId)

@@ -1,10 +1,12 @@
 import { z } from 'zod'
-import { checkSchema, syncedRow } from './schemaCheck'
+import { checkSchema, documentSchema, syncedRow } from './schemaCheck'
 import { osagoApplicationVerdict } from './osagoRules'
 import { reject, type EntityRule } from './types'
-
-const BLANK_STATUSES = ['available', 'used', 'spoiled'] as const
-type BlankStatus = (typeof BLANK_STATUSES)[number]
+import { transitionVerdict } from './ruleKit'
+import { BLANK_STATUSES } from '../../shared/blanks/schemas'
+import { blanksLifecycle } from '../../shared/blanks/lifecycle'
+import { OSAGO_STATUSES } from '../../shared/osago/policy'
+import { osagoLifecycle } from '../../shared/osago/lifecycle'
 
 const blankSchema = z.looseObject({
   ...syncedRow,
@@ -15,13 +17,6 @@ const blankSchema = z.looseObject({
   spoiled_reason: z.string().nullable().optional(),
 })
 
-/** A blank is used once and spoiled for good: the same state machine the branch database enforces by trigger. */
-const BLANK_NEXT: Record<BlankStatus, readonly BlankStatus[]> = {
-  available: ['available', 'used', 'spoiled'],
-  used: ['used', 'spoiled'],
-  spoiled: ['spoiled'],
-}
-
 export const policyBlankRule: EntityRule = {
   check(_ctx, change) {
     const bad = checkSchema(blankSchema, change.after)
@@ -31,9 +26,11 @@ export const policyBlankRule: EntityRule = {
       return reject('invalid-data', { field: 'policy_id', message: 'a used blank names its policy' })
     if (after.status === 'spoiled' && !after.spoiled_reason)
       return reject('invalid-data', { field: 'spoiled_reason', message: 'a spoiled blank keeps its reason' })
+    // A blank is used once and spoiled for good (shared/blanks/lifecycle.ts; the branch database's trigger too).
+    const moved = transitionVerdict(blanksLifecycle, change.before ? String(change.before.status) : null, after.status)
+    if (moved) return moved
     if (change.before) {
-      const from = change.before.status as BlankStatus
-      if (!BLANK_NEXT[from]?.includes(after.status)) return reject('bad-transition', { from, to: after.status })
+      const from = String(change.before.status)
       if (from !== 'available' && change.before.policy_id !== after.policy_id) {
         return reject('bad-transition', { from, to: after.status })
       }
@@ -47,28 +44,17 @@ export const policyBlankRule: EntityRule = {
   naturalKey: (data) => `${String(data.series)} ${String(data.number)}`,
 }
 
-const OSAGO_STATUSES = ['draft', 'calculated', 'issued', 'printed', 'discarded'] as const
-type OsagoStatus = (typeof OSAGO_STATUSES)[number]
-
 const osagoSchema = z.looseObject({
   ...syncedRow,
   status: z.enum(OSAGO_STATUSES),
-  draft: z.string(),
+  // The previous version's row carried its documents; today's is the hot row (documents in osago_document).
+  draft: documentSchema.optional(),
   blank_id: z.string().nullable().optional(),
   premium_kopecks: z.number().int().nullable().optional(),
 })
 
-const OSAGO_NEXT: Record<OsagoStatus, readonly OsagoStatus[]> = {
-  draft: ['draft', 'calculated', 'discarded'],
-  calculated: ['draft', 'calculated', 'issued', 'discarded'],
-  issued: ['issued', 'printed'],
-  // Reprinting on a new blank takes a printed policy back to issued.
-  printed: ['printed', 'issued'],
-  discarded: ['discarded'],
-}
-
 /**
- * OSAGO contracts: the status machine, the application's owner rules (osagoRules.ts), and the blank a policy is
+ * OSAGO contracts: the status machine (shared/osago/lifecycle.ts), the application's owner rules (osagoRules.ts), and the blank a policy is
  * issued on must be this branch's and must record this policy as its user (the blank's own change travels first in
  * the same outbox transaction).
  */
@@ -77,11 +63,9 @@ export const osagoPolicyRule: EntityRule = {
     const bad = checkSchema(osagoSchema, change.after)
     if (bad) return bad
     const after = change.after as z.infer<typeof osagoSchema>
-    const from: OsagoStatus = change.before ? (change.before.status as OsagoStatus) : 'draft'
-    if (!change.before && after.status !== 'draft') return reject('bad-transition', { from: '-', to: after.status })
-    if (change.before && !OSAGO_NEXT[from]?.includes(after.status))
-      return reject('bad-transition', { from, to: after.status })
-    const application = osagoApplicationVerdict(change.before, change.after)
+    const moved = transitionVerdict(osagoLifecycle, change.before ? String(change.before.status) : null, after.status)
+    if (moved) return moved
+    const application = await osagoApplicationVerdict(ctx, change.id, change.before, change.after)
     if (application) return application
     if ((after.status === 'issued' || after.status === 'printed') && !after.blank_id) {
       return reject('invalid-data', { field: 'blank_id', message: 'an issued policy is on a blank' })

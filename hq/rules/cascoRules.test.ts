@@ -2,97 +2,21 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CASCO_QUOTE_STATUSES, type CascoQuoteStatus } from '../../shared/casco/contract'
 import type { RecordData } from '../records'
-import { approvalDecisionKey, CASCO_NEXT, cascoQuoteRule, decisionKey } from './cascoRules'
-import { at, fakeContext, insert, judge, staff, synced, update, type FakeRecord } from './fakeContext'
-import { legalMoves } from './ruleKit'
-
-const PRICED = [
-  'quoted',
-  'submitted',
-  'returned',
-  'approved',
-  'approved-with-conditions',
-  'rejected',
-  'issued',
-  'printed',
-]
-const SUBMITTED = ['submitted', 'returned', 'approved', 'approved-with-conditions', 'rejected', 'issued', 'printed']
-const DECIDED = ['returned', 'approved', 'approved-with-conditions', 'rejected']
-
-/** A quote as the branch stores it in `status`, written by clerk `c1` (HQ's copy at version `v`). */
-function quote(status: CascoQuoteStatus, v = 5, extra: RecordData = {}): RecordData {
-  return synced('q1', v, {
-    status,
-    draft: '{"insured":{"surname":"Петров"}}',
-    created_by: 'c1',
-    insured_name: 'Петров',
-    terminated_on: null,
-    ...(PRICED.includes(status)
-      ? {
-          quote_input: '{"sum":1}',
-          quote_result: '{"options":[{}]}',
-          chosen_option: '0',
-          premium_kopecks: 5_000_00,
-          total_kopecks: 5_000_00,
-          start_date: '2026-12-01',
-          end_date: '2027-11-30',
-        }
-      : {}),
-    ...(SUBMITTED.includes(status) ? { submitted_at: at, submitted_by: 'c1' } : {}),
-    ...(status === 'issued' || status === 'printed'
-      ? {
-          contract_branch: 'MSK-01',
-          contract_seq: 7,
-          contract_number: 'MSK-01-К000007',
-          schedule: '{"payments":[]}',
-          first_payment: '{"amountKopecks":1}',
-          issued_at: at,
-          issued_by: 'c1',
-        }
-      : {}),
-    ...(status === 'printed' ? { printed_at: at } : {}),
-    ...extra,
-  })
-}
-
-const decision = (outcome: string, extra: RecordData = {}, v = 5): FakeRecord => {
-  const data = synced('d1', 1, {
-    quote_id: 'q1',
-    quote_row_version: v,
-    decision: outcome,
-    return_to: outcome === 'returned' ? 'clerk' : null,
-    decided_by: 's1',
-    ...extra,
-  })
-  return { entity: 'approval_decision', id: 'd1', data, naturalKey: approvalDecisionKey(data) }
-}
-const people = [
-  staff('c1', 'clerk'),
-  staff('s1', 'supervisor'),
-  staff('s2', 'supervisor'),
-  staff('sc', 'supervisor'),
-  staff('gone', 'supervisor', { active: 0 }),
-]
-
-/** Who makes a move in the branch code: the supervisor decides a submitted case, the clerk does the rest. */
-const actorOf = (from: CascoQuoteStatus) => (from === 'submitted' ? 's1' : 'c1')
-function move(
-  from: CascoQuoteStatus,
-  to: CascoQuoteStatus,
-  opts: { records?: FakeRecord[]; changedBy?: string; byKey?: boolean } = {},
-) {
-  const ctx = fakeContext({
-    records: opts.records ?? [...people, decision(DECIDED.includes(to) ? to : 'approved')],
-    changedBy: opts.changedBy ?? actorOf(from),
-    byKey: opts.byKey,
-  })
-  // The device sends the whole row: moving back to draft clears what was priced (UNPRICED in the handler).
-  return judge(cascoQuoteRule, ctx, { op: 'update', id: 'q1', before: quote(from), after: quote(to, 6) })
-}
+import { approvalDecisionKey, cascoQuoteRule, decisionKey } from './cascoRules'
+import { at, fakeContext, insert, judge, staff, update, type FakeRecord } from './fakeContext'
+import {
+  CASCO_DECIDED as DECIDED,
+  cascoDecision as decision,
+  cascoPeople as people,
+  cascoQuote as quote,
+  moveCasco as move,
+  updateMoves,
+} from './ruleFixtures'
+import { cascoLifecycle } from '../../shared/casco/lifecycle'
 
 describe('casco_quote: status machine', () => {
   it('accepts every move the branch code makes', async () => {
-    const moves = legalMoves(CASCO_NEXT)
+    const moves = updateMoves(cascoLifecycle)
     expect(moves).toHaveLength(23)
     for (const [from, to] of moves) expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: accepted`)
   })
@@ -128,7 +52,7 @@ describe('casco_quote: status machine', () => {
     const status = fc.constantFrom(...CASCO_QUOTE_STATUSES)
     await fc.assert(
       fc.asyncProperty(status, status, async (from, to) => {
-        const legal = CASCO_NEXT[from].includes(to)
+        const legal = cascoLifecycle.allows(from, to)
         expect(await move(from, to)).toBe(legal ? 'accepted' : 'rejected:bad-transition')
       }),
       { numRuns: 300 },

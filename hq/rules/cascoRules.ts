@@ -10,39 +10,11 @@ import {
   stampedBySender,
   transitionVerdict,
   unchanged,
-  type Transitions,
 } from './ruleKit'
-import { checkSchema, syncedRow } from './schemaCheck'
+import { checkSchema, documentSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type ProposedChange, type RuleContext, type Verdict } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
-
-/**
- * CASCO cases (core/casco/cascoHandlers.ts, core/approval/approvalHandlers.ts). Every move the branch code makes:
- * - create-quote inserts a draft; save-draft takes draft/quoted/returned back to draft (unpriced);
- *   calculate-quote prices draft/quoted/returned → quoted; choose-option keeps quoted/returned as they are;
- *   discard-quote ends draft/quoted/returned;
- * - submit-for-approval: quoted/returned → submitted, and approved/approved-with-conditions → submitted again
- *   once the approval expired (re-submission);
- * - approval/decide (supervisor): submitted → approved | approved-with-conditions | rejected | returned (a return
- *   to the clerk; a return to the inspector changes the inspection and leaves the quote submitted);
- * - issue-contract: approved/approved-with-conditions → issued (number, schedule, first payment);
- * - the printer: issued → printed (once; printing again writes nothing);
- * - a termination sets or clears `terminated_on` on an issued or printed contract (same status).
- * rejected and discarded are terminal.
- */
-export const CASCO_NEXT: Transitions<CascoQuoteStatus> = {
-  draft: ['draft', 'quoted', 'discarded'],
-  quoted: ['draft', 'quoted', 'submitted', 'discarded'],
-  submitted: ['returned', 'approved', 'approved-with-conditions', 'rejected'],
-  returned: ['draft', 'quoted', 'returned', 'submitted', 'discarded'],
-  approved: ['submitted', 'issued'],
-  'approved-with-conditions': ['submitted', 'issued'],
-  rejected: [],
-  issued: ['issued', 'printed'],
-  printed: ['printed'],
-  discarded: [],
-}
-export const CASCO_INITIAL: readonly CascoQuoteStatus[] = ['draft']
+import { cascoLifecycle } from '../../shared/casco/lifecycle'
 
 /** The statuses a supervisor's decision writes on a submitted quote. */
 const DECIDED: readonly CascoQuoteStatus[] = ['returned', 'approved', 'approved-with-conditions', 'rejected']
@@ -95,9 +67,9 @@ const kopecks = z.number().int().min(0).nullable().optional()
 const quoteSchema = z.looseObject({
   ...syncedRow,
   status: z.enum(CASCO_QUOTE_STATUSES),
-  draft: z.string().min(2),
-  quote_input: z.string().nullable().optional(),
-  quote_result: z.string().nullable().optional(),
+  draft: documentSchema,
+  quote_input: documentSchema.nullable().optional(),
+  quote_result: documentSchema.nullable().optional(),
   chosen_option: z.string().nullable().optional(),
   premium_kopecks: kopecks,
   total_kopecks: kopecks,
@@ -211,6 +183,10 @@ async function backedByDecision(
   return null
 }
 
+/**
+ * CASCO cases: the moves are shared/casco/lifecycle.ts; here, what each status carries, what a move may not change,
+ * the decision behind a supervisor's move and the contract's number.
+ */
 export const cascoQuoteRule: EntityRule = {
   async check(ctx, change) {
     const bad = checkSchema(quoteSchema, change.after)
@@ -220,7 +196,7 @@ export const cascoQuoteRule: EntityRule = {
     const before = change.before
     const from = before ? (before.status as CascoQuoteStatus) : null
     return firstVerdict(
-      () => transitionVerdict(CASCO_NEXT, CASCO_INITIAL, from, to),
+      () => transitionVerdict(cascoLifecycle, from, to),
       () => statusShape(after, to),
       () => (before && from ? frozenFields(before, after, from, to) : stampedBySender(ctx, after, 'created_by')),
       () => (to === 'submitted' && from !== 'submitted' ? stampedBySender(ctx, after, 'submitted_by') : null),

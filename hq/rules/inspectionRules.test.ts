@@ -3,52 +3,26 @@ import { describe, expect, it } from 'vitest'
 import { INSPECTION_STATUSES, type InspectionStatus } from '../../shared/inspection/inspection'
 import type { RecordData } from '../records'
 import { at, fakeContext, insert, judge, staff, synced, update, type FakeRecord } from './fakeContext'
-import { INSPECTION_NEXT, inspectionDamageRule, inspectionPhotoRule, inspectionRule } from './inspectionRules'
-import { legalMoves } from './ruleKit'
-
-/** Inspection `i1` by inspector `in1` for quote `q1`, in `status` (HQ's copy at version `v`). */
-function inspection(status: InspectionStatus, v = 3, extra: RecordData = {}): RecordData {
-  return synced('i1', v, {
-    number: 'MSK-01/2026/00001',
-    status,
-    quote_id: 'q1',
-    report: '{"vehicle":{}}',
-    checklist_version: '2026.1',
-    inspector_id: 'in1',
-    ...(status !== 'draft' ? { submitted_at: at, submitted_by: 'in1' } : {}),
-    ...(status === 'returned' ? { returned_at: at, returned_by: 's1', return_reason: 'Нет фото VIN' } : {}),
-    ...extra,
-  })
-}
-const quote: FakeRecord = {
-  entity: 'casco_quote',
-  id: 'q1',
-  data: synced('q1', 4, { status: 'submitted', draft: '{}', created_by: 'c1' }),
-}
-const people = [staff('in1', 'inspector'), staff('in2', 'inspector'), staff('s1', 'supervisor'), staff('c1', 'clerk')]
-const records = (...more: FakeRecord[]) => [...people, quote, ...more]
-
-/** The supervisor returns a submitted report; the inspector does everything else. */
-const actorOf = (from: InspectionStatus, to: InspectionStatus) =>
-  from === 'submitted' && to === 'returned' ? 's1' : 'in1'
-function move(from: InspectionStatus, to: InspectionStatus, changedBy = actorOf(from, to), extra: RecordData = {}) {
-  return judge(inspectionRule, fakeContext({ records: records(), changedBy }), {
-    op: 'update',
-    id: 'i1',
-    before: inspection(from),
-    after: inspection(to, 4, extra),
-  })
-}
+import {
+  inspectedQuote as quote,
+  inspection,
+  inspectionPeople as people,
+  inspectionRecords as records,
+  moveInspection as move,
+  updateMoves,
+} from './ruleFixtures'
+import { inspectionLifecycle } from '../../shared/inspection/lifecycle'
+import { inspectionDamageRule, inspectionPhotoRule, inspectionRule } from './inspectionRules'
 
 describe('inspection: status machine', () => {
   it('accepts every move the branch code makes', async () => {
-    const moves = legalMoves(INSPECTION_NEXT)
-    expect(moves).toEqual([
-      ['draft', 'draft'],
-      ['draft', 'submitted'],
-      ['submitted', 'returned'],
-      ['returned', 'returned'],
-      ['returned', 'submitted'],
+    const moves = updateMoves(inspectionLifecycle)
+    expect(moves.map((m) => m.join('→')).sort()).toEqual([
+      'draft→draft',
+      'draft→submitted',
+      'returned→returned',
+      'returned→submitted',
+      'submitted→returned',
     ])
     for (const [from, to] of moves) expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: accepted`)
   })
@@ -71,7 +45,7 @@ describe('inspection: status machine', () => {
     const status = fc.constantFrom(...INSPECTION_STATUSES)
     await fc.assert(
       fc.asyncProperty(status, status, async (from, to) => {
-        expect(await move(from, to)).toBe(INSPECTION_NEXT[from].includes(to) ? 'accepted' : 'rejected:bad-transition')
+        expect(await move(from, to)).toBe(inspectionLifecycle.allows(from, to) ? 'accepted' : 'rejected:bad-transition')
       }),
       { numRuns: 100 },
     )

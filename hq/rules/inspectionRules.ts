@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import {
   DAMAGE_SHOT,
-  EDITABLE_STATUSES,
   INSPECTION_STATUSES,
   PHOTO_SOURCES,
   type InspectionStatus,
 } from '../../shared/inspection/inspection'
+import { inspectionLifecycle } from '../../shared/inspection/lifecycle'
 import { DIAGRAM_VIEWS } from '../../shared/inspection/diagram'
 import type { RecordData } from '../records'
 import {
@@ -16,31 +16,17 @@ import {
   stampedBySender,
   transitionVerdict,
   unchanged,
-  type Transitions,
 } from './ruleKit'
-import { checkSchema, syncedRow } from './schemaCheck'
+import { checkSchema, documentSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
-
-/**
- * Inspections (core/inspection/inspectionHandlers.ts): created as a draft by their inspector; the report saved
- * while draft or returned (same status); submitted by the inspector from draft or returned; returned by a
- * supervisor from submitted (approval/decide, "back to the inspector"). Nothing else moves it: a submitted
- * report changes only by coming back to its inspector.
- */
-export const INSPECTION_NEXT: Transitions<InspectionStatus> = {
-  draft: ['draft', 'submitted'],
-  submitted: ['returned'],
-  returned: ['returned', 'submitted'],
-}
-export const INSPECTION_INITIAL: readonly InspectionStatus[] = ['draft']
 
 const inspectionSchema = z.looseObject({
   ...syncedRow,
   number: z.string().min(1),
   status: z.enum(INSPECTION_STATUSES),
   quote_id: z.string().min(1).nullable().optional(),
-  report: z.string().min(2),
+  report: documentSchema,
   checklist_version: z.string().min(1),
   inspector_id: z.string().min(1),
 })
@@ -67,6 +53,10 @@ async function returnedBySupervisor(ctx: RuleContext, after: RecordData): Promis
   )
 }
 
+/**
+ * Inspections: the moves are shared/inspection/lifecycle.ts; here, who makes them (the report's own inspector; a
+ * supervisor other than the inspector returns it) and what the report keeps.
+ */
 export const inspectionRule: EntityRule = {
   async check(ctx, change) {
     const bad = checkSchema(inspectionSchema, change.after)
@@ -76,7 +66,7 @@ export const inspectionRule: EntityRule = {
     const before = change.before
     const from = before ? (before.status as InspectionStatus) : null
     return firstVerdict(
-      () => transitionVerdict(INSPECTION_NEXT, INSPECTION_INITIAL, from, to),
+      () => transitionVerdict(inspectionLifecycle, from, to),
       () => (before ? unchanged(before, after, INSPECTION_FIXED) : stampedBySender(ctx, after, 'inspector_id')),
       () => {
         if (to === 'returned' && from === 'submitted') return returnedBySupervisor(ctx, after)
@@ -107,7 +97,7 @@ async function editableInspection(ctx: RuleContext, inspectionId: string): Promi
   if (!inspection) return defer('subject-unknown', { entity: 'inspection' })
   if (inspection.branchCode !== ctx.branch.code) return reject('subject-other-branch', {})
   const status = String(inspection.data.status)
-  if (!EDITABLE_STATUSES.includes(status as InspectionStatus)) return reject('inspection-locked', { status })
+  if (!inspectionLifecycle.isEditable(status)) return reject('inspection-locked', { status })
   if (ctx.changedBy !== inspection.data.inspector_id) return reject('not-inspector', {})
   return null
 }

@@ -5,6 +5,7 @@ import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import type { RecordData } from '../records'
 import { osagoPolicyRule } from './blankRules'
 import { fakeContext, insert, judge, synced, update } from './fakeContext'
+import { osagoDocumentRule } from './osagoRules'
 
 const vector = {
   form: 'ooo',
@@ -154,5 +155,58 @@ describe('HQ judges an OSAGO application by who owns the vehicle (40-FZ art. 16)
     expect(await judge(osagoPolicyRule, fakeContext({}), update(policy('draft', null, 1), bad))).toBe(
       'rejected:invalid-data',
     )
+  })
+})
+
+describe('HQ judges the policy’s document (osago_document) once the application left the hot row', () => {
+  const draft = completeDraft('2026-11-21')
+  const organisationList = { ...draft, insured: { kind: 'organisation', ...vector, city: '' } }
+  const hot = (status: string, v: number): RecordData =>
+    synced('p1', v, { status, blank_id: null, premium_kopecks: status === 'draft' ? null : 1_000_00 })
+  const documentOf = (d: unknown, v = 2): RecordData => synced('p1', v, { draft: d, calculation: null })
+  const holding = (d: unknown, status = 'draft') =>
+    fakeContext({
+      records: [
+        { entity: 'osago_document', id: 'p1', data: documentOf(d) },
+        { entity: 'osago_policy', id: 'p1', data: hot(status, 1) },
+      ],
+    })
+
+  it('judges the document HQ holds when the policy moves into calculated', async () => {
+    const move = update(hot('draft', 1), { status: 'calculated' })
+    expect(await judge(osagoPolicyRule, holding(draft), move)).toBe('accepted')
+    expect(await judge(osagoPolicyRule, holding(organisationList), move)).toBe('rejected:osago-drivers-not-limitable')
+    // The branch writes the document first; a policy whose document HQ lacks waits for it.
+    expect(await judge(osagoPolicyRule, fakeContext({}), move)).toBe('deferred:subject-unknown')
+    // Hot-row changes that are not the move into calculated (printing) do not judge it again.
+    const issued = { ...hot('issued', 3), blank_id: 'bl1' }
+    expect(await judge(osagoPolicyRule, holding(organisationList), update(issued, { status: 'printed' }))).toBe(
+      'accepted',
+    )
+  })
+
+  it('takes a document of the branch’s own policy as an object or as the previous version’s text', async () => {
+    const ctx = holding(draft)
+    expect(await judge(osagoDocumentRule, ctx, update(documentOf(draft), { draft: organisationList }))).toBe('accepted')
+    expect(await judge(osagoDocumentRule, ctx, insert(documentOf(JSON.stringify(draft), 1)))).toBe('accepted')
+    expect(await judge(osagoDocumentRule, ctx, insert(documentOf('{oops', 1)))).toBe('rejected:invalid-data')
+    expect(await judge(osagoDocumentRule, fakeContext({}), insert(documentOf(draft, 1)))).toBe(
+      'deferred:subject-unknown',
+    )
+    const foreign = fakeContext({
+      records: [{ entity: 'osago_policy', id: 'p1', data: hot('draft', 1), branchCode: 'SPB-01' }],
+    })
+    expect(await judge(osagoDocumentRule, foreign, insert(documentOf(draft, 1)))).toBe('rejected:not-owner')
+  })
+
+  it('keeps the documents of an issued, printed or discarded policy as they are', async () => {
+    for (const status of ['issued', 'printed', 'discarded']) {
+      const ctx = holding(draft, status)
+      expect(await judge(osagoDocumentRule, ctx, update(documentOf(draft), { draft: organisationList }))).toBe(
+        'rejected:immutable-field',
+      )
+      // The same document sent again (its copy the migration moved out of the policy) changes nothing.
+      expect(await judge(osagoDocumentRule, ctx, update(documentOf(draft), {}))).toBe('accepted')
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { fourEyesApproval } from './approvalRules'
 import { osagoPolicyRule, policyBlankRule } from './blankRules'
+import { osagoDocumentRule } from './osagoRules'
 import { branchRule, settingRule, staffRule } from './branchRules'
 import { approvalDecisionKey, cascoQuoteRule } from './cascoRules'
 import { inspectionDamageRule, inspectionPhotoRule, inspectionRule } from './inspectionRules'
@@ -8,6 +9,7 @@ import { checkSchema, syncedRow } from './schemaCheck'
 import { z } from 'zod'
 import { reject, type EntityRule } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
+import { approvalLifecycle } from '../../shared/approval/lifecycle'
 
 /**
  * A record of the branch with no state machine at HQ yet: ownership, row versions, the shape every synced row has
@@ -37,6 +39,7 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   setting: settingRule,
   policy_blank: policyBlankRule,
   osago_policy: osagoPolicyRule,
+  osago_document: osagoDocumentRule,
   osago_registration: hqOwnedRule,
   printer_profile: ownedRecordRule,
   // Numbers a branch device gives out on its own (contract, inspection and incoming numbers) are unique at HQ:
@@ -55,7 +58,7 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
       deciders: CASCO_CASE_DECIDERS,
       subject: { entity: 'casco_quote', idField: 'quote_id', authorField: 'created_by' },
       inspection: { entity: 'inspection', idField: 'inspection_id', inspectorField: 'inspector_id' },
-      appendOnly: true,
+      lifecycle: approvalLifecycle,
     }),
     // A decision that moves its quote is keyed by the quote version it judged: the quote's move finds it by this.
     naturalKey: approvalDecisionKey,

@@ -2,28 +2,15 @@ import type { RecordData } from '../records'
 import { reject, type RuleContext, type Verdict } from './types'
 import type { Role } from '../../shared/contract/roles'
 import { inGroup } from '../../shared/staff/roleGroups'
+import { decodeDocument } from '../../shared/sync/documentColumns'
+import type { Lifecycle } from '../../shared/lifecycle/lifecycle'
 
 /**
- * Pieces the state-machine rules share. A status machine is a table `from → allowed next statuses`; a status
- * missing as a key, or with an empty list, is terminal. Inserts start in one of `initial`.
+ * Pieces the state-machine rules share. The status machine is the feature's lifecycle (shared/<feature>/lifecycle.ts),
+ * the same table the branch's Writer asserts: a move it lacks is `bad-transition` (an insert is a move from null).
  */
-export type Transitions<S extends string> = Readonly<Record<S, readonly S[]>>
-
-export function transitionVerdict<S extends string>(
-  table: Transitions<S>,
-  initial: readonly S[],
-  from: S | null,
-  to: S,
-): Verdict {
-  if (from === null) return initial.includes(to) ? null : reject('bad-transition', { from: '-', to })
-  return table[from]?.includes(to) ? null : reject('bad-transition', { from, to })
-}
-
-/** Every legal (from, to) pair of a table, for tests and documentation. */
-export function legalMoves<S extends string>(table: Transitions<S>): Array<[S, S]> {
-  return (Object.entries(table) as Array<[S, readonly S[]]>).flatMap(([from, tos]) =>
-    tos.map((to) => [from, to] as [S, S]),
-  )
+export function transitionVerdict(lifecycle: Lifecycle, from: string | null, to: string): Verdict {
+  return lifecycle.allows(from, to) ? null : reject('bad-transition', { from: from ?? '-', to })
 }
 
 /**
@@ -82,14 +69,14 @@ export async function senderMayDecide(ctx: RuleContext, deciders: readonly Role[
   return null
 }
 
-/** A JSON text column parsed, or undefined when it is absent or not JSON. */
+/**
+ * A document column's value (hq/push.ts hands documents to rules as objects; JSON text from a device on the
+ * previous version is parsed), or undefined when it is absent or text that is not JSON.
+ */
 export function parseJson(v: unknown): unknown {
-  if (typeof v !== 'string') return undefined
-  try {
-    return JSON.parse(v) as unknown
-  } catch {
-    return undefined
-  }
+  if (v === null || v === undefined) return undefined
+  const value = decodeDocument(v)
+  return typeof value === 'string' ? undefined : value
 }
 
 /** Runs checks in order; the first verdict wins. */

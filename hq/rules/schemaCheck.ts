@@ -1,5 +1,15 @@
 import { z } from 'zod'
+import { decodeDocument } from '../../shared/sync/documentColumns'
 import { reject, type Verdict } from './types'
+
+/**
+ * A document column (shared/sync/documentColumns.ts): an object or an array. hq/push.ts hands rules documents as
+ * objects; JSON text (a device on the previous version) is read as what it holds.
+ */
+export const documentSchema = z.preprocess(
+  decodeDocument,
+  z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())], { error: () => 'a JSON document' }),
+)
 
 /**
  * Columns every synced row carries. Entity schemas are loose objects: a column added by a later client

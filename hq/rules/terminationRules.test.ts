@@ -2,100 +2,22 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../shared/termination/application'
 import type { RecordData } from '../records'
-import { at, fakeContext, insert, judge, staff, synced, update, type FakeRecord } from './fakeContext'
-import { legalMoves } from './ruleKit'
-import { manualContractRule, TERMINATION_NEXT, terminationApplicationRule } from './terminationRules'
-
-const COMPLETED: readonly ApplicationStatus[] = ['calculated', 'closed', 'approved', 'paid']
-const calculation = (needsApproval: boolean) =>
-  JSON.stringify({ outcome: 'refund', eligible: true, refundKopecks: 1_200_00, needsApproval })
-
-/**
- * Application `t1` received by clerk `c1` for manual contract `m1`, in `status` (HQ's copy at version `v`).
- * `needsApproval` is what its calculation says.
- */
-function application(status: ApplicationStatus, v = 3, needsApproval = false, extra: RecordData = {}): RecordData {
-  return synced('t1', v, {
-    branch_id: 'b1',
-    incoming_year: 2026,
-    incoming_seq: 12,
-    incoming_number: 'MSK-01-2026-00012',
-    received_at: at,
-    received_on: '2026-11-21',
-    received_by: 'c1',
-    status,
-    contract_source: 'manual',
-    contract_id: 'm1',
-    contract: JSON.stringify({ source: 'manual', id: 'm1', number: 'ХХХ 1' }),
-    kind: 'cooling-off',
-    details: '{"kind":"cooling-off"}',
-    required_documents: '["application"]',
-    documents: '["application"]',
-    documents_verified: 1,
-    payout_due_on: '2026-12-01',
-    policyholder_name: 'Петров П. П.',
-    contract_number: 'ХХХ 1',
-    search_text: 'msk-01-2026-00012',
-    calculation: null,
-    refund_kopecks: null,
-    paid_on: null,
-    refused_at: null,
-    ...(COMPLETED.includes(status) || status === 'refused'
-      ? { calculation: calculation(needsApproval), refund_kopecks: 1_200_00, completed_at: at, completed_by: 'c1' }
-      : {}),
-    ...(status === 'approved' || status === 'paid' ? { approved_at: at, approved_by: 's1' } : {}),
-    ...(status === 'paid'
-      ? { paid_on: '2026-11-25', paid_by: 'c1', payment_document: 'РКО-5', penalty_kopecks: 0, paid_kopecks: 1_200_00 }
-      : {}),
-    ...(status === 'refused' ? { refused_at: at, refused_by: 'c1', refusal_reason: 'Отказ клиента' } : {}),
-    ...extra,
-  })
-}
-
-const manual = (v = 1, extra: RecordData = {}) =>
-  synced('m1', v, {
-    product: 'voluntary',
-    contract_number: 'ХХХ 1',
-    concluded_at: 'Агент',
-    policyholder_type: 'individual',
-    policyholder_name: 'Петров П. П.',
-    plate: null,
-    vin: null,
-    conclusion_date: '2026-11-15',
-    start_date: '2026-11-16',
-    end_date: '2027-11-15',
-    premium_kopecks: 2_000_00,
-    periods_of_use: null,
-    entered_by: 'c1',
-    terminated_on: null,
-    search_text: 'ххх 1',
-    ...extra,
-  })
-const people = [
-  staff('c1', 'clerk'),
-  staff('c2', 'clerk'),
-  staff('s1', 'supervisor'),
-  staff('s2', 'supervisor', { active: false }),
-]
-const manualRecord: FakeRecord = { entity: 'manual_contract', id: 'm1', data: manual() }
-
-/** The supervisor approves; the desk does the rest. Approval is needed exactly when the move is to `approved`. */
-function move(from: ApplicationStatus, to: ApplicationStatus, changedBy = to === 'approved' ? 's1' : 'c1') {
-  const needs = to === 'approved'
-  const before = application(from, 3, needs)
-  // The device writes a patch over the row: an approval stays on an application refused after it.
-  const after = { approved_at: before.approved_at, approved_by: before.approved_by, ...application(to, 4, needs) }
-  return judge(terminationApplicationRule, fakeContext({ records: [...people, manualRecord], changedBy }), {
-    op: 'update',
-    id: 't1',
-    before,
-    after,
-  })
-}
+import { at, fakeContext, insert, judge, synced, update, type FakeRecord } from './fakeContext'
+import {
+  application,
+  manualContract as manual,
+  manualRecord,
+  moveTermination as move,
+  refundCalculation as calculation,
+  terminationPeople as people,
+  updateMoves,
+} from './ruleFixtures'
+import { terminationLifecycle } from '../../shared/termination/lifecycle'
+import { manualContractRule, terminationApplicationRule } from './terminationRules'
 
 describe('termination_application: status machine', () => {
   it('accepts every move the branch code makes', async () => {
-    const moves = legalMoves(TERMINATION_NEXT)
+    const moves = updateMoves(terminationLifecycle)
     expect(moves).toHaveLength(11)
     for (const [from, to] of moves) expect(`${from}→${to}: ${await move(from, to)}`).toBe(`${from}→${to}: accepted`)
   })
@@ -151,7 +73,9 @@ describe('termination_application: status machine', () => {
     const status = fc.constantFrom(...APPLICATION_STATUSES)
     await fc.assert(
       fc.asyncProperty(status, status, async (from, to) => {
-        expect(await move(from, to)).toBe(TERMINATION_NEXT[from].includes(to) ? 'accepted' : 'rejected:bad-transition')
+        expect(await move(from, to)).toBe(
+          terminationLifecycle.allows(from, to) ? 'accepted' : 'rejected:bad-transition',
+        )
       }),
       { numRuns: 200 },
     )

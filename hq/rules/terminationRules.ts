@@ -26,33 +26,11 @@ import {
   stampedBySender,
   transitionVerdict,
   unchanged,
-  type Transitions,
 } from './ruleKit'
-import { checkSchema, sqlBoolean, syncedRow } from './schemaCheck'
+import { checkSchema, documentSchema, sqlBoolean, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
 import { REFUND_APPROVERS } from '../../shared/staff/roleGroups'
-
-/**
- * Termination applications (core/termination/terminationHandlers.ts):
- * - register-application inserts `received`; update-application and set-documents keep it received;
- * - complete-application: received → calculated (a refund to pay) | closed (nothing to pay, or a CASCO re-issue)
- *   | refused (not eligible by the rules);
- * - approve-application (supervisor, refund above the threshold): calculated → approved;
- * - record-payout: calculated (no approval needed) or approved → paid;
- * - refuse-application: received | calculated | approved → refused;
- * - a calendar update moves the payout deadline of an open application and keeps its status
- *   (core/termination/payoutDeadlineRecalculation.ts): calculated → calculated, approved → approved.
- * paid, refused and closed are final.
- */
-export const TERMINATION_NEXT: Transitions<ApplicationStatus> = {
-  received: ['received', 'calculated', 'closed', 'refused'],
-  calculated: ['calculated', 'approved', 'paid', 'refused'],
-  approved: ['approved', 'paid', 'refused'],
-  paid: [],
-  refused: [],
-  closed: [],
-}
-export const TERMINATION_INITIAL: readonly ApplicationStatus[] = ['received']
+import { terminationLifecycle } from '../../shared/termination/lifecycle'
 
 /** Where each contract source lives. */
 export const CONTRACT_ENTITY: Record<ContractSource, string> = {
@@ -72,13 +50,13 @@ const applicationSchema = z.looseObject({
   status: z.enum(APPLICATION_STATUSES),
   contract_source: z.enum(CONTRACT_SOURCES),
   contract_id: z.string().min(1),
-  contract: z.string().min(2),
+  contract: documentSchema,
   kind: z.enum(APPLICATION_KINDS),
-  details: z.string().min(2),
-  required_documents: z.string().min(2),
-  documents: z.string().min(2),
+  details: documentSchema,
+  required_documents: documentSchema,
+  documents: documentSchema,
   documents_verified: sqlBoolean,
-  calculation: z.string().nullable().optional(),
+  calculation: documentSchema.nullable().optional(),
   refund_kopecks: z.number().int().min(0).nullable().optional(),
   paid_kopecks: z.number().int().min(0).nullable().optional(),
   policyholder_name: z.string(),
@@ -305,6 +283,10 @@ function numberedHere(ctx: RuleContext, after: RecordData): Verdict {
   return null
 }
 
+/**
+ * Termination applications: the moves are shared/termination/lifecycle.ts; here, what each status carries, what a
+ * move may not change, whether approval was needed, who stamped each step and the contract applied against.
+ */
 export const terminationApplicationRule: EntityRule = {
   async check(ctx, change) {
     const bad = checkSchema(applicationSchema, change.after)
@@ -315,7 +297,7 @@ export const terminationApplicationRule: EntityRule = {
     const from = before ? (before.status as ApplicationStatus) : null
     const stamp = from ? stampOf(from, to) : null
     return firstVerdict(
-      () => transitionVerdict(TERMINATION_NEXT, TERMINATION_INITIAL, from, to),
+      () => transitionVerdict(terminationLifecycle, from, to),
       () => statusShape(after, to),
       () => askedWhatItMay(after),
       () => latePayoutRecorded(after),
@@ -355,7 +337,7 @@ const manualContractSchema = z.looseObject({
   start_date: date,
   end_date: date,
   premium_kopecks: z.number().int().min(1),
-  periods_of_use: z.string().nullable().optional(),
+  periods_of_use: documentSchema.nullable().optional(),
   entered_by: z.string().nullable().optional(),
   terminated_on: date.nullable().optional(),
 })

@@ -27,10 +27,12 @@ export interface ProposedChange {
 }
 
 /**
- * How HQ judges changes to one entity (registered in hq/rules/registry.ts). hq/push.ts checks the change's shape,
- * the record's owner branch, the row version and the natural key first; `check` then judges the row: its schema
- * and, for entities that have them, the status transition and the cross-record checks (`ownedRecordRule` checks
- * only the shape, `hqOwnedRule` refuses every device change). It returns null to accept, or a verdict to reject or
+ * How HQ judges changes to one entity, registered in hq/rules/registry.ts under the entity's table name: one rule
+ * per synced table a branch feature declares in its `core/<feature>/app.ts` (HQ may not import core/;
+ * hq/rules/featureRules.test.ts holds the two lists together). hq/push.ts checks the change's shape, the record's
+ * owner branch, the row version and the natural key first; `check` then judges the row: its schema and, for
+ * entities that have them, the status transition (the feature's shared/<feature>/lifecycle.ts) and the cross-record
+ * checks (`ownedRecordRule` checks only the shape, `hqOwnedRule` refuses every device change). It returns null to accept, or a verdict to reject or
  * defer. `naturalKey` names a business key unique at HQ (a blank's series and number): a second record with the
  * same key is rejected as a duplicate.
  */
