@@ -169,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
 async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
   const db = await openHqDatabase(config.database)
   const app = await buildServer({ db, config })
-  const { startRegistrationWorker } = await import('./national/registrationWorker')
+  const { startRegistrationWorker } = await import('./registrationWorker')
   const worker = startRegistrationWorker(db, config.registerIntervalMs, app.log)
   app.log.info({ database: config.database.client, blobDir: config.blobDir }, 'HQ starting')
   await app.listen({ host: config.host, port: config.port })

@@ -1,93 +1,24 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
-import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { resolveSpecifier, runtimeSpecifiers, scriptOf, sourceFiles } from './importGraph'
 
 /**
  * No import cycles among production modules (issue 11). The graph is built with the TypeScript compiler's parser
  * from the relative imports (and the `@shared/` alias) of shared/, core/, electron/, hq/ and renderer/src, .vue
- * script blocks included; tests and test support (`*.test.ts`, `testing/`, fixtures) are left out. Type-only imports
- * are left out too: the compiler erases them, so they cannot cause a module to be read half-initialised.
+ * script blocks included (scripts/importGraph.ts); tests and test support (`*.test.ts`, `testing/`, fixtures) are
+ * left out. Type-only imports are left out too: the compiler erases them, so they cannot cause a module to be read
+ * half-initialised.
  */
-const ROOT = resolve(import.meta.dirname, '..')
 const DIRS = ['shared', 'core', 'electron', 'hq', 'renderer/src']
 
 /**
- * Cycles that exist today, each as the sorted files of one strongly connected component. To be removed (issue 11:
- * casco↔approval, print↔inspection); the test fails on any cycle not listed here and when a listed one is gone, so
- * the list stays true — delete the entry in the change that breaks the cycle.
+ * Cycles between files, each as the sorted files of one strongly connected component; the test fails on any cycle
+ * not listed here and when a listed one is gone, so the list stays true — delete the entry in the change that breaks
+ * the cycle.
  */
 const KNOWN_CYCLES: readonly (readonly string[])[] = [
-  // none today (with type-only imports counted there would be two: createCore → setUpPrinting → host/protocol →
-  // createCore, and termination/application ↔ applicationRefund)
+  // none today (with type-only imports counted there would be two: createCore → setUpPrinting → host/api →
+  // host/protocol → createCore, and termination/application ↔ applicationRefund)
 ]
-
-const isProduction = (rel: string) =>
-  !/\.(test|spec)\.ts$/.test(rel) &&
-  !rel.endsWith('.d.ts') &&
-  !/(^|\/)testing(\/|\.ts$)/.test(rel) &&
-  !/(testFixtures|[Ff]ixture)\.ts$/.test(rel)
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    const rel = `${dir}/${name}`
-    if (name === 'node_modules') return []
-    if (statSync(join(ROOT, rel)).isDirectory()) return sourceFiles(rel)
-    return /\.(ts|vue)$/.test(name) && isProduction(rel) ? [rel] : []
-  })
-}
-
-/** The TypeScript of a file: for .vue, its <script> blocks. */
-function scriptOf(rel: string): string {
-  const text = readFileSync(join(ROOT, rel), 'utf8')
-  if (!rel.endsWith('.vue')) return text
-  return [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n')
-}
-
-/** Module specifiers that load code at run time: value imports, re-exports, dynamic import(). */
-function runtimeSpecifiers(code: string): string[] {
-  const file = ts.createSourceFile('module.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  const out: string[] = []
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause
-      const typeOnly =
-        clause !== undefined &&
-        (clause.isTypeOnly ||
-          (!clause.name &&
-            clause.namedBindings !== undefined &&
-            ts.isNamedImports(clause.namedBindings) &&
-            clause.namedBindings.elements.length > 0 &&
-            clause.namedBindings.elements.every((e) => e.isTypeOnly)))
-      if (!typeOnly) out.push(node.moduleSpecifier.text)
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const typeOnly =
-        node.isTypeOnly ||
-        (node.exportClause !== undefined &&
-          ts.isNamedExports(node.exportClause) &&
-          node.exportClause.elements.length > 0 &&
-          node.exportClause.elements.every((e) => e.isTypeOnly))
-      if (!typeOnly) out.push(node.moduleSpecifier.text)
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [arg] = node.arguments
-      if (arg && ts.isStringLiteralLike(arg)) out.push(arg.text)
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(file)
-  return out
-}
-
-function resolveSpecifier(from: string, spec: string): string | null {
-  let base: string
-  if (spec.startsWith('./') || spec.startsWith('../')) base = join(dirname(join(ROOT, from)), spec)
-  else if (spec.startsWith('@shared/')) base = join(ROOT, 'shared', spec.slice('@shared/'.length))
-  else return null
-  for (const candidate of [base, `${base}.ts`, `${base}.vue`, join(base, 'index.ts')]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return relative(ROOT, candidate).split('\\').join('/')
-  }
-  return null
-}
 
 function importGraph(): Map<string, string[]> {
   const files = DIRS.flatMap(sourceFiles)
@@ -171,11 +102,12 @@ function featureOf(rel: string): string {
 }
 
 /**
- * Not features but the frame every feature plugs into: the composition roots (createCore, the contract's index)
- * import every feature, and every feature imports their errors, clock, Writer and channel helpers. Edges to and
- * from them are left out of the feature graph; their own files are still in the file graph above.
+ * Not features but the frame every feature plugs into: the composition roots (createCore, the contract's index,
+ * the lifecycles' registry) import every feature, and every feature imports their errors, clock, Writer, channel
+ * and lifecycle helpers. Edges to and from them are left out of the feature graph; their own files are still in the
+ * file graph above.
  */
-const FRAME = new Set(['core/app', 'core/ipc', 'core/db', 'shared/contract'])
+const FRAME = new Set(['core/app', 'core/ipc', 'core/db', 'shared/contract', 'shared/lifecycle'])
 
 function featureGraph(files: Map<string, string[]>): Map<string, string[]> {
   const out = new Map<string, Set<string>>()
@@ -192,20 +124,12 @@ function featureGraph(files: Map<string, string[]>): Map<string, string[]> {
 }
 
 /**
- * Cycles between features today, each as the sorted features of one strongly connected component. To be removed
- * (issue 11); same rule as KNOWN_CYCLES: a new one fails, and so does a listed one that is gone.
+ * Cycles between features, each as the sorted features of one strongly connected component; same rule as
+ * KNOWN_CYCLES: a new one fails, and so does a listed one that is gone.
  */
 const KNOWN_FEATURE_CYCLES: readonly (readonly string[])[] = [
-  // issue 11: casco's handlers read the last approval decision; approval's handlers read casco's rows and inspections
-  ['core/approval', 'core/casco'],
-  // issue 11: inspection registers its print documents; the inspection report's print data reads inspection access
-  ['core/inspection', 'core/print'],
-  // osago → sync → reference → termination → osago
-  ['core/osago', 'core/reference', 'core/sync', 'core/termination'],
-  // hq/main.ts starts the national registration worker, which uses hq/db.ts
-  ['hq/(root)', 'hq/national'],
-  // reference upgrades read termination's rules schema; termination's application reads the calendar contract
-  ['shared/reference', 'shared/termination'],
+  // none (issue 11 removed casco↔approval, inspection↔print, osago→sync→reference→termination→osago,
+  // hq root↔hq/national and shared reference↔termination; scripts/featureBoundaries.test.ts keeps features apart)
 ]
 
 function compareWithKnown(

@@ -1,13 +1,15 @@
 import type { AppStatus, BranchInfo } from '../../shared/app/contract'
 import type { Db } from '../db/openDatabase'
 import type { HandlersOf } from '../ipc/handlers'
-import type { SessionRegistry } from '../session/sessionRegistry'
+import type { SessionRegistry } from '../session/api'
 
 export interface AppInfo {
   appVersion: string
   referenceVersions: () => Record<string, string | null>
   /** Enrolment with HQ (core/sync). */
   hq: () => Promise<AppStatus['hq']>
+  timeZone: string
+  now: () => Date
 }
 
 export function appHandlers(
@@ -24,6 +26,8 @@ export function appHandlers(
         hq: await info.hq(),
         appVersion: info.appVersion,
         referenceVersions: info.referenceVersions(),
+        timeZone: info.timeZone,
+        now: info.now().toISOString(),
       }
     },
     'app/set-locale': async (input, ctx) => {

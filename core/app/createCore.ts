@@ -1,51 +1,73 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { appHandlers } from './appHandlers'
+import { CHANNELS } from '../../shared/contract'
 import { systemClock, type Clock } from './clock'
+import { foldHandlers, registerDocuments, type CoreServices, type Feature } from './feature'
+import { BRANCH_TIME_ZONE } from './timeZone'
 import { openDatabase, type Db } from '../db/openDatabase'
 import { createDispatch, type Dispatch } from '../ipc/dispatch'
 import type { Handlers } from '../ipc/handlers'
-import { sessionHandlers } from '../session/sessionHandlers'
-import { SessionRegistry } from '../session/sessionRegistry'
-import { settingsHandlers } from '../settings/settingsHandlers'
-import { setupHandlers } from '../setup/setupHandlers'
-import { staffHandlers } from '../staff/staffHandlers'
-import { blanksHandlers } from '../blanks/blanksHandlers'
-import { markOsagoPrinted, osagoHandlers } from '../osago/osagoHandlers'
-import { findOsagoRow, toPolicy } from '../osago/osagoRows'
-import { blankPrintGateFor } from '../osago/registrationRows'
-import { terminationHandlers } from '../termination/terminationHandlers'
-import { loadApplication } from '../termination/applicationRows'
-import { registerTerminationDocuments } from '../print/termination/registerTerminationDocuments'
+import { noFileDialogs, type FileDialogs } from '../files/fileDialogs'
+import type { RemoteFiles } from '../photos/photoFetcher'
 import type { DocumentRegistry } from '../print/documents'
 import type { PrintPlatform } from '../print/platform'
-import { setUpPrinting } from '../print/setUpPrinting'
 import type { PreviewFiles } from '../print/previewFiles'
-import { setUpInspections } from '../inspection/setUpInspections'
-import { loadReferenceData, versionIdsInForce, type ReferenceData } from '../reference/loadReferenceData'
-import { recordSkippedReferences } from '../reference/skippedIssues'
-import { todayIn } from '../../shared/dates/calendarDate'
-import { BRANCH_TIME_ZONE } from './timeZone'
-import { PHOTO_BLOB_SOURCE, setUpSync, type SyncOptions } from '../sync/setUpSync'
-import type { SyncEngine } from '../sync/syncEngine'
-import type { RemoteFiles } from '../photos/photoFetcher'
-import { noFileDialogs, type FileDialogs } from '../files/fileDialogs'
-import { cascoHandlers, markCascoPrinted } from '../casco/cascoHandlers'
-import { approvalHandlers } from '../approval/approvalHandlers'
-import { registerCascoDocuments } from '../print/casco/registerCascoDocuments'
-import { loadCascoRecord } from '../casco/cascoRows'
-import { supportHandlers } from '../support/supportHandlers'
-import { setUpUpdates, type UpdateOptions } from '../update/setUpUpdates'
-import { setUpBackups, type BackupOptions } from '../backup/setUpBackups'
-import { applyStagedRestore, finishRestore } from '../backup/restore'
-import type { BackupService } from '../backup/backupService'
-import { calendarHandlers } from '../reference/calendarHandlers'
+import { setUpPrinting } from '../print/setUpPrinting'
 import { watchCalendar } from '../reference/calendarUpdates'
+import { loadReferenceData, type ReferenceData } from '../reference/loadReferenceData'
+import { recordSkippedReferences } from '../reference/skippedIssues'
+import { appApp } from './app'
+import { approvalApp } from '../approval/app'
+import { applyStagedRestore, finishRestore, setUpBackups, type BackupOptions, type BackupService } from '../backup/api'
+import { backupApp } from '../backup/app'
+import { blanksApp } from '../blanks/app'
+import { cascoApp } from '../casco/app'
+import { openPhotoPool } from '../inspection/api'
+import { inspectionApp } from '../inspection/app'
+import { osagoApp } from '../osago/app'
+import { printApp } from '../print/app'
+import { referenceApp } from '../reference/app'
+import { SessionRegistry } from '../session/api'
+import { sessionApp } from '../session/app'
+import { settingsApp } from '../settings/app'
+import { setupApp } from '../setup/app'
+import { staffApp } from '../staff/app'
+import { supportApp } from '../support/app'
+import { PHOTO_BLOB_SOURCE, setUpSync, type SyncEngine, type SyncOptions } from '../sync/api'
+import { syncApp } from '../sync/app'
 import {
   NON_WORKING_DAY_RULE_RECOUNT,
   recalculatePayoutDeadlines,
   recountForNonWorkingDayRule,
-} from '../termination/payoutDeadlineRecalculation'
+} from '../termination/api'
+import { terminationApp } from '../termination/app'
+import { setUpUpdates, type UpdateOptions } from '../update/api'
+import { updateApp } from '../update/app'
+
+/**
+ * The features the core is made of (each `core/<feature>/app.ts`, docs/ARCHITECTURE.md «How to add a feature»):
+ * their handlers make the handler table, their documents the print registry, their synced tables exactly
+ * core/db/syncedTables.ts (core/app/features.test.ts) and each of those has an HQ rule (hq/rules/featureRules.test.ts).
+ */
+export const FEATURES: readonly Feature[] = [
+  appApp,
+  setupApp,
+  sessionApp,
+  staffApp,
+  settingsApp,
+  referenceApp,
+  blanksApp,
+  osagoApp,
+  terminationApp,
+  inspectionApp,
+  cascoApp,
+  approvalApp,
+  printApp,
+  syncApp,
+  updateApp,
+  backupApp,
+  supportApp,
+]
 
 export interface CoreOptions {
   /** The user-data folder: the database, photos (`photos/`), HQ's reference updates (`reference-updates/`), print
@@ -79,10 +101,13 @@ export interface Core {
   clock: Clock
   reference: ReferenceData
   sessions: SessionRegistry
-  /** One handler per contract channel (core/app/handlersComplete.test.ts); `dispatch` checks a call and runs it. */
+  /**
+   * One handler per contract channel, folded from FEATURES (a channel with none or two stops the start;
+   * core/app/handlersComplete.test.ts); `dispatch` checks a call and runs it.
+   */
   handlers: Handlers
   dispatch: Dispatch
-  /** Printable documents by kind; features register theirs (core/print/documents.ts). */
+  /** Printable documents by kind: every feature's `documents`, registered at start (core/app/feature.ts). */
   documents: DocumentRegistry
   /** Previews' PDFs as one-time files; the shell (and the E2E harness) serves them to the page from `previews.dir`. */
   previews: PreviewFiles
@@ -93,12 +118,16 @@ export interface Core {
 }
 
 /**
- * Builds the whole application core without Electron. The app runs it in its own process (core/host/runHost.ts;
- * the main process holds only electron/main/coreProxy.ts and registers its `dispatch` with ipcMain); the E2E
- * harness (e2e/harness/bindCore.ts binds `dispatch` to the page) and the tests run it in-process.
+ * Builds the whole application core without Electron: the reference data, the database, the long-lived services
+ * (print kit, photo pool, sync, updates, backups, the calendar watch), then FEATURES folded into the handler table
+ * and the document registry. The app runs it in its own process (core/host/runHost.ts; the main process holds only
+ * electron/main/coreProxy.ts and registers its `dispatch` with ipcMain); the E2E harness (e2e/harness/bindCore.ts
+ * binds `dispatch` to the page) and the tests run it in-process.
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock
+  const appVersion = opts.appVersion ?? '0.0.0-dev'
+  const files = opts.files ?? noFileDialogs
   // Reference data before the database: a broken bundled tariff or catalogue file stops the app before anyone
   // signs in. HQ's reference updates land in `<dataDir>/reference-updates` and add versions to the bundled ones;
   // one that cannot be used is skipped, logged and recorded for the admin below.
@@ -115,49 +144,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // A skipped HQ file is shown to the admin on the sync screen, not only logged (decision 59).
   await recordSkippedReferences(db, reference.skipped, clock.now().toISOString())
   const sessions = new SessionRegistry()
-  const printing = setUpPrinting({
-    db,
-    reference,
-    resourcesDir: opts.resourcesDir,
-    dataDir: opts.dataDir,
-    timeZone: BRANCH_TIME_ZONE,
-    platform: opts.print,
-  })
-  printing.registerOsago({
-    loadOsagoPolicy: async (id) => toPolicy(await findOsagoRow(db, id)),
-    onBlankPrinted: (id, ctx) => markOsagoPrinted(db, id, ctx),
-    // HQ's setting and the register's answer both arrive with sync (set up below); the gate reads them from the
-    // database at print time, so it needs no engine and follows each sync without being told.
-    printGate: (id) => blankPrintGateFor(db, id),
-  })
-  registerTerminationDocuments(printing.documents, {
-    loadApplication: (id) => loadApplication(db, id),
-    reference,
-    timeZone: BRANCH_TIME_ZONE,
-  })
-  // Inspections are set up before sync, yet fetch photos through it: the engine is looked up when a photo is asked for.
+
+  // The long-lived services the features use. The print kit: blank layouts (a broken one stops the start), the
+  // empty registry, preview files, the shell's printing.
+  const print = setUpPrinting({ resourcesDir: opts.resourcesDir, dataDir: opts.dataDir, platform: opts.print })
+  // The photo pool is opened before sync, yet fetches photos through it: the engine is looked up when asked.
   let syncEngine: SyncEngine | null = null
   const remotePhotos: RemoteFiles = {
     available: async () => (syncEngine ? syncEngine.isEnrolled() : false),
     download: (sha256, dest, onProgress) =>
       syncEngine!.downloadFile(sha256, dest, PHOTO_BLOB_SOURCE, (t) => onProgress(t.done, t.total)),
   }
-  const inspections = await setUpInspections({
-    db,
-    reference,
-    dataDir: opts.dataDir,
-    clock,
-    documents: printing.documents,
-    remote: remotePhotos,
-  })
-  registerCascoDocuments(printing.documents, {
-    db,
-    reference,
-    store: inspections.store,
-    timeZone: BRANCH_TIME_ZONE,
-    loadCascoQuote: (id) => loadCascoRecord(db, id),
-    onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
-  })
+  const photos = await openPhotoPool({ db, dataDir: opts.dataDir, remote: remotePhotos })
   const sync = setUpSync(
     {
       db,
@@ -166,8 +164,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       reference,
       clock,
       log: opts.log,
-      photos: inspections.store,
-      files: opts.files ?? noFileDialogs,
+      photos: photos.store,
+      files,
     },
     opts.sync,
   )
@@ -180,10 +178,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       db,
       dataDir: opts.dataDir,
       resourcesDir: opts.resourcesDir,
-      photos: inspections.store,
+      photos: photos.store,
       clock,
-      files: opts.files ?? noFileDialogs,
-      appVersion: opts.appVersion ?? '0.0.0-dev',
+      files,
+      appVersion,
       timeZone: BRANCH_TIME_ZONE,
       nativeBinding: opts.sqliteBinding,
       log: opts.log,
@@ -211,36 +209,27 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ],
   })
   await calendarWatch.ready
-  const handlers: Handlers = {
-    ...appHandlers(db, sessions, {
-      hq: sync.hqSummary,
-      appVersion: opts.appVersion ?? '0.0.0-dev',
-      referenceVersions: () => versionIdsInForce(reference, todayIn(BRANCH_TIME_ZONE, clock.now())),
-    }),
-    ...setupHandlers(db),
-    ...sessionHandlers(db, sessions),
-    ...staffHandlers(db, clock, sessions),
-    ...settingsHandlers(db),
-    ...blanksHandlers(db),
-    ...osagoHandlers(db, reference),
-    ...terminationHandlers(db, reference),
-    ...printing.handlers,
-    ...inspections.handlers,
-    ...sync.handlers,
-    ...updates.handlers,
-    ...backups.handlers,
-    ...cascoHandlers(db, reference),
-    ...approvalHandlers(db, reference),
-    ...calendarHandlers(db, reference),
-    ...supportHandlers({
-      db,
-      files: opts.files ?? noFileDialogs,
-      appVersion: opts.appVersion ?? '0.0.0-dev',
-      logsDir: opts.logsDir,
-      crashDumpsDir: opts.crashDumpsDir,
-      referenceVersions: (today) => versionIdsInForce(reference, today),
-    }),
+
+  // The features, folded: documents first (the print channels read the registry), then the handler table.
+  const services: CoreServices = {
+    db,
+    clock,
+    reference,
+    sessions,
+    timeZone: BRANCH_TIME_ZONE,
+    appVersion,
+    dataDir: opts.dataDir,
+    files,
+    logsDir: opts.logsDir,
+    crashDumpsDir: opts.crashDumpsDir,
+    print,
+    photos,
+    sync,
+    updates,
+    backups,
   }
+  registerDocuments(FEATURES, services)
+  const handlers = foldHandlers(FEATURES, services, CHANNELS)
   const dispatch = createDispatch({ db, clock, sessions, handlers, isTrustedUrl: opts.isTrustedUrl, log: opts.log })
   return {
     db,
@@ -249,8 +238,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     sessions,
     handlers,
     dispatch,
-    documents: printing.documents,
-    previews: printing.previews,
+    documents: print.documents,
+    previews: print.previews,
     sync: sync.engine,
     backups: backups.service,
     close: async () => {
@@ -258,7 +247,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await backups.service.stop()
       await calendarWatch.stop()
       await db.destroy()
-      printing.previews.close()
+      print.previews.close()
     },
   }
 }

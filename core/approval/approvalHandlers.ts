@@ -2,20 +2,18 @@ import type { ApprovalCase, ApprovalQueueItem } from '../../shared/approval/cont
 import { caseChecks } from '../../shared/approval/checks'
 import type { ApprovalCheck } from '../../shared/approval/decision'
 import type { CascoDraft } from '../../shared/casco/draft'
+import { cascoLifecycle } from '../../shared/casco/lifecycle'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { compareDates, todayIn } from '../../shared/dates/calendarDate'
 import type { InspectionSummary } from '../../shared/inspection/summary'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
-import { caseInspections } from '../casco/caseInspection'
-import { findCascoRow, likePattern, loadCascoRecord, type CascoRow } from '../casco/cascoRows'
+import { caseInspections, findCascoRow, lastDecision, likePattern, loadCascoRecord, type CascoRow } from '../casco/api'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
-import { markInspectionReturned } from '../inspection/inspectionHandlers'
-import { getInspectionSummary } from '../inspection/inspectionSummary'
+import { getInspectionSummary, markInspectionReturned } from '../inspection/api'
 import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
-import { lastDecision } from './decisionRows'
 import { fourEyesRefusal } from './fourEyes'
 
 type ApprovalChannels = 'approval/list-queue' | 'approval/get-case' | 'approval/decide'
@@ -134,7 +132,8 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
         )
         throw new AppError('FORBIDDEN', refusal)
       }
-      if (f.row.status !== 'submitted') throw new AppError('CONFLICT', 'approval.errors.notSubmitted')
+      if (!cascoLifecycle.movesFrom('approval/decide', f.row.status))
+        throw new AppError('CONFLICT', 'approval.errors.notSubmitted')
       if (f.row.row_version !== input.quoteRowVersion) throw new AppError('CONFLICT', 'approval.errors.caseChanged')
       const toInspector = input.decision === 'returned' && input.returnTo === 'inspector'
       // A report is needed to approve, and to send back to its inspector; a refusal or a return of the terms is not.
@@ -164,7 +163,7 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
         })
         if (toInspector) {
           // The quote waits in the queue while its inspector corrects the report; the same transaction (a savepoint).
-          await markInspectionReturned(w.trx as unknown as Db, f.inspection!.id, input.comment, ctx)
+          await markInspectionReturned(w.trx, f.inspection!.id, input.comment, ctx)
         } else {
           const status = input.decision === 'returned' ? 'returned' : NEXT_STATUS[input.decision]
           await w.update('casco_quote', f.row.id, { status }, input.quoteRowVersion)

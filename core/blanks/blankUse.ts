@@ -67,7 +67,7 @@ export async function assignBlank(w: Writer, args: { policyId: string; blankId?:
   const held = (await w.trx('policy_blank').where({ policy_id: args.policyId, status: 'used' }).first()) as
     BlankRow | undefined
   if (held) throw new AppError('CONFLICT', 'blanks.errors.policyHasBlank', { series: held.series, number: held.number })
-  const row = await w.update<BlankRow>('policy_blank', id, {
+  const row = await w.update('policy_blank', id, {
     status: 'used',
     policy_id: args.policyId,
     used_at: w.now,
@@ -100,7 +100,7 @@ export async function spoilBlank(
     }
     throw await refusal(w, args.blankId)
   }
-  await w.update<BlankRow>('policy_blank', args.blankId, {
+  await w.update('policy_blank', args.blankId, {
     status: 'spoiled',
     spoiled_at: w.now,
     spoiled_by: w.actor.userId,

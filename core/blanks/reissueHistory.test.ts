@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
+import { toWire } from '../../shared/sync/documentColumns'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
 
 /**
@@ -109,8 +110,10 @@ describe('reissue on a new blank: the history', () => {
       .where({ entity: 'osago_policy', entity_id: id })
       .orderBy('seq')) as Array<{ row_version: number; data: string }>
     expect(outbox.map((o) => o.row_version)).toEqual([1, 2, 3, 4, 5])
-    // What HQ receives last is the row as it is now.
-    expect(JSON.parse(outbox.at(-1)!.data)).toEqual(await t.core.db('osago_policy').where({ id }).first())
+    // What HQ receives last is the row as it is now, its documents (the payment) as objects.
+    expect(JSON.parse(outbox.at(-1)!.data)).toEqual(
+      toWire('osago_policy', await t.core.db('osago_policy').where({ id }).first()),
+    )
   })
 
   it('the spoiled blank keeps its policy and shows the move in its own audit entry', async () => {
@@ -126,13 +129,11 @@ describe('reissue on a new blank: the history', () => {
       policy_id: id,
       spoiled_reason: 'Замятие в принтере',
     })
-    const taken = (await t.core
-      .db('audit_log')
-      .where({
-        entity: 'policy_blank',
-        entity_id: await blankId('0000000101'),
-        action: 'osago.reissued-on-new-blank',
-      })) as Entry[]
+    const taken = (await t.core.db('audit_log').where({
+      entity: 'policy_blank',
+      entity_id: await blankId('0000000101'),
+      action: 'osago.reissued-on-new-blank',
+    })) as Entry[]
     expect(JSON.parse(taken[0]!.before!)).toMatchObject({ status: 'available', policy_id: null })
     expect(JSON.parse(taken[0]!.after)).toMatchObject({ status: 'used', policy_id: id })
   })

@@ -2,20 +2,19 @@ import { addDays, addMonths, compareDates, todayIn } from '../../shared/dates/ca
 import { translate } from '../../shared/i18n/messages'
 import {
   CASCO_APPROVED,
-  CASCO_EDITABLE,
   type CascoFirstPayment,
   type CascoLiveQuote,
   type CascoScheduleRecord,
 } from '../../shared/casco/contract'
-import { cascoApplicationSchema, draftToApplicationInput } from '../../shared/casco/draftApplication'
-import { draftToQuoteInput, emptyCascoDraft, quoteFieldToFormPath, type CascoDraft } from '../../shared/casco/draft'
+import { draftToApplicationInput, validateCascoApplication } from '../../shared/casco/draftApplication'
+import { cascoLifecycle } from '../../shared/casco/lifecycle'
+import { draftToQuoteInput, emptyCascoDraft, quoteFieldToFormPath, readCascoDraft } from '../../shared/casco/draft'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { cascoInstalmentsInForce, cascoSchedule } from '../../shared/casco/schedule'
 import { versionInForce } from '../../shared/reference/envelope'
-import { zodIssuesToFieldErrors } from '../../shared/validation/fieldErrors'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
-import { lastDecision } from '../approval/decisionRows'
+import { lastDecision } from './decisionRows'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
@@ -61,7 +60,7 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
   async function editable(id: string): Promise<CascoRow> {
     const row = await findCascoRow(db, id)
-    if (!CASCO_EDITABLE.includes(row.status)) throw new AppError('CONFLICT', 'casco.ui.errors.readOnly')
+    if (!cascoLifecycle.isEditable(row.status)) throw new AppError('CONFLICT', 'casco.ui.errors.readOnly')
     return row
   }
 
@@ -144,7 +143,7 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/calculate-quote': async (input, ctx) => {
       const row = await editable(input.id)
-      const draft = JSON.parse(row.draft) as CascoDraft
+      const draft = readCascoDraft(row.draft)
       if (draft.contract.quoteDate !== today(ctx)) {
         throw new AppError(
           'VALIDATION',
@@ -185,7 +184,7 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/choose-option': async (input, ctx) => {
       const row = await findCascoRow(db, input.id)
-      if (row.status !== 'quoted' && row.status !== 'returned')
+      if (!cascoLifecycle.movesFrom('casco/choose-option', row.status))
         throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
       if (!row.quote_result) throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
       const option = (JSON.parse(row.quote_result) as CascoQuote).options[input.option]
@@ -211,16 +210,16 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/submit-for-approval': async (input, ctx) => {
       const row = await findCascoRow(db, input.id)
-      const expiredApproval = CASCO_APPROVED.includes(row.status) && (await approvalExpired(db, row.id, today(ctx)))
-      if (row.status !== 'quoted' && row.status !== 'returned' && !expiredApproval)
+      // An approved case goes back to the supervisor only once its approval expired unused (the lifecycle's `when`).
+      const unexpiredApproval = CASCO_APPROVED.includes(row.status) && !(await approvalExpired(db, row.id, today(ctx)))
+      if (!cascoLifecycle.movesFrom('casco/submit-for-approval', row.status) || unexpiredApproval)
         throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
       const { result, index } = chosen(row)
       if (!result.options[index]?.eligible)
         throw new AppError('CONFLICT', 'casco.ui.errors.optionNotEligible', { option: index + 1 })
-      const draft = JSON.parse(row.draft) as CascoDraft
-      const parsed = cascoApplicationSchema.safeParse(draftToApplicationInput(draft), { reportInput: true })
-      if (!parsed.success)
-        throw new AppError('VALIDATION', 'casco.ui.errors.incomplete', {}, zodIssuesToFieldErrors(parsed.error))
+      const draft = readCascoDraft(row.draft)
+      const checked = validateCascoApplication(draftToApplicationInput(draft))
+      if (!checked.ok) throw new AppError('VALIDATION', 'casco.ui.errors.incomplete', {}, checked.fieldErrors)
       assertStillPriced(row, result, ctx)
       await write(db, ctx.actor, 'casco.submitted', ctx.now, (w) =>
         w.update(
@@ -239,7 +238,8 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/issue-contract': async (input, ctx) => {
       const row = await findCascoRow(db, input.id)
-      if (!CASCO_APPROVED.includes(row.status)) throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
+      if (!cascoLifecycle.movesFrom('casco/issue-contract', row.status))
+        throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
       const date = today(ctx)
       const decision = await lastDecision(db, row.id)
       if (!decision || !CASCO_APPROVED.includes(decision.decision)) {
@@ -268,7 +268,7 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
         )
       }
       const payment: CascoFirstPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
-      const draft = JSON.parse(row.draft) as CascoDraft
+      const draft = readCascoDraft(row.draft)
       await write(db, ctx.actor, 'casco.issued', ctx.now, async (w) => {
         const number = await allocateContractNumber(w)
         await w.update(
@@ -311,7 +311,7 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
         status: r.status,
         insuredName: r.insured_name,
         vehicleName: r.vehicle_name,
-        year: (JSON.parse(r.draft) as CascoDraft).vehicle.year,
+        year: readCascoDraft(r.draft).vehicle.year,
         plate: r.plate,
         vin: r.vin,
         createdAt: r.created_at,
@@ -329,7 +329,8 @@ async function approvalExpired(db: Db, quoteId: string, date: string): Promise<b
 export async function markCascoPrinted(db: Db, id: string, ctx: HandlerContext): Promise<void> {
   const row = await findCascoRow(db, id)
   if (row.status === 'printed') return
-  if (row.status !== 'issued') throw new AppError('CONFLICT', 'casco.ui.errors.notIssued')
+  if (!cascoLifecycle.movesFrom('print/print-document', row.status))
+    throw new AppError('CONFLICT', 'casco.ui.errors.notIssued')
   await write(db, ctx.actor, 'casco.printed', ctx.now, (w) =>
     w.update('casco_quote', id, { status: 'printed', printed_at: ctx.now.toISOString() }),
   )

@@ -6,12 +6,12 @@ import type {
   CascoQuoteSummary,
   CascoScheduleRecord,
 } from '../../shared/casco/contract'
-import type { CascoDraft } from '../../shared/casco/draft'
+import { readCascoDraft, type CascoDraft } from '../../shared/casco/draft'
 import type { CascoQuoteInput } from '../../shared/casco/quoteInput'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
-import { listDecisions } from '../approval/decisionRows'
+import { listDecisions } from './decisionRows'
 import { caseInspections, toInspectionLink } from './caseInspection'
 
 export interface CascoRow {
@@ -89,7 +89,7 @@ function toRecord(
   return {
     id: row.id,
     status: row.status,
-    draft: JSON.parse(row.draft) as CascoDraft,
+    draft: readCascoDraft(row.draft),
     quoteInput: json<CascoQuoteInput>(row.quote_input),
     result: json<CascoQuote>(row.quote_result),
     chosenOption: row.chosen_option === null ? null : Number(row.chosen_option),

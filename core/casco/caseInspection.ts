@@ -1,6 +1,6 @@
 import type { CascoInspectionLink } from '../../shared/casco/contract'
 import type { Db } from '../db/openDatabase'
-import type { InspectionRow } from '../inspection/inspectionRows'
+import type { InspectionRow } from '../inspection/api'
 
 /**
  * The inspections made for a quote (the inspection carries `quote_id`). A case may have more than one — an

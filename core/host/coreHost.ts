@@ -12,7 +12,8 @@ interface ParentPort {
 }
 
 function portOfThisProcess(): HostPort {
-  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
+  // Electron's utilityProcess adds `process.parentPort`; Node's types do not know it.
+  const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort
   if (parentPort) {
     return {
       send: (message) => parentPort.postMessage(message),

@@ -3,8 +3,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FileDialogs } from '../files/fileDialogs'
 import type { PrintPlatform } from '../print/platform'
-import type { SecretStore } from '../sync/secretStore'
-import type { Updater, UpdaterEvent } from '../update/updater'
+import type { SecretStore } from '../sync/api'
+import type { Updater, UpdaterEvent } from '../update/api'
 import type { ShellRequestKind, ShellRequests } from './protocol'
 
 /** Asks the main side and waits for its answer (a rejected promise carries the main side's error). */

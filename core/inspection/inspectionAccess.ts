@@ -1,4 +1,4 @@
-import { EDITABLE_STATUSES } from '../../shared/inspection/inspection'
+import { inspectionLifecycle } from '../../shared/inspection/lifecycle'
 import type { InspectionChecklistFile } from '../../shared/inspection/checklist'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
@@ -30,7 +30,7 @@ export async function editableRow(db: Db, id: string, ctx: HandlerContext): Prom
   const user = requireUser(ctx)
   if (user.role !== 'inspector' || row.inspector_id !== user.id)
     throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
-  if (!EDITABLE_STATUSES.includes(row.status)) throw new AppError('CONFLICT', 'inspection.errors.readOnly')
+  if (!inspectionLifecycle.isEditable(row.status)) throw new AppError('CONFLICT', 'inspection.errors.readOnly')
   return row
 }
 

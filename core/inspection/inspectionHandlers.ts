@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import { todayIn } from '../../shared/dates/calendarDate'
 import {
   checklistInForce,
@@ -14,6 +15,7 @@ import {
   type Inspection,
 } from '../../shared/inspection/inspection'
 import { emptyReport, localDateTimeIn } from '../../shared/inspection/report'
+import { inspectionLifecycle } from '../../shared/inspection/lifecycle'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import type { Db } from '../db/openDatabase'
@@ -276,13 +278,14 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
  * editable by its inspector again, with the reason kept on the row until it is submitted anew.
  */
 export async function markInspectionReturned(
-  db: Db,
+  db: Db | Knex.Transaction,
   id: string,
   reason: string,
   ctx: HandlerContext,
 ): Promise<Inspection> {
   const row: InspectionRow = await findInspectionRow(db, id)
-  if (row.status !== 'submitted') throw new AppError('CONFLICT', 'inspection.errors.notSubmitted')
+  if (!inspectionLifecycle.movesFrom('approval/decide', row.status))
+    throw new AppError('CONFLICT', 'inspection.errors.notSubmitted')
   if (!reason.trim()) throw new AppError('VALIDATION', 'errors.validation', {}, { reason: 'validation.required' })
   await write(db, ctx.actor, 'inspection.returned', ctx.now, (w) =>
     w.update('inspection', id, {

@@ -116,7 +116,7 @@ export function inspectionPhotoHandlers(
               return photo
             }),
         )
-        return toPhoto(inserted as unknown as PhotoDbRow)
+        return toPhoto(inserted)
       }),
 
     'photos/cancel-upload': async (input, ctx) => ({ cancelled: uploads.cancel(input.uploadId, who(ctx)) }),

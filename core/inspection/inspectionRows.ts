@@ -1,3 +1,4 @@
+import type { RowOf } from '../db/tables'
 import type { DiagramView } from '../../shared/inspection/diagram'
 import type {
   DamageRow,
@@ -5,7 +6,6 @@ import type {
   InspectionListItem,
   InspectionPhoto,
   InspectionStatus,
-  PhotoSource,
 } from '../../shared/inspection/inspection'
 import type { InspectionReport } from '../../shared/inspection/report'
 import { AppError } from '../app/appError'
@@ -53,27 +53,8 @@ export interface DamageDbRow {
   row_version: number
 }
 
-export interface PhotoDbRow {
-  id: string
-  inspection_id: string
-  sha256: string
-  shot: string
-  damage_id: string | null
-  captured_at: string
-  source: PhotoSource
-  device: string
-  file_name: string
-  width: number
-  height: number
-  bytes: number
-  format: string
-  gps_lat: number | null
-  gps_lon: number | null
-  gps_accuracy_m: number | null
-  removed_at: string | null
-  created_at: string
-  row_version: number
-}
+/** A photo as stored: the typed table map's row (core/db/tables.ts). */
+export type PhotoDbRow = RowOf<'inspection_photo'>
 
 export async function findInspectionRow(db: Db | Knex.Transaction, id: string): Promise<InspectionRow> {
   const row = (await db('inspection').where({ id }).first()) as InspectionRow | undefined
@@ -151,7 +132,7 @@ async function staffName(db: Db, id: string): Promise<string> {
   return row?.full_name ?? ''
 }
 
-export async function loadInspection(db: Db, id: string): Promise<Inspection> {
+export async function loadInspection(db: Db | Knex.Transaction, id: string): Promise<Inspection> {
   const row = await findInspectionRow(db, id)
   const [damages, photos, inspectorName] = await Promise.all([
     activeDamageRows(db, id),

@@ -27,10 +27,10 @@ describe('sharp is loaded lazily', () => {
   })
 
   it('the message is natural Russian and English', async () => {
-    const ru = (await import('../../shared/i18n/ru/inspection')).default as {
+    const ru = (await import('../../shared/i18n/ru/photos')).default as {
       photos: { errors: Record<string, string> }
     }
-    const en = (await import('../../shared/i18n/en/inspection')).default as {
+    const en = (await import('../../shared/i18n/en/photos')).default as {
       photos: { errors: Record<string, string> }
     }
     expect(ru.photos.errors.imageLibraryMissing).toMatch(

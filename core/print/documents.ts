@@ -50,6 +50,12 @@ export interface PrintableDocument<D> {
   afterPrint?(args: AfterPrintArgs<D>): Promise<void>
 }
 
+/**
+ * A feature's printable documents by kind: what `core/<feature>/app.ts` returns from `documents`, and createCore
+ * registers for every feature the same way (core/app/feature.ts `registerDocuments`).
+ */
+export type DocumentSet = Partial<Record<DocumentKind, PrintableDocument<any>>>
+
 export class DocumentRegistry {
   private readonly docs = new Map<DocumentKind, PrintableDocument<unknown>>()
 

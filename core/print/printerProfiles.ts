@@ -35,7 +35,7 @@ export async function writePrinterProfile(w: Writer, profile: PrinterProfile): P
       rowVersion: row.row_version,
     }
   }
-  const row = await w.update<PrinterProfileRow>('printer_profile', existing.id, values, profile.rowVersion)
+  const row = await w.update('printer_profile', existing.id, values, profile.rowVersion)
   return {
     printerName: profile.printerName,
     offsetXmm: row.offset_x_mm,

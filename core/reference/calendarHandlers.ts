@@ -1,16 +1,13 @@
-import type { Db } from '../db/openDatabase'
 import type { HandlersOf } from '../ipc/handlers'
-import { deadlineChangesOf } from '../termination/payoutDeadlineRecalculation'
 import type { ReferenceData } from './loadReferenceData'
 import { calendarStatusOf } from './workingDays'
 
-/** shared/reference/productionCalendarContract.ts. */
-export function calendarHandlers(
-  db: Db,
-  reference: ReferenceData,
-): HandlersOf<'calendar/get-status' | 'calendar/list-deadline-changes'> {
+/**
+ * shared/reference/productionCalendarContract.ts: the calendar's status. Its other channel, an application's
+ * deadline changes, reads termination's records and is answered by core/termination/app.ts.
+ */
+export function calendarHandlers(reference: ReferenceData): HandlersOf<'calendar/get-status'> {
   return {
     'calendar/get-status': async () => calendarStatusOf(reference),
-    'calendar/list-deadline-changes': async (input) => deadlineChangesOf(db, input.applicationId),
   }
 }

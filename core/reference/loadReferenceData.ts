@@ -204,6 +204,8 @@ export function loadReferenceData(options: LoadReferenceOptions): ReferenceData 
     }
     versions[kind].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))
   }
+  // Each kind's list was filled from files its own schema parsed (REFERENCE_SCHEMAS[kind] above); TypeScript cannot
+  // follow a map built kind by kind in a loop to the per-kind types of ReferenceData.
   return { versions: versions as unknown as ReferenceData['versions'], files, skipped }
 }
 

@@ -1,9 +1,8 @@
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write, type Actor } from '../db/write'
-import { readSecurity } from '../settings/securitySettings'
-import { dummyHash, verifyPassword } from '../staff/password'
-import { findStaffByLogin, type GuardRow, type StaffRow } from '../staff/staffRows'
+import { readSecurity } from '../settings/api'
+import { dummyHash, findStaffByLogin, verifyPassword, type GuardRow, type StaffRow } from '../staff/api'
 
 /**
  * Checks a login and password with lock-out: after `maxFailedSignIns` wrong passwords in a row the login is

@@ -24,6 +24,6 @@ export async function writeSecurity(
     const inserted = await w.insert('setting', { key: SECURITY_KEY, value })
     return { ...next, rowVersion: inserted.row_version }
   }
-  const updated = await w.update<{ row_version: number }>('setting', row.id, { value } as never, expectedVersion)
+  const updated = await w.update('setting', row.id, { value }, expectedVersion)
   return { ...next, rowVersion: updated.row_version }
 }

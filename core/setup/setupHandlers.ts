@@ -2,7 +2,7 @@ import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlersOf } from '../ipc/handlers'
-import { hashPassword } from '../staff/password'
+import { hashPassword } from '../staff/api'
 
 /**
  * First run: creates the branch and its first administrator in one transaction. Public by necessity (nobody

@@ -3,7 +3,7 @@ import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlersOf } from '../ipc/handlers'
-import type { SessionRegistry } from '../session/sessionRegistry'
+import type { SessionRegistry } from '../session/api'
 import { hashPassword } from './password'
 import {
   countActiveAdmins,

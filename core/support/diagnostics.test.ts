@@ -79,7 +79,7 @@ beforeEach(async () => {
   draft.insured.passport = { ...draft.insured.passport, series: CLIENT.series, number: CLIENT.number }
   const created = await expectOk(call(core, 'osago/create-draft', undefined, 'clerk'))
   await expectOk(call(core, 'osago/save-draft', { id: created.id, rowVersion: created.rowVersion, draft }, 'clerk'))
-  const stored = JSON.stringify(await core.db('osago_policy').select())
+  const stored = JSON.stringify([await core.db('osago_policy').select(), await core.db('osago_document').select()])
   expect(stored).toContain(CLIENT.surname)
   expect(stored).toContain(CLIENT.number)
 })

@@ -8,7 +8,7 @@ import { write } from '../db/write'
 import type { FileDialogs } from '../files/fileDialogs'
 import type { HandlersOf } from '../ipc/handlers'
 import { loadSharp } from '../photos/imageProcessing'
-import { getState } from '../sync/syncState'
+import { getState } from '../sync/api'
 import { collectDiagnostics, zipDiagnostics } from './diagnostics'
 
 export interface SupportDeps {

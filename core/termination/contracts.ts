@@ -1,4 +1,4 @@
-import type { OsagoApplication } from '../../shared/osago/application'
+import { readOsagoDraft } from '../../shared/osago/draft'
 import { partyName } from '../../shared/party/display'
 import {
   OPEN_STATUSES,
@@ -10,39 +10,22 @@ import {
 } from '../../shared/termination/application'
 import type { UsePeriod } from '../../shared/termination/periodsOfUse'
 import { AppError } from '../app/appError'
+import type { RowOf } from '../db/tables'
 import type { Db } from '../db/openDatabase'
-import { searchText } from '../osago/osagoRows'
+import { searchText } from '../osago/api'
 
 /**
  * Contracts the termination desk can act on: OSAGO policies issued in this branch (read-only here; only
  * `terminated_on` is written, by the application's completion) and contracts entered by hand.
  */
-export interface ManualContractRow {
-  id: string
-  product: ContractData['product']
-  contract_number: string
-  concluded_at: string | null
-  policyholder_type: ContractData['policyholderType']
-  policyholder_name: string
-  plate: string | null
-  vin: string | null
-  conclusion_date: string
-  start_date: string
-  end_date: string
-  premium_kopecks: number
-  periods_of_use: string | null
-  entered_by: string | null
-  terminated_on: string | null
-  search_text: string
-  created_at: string
-  updated_at: string
-  row_version: number
-}
+/** A hand-entered contract as stored: the typed table map's row (core/db/tables.ts). */
+export type ManualContractRow = RowOf<'manual_contract'>
 
 interface OsagoContractRow {
   id: string
   status: string
-  application: string | null
+  /** The policy's draft (osago_document): the application is stored once, as typed. */
+  draft: string | null
   premium_kopecks: number | null
   conclusion_date: string | null
   start_date: string | null
@@ -58,9 +41,9 @@ interface OsagoContractRow {
 /** Only a policy that was actually issued is a contract; drafts and discarded ones are not. */
 const ISSUED = ['issued', 'printed']
 const OSAGO_COLUMNS = [
-  'id',
+  'osago_policy.id',
   'status',
-  'application',
+  'osago_document.draft',
   'premium_kopecks',
   'conclusion_date',
   'start_date',
@@ -138,7 +121,7 @@ export function cascoContract(row: CascoContractRow): ContractData | null {
 function osagoContract(row: OsagoContractRow): ContractData | null {
   if (
     !ISSUED.includes(row.status) ||
-    !row.application ||
+    !row.draft ||
     row.premium_kopecks === null ||
     !row.conclusion_date ||
     !row.start_date ||
@@ -146,7 +129,7 @@ function osagoContract(row: OsagoContractRow): ContractData | null {
     !row.policy_number
   )
     return null
-  const app = JSON.parse(row.application) as OsagoApplication
+  const app = readOsagoDraft(row.draft)
   const periods = app.contract.periodsOfUse
   // An organisation may be the insured (40-FZ art. 15); records stored before parties had a kind are people.
   const insured = app.insured as Parameters<typeof partyName>[0]
@@ -226,8 +209,11 @@ export async function loadContract(db: Db, ref: ContractRef): Promise<ContractDa
     if (!contract) throw new AppError('CONFLICT', 'termination.problem.contractNotInForce')
     return contract
   }
-  const row = (await db('osago_policy').select(OSAGO_COLUMNS).where({ id: ref.id }).first()) as
-    OsagoContractRow | undefined
+  const row = (await db('osago_policy')
+    .join('osago_document', 'osago_document.id', 'osago_policy.id')
+    .select(OSAGO_COLUMNS)
+    .where('osago_policy.id', ref.id)
+    .first()) as OsagoContractRow | undefined
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
   const contract = osagoContract(row)
   if (!contract) throw new AppError('CONFLICT', 'termination.problem.contractNotInForce')
@@ -272,6 +258,7 @@ export async function findContracts(db: Db, query: string, limit = 20): Promise<
   const like = `%${searchText([query.replace(/\s+/g, ' ').trim()]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
   const compact = `%${searchText([query.replace(/\s+/g, '')]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
   const osago = (await db('osago_policy')
+    .join('osago_document', 'osago_document.id', 'osago_policy.id')
     .select(OSAGO_COLUMNS)
     .whereIn('status', ISSUED)
     .where((q) =>

@@ -34,9 +34,9 @@ async function registerOne(): Promise<string> {
           kind: 'cooling-off',
           details: '{}',
           required_documents: '[]',
-          policyholder_name: name,
-          contract_number: name,
-          search_text: name,
+          policyholder_name: name!,
+          contract_number: name!,
+          search_text: name!,
         })
         return n.number
       })

@@ -16,6 +16,8 @@ import {
   type RefundCalculation,
 } from '../../shared/termination/applicationRefund'
 import type { RefundPreview } from '../../shared/termination/contract'
+import { terminationLifecycle } from '../../shared/termination/lifecycle'
+import type { Channel } from '../../shared/contract'
 import {
   applicationChecklist,
   missingDocuments,
@@ -33,7 +35,7 @@ import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import type { Db } from '../db/openDatabase'
 import { write, type Writer } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
-import { searchText } from '../osago/osagoRows'
+import { searchText } from '../osago/api'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { findApplicationRow, toApplication, toSummary, type ApplicationRow } from './applicationRows'
 import {
@@ -194,13 +196,10 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       throw new AppError('CONFLICT', 'termination.problem.alreadyApplied', { number: open.incomingNumber })
   }
 
-  async function inStatus(
-    id: string,
-    allowed: readonly ApplicationStatus[],
-    ctx: HandlerContext,
-  ): Promise<ApplicationRow> {
+  /** The application, refused unless `channel` makes a move out of its status (shared/termination/lifecycle.ts). */
+  async function inStatus(id: string, channel: Channel, ctx: HandlerContext): Promise<ApplicationRow> {
     const row = await findApplicationRow(db, id)
-    if (!allowed.includes(row.status)) {
+    if (!terminationLifecycle.movesFrom(channel, row.status)) {
       throw new AppError('CONFLICT', 'termination.problem.wrongStatus', {
         status: translate(ctx.locale, `termination.status.${row.status}`),
       })
@@ -256,7 +255,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const row = await write(db, ctx.actor, 'termination.contract-entered', ctx.now, (w) =>
         w.insert('manual_contract', { ...manualContractColumns(c), entered_by: ctx.actor.userId, terminated_on: null }),
       )
-      const [summary] = await summarise(db, [manualContract(row as unknown as ManualContractRow)])
+      const [summary] = await summarise(db, [manualContract(row)])
       return summary!
     },
 
@@ -342,7 +341,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/update-application': async (input, ctx) => {
-      const row = await inStatus(input.id, ['received'], ctx)
+      const row = await inStatus(input.id, 'termination/update-application', ctx)
       const contract = JSON.parse(row.contract) as ContractData
       const details = input.details
       const t = termsOf(details)
@@ -370,7 +369,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/set-documents': async (input, ctx) => {
-      const row = await inStatus(input.id, ['received'], ctx)
+      const row = await inStatus(input.id, 'termination/set-documents', ctx)
       const required = JSON.parse(row.required_documents) as TerminationDocument[]
       const stray = input.documents.find((d) => !required.includes(d))
       if (stray)
@@ -388,7 +387,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/complete-application': async (input, ctx) => {
-      const row = await inStatus(input.id, ['received'], ctx)
+      const row = await inStatus(input.id, 'termination/complete-application', ctx)
       const missing = missingDocuments(
         JSON.parse(row.required_documents) as TerminationDocument[],
         JSON.parse(row.documents) as TerminationDocument[],
@@ -432,7 +431,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/approve-application': async (input, ctx) => {
-      const row = await inStatus(input.id, ['calculated'], ctx)
+      const row = await inStatus(input.id, 'termination/approve-application', ctx)
       const calc = JSON.parse(row.calculation!) as RefundCalculation
       if (!calc.needsApproval) throw new AppError('CONFLICT', 'termination.problem.approvalNotNeeded')
       if (row.received_by === ctx.actor.userId) throw new AppError('FORBIDDEN', 'termination.problem.fourEyes')
@@ -452,7 +451,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/record-payout': async (input, ctx) => {
-      const row = await inStatus(input.id, ['calculated', 'approved'], ctx)
+      const row = await inStatus(input.id, 'termination/record-payout', ctx)
       const calc = JSON.parse(row.calculation!) as RefundCalculation
       if (calc.needsApproval && row.status !== 'approved')
         throw new AppError('CONFLICT', 'termination.problem.approvalRequired')
@@ -482,7 +481,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/refuse-application': async (input, ctx) => {
-      const row = await inStatus(input.id, OPEN_STATUSES, ctx)
+      const row = await inStatus(input.id, 'termination/refuse-application', ctx)
       const calc = row.calculation ? (JSON.parse(row.calculation) as RefundCalculation) : null
       await write(db, ctx.actor, 'termination.refused', ctx.now, async (w) => {
         await w.update(

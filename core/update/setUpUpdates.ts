@@ -2,7 +2,7 @@ import { translate } from '../../shared/i18n/messages'
 import { hasMessage } from '../../shared/i18n/messages'
 import type { Clock } from '../app/clock'
 import type { HandlersOf } from '../ipc/handlers'
-import type { SessionRegistry } from '../session/sessionRegistry'
+import type { SessionRegistry } from '../session/api'
 import type { Updater } from './updater'
 import { UpdateService } from './updateService'
 

@@ -25,6 +25,10 @@ export interface AppStatus {
   appVersion: string
   /** Reference data versions in force today, for the about box and support. */
   referenceVersions: Record<string, string | null>
+  /** The branch's time zone (IANA): the forms' "today" is the date there. */
+  timeZone: string
+  /** The core's clock at the answer (ISO instant): the renderer keeps to it, so "today" is the core's today. */
+  now: string
 }
 
 export const appContract = {

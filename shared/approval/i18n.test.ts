@@ -21,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..')
 const SOURCES = [
   'core/casco',
   'core/approval',
-  'core/print/casco',
+  'core/casco/print',
   'shared/approval',
   'shared/casco',
   'renderer/src/features/casco',
@@ -30,7 +30,8 @@ const SOURCES = [
 function sourceFiles(): string[] {
   return SOURCES.flatMap((dir) =>
     readdirSync(join(ROOT, dir))
-      .filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts'))
+      // lifecycle.ts names audit actions (`casco.quoted`), not messages.
+      .filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts') && f !== 'lifecycle.ts')
       .map((f) => join(ROOT, dir, f)),
   ).filter(
     (f) =>

@@ -33,7 +33,6 @@ export const CASCO_QUOTE_STATUSES = [
   'discarded',
 ] as const
 export type CascoQuoteStatus = (typeof CASCO_QUOTE_STATUSES)[number]
-export const CASCO_EDITABLE: readonly CascoQuoteStatus[] = ['draft', 'quoted', 'returned']
 export const CASCO_APPROVED: readonly CascoQuoteStatus[] = ['approved', 'approved-with-conditions']
 
 /** Sellers work the quotes; the supervisor also decides on them (never on their own, see approval). */

@@ -1,9 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cascoApplicationSchema, draftToApplicationInput } from './draftApplication'
+import { cascoApplicationSchema, draftToApplicationInput, validateCascoApplication } from './draftApplication'
 import { cascoDraftSchema } from './draftSchema'
 import { completeCascoDraft } from './draftFixture'
-import { draftToQuoteInput, emptyCascoDraft, quoteFieldToFormPath } from './draft'
+import { draftToQuoteInput, emptyCascoDraft, quoteFieldToFormPath, readCascoDraft } from './draft'
+import { emptyOrganisation, type OrganisationDraft } from '../party/draft'
 import { cascoQuoteInputSchema } from './quoteInput'
 
 const today = '2026-11-21'
@@ -77,7 +78,7 @@ describe('CASCO draft', () => {
       quoteFieldToFormPath('owner.region', {
         ...d,
         ownerIsInsured: false,
-        owner: { type: 'legal', entity: { name: '', inn: '', ogrn: '', address: d.insured.address } },
+        owner: { type: 'legal', entity: { ...emptyOrganisation(), address: d.insured.address } },
       }),
     ).toBe('owner.entity.address.region')
     expect(quoteFieldToFormPath('firstPaymentDate', d)).toBe('contract.quoteDate')
@@ -106,5 +107,87 @@ describe('CASCO draft', () => {
         },
       ),
     )
+  })
+
+  describe('with an organisation as the owner (the shared party organisation, as on OSAGO)', () => {
+    const vector = (): OrganisationDraft => ({
+      form: 'ooo',
+      fullName: 'Общество с ограниченной ответственностью «Вектор»',
+      shortName: 'ООО «Вектор»',
+      inn: '7707 083893',
+      kpp: '773601001',
+      ogrn: '1027700132195',
+      address: { region: 'Санкт-Петербург', city: '', street: 'Невский пр.', house: '28', flat: '' },
+      phone: '',
+      email: '',
+    })
+    const owned = (entity: OrganisationDraft) => ({
+      ...completeCascoDraft(today),
+      ownerIsInsured: false,
+      owner: { type: 'legal' as const, entity },
+    })
+
+    it('stores the organisation as the owner section writes it, empty or half-typed, and nothing else', () => {
+      expect(cascoDraftSchema.safeParse(owned(emptyOrganisation())).success).toBe(true)
+      expect(cascoDraftSchema.safeParse(owned({ ...vector(), inn: '77' })).success).toBe(true)
+      const old = {
+        ...owned(vector()),
+        owner: { type: 'legal', entity: { name: 'x', inn: '', ogrn: '', address: vector().address } },
+      }
+      expect(cascoDraftSchema.safeParse(old).success).toBe(false)
+    })
+
+    it('prices by the organisation’s address as a legal owner', () => {
+      expect(draftToQuoteInput(owned(vector())).owner).toEqual({ type: 'legal', region: 'Санкт-Петербург', city: null })
+    })
+
+    it('completes with valid identifiers for its form, normalised; shows a wrong INN while the address is empty', () => {
+      const ok = validateCascoApplication(draftToApplicationInput(owned(vector())))
+      if (!ok.ok) throw new Error(JSON.stringify(ok.fieldErrors))
+      expect(ok.application.owner).toMatchObject({
+        type: 'legal',
+        entity: { form: 'ooo', inn: '7707083893', kpp: '773601001', ogrn: '1027700132195', shortName: 'ООО «Вектор»' },
+      })
+      const typing = { ...vector(), inn: '7707083894', kpp: '', address: { ...vector().address, street: '' } }
+      const r = validateCascoApplication(draftToApplicationInput(owned(typing)))
+      expect(r.ok ? {} : r.fieldErrors).toMatchObject({
+        'owner.entity.inn': 'validation.inn.checksum',
+        'owner.entity.kpp': 'validation.required',
+        'owner.entity.address.street': 'validation.required',
+      })
+      // The same owner is not checked while the insured owns the vehicle.
+      const insured = { ...owned(typing), ownerIsInsured: true }
+      expect(validateCascoApplication(draftToApplicationInput(insured)).ok).toBe(true)
+    })
+
+    it('reads a draft stored with the old legal owner in today’s shape, and leaves everything else as stored', () => {
+      const stored = {
+        ...completeCascoDraft(today),
+        ownerIsInsured: false,
+        owner: {
+          type: 'legal',
+          entity: { name: 'ООО «Старый»', inn: '7707083893', ogrn: '1027700132195', address: vector().address },
+        },
+      }
+      const read = readCascoDraft(JSON.stringify(stored))
+      expect(read).toEqual({
+        ...stored,
+        owner: {
+          type: 'legal',
+          entity: {
+            ...emptyOrganisation(),
+            fullName: 'ООО «Старый»',
+            inn: '7707083893',
+            ogrn: '1027700132195',
+            address: vector().address,
+          },
+        },
+      })
+      expect(cascoDraftSchema.safeParse(read).success).toBe(true)
+      const today_ = owned(vector())
+      expect(readCascoDraft(JSON.stringify(today_))).toEqual(today_)
+      const d = completeCascoDraft(today)
+      expect(readCascoDraft(d)).toEqual(d)
+    })
   })
 })

@@ -1,12 +1,14 @@
 import { addDays } from '../dates/calendarDate'
-import { emptyPerson, type AddressDraft, type PersonDraft } from '../osago/draft'
+import type { OsagoDraft } from '../osago/draft'
+import { emptyPerson, readOrganisationDraft, type AddressDraft, type PersonDraft } from '../party/draft'
 import type { CascoPlan } from './schedule'
 import type { CascoBaseProgram, CascoQuoteInputJson, CascoRisks, CascoSettlement, CascoTerritory } from './quoteInput'
 import type { AntiTheftSystem } from './tariffSchema'
 
 /**
  * A CASCO quote as the clerk types it — every field present, values possibly empty — saved as is (autosave).
- * The person, owner and vehicle blocks have the OSAGO draft's shape so the form reuses the same parts.
+ * The person, owner and vehicle blocks have the OSAGO draft's shape so the form reuses the same parts: the owner
+ * is OSAGO's own type (a citizen, or the shared party organisation), never a copy that could drift from it.
  * Money is kopecks (the form shows roubles), numbers are `number | null` (an empty field is null).
  * `cascoQuoteInputSchema` (the engine's) decides when the quote can be priced; `cascoApplicationSchema`
  * (draftApplication.ts) when the case is complete enough for the underwriter.
@@ -72,10 +74,7 @@ export interface CascoDraft {
   contract: { quoteDate: string; startDate: string; termMonths: number }
   insured: PersonDraft
   ownerIsInsured: boolean
-  owner:
-    | { type: 'individual'; person: PersonDraft }
-    | { type: 'legal'; entity: { name: string; inn: string; ogrn: string; address: AddressDraft } }
-    | null
+  owner: OsagoDraft['owner']
   vehicle: CascoVehicleDraft
   sumInsuredKopecks: number | null
   drivers: { mode: 'unlimited' } | { mode: 'list'; list: CascoDriverDraft[] }
@@ -159,6 +158,18 @@ export function emptyCascoDraft(today: string): CascoDraft {
     previousPolicy: null,
     options: defaultOptions(),
   }
+}
+
+/**
+ * A draft as stored by any version, in today's shape. Before CASCO's legal owner was the shared party
+ * organisation it was stored as `{ name, inn, ogrn, address }` (`name` is the full name; form, KPP and contacts
+ * were not asked): it opens with those fields empty, for the clerk to fill. Nothing else has changed shape.
+ */
+export function readCascoDraft(raw: unknown): CascoDraft {
+  const d = (typeof raw === 'string' ? JSON.parse(raw) : raw) as CascoDraft
+  const owner =
+    d.owner?.type === 'legal' ? { type: 'legal' as const, entity: readOrganisationDraft(d.owner.entity) } : d.owner
+  return { ...d, owner }
 }
 
 /** The owner's region and type: CASCO prices by the owner's region (its registration or the entity's address). */

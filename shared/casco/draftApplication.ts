@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { addYears, compareDates, isCalendarDate } from '../dates/calendarDate'
 import { ownerSchema, personSchema, registrationDocSchema } from '../osago/application'
+import { organisationProblemsAt } from '../party/validate'
 import {
   checkVehicleIdentification,
   driverLicence,
@@ -11,6 +12,7 @@ import {
   reportProblem,
   vehicleIdentificationShape,
 } from '../validation'
+import { zodIssuesToFieldErrors } from '../validation/fieldErrors'
 import type { CascoDraft } from './draft'
 
 /**
@@ -80,6 +82,23 @@ export const cascoApplicationSchema = z
     if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
   })
 export type CascoApplication = z.output<typeof cascoApplicationSchema>
+
+/**
+ * The whole check, as the form and the core run it. zod holds back an organisation's identifier checks (INN, KPP,
+ * OGRN against its form) while another of its fields is invalid; they run here on the value as typed too, so a
+ * wrong INN shows at its field while the address is still empty — as on the OSAGO form.
+ */
+export function validateCascoApplication(
+  raw: unknown,
+): { ok: true; application: CascoApplication } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = cascoApplicationSchema.safeParse(raw, { reportInput: true })
+  const a = (raw ?? {}) as { ownerIsInsured?: unknown; owner?: { type?: unknown; entity?: unknown } | null }
+  const owner =
+    !a.ownerIsInsured && a.owner?.type === 'legal' ? organisationProblemsAt(a.owner.entity, 'owner.entity') : {}
+  const fieldErrors = { ...owner, ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, application: parsed.data }
+  return { ok: false, fieldErrors }
+}
 
 /** The draft shaped for `cascoApplicationSchema`: the owner block only when the owner is someone else. */
 export function draftToApplicationInput(draft: CascoDraft): unknown {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organisationDraftSchema, personDraftSchema as person } from '../party/draftSchema'
 import { CASCO_PLANS } from './schedule'
 import { CASCO_BASE_PROGRAMS, CASCO_RISKS, CASCO_SETTLEMENTS, CASCO_TERRITORIES } from './quoteInput'
 import { ANTI_THEFT_SYSTEMS } from './tariffSchema'
@@ -7,6 +8,7 @@ import { MAX_OPTIONS, type CascoDraft } from './draft'
 /**
  * The shape of a CASCO draft as it crosses IPC: types and sizes are checked (nothing else gets stored), contents
  * are not — a half-typed VIN must still autosave. Pricing is the engine's job, completeness `cascoApplicationSchema`'s.
+ * People and the owner organisation are the shared party draft schemas (shared/party/draftSchema.ts).
  */
 const s = (max = 300) => z.string().max(max, { message: 'validation.text.tooLong' })
 const date = s(10)
@@ -14,18 +16,6 @@ const num = z.number().finite().nullable()
 const money = z.number().int().min(0).max(1e13).nullable()
 const gender = z.enum(['male', 'female']).nullable()
 
-const address = z.strictObject({ region: s(120), city: s(120), street: s(160), house: s(20), flat: s(20) })
-const person = z.strictObject({
-  surname: s(60),
-  name: s(60),
-  patronymic: s(60),
-  gender,
-  birthDate: date,
-  passport: z.strictObject({ series: s(10), number: s(10), issueDate: date, issuer: s(250), departmentCode: s(10) }),
-  address,
-  phone: s(30),
-  email: s(120),
-})
 const driver = z.strictObject({
   surname: s(60),
   name: s(60),
@@ -61,10 +51,8 @@ export const cascoDraftSchema: z.ZodType<CascoDraft> = z.strictObject({
   owner: z
     .discriminatedUnion('type', [
       z.strictObject({ type: z.literal('individual'), person }),
-      z.strictObject({
-        type: z.literal('legal'),
-        entity: z.strictObject({ name: s(250), inn: s(20), ogrn: s(20), address }),
-      }),
+      // The shared party organisation, as OSAGO's owner: the owner section both forms use writes this shape.
+      z.strictObject({ type: z.literal('legal'), entity: organisationDraftSchema }),
     ])
     .nullable(),
   vehicle: z.strictObject({

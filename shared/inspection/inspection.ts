@@ -9,7 +9,6 @@ import type { InspectionReport } from './report'
  */
 export const INSPECTION_STATUSES = ['draft', 'submitted', 'returned'] as const
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number]
-export const EDITABLE_STATUSES: readonly InspectionStatus[] = ['draft', 'returned']
 
 export const PHOTO_SOURCES = ['camera', 'file', 'drawn'] as const
 export type PhotoSource = (typeof PHOTO_SOURCES)[number]

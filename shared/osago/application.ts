@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import { addDays, addYears, compareDates, fullYearsBetween, isCalendarDate } from '../dates/calendarDate'
 import {
-  legalEntityInnSchema,
-  ogrnSchema,
   optionalPersonNameSchema,
   optionalPlateSchema,
   personNameSchema,
@@ -16,7 +14,7 @@ import {
   eptsSchema,
   diagnosticCardSchema,
 } from '../validation'
-import { addressSchema, GENDERS, organisationSchema, partySchema, personSchema } from '../party/schemas'
+import { GENDERS, organisationSchema, partySchema, personSchema } from '../party/schemas'
 import { readStoredOrganisation, readStoredParty } from '../party/stored'
 import { organisationProblemsAt, partyProblemsAt } from '../party/validate'
 import { zodIssuesToFieldErrors } from '../validation/fieldErrors'
@@ -58,27 +56,10 @@ export const STEERING = ['left', 'right'] as const
 export const POWER_UNITS = ['hp', 'kw'] as const
 
 /**
- * The CASCO quote's legal-entity owner, in the shape it has had from the start. OSAGO's owner is the shared
- * party organisation (`osagoOwnerSchema`); CASCO can move to it when its form asks for KPP and the legal form.
+ * The owner when it is not the insured: a citizen, or an organisation with its form, KPP and OGRN (the shared
+ * party organisation). OSAGO and CASCO both use it, as their forms share the owner section.
  */
-export const legalEntitySchema = z.strictObject({
-  name: text(250),
-  inn: legalEntityInnSchema,
-  ogrn: ogrnSchema,
-  address: addressSchema,
-})
-
 export const ownerSchema = z.discriminatedUnion(
-  'type',
-  [
-    z.strictObject({ type: z.literal('individual'), person: personSchema }),
-    z.strictObject({ type: z.literal('legal'), entity: legalEntitySchema }),
-  ],
-  { error: () => 'validation.required' },
-)
-
-/** The OSAGO owner when it is not the insured: a citizen, or an organisation with its form, KPP and OGRN. */
-export const osagoOwnerSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('individual'), person: personSchema }),
@@ -169,7 +150,7 @@ export const osagoApplicationSchema = z
     /** A citizen or an organisation (40-FZ art. 15: the insured may be any owner or other person). */
     insured: partySchema,
     ownerIsInsured: z.boolean(),
-    owner: osagoOwnerSchema.nullable(),
+    owner: ownerSchema.nullable(),
     vehicle: vehicleSchema,
     drivers: z.discriminatedUnion('mode', [
       z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: kbmClass }),

@@ -51,8 +51,12 @@ export const osagoContract = {
     access: SELLERS,
   }),
   'osago/quote-premium': channel<OsagoQuote>()({ input: z.strictObject({ draft: osagoDraftSchema }), access: SELLERS }),
+  /**
+   * Saves the draft on screen and prices it, in one call (one «Рассчитать» = one round trip). Without a draft the
+   * stored one is priced.
+   */
   'osago/calculate-policy': channel<OsagoPolicy>()({
-    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema }),
+    input: z.strictObject({ id: idSchema, rowVersion: rowVersionSchema, draft: osagoDraftSchema.optional() }),
     access: SELLERS,
   }),
   'osago/issue-policy': channel<OsagoPolicy>()({

@@ -1,5 +1,6 @@
 import type { OsagoApplication } from './application'
 import type { StoredOsagoPremium } from './calculator'
+import type { OsagoDraft } from './draft'
 
 /**
  * An OSAGO contract as the branch keeps it. Lifecycle: draft (autosaved as typed) → calculated (the complete
@@ -36,9 +37,9 @@ export interface InsurerDetails {
 export interface OsagoPolicy {
   id: string
   status: OsagoStatus
-  /** The form as typed (drafts) — arbitrary partial JSON until calculated. */
-  draft: unknown
-  /** The validated application, present from `calculated` on. */
+  /** The application as the clerk typed it (stored once; possibly incomplete until calculated). */
+  draft: OsagoDraft
+  /** The validated application, present from `calculated` on: derived from the draft, not stored again. */
   application: OsagoApplication | null
   /** As stored: calculations from before the premium ceiling lack its fields. */
   calculation: StoredOsagoPremium | null

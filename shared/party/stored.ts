@@ -13,7 +13,7 @@ const orNull = (v: unknown): string | null => (typeof v === 'string' && v !== ''
 
 export function readStoredOrganisation(raw: unknown): Organisation {
   const o = (raw ?? {}) as Loose
-  if (isOrganisationForm(o.form) && typeof o.fullName === 'string') return o as unknown as Organisation
+  if (isOrganisationForm(o.form) && typeof o.fullName === 'string') return raw as Organisation
   return {
     form: 'other',
     fullName: String(o.fullName ?? o.name ?? ''),
@@ -30,6 +30,6 @@ export function readStoredOrganisation(raw: unknown): Organisation {
 export function readStoredParty(raw: unknown): Party {
   const p = (raw ?? {}) as Loose
   if (p.kind === 'organisation') return { kind: 'organisation', ...readStoredOrganisation(p) }
-  if (p.kind === 'person') return p as unknown as Party
+  if (p.kind === 'person') return raw as Party
   return { ...(p as object), kind: 'person' } as Party
 }

@@ -1,4 +1,3 @@
-import { TERMINATION_GROUNDS } from '../termination/rulesSchema'
 import { versionInForce, type Envelope } from './envelope'
 
 /**
@@ -62,6 +61,12 @@ class Filler {
     this.fill(target, path, (v) => (this.sameEdition ? v : this.marked(v)))
   }
 
+  /** The keys of the edition's object at `path` under data (this build's list: the edition passed its schema). */
+  keysAt(path: readonly string[]): string[] {
+    const value = at(this.edition.data, path)
+    return isObject(value) ? Object.keys(value) : []
+  }
+
   /** Like fromEdition for a value the law fixes: the edition states the law, so its mark stands. */
   fromLaw(target: unknown, path: readonly string[]): void {
     this.fill(target, path, (v) => (this.sameEdition ? v : this.sourced(v)))
@@ -114,8 +119,10 @@ function upgradeOsagoTariff(data: Json, fill: Filler): void {
 function upgradeTerminationRules(data: Json, fill: Filler): void {
   const osago = data.osago
   const grounds = isObject(osago) ? osago.grounds : undefined
-  // A ground this build added is filled whole; a ground HQ's file has gets only the missing refund rule.
-  for (const ground of TERMINATION_GROUNDS) {
+  // A ground this build added is filled whole; a ground HQ's file has gets only the missing refund rule. This
+  // build's grounds are the bundled edition's (its schema requires every one), so the reference layer need not
+  // import termination's schema (that would be an import cycle: termination's schema reads the envelope).
+  for (const ground of fill.keysAt(['osago', 'grounds'])) {
     fill.fromEdition(grounds, ['osago', 'grounds', ground])
     if (isObject(grounds)) fill.fromEdition(grounds[ground], ['osago', 'grounds', ground, 'refund'])
   }

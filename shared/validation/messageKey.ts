@@ -1,15 +1,10 @@
-import type ruCommon from '../i18n/ru/common'
-import type ruValidation from '../i18n/ru/validation'
-
-type Leaves<T, Prefix extends string> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
-}[keyof T & string]
+import type { MessageKey } from '../i18n/messages'
 
 /**
  * Every `validation.*` key that exists in the Russian messages. Checkers return this type, so a typo in a key is a
  * compile error rather than a raw key on the clerk's screen.
  */
-export type ValidationKey = Leaves<typeof ruValidation.validation & typeof ruCommon.validation, 'validation.'>
+export type ValidationKey = Extract<MessageKey, `validation.${string}`>
 
 export type MessageParams = Record<string, string | number>
 

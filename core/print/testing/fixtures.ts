@@ -7,6 +7,7 @@ import { osagoApplicationSchema, termEnd, type OsagoApplicationInput } from '../
 import { calculateOsagoPremium, type OsagoPremium } from '../../../shared/osago/calculator'
 import type { OsagoInput } from '../../../shared/osago/input'
 import type { OsagoPolicy } from '../../../shared/osago/policy'
+import { emptyDraft } from '../../../shared/osago/draft'
 import { regions, tariff7204 } from '../../../shared/osago/testFixtures'
 import { resolve } from 'node:path'
 import { AppError } from '../../app/appError'
@@ -153,7 +154,7 @@ export function issuedPolicy(
   return {
     id: POLICY_ID,
     status: 'issued',
-    draft: {},
+    draft: emptyDraft(application.contract.conclusionDate),
     application,
     calculation,
     blank: { id: '01937a4e-0000-7000-8000-0000000b1a00', series: 'ААК', number: '0123456789' },

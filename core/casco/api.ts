@@ -1,0 +1,7 @@
+/**
+ * What other parts of the core may use from core/casco (scripts/featureBoundaries.test.ts): the case as stored,
+ * its inspections and its decisions (approval writes them; casco reads them for the case's card and its moves).
+ */
+export { findCascoRow, likePattern, loadCascoRecord, type CascoRow } from './cascoRows'
+export { caseInspections } from './caseInspection'
+export { lastDecision, listDecisions } from './decisionRows'

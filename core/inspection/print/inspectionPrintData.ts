@@ -1,0 +1,141 @@
+import type { InspectionChecklistData } from '../../../shared/inspection/checklist'
+import {
+  DAMAGE_SHOT,
+  EXTRA_SHOT,
+  SIGNATURE_SHOTS,
+  isSignatureShot,
+  type Inspection,
+  type InspectionPhoto,
+} from '../../../shared/inspection/inspection'
+import { versionInForce } from '../../../shared/reference/envelope'
+import { AppError } from '../../app/appError'
+import type { Db } from '../../db/openDatabase'
+import { requireUser, type HandlerContext } from '../../ipc/handlers'
+import { checklistOf } from '../inspectionAccess'
+import { findInspectionRow, loadInspection } from '../inspectionRows'
+import type { PhotoVariant } from '../../photos/photoStore'
+import type { ReferenceData } from '../../reference/loadReferenceData'
+import { BRANCH_INSPECTION_READERS, inGroup } from '../../../shared/staff/roleGroups'
+
+export interface PrintedPhoto {
+  /** 1, 2, 3… as the report refers to them ("фото 4, 5"). */
+  number: number
+  photo: InspectionPhoto
+  /** The checklist shot's name, or "Повреждение № n", or "Дополнительный снимок". */
+  title: string
+  damageNumber: number | null
+  capturedAt: string
+  thumb: string
+  normal: string
+}
+
+/** Everything the report shows, read before building so the builder stays a pure function. */
+export interface InspectionPrintData {
+  inspection: Inspection
+  checklist: InspectionChecklistData
+  insurerName: string
+  photos: PrintedPhoto[]
+  signatures: { inspector: string | null; client: string | null }
+  timeZone: string
+}
+
+export interface InspectionPrintDeps {
+  db: Db
+  reference: ReferenceData
+  /** The photo files: the store, or the fetcher that brings a photo taken elsewhere from HQ first. */
+  store: { read(sha256: string, variant: PhotoVariant): Promise<Buffer> }
+  timeZone: string
+}
+
+/** Who may have the report: its inspector, the supervisor, and the clerk once it is submitted (given to the client). */
+function assertMayPrint(inspection: { inspectorId: string; status: string }, ctx: HandlerContext): void {
+  const user = requireUser(ctx)
+  if (inGroup(user.role, BRANCH_INSPECTION_READERS)) return
+  if (user.role === 'inspector' && inspection.inspectorId === user.id) return
+  if (user.role === 'clerk' && inspection.status === 'submitted') return
+  throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
+}
+
+export function formatLocalDateTime(iso: string, timeZone: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('ru-RU', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  )
+  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`
+}
+
+const dataUrl = (bytes: Buffer) => `data:image/jpeg;base64,${bytes.toString('base64')}`
+
+export async function loadInspectionPrintData(
+  id: string | undefined,
+  ctx: HandlerContext,
+  deps: InspectionPrintDeps,
+): Promise<InspectionPrintData> {
+  if (!id) throw new AppError('NOT_FOUND', 'errors.notFound')
+  const row = await findInspectionRow(deps.db, id)
+  assertMayPrint({ inspectorId: row.inspector_id, status: row.status }, ctx)
+  const inspection = await loadInspection(deps.db, id)
+  const checklist = checklistOf(deps.reference, inspection.checklistVersion).data
+  const insurer = versionInForce(
+    deps.reference.versions['insurer-details'],
+    inspection.report.inspectedAt.slice(0, 10) || inspection.createdAt.slice(0, 10),
+  )
+
+  // Checklist order first, then extra shots, then each damage row's photos in row order.
+  const shotOrder = new Map(checklist.shots.map((s, i) => [s.code, i]))
+  const rank = (p: InspectionPhoto) => {
+    if (p.shot === DAMAGE_SHOT) return 2000 + (inspection.damages.find((d) => d.id === p.damageId)?.number ?? 999)
+    return p.shot === EXTRA_SHOT ? 1000 : (shotOrder.get(p.shot) ?? 1500)
+  }
+  const photos = inspection.photos.filter((p) => !isSignatureShot(p.shot)).sort((a, b) => rank(a) - rank(b))
+  const printed: PrintedPhoto[] = []
+  for (const [i, photo] of photos.entries()) {
+    const damageNumber =
+      photo.shot === DAMAGE_SHOT ? (inspection.damages.find((d) => d.id === photo.damageId)?.number ?? null) : null
+    const title =
+      damageNumber !== null
+        ? `Повреждение № ${damageNumber}`
+        : photo.shot === EXTRA_SHOT
+          ? 'Дополнительный снимок'
+          : (checklist.shots.find((s) => s.code === photo.shot)?.name.ru ?? photo.shot)
+    const [thumb, normal] = await Promise.all([
+      deps.store.read(photo.sha256, 'thumb'),
+      deps.store.read(photo.sha256, 'normal'),
+    ])
+    printed.push({
+      number: i + 1,
+      photo,
+      title,
+      damageNumber,
+      capturedAt: formatLocalDateTime(photo.capturedAt, deps.timeZone),
+      thumb: dataUrl(thumb),
+      normal: dataUrl(normal),
+    })
+  }
+  const signature = async (shot: string) => {
+    const p = inspection.photos.find((x) => x.shot === shot)
+    return p ? dataUrl(await deps.store.read(p.sha256, 'normal')) : null
+  }
+  return {
+    inspection,
+    checklist,
+    insurerName: insurer?.data.name ?? '',
+    photos: printed,
+    signatures: {
+      inspector: await signature(SIGNATURE_SHOTS.inspector),
+      client: await signature(SIGNATURE_SHOTS.client),
+    },
+    timeZone: deps.timeZone,
+  }
+}

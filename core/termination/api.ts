@@ -1,0 +1,6 @@
+/** What other parts of the core may use from core/termination (scripts/featureBoundaries.test.ts). */
+export {
+  NON_WORKING_DAY_RULE_RECOUNT,
+  recalculatePayoutDeadlines,
+  recountForNonWorkingDayRule,
+} from './payoutDeadlineRecalculation'
