@@ -56,9 +56,7 @@ export async function revokeDevice(db: HqDb, deviceId: string, now: Date): Promi
   if (n === 0) throw new Error(`no active device ${deviceId}`)
 }
 
-export async function listDevices(
-  db: HqDb,
-): Promise<
+export async function listDevices(db: HqDb): Promise<
   Array<{
     id: string
     branch_code: string
