@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
 import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
 
 export default defineConfig({
+  // Component tests mount the renderer's single-file components with Vuetify (its CSS imports need Vite's pipeline).
+  plugins: [vue()],
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
     include: [
@@ -14,6 +17,7 @@ export default defineConfig({
       'renderer/**/*.test.ts',
     ],
     environment: 'node',
+    server: { deps: { inline: ['vuetify'] } },
     testTimeout: 30_000,
     pool: 'forks',
     // The suites wait on fsync (SQLite synchronous=FULL) and PostgreSQL as much as on the CPU: one fork per core

@@ -1,0 +1,65 @@
+import { ref, type Ref } from 'vue'
+import type { ApiError } from '@shared/contract/result'
+import type { FormState } from '../features/party/formContext'
+
+export type Translate = (key: string, params: Record<string, unknown>) => string
+
+export interface FormErrorsConfig {
+  t: Translate
+  readonly: Ref<boolean>
+  /** The shared schema's field errors (dotted path → message key) for the draft as it is now. */
+  local: () => Record<string, string>
+  /** Shown as soon as they exist, not only after touch: the inspection's schema catches what must not be typed. */
+  localAtOnce?: boolean
+  /** More field errors shown after touch (the live quote's refusal, the inspection's missing items). */
+  later?: (path: string) => { key: string; params?: Record<string, unknown> } | undefined
+  /** The core's field paths carry the input's prefix (`details.`) that the draft does not have. */
+  serverPrefix?: string
+  /** An input field the draft holds under another name (`premiumKopecks` typed as `premium`): input → draft path. */
+  renamed?: Record<string, string>
+}
+
+/** A field path of the input as the draft's path. */
+export function draftPath(path: string, renamed: Record<string, string> = {}, prefix = ''): string {
+  const bare = path.startsWith(prefix) ? path.slice(prefix.length) : path
+  return renamed[bare] ?? bare
+}
+
+/**
+ * One error display for every editor: the core's field errors first (until the next change), then the shared
+ * schema's, shown once a field was left or the whole form was checked (`showAll`), translated for the field.
+ */
+export function useFormErrors(config: FormErrorsConfig) {
+  const { t } = config
+  const serverErrors = ref<Record<string, string>>({})
+  const touched = ref(new Set<string>())
+  const showAll = ref(false)
+
+  const state: FormState = {
+    readonly: config.readonly,
+    errorsOf(path) {
+      const server = serverErrors.value[path]
+      if (server) return [t(server, {})]
+      const shown = showAll.value || touched.value.has(path)
+      const local = config.localAtOnce || shown ? config.local()[path] : undefined
+      if (local) return [t(local, {})]
+      const later = shown ? config.later?.(path) : undefined
+      return later ? [t(later.key, later.params ?? {})] : []
+    },
+    touch(path) {
+      touched.value = new Set([...touched.value, path])
+    },
+  }
+
+  /** The core's field errors at their fields; every message shown from now on. */
+  function fromApi(error: Pick<ApiError, 'fieldErrors'>): void {
+    const out: Record<string, string> = {}
+    for (const [path, key] of Object.entries(error.fieldErrors ?? {})) {
+      out[draftPath(path, config.renamed, config.serverPrefix)] = key
+    }
+    serverErrors.value = out
+    showAll.value = true
+  }
+
+  return { state, serverErrors, touched, showAll, fromApi }
+}
