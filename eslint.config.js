@@ -37,6 +37,12 @@ const noHqCore = {
   message: 'hq/ must not import core/: move what both need to shared/ (pure), or bind Node primitives in hq/.',
 }
 const noShell = { group: ['**/electron/**'], message: 'Only the shell (electron/) imports shell code.' }
+const noDatabase = { group: ['**/migrations/**'], message: 'The renderer has no database.' }
+const noApiClient = {
+  group: ['**/api/client', '**/api/client.ts'],
+  message:
+    "A component reaches the core through its feature's store or composable, which calls api/client (docs/ARCHITECTURE.md).",
+}
 const nodeBuiltins = [
   'fs',
   'path',
@@ -67,6 +73,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'e2e-artifacts/**',
+      '.cache/**',
     ],
   },
   js.configs.recommended,
@@ -106,7 +113,12 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([noCore, noShell, { group: ['**/migrations/**'], message: 'The renderer has no database.' }]),
+    rules: restrict([noCore, noShell, noDatabase]),
+  },
+  // Components do not call the core themselves: the call, its state and its errors live in a store or composable.
+  {
+    files: ['renderer/**/*.vue'],
+    rules: restrict([noCore, noShell, noDatabase, noApiClient]),
   },
   { files: ['core/**', 'migrations/**', 'scripts/**', 'hq/**', 'bench/**'], rules: restrict([noRenderer, noShell]) },
   // HQ shares code with the branch only through shared/; its tests and harness that run the app's flows may use the core.

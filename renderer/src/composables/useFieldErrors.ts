@@ -1,5 +1,5 @@
 import { ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '../plugins/i18n'
 import type { ApiError } from '@shared/contract/result'
 
 /**

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { todayIn } from '@shared/dates/calendarDate'
 import type { AppStatus, Locale } from '@shared/app/contract'
+import type { ChannelInput } from '@shared/contract'
 import { call, callOrThrow } from '../api/client'
 import { i18n, LOCALE_KEY } from '../plugins/i18n'
 
@@ -9,10 +11,29 @@ export const useAppStatusStore = defineStore('appStatus', () => {
   const status = ref<AppStatus | null>(null)
   const locale = ref<Locale>(i18n.global.locale.value as Locale)
 
+  /** How far the core's clock is from this window's (none in the app; a test may run the core on its own clock). */
+  let clockOffsetMs = 0
+
   async function load(): Promise<AppStatus> {
     await call('app/set-locale', { locale: locale.value })
     status.value = await callOrThrow('app/get-status')
+    clockOffsetMs = Date.parse(status.value.now) - Date.now()
     return status.value
+  }
+
+  /**
+   * Today in the branch's time zone by the core's clock — the date the core prices and checks with. Computed at
+   * each call (a form left open past midnight gets the new day), from the zone and clock the core reported.
+   */
+  function today(): string {
+    if (!status.value) throw new Error('The app status is not loaded yet')
+    return todayIn(status.value.timeZone, new Date(Date.now() + clockOffsetMs))
+  }
+
+  /** A calendar date of an instant in the branch's time zone. */
+  function dateOf(instant: Date): string {
+    if (!status.value) throw new Error('The app status is not loaded yet')
+    return todayIn(status.value.timeZone, instant)
   }
 
   async function setLocale(next: Locale): Promise<void> {
@@ -23,5 +44,12 @@ export const useAppStatusStore = defineStore('appStatus', () => {
     await call('app/set-locale', { locale: next })
   }
 
-  return { status, locale, load, setLocale }
+  /** First run: the branch and its first admin; the status then says the branch exists. */
+  async function createBranch(input: ChannelInput<'setup/create-branch'>) {
+    const r = await call('setup/create-branch', input)
+    if (r.ok) await load()
+    return r
+  }
+
+  return { status, locale, load, setLocale, createBranch, today, dateOf }
 })

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { SyncStatus } from '@shared/sync/contract'
+import type { ChannelInput } from '@shared/contract'
+import type { SyncIssue, SyncStatus } from '@shared/sync/contract'
 import { call } from '../api/client'
 
 /**
@@ -46,5 +47,52 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
-  return { status, running, refresh, startPolling, stopPolling, syncNow }
+  /** The admin enrols this device with HQ's one-time code; the answer is the new sync status. */
+  async function enrol(input: ChannelInput<'sync/enrol'>) {
+    const r = await call('sync/enrol', input)
+    if (r.ok) status.value = r.value
+    return r
+  }
+
+  /** First run on a second computer: enrol instead of creating a branch (the branch then arrives by pull). */
+  const enrolNewDevice = (input: ChannelInput<'sync/enrol-new-device'>) => call('sync/enrol-new-device', input)
+
+  /** Changes HQ did not take; acknowledging one marks it seen and changes the unseen count in the status. */
+  const issues = ref<SyncIssue[]>([])
+  const issuesTotal = ref(0)
+  async function loadIssues(): Promise<void> {
+    const r = await call('sync/list-issues', { limit: 100, offset: 0 })
+    if (r.ok) {
+      issues.value = r.value.items
+      issuesTotal.value = r.value.total
+    }
+  }
+  async function markIssueSeen(id: string): Promise<void> {
+    const r = await call('sync/mark-issue-seen', { id })
+    if (r.ok) {
+      await loadIssues()
+      await refresh()
+    }
+  }
+
+  /** Offline transfer: both files are chosen in the system's dialogs, which the core opens. */
+  const exportBundle = () => call('sync/export-bundle')
+  const importAnswer = () => call('sync/import-answer')
+
+  return {
+    status,
+    running,
+    refresh,
+    startPolling,
+    stopPolling,
+    syncNow,
+    enrol,
+    enrolNewDevice,
+    issues,
+    issuesTotal,
+    loadIssues,
+    markIssueSeen,
+    exportBundle,
+    importAnswer,
+  }
 })
