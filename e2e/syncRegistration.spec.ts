@@ -1,5 +1,5 @@
 import { setPrintBeforeRegistration } from '../hq/admin'
-import { registerPending } from '../hq/national/registrationWorker'
+import { registerPending } from '../hq/registrationWorker'
 import { SimulatedNationalRegister } from '../hq/national/simulatedNationalRegister'
 import { issuedOsagoPolicy } from './harness/arrangeOsago'
 import { useHqOnPostgres } from './harness/hqOnPostgres'

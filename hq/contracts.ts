@@ -1,3 +1,5 @@
+import { isCascoContract } from '../shared/casco/lifecycle'
+import { isOsagoContract } from '../shared/osago/lifecycle'
 import type { ContractSummary } from '../shared/sync/protocol'
 import type { HqDb } from './db'
 import { toRecord } from './records'
@@ -24,7 +26,7 @@ export async function lookupContracts(
         .limit(20)
   for (const row of osago) {
     const r = toRecord(row)
-    if (r.data.status !== 'issued' && r.data.status !== 'printed') continue
+    if (!isOsagoContract(r.data.status)) continue
     out.push({
       product: 'osago',
       id: r.id,
@@ -44,7 +46,7 @@ export async function lookupContracts(
   const casco = await db('hq_record').where({ entity: 'casco_quote', natural_key: number })
   for (const row of casco) {
     const r = toRecord(row)
-    if (r.data.status !== 'issued' && r.data.status !== 'printed') continue
+    if (!isCascoContract(r.data.status)) continue
     out.push({
       product: 'casco',
       id: r.id,

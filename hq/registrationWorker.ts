@@ -1,11 +1,10 @@
 import type { Knex } from 'knex'
 import type { FastifyBaseLogger } from 'fastify'
+import { isOsagoContract } from '../shared/osago/lifecycle'
 import type { HqDb } from './db'
 import { getRecord, writeRecords, type RecordWrite } from './records'
 import type { NationalRegister } from './national/nationalRegister'
 import { SimulatedNationalRegister } from './national/simulatedNationalRegister'
-
-const ISSUED = new Set(['issued', 'printed'])
 
 /** Called inside the push transaction: an accepted issued policy waits for registration. */
 export async function enqueueForRegistration(
@@ -14,7 +13,7 @@ export async function enqueueForRegistration(
   now: string,
 ): Promise<void> {
   for (const w of writes) {
-    if (w.entity !== 'osago_policy' || !ISSUED.has(String(w.data.status))) continue
+    if (w.entity !== 'osago_policy' || !isOsagoContract(w.data.status)) continue
     const queued = await trx('hq_registration_queue').where({ policy_id: w.id }).first()
     const done = await trx('hq_record').where({ entity: 'osago_registration', id: w.id }).first('id')
     if (!queued && !done)

@@ -127,19 +127,20 @@ async function main(): Promise<void> {
     const a = await device('contracts', { blobSources: [source], chunkSize: 4 * 1024 * 1024 })
     await enrol(hqDb, hq.url, a, 'BENCH-A')
     const today = todayIn('Europe/Moscow', new Date())
-    const draft = JSON.stringify(completeDraft(today))
+    const draft = completeDraft(today)
+    // A contract is its hot row and its document (migration 20261205000015).
     await write(a.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
       for (let i = 0; i < CONTRACTS; i++) {
-        await w.insert('osago_policy', {
+        const policy = await w.insert('osago_policy', {
           status: 'draft',
-          draft,
           insured_name: `Смирнов ${i}`,
           search_text: `смирнов ${i}`,
           conclusion_date: today,
         })
+        await w.insert('osago_document', { id: policy.id, draft, calculation: null })
       }
     })
-    const bytesPerRecord = draft.length
+    const bytesPerRecord = JSON.stringify(draft).length
     let started = performance.now()
     if (!(await a.engine.syncNow())) throw new Error('contract sync failed')
     let seconds = (performance.now() - started) / 1000
@@ -196,13 +197,14 @@ async function main(): Promise<void> {
       const d = await device(`load-${i}`, { fetch: timed })
       await enrol(hqDb, hq.url, d, `LOAD-${String(i).padStart(2, '0')}`)
       await write(d.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
-        for (let j = 0; j < PER_DEVICE; j++)
-          await w.insert('osago_policy', {
+        for (let j = 0; j < PER_DEVICE; j++) {
+          const policy = await w.insert('osago_policy', {
             status: 'draft',
-            draft,
             insured_name: `Клиент ${j}`,
             conclusion_date: today,
           })
+          await w.insert('osago_document', { id: policy.id, draft, calculation: null })
+        }
       })
       // Smaller batches than a real backlog would use, so each device makes several requests during the run.
       ;(d.engine as unknown as { opts: { batchSize: number } }).opts.batchSize = 50

@@ -15,5 +15,4 @@ export const appApp = defineFeature({
       now: () => core.clock.now(),
     }),
   syncedTables: [],
-  hqEntities: [],
 })

@@ -61,13 +61,12 @@ export interface Feature {
   handlers(core: CoreServices): Partial<Handlers>
   /** Its printable documents, registered before `handlers` is called. */
   documents?(core: CoreServices): DocumentSet
-  /** The synced tables it owns and writes through the Writer; together exactly core/db/syncedTables.ts. */
-  syncedTables: readonly SyncedTableName[]
   /**
-   * The entities HQ judges for it (hq/rules/registry.ts `ENTITY_RULES`; HQ may not import core/, so HQ keeps its
-   * own registry and hq/rules/featureRules.test.ts checks every table here has a rule there).
+   * The synced tables it owns and writes through the Writer; together exactly core/db/syncedTables.ts. They are
+   * also the entities HQ judges for it: HQ may not import core/, so it keeps its own registry
+   * (hq/rules/registry.ts `ENTITY_RULES`), and hq/rules/featureRules.test.ts checks it covers exactly these.
    */
-  hqEntities: readonly string[]
+  syncedTables: readonly SyncedTableName[]
 }
 
 export function defineFeature<const F extends Feature>(feature: F): F {

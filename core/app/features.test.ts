@@ -21,15 +21,6 @@ describe('the features createCore is made of', () => {
     expect(new Set(declared).size, 'a table declared by two features').toBe(declared.length)
   })
 
-  it('name HQ entities for every table they own', () => {
-    for (const f of FEATURES) {
-      expect(
-        f.syncedTables.filter((t) => !f.hqEntities.includes(t)),
-        `${f.name}: synced tables without an HQ entity`,
-      ).toEqual([])
-    }
-  })
-
   it('are each a core/<name>/app.ts, every app.ts is listed, and names are unique', async () => {
     const names = FEATURES.map((f) => f.name)
     expect(new Set(names).size).toBe(names.length)
@@ -50,7 +41,6 @@ describe('the features createCore is made of', () => {
       name,
       handlers: () => Object.fromEntries(channels.map((c) => [c, async () => null])),
       syncedTables: [],
-      hqEntities: [],
     })
     const core = {} as CoreServices
     const [a, b] = CHANNELS as [(typeof CHANNELS)[number], (typeof CHANNELS)[number]]

@@ -6,5 +6,4 @@ export const approvalApp = defineFeature({
   name: 'approval',
   handlers: (core) => approvalHandlers(core.db, core.reference),
   syncedTables: ['approval_decision'],
-  hqEntities: ['approval_decision'],
 })

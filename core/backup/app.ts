@@ -5,5 +5,4 @@ export const backupApp = defineFeature({
   name: 'backup',
   handlers: (core) => core.backups.handlers,
   syncedTables: [],
-  hqEntities: [],
 })

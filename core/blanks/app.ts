@@ -6,5 +6,4 @@ export const blanksApp = defineFeature({
   name: 'blanks',
   handlers: (core) => blanksHandlers(core.db),
   syncedTables: ['policy_blank'],
-  hqEntities: ['policy_blank'],
 })

@@ -17,5 +17,4 @@ export const cascoApp = defineFeature({
       onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
     }),
   syncedTables: ['casco_quote'],
-  hqEntities: ['casco_quote'],
 })

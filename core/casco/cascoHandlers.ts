@@ -7,7 +7,7 @@ import {
   type CascoScheduleRecord,
 } from '../../shared/casco/contract'
 import { draftToApplicationInput, validateCascoApplication } from '../../shared/casco/draftApplication'
-import { cascoLifecycle } from '../../shared/casco/lifecycle'
+import { CASCO_INSPECTABLE_STATUSES, cascoLifecycle } from '../../shared/casco/lifecycle'
 import { draftToQuoteInput, emptyCascoDraft, quoteFieldToFormPath, readCascoDraft } from '../../shared/casco/draft'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { cascoInstalmentsInForce, cascoSchedule } from '../../shared/casco/schedule'
@@ -302,7 +302,7 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/list-for-inspection': async (input) => {
       const q = db('casco_quote as c')
-        .whereIn('c.status', ['draft', 'quoted', 'submitted', 'returned'])
+        .whereIn('c.status', CASCO_INSPECTABLE_STATUSES)
         .whereNotExists(db('inspection as i').whereRaw('i.quote_id = c.id').where('i.status', 'submitted'))
       if (input?.query) q.whereRaw("c.search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
       const rows = (await q.orderBy('c.updated_at', 'desc').limit(50).select('c.*')) as CascoRow[]

@@ -14,5 +14,4 @@ export const inspectionApp = defineFeature({
   documents: ({ db, reference, photos, timeZone }) =>
     inspectionDocuments({ db, reference, store: photos.fetcher, timeZone }),
   syncedTables: ['inspection', 'inspection_damage', 'inspection_photo'],
-  hqEntities: ['inspection', 'inspection_damage', 'inspection_photo'],
 })

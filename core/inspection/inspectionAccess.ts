@@ -5,7 +5,7 @@ import type { Db } from '../db/openDatabase'
 import { requireUser, type HandlerContext } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { findInspectionRow, type InspectionRow } from './inspectionRows'
-import { BRANCH_INSPECTION_READERS, inGroup } from '../../shared/staff/roleGroups'
+import { BRANCH_INSPECTION_READERS, INSPECTION_EDITORS, inGroup } from '../../shared/staff/roleGroups'
 
 /**
  * Beyond the contract's roles: an inspector works on their own inspections only; the supervisor reads all of
@@ -14,7 +14,7 @@ import { BRANCH_INSPECTION_READERS, inGroup } from '../../shared/staff/roleGroup
 export function assertReadable(row: InspectionRow, ctx: HandlerContext): void {
   const user = requireUser(ctx)
   if (inGroup(user.role, BRANCH_INSPECTION_READERS)) return
-  if (user.role === 'inspector' && row.inspector_id === user.id) return
+  if (inGroup(user.role, INSPECTION_EDITORS) && row.inspector_id === user.id) return
   throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
 }
 
@@ -28,7 +28,7 @@ export async function readableRow(db: Db, id: string, ctx: HandlerContext): Prom
 export async function editableRow(db: Db, id: string, ctx: HandlerContext): Promise<InspectionRow> {
   const row = await findInspectionRow(db, id)
   const user = requireUser(ctx)
-  if (user.role !== 'inspector' || row.inspector_id !== user.id)
+  if (!inGroup(user.role, INSPECTION_EDITORS) || row.inspector_id !== user.id)
     throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
   if (!inspectionLifecycle.isEditable(row.status)) throw new AppError('CONFLICT', 'inspection.errors.readOnly')
   return row

@@ -23,5 +23,4 @@ export const osagoApp = defineFeature({
     }),
   // osago_registration is written only by HQ (the national register's answer) and pulled.
   syncedTables: ['osago_policy', 'osago_document', 'osago_registration'],
-  hqEntities: ['osago_policy', 'osago_document', 'osago_registration'],
 })

@@ -1,3 +1,4 @@
+import { isOsagoContract } from '../../shared/osago/lifecycle'
 import type { OsagoStatus } from '../../shared/osago/policy'
 import type { BlankPrintGate, OsagoRegistration, RegistrationRecord } from '../../shared/osago/registration'
 import type { HqSettings } from '../../shared/sync/protocol'
@@ -17,15 +18,13 @@ export function blankPrintGate(settings: HqSettings | null, registration: Regist
   return { allowed: false, why: 'awaiting-registration' }
 }
 
-const ISSUED: ReadonlySet<OsagoStatus> = new Set(['issued', 'printed'])
-
 /** Where a policy stands with the register, for the policy screen (`osago/get-registration`). */
 export function registrationView(
   policyStatus: OsagoStatus,
   settings: HqSettings | null,
   registration: RegistrationRecord | null,
 ): OsagoRegistration {
-  if (!ISSUED.has(policyStatus)) {
+  if (!isOsagoContract(policyStatus)) {
     return {
       status: 'not-issued',
       registrationId: null,

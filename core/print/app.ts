@@ -11,5 +11,4 @@ export const printApp = defineFeature({
   handlers: ({ db, print }) => printHandlers(db, print.documents, print.platform, print.previews),
   documents: ({ print, timeZone }) => printDocuments({ layouts: print.layouts, timeZone }),
   syncedTables: ['printer_profile'],
-  hqEntities: ['printer_profile'],
 })

@@ -6,5 +6,4 @@ export const referenceApp = defineFeature({
   name: 'reference',
   handlers: (core) => calendarHandlers(core.reference),
   syncedTables: [],
-  hqEntities: [],
 })

@@ -6,5 +6,4 @@ export const sessionApp = defineFeature({
   name: 'session',
   handlers: (core) => sessionHandlers(core.db, core.sessions),
   syncedTables: [],
-  hqEntities: [],
 })

@@ -6,5 +6,4 @@ export const settingsApp = defineFeature({
   name: 'settings',
   handlers: (core) => settingsHandlers(core.db),
   syncedTables: ['setting'],
-  hqEntities: ['setting'],
 })

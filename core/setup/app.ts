@@ -6,5 +6,4 @@ export const setupApp = defineFeature({
   name: 'setup',
   handlers: (core) => setupHandlers(core.db),
   syncedTables: ['branch'],
-  hqEntities: ['branch'],
 })

@@ -6,5 +6,4 @@ export const staffApp = defineFeature({
   name: 'staff',
   handlers: (core) => staffHandlers(core.db, core.clock, core.sessions),
   syncedTables: ['staff'],
-  hqEntities: ['staff'],
 })

@@ -15,5 +15,4 @@ export const supportApp = defineFeature({
       referenceVersions: (today) => versionIdsInForce(core.reference, today),
     }),
   syncedTables: [],
-  hqEntities: [],
 })

@@ -5,5 +5,4 @@ export const syncApp = defineFeature({
   name: 'sync',
   handlers: (core) => core.sync.handlers,
   syncedTables: [],
-  hqEntities: [],
 })

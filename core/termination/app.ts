@@ -18,5 +18,4 @@ export const terminationApp = defineFeature({
   documents: ({ db, reference, timeZone }) =>
     terminationDocuments({ loadApplication: (id) => loadApplication(db, id), reference, timeZone }),
   syncedTables: ['manual_contract', 'termination_application'],
-  hqEntities: ['manual_contract', 'termination_application'],
 })

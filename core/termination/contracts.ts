@@ -1,4 +1,6 @@
+import { CASCO_CONTRACT_STATUSES, isCascoContract } from '../../shared/casco/lifecycle'
 import { readOsagoDraft } from '../../shared/osago/draft'
+import { isOsagoContract, OSAGO_CONTRACT_STATUSES } from '../../shared/osago/lifecycle'
 import { partyName } from '../../shared/party/display'
 import {
   OPEN_STATUSES,
@@ -38,8 +40,6 @@ interface OsagoContractRow {
   terminated_on: string | null
 }
 
-/** Only a policy that was actually issued is a contract; drafts and discarded ones are not. */
-const ISSUED = ['issued', 'printed']
 const OSAGO_COLUMNS = [
   'osago_policy.id',
   'status',
@@ -89,7 +89,7 @@ export const CASCO_COLUMNS = [
 /** A CASCO contract concluded here: issued (or printed), with the premium the client pays in all. */
 export function cascoContract(row: CascoContractRow): ContractData | null {
   if (
-    !ISSUED.includes(row.status) ||
+    !isCascoContract(row.status) ||
     !row.contract_number ||
     row.total_kopecks === null ||
     !row.conclusion_date ||
@@ -120,7 +120,7 @@ export function cascoContract(row: CascoContractRow): ContractData | null {
 
 function osagoContract(row: OsagoContractRow): ContractData | null {
   if (
-    !ISSUED.includes(row.status) ||
+    !isOsagoContract(row.status) ||
     !row.draft ||
     row.premium_kopecks === null ||
     !row.conclusion_date ||
@@ -260,7 +260,7 @@ export async function findContracts(db: Db, query: string, limit = 20): Promise<
   const osago = (await db('osago_policy')
     .join('osago_document', 'osago_document.id', 'osago_policy.id')
     .select(OSAGO_COLUMNS)
-    .whereIn('status', ISSUED)
+    .whereIn('status', OSAGO_CONTRACT_STATUSES)
     .where((q) =>
       q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
     )
@@ -268,7 +268,7 @@ export async function findContracts(db: Db, query: string, limit = 20): Promise<
     .limit(limit)) as OsagoContractRow[]
   const casco = (await db('casco_quote')
     .select(CASCO_COLUMNS)
-    .whereIn('status', ISSUED)
+    .whereIn('status', CASCO_CONTRACT_STATUSES)
     .where((q) =>
       q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
     )

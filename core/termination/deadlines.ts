@@ -1,3 +1,4 @@
+import { CASCO_CONTRACT_STATUSES } from '../../shared/casco/lifecycle'
 import { addDays, diffDays, type CalendarDate } from '../../shared/dates/calendarDate'
 import { OPEN_STATUSES, type ApplicationDetails, type ContractData } from '../../shared/termination/application'
 import type { CoolingOffClosingItem, DeadlineItem, DeadlineList } from '../../shared/termination/contract'
@@ -110,7 +111,7 @@ async function coolingOffClosing(
   // CASCO contracts concluded here have the same window (individuals: the counter sells CASCO to people).
   const casco = (await db('casco_quote')
     .select(CASCO_COLUMNS)
-    .whereIn('status', ['issued', 'printed'])
+    .whereIn('status', CASCO_CONTRACT_STATUSES)
     .whereNull('terminated_on')
     .where('conclusion_date', '>=', addDays(today, -LOOK_BACK_DAYS))
     .where('conclusion_date', '<=', today)

@@ -5,5 +5,4 @@ export const updateApp = defineFeature({
   name: 'update',
   handlers: (core) => core.updates.handlers,
   syncedTables: [],
-  hqEntities: [],
 })

@@ -28,9 +28,11 @@ export async function bindCore(page: Page, core: Core, clientId: string): Promis
     })
   })
   await page.addInitScript(() => {
-    const invoke = (window as unknown as { __branchDeskInvoke: (c: unknown, i: unknown) => Promise<unknown> })
+    // globalThis is the page's window; named so, this file also compiles without the DOM's types (the startup
+    // bench runs it from the Node program).
+    const invoke = (globalThis as unknown as { __branchDeskInvoke: (c: unknown, i: unknown) => Promise<unknown> })
       .__branchDeskInvoke
-    Object.defineProperty(window, 'branchDesk', {
+    Object.defineProperty(globalThis, 'branchDesk', {
       value: Object.freeze({ invoke: (channel: unknown, input: unknown) => invoke(channel, input) }),
       writable: false,
       configurable: false,

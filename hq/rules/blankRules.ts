@@ -6,7 +6,7 @@ import { transitionVerdict } from './ruleKit'
 import { BLANK_STATUSES } from '../../shared/blanks/schemas'
 import { blanksLifecycle } from '../../shared/blanks/lifecycle'
 import { OSAGO_STATUSES } from '../../shared/osago/policy'
-import { osagoLifecycle } from '../../shared/osago/lifecycle'
+import { isOsagoContract, osagoLifecycle } from '../../shared/osago/lifecycle'
 
 const blankSchema = z.looseObject({
   ...syncedRow,
@@ -67,7 +67,7 @@ export const osagoPolicyRule: EntityRule = {
     if (moved) return moved
     const application = await osagoApplicationVerdict(ctx, change.id, change.before, change.after)
     if (application) return application
-    if ((after.status === 'issued' || after.status === 'printed') && !after.blank_id) {
+    if (isOsagoContract(after.status) && !after.blank_id) {
       return reject('invalid-data', { field: 'blank_id', message: 'an issued policy is on a blank' })
     }
     if (after.blank_id && after.blank_id !== change.before?.blank_id) {

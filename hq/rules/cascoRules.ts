@@ -14,31 +14,20 @@ import {
 import { checkSchema, documentSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type ProposedChange, type RuleContext, type Verdict } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
-import { cascoLifecycle } from '../../shared/casco/lifecycle'
+import {
+  CASCO_CONTRACT_STATUSES,
+  CASCO_PRICED_STATUSES,
+  CASCO_TERMS_LOCKED_STATUSES,
+  cascoLifecycle,
+} from '../../shared/casco/lifecycle'
 
-/** The statuses a supervisor's decision writes on a submitted quote. */
-const DECIDED: readonly CascoQuoteStatus[] = ['returned', 'approved', 'approved-with-conditions', 'rejected']
-/** A priced quote: what was priced is stored. */
-const PRICED: readonly CascoQuoteStatus[] = [
-  'quoted',
-  'submitted',
-  'returned',
-  'approved',
-  'approved-with-conditions',
-  'rejected',
-  'issued',
-  'printed',
-]
-/** The terms a supervisor judged: from submission on they stay as submitted (a return to the clerk unlocks them). */
-const TERMS_LOCKED: readonly CascoQuoteStatus[] = [
-  'submitted',
-  'approved',
-  'approved-with-conditions',
-  'rejected',
-  'issued',
-  'printed',
-]
-const ISSUED: readonly CascoQuoteStatus[] = ['issued', 'printed']
+/** The statuses a supervisor's decision writes on a submitted quote: the lifecycle's approval/decide moves. */
+const DECIDED: readonly string[] = cascoLifecycle
+  .movesBy('approval/decide')
+  .filter((t) => t.from === 'submitted')
+  .map((t) => t.to)
+const PRICED = CASCO_PRICED_STATUSES
+const TERMS_LOCKED = CASCO_TERMS_LOCKED_STATUSES
 
 const TERMS = [
   'draft',
@@ -119,7 +108,7 @@ function statusShape(after: RecordData, status: CascoQuoteStatus): Verdict {
     )
     if (bad) return bad
   }
-  if (ISSUED.includes(status)) {
+  if (CASCO_CONTRACT_STATUSES.includes(status)) {
     const bad = required(
       after,
       [...CONTRACT, 'chosen_option', 'total_kopecks'],

@@ -2,13 +2,15 @@ import { ownerRuleProblems, readOsagoApplication } from '../../shared/osago/appl
 import { organisationProblemsAt, partyProblemsAt } from '../../shared/party/validate'
 import { z } from 'zod'
 import { draftToApplicationInput, readOsagoDraft } from '../../shared/osago/draft'
+import { OSAGO_CONTRACT_STATUSES, osagoLifecycle } from '../../shared/osago/lifecycle'
+import { OSAGO_STATUSES } from '../../shared/osago/policy'
 import type { RecordData } from '../records'
 import { parseJson, unchanged } from './ruleKit'
 import { checkSchema, documentSchema as documentColumn, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
 
 /** Statuses whose record carries the application that was priced (and then issued). */
-const PRICED = new Set(['calculated', 'issued', 'printed'])
+const PRICED = new Set<string>(['calculated', ...OSAGO_CONTRACT_STATUSES])
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -105,8 +107,8 @@ const documentSchema = z.looseObject({
   calculation: documentColumn.nullable().optional(),
 })
 
-/** Statuses in which the policy's documents are the contract's and never change again. */
-const FROZEN = new Set(['issued', 'printed', 'discarded'])
+/** Statuses in which the policy's documents are the contract's and never change again: past the editable ones. */
+const FROZEN = new Set<string>(OSAGO_STATUSES.filter((s) => !osagoLifecycle.isEditable(s)))
 
 /**
  * The policy's documents (osago_document: the draft and the calculation; same id as the policy). They belong to

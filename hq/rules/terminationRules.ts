@@ -31,12 +31,21 @@ import { checkSchema, documentSchema, sqlBoolean, syncedRow } from './schemaChec
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
 import { REFUND_APPROVERS } from '../../shared/staff/roleGroups'
 import { terminationLifecycle } from '../../shared/termination/lifecycle'
+import { isOsagoContract } from '../../shared/osago/lifecycle'
+import { isCascoContract } from '../../shared/casco/lifecycle'
 
 /** Where each contract source lives. */
 export const CONTRACT_ENTITY: Record<ContractSource, string> = {
   osago: 'osago_policy',
   casco: 'casco_quote',
   manual: 'manual_contract',
+}
+
+/** Whether the row applied against is a contract yet: the app's own ones once issued, one entered by hand always. */
+const IS_CONTRACT: Record<ContractSource, (status: unknown) => boolean> = {
+  osago: isOsagoContract,
+  casco: isCascoContract,
+  manual: () => true,
 }
 
 const applicationSchema = z.looseObject({
@@ -180,7 +189,7 @@ async function contractOfBranch(ctx: RuleContext, after: RecordData): Promise<Ve
   const contract = await ctx.lookup(entity, String(after.contract_id))
   if (!contract) return defer('subject-unknown', { entity })
   if (contract.branchCode !== ctx.branch.code) return reject('subject-other-branch', {})
-  if (entity !== 'manual_contract' && contract.data.status !== 'issued' && contract.data.status !== 'printed') {
+  if (!IS_CONTRACT[after.contract_source as ContractSource](contract.data.status)) {
     return reject('contract-not-issued', { entity })
   }
   const snapshot = parseJson(after.contract) as { id?: unknown; source?: unknown } | undefined

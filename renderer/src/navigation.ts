@@ -10,6 +10,7 @@ import {
   mdiShieldCar,
   mdiSync,
 } from '@mdi/js'
+import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '@shared/contract/roles'
 import {
   ADMINS,
@@ -50,4 +51,27 @@ export const SECTIONS: readonly Section[] = [
 
 export function sectionsFor(role: Role | undefined): Section[] {
   return role ? SECTIONS.filter((s) => s.roles.includes(role)) : []
+}
+
+/** A screen of a section: a lazily loaded view (the page loads a feature's code when first shown). */
+export interface SectionScreen {
+  path: string
+  name: string
+  component: () => Promise<unknown>
+}
+
+/**
+ * A feature's routes under its menu section (SECTIONS above holds the section's path and roles): the
+ * section's own screen (named as the section) and the feature's other screens, each carrying the section's roles
+ * so the router's guard refuses them to whoever the menu hides them from.
+ */
+export function sectionRoutes(
+  key: Section['key'],
+  list: SectionScreen['component'],
+  screens: readonly SectionScreen[] = [],
+): RouteRecordRaw[] {
+  const section = SECTIONS.find((s) => s.key === key)
+  if (!section) throw new Error(`No menu section ${key}`)
+  const meta = { roles: section.roles, section: section.key }
+  return [{ path: section.path, name: section.key, meta, component: list }, ...screens.map((s) => ({ ...s, meta }))]
 }

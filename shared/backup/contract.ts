@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import { ADMINS } from '../staff/roleGroups'
 
 /**
  * Local backups: the database (SQLite's online backup API), the photos and HQ's reference files, to a folder the
@@ -102,11 +103,11 @@ export interface RestoreResult {
 export const backupIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d{1,3})?$/)
 
 export const backupContract = {
-  'backup/get-status': channel<BackupStatus>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
+  'backup/get-status': channel<BackupStatus>()({ input: z.strictObject({}).optional(), access: ADMINS }),
   /** Opens the system's folder dialog; null when the admin cancelled. */
-  'backup/choose-folder': channel<BackupStatus | null>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
-  'backup/update-schedule': channel<BackupStatus>()({ input: backupScheduleInput, access: ['admin'] }),
-  'backup/run-now': channel<BackupRunInfo>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
+  'backup/choose-folder': channel<BackupStatus | null>()({ input: z.strictObject({}).optional(), access: ADMINS }),
+  'backup/update-schedule': channel<BackupStatus>()({ input: backupScheduleInput, access: ADMINS }),
+  'backup/run-now': channel<BackupRunInfo>()({ input: z.strictObject({}).optional(), access: ADMINS }),
   /** First run only: opens the folder dialog and lists the backups found there (null when cancelled). */
   'backup/find-backups': channel<RestoreCandidates | null>()({
     input: z.strictObject({}).optional(),

@@ -8,11 +8,11 @@ import {
   type BlankStock,
   type ReceivedRange,
 } from './schemas'
-import { BLANK_SPOILERS, BLANK_VIEWERS } from '../staff/roleGroups'
+import { ADMINS, BLANK_SPOILERS, BLANK_VIEWERS } from '../staff/roleGroups'
 
 /** Paper OSAGO blanks (BSO): the admin receives them; the counter sees the stock; a supervisor may spoil one. */
 export const blanksContract = {
-  'blanks/receive-range': channel<ReceivedRange>()({ input: receiveRangeInput, access: ['admin'] }),
+  'blanks/receive-range': channel<ReceivedRange>()({ input: receiveRangeInput, access: ADMINS }),
   'blanks/list-blanks': channel<{ items: Blank[]; total: number }>()({ input: listBlanksInput, access: BLANK_VIEWERS }),
   'blanks/get-stock': channel<BlankStock>()({ input: z.strictObject({}).optional(), access: BLANK_VIEWERS }),
   'blanks/spoil-blank': channel<Blank>()({ input: spoilBlankInput, access: BLANK_SPOILERS }),

@@ -5,7 +5,34 @@ import { CASCO_APPROVED as APPROVED, CASCO_QUOTE_STATUSES, type CascoQuoteStatus
 /** A case the clerk still works on: its terms may change (an edit unprices a priced one). */
 const OPEN: readonly CascoQuoteStatus[] = ['draft', 'quoted', 'returned']
 const PRICED_OPEN: readonly CascoQuoteStatus[] = ['quoted', 'returned']
-const CONTRACT: readonly CascoQuoteStatus[] = ['issued', 'printed']
+/**
+ * A case the inspector may still report on: the clerk works on it, or it awaits the supervisor, who may return it
+ * to the inspector (approval/decide below).
+ */
+export const CASCO_INSPECTABLE_STATUSES: readonly CascoQuoteStatus[] = [...OPEN, 'submitted']
+/** A case that is a contract: issued, printed or not. Only these are terminated and printed for the client. */
+export const CASCO_CONTRACT_STATUSES: readonly CascoQuoteStatus[] = ['issued', 'printed']
+
+/** A priced case: what was priced is stored with it (HQ refuses a priced quote without its price). */
+export const CASCO_PRICED_STATUSES: readonly CascoQuoteStatus[] = [
+  ...PRICED_OPEN,
+  'submitted',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  ...CASCO_CONTRACT_STATUSES,
+]
+/** The terms a supervisor judged: from submission on they stay as submitted (a return to the clerk unlocks them). */
+export const CASCO_TERMS_LOCKED_STATUSES: readonly CascoQuoteStatus[] = [
+  'submitted',
+  ...APPROVED,
+  'rejected',
+  ...CASCO_CONTRACT_STATUSES,
+]
+
+export function isCascoContract(status: unknown): boolean {
+  return (CASCO_CONTRACT_STATUSES as readonly unknown[]).includes(status)
+}
 
 /**
  * A CASCO case (core/casco/cascoHandlers.ts, core/approval/approvalHandlers.ts): priced and submitted by the
@@ -52,7 +79,10 @@ export const cascoLifecycle = defineLifecycle({
     ...fromEach(APPROVED, 'issued', { channel: 'casco/issue-contract', action: 'casco.issued' }),
     // The print registry lets the desk print a contract (core/casco/print/cascoDocuments.ts).
     { from: 'issued', to: 'printed', channel: 'print/print-document', action: 'casco.printed', by: DESK },
-    ...staysIn(CONTRACT, { channel: 'termination/complete-application', action: 'termination.completed' }),
-    ...staysIn(CONTRACT, { channel: 'termination/refuse-application', action: 'termination.refused' }),
+    ...staysIn(CASCO_CONTRACT_STATUSES, {
+      channel: 'termination/complete-application',
+      action: 'termination.completed',
+    }),
+    ...staysIn(CASCO_CONTRACT_STATUSES, { channel: 'termination/refuse-application', action: 'termination.refused' }),
   ],
 })

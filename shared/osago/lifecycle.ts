@@ -1,8 +1,16 @@
 import { defineLifecycle, staysIn } from '../lifecycle/lifecycle'
 import { DESK } from '../staff/roleGroups'
-import { OSAGO_STATUSES } from './policy'
+import { OSAGO_STATUSES, type OsagoStatus } from './policy'
 
-const CONTRACT = ['issued', 'printed'] as const
+/**
+ * A policy that is a contract: issued on a blank, printed or not. Only these are terminated, registered with the
+ * national register and printed on their blank.
+ */
+export const OSAGO_CONTRACT_STATUSES: readonly OsagoStatus[] = ['issued', 'printed']
+
+export function isOsagoContract(status: unknown): boolean {
+  return (OSAGO_CONTRACT_STATUSES as readonly unknown[]).includes(status)
+}
 
 /**
  * An OSAGO contract at the counter (core/osago/osagoHandlers.ts). A calculated application stays editable: an edit
@@ -33,7 +41,10 @@ export const osagoLifecycle = defineLifecycle({
     { from: 'printed', to: 'issued', channel: 'osago/reissue-on-new-blank', action: 'osago.reissued-on-new-blank' },
     // The print registry lets the desk print a policy blank (core/print/osago/osagoDocuments.ts).
     { from: 'issued', to: 'printed', channel: 'print/print-document', action: 'osago.printed', by: DESK },
-    ...staysIn(CONTRACT, { channel: 'termination/complete-application', action: 'termination.completed' }),
-    ...staysIn(CONTRACT, { channel: 'termination/refuse-application', action: 'termination.refused' }),
+    ...staysIn(OSAGO_CONTRACT_STATUSES, {
+      channel: 'termination/complete-application',
+      action: 'termination.completed',
+    }),
+    ...staysIn(OSAGO_CONTRACT_STATUSES, { channel: 'termination/refuse-application', action: 'termination.refused' }),
   ],
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import { ADMINS } from '../staff/roleGroups'
 
 export interface SecuritySettings {
   idleLockMinutes: number
@@ -37,7 +38,7 @@ export const securitySettingsInput = z.strictObject({
 
 export const settingsContract = {
   'settings/get-security': channel<SecuritySettings>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),
-  'settings/update-security': channel<SecuritySettings>()({ input: securitySettingsInput, access: ['admin'] }),
+  'settings/update-security': channel<SecuritySettings>()({ input: securitySettingsInput, access: ADMINS }),
   /** «Сохранить диагностику»: a zip for support, written where the admin chooses in the save dialog (core/support). */
-  'settings/save-diagnostics': channel<DiagnosticsSaved>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
+  'settings/save-diagnostics': channel<DiagnosticsSaved>()({ input: z.strictObject({}).optional(), access: ADMINS }),
 } as const

@@ -20,8 +20,14 @@ export const INSPECTION_EDITORS: readonly Role[] = ['inspector']
 export const INSPECTION_READERS: readonly Role[] = ['inspector', 'supervisor']
 /** Reads (and prints) every inspection of the branch, not only their own. */
 export const BRANCH_INSPECTION_READERS: readonly Role[] = ['supervisor']
-/** An inspection report is printed by its inspector, the supervisor, and the clerk once it is submitted. */
-export const INSPECTION_PRINTERS: readonly Role[] = ['inspector', 'supervisor', 'clerk']
+/** Prints an inspection report once it is submitted, to hand it to the client with the contract. */
+export const SUBMITTED_INSPECTION_PRINTERS: readonly Role[] = ['clerk']
+/** An inspection report is printed by its inspector, the branch's readers, and the desk once it is submitted. */
+export const INSPECTION_PRINTERS: readonly Role[] = [
+  ...INSPECTION_EDITORS,
+  ...BRANCH_INSPECTION_READERS,
+  ...SUBMITTED_INSPECTION_PRINTERS,
+]
 
 /** Decides a CASCO case — approve, approve with conditions, refuse, return the inspection (docs/domain/casco.md#c6). */
 export const CASCO_CASE_DECIDERS: readonly Role[] = ['supervisor']

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
 import type { ContractSummary, HqSettings } from './protocol'
-import { OFFICE } from '../staff/roleGroups'
+import { ADMINS, OFFICE } from '../staff/roleGroups'
 
 /** What the status bar and the sync screen show. */
 export interface SyncStatus {
@@ -93,7 +93,7 @@ export const syncContract = {
     whileLocked: true,
   }),
   /** The branch's admin enrols this device (the branch already exists here: its first device). */
-  'sync/enrol': channel<SyncStatus>()({ input: enrolInput, access: ['admin'] }),
+  'sync/enrol': channel<SyncStatus>()({ input: enrolInput, access: ADMINS }),
   /** First run on a fresh device: joins an existing branch and pulls it (staff, blanks, settings). */
   'sync/enrol-new-device': channel<SyncStatus>()({ input: enrolInput, access: 'public' }),
   'sync/sync-now': channel<SyncRunResult>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),
@@ -114,7 +114,7 @@ export const syncContract = {
   /** Writes the signed bundle where the admin chooses in the save dialog; `savedTo: null` = cancelled. */
   'sync/export-bundle': channel<{ savedTo: string | null; changes: number; files: number }>()({
     input: z.strictObject({}).optional(),
-    access: ['admin'],
+    access: ADMINS,
   }),
   /** Reads HQ's signed answer bundle (`npm run hq -- import` wrote it), chosen in the open dialog; null = cancelled. */
   'sync/import-answer': channel<{
@@ -125,7 +125,7 @@ export const syncContract = {
     records: number
   } | null>()({
     input: z.strictObject({}).optional(),
-    access: ['admin'],
+    access: ADMINS,
   }),
   /** Finds an issued contract of any branch at HQ by its number (a termination brought to another branch). */
   'sync/lookup-contracts': channel<ContractSummary[]>()({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import { ADMINS } from '../staff/roleGroups'
 
 /**
  * App updates through HQ. The core drives the state machine; the shell's electron-updater does the network and
@@ -48,7 +49,7 @@ export const updateContract = {
     access: 'signed-in',
     whileLocked: true,
   }),
-  'update/check-now': channel<UpdateStatus>()({ input: z.strictObject({}).optional(), access: ['admin'] }),
+  'update/check-now': channel<UpdateStatus>()({ input: z.strictObject({}).optional(), access: ADMINS }),
   /** «Перезапустить и обновить»: refused while any window has an unsaved form, naming which. */
   'update/install-now': channel<{ installing: true }>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),
 } as const

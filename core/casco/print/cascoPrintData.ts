@@ -1,5 +1,6 @@
 import type { ApprovalDecision } from '../../../shared/approval/decision'
-import type { CascoQuoteRecord, CascoScheduleRecord } from '../../../shared/casco/contract'
+import { CASCO_APPROVED, type CascoQuoteRecord, type CascoScheduleRecord } from '../../../shared/casco/contract'
+import { isCascoContract } from '../../../shared/casco/lifecycle'
 import {
   cascoApplicationSchema,
   draftToApplicationInput,
@@ -48,8 +49,6 @@ export interface CascoPrintDeps extends InspectionPrintDeps {
   timeZone: string
 }
 
-const APPROVED = ['approved', 'approved-with-conditions']
-
 /**
  * The application the documents print: the draft checked as on submission. Only a case past submission is printed,
  * and a legal owner without a form there can only be one stored as `{ name, inn, ogrn, address }`, before CASCO
@@ -82,13 +81,13 @@ export async function loadCascoPrintData(
 ): Promise<CascoPrintData> {
   if (!id) throw new AppError('VALIDATION', 'errors.validation', {}, { id: 'validation.required' })
   const quote = await deps.loadCascoQuote(id)
-  const issued = quote.status === 'issued' || quote.status === 'printed'
-  const preview = action === 'preview' && APPROVED.includes(quote.status)
+  const issued = isCascoContract(quote.status)
+  const preview = action === 'preview' && CASCO_APPROVED.includes(quote.status)
   if (!issued && !preview) throw new AppError('CONFLICT', 'casco.ui.errors.notIssued')
   const { result, quoteInput, chosenOption } = quote
   const option = chosenOption === null ? undefined : result?.options[chosenOption]
   const terms = chosenOption === null ? undefined : quoteInput?.options[chosenOption]
-  const approval = [...quote.decisions].reverse().find((d) => APPROVED.includes(d.decision))
+  const approval = [...quote.decisions].reverse().find((d) => CASCO_APPROVED.includes(d.decision))
   if (!result || !quoteInput || !option || !terms || !approval)
     throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
   const application = printedApplication(quote)

@@ -15,7 +15,13 @@ import { checklistOf } from '../inspectionAccess'
 import { findInspectionRow, loadInspection } from '../inspectionRows'
 import type { PhotoVariant } from '../../photos/photoStore'
 import type { ReferenceData } from '../../reference/loadReferenceData'
-import { BRANCH_INSPECTION_READERS, inGroup } from '../../../shared/staff/roleGroups'
+import { inspectionLifecycle } from '../../../shared/inspection/lifecycle'
+import {
+  BRANCH_INSPECTION_READERS,
+  INSPECTION_EDITORS,
+  SUBMITTED_INSPECTION_PRINTERS,
+  inGroup,
+} from '../../../shared/staff/roleGroups'
 
 export interface PrintedPhoto {
   /** 1, 2, 3… as the report refers to them ("фото 4, 5"). */
@@ -47,12 +53,15 @@ export interface InspectionPrintDeps {
   timeZone: string
 }
 
-/** Who may have the report: its inspector, the supervisor, and the clerk once it is submitted (given to the client). */
+/**
+ * Who may have the report (INSPECTION_PRINTERS): the branch's readers any, its inspector their own, the desk a
+ * submitted one — no longer its inspector's to change (the lifecycle), so what the client gets is final.
+ */
 function assertMayPrint(inspection: { inspectorId: string; status: string }, ctx: HandlerContext): void {
   const user = requireUser(ctx)
   if (inGroup(user.role, BRANCH_INSPECTION_READERS)) return
-  if (user.role === 'inspector' && inspection.inspectorId === user.id) return
-  if (user.role === 'clerk' && inspection.status === 'submitted') return
+  if (inGroup(user.role, INSPECTION_EDITORS) && inspection.inspectorId === user.id) return
+  if (inGroup(user.role, SUBMITTED_INSPECTION_PRINTERS) && !inspectionLifecycle.isEditable(inspection.status)) return
   throw new AppError('FORBIDDEN', 'inspection.errors.notYours')
 }
 

@@ -1,4 +1,5 @@
 import { hasMessage, translate } from '../../../shared/i18n/messages'
+import { isOsagoContract } from '../../../shared/osago/lifecycle'
 import { refusalReasonText, type BlankPrintGate } from '../../../shared/osago/registration'
 import { AppError } from '../../app/appError'
 import type { HandlerContext } from '../../ipc/handlers'
@@ -43,8 +44,7 @@ export function osagoDocuments(deps: OsagoDocumentsDeps): DocumentSet {
       if (status === 'printed' && action === 'print') {
         throw new AppError('CONFLICT', 'print.errors.alreadyPrinted', { blank: policyNumber(assigned) ?? '' })
       }
-      if ((status !== 'issued' && status !== 'printed') || !assigned)
-        throw new AppError('CONFLICT', 'print.errors.notIssued')
+      if (!isOsagoContract(status) || !assigned) throw new AppError('CONFLICT', 'print.errors.notIssued')
       const layout = blankLayoutOn(deps.layouts, print.application.contract.conclusionDate)
       if (!layout)
         throw new AppError('REFERENCE_DATA', 'print.errors.noLayout', {
@@ -75,7 +75,7 @@ export function osagoDocuments(deps: OsagoDocumentsDeps): DocumentSet {
     roles: OSAGO_PRINT_ROLES,
     async load(id) {
       const print = await loadOsagoPrintData(id, deps)
-      if (!print.policy.blank || (print.policy.status !== 'issued' && print.policy.status !== 'printed')) {
+      if (!print.policy.blank || !isOsagoContract(print.policy.status)) {
         throw new AppError('CONFLICT', 'print.errors.notIssued')
       }
       return print

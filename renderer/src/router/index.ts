@@ -1,6 +1,18 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@shared/contract/roles'
 import { SECTIONS } from '../navigation'
+import { approvalRoutes } from '../features/approval/routes'
+import { blanksRoutes } from '../features/blanks/routes'
+import { cascoRoutes } from '../features/casco/routes'
+import { homeRoutes } from '../features/home/routes'
+import { inspectionRoutes } from '../features/inspection/routes'
+import { osagoRoutes } from '../features/osago/routes'
+import { sessionRoutes } from '../features/session/routes'
+import { settingsRoutes } from '../features/settings/routes'
+import { setupRoutes } from '../features/setup/routes'
+import { staffRoutes } from '../features/staff/routes'
+import { syncRoutes } from '../features/sync/routes'
+import { terminationRoutes } from '../features/termination/routes'
 import { useAppStatusStore } from '../stores/appStatus'
 import { useSessionStore } from '../stores/session'
 
@@ -13,33 +25,31 @@ declare module 'vue-router' {
   }
 }
 
-const sectionRoutes: RouteRecordRaw[] = SECTIONS.map((s) => ({
+/**
+ * The screens, one list per feature (`renderer/src/features/<feature>/routes.ts`, under its menu section in
+ * renderer/src/navigation.ts). A section still being built has no feature yet: it shows what it will hold.
+ */
+const FEATURE_ROUTES: readonly RouteRecordRaw[][] = [
+  setupRoutes,
+  sessionRoutes,
+  homeRoutes,
+  osagoRoutes,
+  cascoRoutes,
+  inspectionRoutes,
+  approvalRoutes,
+  terminationRoutes,
+  blanksRoutes,
+  syncRoutes,
+  staffRoutes,
+  settingsRoutes,
+]
+
+const comingSections: RouteRecordRaw[] = SECTIONS.filter((s) => s.coming).map((s) => ({
   path: s.path,
   name: s.key,
   meta: { roles: s.roles, section: s.key },
-  component:
-    s.key === 'home'
-      ? () => import('../features/home/HomeView.vue')
-      : s.key === 'osago'
-        ? () => import('../features/osago/OsagoListView.vue')
-        : s.key === 'casco'
-          ? () => import('../features/casco/CascoListView.vue')
-          : s.key === 'approvals'
-            ? () => import('../features/approval/ApprovalsView.vue')
-            : s.key === 'blanks'
-              ? () => import('../features/blanks/BlanksView.vue')
-              : s.key === 'inspections'
-                ? () => import('../features/inspection/InspectionListView.vue')
-                : s.key === 'terminations'
-                  ? () => import('../features/termination/TerminationsListView.vue')
-                  : s.key === 'staff'
-                    ? () => import('../features/staff/StaffView.vue')
-                    : s.key === 'settings'
-                      ? () => import('../features/settings/SettingsView.vue')
-                      : s.key === 'sync'
-                        ? () => import('../features/sync/SyncView.vue')
-                        : () => import('../features/sections/ComingSectionView.vue'),
-  props: s.coming ? { section: s.key } : undefined,
+  component: () => import('../features/sections/ComingSectionView.vue'),
+  props: { section: s.key },
 }))
 
 export const router = createRouter({
@@ -47,60 +57,8 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', redirect: '/home' },
-    {
-      path: '/first-run',
-      name: 'first-run',
-      meta: { public: true },
-      component: () => import('../features/setup/FirstRunView.vue'),
-    },
-    {
-      path: '/sign-in',
-      name: 'sign-in',
-      meta: { public: true },
-      component: () => import('../features/session/SignInView.vue'),
-    },
-    {
-      path: '/change-password',
-      name: 'change-password',
-      component: () => import('../features/session/ChangePasswordView.vue'),
-    },
-    ...sectionRoutes,
-    {
-      path: '/terminations/new',
-      name: 'termination-new',
-      meta: { roles: SECTIONS.find((s) => s.key === 'terminations')!.roles, section: 'terminations' },
-      component: () => import('../features/termination/NewApplicationView.vue'),
-    },
-    {
-      path: '/terminations/:id',
-      name: 'termination-application',
-      meta: { roles: SECTIONS.find((s) => s.key === 'terminations')!.roles, section: 'terminations' },
-      component: () => import('../features/termination/ApplicationView.vue'),
-    },
-    {
-      path: '/inspections/:id',
-      name: 'inspection',
-      meta: { roles: SECTIONS.find((s) => s.key === 'inspections')!.roles, section: 'inspections' },
-      component: () => import('../features/inspection/InspectionFormView.vue'),
-    },
-    {
-      path: '/casco/:id',
-      name: 'casco-quote',
-      meta: { roles: SECTIONS.find((s) => s.key === 'casco')!.roles, section: 'casco' },
-      component: () => import('../features/casco/CascoQuoteView.vue'),
-    },
-    {
-      path: '/approvals/:id',
-      name: 'approval-case',
-      meta: { roles: SECTIONS.find((s) => s.key === 'approvals')!.roles, section: 'approvals' },
-      component: () => import('../features/approval/ApprovalCaseView.vue'),
-    },
-    {
-      path: '/osago/:id',
-      name: 'osago-policy',
-      meta: { roles: SECTIONS.find((s) => s.key === 'osago')!.roles, section: 'osago' },
-      component: () => import('../features/osago/OsagoFormView.vue'),
-    },
+    ...FEATURE_ROUTES.flat(),
+    ...comingSections,
     { path: '/:pathMatch(.*)*', redirect: '/home' },
   ],
 })

@@ -33,6 +33,7 @@ export default {
       savedAt: 'Saved at {time}',
       saveFailed: 'Not saved: {message}',
       readOnlyNotice: 'The report has been submitted for approval and is read-only',
+      viewOnlyNotice: 'The inspector fills in this report: here it is read-only',
       returned: 'The report was returned for corrections: {reason}',
       submitted: 'The report has been submitted for approval',
       sections: {

@@ -30,6 +30,7 @@ export default {
       savedAt: 'Сохранено в {time}',
       saveFailed: 'Не сохранено: {message}',
       readOnlyNotice: 'Акт отправлен на согласование и доступен только для просмотра',
+      viewOnlyNotice: 'Акт заполняет осмотрщик: здесь он только для просмотра',
       returned: 'Акт возвращён на доработку: {reason}',
       submitted: 'Акт отправлен на согласование',
       sections: {

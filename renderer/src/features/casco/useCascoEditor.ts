@@ -1,11 +1,13 @@
 import type { Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
-import { CASCO_EDITABLE, type CascoLiveQuote, type CascoQuoteRecord } from '@shared/casco/contract'
-import { cascoApplicationSchema, draftToApplicationInput } from '@shared/casco/draftApplication'
-import type { CascoDraft } from '@shared/casco/draft'
-import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
+import type { ChannelInput } from '@shared/contract'
+import { useI18n } from '../../plugins/i18n'
+import type { CascoLiveQuote, CascoQuoteRecord } from '@shared/casco/contract'
+import { cascoLifecycle } from '@shared/casco/lifecycle'
+import { draftToApplicationInput, validateCascoApplication } from '@shared/casco/draftApplication'
+import { readCascoDraft, type CascoDraft } from '@shared/casco/draft'
 import { call } from '../../api/client'
-import { useDraftEditor } from '../parties/useDraftEditor'
+import { useAppStatusStore } from '../../stores/appStatus'
+import { useDraftEditor } from '../party/useDraftEditor'
 
 /**
  * One CASCO quote being edited, the way the OSAGO form works: autosave, live validation, the options priced live
@@ -14,17 +16,20 @@ import { useDraftEditor } from '../parties/useDraftEditor'
  */
 export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
   const { t } = useI18n()
-  return useDraftEditor<CascoDraft, CascoQuoteRecord, CascoLiveQuote>({
+  const appStatus = useAppStatusStore()
+  const editor = useDraftEditor<CascoDraft, CascoQuoteRecord, CascoLiveQuote>({
     record: quote,
-    editable: (q) => CASCO_EDITABLE.includes(q.status),
+    editable: (q) => cascoLifecycle.isEditable(q.status),
     draftOf: (q) => q.draft,
+    // A local backup written before CASCO's legal owner was the shared organisation opens in today's shape.
+    upgrade: readCascoDraft,
     backupPrefix: 'casco-draft',
     save: (input) => call('casco/save-draft', input),
     quote: (draft) => call('casco/preview-quote', { draft }),
     quoteDelayMs: 300,
     validate(draft) {
-      const r = cascoApplicationSchema.safeParse(draftToApplicationInput(draft), { reportInput: true })
-      return r.success ? {} : zodIssuesToFieldErrors(r.error)
+      const r = validateCascoApplication(draftToApplicationInput(draft))
+      return r.ok ? {} : r.fieldErrors
     },
     // Only a draft is moved to today: the date of a priced quote is what its prices were computed for.
     redate(draft, q, today) {
@@ -32,7 +37,18 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
       draft.contract.quoteDate = today
       return true
     },
+    today: appStatus.today,
     t,
     messages: { saveFailed: 'casco.ui.saveFailed' },
   })
+  return {
+    ...editor,
+    /** The case and the form's reference data, read together when the form opens. */
+    open: (id: string) => Promise.all([call('casco/get-quote', { id }), call('casco/get-form-reference')]),
+    /** The steps that move the case on the core; each answers the case as it now is. */
+    calculate: (input: ChannelInput<'casco/calculate-quote'>) => call('casco/calculate-quote', input),
+    choose: (input: ChannelInput<'casco/choose-option'>) => call('casco/choose-option', input),
+    submitForApproval: (input: ChannelInput<'casco/submit-for-approval'>) => call('casco/submit-for-approval', input),
+    discard: (input: ChannelInput<'casco/discard-quote'>) => call('casco/discard-quote', input),
+  }
 }

@@ -28,9 +28,10 @@ export function photoTitle(
   return shot ? localName(shot.name, locale) : photo.shot
 }
 
-export function capturedText(photo: InspectionPhoto, locale: string): string {
+/** When the photo was taken, on the branch's clock (`timeZone` from the app status), not this computer's. */
+export function capturedText(photo: InspectionPhoto, locale: string, timeZone: string | undefined): string {
   const d = new Date(photo.capturedAt)
   return Number.isNaN(d.getTime())
     ? ''
-    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
+    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone })
 }

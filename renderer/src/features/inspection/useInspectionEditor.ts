@@ -1,19 +1,19 @@
 import { computed, reactive, ref, watch, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '../../plugins/i18n'
 import type { InspectionReference } from '@shared/inspection/checklist'
 import { checkCompleteness } from '@shared/inspection/completeness'
 import type { DiagramPoint } from '@shared/inspection/diagram'
-import {
-  EDITABLE_STATUSES,
-  type DamageInput,
-  type DamageRow,
-  type Inspection,
-  type InspectionPhoto,
-} from '@shared/inspection/inspection'
+import type { DamageInput, DamageRow, Inspection, InspectionPhoto } from '@shared/inspection/inspection'
+import { inspectionLifecycle } from '@shared/inspection/lifecycle'
 import { inspectionReportDraftSchema, type InspectionReport } from '@shared/inspection/report'
+import type { Result } from '@shared/contract/result'
 import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
 import { call } from '../../api/client'
-import type { FormContext } from '../parties/formContext'
+import { useCan } from '../../composables/useCan'
+import { useFormErrors } from '../../composables/useFormErrors'
+import { draftBackup } from '../party/draftBackup'
+import { createForm } from '../party/formContext'
+import { trackUnsavedForm } from '../update'
 
 const AUTOSAVE_MS = 400
 
@@ -43,14 +43,37 @@ export function useInspectionEditor() {
   const report = ref<InspectionReport | null>(null)
   /** What the inspector typed into each damage row; the server's copy never overwrites a row being edited. */
   const damageDrafts = reactive(new Map<string, DamageInput>())
-  const serverErrors = ref<Record<string, string>>({})
   const localErrors = ref<Record<string, string>>({})
-  const touched = ref(new Set<string>())
-  const showAll = ref(false)
   const saving = ref(false)
   const savedAt = ref<Date | null>(null)
   const saveError = ref<string | null>(null)
-  const readonly = computed(() => !inspection.value || !EDITABLE_STATUSES.includes(inspection.value.status))
+  const { can } = useCan()
+  /** The record may still change (a draft, a returned report) — whoever looks at it. */
+  const editableStatus = computed(() => !!inspection.value && inspectionLifecycle.isEditable(inspection.value.status))
+  /**
+   * Read-only unless this user may save this report now: a supervisor opening a draft sees it, but typing there
+   * would only be refused by the core (FORBIDDEN) and leave a backup behind.
+   */
+  const readonly = computed(() => !editableStatus.value || !can('inspection/save-report', inspection.value))
+  const errors = useFormErrors({
+    t,
+    readonly,
+    local: () => localErrors.value,
+    // The schema catches what must not be typed at once; a missing item waits until the field was left.
+    localAtOnce: true,
+    later(path) {
+      const key = completeness.value?.fieldErrors[path]
+      return key ? { key } : undefined
+    },
+  })
+  const { serverErrors, showAll } = errors
+  /** The local safety net the OSAGO and CASCO forms have: every change in localStorage until the core has it. */
+  const backup = draftBackup<InspectionReport>('inspection-report')
+  /** A change the core has not confirmed yet; «restart and update» waits for it (docs: updates). */
+  const dirty = ref(false)
+  trackUnsavedForm('inspection-report', dirty)
+  /** Counts changes, so a save's answer clears the backup only if nothing was typed while it was on its way. */
+  let changeSeq = 0
   let saveTimer: ReturnType<typeof setTimeout> | undefined
   let chain: Promise<unknown> = Promise.resolve()
   const damageTimers = new Map<string, ReturnType<typeof setTimeout>>()
@@ -80,11 +103,19 @@ export function useInspectionEditor() {
     loading = true
     reference.value = ref_.value
     inspection.value = got.value
-    report.value = structuredClone(got.value.report)
+    // What was typed here and not yet confirmed by the core (a crash, a reload inside the autosave delay) wins.
+    const backedUp = readonly.value ? null : backup.read(id)
+    // A report that can no longer change has nothing to restore. Read-only only for this user (a supervisor on the
+    // inspector's computer), the backup may hold the inspector's unsaved typing: it stays for them.
+    if (!editableStatus.value) backup.clear(id)
+    changeSeq += 1
+    dirty.value = backedUp !== null
+    report.value = structuredClone(backedUp ?? got.value.report)
     damageDrafts.clear()
     for (const d of got.value.damages) damageDrafts.set(d.id, toInput(d))
     loading = false
     validate()
+    if (dirty.value) void saveReport()
     return null
   }
 
@@ -98,6 +129,7 @@ export function useInspectionEditor() {
     return queue(async () => {
       if (!report.value || !inspection.value || readonly.value) return
       saving.value = true
+      const seq = changeSeq
       const r = await call('inspection/save-report', {
         id: inspection.value.id,
         rowVersion: inspection.value.rowVersion,
@@ -108,6 +140,11 @@ export function useInspectionEditor() {
         inspection.value = { ...inspection.value, rowVersion: r.value.rowVersion, updatedAt: r.value.updatedAt }
         savedAt.value = new Date()
         saveError.value = null
+        // Nothing typed while this save was on its way: the core has what the backup holds.
+        if (seq === changeSeq) {
+          dirty.value = false
+          backup.clear(inspection.value.id)
+        }
       } else {
         saveError.value = t('inspection.ui.saveFailed', { message: r.error.message })
       }
@@ -128,8 +165,11 @@ export function useInspectionEditor() {
   watch(
     report,
     () => {
-      if (loading || !report.value || readonly.value) return
+      if (loading || !report.value || !inspection.value || readonly.value) return
       serverErrors.value = {}
+      changeSeq += 1
+      dirty.value = true
+      backup.write(inspection.value.id, report.value)
       validate()
       clearTimeout(saveTimer)
       saveTimer = setTimeout(() => void saveReport(), AUTOSAVE_MS)
@@ -217,36 +257,23 @@ export function useInspectionEditor() {
       : null,
   )
 
-  async function submit(): Promise<string | null> {
+  /** Saves what is pending, then submits; a refusal's field errors are shown at their fields. */
+  async function submit(): Promise<Result<Inspection | null>> {
     await flush()
     showAll.value = true
     const current = inspection.value
-    if (!current) return null
+    if (!current) return { ok: true, value: null }
     const r = await queue(() => call('inspection/submit', { id: current.id, rowVersion: inspection.value!.rowVersion }))
     if (!r.ok) {
       serverErrors.value = r.error.fieldErrors ?? {}
-      return r.error.message
+      return r
     }
     inspection.value = r.value
     report.value = structuredClone(r.value.report)
-    return null
+    return r
   }
 
-  const form: FormContext = {
-    model: report as unknown as Ref<Record<string, unknown>>,
-    readonly,
-    errorsOf(path: string) {
-      const key =
-        serverErrors.value[path] ??
-        localErrors.value[path] ??
-        (showAll.value || touched.value.has(path) ? completeness.value?.fieldErrors[path] : undefined)
-      return key ? [t(key)] : []
-    },
-    touch(path: string) {
-      touched.value.add(path)
-      touched.value = new Set(touched.value)
-    },
-  }
+  const form = createForm(report, errors.state)
 
   return {
     inspection,
@@ -256,8 +283,10 @@ export function useInspectionEditor() {
     damages,
     completeness,
     form,
+    editableStatus,
     readonly,
     saving,
+    dirty,
     savedAt,
     saveError,
     showAll,

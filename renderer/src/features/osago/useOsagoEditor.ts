@@ -1,14 +1,15 @@
 import type { Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import type { ChannelInput } from '@shared/contract'
+import { useI18n } from '../../plugins/i18n'
 import { validateOsagoApplication } from '@shared/osago/application'
 import type { OsagoQuote } from '@shared/osago/contract'
 import { applyOwnerRules, draftToApplicationInput, readOsagoDraft, type OsagoDraft } from '@shared/osago/draft'
-import type { OsagoPolicy, OsagoStatus } from '@shared/osago/policy'
+import { osagoLifecycle } from '@shared/osago/lifecycle'
+import type { OsagoPolicy } from '@shared/osago/policy'
 import { call } from '../../api/client'
-import { plain } from '../parties/draftBackup'
-import { useDraftEditor } from '../parties/useDraftEditor'
-
-const EDITABLE: readonly OsagoStatus[] = ['draft', 'calculated']
+import { useAppStatusStore } from '../../stores/appStatus'
+import { plain } from '../party/draftBackup'
+import { useDraftEditor } from '../party/useDraftEditor'
 
 /**
  * One OSAGO application being edited (autosave, live validation, the live premium, the core's field errors on
@@ -16,11 +17,12 @@ const EDITABLE: readonly OsagoStatus[] = ['draft', 'calculated']
  */
 export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
   const { t } = useI18n()
+  const appStatus = useAppStatusStore()
   const { live, ...editor } = useDraftEditor<OsagoDraft, OsagoPolicy, OsagoQuote>({
     record: policy,
-    editable: (p) => EDITABLE.includes(p.status),
+    editable: (p) => osagoLifecycle.isEditable(p.status),
     // The core stores the draft exactly as this form saved it, and reads older drafts into today's shape.
-    draftOf: (p) => p.draft as OsagoDraft,
+    draftOf: (p) => p.draft,
     upgrade: readOsagoDraft,
     // An organisation's policy covers any driver (40-FZ art. 16): a list saved before that rule is switched off.
     conform: applyOwnerRules,
@@ -38,8 +40,18 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
       draft.contract.conclusionDate = today
       return true
     },
+    today: appStatus.today,
     t,
     messages: { saveFailed: 'osago.ui.saveFailed' },
   })
-  return { ...editor, quote: live }
+  return {
+    ...editor,
+    quote: live,
+    /** «Рассчитать»: the form on screen saved and priced by the core in one call. */
+    calculate: () => editor.submit((input) => call('osago/calculate-policy', input)),
+    /** The application and the form's reference data, read together when the form opens. */
+    open: (id: string) => Promise.all([call('osago/get-policy', { id }), call('osago/get-form-reference')]),
+    /** Discards a draft application; the caller flushes the form first. */
+    discard: (input: ChannelInput<'osago/discard-draft'>) => call('osago/discard-draft', input),
+  }
 }

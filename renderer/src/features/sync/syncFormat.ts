@@ -1,12 +1,15 @@
 import type { SyncStatus } from '@shared/sync/contract'
 
-/** A timestamp as the branch reads it (local time of this computer), or '' for none. */
-export function formatMoment(iso: string | null | undefined, locale: string): string {
+/**
+ * A timestamp as the branch reads it — on the branch's clock (`timeZone` from the app status), not this computer's,
+ * which may be set to another zone — or '' for none.
+ */
+export function formatMoment(iso: string | null | undefined, locale: string, timeZone: string | undefined): string {
   if (!iso) return ''
   const d = new Date(iso)
   return Number.isNaN(d.getTime())
     ? ''
-    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' })
+    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone })
 }
 
 /** A size in the largest unit that keeps it above one (a few small photos are "48 КБ", not "0 МБ"). */

@@ -1,8 +1,9 @@
 import { computed, ref, watch, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '../../plugins/i18n'
 import type { ApiError } from '@shared/contract/result'
 import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
-import type { FormContext } from '../parties/formContext'
+import { draftPath, useFormErrors } from '../../composables/useFormErrors'
+import { createForm } from '../party/formContext'
 
 interface Schema {
   safeParse(
@@ -21,17 +22,19 @@ export function useDraftForm<D extends object>(
   toInput: (d: D) => unknown,
   schema: Schema,
   serverPrefix = '',
+  renamed: Record<string, string> = {},
 ) {
   const { t } = useI18n()
-  const touched = ref(new Set<string>())
-  const showAll = ref(false)
-  const serverErrors = ref<Record<string, string>>({})
   const formError = ref<string | null>(null)
   const readonly = ref(false)
   const localErrors = computed(() => {
     const r = schema.safeParse(toInput(draft.value), { reportInput: true })
-    return r.success ? {} : zodIssuesToFieldErrors(r.error as Parameters<typeof zodIssuesToFieldErrors>[0])
+    if (r.success) return {}
+    const byInput = zodIssuesToFieldErrors(r.error as Parameters<typeof zodIssuesToFieldErrors>[0])
+    return Object.fromEntries(Object.entries(byInput).map(([path, key]) => [draftPath(path, renamed), key]))
   })
+  const errors = useFormErrors({ t, readonly, local: () => localErrors.value, serverPrefix, renamed })
+  const { serverErrors, showAll } = errors
   watch(
     draft,
     () => {
@@ -40,27 +43,11 @@ export function useDraftForm<D extends object>(
     { deep: true },
   )
 
-  const form: FormContext = {
-    model: draft as unknown as Ref<Record<string, unknown>>,
-    readonly,
-    errorsOf(path: string) {
-      const key =
-        serverErrors.value[path] ?? (showAll.value || touched.value.has(path) ? localErrors.value[path] : undefined)
-      return key ? [t(key)] : []
-    },
-    touch(path: string) {
-      touched.value = new Set([...touched.value, path])
-    },
-  }
+  const form = createForm(draft, errors.state)
 
   function fromApi(error: ApiError): void {
-    const out: Record<string, string> = {}
-    for (const [path, key] of Object.entries(error.fieldErrors ?? {})) {
-      out[path.startsWith(serverPrefix) ? path.slice(serverPrefix.length) : path] = key
-    }
-    serverErrors.value = out
+    errors.fromApi(error)
     formError.value = error.message
-    showAll.value = true
   }
 
   /** True when the local schema accepts the draft; otherwise shows every message. */

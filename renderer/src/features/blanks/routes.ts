@@ -1,0 +1,3 @@
+import { sectionRoutes } from '../../navigation'
+
+export const blanksRoutes = sectionRoutes('blanks', () => import('./BlanksView.vue'))

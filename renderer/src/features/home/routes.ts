@@ -1,0 +1,3 @@
+import { sectionRoutes } from '../../navigation'
+
+export const homeRoutes = sectionRoutes('home', () => import('./HomeView.vue'))

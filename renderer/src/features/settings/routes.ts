@@ -1,0 +1,3 @@
+import { sectionRoutes } from '../../navigation'
+
+export const settingsRoutes = sectionRoutes('settings', () => import('./SettingsView.vue'))

@@ -1,0 +1,3 @@
+import { sectionRoutes } from '../../navigation'
+
+export const staffRoutes = sectionRoutes('staff', () => import('./StaffView.vue'))

@@ -1,0 +1,3 @@
+import { sectionRoutes } from '../../navigation'
+
+export const syncRoutes = sectionRoutes('sync', () => import('./SyncView.vue'))

@@ -1,0 +1,2 @@
+/** What other features may use from update (scripts/featureBoundaries.test.ts): editors report unsaved forms. */
+export { trackUnsavedForm } from './unsavedForms'
