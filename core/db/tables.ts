@@ -4,7 +4,7 @@ import type { StoredOsagoPremium } from '../../shared/osago/calculator'
 import type { OsagoPayment, OsagoStatus } from '../../shared/osago/policy'
 import type { BlankStatus } from '../../shared/blanks/schemas'
 import type { ContractData } from '../../shared/termination/application'
-import type { PhotoSource } from '../../shared/inspection/inspection'
+import type { InspectionStatus, PhotoSource } from '../../shared/inspection/inspection'
 
 /**
  * The typed map of the synced tables: each table's columns, so the Writer (core/db/write.ts) takes and returns
@@ -196,7 +196,7 @@ export const TABLES = {
   },
   inspection: {
     number: text,
-    status: text,
+    status: textOf<InspectionStatus>(),
     quote_id: nullable(text),
     report: jsonText(),
     checklist_version: text,

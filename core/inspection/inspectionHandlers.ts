@@ -94,7 +94,7 @@ async function nextNumber(w: Writer, year: string): Promise<string> {
 }
 
 export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf<InspectionChannels> {
-  const load = (id: string) => loadInspection(db, id)
+  const load = (id: string, row?: InspectionRow) => loadInspection(db, id, row)
 
   return {
     'inspection/get-reference': async (input, ctx) => {
@@ -123,7 +123,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
           ...searchColumns(report, number),
         })
       })
-      return load(row.id)
+      return load(row.id, row)
     },
 
     'inspection/get': async (input, ctx) => {
@@ -160,7 +160,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
 
     'inspection/save-report': async (input, ctx) => {
       const row = await editableRow(db, input.id, ctx)
-      await write(db, ctx.actor, 'inspection.report-saved', ctx.now, (w) =>
+      const after = await write(db, ctx.actor, 'inspection.report-saved', ctx.now, (w) =>
         w.update(
           'inspection',
           row.id,
@@ -171,7 +171,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
           input.rowVersion,
         ),
       )
-      return load(row.id)
+      return load(row.id, after)
     },
 
     'inspection/add-damage': async (input, ctx) => {
@@ -184,7 +184,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
         }
         await w.insert('inspection_damage', { inspection_id: row.id, seq: (max.m ?? 0) + 1, ...columns })
       })
-      return load(row.id)
+      return load(row.id, row)
     },
 
     'inspection/update-damage': async (input, ctx) => {
@@ -194,7 +194,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       await write(db, ctx.actor, 'inspection.damage-updated', ctx.now, (w) =>
         w.update('inspection_damage', damage.id, columns, input.rowVersion),
       )
-      return load(row.id)
+      return load(row.id, row)
     },
 
     'inspection/remove-damage': async (input, ctx) => {
@@ -207,7 +207,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
         // The row's photos go with it: a photo of a damage that is no longer on the report proves nothing.
         for (const p of photos) await w.update('inspection_photo', p.id, { removed_at: at })
       })
-      return load(row.id)
+      return load(row.id, row)
     },
 
     'inspection/assign-photo': async (input, ctx) => {
@@ -231,7 +231,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       await write(db, ctx.actor, 'inspection.photo-assigned', ctx.now, (w) =>
         w.update('inspection_photo', photo.id, { shot: input.shot, damage_id: damageId }, input.rowVersion),
       )
-      return load(row.id)
+      return load(row.id, row)
     },
 
     'inspection/remove-photo': async (input, ctx) => {
@@ -240,13 +240,13 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       await write(db, ctx.actor, 'inspection.photo-removed', ctx.now, (w) =>
         w.update('inspection_photo', photo.id, { removed_at: ctx.now.toISOString() }, input.rowVersion),
       )
-      return load(row.id)
+      return load(row.id, row)
     },
 
     'inspection/submit': async (input, ctx) => {
       const row = await editableRow(db, input.id, ctx)
       if (row.row_version !== input.rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
-      const inspection = await load(row.id)
+      const inspection = await load(row.id, row)
       const { missing, fieldErrors } = checkCompleteness(inspection, checklistOf(reference, row.checklist_version).data)
       if (missing.length > 0) {
         throw new AppError(
@@ -256,7 +256,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
           { ...fieldErrors, ...missingToFieldErrors(missing) },
         )
       }
-      await write(db, ctx.actor, 'inspection.submitted', ctx.now, (w) =>
+      const after = await write(db, ctx.actor, 'inspection.submitted', ctx.now, (w) =>
         w.update(
           'inspection',
           row.id,
@@ -268,7 +268,7 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
           input.rowVersion,
         ),
       )
-      return load(row.id)
+      return load(row.id, after)
     },
   }
 }

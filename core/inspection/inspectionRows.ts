@@ -1,40 +1,13 @@
 import type { RowOf } from '../db/tables'
 import type { DiagramView } from '../../shared/inspection/diagram'
-import type {
-  DamageRow,
-  Inspection,
-  InspectionListItem,
-  InspectionPhoto,
-  InspectionStatus,
-} from '../../shared/inspection/inspection'
+import type { DamageRow, Inspection, InspectionListItem, InspectionPhoto } from '../../shared/inspection/inspection'
 import type { InspectionReport } from '../../shared/inspection/report'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import type { Knex } from 'knex'
 
-export interface InspectionRow {
-  id: string
-  number: string
-  status: InspectionStatus
-  quote_id: string | null
-  report: string
-  checklist_version: string
-  inspector_id: string
-  inspected_at: string | null
-  plate: string | null
-  vin: string | null
-  client_name: string | null
-  vehicle: string | null
-  search_text: string | null
-  submitted_at: string | null
-  submitted_by: string | null
-  returned_at: string | null
-  returned_by: string | null
-  return_reason: string | null
-  created_at: string
-  updated_at: string
-  row_version: number
-}
+/** An inspection as stored: the typed table map's row (core/db/tables.ts). */
+export type InspectionRow = RowOf<'inspection'>
 
 export interface DamageDbRow {
   id: string
@@ -132,8 +105,12 @@ async function staffName(db: Db, id: string): Promise<string> {
   return row?.full_name ?? ''
 }
 
-export async function loadInspection(db: Db | Knex.Transaction, id: string): Promise<Inspection> {
-  const row = await findInspectionRow(db, id)
+/**
+ * The inspection with its damages, photos and inspector. `row` is the inspection row when the caller has it — the
+ * Writer's after-row of the write it just made, or the row it read for that write — so it is not read again.
+ */
+export async function loadInspection(db: Db | Knex.Transaction, id: string, row?: InspectionRow): Promise<Inspection> {
+  row ??= await findInspectionRow(db, id)
   const [damages, photos, inspectorName] = await Promise.all([
     activeDamageRows(db, id),
     activePhotoRows(db, id),

@@ -50,6 +50,18 @@ describe('FormField', () => {
     expect(w.find('input').element.value).toBe('2027-02-01')
   })
 
+  it('keeps an emptied date as an empty date and says so once the field was left', async () => {
+    const { draft, form } = osagoForm({ 'contract.startDate': 'validation.required' })
+    draft.value!.contract.startDate = '2026-12-06'
+    const w = mount(FormField, { props: { form, path: 'contract.startDate', label: 'Start', type: 'date' }, global })
+    await type(w, '')
+    // The browser's date input gives '' for a cleared or impossible date (31.02): the draft never holds a half date.
+    expect(draft.value!.contract.startDate).toBe('')
+    expect(w.text()).not.toContain('validation.required')
+    await w.find('input').trigger('blur')
+    expect(w.text()).toContain('«validation.required»')
+  })
+
   it('binds a field of a part of the form under its full path', async () => {
     const { draft, form } = osagoForm()
     const address = scope(scope(form, 'insured'), 'address')
