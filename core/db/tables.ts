@@ -3,7 +3,12 @@ import type { OsagoDraft } from '../../shared/osago/draft'
 import type { StoredOsagoPremium } from '../../shared/osago/calculator'
 import type { OsagoPayment, OsagoStatus } from '../../shared/osago/policy'
 import type { BlankStatus } from '../../shared/blanks/schemas'
-import type { ContractData } from '../../shared/termination/application'
+import type {
+  ApplicationDetails,
+  ApplicationStatus,
+  ContractData,
+  ContractSource,
+} from '../../shared/termination/application'
 import type { InspectionStatus, PhotoSource } from '../../shared/inspection/inspection'
 
 /**
@@ -132,11 +137,11 @@ export const TABLES = {
     received_at: text,
     received_on: text,
     received_by: nullable(text),
-    status: text,
-    contract_source: text,
+    status: textOf<ApplicationStatus>(),
+    contract_source: textOf<ContractSource>(),
     contract_id: text,
     contract: jsonText(),
-    kind: text,
+    kind: textOf<ApplicationDetails['kind']>(),
     details: jsonText(),
     required_documents: jsonText(),
     documents_verified: withDefault(bool),

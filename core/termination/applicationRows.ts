@@ -1,9 +1,8 @@
+import type { RowOf } from '../db/tables'
 import type {
   ApplicationDetails,
-  ApplicationStatus,
   ApplicationSummary,
   ContractData,
-  ContractSource,
   StaffRef,
   TerminationApplication,
 } from '../../shared/termination/application'
@@ -14,50 +13,8 @@ import type { TerminationDocument } from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 
-export interface ApplicationRow {
-  id: string
-  branch_id: string
-  incoming_year: number
-  incoming_seq: number
-  incoming_number: string
-  received_at: string
-  received_on: string
-  received_by: string | null
-  status: ApplicationStatus
-  contract_source: ContractSource
-  contract_id: string
-  contract: string
-  kind: ApplicationDetails['kind']
-  details: string
-  required_documents: string
-  documents_verified: number | boolean
-  documents: string
-  payout_due_on: string | null
-  calculation: string | null
-  refund_kopecks: number | null
-  completed_at: string | null
-  completed_by: string | null
-  approved_at: string | null
-  approved_by: string | null
-  paid_on: string | null
-  paid_by: string | null
-  payment_document: string | null
-  penalty_kopecks: number | null
-  /** JSON LatePayoutResult, when paid after the due date (migration 20261205000012). */
-  late_payout?: string | null
-  /** JSON DeadlineChangeNotice[] (migration 20261205000013). */
-  deadline_changes?: string | null
-  paid_kopecks: number | null
-  refused_at: string | null
-  refused_by: string | null
-  refusal_reason: string | null
-  policyholder_name: string
-  contract_number: string
-  search_text: string
-  created_at: string
-  updated_at: string
-  row_version: number
-}
+/** A termination application as stored: the typed table map's row (core/db/tables.ts). */
+export type ApplicationRow = RowOf<'termination_application'>
 
 export async function findApplicationRow(db: Db, id: string): Promise<ApplicationRow> {
   const row = (await db('termination_application').where({ id }).first()) as ApplicationRow | undefined

@@ -207,8 +207,9 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     return row
   }
 
-  async function answer(id: string) {
-    return toApplication(db, await findApplicationRow(db, id))
+  /** The application as the screens get it; from the Writer's after-row when the caller has it (no second read). */
+  async function answer(id: string, row?: ApplicationRow) {
+    return toApplication(db, row ?? (await findApplicationRow(db, id)))
   }
 
   /** Marks the contract ended (or no longer ended, when a completed application is refused) with the application. */
@@ -349,7 +350,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       requirePayout(calc, details)
       const list = checklist(contract, t)
       const ticked = (JSON.parse(row.documents) as TerminationDocument[]).filter((d) => list.documents.includes(d))
-      await write(db, ctx.actor, 'termination.updated', ctx.now, (w) =>
+      const after = await write(db, ctx.actor, 'termination.updated', ctx.now, (w) =>
         w.update(
           'termination_application',
           row.id,
@@ -365,7 +366,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           input.rowVersion,
         ),
       )
-      return answer(row.id)
+      return answer(row.id, after)
     },
 
     'termination/set-documents': async (input, ctx) => {
@@ -380,10 +381,10 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           { [`documents.${stray}`]: 'termination.problem.documentNotRequired' },
         )
       const ticked = TERMINATION_DOCUMENTS.filter((d) => input.documents.includes(d))
-      await write(db, ctx.actor, 'termination.documents-checked', ctx.now, (w) =>
+      const after = await write(db, ctx.actor, 'termination.documents-checked', ctx.now, (w) =>
         w.update('termination_application', row.id, { documents: JSON.stringify(ticked) }, input.rowVersion),
       )
-      return answer(row.id)
+      return answer(row.id, after)
     },
 
     'termination/complete-application': async (input, ctx) => {
@@ -412,22 +413,22 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
         completed_at: now,
         completed_by: ctx.actor.userId,
       }
-      await write(db, ctx.actor, 'termination.completed', ctx.now, async (w) => {
+      const after = await write(db, ctx.actor, 'termination.completed', ctx.now, async (w) => {
         if (!calc.eligible) {
           // Not eligible by the rules: the application is refused with the calculation's reason, the contract stays.
-          await w.update(
+          return w.update(
             'termination_application',
             row.id,
             { ...done, status: 'refused', refused_at: now, refused_by: ctx.actor.userId, refusal_reason: calc.reason },
             input.rowVersion,
           )
-          return
         }
         const status: ApplicationStatus = calc.outcome === 'refund' && calc.refundKopecks > 0 ? 'calculated' : 'closed'
-        await w.update('termination_application', row.id, { ...done, status }, input.rowVersion)
+        const completed = await w.update('termination_application', row.id, { ...done, status }, input.rowVersion)
         if (ends(calc) && calc.terminationDate) await markContract(w, contract, calc.terminationDate)
+        return completed
       })
-      return answer(row.id)
+      return answer(row.id, after)
     },
 
     'termination/approve-application': async (input, ctx) => {
@@ -435,7 +436,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
       const calc = JSON.parse(row.calculation!) as RefundCalculation
       if (!calc.needsApproval) throw new AppError('CONFLICT', 'termination.problem.approvalNotNeeded')
       if (row.received_by === ctx.actor.userId) throw new AppError('FORBIDDEN', 'termination.problem.fourEyes')
-      await write(db, ctx.actor, 'termination.approved', ctx.now, (w) =>
+      const after = await write(db, ctx.actor, 'termination.approved', ctx.now, (w) =>
         w.update(
           'termination_application',
           row.id,
@@ -447,7 +448,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           input.rowVersion,
         ),
       )
-      return answer(row.id)
+      return answer(row.id, after)
     },
 
     'termination/record-payout': async (input, ctx) => {
@@ -461,7 +462,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           ? accruedLatePayout(reference, calc, row.payout_due_on, paidOn)
           : null
       const penalty = late?.amountKopecks ?? 0
-      await write(db, ctx.actor, 'termination.paid', ctx.now, (w) =>
+      const after = await write(db, ctx.actor, 'termination.paid', ctx.now, (w) =>
         w.update(
           'termination_application',
           row.id,
@@ -477,14 +478,14 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           input.rowVersion,
         ),
       )
-      return answer(row.id)
+      return answer(row.id, after)
     },
 
     'termination/refuse-application': async (input, ctx) => {
       const row = await inStatus(input.id, 'termination/refuse-application', ctx)
       const calc = row.calculation ? (JSON.parse(row.calculation) as RefundCalculation) : null
-      await write(db, ctx.actor, 'termination.refused', ctx.now, async (w) => {
-        await w.update(
+      const after = await write(db, ctx.actor, 'termination.refused', ctx.now, async (w) => {
+        const refused = await w.update(
           'termination_application',
           row.id,
           {
@@ -497,8 +498,9 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
         )
         // Completion ended the contract; a refusal after it means the contract goes on.
         if (calc && ends(calc)) await markContract(w, JSON.parse(row.contract) as ContractData, null)
+        return refused
       })
-      return answer(row.id)
+      return answer(row.id, after)
     },
 
     'termination/get-application': async (input) => answer(input.id),
