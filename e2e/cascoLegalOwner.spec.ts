@@ -96,7 +96,10 @@ test.describe('CASCO: an organisation owns the car', () => {
     await page.getByTestId('casco-calculate').click()
     await expect(page.getByTestId('casco-status')).toHaveText('Рассчитан')
     const quoteId = /#\/casco\/([0-9a-f-]+)/.exec(page.url())![1]!
-    const row = (await core.db('casco_quote').where({ id: quoteId }).first()) as { draft: string; quote_input: string }
+    const row = (await core.db('casco_document').where({ id: quoteId }).first()) as {
+      draft: string
+      quote_input: string
+    }
     expect(JSON.parse(row.draft).owner).toEqual({
       type: 'legal',
       entity: {

@@ -14,6 +14,7 @@ import * as calendarDeadlines from './20261205000013_calendar_deadlines'
 import * as backup from './20261205000014_backup'
 import * as osagoDocuments from './20261205000015_osago_documents'
 import * as writeJournal from './20261205000016_write_journal'
+import * as cascoDocuments from './20261205000017_casco_documents'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000014_backup', ...backup },
   { name: '20261205000015_osago_documents', ...osagoDocuments },
   { name: '20261205000016_write_journal', ...writeJournal },
+  { name: '20261205000017_casco_documents', ...cascoDocuments },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

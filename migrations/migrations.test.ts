@@ -807,6 +807,81 @@ describe('migrations', () => {
     await expect(db('write_journal').insert(entry('a3', null))).rejects.toThrow(/no such table/)
   })
 
+  it('20261205000017_casco_documents: from the schema before it, moves draft, quote input and result into casco_document', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000017_casco_documents') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const draft = JSON.stringify({ insured: { surname: 'Смирнов' }, vehicle: { vin: 'Z94C251ABMR123456', year: 2021 } })
+    const quoteInput = JSON.stringify({ sumInsuredKopecks: 150000000, termMonths: 12 })
+    const quoteResult = JSON.stringify({ tariffVersion: 't', options: [{ premiumKopecks: 13176540 }] })
+    const quote = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      created_at: '2026-11-01T10:00:00.000Z',
+      updated_at: '2026-11-02T10:00:00.000Z',
+      row_version: 3,
+      draft,
+      insured_name: 'Смирнов',
+      ...extra,
+    })
+    await db('casco_quote').insert(quote('a', { status: 'draft' }))
+    await db('casco_quote').insert(
+      quote('b', { status: 'quoted', quote_input: quoteInput, quote_result: quoteResult, sum_insured_kopecks: 1 }),
+    )
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000017_casco_documents') })
+    const cols = ((await db.raw('SELECT name FROM pragma_table_info(?)', ['casco_quote'])) as { name: string }[]).map(
+      (c) => c.name,
+    )
+    expect(cols).not.toContain('draft')
+    expect(cols).not.toContain('quote_input')
+    expect(cols).not.toContain('quote_result')
+    expect(await db('casco_quote').where({ id: 'b' }).first()).toMatchObject({
+      status: 'quoted',
+      sum_insured_kopecks: 1,
+      row_version: 3,
+    })
+    const doc = (id: string, priced: boolean) => ({
+      id,
+      created_at: '2026-11-01T10:00:00.000Z',
+      updated_at: '2026-11-02T10:00:00.000Z',
+      row_version: 1,
+      draft,
+      quote_input: priced ? quoteInput : null,
+      quote_result: priced ? quoteResult : null,
+    })
+    expect(await db('casco_document').orderBy('id')).toEqual([doc('a', false), doc('b', true)])
+    // HQ gets each document as a record of its own, documents as objects.
+    const outbox = (await db('outbox').orderBy('seq')) as Array<{
+      entity: string
+      entity_id: string
+      op: string
+      data: string
+    }>
+    expect(outbox.map((o) => [o.entity, o.entity_id, o.op])).toEqual([
+      ['casco_document', 'a', 'insert'],
+      ['casco_document', 'b', 'insert'],
+    ])
+    expect(JSON.parse(outbox[1]!.data)).toEqual({
+      ...doc('b', true),
+      draft: JSON.parse(draft),
+      quote_input: JSON.parse(quoteInput),
+      quote_result: JSON.parse(quoteResult),
+    })
+    // One document per quote, and only for a quote that exists.
+    await expect(
+      db('casco_document').insert({ id: 'a', created_at: 'x', updated_at: 'x', draft: '{}' }),
+    ).rejects.toThrow(/UNIQUE/)
+    await expect(
+      db('casco_document').insert({ id: 'nope', created_at: 'x', updated_at: 'x', draft: '{}' }),
+    ).rejects.toThrow(/FOREIGN KEY/)
+
+    await db.migrate.down({ migrationSource: migrationSource('20261205000017_casco_documents') })
+    expect(await tables()).not.toContain('casco_document')
+    expect(await db('casco_quote').orderBy('id').select('id', 'draft', 'quote_input', 'quote_result')).toEqual([
+      { id: 'a', draft, quote_input: null, quote_result: null },
+      { id: 'b', draft, quote_input: quoteInput, quote_result: quoteResult },
+    ])
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

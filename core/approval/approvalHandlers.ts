@@ -1,14 +1,22 @@
 import type { ApprovalCase, ApprovalQueueItem } from '../../shared/approval/contract'
 import { caseChecks } from '../../shared/approval/checks'
 import type { ApprovalCheck } from '../../shared/approval/decision'
-import type { CascoDraft } from '../../shared/casco/draft'
+import { readCascoDraft } from '../../shared/casco/draft'
 import { cascoLifecycle } from '../../shared/casco/lifecycle'
-import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { compareDates, todayIn } from '../../shared/dates/calendarDate'
 import type { InspectionSummary } from '../../shared/inspection/summary'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
-import { caseInspections, findCascoRow, lastDecision, likePattern, loadCascoRecord, type CascoRow } from '../casco/api'
+import {
+  caseInspections,
+  cascoRecord,
+  findCascoCase,
+  lastDecision,
+  likePattern,
+  withDocuments,
+  type CascoCase,
+  type CascoRow,
+} from '../casco/api'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import { getInspectionSummary, markInspectionReturned } from '../inspection/api'
@@ -26,6 +34,8 @@ const NEXT_STATUS = {
 
 /** A case as the supervisor judges it: the quote, its current report, and the checks that fire on them now. */
 interface CaseFacts {
+  /** The quote and its documents as read (or as the Writer returned them). */
+  case: CascoCase
   row: CascoRow
   inspection: InspectionSummary | null
   inspectorIds: string[]
@@ -34,19 +44,20 @@ interface CaseFacts {
 }
 
 export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<ApprovalChannels> {
-  async function facts(row: CascoRow): Promise<CaseFacts> {
+  async function facts(c: CascoCase): Promise<CaseFacts> {
+    const row = c.quote
     const { current, inspectorIds } = await caseInspections(db, row.id)
     const inspection = current ? await getInspectionSummary(db, current.id, reference) : null
-    const draft = JSON.parse(row.draft) as CascoDraft
     const checks = caseChecks(
       {
-        result: row.quote_result ? (JSON.parse(row.quote_result) as CascoQuote) : null,
+        result: c.document.quote_result,
         chosenOption: row.chosen_option === null ? null : Number(row.chosen_option),
-        declaredAntiTheft: draft.vehicle.antiTheft,
+        declaredAntiTheft: readCascoDraft(c.document.draft).vehicle.antiTheft,
       },
       inspection,
     )
     return {
+      case: c,
       row,
       inspection,
       inspectorIds,
@@ -59,7 +70,7 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
 
   async function toCase(f: CaseFacts, ctx: HandlerContext): Promise<ApprovalCase> {
     return {
-      quote: await loadCascoRecord(db, f.row.id),
+      quote: await cascoRecord(db, f.case),
       inspection: f.inspection,
       checks: f.checks,
       ready: f.ready,
@@ -83,8 +94,9 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
         ]),
       )
       const items: ApprovalQueueItem[] = []
-      for (const row of rows) {
-        const f = await facts(row)
+      for (const c of await withDocuments(db, rows)) {
+        const row = c.quote
+        const f = await facts(c)
         if (input.scope === 'ready' && !f.ready) continue
         if (input.scope === 'waiting' && f.ready) continue
         const last = await lastDecision(db, row.id)
@@ -117,11 +129,11 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
       return { items }
     },
 
-    'approval/get-case': async (input, ctx) => toCase(await facts(await findCascoRow(db, input.quoteId)), ctx),
+    'approval/get-case': async (input, ctx) => toCase(await facts(await findCascoCase(db, input.quoteId)), ctx),
 
     'approval/decide': async (input, ctx) => {
       const user = requireUser(ctx)
-      const f = await facts(await findCascoRow(db, input.quoteId))
+      const f = await facts(await findCascoCase(db, input.quoteId))
       const refusal = refusalFor(f, ctx)
       if (refusal) {
         await write(db, ctx.actor, 'security.four-eyes-refused', ctx.now, (w) =>
@@ -146,7 +158,7 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
         throw new AppError('VALIDATION', 'errors.validation', {}, { validUntil: 'approval.errors.validUntilPast' })
       }
       const conditions = input.conditions.filter((c) => c.length > 0)
-      await write(db, ctx.actor, `approval.${input.decision}`, ctx.now, async (w) => {
+      const decided = await write(db, ctx.actor, `approval.${input.decision}`, ctx.now, async (w) => {
         await w.insert('approval_decision', {
           quote_id: f.row.id,
           quote_row_version: f.row.row_version,
@@ -164,12 +176,14 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
         if (toInspector) {
           // The quote waits in the queue while its inspector corrects the report; the same transaction (a savepoint).
           await markInspectionReturned(w.trx, f.inspection!.id, input.comment, ctx)
-        } else {
-          const status = input.decision === 'returned' ? 'returned' : NEXT_STATUS[input.decision]
-          await w.update('casco_quote', f.row.id, { status }, input.quoteRowVersion)
+          return f.case
         }
+        const status = input.decision === 'returned' ? 'returned' : NEXT_STATUS[input.decision]
+        const quote = await w.update('casco_quote', f.row.id, { status }, input.quoteRowVersion)
+        return { quote, document: f.case.document }
       })
-      return toCase(await facts(await findCascoRow(db, input.quoteId)), ctx)
+      // The answer from the quote the Writer returned; the report's state and the checks are taken again.
+      return toCase(await facts(decided), ctx)
     },
   }
 }

@@ -2,6 +2,6 @@
  * What other parts of the core may use from core/casco (scripts/featureBoundaries.test.ts): the case as stored,
  * its inspections and its decisions (approval writes them; casco reads them for the case's card and its moves).
  */
-export { findCascoRow, likePattern, loadCascoRecord, type CascoRow } from './cascoRows'
+export { cascoRecord, findCascoCase, likePattern, withDocuments, type CascoCase, type CascoRow } from './cascoRows'
 export { caseInspections } from './caseInspection'
 export { lastDecision, listDecisions } from './decisionRows'

@@ -16,5 +16,5 @@ export const cascoApp = defineFeature({
       loadCascoQuote: (id) => loadCascoRecord(db, id),
       onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
     }),
-  syncedTables: ['casco_quote'],
+  syncedTables: ['casco_quote', 'casco_document'],
 })

@@ -29,7 +29,7 @@ async function approve(quoteId: string, validUntil = addDays(today(t.core), 10))
 
 describe('CASCO quote', () => {
   it('has exactly the statuses the database accepts', async () => {
-    const row = (id: string, status: string) => ({ id, status, draft: '{}', created_at: 'x', updated_at: 'x' })
+    const row = (id: string, status: string) => ({ id, status, created_at: 'x', updated_at: 'x' })
     const issued = { chosen_option: '0', total_kopecks: 1, schedule: '{}', first_payment: '{}', contract_branch: 'B' }
     for (const [i, status] of CASCO_QUOTE_STATUSES.entries()) {
       const extra =
@@ -48,10 +48,12 @@ describe('CASCO quote', () => {
     const saved = await expectOk(call(t.core, 'casco/save-draft', { id: q.id, rowVersion: 1, draft }, 'c'))
     expect(saved.rowVersion).toBe(2)
     expect(await t.core.db('outbox').where({ entity: 'casco_quote', entity_id: q.id })).toHaveLength(2)
-    expect((await t.core.db('audit_log').where({ entity_id: q.id })).map((a: { action: string }) => a.action)).toEqual([
-      'casco.quote-created',
-      'casco.draft-saved',
-    ])
+    expect(await t.core.db('outbox').where({ entity: 'casco_document', entity_id: q.id })).toHaveLength(2)
+    expect(
+      (await t.core.db('audit_log').where({ entity: 'casco_quote', entity_id: q.id })).map(
+        (a: { action: string }) => a.action,
+      ),
+    ).toEqual(['casco.quote-created', 'casco.draft-saved'])
     expect(await call(t.core, 'casco/save-draft', { id: q.id, rowVersion: 1, draft }, 'c')).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },

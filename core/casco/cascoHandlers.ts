@@ -8,7 +8,13 @@ import {
 } from '../../shared/casco/contract'
 import { draftToApplicationInput, validateCascoApplication } from '../../shared/casco/draftApplication'
 import { CASCO_INSPECTABLE_STATUSES, cascoLifecycle } from '../../shared/casco/lifecycle'
-import { draftToQuoteInput, emptyCascoDraft, quoteFieldToFormPath, readCascoDraft } from '../../shared/casco/draft'
+import {
+  draftToQuoteInput,
+  emptyCascoDraft,
+  quoteFieldToFormPath,
+  readCascoDraft,
+  type CascoDraft,
+} from '../../shared/casco/draft'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { cascoInstalmentsInForce, cascoSchedule } from '../../shared/casco/schedule'
 import { versionInForce } from '../../shared/reference/envelope'
@@ -16,13 +22,25 @@ import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import { lastDecision } from './decisionRows'
 import type { Db } from '../db/openDatabase'
-import { write } from '../db/write'
+import type { Knex } from 'knex'
+import type { PatchOf } from '../db/tables'
+import { write, type Writer } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { allocateContractNumber } from './contractNumber'
 import { buildCascoFormReference, vehicleName } from './formReference'
 import { priceCasco } from './cascoPricing'
-import { findCascoRow, likePattern, loadCascoRecord, searchColumns, toSummary, type CascoRow } from './cascoRows'
+import {
+  cascoRecord,
+  findCascoCase,
+  findCascoRow,
+  likePattern,
+  loadCascoRecord,
+  searchColumns,
+  toSummary,
+  type CascoCase,
+  type CascoRow,
+} from './cascoRows'
 
 type CascoChannels =
   | 'casco/get-form-reference'
@@ -38,11 +56,9 @@ type CascoChannels =
   | 'casco/discard-quote'
   | 'casco/list-for-inspection'
 
-/** Columns that only mean something for the priced quote they came from. */
+/** Hot-row columns that only mean something for the priced quote they came from. */
 const UNPRICED = {
   status: 'draft',
-  quote_input: null,
-  quote_result: null,
   chosen_option: null,
   payment_plan: null,
   premium_kopecks: null,
@@ -54,14 +70,63 @@ const UNPRICED = {
   sum_insured_kopecks: null,
 } as const
 
+/** Hot-row columns a quote gets from submission on: none on a new quote. */
+const NOT_SUBMITTED = {
+  submitted_at: null,
+  submitted_by: null,
+  contract_branch: null,
+  contract_seq: null,
+  contract_number: null,
+  schedule: null,
+  first_payment: null,
+  issued_at: null,
+  issued_by: null,
+  printed_at: null,
+  terminated_on: null,
+} as const
+
 export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<CascoChannels> {
   const today = (ctx: HandlerContext) => todayIn(BRANCH_TIME_ZONE, ctx.now)
   const load = (id: string) => loadCascoRecord(db, id)
+  /** The answer from the rows the Writer returned: the quote is not read again. */
+  const answer = (c: CascoCase) => cascoRecord(db, c)
 
-  async function editable(id: string): Promise<CascoRow> {
-    const row = await findCascoRow(db, id)
-    if (!cascoLifecycle.isEditable(row.status)) throw new AppError('CONFLICT', 'casco.ui.errors.readOnly')
-    return row
+  /**
+   * The case read inside the write's transaction, refused unless it may be edited. It is the before-state the
+   * Writer is given, so an edit reads the quote once.
+   */
+  async function editable(w: Writer, id: string): Promise<CascoCase> {
+    const c = await findCascoCase(w.trx, id)
+    if (!cascoLifecycle.isEditable(c.quote.status)) throw new AppError('CONFLICT', 'casco.ui.errors.readOnly')
+    return c
+  }
+
+  /**
+   * Writes the documents and the hot row's changes of one edit: the document first (HQ judges the quote's move
+   * with the document it already holds), then the quote, both from the rows `editable` read.
+   */
+  async function saveEdit(
+    w: Writer,
+    c: CascoCase,
+    document: PatchOf<'casco_document'>,
+    quote: PatchOf<'casco_quote'>,
+    rowVersion: number,
+  ): Promise<CascoCase> {
+    return {
+      document: await w.update('casco_document', c.document.id, document, { before: c.document }),
+      quote: await w.update('casco_quote', c.quote.id, quote, { before: c.quote, expectedVersion: rowVersion }),
+    }
+  }
+
+  /** Changes the hot row only (a move of the case), its document kept as read. */
+  async function move(
+    w: Writer,
+    c: CascoCase,
+    quote: PatchOf<'casco_quote'>,
+    rowVersion: number | undefined,
+  ): Promise<CascoCase> {
+    const opts = rowVersion === undefined ? { before: c.quote } : { before: c.quote, expectedVersion: rowVersion }
+    return { quote: await w.update('casco_quote', c.quote.id, quote, opts), document: c.document }
   }
 
   /** The priced quote stays valid only while the tariff and the rules it was priced with are still in force. */
@@ -76,10 +141,10 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
       throw new AppError('CONFLICT', 'casco.ui.errors.startPassed')
   }
 
-  function chosen(row: CascoRow): { result: CascoQuote; index: number } {
-    if (!row.quote_result || row.chosen_option === null)
+  function chosen({ quote, document }: CascoCase): { result: CascoQuote; index: number } {
+    if (!document.quote_result || quote.chosen_option === null)
       throw new AppError('CONFLICT', 'casco.ui.errors.noOptionChosen')
-    return { result: JSON.parse(row.quote_result) as CascoQuote, index: Number(row.chosen_option) }
+    return { result: document.quote_result, index: Number(quote.chosen_option) }
   }
 
   return {
@@ -87,33 +152,37 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/create-quote': async (_input, ctx) => {
       const draft = emptyCascoDraft(today(ctx))
-      const row = await write(db, ctx.actor, 'casco.quote-created', ctx.now, (w) =>
-        w.insert('casco_quote', {
-          status: 'draft',
-          draft: JSON.stringify(draft),
+      const created = await write(db, ctx.actor, 'casco.quote-created', ctx.now, async (w) => {
+        // Every column given (the unset ones as NULL), so the rows the Writer returns are whole and answer the call.
+        const quote = await w.insert('casco_quote', {
+          ...UNPRICED,
+          ...NOT_SUBMITTED,
           created_by: ctx.actor.userId,
           ...searchColumns(draft, null),
-        }),
-      )
-      return load(row.id)
+        })
+        const document = await w.insert('casco_document', {
+          id: quote.id,
+          draft,
+          quote_input: null,
+          quote_result: null,
+        })
+        return { quote, document }
+      })
+      return answer(created)
     },
 
     'casco/save-draft': async (input, ctx) => {
-      await editable(input.id)
       // Any edit invalidates the priced options: they must be priced again from what is now on the form.
-      await write(db, ctx.actor, 'casco.draft-saved', ctx.now, (w) =>
-        w.update(
-          'casco_quote',
-          input.id,
-          {
-            ...UNPRICED,
-            draft: JSON.stringify(input.draft),
-            ...searchColumns(input.draft, vehicleName(reference, input.draft)),
-          },
+      const saved = await write(db, ctx.actor, 'casco.draft-saved', ctx.now, async (w) =>
+        saveEdit(
+          w,
+          await editable(w, input.id),
+          { draft: input.draft, quote_input: null, quote_result: null },
+          { ...UNPRICED, ...searchColumns(input.draft, vehicleName(reference, input.draft)) },
           input.rowVersion,
         ),
       )
-      return load(input.id)
+      return answer(saved)
     },
 
     'casco/get-quote': async (input) => load(input.id),
@@ -142,34 +211,35 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
     },
 
     'casco/calculate-quote': async (input, ctx) => {
-      const row = await editable(input.id)
-      const draft = readCascoDraft(row.draft)
-      if (draft.contract.quoteDate !== today(ctx)) {
-        throw new AppError(
-          'VALIDATION',
-          'errors.validation',
-          {},
-          { 'contract.quoteDate': 'casco.ui.errors.quoteDateNotToday' },
-        )
-      }
-      const priced = priceCasco(reference, draftToQuoteInput(draft))
-      if (!priced.ok) {
-        if (priced.kind === 'tariff') throw new AppError('REFERENCE_DATA', priced.first.messageKey, priced.first.params)
-        const fieldErrors: Record<string, string> = {}
-        for (const [field, key] of Object.entries(priced.fields))
-          fieldErrors[quoteFieldToFormPath(field, draft) ?? field] ??= key
-        throw new AppError('VALIDATION', priced.first.messageKey, priced.first.params, fieldErrors)
-      }
-      const { input: quoteInput, quote } = priced
-      await write(db, ctx.actor, 'casco.quoted', ctx.now, (w) =>
-        w.update(
-          'casco_quote',
-          row.id,
+      // Read, priced and written in one transaction: the case read is the Writer's before-state (read once).
+      const quoted = await write(db, ctx.actor, 'casco.quoted', ctx.now, async (w) => {
+        const c = await editable(w, input.id)
+        const draft = readCascoDraft(c.document.draft)
+        if (draft.contract.quoteDate !== today(ctx)) {
+          throw new AppError(
+            'VALIDATION',
+            'errors.validation',
+            {},
+            { 'contract.quoteDate': 'casco.ui.errors.quoteDateNotToday' },
+          )
+        }
+        const priced = priceCasco(reference, draftToQuoteInput(draft))
+        if (!priced.ok) {
+          if (priced.kind === 'tariff')
+            throw new AppError('REFERENCE_DATA', priced.first.messageKey, priced.first.params)
+          const fieldErrors: Record<string, string> = {}
+          for (const [field, key] of Object.entries(priced.fields))
+            fieldErrors[quoteFieldToFormPath(field, draft) ?? field] ??= key
+          throw new AppError('VALIDATION', priced.first.messageKey, priced.first.params, fieldErrors)
+        }
+        const { input: quoteInput, quote } = priced
+        return saveEdit(
+          w,
+          c,
+          { quote_input: quoteInput, quote_result: quote },
           {
             ...UNPRICED,
             status: 'quoted',
-            quote_input: JSON.stringify(quoteInput),
-            quote_result: JSON.stringify(quote),
             tariff_version: quote.tariffVersion,
             conclusion_date: quoteInput.quoteDate,
             start_date: quote.startDate,
@@ -177,25 +247,30 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
             sum_insured_kopecks: quoteInput.sumInsuredKopecks,
           },
           input.rowVersion,
-        ),
-      )
-      return load(row.id)
+        )
+      })
+      return answer(quoted)
     },
 
     'casco/choose-option': async (input, ctx) => {
-      const row = await findCascoRow(db, input.id)
-      if (!cascoLifecycle.movesFrom('casco/choose-option', row.status))
-        throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
-      if (!row.quote_result) throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
-      const option = (JSON.parse(row.quote_result) as CascoQuote).options[input.option]
-      if (!option)
-        throw new AppError('VALIDATION', 'casco.ui.errors.noSuchOption', {}, { option: 'casco.ui.errors.noSuchOption' })
-      if (!option.eligible)
-        throw new AppError('CONFLICT', 'casco.ui.errors.optionNotEligible', { option: input.option + 1 })
-      await write(db, ctx.actor, 'casco.option-chosen', ctx.now, (w) =>
-        w.update(
-          'casco_quote',
-          row.id,
+      const chosenCase = await write(db, ctx.actor, 'casco.option-chosen', ctx.now, async (w) => {
+        const c = await findCascoCase(w.trx, input.id)
+        if (!cascoLifecycle.movesFrom('casco/choose-option', c.quote.status))
+          throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
+        if (!c.document.quote_result) throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
+        const option = c.document.quote_result.options[input.option]
+        if (!option)
+          throw new AppError(
+            'VALIDATION',
+            'casco.ui.errors.noSuchOption',
+            {},
+            { option: 'casco.ui.errors.noSuchOption' },
+          )
+        if (!option.eligible)
+          throw new AppError('CONFLICT', 'casco.ui.errors.optionNotEligible', { option: input.option + 1 })
+        return move(
+          w,
+          c,
           {
             chosen_option: String(input.option),
             payment_plan: option.schedule.plan,
@@ -203,84 +278,82 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
             total_kopecks: option.schedule.totalKopecks,
           },
           input.rowVersion,
-        ),
-      )
-      return load(row.id)
+        )
+      })
+      return answer(chosenCase)
     },
 
     'casco/submit-for-approval': async (input, ctx) => {
-      const row = await findCascoRow(db, input.id)
-      // An approved case goes back to the supervisor only once its approval expired unused (the lifecycle's `when`).
-      const unexpiredApproval = CASCO_APPROVED.includes(row.status) && !(await approvalExpired(db, row.id, today(ctx)))
-      if (!cascoLifecycle.movesFrom('casco/submit-for-approval', row.status) || unexpiredApproval)
-        throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
-      const { result, index } = chosen(row)
-      if (!result.options[index]?.eligible)
-        throw new AppError('CONFLICT', 'casco.ui.errors.optionNotEligible', { option: index + 1 })
-      const draft = readCascoDraft(row.draft)
-      const checked = validateCascoApplication(draftToApplicationInput(draft))
-      if (!checked.ok) throw new AppError('VALIDATION', 'casco.ui.errors.incomplete', {}, checked.fieldErrors)
-      assertStillPriced(row, result, ctx)
-      await write(db, ctx.actor, 'casco.submitted', ctx.now, (w) =>
-        w.update(
-          'casco_quote',
-          row.id,
-          {
-            status: 'submitted',
-            submitted_at: ctx.now.toISOString(),
-            submitted_by: ctx.actor.userId,
-          },
+      const submitted = await write(db, ctx.actor, 'casco.submitted', ctx.now, async (w) => {
+        const c = await findCascoCase(w.trx, input.id)
+        // An approved case goes back to the supervisor only once its approval expired unused (the lifecycle's
+        // `when`).
+        const unexpiredApproval =
+          CASCO_APPROVED.includes(c.quote.status) && !(await approvalExpired(w.trx, c.quote.id, today(ctx)))
+        if (!cascoLifecycle.movesFrom('casco/submit-for-approval', c.quote.status) || unexpiredApproval)
+          throw new AppError('CONFLICT', 'casco.ui.errors.notQuoted')
+        const { result, index } = chosen(c)
+        if (!result.options[index]?.eligible)
+          throw new AppError('CONFLICT', 'casco.ui.errors.optionNotEligible', { option: index + 1 })
+        const checked = validateCascoApplication(draftToApplicationInput(readCascoDraft(c.document.draft)))
+        if (!checked.ok) throw new AppError('VALIDATION', 'casco.ui.errors.incomplete', {}, checked.fieldErrors)
+        assertStillPriced(c.quote, result, ctx)
+        return move(
+          w,
+          c,
+          { status: 'submitted', submitted_at: ctx.now.toISOString(), submitted_by: ctx.actor.userId },
           input.rowVersion,
-        ),
-      )
-      return load(row.id)
+        )
+      })
+      return answer(submitted)
     },
 
     'casco/issue-contract': async (input, ctx) => {
-      const row = await findCascoRow(db, input.id)
-      if (!cascoLifecycle.movesFrom('casco/issue-contract', row.status))
-        throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
-      const date = today(ctx)
-      const decision = await lastDecision(db, row.id)
-      if (!decision || !CASCO_APPROVED.includes(decision.decision)) {
-        throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
-      }
-      if (!decision.validUntil || compareDates(decision.validUntil, date) < 0) {
-        throw new AppError('CONFLICT', 'casco.ui.errors.approvalExpired', { date: decision.validUntil ?? '' })
-      }
-      const { result, index } = chosen(row)
-      const option = result.options[index]!
-      assertStillPriced(row, result, ctx)
-      // The schedule runs from the day the first instalment is actually paid: today.
-      const rules = cascoInstalmentsInForce(reference.versions['casco-instalments'], date)
-      const s = cascoSchedule(
-        { premiumKopecks: option.premiumKopecks, plan: option.schedule.plan, firstPaymentDate: date },
-        rules.data,
-      )
-      const schedule: CascoScheduleRecord = { plan: option.schedule.plan, ...s }
-      const first = schedule.payments[0]!
-      if (input.payment.amountKopecks !== first.amountKopecks) {
-        throw new AppError(
-          'VALIDATION',
-          'casco.ui.errors.firstPaymentMismatch',
-          {},
-          { 'payment.amountKopecks': 'casco.ui.errors.firstPaymentMismatch' },
+      const issued = await write(db, ctx.actor, 'casco.issued', ctx.now, async (w) => {
+        const c = await findCascoCase(w.trx, input.id)
+        const row = c.quote
+        if (!cascoLifecycle.movesFrom('casco/issue-contract', row.status))
+          throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
+        const date = today(ctx)
+        const decision = await lastDecision(w.trx, row.id)
+        if (!decision || !CASCO_APPROVED.includes(decision.decision)) {
+          throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
+        }
+        if (!decision.validUntil || compareDates(decision.validUntil, date) < 0) {
+          throw new AppError('CONFLICT', 'casco.ui.errors.approvalExpired', { date: decision.validUntil ?? '' })
+        }
+        const { result, index } = chosen(c)
+        const option = result.options[index]!
+        assertStillPriced(row, result, ctx)
+        // The schedule runs from the day the first instalment is actually paid: today.
+        const rules = cascoInstalmentsInForce(reference.versions['casco-instalments'], date)
+        const s = cascoSchedule(
+          { premiumKopecks: option.premiumKopecks, plan: option.schedule.plan, firstPaymentDate: date },
+          rules.data,
         )
-      }
-      const payment: CascoFirstPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
-      const draft = readCascoDraft(row.draft)
-      await write(db, ctx.actor, 'casco.issued', ctx.now, async (w) => {
+        const schedule: CascoScheduleRecord = { plan: option.schedule.plan, ...s }
+        const first = schedule.payments[0]!
+        if (input.payment.amountKopecks !== first.amountKopecks) {
+          throw new AppError(
+            'VALIDATION',
+            'casco.ui.errors.firstPaymentMismatch',
+            {},
+            { 'payment.amountKopecks': 'casco.ui.errors.firstPaymentMismatch' },
+          )
+        }
+        const payment: CascoFirstPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
+        const draft = readCascoDraft(c.document.draft)
         const number = await allocateContractNumber(w)
-        await w.update(
-          'casco_quote',
-          row.id,
+        return move(
+          w,
+          c,
           {
             status: 'issued',
             contract_branch: number.branch,
             contract_seq: number.seq,
             contract_number: number.number,
-            schedule: JSON.stringify(schedule),
-            first_payment: JSON.stringify(payment),
+            schedule,
+            first_payment: payment,
             total_kopecks: schedule.totalKopecks,
             issued_at: ctx.now.toISOString(),
             issued_by: ctx.actor.userId,
@@ -289,29 +362,35 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
           input.rowVersion,
         )
       })
-      return load(row.id)
+      return answer(issued)
     },
 
     'casco/discard-quote': async (input, ctx) => {
-      await editable(input.id)
-      await write(db, ctx.actor, 'casco.discarded', ctx.now, (w) =>
-        w.update('casco_quote', input.id, { status: 'discarded' }, input.rowVersion),
+      const discarded = await write(db, ctx.actor, 'casco.discarded', ctx.now, async (w) =>
+        move(w, await editable(w, input.id), { status: 'discarded' }, input.rowVersion),
       )
-      return load(input.id)
+      return answer(discarded)
     },
 
     'casco/list-for-inspection': async (input) => {
       const q = db('casco_quote as c')
+        .join('casco_document as d', 'd.id', 'c.id')
         .whereIn('c.status', CASCO_INSPECTABLE_STATUSES)
         .whereNotExists(db('inspection as i').whereRaw('i.quote_id = c.id').where('i.status', 'submitted'))
       if (input?.query) q.whereRaw("c.search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
-      const rows = (await q.orderBy('c.updated_at', 'desc').limit(50).select('c.*')) as CascoRow[]
+      const rows = (await q
+        .orderBy('c.updated_at', 'desc')
+        .limit(50)
+        // The year is the draft's only: read it out of the document in SQL, not the whole draft.
+        .select('c.*', db.raw("json_extract(d.draft, '$.vehicle.year') as vehicle_year"))) as Array<
+        CascoRow & { vehicle_year: CascoDraft['vehicle']['year'] }
+      >
       return rows.map((r) => ({
         id: r.id,
         status: r.status,
         insuredName: r.insured_name,
         vehicleName: r.vehicle_name,
-        year: readCascoDraft(r.draft).vehicle.year,
+        year: r.vehicle_year,
         plate: r.plate,
         vin: r.vin,
         createdAt: r.created_at,
@@ -320,18 +399,18 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
   }
 }
 
-async function approvalExpired(db: Db, quoteId: string, date: string): Promise<boolean> {
+async function approvalExpired(db: Db | Knex.Transaction, quoteId: string, date: string): Promise<boolean> {
   const decision = await lastDecision(db, quoteId)
   return Boolean(decision?.validUntil && compareDates(decision.validUntil, date) < 0)
 }
 
 /** The print subsystem's hook: the contract left the printer. */
 export async function markCascoPrinted(db: Db, id: string, ctx: HandlerContext): Promise<void> {
-  const row = await findCascoRow(db, id)
-  if (row.status === 'printed') return
-  if (!cascoLifecycle.movesFrom('print/print-document', row.status))
-    throw new AppError('CONFLICT', 'casco.ui.errors.notIssued')
-  await write(db, ctx.actor, 'casco.printed', ctx.now, (w) =>
-    w.update('casco_quote', id, { status: 'printed', printed_at: ctx.now.toISOString() }),
-  )
+  await write(db, ctx.actor, 'casco.printed', ctx.now, async (w) => {
+    const row = await findCascoRow(w.trx, id)
+    if (row.status === 'printed') return
+    if (!cascoLifecycle.movesFrom('print/print-document', row.status))
+      throw new AppError('CONFLICT', 'casco.ui.errors.notIssued')
+    await w.update('casco_quote', id, { status: 'printed', printed_at: ctx.now.toISOString() }, { before: row })
+  })
 }

@@ -1,61 +1,58 @@
 import type { ApprovalDecision } from '../../shared/approval/decision'
-import type {
-  CascoFirstPayment,
-  CascoQuoteRecord,
-  CascoQuoteStatus,
-  CascoQuoteSummary,
-  CascoScheduleRecord,
-} from '../../shared/casco/contract'
+import type { CascoQuoteRecord, CascoQuoteSummary } from '../../shared/casco/contract'
 import { readCascoDraft, type CascoDraft } from '../../shared/casco/draft'
-import type { CascoQuoteInput } from '../../shared/casco/quoteInput'
-import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import { AppError } from '../app/appError'
+import type { Knex } from 'knex'
 import type { Db } from '../db/openDatabase'
+import { fromStored, type RowOf } from '../db/tables'
 import { listDecisions } from './decisionRows'
 import { caseInspections, toInspectionLink } from './caseInspection'
 
-export interface CascoRow {
-  id: string
-  status: CascoQuoteStatus
-  draft: string
-  quote_input: string | null
-  quote_result: string | null
-  chosen_option: string | null
-  payment_plan: string | null
-  premium_kopecks: number | null
-  total_kopecks: number | null
-  sum_insured_kopecks: number | null
-  tariff_version: string | null
-  conclusion_date: string | null
-  start_date: string | null
-  end_date: string | null
-  insured_name: string | null
-  plate: string | null
-  vin: string | null
-  vehicle_name: string | null
-  submitted_at: string | null
-  submitted_by: string | null
-  contract_branch: string | null
-  contract_seq: number | null
-  contract_number: string | null
-  schedule: string | null
-  first_payment: string | null
-  issued_at: string | null
-  issued_by: string | null
-  printed_at: string | null
-  created_by: string | null
-  search_text: string | null
-  created_at: string
-  updated_at: string
-  row_version: number
+/** The hot row: what lists, search, the status machine and the contract read (core/db/tables.ts). */
+export type CascoRow = RowOf<'casco_quote'>
+/** The quote's documents: the form as typed and, once priced, the engine's input and result. */
+export type CascoDocumentRow = RowOf<'casco_document'>
+
+/** One CASCO case as stored: its hot row and its document row (same id). */
+export interface CascoCase {
+  quote: CascoRow
+  document: CascoDocumentRow
 }
 
-const json = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T))
-
-export async function findCascoRow(db: Db, id: string): Promise<CascoRow> {
-  const row = (await db('casco_quote').where({ id }).first()) as CascoRow | undefined
+/** The hot row only, for what needs no document (the approval queue's four-eyes facts, the print hook). */
+export async function findCascoRow(db: Db | Knex.Transaction, id: string): Promise<CascoRow> {
+  const row = (await db('casco_quote').where({ id }).first()) as Record<string, unknown> | undefined
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
-  return row
+  return fromStored('casco_quote', row)
+}
+
+const DOCUMENT_ALIASES = {
+  doc_created_at: 'created_at',
+  doc_updated_at: 'updated_at',
+  doc_row_version: 'row_version',
+  doc_draft: 'draft',
+  doc_quote_input: 'quote_input',
+  doc_quote_result: 'quote_result',
+} as const
+
+/**
+ * A quote with its documents in ONE statement (a join on the shared id). Inside a write transaction it is also
+ * what the Writer is given as the rows' before-state, so a handler reads the quote once.
+ */
+export async function findCascoCase(db: Db | Knex.Transaction, id: string): Promise<CascoCase> {
+  const raw = (await db('casco_quote as q')
+    .join('casco_document as d', 'd.id', 'q.id')
+    .where('q.id', id)
+    .first('q.*', ...Object.entries(DOCUMENT_ALIASES).map(([alias, column]) => `d.${column} as ${alias}`))) as
+    Record<string, unknown> | undefined
+  if (!raw) throw new AppError('NOT_FOUND', 'errors.notFound')
+  const quote: Record<string, unknown> = {}
+  const document: Record<string, unknown> = { id }
+  for (const [k, v] of Object.entries(raw)) {
+    if (k in DOCUMENT_ALIASES) document[DOCUMENT_ALIASES[k as keyof typeof DOCUMENT_ALIASES]] = v
+    else quote[k] = v
+  }
+  return { quote: fromStored('casco_quote', quote), document: fromStored('casco_document', document) }
 }
 
 async function staffNames(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {
@@ -70,17 +67,25 @@ async function staffNames(db: Db, ids: Array<string | null>): Promise<Map<string
 
 /** The whole case as the screens show it: the quote, who worked on it, its inspection and its decisions. */
 export async function loadCascoRecord(db: Db, id: string): Promise<CascoQuoteRecord> {
-  const row = await findCascoRow(db, id)
+  return cascoRecord(db, await findCascoCase(db, id))
+}
+
+/**
+ * The case's record from rows already in hand (a handler's Writer after-rows): the quote is not read again, only
+ * who worked on it, its inspection and its decisions.
+ */
+export async function cascoRecord(db: Db, c: CascoCase): Promise<CascoQuoteRecord> {
+  const row = c.quote
   const [names, inspections, decisions] = await Promise.all([
     staffNames(db, [row.created_by, row.submitted_by, row.issued_by]),
     caseInspections(db, row.id),
     listDecisions(db, row.id),
   ])
-  return toRecord(row, names, toInspectionLink(inspections.current), decisions)
+  return toRecord(c, names, toInspectionLink(inspections.current), decisions)
 }
 
 function toRecord(
-  row: CascoRow,
+  { quote: row, document }: CascoCase,
   names: Map<string, string>,
   inspection: CascoQuoteRecord['inspection'],
   decisions: ApprovalDecision[],
@@ -89,9 +94,9 @@ function toRecord(
   return {
     id: row.id,
     status: row.status,
-    draft: readCascoDraft(row.draft),
-    quoteInput: json<CascoQuoteInput>(row.quote_input),
-    result: json<CascoQuote>(row.quote_result),
+    draft: readCascoDraft(document.draft),
+    quoteInput: document.quote_input,
+    result: document.quote_result,
     chosenOption: row.chosen_option === null ? null : Number(row.chosen_option),
     premiumKopecks: row.premium_kopecks,
     totalKopecks: row.total_kopecks,
@@ -106,8 +111,8 @@ function toRecord(
     inspection,
     decisions,
     contractNumber: row.contract_number,
-    schedule: json<CascoScheduleRecord>(row.schedule),
-    firstPayment: json<CascoFirstPayment>(row.first_payment),
+    schedule: row.schedule,
+    firstPayment: row.first_payment,
     issuedAt: row.issued_at,
     issuedBy: person(row.issued_by),
     printedAt: row.printed_at,
@@ -161,4 +166,18 @@ export function searchText(parts: Array<string | null>): string {
 
 export function likePattern(query: string): string {
   return `%${searchText([query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+}
+
+/** The documents of hot rows already read (a list), in one statement: each row with its document. */
+export async function withDocuments(db: Db, rows: CascoRow[]): Promise<CascoCase[]> {
+  const docs = (await db('casco_document').whereIn(
+    'id',
+    rows.map((r) => r.id),
+  )) as Array<Record<string, unknown>>
+  const byId = new Map(docs.map((d) => [d.id as string, fromStored('casco_document', d)]))
+  return rows.map((quote) => {
+    const document = byId.get(quote.id)
+    if (!document) throw new AppError('NOT_FOUND', 'errors.notFound')
+    return { quote, document }
+  })
 }

@@ -93,7 +93,7 @@ describe('CASCO with an organisation as the owner', () => {
       },
     }
     await t.core
-      .db('casco_quote')
+      .db('casco_document')
       .where({ id: q.id })
       .update({ draft: JSON.stringify(old) })
     const read = await expectOk(call(t.core, 'casco/get-quote', { id: q.id }, 'c'))

@@ -30,6 +30,8 @@ export const SYNCED_TABLES = {
   manual_contract: {},
   termination_application: { lifecycle: LIFECYCLES.termination },
   casco_quote: { lifecycle: LIFECYCLES.casco },
+  // The quote's documents (draft, engine input and result), one per quote with its id: out of the hot row.
+  casco_document: {},
   inspection: { lifecycle: LIFECYCLES.inspection },
   inspection_damage: {},
   inspection_photo: {},

@@ -10,6 +10,10 @@ import type {
   ContractSource,
 } from '../../shared/termination/application'
 import type { InspectionStatus, PhotoSource } from '../../shared/inspection/inspection'
+import type { CascoFirstPayment, CascoQuoteStatus, CascoScheduleRecord } from '../../shared/casco/contract'
+import type { CascoDraft } from '../../shared/casco/draft'
+import type { CascoQuoteInput } from '../../shared/casco/quoteInput'
+import type { CascoQuote } from '../../shared/casco/quoteTypes'
 
 /**
  * The typed map of the synced tables: each table's columns, so the Writer (core/db/write.ts) takes and returns
@@ -167,11 +171,9 @@ export const TABLES = {
     late_payout: nullable(jsonText()),
     deadline_changes: nullable(jsonText()),
   },
+  // The hot row: what lists, search, the status machine and the contract read. Its documents are in casco_document.
   casco_quote: {
-    status: text,
-    draft: jsonText(),
-    quote_input: nullable(jsonText()),
-    quote_result: nullable(jsonText()),
+    status: textOf<CascoQuoteStatus>(),
     chosen_option: nullable(text),
     payment_plan: nullable(text),
     premium_kopecks: nullable(int),
@@ -190,14 +192,21 @@ export const TABLES = {
     contract_branch: nullable(text),
     contract_seq: nullable(int),
     contract_number: nullable(text),
-    schedule: nullable(jsonText()),
-    first_payment: nullable(jsonText()),
+    schedule: nullable(json<CascoScheduleRecord>()),
+    first_payment: nullable(json<CascoFirstPayment>()),
     issued_at: nullable(text),
     issued_by: nullable(text),
     printed_at: nullable(text),
     created_by: nullable(text),
     search_text: nullable(text),
     terminated_on: nullable(text),
+  },
+  // One per quote, same id (migration 20261205000017): the form as typed and, once priced, what the engine was
+  // given and what it answered. Read by id, never listed.
+  casco_document: {
+    draft: json<CascoDraft>(),
+    quote_input: nullable(json<CascoQuoteInput>()),
+    quote_result: nullable(json<CascoQuote>()),
   },
   inspection: {
     number: text,

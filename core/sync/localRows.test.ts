@@ -76,4 +76,36 @@ describe('pull writes HQ’s version: documents arrive as objects, SQLite keeps 
       calculation: JSON.stringify(calculation),
     })
   })
+
+  it('keeps the documents of a CASCO quote written by a device on the previous version, so it opens here', async () => {
+    const quoteInput = { sumInsuredKopecks: 1 }
+    await db.transaction(async (trx) => {
+      const outcome = await writeHqVersion(
+        trx,
+        new LocalSchema(),
+        'casco_quote',
+        // As HQ holds it (before migration 20261205000017): the row with its documents inside.
+        {
+          id: 'q',
+          ...stamp,
+          row_version: 3,
+          status: 'quoted',
+          draft: JSON.stringify(draft),
+          quote_input: quoteInput,
+          quote_result: { options: [] },
+        },
+        at,
+      )
+      expect(outcome).toEqual({ applied: true })
+    })
+    expect(await db('casco_quote').where({ id: 'q' }).first()).toMatchObject({ status: 'quoted', row_version: 3 })
+    expect(await db('casco_document').where({ id: 'q' }).first()).toEqual({
+      id: 'q',
+      ...stamp,
+      row_version: 1,
+      draft: JSON.stringify(draft),
+      quote_input: JSON.stringify(quoteInput),
+      quote_result: JSON.stringify({ options: [] }),
+    })
+  })
 })

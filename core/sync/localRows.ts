@@ -76,12 +76,12 @@ export async function writeHqVersion(
       .first(fk.to)
     if (!parent) return { applied: false, reason: 'waiting-parent' }
   }
-  const document = previousOsagoDocument(entity, data)
+  const document = previousOsagoDocument(entity, data) ?? previousCascoDocument(entity, data)
   try {
     await trx.transaction(async (sp) => {
       const w = new Writer(sp, SYSTEM_ACTOR, 'sync.hq-version', at)
       await w.applyHqVersion(entity, { ...values, id: values.id as string })
-      if (document) await w.applyHqVersion('osago_document', document)
+      if (document) await w.applyHqVersion(document.table, document.row)
       await w.flush()
     })
     return { applied: true }
@@ -96,17 +96,39 @@ export async function writeHqVersion(
  * version 1, the version the migration gives every moved document (and sends HQ): a later version of it from HQ
  * still replaces it.
  */
-function previousOsagoDocument(
-  entity: string,
-  data: Record<string, unknown>,
-): (Record<string, unknown> & { id: string }) | null {
+function previousOsagoDocument(entity: string, data: Record<string, unknown>): PreviousDocument | null {
   if (entity !== 'osago_policy' || data.draft === undefined || data.draft === null) return null
   return {
-    id: String(data.id),
-    created_at: data.created_at,
-    updated_at: data.updated_at,
-    row_version: 1,
-    draft: encodeDocument(data.draft),
-    calculation: encodeDocument(data.calculation ?? null),
+    table: 'osago_document',
+    row: {
+      id: String(data.id),
+      created_at: data.created_at,
+      updated_at: data.updated_at,
+      row_version: 1,
+      draft: encodeDocument(data.draft),
+      calculation: encodeDocument(data.calculation ?? null),
+    },
   }
+}
+
+/** The same for a CASCO quote of the previous version (before migration 20261205000017): into casco_document. */
+function previousCascoDocument(entity: string, data: Record<string, unknown>): PreviousDocument | null {
+  if (entity !== 'casco_quote' || data.draft === undefined || data.draft === null) return null
+  return {
+    table: 'casco_document',
+    row: {
+      id: String(data.id),
+      created_at: data.created_at,
+      updated_at: data.updated_at,
+      row_version: 1,
+      draft: encodeDocument(data.draft),
+      quote_input: encodeDocument(data.quote_input ?? null),
+      quote_result: encodeDocument(data.quote_result ?? null),
+    },
+  }
+}
+
+interface PreviousDocument {
+  table: 'osago_document' | 'casco_document'
+  row: Record<string, unknown> & { id: string }
 }

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CASCO_QUOTE_STATUSES, type CascoQuoteStatus } from '../../shared/casco/contract'
 import type { RecordData } from '../records'
-import { approvalDecisionKey, cascoQuoteRule, decisionKey } from './cascoRules'
-import { at, fakeContext, insert, judge, staff, update, type FakeRecord } from './fakeContext'
+import { approvalDecisionKey, cascoDocumentRule, cascoQuoteRule, decisionKey } from './cascoRules'
+import { at, fakeContext, insert, judge, staff, synced, update, type FakeRecord } from './fakeContext'
 import {
   CASCO_DECIDED as DECIDED,
   cascoDecision as decision,
@@ -251,5 +251,83 @@ describe('approval_decision business key', () => {
     expect(d('rejected')).toBe('q1@5')
     expect(d('returned', 'clerk')).toBe('q1@5')
     expect(d('returned', 'inspector')).toBeNull()
+  })
+})
+
+describe('casco_document: the case’s documents out of the hot row (migration 20261205000017)', () => {
+  /** The quote as today's device sends it: no documents inside. */
+  const hot = (status: CascoQuoteStatus, v = 5): RecordData => {
+    const { draft: _d, quote_input: _i, quote_result: _r, ...row } = quote(status, v)
+    return row
+  }
+  const draft = { insured: { surname: 'Петров' } }
+  const priced = { sum: 1 }
+  const result = { options: [{}] }
+  const documentOf = (extra: RecordData = {}, v = 2): RecordData =>
+    synced('q1', v, { draft, quote_input: null, quote_result: null, ...extra })
+  const holding = (document: RecordData | null, status: CascoQuoteStatus = 'draft', branchCode?: string) =>
+    fakeContext({
+      records: [
+        ...people,
+        { entity: 'casco_quote', id: 'q1', data: hot(status, 1), ...(branchCode ? { branchCode } : {}) },
+        ...(document ? [{ entity: 'casco_document', id: 'q1', data: document }] : []),
+      ],
+      changedBy: 'c1',
+    })
+
+  it('judges the priced terms in the document HQ holds when the quote moves', async () => {
+    const toQuoted = update(hot('draft', 1), { ...hot('quoted', 2) })
+    const pricedDoc = documentOf({ quote_input: priced, quote_result: result })
+    expect(await judge(cascoQuoteRule, holding(pricedDoc), toQuoted)).toBe('accepted')
+    expect(await judge(cascoQuoteRule, holding(documentOf()), toQuoted)).toBe('rejected:invalid-data')
+    // The branch writes the document first; a quote whose document HQ lacks waits for it.
+    expect(await judge(cascoQuoteRule, holding(null), toQuoted)).toBe('deferred:subject-unknown')
+    // Back to a draft: the document HQ holds must be unpriced.
+    const toDraft = update(hot('quoted', 2), { ...hot('draft', 3), chosen_option: null })
+    expect(await judge(cascoQuoteRule, holding(documentOf()), toDraft)).toBe('accepted')
+    expect(await judge(cascoQuoteRule, holding(pricedDoc), toDraft)).toBe('rejected:invalid-data')
+    // A new quote is a draft sent before its document.
+    expect(await judge(cascoQuoteRule, holding(null), insert(hot('draft', 1)))).toBe('accepted')
+  })
+
+  it('takes the first hot-row change of a quote HQ holds with its documents inside', async () => {
+    // The upgraded device's next move of a submitted case carries no documents; they were moved, not changed.
+    const ctx = fakeContext({ records: [...people, decision('approved')], changedBy: 's1' })
+    const moved = { op: 'update' as const, id: 'q1', before: quote('submitted'), after: hot('approved', 6) }
+    expect(moved.after).not.toHaveProperty('draft')
+    expect(await judge(cascoQuoteRule, ctx, moved)).toBe('accepted')
+    // Still compared while both sides carry them (a device on the previous version).
+    expect(await judge(cascoQuoteRule, ctx, update(quote('submitted'), { status: 'approved', draft: '{}' }))).toBe(
+      'rejected:immutable-field',
+    )
+  })
+
+  it('takes a document of the branch’s own quote, and waits for the quote', async () => {
+    expect(await judge(cascoDocumentRule, holding(null), insert(documentOf({}, 1)))).toBe('accepted')
+    expect(await judge(cascoDocumentRule, holding(documentOf()), update(documentOf(), { draft: { x: 1 } }))).toBe(
+      'accepted',
+    )
+    expect(await judge(cascoDocumentRule, holding(null), insert(documentOf({ draft: '{oops' }, 1)))).toBe(
+      'rejected:invalid-data',
+    )
+    expect(await judge(cascoDocumentRule, fakeContext({}), insert(documentOf({}, 1)))).toBe('deferred:subject-unknown')
+    expect(await judge(cascoDocumentRule, holding(null, 'draft', 'SPB-01'), insert(documentOf({}, 1)))).toBe(
+      'rejected:not-owner',
+    )
+  })
+
+  it('keeps the documents of a submitted, decided or issued case as they are', async () => {
+    const doc = documentOf({ quote_input: priced, quote_result: result })
+    for (const status of ['submitted', 'approved', 'rejected', 'issued', 'printed', 'discarded'] as const) {
+      const ctx = holding(doc, status)
+      expect(`${status}: ${await judge(cascoDocumentRule, ctx, update(doc, { quote_result: { options: [] } }))}`).toBe(
+        `${status}: rejected:immutable-field`,
+      )
+      // The migration's first copy of a moved document is an insert: taken.
+      expect(await judge(cascoDocumentRule, ctx, insert(documentOf({}, 1)))).toBe('accepted')
+    }
+    expect(
+      await judge(cascoDocumentRule, holding(doc, 'returned'), update(doc, { quote_input: null, quote_result: null })),
+    ).toBe('accepted')
   })
 })

@@ -29,10 +29,12 @@ const DECIDED: readonly string[] = cascoLifecycle
 const PRICED = CASCO_PRICED_STATUSES
 const TERMS_LOCKED = CASCO_TERMS_LOCKED_STATUSES
 
+/**
+ * The case's documents (casco_document since migration 20261205000017; a device on the previous version still
+ * sends them inside the quote's row, and they are judged there, as before).
+ */
+const DOCUMENTS = ['draft', 'quote_input', 'quote_result'] as const
 const TERMS = [
-  'draft',
-  'quote_input',
-  'quote_result',
   'chosen_option',
   'payment_plan',
   'premium_kopecks',
@@ -56,7 +58,7 @@ const kopecks = z.number().int().min(0).nullable().optional()
 const quoteSchema = z.looseObject({
   ...syncedRow,
   status: z.enum(CASCO_QUOTE_STATUSES),
-  draft: documentSchema,
+  draft: documentSchema.optional(),
   quote_input: documentSchema.nullable().optional(),
   quote_result: documentSchema.nullable().optional(),
   chosen_option: z.string().nullable().optional(),
@@ -91,13 +93,43 @@ export function approvalDecisionKey(data: RecordData): string | null {
   return decisionKey(data.quote_id, data.quote_row_version)
 }
 
-function statusShape(after: RecordData, status: CascoQuoteStatus): Verdict {
-  if (status === 'draft') {
-    const bad = absent(after, ['quote_result', 'chosen_option'], 'a draft is not priced')
+/** The previous version's row carries its documents; today's carries none (they are in casco_document). */
+const carriesDocuments = (data: RecordData) => 'draft' in data
+
+/**
+ * What the case's documents must hold in its status: a draft is not priced, a priced quote keeps what was priced.
+ * Today's device writes the document before the quote's move, so HQ judges the document it holds; it is looked up
+ * only when the status changes (the document cannot change once the terms are locked: casco_document's rule).
+ */
+async function documentShape(
+  ctx: RuleContext,
+  change: ProposedChange,
+  from: CascoQuoteStatus | null,
+  to: CascoQuoteStatus,
+): Promise<Verdict> {
+  const after = change.after
+  let documents: RecordData = after
+  if (!carriesDocuments(after)) {
+    // A new quote is a draft written before its document (which waits for it): nothing is priced yet.
+    if (from === to || from === null || (to !== 'draft' && !PRICED.includes(to))) return null
+    // From submission on the document is frozen (casco_document's rule): it was judged on the way there.
+    if (TERMS_LOCKED.includes(from)) return null
+    const document = await ctx.lookup('casco_document', change.id)
+    if (!document) return defer('subject-unknown', { entity: 'casco_document' })
+    documents = document.data
+  }
+  if (to === 'draft') {
+    const bad = absent(documents, ['quote_result'], 'a draft is not priced')
     if (bad) return bad
   }
-  if (PRICED.includes(status)) {
-    const bad = required(after, ['quote_input', 'quote_result'], 'a priced quote keeps what was priced')
+  if (PRICED.includes(to))
+    return required(documents, ['quote_input', 'quote_result'], 'a priced quote keeps what was priced')
+  return null
+}
+
+function statusShape(after: RecordData, status: CascoQuoteStatus): Verdict {
+  if (status === 'draft') {
+    const bad = absent(after, ['chosen_option'], 'a draft is not priced')
     if (bad) return bad
   }
   if (TERMS_LOCKED.includes(status)) {
@@ -130,6 +162,12 @@ function frozenFields(before: RecordData, after: RecordData, from: CascoQuoteSta
   if (TERMS_LOCKED.includes(from)) {
     const terms = unchanged(before, after, TERMS)
     if (terms) return terms
+    // Documents inside the row are compared while both sides carry them (the first change from an upgraded device
+    // leaves them behind in casco_document, where its rule keeps them frozen).
+    if (carriesDocuments(before) && carriesDocuments(after)) {
+      const documents = unchanged(before, after, DOCUMENTS)
+      if (documents) return documents
+    }
     // Issuing recomputes the schedule from the day the first instalment is paid: the total may change then only.
     if (!(CASCO_APPROVED.includes(from) && to === 'issued')) {
       const total = unchanged(before, after, ['total_kopecks'])
@@ -187,6 +225,7 @@ export const cascoQuoteRule: EntityRule = {
     return firstVerdict(
       () => transitionVerdict(cascoLifecycle, from, to),
       () => statusShape(after, to),
+      () => documentShape(ctx, change, from, to),
       () => (before && from ? frozenFields(before, after, from, to) : stampedBySender(ctx, after, 'created_by')),
       () => (to === 'submitted' && from !== 'submitted' ? stampedBySender(ctx, after, 'submitted_by') : null),
       () => (from === 'submitted' && DECIDED.includes(to) ? backedByDecision(ctx, change, before!, to) : null),
@@ -209,4 +248,33 @@ function issuedHere(ctx: RuleContext, after: RecordData): Verdict {
     return reject('invalid-data', { field: 'contract_number', message: 'the number does not follow the branch series' })
   }
   return stampedBySender(ctx, after, 'issued_by')
+}
+
+const caseDocumentSchema = z.looseObject({
+  ...syncedRow,
+  draft: documentSchema,
+  quote_input: documentSchema.nullable().optional(),
+  quote_result: documentSchema.nullable().optional(),
+})
+
+/** Statuses in which the case's documents are the terms judged or the contract's, and never change again. */
+const DOCUMENTS_FROZEN = new Set<string>(CASCO_QUOTE_STATUSES.filter((s) => !cascoLifecycle.isEditable(s)))
+
+/**
+ * The case's documents (casco_document: the draft, the engine's input and result; same id as the quote). They
+ * belong to the quote: its branch's, created after it, and unchanged once the quote left the editable statuses
+ * (submitted, decided, issued…: a device never edits them then; the first copy of a document the migration moved
+ * out of such a quote is an insert and is taken).
+ */
+export const cascoDocumentRule: EntityRule = {
+  async check(ctx, change) {
+    const bad = checkSchema(caseDocumentSchema, change.after)
+    if (bad) return bad
+    const quote = await ctx.lookup('casco_quote', change.id)
+    if (!quote) return defer('subject-unknown', { entity: 'casco_quote' })
+    if (quote.branchCode !== ctx.branch.code) return reject('not-owner', {})
+    if (change.before && DOCUMENTS_FROZEN.has(String(quote.data.status)))
+      return unchanged(change.before, change.after, DOCUMENTS)
+    return null
+  },
 }

@@ -2,7 +2,7 @@ import { fourEyesApproval } from './approvalRules'
 import { osagoPolicyRule, policyBlankRule } from './blankRules'
 import { osagoDocumentRule } from './osagoRules'
 import { branchRule, settingRule, staffRule } from './branchRules'
-import { approvalDecisionKey, cascoQuoteRule } from './cascoRules'
+import { approvalDecisionKey, cascoDocumentRule, cascoQuoteRule } from './cascoRules'
 import { inspectionDamageRule, inspectionPhotoRule, inspectionRule } from './inspectionRules'
 import { manualContractRule, terminationApplicationRule } from './terminationRules'
 import { checkSchema, syncedRow } from './schemaCheck'
@@ -47,6 +47,7 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   // Each of these entities has its status machine (derived from the branch code that writes it) and its
   // cross-record checks: cascoRules.ts, inspectionRules.ts, terminationRules.ts.
   casco_quote: cascoQuoteRule,
+  casco_document: cascoDocumentRule,
   inspection: inspectionRule,
   inspection_damage: inspectionDamageRule,
   inspection_photo: inspectionPhotoRule,

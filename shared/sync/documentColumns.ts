@@ -18,7 +18,8 @@ export const DOCUMENT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'late_payout',
     'deadline_changes',
   ],
-  casco_quote: ['draft', 'quote_input', 'quote_result', 'schedule', 'first_payment'],
+  casco_quote: ['schedule', 'first_payment'],
+  casco_document: ['draft', 'quote_input', 'quote_result'],
   inspection: ['report'],
   approval_decision: ['conditions', 'checks'],
 }
@@ -29,6 +30,8 @@ export const DOCUMENT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
  */
 export const PREVIOUS_DOCUMENT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   osago_policy: ['draft', 'application', 'calculation'],
+  // Before migration 20261205000017 the CASCO quote carried its draft, engine input and result in the row.
+  casco_quote: ['draft', 'quote_input', 'quote_result'],
 }
 
 type Data = Record<string, unknown>

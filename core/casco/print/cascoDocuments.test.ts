@@ -180,14 +180,14 @@ describe('CASCO documents', () => {
     expect(current).toContain('ул. Вавилова')
 
     // A case submitted while CASCO kept a legal owner as { name, inn, ogrn, address }: read, not checked again.
-    const row = (await t.core.db('casco_quote').where({ id: a.id }).first()) as { draft: string }
+    const row = (await t.core.db('casco_document').where({ id: a.id }).first()) as { draft: string }
     const draft = JSON.parse(row.draft) as Record<string, unknown>
     draft.owner = {
       type: 'legal',
       entity: { name: 'ООО «Старый Вектор»', inn: '7707083893', ogrn: '1027700132195', address },
     }
     await t.core
-      .db('casco_quote')
+      .db('casco_document')
       .where({ id: a.id })
       .update({ draft: JSON.stringify(draft) })
     const old = await flat()
