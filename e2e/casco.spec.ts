@@ -233,7 +233,19 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await sign(page, 'inspector')
     await sign(page, 'client')
     await page.getByTestId('submit').click()
-    await expect(page.getByTestId('form-error')).toContainText('не хватает пунктов — 1')
+    await expect(page.getByTestId('form-error')).toBeVisible()
+    // On a failure, say what the core and the screen each counted as missing (a rare CI failure counted two).
+    const refusal = (await page.getByTestId('form-error').innerText()).trim()
+    if (!refusal.includes('не хватает пунктов — 1')) {
+      const shots = await core
+        .db('inspection_photo')
+        .where({ inspection_id: inspection.id, removed_at: null })
+        .pluck('shot')
+      const damages = await core.db('inspection_damage').where({ inspection_id: inspection.id })
+      const { report } = await core.db('inspection').where({ id: inspection.id }).first('report')
+      const panel = await page.getByTestId('completeness').innerText()
+      expect(refusal, JSON.stringify({ shots, damages, report, panel }, null, 1)).toContain('не хватает пунктов — 1')
+    }
     await expect(page.getByTestId('inspection-status')).toHaveText('Черновик')
     await page.getByTestId('shot-vin-plate').scrollIntoViewIfNeeded()
     await snap(page, '93-casco-inspection-missing-shot')
