@@ -15,6 +15,7 @@ import * as backup from './20261205000014_backup'
 import * as osagoDocuments from './20261205000015_osago_documents'
 import * as writeJournal from './20261205000016_write_journal'
 import * as cascoDocuments from './20261205000017_casco_documents'
+import * as searchIndex from './20261205000018_search_index'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000015_osago_documents', ...osagoDocuments },
   { name: '20261205000016_write_journal', ...writeJournal },
   { name: '20261205000017_casco_documents', ...cascoDocuments },
+  { name: '20261205000018_search_index', ...searchIndex },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

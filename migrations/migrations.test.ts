@@ -4,6 +4,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../core/db/openDatabase'
 import { MIGRATIONS, migrationSource } from './index'
+import { searchColumns as cascoSearchColumns } from '../core/casco/cascoRows'
+import { searchColumns as osagoSearchColumns } from '../core/osago/osagoRows'
+import { emptyCascoDraft } from '../shared/casco/draft'
+import { emptyDraft as emptyOsagoDraft } from '../shared/osago/draft'
 
 /**
  * Each migration is run from the schema before it (with data in it), then down and up again, so that a branch
@@ -880,6 +884,107 @@ describe('migrations', () => {
       { id: 'a', draft, quote_input: null, quote_result: null },
       { id: 'b', draft, quote_input: quoteInput, quote_result: quoteResult },
     ])
+  })
+
+  it('20261205000018_search_index: search_text as the row functions write it, FTS kept by triggers; down removes it', async () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === '20261205000018_search_index') - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    await db.raw('PRAGMA foreign_keys = OFF')
+    const at = '2026-11-02T10:00:00.000Z'
+    const draft = emptyOsagoDraft('2026-11-02')
+    if (draft.insured.kind !== 'person') throw new Error('a person is the default insured')
+    Object.assign(draft.insured, {
+      surname: 'Семёнов',
+      name: 'Пётр',
+      phone: '+7 (916) 123-45-67',
+      passport: { ...draft.insured.passport, series: '4519', number: '123456' },
+    })
+    draft.vehicle.plate = 'А123ВС77'
+    // As the previous version wrote it: lower case, ё as е, no phone or passport.
+    const oldText = 'семенов петр а123вс77 ххх 0123456789 ххх0123456789'
+    await db('osago_policy').insert({
+      id: 'p',
+      created_at: at,
+      updated_at: at,
+      status: 'issued',
+      policy_series: 'ХХХ',
+      policy_number: '0123456789',
+      search_text: oldText,
+    })
+    await db('osago_document').insert({ id: 'p', created_at: at, updated_at: at, draft: JSON.stringify(draft) })
+    const casco = emptyCascoDraft('2026-11-02')
+    Object.assign(casco.insured, { surname: 'Орлова', name: 'Анна', phone: '8 903 000-11-22' })
+    await db('casco_quote').insert({
+      id: 'q',
+      created_at: at,
+      updated_at: at,
+      status: 'draft',
+      search_text: 'орлова анна',
+    })
+    await db('casco_document').insert({ id: 'q', created_at: at, updated_at: at, draft: JSON.stringify(casco) })
+
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000018_search_index') })
+    const text = async (table: string, id: string) =>
+      ((await db(table).where({ id }).first('search_text')) as { search_text: string }).search_text
+    // Exactly what the row functions now write for the same record.
+    expect(await text('osago_policy', 'p')).toBe(osagoSearchColumns(draft, 'ХХХ 0123456789 ХХХ0123456789').search_text)
+    expect(await text('osago_policy', 'p')).toBe(`${oldText} 9161234567 4519 123456 4519123456`)
+    expect(await text('casco_quote', 'q')).toBe(cascoSearchColumns(casco, null).search_text)
+    const fts = async (table: string, match: string) =>
+      ((await db.raw(`SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?`, [match])) as unknown[]).length
+    expect(await fts('osago_policy', '"менов"')).toBe(1)
+    expect(await fts('osago_policy', '"4567"')).toBe(1)
+    expect(await fts('casco_quote', '"903000"')).toBe(1)
+    // The triggers keep the index true for whatever writes the table (the Writer, sync pull, a later migration).
+    await db('osago_policy').where({ id: 'p' }).update({ search_text: 'кузнецов' })
+    expect(await fts('osago_policy', '"менов"')).toBe(0)
+    expect(await fts('osago_policy', '"кузнец"')).toBe(1)
+    await db('osago_policy').insert({
+      id: 'p2',
+      created_at: at,
+      updated_at: at,
+      status: 'draft',
+      search_text: 'кузнецова',
+    })
+    expect(await fts('osago_policy', '"кузнец"')).toBe(2)
+    await db('osago_policy').where({ id: 'p2' }).delete()
+    expect(await fts('osago_policy', '"кузнец"')).toBe(1)
+    // Each FTS index agrees with its table's rows after the migration's rebuild and the triggers' updates.
+    // rank = 1: also compare the index with the external content table (FTS5, SQLite ≥ 3.44).
+    const integrity = (table: string) =>
+      db.raw(`INSERT INTO ${table}_fts(${table}_fts, rank) VALUES ('integrity-check', 1)`)
+    for (const table of ['osago_policy', 'casco_quote', 'inspection', 'termination_application', 'manual_contract'])
+      await expect(integrity(table)).resolves.toBeDefined()
+    // …and the check does fail on an index out of step with its table (an entry with no row), until rebuilt.
+    await db.raw("INSERT INTO casco_quote_fts(rowid, search_text) VALUES (999, 'нет такой строки')")
+    await expect(integrity('casco_quote')).rejects.toThrow(/malformed|corrupt/i)
+    await db.raw("INSERT INTO casco_quote_fts(casco_quote_fts) VALUES ('rebuild')")
+    await expect(integrity('casco_quote')).resolves.toBeDefined()
+    const indexes = ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'index'")) as { name: string }[]).map(
+      (r) => r.name,
+    )
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'casco_quote_updated_idx',
+        'termination_received_idx',
+        'osago_policy_prefix2_idx',
+        'osago_day_updated_idx',
+        'policy_blank_series_status_idx',
+        'sync_issue_order_idx',
+      ]),
+    )
+
+    await db.migrate.down({ migrationSource: migrationSource('20261205000018_search_index') })
+    expect(await tables()).not.toContain('osago_policy_fts')
+    const left = (await db.raw("SELECT name FROM sqlite_master WHERE name LIKE '%fts%' OR name LIKE '%prefix%'")) as []
+    expect(left).toEqual([])
+    // The previous version's LIKE still finds the record (search_text keeps the lower-case form it reads).
+    expect(await db('osago_policy').where('search_text', 'like', '%кузнец%').count({ n: '*' })).toEqual([{ n: 1 }])
+    await db.migrate.latest({ migrationSource: migrationSource('20261205000018_search_index') })
+    // Up again recomputes from the row (the hand-set «кузнецов» is gone), never appending the parts a second time.
+    expect(await text('osago_policy', 'p')).toBe(`${oldText} 9161234567 4519 123456 4519123456`)
+    expect(await fts('osago_policy', '"кузнец"')).toBe(0)
+    expect(await fts('osago_policy', '"4519123456"')).toBe(1)
   })
 
   it('the full chain runs up, down and up again', async () => {

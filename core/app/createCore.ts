@@ -4,6 +4,7 @@ import { CHANNELS } from '../../shared/contract'
 import { systemClock, type Clock } from './clock'
 import { foldHandlers, registerDocuments, type CoreServices, type Feature } from './feature'
 import { BRANCH_TIME_ZONE } from './timeZone'
+import { registerDerivedColumns } from '../db/derived'
 import { openDatabase, type Db } from '../db/openDatabase'
 import { createDispatch, type Dispatch } from '../ipc/dispatch'
 import type { Handlers } from '../ipc/handlers'
@@ -34,6 +35,7 @@ import { setupApp } from '../setup/app'
 import { staffApp } from '../staff/app'
 import { supportApp } from '../support/app'
 import { PHOTO_BLOB_SOURCE, setUpSync, type SyncEngine, type SyncOptions } from '../sync/api'
+import { searchApp } from '../search/app'
 import { syncApp } from '../sync/app'
 import {
   NON_WORKING_DAY_RULE_RECOUNT,
@@ -67,6 +69,7 @@ export const FEATURES: readonly Feature[] = [
   updateApp,
   backupApp,
   supportApp,
+  searchApp,
 ]
 
 export interface CoreOptions {
@@ -128,6 +131,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock
   const appVersion = opts.appVersion ?? '0.0.0-dev'
   const files = opts.files ?? noFileDialogs
+  // Before sync can apply anything: the Writer recomputes these for every row applied from HQ (core/db/derived.ts).
+  registerDerivedColumns(FEATURES.flatMap((f) => f.derived ?? []))
   // Reference data before the database: a broken bundled tariff or catalogue file stops the app before anyone
   // signs in. HQ's reference updates land in `<dataDir>/reference-updates` and add versions to the bundled ones;
   // one that cannot be used is skipped, logged and recorded for the admin below.

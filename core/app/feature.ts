@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract'
 import type { DocumentKind } from '../../shared/print/contract'
+import type { DerivedColumns } from '../db/derived'
 import type { SyncedTableName } from '../db/syncedTables'
 import type { Db } from '../db/openDatabase'
 import type { Handler, Handlers } from '../ipc/handlers'
@@ -67,6 +68,11 @@ export interface Feature {
    * (hq/rules/registry.ts `ENTITY_RULES`), and hq/rules/featureRules.test.ts checks it covers exactly these.
    */
   syncedTables: readonly SyncedTableName[]
+  /**
+   * Columns of its tables derived from the row (search_text): recomputed locally whenever a row is applied from
+   * HQ, never taken from HQ (core/db/derived.ts); createCore registers them for the Writer.
+   */
+  derived?: readonly DerivedColumns[]
 }
 
 export function defineFeature<const F extends Feature>(feature: F): F {

@@ -12,12 +12,12 @@ import {
   cascoRecord,
   findCascoCase,
   lastDecision,
-  likePattern,
   withDocuments,
   type CascoCase,
   type CascoRow,
 } from '../casco/api'
 import type { Db } from '../db/openDatabase'
+import { listPage, SEARCH_TABLES } from '../db/search'
 import { write } from '../db/write'
 import { getInspectionSummary, markInspectionReturned } from '../inspection/api'
 import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
@@ -80,13 +80,26 @@ export function approvalHandlers(db: Db, reference: ReferenceData): HandlersOf<A
 
   return {
     'approval/list-queue': async (input, ctx) => {
-      const q = db('casco_quote')
-      if (input.scope === 'decided') q.whereExists(db('approval_decision as d').whereRaw('d.quote_id = casco_quote.id'))
-      else q.where('status', 'submitted')
-      if (input.query) q.whereRaw("search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
-      const rows = (await q
-        .orderBy(input.scope === 'decided' ? 'updated_at' : 'submitted_at', input.scope === 'decided' ? 'desc' : 'asc')
-        .limit(200)) as CascoRow[]
+      const base = () => {
+        const q = db('casco_quote').select('casco_quote.*')
+        if (input.scope === 'decided')
+          q.whereExists(db('approval_decision as d').whereRaw('d.quote_id = casco_quote.id'))
+        else q.where('status', 'submitted')
+        return q
+      }
+      const decided = input.scope === 'decided'
+      const { items: rows } = await listPage<CascoRow>({
+        db,
+        search: SEARCH_TABLES.casco,
+        query: input.query,
+        base,
+        order: decided
+          ? { column: 'updated_at', direction: 'desc', key: (r) => r.updated_at }
+          : { column: 'submitted_at', direction: 'asc', key: (r) => r.submitted_at },
+        limit: 200,
+        offset: 0,
+        count: false,
+      })
       const names = new Map(
         ((await db('staff').select('id', 'full_name')) as Array<{ id: string; full_name: string }>).map((s) => [
           s.id,

@@ -2,6 +2,7 @@
  * What other parts of the core may use from core/casco (scripts/featureBoundaries.test.ts): the case as stored,
  * its inspections and its decisions (approval writes them; casco reads them for the case's card and its moves).
  */
-export { cascoRecord, findCascoCase, likePattern, withDocuments, type CascoCase, type CascoRow } from './cascoRows'
+export { cascoRecord, findCascoCase, withDocuments, type CascoCase, type CascoRow } from './cascoRows'
 export { caseInspections } from './caseInspection'
 export { lastDecision, listDecisions } from './decisionRows'
+export { searchCasco } from './cascoSearch'

@@ -1,6 +1,6 @@
 import { defineFeature } from '../app/feature'
 import { cascoHandlers, markCascoPrinted } from './cascoHandlers'
-import { loadCascoRecord } from './cascoRows'
+import { cascoSearchText, loadCascoRecord } from './cascoRows'
 import { cascoDocuments } from './print/cascoDocuments'
 
 /** CASCO: quotes with options and programs, underwriting, the contract; the contract and its schedule. */
@@ -17,4 +17,5 @@ export const cascoApp = defineFeature({
       onContractPrinted: (id, ctx) => markCascoPrinted(db, id, ctx),
     }),
   syncedTables: ['casco_quote', 'casco_document'],
+  derived: [cascoSearchText],
 })

@@ -23,6 +23,7 @@ import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import { lastDecision } from './decisionRows'
 import type { Db } from '../db/openDatabase'
 import type { Knex } from 'knex'
+import { listPage, SEARCH_TABLES } from '../db/search'
 import type { PatchOf } from '../db/tables'
 import { write, type Writer } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
@@ -34,12 +35,13 @@ import {
   cascoRecord,
   findCascoCase,
   findCascoRow,
-  likePattern,
   loadCascoRecord,
   searchColumns,
+  SUMMARY_COLUMNS,
   toSummary,
   type CascoCase,
   type CascoRow,
+  type SummaryRow,
 } from './cascoRows'
 
 type CascoChannels =
@@ -188,13 +190,22 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
     'casco/get-quote': async (input) => load(input.id),
 
     'casco/list-quotes': async (input) => {
-      const q = db('casco_quote')
-      if (input.status) q.where('status', input.status)
-      else q.whereNot('status', 'discarded')
-      if (input.query) q.whereRaw("search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
-      const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
-      const rows = (await q.orderBy('updated_at', 'desc').limit(input.limit).offset(input.offset)) as CascoRow[]
-      return { items: rows.map(toSummary), total }
+      const base = () => {
+        const q = db('casco_quote').select(SUMMARY_COLUMNS)
+        if (input.status) q.where('status', input.status)
+        else q.whereNot('status', 'discarded')
+        return q
+      }
+      const page = await listPage<SummaryRow>({
+        db,
+        search: SEARCH_TABLES.casco,
+        query: input.query,
+        base,
+        order: { column: 'updated_at', direction: 'desc', key: (r) => r.updated_at },
+        limit: input.limit,
+        offset: input.offset,
+      })
+      return { ...page, items: page.items.map(toSummary) }
     },
 
     'casco/preview-quote': async (input, ctx): Promise<CascoLiveQuote> => {
@@ -373,18 +384,42 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
     },
 
     'casco/list-for-inspection': async (input) => {
-      const q = db('casco_quote as c')
-        .join('casco_document as d', 'd.id', 'c.id')
-        .whereIn('c.status', CASCO_INSPECTABLE_STATUSES)
-        .whereNotExists(db('inspection as i').whereRaw('i.quote_id = c.id').where('i.status', 'submitted'))
-      if (input?.query) q.whereRaw("c.search_text LIKE ? ESCAPE '\\'", [likePattern(input.query)])
-      const rows = (await q
-        .orderBy('c.updated_at', 'desc')
-        .limit(50)
-        // The year is the draft's only: read it out of the document in SQL, not the whole draft.
-        .select('c.*', db.raw("json_extract(d.draft, '$.vehicle.year') as vehicle_year"))) as Array<
-        CascoRow & { vehicle_year: CascoDraft['vehicle']['year'] }
-      >
+      type Row = Pick<
+        CascoRow,
+        'id' | 'status' | 'insured_name' | 'vehicle_name' | 'plate' | 'vin' | 'created_at' | 'updated_at'
+      > & { vehicle_year: CascoDraft['vehicle']['year'] }
+      const base = () =>
+        db('casco_quote as c')
+          .join('casco_document as d', 'd.id', 'c.id')
+          // `+`: not through the status index, which would sort every inspectable quote (reading its draft) to
+          // keep 50; the walk down casco_quote_updated_idx stops at the 50th.
+          .whereRaw(`+c.status IN (${CASCO_INSPECTABLE_STATUSES.map(() => '?').join(', ')})`, [
+            ...CASCO_INSPECTABLE_STATUSES,
+          ])
+          .whereNotExists(db('inspection as i').whereRaw('i.quote_id = c.id').where('i.status', 'submitted'))
+          // The year is the draft's only: read it out of the document in SQL, not the whole draft.
+          .select(
+            'c.id',
+            'c.status',
+            'c.insured_name',
+            'c.vehicle_name',
+            'c.plate',
+            'c.vin',
+            'c.created_at',
+            'c.updated_at',
+            db.raw("json_extract(d.draft, '$.vehicle.year') as vehicle_year"),
+          )
+      const { items: rows } = await listPage<Row>({
+        db,
+        search: SEARCH_TABLES.casco,
+        query: input?.query,
+        base,
+        rowid: 'c.rowid',
+        order: { column: 'c.updated_at', direction: 'desc', key: (r) => r.updated_at },
+        limit: 50,
+        offset: 0,
+        count: false,
+      })
       return rows.map((r) => ({
         id: r.id,
         status: r.status,

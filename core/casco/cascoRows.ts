@@ -3,7 +3,9 @@ import type { CascoQuoteRecord, CascoQuoteSummary } from '../../shared/casco/con
 import { readCascoDraft, type CascoDraft } from '../../shared/casco/draft'
 import { AppError } from '../app/appError'
 import type { Knex } from 'knex'
+import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
+import { passportSearch, phoneSearch, searchText } from '../db/search'
 import { fromStored, type RowOf } from '../db/tables'
 import { listDecisions } from './decisionRows'
 import { caseInspections, toInspectionLink } from './caseInspection'
@@ -122,7 +124,24 @@ function toRecord(
   }
 }
 
-export function toSummary(row: CascoRow): CascoQuoteSummary {
+/** What the list reads (no JSON, no schedule): the summary's columns. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'status',
+  'insured_name',
+  'vehicle_name',
+  'plate',
+  'vin',
+  'contract_number',
+  'sum_insured_kopecks',
+  'total_kopecks',
+  'start_date',
+  'updated_at',
+] as const
+
+export type SummaryRow = Pick<CascoRow, (typeof SUMMARY_COLUMNS)[number]>
+
+export function toSummary(row: SummaryRow): CascoQuoteSummary {
   return {
     id: row.id,
     status: row.status,
@@ -136,6 +155,37 @@ export function toSummary(row: CascoRow): CascoQuoteSummary {
     startDate: row.start_date,
     updatedAt: row.updated_at,
   }
+}
+
+/**
+ * search_text recomputed from the stored quote and its document (core/db/derived.ts): for rows applied from HQ and
+ * for migration 20261205000018. A draft that cannot be read is left out (it keeps its text).
+ */
+export const cascoSearchText: DerivedColumns = {
+  table: 'casco_quote',
+  column: 'search_text',
+  from: ['casco_quote', 'casco_document'],
+  async compute(db, ids) {
+    const q = db('casco_quote')
+      .join('casco_document', 'casco_document.id', 'casco_quote.id')
+      .select('casco_quote.id', 'casco_quote.vehicle_name', 'casco_quote.contract_number', 'casco_document.draft')
+    if (ids) q.whereIn('casco_quote.id', ids)
+    const rows = (await q) as Array<{
+      id: string
+      vehicle_name: string | null
+      contract_number: string | null
+      draft: string | null
+    }>
+    return rows.flatMap((r) => {
+      try {
+        if (!r.draft) return []
+        const text = searchColumns(readCascoDraft(r.draft), r.vehicle_name, r.contract_number).search_text
+        return [{ id: r.id, value: text! }]
+      } catch {
+        return []
+      }
+    })
+  },
 }
 
 /** Search columns copied out of the draft, so the list filters by them while the quote is still a draft. */
@@ -156,20 +206,21 @@ export function searchColumns(
     plate,
     vin,
     vehicle_name: vehicleName,
-    search_text: searchText([name, plate, vin, vehicleName, contractNumber]),
+    search_text: searchText([
+      name,
+      plate,
+      vin,
+      vehicleName,
+      contractNumber,
+      phoneSearch(p.phone),
+      passportSearch(p.passport.series, p.passport.number),
+    ]),
   }
-}
-
-export function searchText(parts: Array<string | null>): string {
-  return parts.filter(Boolean).join(' ').toLowerCase().replace(/ё/g, 'е')
-}
-
-export function likePattern(query: string): string {
-  return `%${searchText([query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
 }
 
 /** The documents of hot rows already read (a list), in one statement: each row with its document. */
 export async function withDocuments(db: Db, rows: CascoRow[]): Promise<CascoCase[]> {
+  if (rows.length === 0) return []
   const docs = (await db('casco_document').whereIn(
     'id',
     rows.map((r) => r.id),

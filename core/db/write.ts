@@ -1,7 +1,9 @@
 import type { Knex } from 'knex'
+import type BetterSqlite3 from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
 import { AppError } from '../app/appError'
 import type { Db } from './openDatabase'
+import { derivedFrom } from './derived'
 import { syncedTable } from './syncedTables'
 import { columnsOf, fromStored, type InsertOf, type PatchOf, type RowOf, type TableName } from './tables'
 import { toColumns, toWire } from '../../shared/sync/documentColumns'
@@ -43,6 +45,8 @@ export interface UpdateOptions<N extends TableName> {
 export class Writer {
   /** Entries in the order they were made: the audit entry, with its outbox change when it is a local change. */
   private readonly journal: Row[] = []
+  /** Rows applied from HQ in this write, by table: their derived columns are recomputed at flush (core/db/derived.ts). */
+  private readonly fromHq = new Map<string, Set<string>>()
 
   constructor(
     readonly trx: Knex.Transaction,
@@ -123,6 +127,7 @@ export class Writer {
    */
   async applyHqVersion(table: string, values: Row & { id: string }): Promise<void> {
     this.requireSynced(table)
+    this.appliedFromHq(table, values.id)
     const before = (await this.trx(table).where({ id: values.id }).first()) as Row | undefined
     if (before) await this.trx(table).where({ id: values.id }).update(values)
     else await this.trx(table).insert(values)
@@ -135,6 +140,35 @@ export class Writer {
       before ? auditImage(table, before, redact) : null,
       auditImage(table, after, redact),
     )
+  }
+
+  /**
+   * `applyHqVersion` for a page of pulled rows (core/sync/pullChanges.ts), at one statement per row: the caller
+   * read the local row in this transaction (`before`, undefined when there is none) and `statements` prepares
+   * each statement once on the transaction's own connection. The audit entry is the same; no savepoint — a row
+   * SQLite refuses throws, and the caller redoes the page row by row. Returns the row as written.
+   */
+  applyHqVersionPrepared(
+    statements: PreparedWrites,
+    table: string,
+    values: Row & { id: string },
+    before: Row | undefined,
+  ): Row {
+    this.requireSynced(table)
+    this.appliedFromHq(table, values.id)
+    const after = statements.write(table, values, before !== undefined)
+    const redact = syncedTable(table)?.redactInAudit ?? []
+    this.journal.push(
+      this.auditEntry(
+        this.action,
+        table,
+        values.id,
+        before ? auditImage(table, before, redact) : null,
+        auditImage(table, after, redact),
+        null,
+      ),
+    )
+    return after
   }
 
   /** An audit entry for an event that changes no synced row (sign-in, a failed attempt, a print). */
@@ -179,6 +213,7 @@ export class Writer {
    * its callback ends; code that makes its own Writer inside a transaction (pull) calls it before that ends.
    */
   async flush(): Promise<void> {
+    await this.recomputeDerived()
     const journal = this.journal.splice(0)
     // knex inserts several rows into SQLite as one compound SELECT, and SQLite takes at most 500 terms in one.
     for (let i = 0; i < journal.length; i += 250) await this.trx('write_journal').insert(journal.slice(i, i + 250))
@@ -205,8 +240,66 @@ export class Writer {
     )
   }
 
+  private appliedFromHq(table: string, id: string): void {
+    let ids = this.fromHq.get(table)
+    if (!ids) this.fromHq.set(table, (ids = new Set()))
+    ids.add(id)
+  }
+
+  /**
+   * The derived columns (search_text) of the rows applied from HQ, recomputed locally with the features' row
+   * functions and written where they differ: derived data, so no outbox or audit entry (core/db/derived.ts).
+   */
+  private async recomputeDerived(): Promise<void> {
+    if (!this.fromHq.size) return
+    const applied = new Map(this.fromHq)
+    this.fromHq.clear()
+    let conn: BetterSqlite3.Database | null = null
+    for (const d of derivedFrom(applied.keys())) {
+      const ids = [...new Set(d.from.flatMap((t) => [...(applied.get(t) ?? [])]))]
+      conn ??= (await this.trx.client.acquireConnection()) as BetterSqlite3.Database
+      const update = conn.prepare(`UPDATE "${d.table}" SET "${d.column}" = ? WHERE id = ? AND "${d.column}" IS NOT ?`)
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const r of await d.compute(this.trx, ids.slice(i, i + 500))) update.run(r.value, r.id, r.value)
+      }
+    }
+  }
+
   private requireSynced(table: string): void {
     if (!syncedTable(table) || !columnsOf(table)) throw new Error(`Table ${table} is not registered as synced`)
+  }
+}
+
+/**
+ * Insert and update statements of synced tables, prepared once per table and column set on one transaction's
+ * connection (better-sqlite3): pulling thousands of rows then costs no SQL building per row. Only the Writer
+ * runs them (`applyHqVersionPrepared`).
+ */
+export class PreparedWrites {
+  private readonly cache = new Map<string, BetterSqlite3.Statement>()
+
+  private constructor(private readonly conn: BetterSqlite3.Database) {}
+
+  /** On the transaction's connection (the database has one), so the statements run inside the transaction. */
+  static async of(trx: Knex.Transaction): Promise<PreparedWrites> {
+    return new PreparedWrites((await trx.client.acquireConnection()) as BetterSqlite3.Database)
+  }
+
+  write(table: string, values: Row & { id: string }, exists: boolean): Row {
+    const columns = Object.keys(values)
+    const key = `${exists ? 'update' : 'insert'}\u0000${table}\u0000${columns.join('\u0000')}`
+    let statement = this.cache.get(key)
+    if (!statement) {
+      const q = (name: string) => `"${name.replaceAll('"', '""')}"`
+      statement = this.conn.prepare(
+        exists
+          ? `UPDATE ${q(table)} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ? RETURNING *`
+          : `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`,
+      )
+      this.cache.set(key, statement)
+    }
+    const params = columns.map((c) => values[c])
+    return (exists ? statement.get(...params, values.id) : statement.get(...params)) as Row
   }
 }
 

@@ -10,3 +10,4 @@ export {
   type InspectionPrintData,
   type InspectionPrintDeps,
 } from './print/inspectionPrintData'
+export { searchInspections } from './inspectionSearch'

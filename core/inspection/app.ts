@@ -1,5 +1,6 @@
 import { defineFeature } from '../app/feature'
 import { inspectionHandlers } from './inspectionHandlers'
+import { inspectionSearchText } from './inspectionRows'
 import { inspectionPhotoHandlers } from './inspectionPhotoHandlers'
 import { inspectionDocuments } from './print/inspectionDocuments'
 
@@ -14,4 +15,5 @@ export const inspectionApp = defineFeature({
   documents: ({ db, reference, photos, timeZone }) =>
     inspectionDocuments({ db, reference, store: photos.fetcher, timeZone }),
   syncedTables: ['inspection', 'inspection_damage', 'inspection_photo'],
+  derived: [inspectionSearchText],
 })

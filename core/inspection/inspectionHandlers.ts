@@ -19,6 +19,7 @@ import { inspectionLifecycle } from '../../shared/inspection/lifecycle'
 import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import type { Db } from '../db/openDatabase'
+import { listPage, SEARCH_TABLES } from '../db/search'
 import { write, type Writer } from '../db/write'
 import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
 import type { ReferenceData } from '../reference/loadReferenceData'
@@ -31,7 +32,6 @@ import {
   findPhotoRow,
   loadInspection,
   searchColumns,
-  searchText,
   toListItem,
   type InspectionRow,
 } from './inspectionRows'
@@ -86,7 +86,9 @@ async function nextNumber(w: Writer, year: string): Promise<string> {
   const last = (await w
     .trx('inspection')
     .select('number')
-    .where('number', 'like', `${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    // A range on the unique index (LIKE folds case and would read every inspection): the numbers of this prefix.
+    .where('number', '>=', prefix)
+    .where('number', '<', `${prefix}\uffff`)
     .orderBy('number', 'desc')
     .first()) as { number: string } | undefined
   const seq = last ? Number(last.number.slice(prefix.length)) + 1 : 1
@@ -133,29 +135,46 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
 
     'inspection/list': async (input, ctx) => {
       const user = requireUser(ctx)
-      const q = db('inspection as i')
-      if (!inGroup(user.role, BRANCH_INSPECTION_READERS)) q.where('i.inspector_id', user.id)
-      if (input.status) q.where('i.status', input.status)
-      if (input.query)
-        q.where('i.search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
-      const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
-      const rows = await q
-        .leftJoin('staff as s', 's.id', 'i.inspector_id')
-        .select('i.*', 's.full_name as inspector_name')
-        .select(
-          db.raw(
-            '(SELECT count(*) FROM inspection_damage d WHERE d.inspection_id = i.id AND d.removed_at IS NULL) AS damage_count',
-          ),
-        )
-        .select(
-          db.raw(
-            "(SELECT count(*) FROM inspection_photo p WHERE p.inspection_id = i.id AND p.removed_at IS NULL AND p.shot NOT LIKE 'signature-%') AS photo_count",
-          ),
-        )
-        .orderBy('i.updated_at', 'desc')
-        .limit(input.limit)
-        .offset(input.offset)
-      return { items: rows.map(toListItem), total }
+      const base = () => {
+        const q = db('inspection as i')
+        if (!inGroup(user.role, BRANCH_INSPECTION_READERS)) q.where('i.inspector_id', user.id)
+        if (input.status) q.where('i.status', input.status)
+        return q
+          .leftJoin('staff as s', 's.id', 'i.inspector_id')
+          .select(
+            'i.id',
+            'i.number',
+            'i.status',
+            'i.inspected_at',
+            'i.vehicle',
+            'i.plate',
+            'i.vin',
+            'i.client_name',
+            'i.updated_at',
+            's.full_name as inspector_name',
+          )
+          .select(
+            db.raw(
+              '(SELECT count(*) FROM inspection_damage d WHERE d.inspection_id = i.id AND d.removed_at IS NULL) AS damage_count',
+            ),
+          )
+          .select(
+            db.raw(
+              "(SELECT count(*) FROM inspection_photo p WHERE p.inspection_id = i.id AND p.removed_at IS NULL AND p.shot NOT LIKE 'signature-%') AS photo_count",
+            ),
+          )
+      }
+      const page = await listPage<Parameters<typeof toListItem>[0]>({
+        db,
+        search: SEARCH_TABLES.inspection,
+        query: input.query,
+        base,
+        rowid: 'i.rowid',
+        order: { column: 'i.updated_at', direction: 'desc', key: (r) => r.updated_at },
+        limit: input.limit,
+        offset: input.offset,
+      })
+      return { ...page, items: page.items.map(toListItem) }
     },
 
     'inspection/save-report': async (input, ctx) => {

@@ -3,7 +3,9 @@ import type { DiagramView } from '../../shared/inspection/diagram'
 import type { DamageRow, Inspection, InspectionListItem, InspectionPhoto } from '../../shared/inspection/inspection'
 import type { InspectionReport } from '../../shared/inspection/report'
 import { AppError } from '../app/appError'
+import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
+import { phoneSearch, searchText } from '../db/search'
 import type { Knex } from 'knex'
 
 /** An inspection as stored: the typed table map's row (core/db/tables.ts). */
@@ -154,6 +156,30 @@ export function toListItem(
   }
 }
 
+/**
+ * search_text recomputed from the stored inspection (core/db/derived.ts): for rows applied from HQ and for
+ * migration 20261205000018. A report that cannot be read is left out (it keeps its text).
+ */
+export const inspectionSearchText: DerivedColumns = {
+  table: 'inspection',
+  column: 'search_text',
+  from: ['inspection'],
+  async compute(db, ids) {
+    const q = db('inspection').select('id', 'number', 'report')
+    if (ids) q.whereIn('id', ids)
+    const rows = (await q) as Array<{ id: string; number: string; report: string | null }>
+    return rows.flatMap((r) => {
+      try {
+        if (!r.report) return []
+        const text = searchColumns(JSON.parse(r.report) as InspectionReport, r.number).search_text
+        return [{ id: r.id, value: text! }]
+      } catch {
+        return []
+      }
+    })
+  },
+}
+
 /** Columns copied out of the report so the list can show and search them without parsing JSON. */
 export function searchColumns(
   report: InspectionReport,
@@ -170,10 +196,6 @@ export function searchColumns(
     vin,
     client_name: client,
     vehicle,
-    search_text: searchText([number, plate, vin, client, vehicle]),
+    search_text: searchText([number, plate, vin, client, vehicle, phoneSearch(report.client.phone)]),
   }
-}
-
-export function searchText(parts: Array<string | null>): string {
-  return parts.filter(Boolean).join(' ').toLowerCase().replace(/ё/g, 'е')
 }

@@ -1,2 +1,3 @@
 /** What other parts of the core may use from core/osago (scripts/featureBoundaries.test.ts). */
-export { searchText } from './osagoRows'
+// The global search (core/search) asks each feature for its own hits.
+export { searchOsago } from './osagoSearch'

@@ -2,7 +2,7 @@ import { defineFeature } from '../app/feature'
 import { osagoDocuments } from '../print/osago/osagoDocuments'
 import { findStaffById } from '../staff/api'
 import { markOsagoPrinted, osagoHandlers } from './osagoHandlers'
-import { loadOsagoPolicy } from './osagoRows'
+import { loadOsagoPolicy, osagoSearchText } from './osagoRows'
 import { blankPrintGateFor } from './registrationRows'
 
 /** The OSAGO counter: application, quote, issue on a blank, the register's answer; the policy's documents. */
@@ -23,4 +23,5 @@ export const osagoApp = defineFeature({
     }),
   // osago_registration is written only by HQ (the national register's answer) and pulled.
   syncedTables: ['osago_policy', 'osago_document', 'osago_registration'],
+  derived: [osagoSearchText],
 })

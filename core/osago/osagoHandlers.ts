@@ -18,6 +18,7 @@ import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import { assignBlank, spoilBlank } from '../blanks/api'
 import type { Db } from '../db/openDatabase'
+import { listPage, parseQuery, SEARCH_TABLES } from '../db/search'
 import type { PatchOf } from '../db/tables'
 import { write, type Writer } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
@@ -29,7 +30,6 @@ import {
   findOsagoRecord,
   loadOsagoPolicy,
   searchColumns,
-  searchText,
   SUMMARY_COLUMNS,
   toPolicy,
   toSummary,
@@ -171,21 +171,41 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     },
 
     'osago/list-policies': async (input) => {
-      const q = db('osago_policy')
-      if (input.status) q.where('status', input.status)
-      else q.whereNot('status', 'discarded')
-      if (input.query)
-        q.where('search_text', 'like', `%${searchText([input.query]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
-      const day = db.raw('coalesce(conclusion_date, substr(created_at, 1, 10))')
-      if (input.dateFrom) q.where(day, '>=', input.dateFrom)
-      if (input.dateTo) q.where(day, '<=', input.dateTo)
-      const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
-      const rows = (await q
-        .select(SUMMARY_COLUMNS)
-        .orderBy('updated_at', 'desc')
-        .limit(input.limit)
-        .offset(input.offset)) as Array<Parameters<typeof toSummary>[0]>
-      return { items: rows.map(toSummary), total }
+      const DAY = 'coalesce(conclusion_date, substr(created_at, 1, 10))'
+      const dated = Boolean(input.dateFrom || input.dateTo)
+      // A search reads its matches by rowid and orders them in memory (`key`): an ORDER BY there could only tempt
+      // the planner into walking the date index instead.
+      const searching = input.query ? parseQuery(input.query) !== null : false
+      const base = () => {
+        const q = db('osago_policy').select(SUMMARY_COLUMNS)
+        if (input.status) q.where('status', input.status)
+        else q.whereNot('status', 'discarded')
+        // The same expression as osago_day_updated_idx, so a date filter reads that index.
+        if (input.dateFrom) q.where(db.raw(DAY), '>=', input.dateFrom)
+        if (input.dateTo) q.where(db.raw(DAY), '<=', input.dateTo)
+        // A date range (a year ≈ 250k rows) is listed in that index's order — day, then last change, newest first —
+        // so a page is an index walk, never a sort of the whole range: the day here, listPage appends `updated_at
+        // desc` (a repeated term would make SQLite sort again); its count clears this order. A search orders its
+        // matches by the same pair (`key`).
+        if (dated) q.select(db.raw(`${DAY} as day`))
+        if (dated && !searching) q.orderByRaw(`${DAY} desc`)
+        return q
+      }
+      type Row = Parameters<typeof toSummary>[0] & { day?: string }
+      const page = await listPage<Row>({
+        db,
+        search: SEARCH_TABLES.osago,
+        query: input.query,
+        base,
+        order: {
+          column: 'updated_at',
+          direction: 'desc',
+          key: (r) => (dated ? `${r.day ?? ''} ${r.updated_at}` : r.updated_at),
+        },
+        limit: input.limit,
+        offset: input.offset,
+      })
+      return { ...page, items: page.items.map(toSummary) }
     },
 
     'osago/quote-premium': async (input, ctx): Promise<OsagoQuote> => {

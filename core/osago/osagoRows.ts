@@ -4,7 +4,9 @@ import { draftToApplicationInput, readOsagoDraft, type OsagoDraft } from '../../
 import type { OsagoPolicy, OsagoPolicySummary } from '../../shared/osago/policy'
 import { partyName } from '../../shared/party/display'
 import { AppError } from '../app/appError'
+import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
+import { passportSearch, phoneSearch, searchText } from '../db/search'
 import { fromStored, type RowOf } from '../db/tables'
 
 /** The hot row: what lists, search and the status machine read (core/db/tables.ts). */
@@ -114,6 +116,44 @@ export async function loadOsagoPolicy(db: Db, id: string): Promise<OsagoPolicy> 
   return toPolicy(await findOsagoRecord(db, id))
 }
 
+/** The blank's number as search_text carries it: «ААА 0123456789 ААА0123456789», or null before the issue. */
+export function policyNumberSearch(series: string | null, number: string | null): string | null {
+  return series && number ? `${series} ${number} ${series}${number}` : null
+}
+
+/**
+ * search_text recomputed from the stored policy and its document (core/db/derived.ts): for rows applied from HQ
+ * and for migration 20261205000018. A draft that cannot be read is left out (it keeps its text).
+ */
+export const osagoSearchText: DerivedColumns = {
+  table: 'osago_policy',
+  column: 'search_text',
+  from: ['osago_policy', 'osago_document'],
+  async compute(db, ids) {
+    const q = db('osago_policy')
+      .join('osago_document', 'osago_document.id', 'osago_policy.id')
+      .select('osago_policy.id', 'osago_policy.policy_series', 'osago_policy.policy_number', 'osago_document.draft')
+    if (ids) q.whereIn('osago_policy.id', ids)
+    const rows = (await q) as Array<{
+      id: string
+      policy_series: string | null
+      policy_number: string | null
+      draft: string | null
+    }>
+    return rows.flatMap((r) => {
+      try {
+        if (!r.draft) return []
+        const draft = readOsagoDraft(r.draft)
+        return [
+          { id: r.id, value: searchColumns(draft, policyNumberSearch(r.policy_series, r.policy_number)).search_text! },
+        ]
+      } catch {
+        return []
+      }
+    })
+  },
+}
+
 /** Search columns copied out of the draft, so the list can filter by them while the policy is still a draft. */
 export function searchColumns(
   draft: OsagoDraft,
@@ -126,17 +166,17 @@ export function searchColumns(
     insured_name: name || null,
     plate,
     vin,
-    // An organisation is also found by its INN.
+    // An organisation is also found by its INN; the insured by phone and passport.
     search_text: searchText([
       name,
       draft.insured.kind === 'organisation' ? draft.insured.inn.replace(/\s+/g, '') : null,
       plate,
       vin,
       policyNumber,
+      phoneSearch(draft.insured.phone),
+      draft.insured.kind === 'person'
+        ? passportSearch(draft.insured.passport.series, draft.insured.passport.number)
+        : null,
     ]),
   }
-}
-
-export function searchText(parts: Array<string | null>): string {
-  return parts.filter(Boolean).join(' ').toLowerCase().replace(/ё/g, 'е')
 }

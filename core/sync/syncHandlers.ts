@@ -4,6 +4,7 @@ import { translate } from '../../shared/i18n/messages'
 import type { FileDialogs, FileKind } from '../files/fileDialogs'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
+import { countBound, countUpTo } from '../db/search'
 import { write } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import type { BlobSource } from './blobSync'
@@ -102,7 +103,10 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
 
     'sync/list-issues': async (input) => {
       const { limit = 50, offset = 0 } = input ?? {}
-      const total = Number(((await db('sync_issue').count({ n: '*' }).first()) as { n: number }).n)
+      // Counted up to the next thousand past the page («N+» beyond); the page walks sync_issue_order_idx, which holds
+      // this very order (unseen first, newest first), so neither reads the whole table nor sorts it.
+      const bound = countBound(offset, limit)
+      const total = await countUpTo(db, db('sync_issue'), bound)
       const rows = (await db('sync_issue as i')
         .leftJoin('staff as s', 's.id', 'i.changed_by')
         .select('i.*', 's.full_name as changed_by_name')
@@ -112,6 +116,7 @@ export function syncHandlers(deps: SyncDeps): HandlersOf<SyncChannels> {
         .offset(offset)) as IssueRow[]
       return {
         total,
+        ...(total >= bound ? { totalAtLeast: true as const } : {}),
         items: rows.map((r): SyncIssue => ({
           id: r.id,
           kind: r.kind,

@@ -4,3 +4,4 @@ export {
   recalculatePayoutDeadlines,
   recountForNonWorkingDayRule,
 } from './payoutDeadlineRecalculation'
+export { searchTerminations } from './terminationSearch'

@@ -1,6 +1,7 @@
 import type { HandlersOf } from '../ipc/handlers'
 import { defineFeature } from '../app/feature'
-import { loadApplication } from './applicationRows'
+import { applicationSearchTextColumn, loadApplication } from './applicationRows'
+import { manualContractSearchTextColumn } from './contracts'
 import { deadlineChangesOf } from './payoutDeadlineRecalculation'
 import { terminationDocuments } from './print/terminationDocuments'
 import { terminationHandlers } from './terminationHandlers'
@@ -18,4 +19,5 @@ export const terminationApp = defineFeature({
   documents: ({ db, reference, timeZone }) =>
     terminationDocuments({ loadApplication: (id) => loadApplication(db, id), reference, timeZone }),
   syncedTables: ['manual_contract', 'termination_application'],
+  derived: [manualContractSearchTextColumn, applicationSearchTextColumn],
 })

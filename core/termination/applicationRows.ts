@@ -11,7 +11,48 @@ import type { DeadlineChangeNotice } from '../../shared/reference/productionCale
 import type { LatePayoutResult } from '../../shared/termination/latePenalty'
 import type { TerminationDocument } from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
+import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
+import { passportSearch, phoneSearch, searchText } from '../db/search'
+
+/** An application's search_text: its numbers, the contract's, the names, plate, VIN, the applicant's phone and passport. */
+export function applicationSearchText(number: string, contract: ContractData, details: ApplicationDetails): string {
+  return searchText([
+    number,
+    contract.number,
+    contract.number.replace(/\s+/g, ''),
+    contract.policyholderName,
+    details.applicant.fullName,
+    contract.plate,
+    contract.vin,
+    phoneSearch(details.applicant.phone),
+    passportSearch(details.applicant.passport.series, details.applicant.passport.number),
+  ])
+}
+
+/**
+ * search_text recomputed from the stored application, its contract and details (core/db/derived.ts): for rows
+ * applied from HQ and for migration 20261205000018. A row that cannot be read is left out (it keeps its text).
+ */
+export const applicationSearchTextColumn: DerivedColumns = {
+  table: 'termination_application',
+  column: 'search_text',
+  from: ['termination_application'],
+  async compute(db, ids) {
+    const q = db('termination_application').select('id', 'incoming_number', 'contract', 'details')
+    if (ids) q.whereIn('id', ids)
+    const rows = (await q) as Array<{ id: string; incoming_number: string; contract: string; details: string }>
+    return rows.flatMap((r) => {
+      try {
+        const contract = JSON.parse(r.contract) as ContractData
+        const details = JSON.parse(r.details) as ApplicationDetails
+        return [{ id: r.id, value: applicationSearchText(r.incoming_number, contract, details) }]
+      } catch {
+        return []
+      }
+    })
+  },
+}
 
 /** A termination application as stored: the typed table map's row (core/db/tables.ts). */
 export type ApplicationRow = RowOf<'termination_application'>
@@ -70,18 +111,34 @@ export async function toApplication(db: Db, row: ApplicationRow): Promise<Termin
   }
 }
 
-export function toSummary(row: ApplicationRow): ApplicationSummary {
-  const details = JSON.parse(row.details) as ApplicationDetails
-  const contract = JSON.parse(row.contract) as ContractData
+/** What the list reads: summary columns, the ground and product picked out of the JSON in SQL. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'incoming_number',
+  'received_at',
+  'status',
+  'kind',
+  'contract_number',
+  'policyholder_name',
+  'refund_kopecks',
+  'payout_due_on',
+] as const
+
+export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]> & {
+  ground: ApplicationDetails['ground']
+  product: ContractData['product']
+}
+
+export function toSummary(row: SummaryRow): ApplicationSummary {
   return {
     id: row.id,
     incomingNumber: row.incoming_number,
     receivedAt: row.received_at,
     status: row.status,
     kind: row.kind,
-    ground: details.ground,
+    ground: row.ground,
     contractNumber: row.contract_number,
-    product: contract.product,
+    product: row.product,
     policyholderName: row.policyholder_name,
     refundKopecks: row.refund_kopecks,
     payoutDueOn: row.payout_due_on,

@@ -13,8 +13,9 @@ import {
 import type { UsePeriod } from '../../shared/termination/periodsOfUse'
 import { AppError } from '../app/appError'
 import type { RowOf } from '../db/tables'
+import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
-import { searchText } from '../osago/api'
+import { matchingRows, SEARCH_TABLES, searchText, type SearchTable } from '../db/search'
 
 /**
  * Contracts the termination desk can act on: OSAGO policies issued in this branch (read-only here; only
@@ -174,6 +175,38 @@ export function manualContract(row: ManualContractRow): ContractData {
   }
 }
 
+/** The number also without its spaces, as applications store it: «ХХХ 0123456789» typed either way is found. */
+function manualContractSearchText(
+  number: string,
+  name: string | null,
+  plate: string | null,
+  vin: string | null,
+): string {
+  return searchText([number, number.replace(/\s+/g, ''), name, plate, vin])
+}
+
+/** search_text of contracts typed in by hand, recomputed from their columns (core/db/derived.ts, migration 0018). */
+export const manualContractSearchTextColumn: DerivedColumns = {
+  table: 'manual_contract',
+  column: 'search_text',
+  from: ['manual_contract'],
+  async compute(db, ids) {
+    const q = db('manual_contract').select('id', 'contract_number', 'policyholder_name', 'plate', 'vin')
+    if (ids) q.whereIn('id', ids)
+    const rows = (await q) as Array<{
+      id: string
+      contract_number: string
+      policyholder_name: string | null
+      plate: string | null
+      vin: string | null
+    }>
+    return rows.map((r) => ({
+      id: r.id,
+      value: manualContractSearchText(r.contract_number, r.policyholder_name, r.plate, r.vin),
+    }))
+  },
+}
+
 /** Columns of a manual contract as typed (already validated by the shared schema). */
 export function manualContractColumns(
   c: ManualContract,
@@ -191,7 +224,7 @@ export function manualContractColumns(
     end_date: c.endDate,
     premium_kopecks: c.premiumKopecks,
     periods_of_use: c.periodsOfUse.length > 0 ? JSON.stringify(c.periodsOfUse) : null,
-    search_text: searchText([c.number, c.policyholderName, c.plate, c.vin]),
+    search_text: manualContractSearchText(c.number, c.policyholderName, c.plate, c.vin),
   }
 }
 
@@ -253,33 +286,81 @@ export async function summarise(db: Db, contracts: ContractData[]): Promise<Cont
   return contracts.map((c) => ({ ...c, openApplication: open.get(`${c.source}:${c.id}`) ?? null }))
 }
 
-/** Local contracts by number, plate, VIN or the policyholder's surname, newest first. */
+/**
+ * The `limit` newest (by `order`) of the rows a query matches that pass `filter`: the matches come from the search
+ * index with the filter in one statement (core/db/search.ts matchingRows), only their id and order column are read,
+ * then the caller loads the few it keeps.
+ */
+async function newestMatches(
+  db: Db,
+  search: SearchTable,
+  query: string,
+  order: string,
+  filter: (q: ReturnType<Db>) => void,
+  limit: number,
+): Promise<string[]> {
+  // The filter is part of the search's statement: it never sees only the newest matches of a common name.
+  const matches = await matchingRows<{ id: string; at: string | null }>({
+    db,
+    search,
+    query,
+    base: () => {
+      const q = db(search.table).select('id', `${order} as at`)
+      filter(q)
+      return q
+    },
+  })
+  if (!matches) return []
+  const rows = matches.rows
+  rows.sort((a, b) => ((a.at ?? '') < (b.at ?? '') ? 1 : (a.at ?? '') > (b.at ?? '') ? -1 : 0))
+  return rows.slice(0, limit).map((r) => r.id)
+}
+
+/** Keeps `ids`' order on rows read by id. */
+function inOrder<R extends { id: string }>(ids: readonly string[], rows: readonly R[]): R[] {
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined)
+}
+
+/**
+ * Local contracts by number, plate, VIN, the policyholder's name, phone or passport, newest first. The status
+ * filter (most OSAGO rows are contracts) applies to the search's matches, never as a scan of the table.
+ */
 export async function findContracts(db: Db, query: string, limit = 20): Promise<ContractSummary[]> {
-  const like = `%${searchText([query.replace(/\s+/g, ' ').trim()]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-  const compact = `%${searchText([query.replace(/\s+/g, '')]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-  const osago = (await db('osago_policy')
-    .join('osago_document', 'osago_document.id', 'osago_policy.id')
-    .select(OSAGO_COLUMNS)
-    .whereIn('status', OSAGO_CONTRACT_STATUSES)
-    .where((q) =>
-      q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
-    )
-    .orderBy('issued_at', 'desc')
-    .limit(limit)) as OsagoContractRow[]
-  const casco = (await db('casco_quote')
-    .select(CASCO_COLUMNS)
-    .whereIn('status', CASCO_CONTRACT_STATUSES)
-    .where((q) =>
-      q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
-    )
-    .orderBy('issued_at', 'desc')
-    .limit(limit)) as CascoContractRow[]
-  const manual = (await db('manual_contract')
-    .where((q) =>
-      q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like]).orWhereRaw("search_text LIKE ? ESCAPE '\\'", [compact]),
-    )
-    .orderBy('created_at', 'desc')
-    .limit(limit)) as ManualContractRow[]
+  const [osagoIds, cascoIds, manualIds] = await Promise.all([
+    newestMatches(
+      db,
+      SEARCH_TABLES.osago,
+      query,
+      'issued_at',
+      (q) => q.whereIn('status', OSAGO_CONTRACT_STATUSES),
+      limit,
+    ),
+    newestMatches(
+      db,
+      SEARCH_TABLES.casco,
+      query,
+      'issued_at',
+      (q) => q.whereIn('status', CASCO_CONTRACT_STATUSES),
+      limit,
+    ),
+    newestMatches(db, SEARCH_TABLES.manualContract, query, 'created_at', () => {}, limit),
+  ])
+  const osago = osagoIds.length
+    ? inOrder(
+        osagoIds,
+        (await db('osago_policy')
+          .join('osago_document', 'osago_document.id', 'osago_policy.id')
+          .select(OSAGO_COLUMNS)
+          .whereIn('osago_policy.id', osagoIds)) as OsagoContractRow[],
+      )
+    : []
+  const casco = cascoIds.length
+    ? inOrder(cascoIds, (await db('casco_quote').select(CASCO_COLUMNS).whereIn('id', cascoIds)) as CascoContractRow[])
+    : []
+  const manual = manualIds.length
+    ? inOrder(manualIds, (await db('manual_contract').whereIn('id', manualIds)) as ManualContractRow[])
+    : []
   const contracts = [
     ...osago.map(osagoContract).filter((c): c is ContractData => c !== null),
     ...casco.map(cascoContract).filter((c): c is ContractData => c !== null),

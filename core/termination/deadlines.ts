@@ -89,18 +89,46 @@ export async function listDeadlines(
 /** Longest look-back that can still hold an open window: 14 days plus the New Year break and a margin. */
 const LOOK_BACK_DAYS = 45
 
+/** The last day of the cooling-off window of a contract concluded on `date`, or null when the data cannot place it. */
+function windowEndOf(reference: ReferenceData, date: CalendarDate): CalendarDate | null {
+  try {
+    const { rules } = rulesInForce(reference, date)
+    return coolingOffWindow(
+      date,
+      rules.coolingOff.windowDays.value,
+      rules.coolingOff.windowLastDayNonWorking.value,
+      calendarOn(reference, date),
+    ).windowEnd
+  } catch (e) {
+    // A contract the data cannot place (no rules in force on its dates) is left off the list, not guessed. The
+    // calendar answers for any year (the Labour Code rule where no decree is on file).
+    if (e instanceof AppError || (e instanceof Error && e.name === 'ProductionCalendarError')) return null
+    throw e
+  }
+}
+
 async function coolingOffClosing(
   db: Db,
   reference: ReferenceData,
   today: CalendarDate,
   days: number,
 ): Promise<CoolingOffClosingItem[]> {
+  // The window depends on the conclusion date only: the days of the look-back whose window closes within `days`
+  // are found first, and only the contracts concluded on those days are read (a few days' contracts, not 45).
+  const closing = new Map<CalendarDate, CalendarDate>()
+  for (let d = addDays(today, -LOOK_BACK_DAYS); d <= today; d = addDays(d, 1)) {
+    const end = windowEndOf(reference, d)
+    if (end === null) continue
+    const left = diffDays(today, end)
+    if (left >= 0 && left <= days) closing.set(d, end)
+  }
+  if (closing.size === 0) return []
+  const dates = [...closing.keys()]
   const rows = (await db('manual_contract')
     .whereIn('product', ['casco', 'voluntary'])
     .where({ policyholder_type: 'individual' })
     .whereNull('terminated_on')
-    .where('conclusion_date', '>=', addDays(today, -LOOK_BACK_DAYS))
-    .where('conclusion_date', '<=', today)
+    .whereIn('conclusion_date', dates)
     .whereNotExists(
       db('termination_application')
         .select(db.raw('1'))
@@ -111,10 +139,11 @@ async function coolingOffClosing(
   // CASCO contracts concluded here have the same window (individuals: the counter sells CASCO to people).
   const casco = (await db('casco_quote')
     .select(CASCO_COLUMNS)
-    .whereIn('status', CASCO_CONTRACT_STATUSES)
+    // `+`: by the conclusion-date index, never by a status index, which would read every CASCO contract ever
+    // issued (no statistics tell the planner that status matches most rows).
+    .whereRaw(`+status IN (${CASCO_CONTRACT_STATUSES.map(() => '?').join(', ')})`, [...CASCO_CONTRACT_STATUSES])
     .whereNull('terminated_on')
-    .where('conclusion_date', '>=', addDays(today, -LOOK_BACK_DAYS))
-    .where('conclusion_date', '<=', today)
+    .whereIn('conclusion_date', dates)
     .whereNotExists(
       db('termination_application')
         .select(db.raw('1'))
@@ -128,23 +157,8 @@ async function coolingOffClosing(
   ]
   const out: CoolingOffClosingItem[] = []
   for (const c of contracts) {
-    let windowEnd: CalendarDate
-    try {
-      const { rules } = rulesInForce(reference, c.conclusionDate)
-      windowEnd = coolingOffWindow(
-        c.conclusionDate,
-        rules.coolingOff.windowDays.value,
-        rules.coolingOff.windowLastDayNonWorking.value,
-        calendarOn(reference, c.conclusionDate),
-      ).windowEnd
-    } catch (e) {
-      // A contract the data cannot place (no rules in force on its dates) is left off the list, not guessed. The
-      // calendar answers for any year (the Labour Code rule where no decree is on file).
-      if (e instanceof AppError || (e instanceof Error && e.name === 'ProductionCalendarError')) continue
-      throw e
-    }
-    const daysLeft = diffDays(today, windowEnd)
-    if (daysLeft < 0 || daysLeft > days) continue
+    const windowEnd = closing.get(c.conclusionDate)
+    if (!windowEnd) continue
     out.push({
       contractId: c.id,
       source: c.source,
@@ -152,7 +166,7 @@ async function coolingOffClosing(
       policyholderName: c.policyholderName,
       conclusionDate: c.conclusionDate,
       windowEnd,
-      daysLeft,
+      daysLeft: diffDays(today, windowEnd),
     })
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft)

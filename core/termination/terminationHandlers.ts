@@ -35,9 +35,17 @@ import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import type { Db } from '../db/openDatabase'
 import { write, type Writer } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
-import { searchText } from '../osago/api'
+import { listPage, SEARCH_TABLES } from '../db/search'
 import type { ReferenceData } from '../reference/loadReferenceData'
-import { findApplicationRow, toApplication, toSummary, type ApplicationRow } from './applicationRows'
+import {
+  applicationSearchText,
+  findApplicationRow,
+  SUMMARY_COLUMNS,
+  toApplication,
+  toSummary,
+  type ApplicationRow,
+  type SummaryRow,
+} from './applicationRows'
 import {
   findContracts,
   loadContract,
@@ -219,18 +227,6 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     await w.update(table, contract.id, { terminated_on: terminatedOn })
   }
 
-  function searchOf(number: string, contract: ContractData, details: ApplicationDetails): string {
-    return searchText([
-      number,
-      contract.number,
-      contract.number.replace(/\s+/g, ''),
-      contract.policyholderName,
-      details.applicant.fullName,
-      contract.plate,
-      contract.vin,
-    ])
-  }
-
   return {
     'termination/find-contracts': async (input) => findContracts(db, input.query),
 
@@ -334,7 +330,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           payout_due_on: calc.payoutDueDate,
           policyholder_name: contract.policyholderName,
           contract_number: contract.number,
-          search_text: searchOf(incoming.number, contract, details),
+          search_text: applicationSearchText(incoming.number, contract, details),
         })
         return row.id
       })
@@ -361,7 +357,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
             documents_verified: list.verified,
             documents: JSON.stringify(ticked),
             payout_due_on: calc.payoutDueDate,
-            search_text: searchOf(row.incoming_number, contract, details),
+            search_text: applicationSearchText(row.incoming_number, contract, details),
           },
           input.rowVersion,
         ),
@@ -515,15 +511,25 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/list-applications': async (input) => {
-      const q = db('termination_application')
-      if (input.status) q.where('status', input.status)
-      if (input.query) {
-        const like = `%${searchText([input.query.trim()]).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-        q.whereRaw("search_text LIKE ? ESCAPE '\\'", [like])
+      const base = () => {
+        const q = db('termination_application').select(
+          ...SUMMARY_COLUMNS,
+          db.raw("json_extract(details, '$.ground') AS ground"),
+          db.raw("json_extract(contract, '$.product') AS product"),
+        )
+        if (input.status) q.where('status', input.status)
+        return q
       }
-      const total = Number(((await q.clone().count({ n: '*' }).first()) as { n: number }).n)
-      const rows = (await q.orderBy('received_at', 'desc').limit(input.limit).offset(input.offset)) as ApplicationRow[]
-      return { items: rows.map(toSummary), total }
+      const page = await listPage<SummaryRow>({
+        db,
+        search: SEARCH_TABLES.termination,
+        query: input.query,
+        base,
+        order: { column: 'received_at', direction: 'desc', key: (r) => r.received_at },
+        limit: input.limit,
+        offset: input.offset,
+      })
+      return { ...page, items: page.items.map(toSummary) }
     },
 
     'termination/list-deadlines': async (input, ctx) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ApprovalDecision } from '../approval/decision'
 import { channel } from '../contract/channel'
+import type { ListPage } from '../contract/listPage'
 import type { Role } from '../contract/roles'
 import type { OsagoFormReference } from '../osago/formReference'
 import { PAYMENT_METHODS, type PaymentMethod } from '../osago/policy'
@@ -163,7 +164,7 @@ export const cascoContract = {
     access: CASCO_SELLERS,
   }),
   'casco/get-quote': channel<CascoQuoteRecord>()({ input: z.strictObject({ id: idSchema }), access: CASCO_SELLERS }),
-  'casco/list-quotes': channel<{ items: CascoQuoteSummary[]; total: number }>()({
+  'casco/list-quotes': channel<ListPage<CascoQuoteSummary>>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),
       status: z.enum(CASCO_QUOTE_STATUSES).optional(),

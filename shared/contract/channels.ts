@@ -113,6 +113,7 @@ export const CHANNEL_NAMES = [
   'backup/relaunch',
   'calendar/get-status',
   'calendar/list-deadline-changes',
+  'search/global',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

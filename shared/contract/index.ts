@@ -19,6 +19,7 @@ import { approvalContract } from '../approval/contract'
 import { updateContract } from '../update/contract'
 import { backupContract } from '../backup/contract'
 import { productionCalendarContract } from '../reference/productionCalendarContract'
+import { searchContract } from '../search/contract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -40,6 +41,7 @@ export const contract = {
   ...updateContract,
   ...backupContract,
   ...productionCalendarContract,
+  ...searchContract,
 } as const
 
 export type Contract = typeof contract

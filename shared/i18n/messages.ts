@@ -23,6 +23,7 @@ import ruPhotos from './ru/photos'
 import ruPrint from './ru/print'
 import ruReference from './ru/reference'
 import ruRoles from './ru/roles'
+import ruSearch from './ru/search'
 import ruSections from './ru/sections'
 import ruSettings from './ru/settings'
 import ruSignIn from './ru/signIn'
@@ -54,6 +55,7 @@ import enPhotos from './en/photos'
 import enPrint from './en/print'
 import enReference from './en/reference'
 import enRoles from './en/roles'
+import enSearch from './en/search'
 import enSections from './en/sections'
 import enSettings from './en/settings'
 import enSignIn from './en/signIn'
@@ -90,6 +92,7 @@ const RU = {
   ...ruPrint,
   ...ruReference,
   ...ruRoles,
+  ...ruSearch,
   ...ruSections,
   ...ruSettings,
   ...ruSignIn,
@@ -127,6 +130,7 @@ const EN: MessageSchema = {
   ...enPrint,
   ...enReference,
   ...enRoles,
+  ...enSearch,
   ...enSections,
   ...enSettings,
   ...enSignIn,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import type { ListPage } from '../contract/listPage'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import type { InspectionReference } from './checklist'
 import {
@@ -30,7 +31,7 @@ export const inspectionContract = {
     access: EDITORS,
   }),
   'inspection/get': channel<Inspection>()({ input: z.strictObject({ id: idSchema }), access: READERS }),
-  'inspection/list': channel<{ items: InspectionListItem[]; total: number }>()({
+  'inspection/list': channel<ListPage<InspectionListItem>>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),
       status: z.enum(INSPECTION_STATUSES).optional(),

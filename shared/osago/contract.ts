@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import type { ListPage } from '../contract/listPage'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import type { OsagoPremium } from './calculator'
 import { osagoDraftSchema } from './draftSchema'
@@ -39,7 +40,7 @@ export const osagoContract = {
   'osago/get-policy': channel<OsagoPolicy>()({ input: z.strictObject({ id: idSchema }), access: SELLERS }),
   /** Where the policy stands with the national register, and whether its blank may be printed now. */
   'osago/get-registration': channel<OsagoRegistration>()({ input: z.strictObject({ id: idSchema }), access: SELLERS }),
-  'osago/list-policies': channel<{ items: OsagoPolicySummary[]; total: number }>()({
+  'osago/list-policies': channel<ListPage<OsagoPolicySummary>>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),
       status: z.enum(OSAGO_STATUSES).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import type { ListPage } from '../contract/listPage'
 import type { ContractSummary, HqSettings } from './protocol'
 import { ADMINS, OFFICE } from '../staff/roleGroups'
 
@@ -97,7 +98,7 @@ export const syncContract = {
   /** First run on a fresh device: joins an existing branch and pulls it (staff, blanks, settings). */
   'sync/enrol-new-device': channel<SyncStatus>()({ input: enrolInput, access: 'public' }),
   'sync/sync-now': channel<SyncRunResult>()({ input: z.strictObject({}).optional(), access: 'signed-in' }),
-  'sync/list-issues': channel<{ items: SyncIssue[]; total: number }>()({
+  'sync/list-issues': channel<ListPage<SyncIssue>>()({
     input: z
       .strictObject({
         limit: z.number().int().min(1).max(200).default(50),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../contract/channel'
+import type { ListPage } from '../contract/listPage'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import {
   APPLICATION_KINDS,
@@ -150,7 +151,7 @@ export const terminationContract = {
     input: z.strictObject({ id: idSchema }),
     access: DESK,
   }),
-  'termination/list-applications': channel<{ items: ApplicationSummary[]; total: number }>()({
+  'termination/list-applications': channel<ListPage<ApplicationSummary>>()({
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),
       status: z.enum(APPLICATION_STATUSES).optional(),

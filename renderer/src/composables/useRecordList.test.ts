@@ -7,9 +7,12 @@ import * as components from 'vuetify/components'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '@shared/contract/result'
 import type { OsagoPolicySummary } from '@shared/osago/policy'
-import { i18n } from '../plugins/i18n'
+import { i18n, loadLocaleMessages } from '../plugins/i18n'
 import ListMore from '../layout/ListMore.vue'
 import { useRecordList, type ListPage } from './useRecordList'
+
+// The screens' texts past sign-in come in a chunk the router loads before a screen (plugins/i18n.ts).
+await loadLocaleMessages('ru')
 
 /** Answers the test hands back when it chooses, so the order of answers is the test's to decide. */
 interface Pending {
@@ -66,6 +69,26 @@ async function typeSearch(wrapper: ReturnType<typeof mount>, text: string): Prom
 
 describe('the OSAGO list screen on useRecordList', () => {
   const mountList = () => mount(OsagoListView, { global: { plugins: [vuetify, i18n, router] } })
+
+  it('says «N+» when the core counted a big list only so far ahead (issue 12)', async () => {
+    const wrapper = mountList()
+    pending[0]!.answer({
+      ok: true,
+      value: { items: [policy('p1', 'Кузнецова Анна')], total: 1000, totalAtLeast: true },
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="list-shown"]').text()).toBe('Показано 1 из 1000+')
+    expect(wrapper.find('[data-testid="list-load-more"]').exists()).toBe(true)
+  })
+
+  it('at the end of a capped search says to narrow it instead of offering more (issue 12)', async () => {
+    const wrapper = mountList()
+    const rows = [policy('p1', 'Иванов Иван'), policy('p2', 'Иванова Анна')]
+    pending[0]!.answer({ ok: true, value: { items: rows, total: 2, totalAtLeast: true } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="list-load-more"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="list-refine"]').text()).toBe('Показаны 2 самых новых — уточните запрос')
+  })
 
   it('asks for the first page on opening and makes one search of a burst of keys', async () => {
     const wrapper = mountList()

@@ -1,10 +1,8 @@
 import { computed, getCurrentScope, onScopeDispose, reactive, ref, shallowRef, toRaw, watch, type UnwrapRef } from 'vue'
+import type { ListPage } from '@shared/contract/listPage'
 import type { Result } from '@shared/contract/result'
 
-export interface ListPage<T> {
-  items: T[]
-  total: number
-}
+export type { ListPage }
 
 export interface RecordListOptions<F extends object, T> {
   /** The filters' starting values; the search box is one of them. Every change reloads from the first page. */
@@ -28,6 +26,8 @@ export function useRecordList<F extends object, T>(options: RecordListOptions<F,
   const filters = reactive(structuredClone(options.filters))
   const items = shallowRef<T[]>([])
   const total = ref(0)
+  /** `total` is a lower bound (the core counts a big list only so far ahead): shown as «N+». */
+  const totalAtLeast = ref(false)
   const loading = ref(false)
   const loadingMore = ref(false)
   const error = ref<string | null>(null)
@@ -57,6 +57,7 @@ export function useRecordList<F extends object, T>(options: RecordListOptions<F,
     error.value = null
     items.value = r.value.items
     total.value = r.value.total
+    totalAtLeast.value = r.value.totalAtLeast === true
   }
 
   /** Appends the next page of the current filters; a no-op while a load runs or when everything is shown. */
@@ -74,6 +75,7 @@ export function useRecordList<F extends object, T>(options: RecordListOptions<F,
     error.value = null
     items.value = [...items.value, ...r.value.items]
     total.value = r.value.total
+    totalAtLeast.value = r.value.totalAtLeast === true
   }
 
   watch(
@@ -93,7 +95,7 @@ export function useRecordList<F extends object, T>(options: RecordListOptions<F,
   }
   void reload()
 
-  return { filters, items, total, loading, loadingMore, error, hasMore, reload, loadMore }
+  return { filters, items, total, totalAtLeast, loading, loadingMore, error, hasMore, reload, loadMore }
 }
 
 /** The input fields a list channel takes: empty search and unset filters are left out, as the core expects. */

@@ -37,6 +37,7 @@ export default {
       anyStatus: 'All statuses',
       anySeries: 'All series',
       empty: 'No blanks match',
+      pageOfAtLeast: '{from}–{to} of {total}+',
       usedOn: 'Policy issued {date}, {name}',
       spoiledOn: 'Spoiled {date}, {name}: {reason}',
     },

@@ -16,5 +16,7 @@ export default {
     language: 'Language',
     loadMore: 'Show more',
     shownOf: 'Showing {shown} of {total}',
+    shownOfAtLeast: 'Showing {shown} of {total}+',
+    refineSearch: 'The {total} newest are shown — narrow the search',
   },
 } satisfies LocaleFile<typeof ru>

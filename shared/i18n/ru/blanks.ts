@@ -34,6 +34,7 @@ export default {
       anyStatus: 'Все статусы',
       anySeries: 'Все серии',
       empty: 'Нет бланков с такими условиями',
+      pageOfAtLeast: '{from}–{to} из {total}+',
       usedOn: 'Полис оформлен {date}, {name}',
       spoiledOn: 'Испорчен {date}, {name}: {reason}',
     },

@@ -13,5 +13,7 @@ export default {
     language: 'Язык',
     loadMore: 'Показать ещё',
     shownOf: 'Показано {shown} из {total}',
+    shownOfAtLeast: 'Показано {shown} из {total}+',
+    refineSearch: 'Показаны {total} самых новых — уточните запрос',
   },
 } as const

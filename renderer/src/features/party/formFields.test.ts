@@ -8,11 +8,14 @@ import * as directives from 'vuetify/directives'
 import { emptyCascoDraft, type CascoDraft } from '@shared/casco/draft'
 import { emptyDraft as emptyOsagoDraft, type OsagoDraft } from '@shared/osago/draft'
 import { useFormErrors } from '../../composables/useFormErrors'
-import { i18n } from '../../plugins/i18n'
+import { i18n, loadLocaleMessages } from '../../plugins/i18n'
 import MoneyField from '../casco/MoneyField.vue'
 import FormField from './FormField.vue'
 import PartyFields from './PartyFields.vue'
 import { createForm, scope } from './formContext'
+
+// The screens' texts past sign-in come in a chunk the router loads before a screen (plugins/i18n.ts).
+await loadLocaleMessages('ru')
 
 /**
  * The form system as the clerk meets it: a field bound by its path, its message shown once the field was left
