@@ -6,7 +6,7 @@ import { policyBlank } from '../shared/validation/policyBlank'
 import type { HqDb } from './db'
 import { getRecordByKey, writeRecords, type RecordWrite } from './records'
 import { policyBlankRule } from './rules/blankRules'
-import { allocateSeq } from './sequence'
+import { allocateBranchSeq, allocateSeq, lockReferencePublishing } from './sequence'
 import { newEnrolmentCode, sha256Hex } from './tokens'
 
 /** What HQ's administrators do from the command line (`npm run hq -- <command>`). */
@@ -22,7 +22,20 @@ export async function ensureBranch(db: HqDb, card: BranchCard, now: Date): Promi
   if (!/^[0-9A-ZА-ЯЁ-]{2,16}$/u.test(code)) throw new Error(`bad branch code ${card.code}`)
   const existing = await db('hq_branch').where({ code }).first()
   if (existing) return { created: false }
-  await db('hq_branch').insert({ code, name: card.name, city: card.city, created_at: now.toISOString() })
+  await db.transaction(async (trx) => {
+    // Every file published so far goes into the new branch's sequence, as it would have if the branch had existed.
+    await lockReferencePublishing(trx)
+    const references = (await trx('hq_reference').orderBy('seq').select('id')) as Array<{ id: string }>
+    await trx('hq_branch').insert({
+      code,
+      name: card.name,
+      city: card.city,
+      created_at: now.toISOString(),
+      seq: references.length,
+    })
+    const links = references.map((r, i) => ({ branch_code: code, seq: i + 1, reference_id: r.id }))
+    for (let i = 0; i < links.length; i += 300) await trx('hq_branch_reference').insert(links.slice(i, i + 300))
+  })
   return { created: true }
 }
 
@@ -159,7 +172,14 @@ export async function publishReference(db: HqDb, file: string, now: Date): Promi
       return
     }
     const seq = await allocateSeq(trx, 1)
-    await trx('hq_reference').insert({ id: uuidv7(), kind, version, content, seq, published_at: now.toISOString() })
+    const id = uuidv7()
+    await trx('hq_reference').insert({ id, kind, version, content, seq, published_at: now.toISOString() })
+    // Into every branch's sequence, in code order like every writer of several branches (hq/records.ts).
+    const branches = (await trx('hq_branch').orderBy('code').select('code')) as Array<{ code: string }>
+    for (const b of branches) {
+      const at = await allocateBranchSeq(trx, b.code, 1)
+      await trx('hq_branch_reference').insert({ branch_code: b.code, seq: at, reference_id: id })
+    }
   })
   return { kind, version }
 }

@@ -54,7 +54,7 @@ describe('npm run hq', () => {
     const proc = await startHqProcess(env, await freePort())
     try {
       const health = await (await fetch(`${proc.url}/v1/health`)).json()
-      expect(health).toMatchObject({ service: 'branch-desk-hq', protocol: 1 })
+      expect(health).toMatchObject({ service: 'branch-desk-hq', protocol: 2 })
       expect(await (await fetch(`${proc.url}/v1/pull`)).json()).toMatchObject({ error: { code: 'token-missing' } })
       const start = proc
         .output()

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { allocateSeq } from './sequence'
+import { allocateBranchSeq } from './sequence'
 import { toWire } from '../shared/sync/documentColumns'
 
 export type RecordData = Record<string, unknown>
@@ -69,25 +69,34 @@ export interface RecordWrite extends HqRecord {
   deviceId: string | null
 }
 
-/** Writes accepted records with fresh sequence numbers, in the given order (which is the order pulls see). */
+/**
+ * Writes accepted records with fresh positions in their branch's sequence, in the given order (which is the order
+ * that branch's pulls see). Branches are taken in code order, so two writers of several branches cannot deadlock.
+ */
 export async function writeRecords(trx: Knex.Transaction, writes: readonly RecordWrite[], now: string): Promise<void> {
   if (writes.length === 0) return
-  const first = await allocateSeq(trx, writes.length)
-  let seq = first
+  const perBranch = new Map<string, number>()
+  for (const w of writes) perBranch.set(w.branchCode, (perBranch.get(w.branchCode) ?? 0) + 1)
+  const next = new Map<string, number>()
+  for (const code of [...perBranch.keys()].sort())
+    next.set(code, await allocateBranchSeq(trx, code, perBranch.get(code)!))
   const inserts: Record<string, unknown>[] = []
   for (const w of writes) {
+    const seq = next.get(w.branchCode)!
+    next.set(w.branchCode, seq + 1)
     const values = {
       branch_code: w.branchCode,
       row_version: w.rowVersion,
       data: JSON.stringify(w.data),
       natural_key: w.naturalKey,
-      seq: seq++,
+      seq,
       updated_at: now,
       updated_by_device: w.deviceId,
     }
     if (w.isNew) inserts.push({ entity: w.entity, id: w.id, created_at: now, ...values })
     else await trx('hq_record').where({ entity: w.entity, id: w.id }).update(values)
   }
-  // New records go in multi-row statements (SQLite allows at most 32766 bound values per statement).
-  for (let i = 0; i < inserts.length; i += 100) await trx('hq_record').insert(inserts.slice(i, i + 100))
+  // New records go in multi-row statements: a whole push batch in one (10 values a row; SQLite allows at most
+  // 32766 bound values per statement, PostgreSQL 65535).
+  for (let i = 0; i < inserts.length; i += 500) await trx('hq_record').insert(inserts.slice(i, i + 500))
 }

@@ -12,13 +12,30 @@ export async function enqueueForRegistration(
   writes: readonly RecordWrite[],
   now: string,
 ): Promise<void> {
-  for (const w of writes) {
-    if (w.entity !== 'osago_policy' || !isOsagoContract(w.data.status)) continue
-    const queued = await trx('hq_registration_queue').where({ policy_id: w.id }).first()
-    const done = await trx('hq_record').where({ entity: 'osago_registration', id: w.id }).first('id')
-    if (!queued && !done)
-      await trx('hq_registration_queue').insert({ policy_id: w.id, branch_code: w.branchCode, enqueued_at: now })
+  // A record is written once per batch (hq/push.ts), but a Map keeps the first write of an id whatever the caller.
+  const contracts = new Map<string, RecordWrite>()
+  for (const w of writes)
+    if (w.entity === 'osago_policy' && isOsagoContract(w.data.status) && !contracts.has(w.id)) contracts.set(w.id, w)
+  if (contracts.size === 0) return
+  // Two lookups for the whole batch instead of two per issued policy (500 ids a query, within every bound limit).
+  const ids = [...contracts.keys()]
+  const skip = new Set<string>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500)
+    const queued = (await trx('hq_registration_queue').whereIn('policy_id', slice).select('policy_id')) as Array<{
+      policy_id: string
+    }>
+    for (const q of queued) skip.add(q.policy_id)
+    const done = (await trx('hq_record')
+      .where({ entity: 'osago_registration' })
+      .whereIn('id', slice)
+      .select('id')) as Array<{ id: string }>
+    for (const d of done) skip.add(d.id)
   }
+  const rows = [...contracts.values()]
+    .filter((w) => !skip.has(w.id))
+    .map((w) => ({ policy_id: w.id, branch_code: w.branchCode, enqueued_at: now }))
+  for (let i = 0; i < rows.length; i += 500) await trx('hq_registration_queue').insert(rows.slice(i, i + 500))
 }
 
 /**

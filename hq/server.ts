@@ -12,9 +12,9 @@ import {
   pullQuerySchema,
   pushRequestSchema,
   type BlobStatus,
+  type ChangeResult,
   type ContractSummary,
   type HqError,
-  type PullResponse,
   type PushResponse,
   type WhoamiResponse,
 } from '../shared/sync/protocol'
@@ -23,8 +23,9 @@ import type { HqConfig } from './config'
 import type { HqDb } from './db'
 import { authenticate, enrolDevice, type AuthenticatedDevice } from './enrolment'
 import { HqHttpError } from './errors'
-import { pullFor } from './pull'
+import { pullJsonFor } from './pull'
 import { applyChanges } from './push'
+import { PushOrder } from './pushOrder'
 import { lookupContracts } from './contracts'
 import { sendFile } from './ranges'
 import { registerUpdateRoutes } from './updatesRoutes'
@@ -54,16 +55,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const { db, config } = opts
   const clock = opts.clock ?? systemClock
   const blobs = new HqBlobStore(db, config.blobDir)
+  const pushOrder = new PushOrder()
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
     bodyLimit: 32 * 1024 * 1024,
   })
   app.decorateRequest('device', null)
-  app.addContentTypeParser(
-    'application/octet-stream',
-    { parseAs: 'buffer', bodyLimit: config.blobChunkMax },
-    (_req, body, done) => done(null, body),
-  )
+  // Blob chunks stay a stream: the route writes them to disk as they arrive (its size is checked against
+  // BLOB_CHUNK_MAX before a byte is read).
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload))
 
   app.setErrorHandler((error: unknown, request, reply) => {
     let status = 500
@@ -151,17 +151,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.post('/v1/push', async (request): Promise<PushResponse> => {
     const device = await requireDevice(request)
     const body = pushRequestSchema.parse(request.body)
-    const results = await applyChanges(db, device, body.changes, 'push', clock.now())
+    const done = body.place ? await pushOrder.turn(device.id, body.place) : null
+    let results: ChangeResult[]
+    try {
+      results = await applyChanges(db, device, body.changes, 'push', clock.now())
+    } catch (e) {
+      done?.(false)
+      throw e
+    }
+    done?.(true)
     const counts: Record<string, number> = {}
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
     request.log.info({ changes: body.changes.length, ...counts }, 'push applied')
     return { results, serverTime: clock.now().toISOString() }
   })
 
-  app.get('/v1/pull', async (request): Promise<PullResponse> => {
+  app.get('/v1/pull', async (request, reply) => {
     const device = await requireDevice(request)
     const query = pullQuerySchema.parse(request.query)
-    return pullFor(db, device, query.cursor, query.limit)
+    return reply.type('application/json').send(await pullJsonFor(db, device, query.cursor, query.limit))
   })
 
   app.get('/v1/contracts', async (request): Promise<{ contracts: ContractSummary[] }> => {
@@ -194,9 +202,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const device = await requireDevice(request)
     const { sha256 } = blobParams.parse(request.params)
     const query = blobChunkQuerySchema.parse(request.query)
-    const chunk = request.body
-    if (!Buffer.isBuffer(chunk) || chunk.length !== query.size) throw new HqHttpError(400, 'blob-chunk-size')
-    const status = await blobs.append(device.branchCode, sha256, query.offset, chunk, clock.now())
+    if (query.size > config.blobChunkMax)
+      throw new HqHttpError(413, 'blob-chunk-too-large', String(config.blobChunkMax))
+    const body = request.body
+    // No body at all is an empty chunk (the only chunk of an empty file).
+    const stream: AsyncIterable<Uint8Array> | Uint8Array[] =
+      body === undefined || body === null ? [] : (body as AsyncIterable<Uint8Array>)
+    if (!Array.isArray(stream) && typeof stream[Symbol.asyncIterator] !== 'function')
+      throw new HqHttpError(400, 'blob-chunk-size')
+    const status = await blobs.appendStream(device.branchCode, sha256, query.offset, query.size, stream, clock.now())
     if (status.complete) request.log.info({ sha256, size: status.size }, 'blob complete')
     return status
   })

@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -17,26 +16,45 @@ import { startHqProcess } from '../../hq/testing/hqProcess'
 import { startPgCluster } from '../../hq/testing/pgCluster'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
+import { SYNC_SETTINGS } from '../../core/sync/syncSettings'
+import { benchPhotos, spread, type Spread } from './photos'
 
 /**
- * `npm run bench:sync`: HQ as its own process on PostgreSQL (a throwaway cluster, or DATABASE_URL), devices over
- * loopback HTTP.
- *  1. 10,000 OSAGO contracts pushed and acknowledged → records/s.
- *  2. 200 MB of photos uploaded in chunks, hashed by HQ → MB/s.
+ * `npm run bench:sync [-- --json]`: HQ as its own process on PostgreSQL (a throwaway cluster, or DATABASE_URL),
+ * devices over loopback HTTP, with the app's own sync settings (core/sync/syncSettings.ts).
+ *  1. Contracts, BENCH_RUNS times (3): 10,000 OSAGO contracts (a policy row and its document each) pushed and
+ *     acknowledged; then a new device of that branch enrols and pulls them. Figures in records/s — a record is one
+ *     synced row (a change pushed, a row pulled), so a contract is two — with contracts/s beside them.
+ *  2. Photos through the app beside a raw HTTP upload of the same bytes (bench/sync/photos.ts) → MB/s each.
  *  3. Load: 50 devices syncing at once → throughput, p95 push latency, and a check that nothing was lost.
- * Sizes can be lowered for a quick look: BENCH_CONTRACTS, BENCH_PHOTO_MB, BENCH_DEVICES, BENCH_CHANGES_PER_DEVICE.
+ * Figures are printed as min / median / max of the runs; with --json the last line is the medians as JSON.
+ * Sizes can be lowered for a quick look: BENCH_CONTRACTS, BENCH_RUNS, BENCH_PHOTO_MB, BENCH_DEVICES,
+ * BENCH_CHANGES_PER_DEVICE, BENCH_STEPS (e.g. contracts,load). BENCH_FAIL_AT=push|pull|photos|load throws at that step: everything the bench
+ * started (HQ, the PostgreSQL cluster, the raw upload server) must still be stopped.
  */
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const RESOURCES = join(ROOT, 'resources')
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 10_000)
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
 const PHOTO_MB = Number(process.env.BENCH_PHOTO_MB ?? 200)
 const PHOTO_SIZE_MB = 4
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 50)
 const PER_DEVICE = Number(process.env.BENCH_CHANGES_PER_DEVICE ?? 200)
+const FAIL_AT = process.env.BENCH_FAIL_AT ?? ''
+const JSON_OUT = process.argv.includes('--json')
+/** BENCH_STEPS=contracts (or photos, load, comma-separated) runs only those; contracts always run. */
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'contracts,photos,load').split(',').map((x) => x.trim()))
 
 const reference = loadReferenceData({ bundledDir: RESOURCES })
 const work = mkdtempSync(join(tmpdir(), 'bd-bench-'))
 let template = ''
+
+function failAt(step: string): void {
+  if (FAIL_AT === step) throw new Error(`BENCH_FAIL_AT=${step}: failing on purpose`)
+}
+
+const fmt = (s: Spread, digits = 0) =>
+  `min ${s.min.toFixed(digits)} / median ${s.median.toFixed(digits)} / max ${s.max.toFixed(digits)}`
 
 async function freePort(): Promise<number> {
   return new Promise((r) => {
@@ -70,8 +88,7 @@ async function device(
     reference,
     clock: new ManualClock(new Date()),
     secrets: plainFileSecretStore(join(dir, 'secrets')),
-    batchSize: 500,
-    pageSize: 1000,
+    // No batch, page or chunk size here: the engine's defaults are the app's settings (core/sync/syncSettings.ts).
     deviceName: name,
     ...opts,
   })
@@ -94,164 +111,265 @@ async function pending(d: BenchDevice): Promise<number> {
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!
 
-async function main(): Promise<void> {
-  const cluster = process.env.DATABASE_URL ? null : await startPgCluster()
-  const url = process.env.DATABASE_URL ?? (await cluster!.createDatabase('bench'))
-  const port = await freePort()
-  // Every simulated device enrols from this one loopback address: lift the per-address enrolment limit.
-  const hq = await startHqProcess(
-    {
-      DATABASE_URL: url,
-      LOG_LEVEL: 'warn',
-      BLOB_DIR: join(work, 'hq-blobs'),
-      BLOB_CHUNK_MAX: String(8 * 1024 * 1024),
-      ENROL_ATTEMPTS_PER_MINUTE: '10000',
-    },
-    port,
-  )
-  const hqDb = await openHqDatabase({ client: 'pg', url }, { migrate: false, poolMax: 4 })
-  template = join(work, 'template.sqlite')
-  const t = await openDatabase(template)
-  await t.raw('PRAGMA wal_checkpoint(TRUNCATE)')
-  await t.destroy()
-  console.log(
-    `HQ on PostgreSQL (${cluster ? 'throwaway cluster' : 'DATABASE_URL'}) at ${hq.url}; Node ${process.version}`,
-  )
+async function count(hqDb: HqDb, q: (db: HqDb) => ReturnType<HqDb>): Promise<number> {
+  return Number(((await q(hqDb).count({ n: '*' }).first()) as { n: string | number }).n)
+}
 
+interface Figures {
+  pushRecordsPerSec: number
+  pullRecordsPerSec: number
+  photoMBps: number | null
+  rawUploadMBps: number | null
+}
+
+// What the bench started, stopped in `stopAll` in reverse — on success, on a failed step, and on Ctrl+C / SIGTERM.
+const stops: Array<[string, () => Promise<unknown>]> = []
+const devices: BenchDevice[] = []
+
+async function stopAll(): Promise<void> {
+  for (const d of devices.splice(0)) await d.db.destroy().catch(() => undefined)
+  for (const [what, stop] of stops.splice(0).reverse()) {
+    try {
+      await stop()
+    } catch (e) {
+      console.error(`stopping ${what} failed:`, e)
+      process.exitCode = 1
+    }
+  }
+  rmSync(work, { recursive: true, force: true })
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: stopping what the bench started`)
+    void stopAll().finally(() => process.exit(130))
+  })
+}
+
+async function main(): Promise<Figures> {
+  // Everything started is stopped in `finally`, in reverse, each stop on its own: a failing step or stop must not
+  // leave HQ or a PostgreSQL cluster running.
   try {
-    // 1. Contracts.
-    const photosDir = join(work, 'photos')
-    mkdirSync(photosDir, { recursive: true })
-    const photos: string[] = []
-    const source: BlobSource = { name: 'photos', list: async () => [...photos], path: (s) => join(photosDir, s) }
-    const a = await device('contracts', { blobSources: [source], chunkSize: 4 * 1024 * 1024 })
-    await enrol(hqDb, hq.url, a, 'BENCH-A')
+    const cluster = process.env.DATABASE_URL ? null : await startPgCluster()
+    if (cluster) stops.push(['PostgreSQL cluster', () => cluster.stop()])
+    const url = process.env.DATABASE_URL ?? (await cluster!.createDatabase('bench'))
+    const port = await freePort()
+    // Every simulated device enrols from this one loopback address: lift the per-address enrolment limit.
+    const hq = await startHqProcess(
+      {
+        DATABASE_URL: url,
+        LOG_LEVEL: 'warn',
+        BLOB_DIR: join(work, 'hq-blobs'),
+        ENROL_ATTEMPTS_PER_MINUTE: '10000',
+      },
+      port,
+    )
+    stops.push(['HQ', () => hq.stop()])
+    const hqDb = await openHqDatabase({ client: 'pg', url }, { migrate: false, poolMax: 4 })
+    stops.push(['HQ database pool', () => hqDb.destroy()])
+    template = join(work, 'template.sqlite')
+    const t = await openDatabase(template)
+    await t.raw('PRAGMA wal_checkpoint(TRUNCATE)')
+    await t.destroy()
+    console.log(
+      `HQ on PostgreSQL (${cluster ? 'throwaway cluster' : 'DATABASE_URL'}) at ${hq.url}; Node ${process.version}; ` +
+        `app settings: push batch ${SYNC_SETTINGS.batchSize}, pull page ${SYNC_SETTINGS.pageSize}, photo chunk ${SYNC_SETTINGS.chunkSize / 1024 / 1024} MB`,
+    )
     const today = todayIn('Europe/Moscow', new Date())
     const draft = completeDraft(today)
-    // A contract is its hot row and its document (migration 20261205000015).
-    await write(a.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
-      for (let i = 0; i < CONTRACTS; i++) {
-        const policy = await w.insert('osago_policy', {
-          status: 'draft',
-          insured_name: `Смирнов ${i}`,
-          search_text: `смирнов ${i}`,
-          conclusion_date: today,
-        })
-        await w.insert('osago_document', { id: policy.id, draft, calculation: null })
-      }
-    })
-    const bytesPerRecord = JSON.stringify(draft).length
-    let started = performance.now()
-    if (!(await a.engine.syncNow())) throw new Error('contract sync failed')
-    let seconds = (performance.now() - started) / 1000
-    if ((await pending(a)) !== 0) throw new Error('contracts left unsent')
-    const atHq = Number(
-      (
-        (await hqDb('hq_record')
-          .where({ entity: 'osago_policy', branch_code: 'BENCH-A' })
-          .count({ n: '*' })
-          .first()) as { n: string }
-      ).n,
-    )
-    if (atHq !== CONTRACTS) throw new Error(`HQ holds ${atHq} of ${CONTRACTS} contracts`)
-    console.log(
-      `\n1. Contracts: ${CONTRACTS} pushed and acknowledged in ${seconds.toFixed(2)} s → ${Math.round(CONTRACTS / seconds)} records/s (≈${(bytesPerRecord / 1024).toFixed(1)} KB each, batches of 500)`,
-    )
 
-    // 2. Photos.
-    const count = Math.max(1, Math.round(PHOTO_MB / PHOTO_SIZE_MB))
-    for (let i = 0; i < count; i++) {
-      const bytes = randomBytes(PHOTO_SIZE_MB * 1024 * 1024)
-      const sha = createHash('sha256').update(bytes).digest('hex')
-      writeFileSync(join(photosDir, sha), bytes)
-      photos.push(sha)
-    }
-    started = performance.now()
-    if (!(await a.engine.syncNow())) throw new Error('photo sync failed')
-    seconds = (performance.now() - started) / 1000
-    const stored = Number(
-      (
-        (await hqDb('hq_blob').where({ branch_code: 'BENCH-A', complete: true }).count({ n: '*' }).first()) as {
-          n: string
-        }
-      ).n,
-    )
-    if (stored !== count) throw new Error(`HQ holds ${stored} of ${count} photos`)
-    const mb = count * PHOTO_SIZE_MB
-    console.log(
-      `2. Photos: ${mb} MB (${count} × ${PHOTO_SIZE_MB} MB, 4 MB chunks, SHA-256 checked by HQ) in ${seconds.toFixed(2)} s → ${(mb / seconds).toFixed(1)} MB/s`,
-    )
-
-    // 3. Load: many devices at once.
-    const latencies: number[] = []
-    const timed: Fetch = (async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => {
-      const t0 = performance.now()
-      const res = await fetch(input, init)
-      const body = await res.arrayBuffer()
-      if (String(input instanceof Request ? input.url : input).includes('/v1/push'))
-        latencies.push(performance.now() - t0)
-      return new Response(body, { status: res.status, headers: res.headers })
-    }) as Fetch
-    const fleet: BenchDevice[] = []
-    for (let i = 0; i < DEVICES; i++) {
-      const d = await device(`load-${i}`, { fetch: timed })
-      await enrol(hqDb, hq.url, d, `LOAD-${String(i).padStart(2, '0')}`)
-      await write(d.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
-        for (let j = 0; j < PER_DEVICE; j++) {
+    // 1. Contracts: pushed by the device that wrote them, pulled by a new device of the branch.
+    const pushRates: number[] = []
+    const pullRates: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      const branch = `BENCH-${run + 1}`
+      const a = await device(`push-${run}`)
+      devices.push(a)
+      await enrol(hqDb, hq.url, a, branch)
+      // A contract is its hot row and its document (migration 20261205000015): two synced records.
+      await write(a.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
+        for (let i = 0; i < CONTRACTS; i++) {
           const policy = await w.insert('osago_policy', {
             status: 'draft',
-            insured_name: `Клиент ${j}`,
+            insured_name: `Смирнов ${i}`,
+            search_text: `смирнов ${i}`,
             conclusion_date: today,
           })
           await w.insert('osago_document', { id: policy.id, draft, calculation: null })
         }
       })
-      // Smaller batches than a real backlog would use, so each device makes several requests during the run.
-      ;(d.engine as unknown as { opts: { batchSize: number } }).opts.batchSize = 50
-      fleet.push(d)
+      const changes = await pending(a)
+      failAt('push')
+      let started = performance.now()
+      if (!(await a.engine.syncNow())) throw new Error(`contract push failed: ${await lastError(a)}`)
+      let seconds = (performance.now() - started) / 1000
+      if ((await pending(a)) !== 0) throw new Error('contracts left unsent')
+      const atHq = await count(hqDb, (db) => db('hq_record').where({ entity: 'osago_policy', branch_code: branch }))
+      if (atHq !== CONTRACTS) throw new Error(`HQ holds ${atHq} of ${CONTRACTS} contracts`)
+      pushRates.push(changes / seconds)
+      const pushLine = `push ${CONTRACTS} contracts (${changes} records) in ${seconds.toFixed(2)} s → ${Math.round(changes / seconds)} records/s, ${Math.round(CONTRACTS / seconds)} contracts/s`
+
+      // A new computer of the branch: enrolment pulls the whole branch.
+      failAt('pull')
+      const b = await device(`pull-${run}`)
+      devices.push(b)
+      const code = (await issueEnrolmentCode(hqDb, branch, new Date(), 1)).code
+      started = performance.now()
+      await b.engine.enrol({ hqUrl: hq.url, code }, 'new-device')
+      seconds = (performance.now() - started) / 1000
+      const pulled = Number(((await b.db('osago_policy').count({ n: '*' }).first()) as { n: number }).n)
+      const docs = Number(((await b.db('osago_document').count({ n: '*' }).first()) as { n: number }).n)
+      if (pulled !== CONTRACTS || docs !== CONTRACTS)
+        throw new Error(
+          `the new device holds ${pulled} policies and ${docs} documents of ${CONTRACTS}: ${await lastError(b)}`,
+        )
+      pullRates.push((pulled + docs) / seconds)
+      console.log(
+        `1.${run + 1} ${pushLine}; pull of ${pulled + docs} records onto a new device in ${seconds.toFixed(2)} s → ${Math.round((pulled + docs) / seconds)} records/s, ${Math.round(CONTRACTS / seconds)} contracts/s`,
+      )
+      for (const d of [a, b]) {
+        await d.db.destroy()
+        devices.splice(devices.indexOf(d), 1)
+        rmSync(d.dir, { recursive: true, force: true })
+      }
     }
-    latencies.length = 0
-    started = performance.now()
-    const results = await Promise.all(fleet.map((d) => d.engine.syncNow()))
-    seconds = (performance.now() - started) / 1000
-    const failed = results.filter((ok) => !ok).length
-    let lost = 0
-    for (const d of fleet) lost += await pending(d)
-    const total = DEVICES * PER_DEVICE
-    const arrived = Number(
-      (
-        (await hqDb('hq_record')
-          .where('branch_code', 'like', 'LOAD-%')
-          .where({ entity: 'osago_policy' })
-          .count({ n: '*' })
-          .first()) as { n: string }
-      ).n,
-    )
-    const logged = Number(
-      (
-        (await hqDb('hq_change')
-          .where('branch_code', 'like', 'LOAD-%')
-          .where({ entity: 'osago_policy' })
-          .count({ n: '*' })
-          .first()) as { n: string }
-      ).n,
-    )
+    const push = spread(pushRates)
+    const pull = spread(pullRates)
     console.log(
-      `3. Load: ${DEVICES} devices × ${PER_DEVICE} contracts syncing at once: ${total} changes in ${seconds.toFixed(2)} s → ${Math.round(total / seconds)} changes/s; ` +
-        `push latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} pushes; ` +
-        `failed runs ${failed}, left unsent ${lost}, at HQ ${arrived}/${total} records, ${logged} log entries (exactly once: ${arrived === total && logged === total ? 'yes' : 'NO'})`,
+      `1. Contracts (${CONTRACTS} per run = ${2 * CONTRACTS} records, ${RUNS} runs), records/s: push ${fmt(push)}; pull ${fmt(pull)}` +
+        ` (contracts/s: push median ${Math.round(push.median / 2)}, pull median ${Math.round(pull.median / 2)})`,
     )
-    if (failed || lost || arrived !== total || logged !== total) process.exitCode = 1
-    for (const d of [a, ...fleet]) await d.db.destroy()
+
+    // 2. Photos (bench/sync/photos.ts): through the app beside a raw upload of the same bytes.
+    let photoFigures: Pick<Figures, 'photoMBps' | 'rawUploadMBps'> = { photoMBps: null, rawUploadMBps: null }
+    if (STEPS.has('photos')) {
+      failAt('photos')
+      const photoDir = join(work, 'photos')
+      const photoList: string[] = []
+      const source: BlobSource = { name: 'photos', list: async () => [...photoList], path: (s) => join(photoDir, s) }
+      const p = await device('photos', { blobSources: [source] })
+      devices.push(p)
+      await enrol(hqDb, hq.url, p, 'BENCH-PHOTOS')
+      const photos = await benchPhotos({
+        work,
+        photoDir,
+        totalMb: PHOTO_MB,
+        photoMb: PHOTO_SIZE_MB,
+        runs: RUNS,
+        log: (line) => console.log(line),
+        appUpload: async (files) => {
+          photoList.splice(0, photoList.length, ...files.map((f) => f.sha256))
+          if (!(await p.engine.syncNow())) throw new Error(`photo sync failed: ${await lastError(p)}`)
+          const stored = await count(hqDb, (db) =>
+            db('hq_blob')
+              .where({ branch_code: 'BENCH-PHOTOS', complete: true })
+              .whereIn(
+                'sha256',
+                files.map((f) => f.sha256),
+              ),
+          )
+          if (stored !== files.length) throw new Error(`HQ holds ${stored} of ${files.length} photos`)
+        },
+      })
+      console.log(
+        `2. Photos (${photos.mb.toFixed(0)} MB per run, ${RUNS} runs), MB/s: app ${fmt(photos.app, 1)}; raw upload ${fmt(photos.raw, 1)}; ` +
+          `median ratio ${(photos.photoMBps / photos.rawUploadMBps).toFixed(2)}×`,
+      )
+
+      photoFigures = {
+        photoMBps: Number(photos.photoMBps.toFixed(1)),
+        rawUploadMBps: Number(photos.rawUploadMBps.toFixed(1)),
+      }
+    }
+
+    // 3. Load: many devices at once.
+    if (STEPS.has('load')) {
+      failAt('load')
+      const latencies: number[] = []
+      const timed: Fetch = (async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => {
+        const t0 = performance.now()
+        const res = await fetch(input, init)
+        const body = await res.arrayBuffer()
+        if (String(input instanceof Request ? input.url : input).includes('/v1/push'))
+          latencies.push(performance.now() - t0)
+        return new Response(body, { status: res.status, headers: res.headers })
+      }) as Fetch
+      const fleet: BenchDevice[] = []
+      for (let i = 0; i < DEVICES; i++) {
+        const d = await device(`load-${i}`, { fetch: timed })
+        await enrol(hqDb, hq.url, d, `LOAD-${String(i).padStart(2, '0')}`)
+        await write(d.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
+          for (let j = 0; j < PER_DEVICE; j++) {
+            const policy = await w.insert('osago_policy', {
+              status: 'draft',
+              insured_name: `Клиент ${j}`,
+              conclusion_date: today,
+            })
+            await w.insert('osago_document', { id: policy.id, draft, calculation: null })
+          }
+        })
+        // Smaller batches than a real backlog would use, so each device makes several requests during the run.
+        ;(d.engine as unknown as { opts: { batchSize: number } }).opts.batchSize = 50
+        fleet.push(d)
+        devices.push(d)
+      }
+      latencies.length = 0
+      const started = performance.now()
+      const results = await Promise.all(fleet.map((d) => d.engine.syncNow()))
+      const seconds = (performance.now() - started) / 1000
+      const failed = results.filter((ok) => !ok).length
+      let lost = 0
+      for (const d of fleet) lost += await pending(d)
+      const total = DEVICES * PER_DEVICE
+      const arrived = Number(
+        (
+          (await hqDb('hq_record')
+            .where('branch_code', 'like', 'LOAD-%')
+            .where({ entity: 'osago_policy' })
+            .count({ n: '*' })
+            .first()) as { n: string }
+        ).n,
+      )
+      const logged = Number(
+        (
+          (await hqDb('hq_change')
+            .where('branch_code', 'like', 'LOAD-%')
+            .where({ entity: 'osago_policy' })
+            .count({ n: '*' })
+            .first()) as { n: string }
+        ).n,
+      )
+      console.log(
+        `3. Load: ${DEVICES} devices × ${PER_DEVICE} contracts syncing at once: ${total} changes in ${seconds.toFixed(2)} s → ${Math.round(total / seconds)} changes/s; ` +
+          `push latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} pushes; ` +
+          `failed runs ${failed}, left unsent ${lost}, at HQ ${arrived}/${total} records, ${logged} log entries (exactly once: ${arrived === total && logged === total ? 'yes' : 'NO'})`,
+      )
+      if (failed || lost || arrived !== total || logged !== total) process.exitCode = 1
+    }
+    return {
+      pushRecordsPerSec: Math.round(push.median),
+      pullRecordsPerSec: Math.round(pull.median),
+      ...photoFigures,
+    }
   } finally {
-    await hqDb.destroy()
-    await hq.stop()
-    await cluster?.stop()
-    rmSync(work, { recursive: true, force: true })
+    await stopAll()
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e)
-  process.exit(1)
-})
+async function lastError(d: BenchDevice): Promise<string> {
+  return (
+    (await d.engine.status()).lastError?.params.message?.toString() ??
+    JSON.stringify((await d.engine.status()).lastError)
+  )
+}
+
+main().then(
+  (figures) => {
+    // The last line, for scripts: medians of the runs (records/s, MB/s).
+    if (JSON_OUT) console.log(JSON.stringify(figures))
+  },
+  (e: unknown) => {
+    console.error(e)
+    process.exit(1)
+  },
+)

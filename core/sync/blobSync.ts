@@ -4,7 +4,9 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Db } from '../db/openDatabase'
 import { uuidv7 } from 'uuidv7'
+import type { BlobStatus } from '../../shared/sync/protocol'
 import { HqRefused, type HqClient } from './hqClient'
+import { SYNC_SETTINGS } from './syncSettings'
 
 /**
  * A kind of file the device holds by SHA-256 and HQ must receive (inspection photos, scanned PDFs). The
@@ -32,28 +34,35 @@ export interface BlobUploadSummary {
   rejected: number
 }
 
-export const DEFAULT_CHUNK = 1024 * 1024
+export const DEFAULT_CHUNK = SYNC_SETTINGS.chunkSize
+/** Files uploaded at once (see uploadBlobs). */
+const UPLOADS_IN_FLIGHT = 2
+/** A chunk is never made smaller than this when HQ refuses one as too large. */
+const MIN_CHUNK = 64 * 1024
 
 /** Queues the sources' files HQ has not got yet. */
 export async function enqueueBlobs(db: Db, sources: readonly BlobSource[], now: Date): Promise<void> {
   for (const source of sources) {
     const known = new Set(((await db('sync_blob').select('sha256')) as Array<{ sha256: string }>).map((r) => r.sha256))
+    const fresh: Array<{ sha256: string; size: number; origin: string; source: string; created_at: string }> = []
     for (const sha256 of await source.list(db)) {
       if (known.has(sha256)) continue
       const path = source.path(sha256)
       if (!existsSync(path)) continue
-      await db('sync_blob')
-        .insert({
-          sha256,
-          size: statSync(path).size,
-          origin: 'local',
-          source: source.name,
-          created_at: now.toISOString(),
-        })
-        .onConflict('sha256')
-        .ignore()
+      fresh.push({
+        sha256,
+        size: statSync(path).size,
+        origin: 'local',
+        source: source.name,
+        created_at: now.toISOString(),
+      })
       known.add(sha256)
     }
+    // One transaction (one commit, one WAL sync) for a whole inspection's photos, not one per file.
+    if (fresh.length > 0)
+      await db.transaction(async (trx) => {
+        for (const row of fresh) await trx('sync_blob').insert(row).onConflict('sha256').ignore()
+      })
   }
 }
 
@@ -80,22 +89,42 @@ export async function uploadBlobs(
   now: () => Date,
   opts: { chunkSize?: number; onProgress?: (t: Transfer | null) => void } = {},
 ): Promise<BlobUploadSummary> {
-  const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK
+  let chunkSize = opts.chunkSize ?? DEFAULT_CHUNK
   const summary: BlobUploadSummary = { uploaded: 0, bytes: 0, missing: 0, rejected: 0 }
   const queue = (await db('sync_blob')
     .whereNull('uploaded_at')
     .whereNull('rejected_reason')
     .where({ origin: 'local' })
     .orderBy('created_at')) as Array<{ sha256: string; size: number; source: string }>
+  const ready: Array<{ blob: (typeof queue)[number]; path: string }> = []
   for (const blob of queue) {
-    const source = sources.find((s) => s.name === blob.source)
-    const path = source?.path(blob.sha256)
-    if (!path || !existsSync(path)) {
-      summary.missing++
-      continue
+    const path = sources.find((s) => s.name === blob.source)?.path(blob.sha256)
+    if (!path || !existsSync(path)) summary.missing++
+    else ready.push({ blob, path })
+  }
+  // Two files in flight: while HQ finishes one (hash check, its one fsync, rename, its row) and the device marks
+  // it, the other's bytes are on the wire, so the link and HQ's disk stay busy between files. The first failure
+  // stops both workers from taking more; the file in flight on the other finishes or fails on its own.
+  let next = 0
+  let failure: { error: unknown } | null = null
+  const worker = async () => {
+    while (!failure && next < ready.length) {
+      const { blob, path } = ready[next++]!
+      try {
+        await uploadAndMark(blob, path)
+      } catch (e) {
+        failure ??= { error: e }
+      }
     }
+  }
+  await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, ready.length) }, worker))
+  if (failure) throw (failure as { error: unknown }).error
+  opts.onProgress?.(null)
+  return summary
+
+  async function uploadAndMark(blob: { sha256: string; size: number }, path: string): Promise<void> {
     try {
-      await uploadOne(blob, path)
+      await uploadOne(blob, path, await client.blobBegin(blob.sha256, blob.size))
     } catch (e) {
       // The local file is not what its name says (damaged on disk, or changed size): retrying cannot help.
       if (!(e instanceof HqRefused) || !['blob-hash-mismatch', 'blob-size-mismatch', 'blob-too-large'].includes(e.code))
@@ -118,34 +147,32 @@ export async function uploadBlobs(
           .onConflict('change_id')
           .ignore()
       })
-      continue
+      return
     }
     await db('sync_blob').where({ sha256: blob.sha256 }).update({ uploaded_at: now().toISOString() })
     summary.uploaded++
     summary.bytes += blob.size
   }
-  opts.onProgress?.(null)
-  return summary
 
-  async function uploadOne(blob: { sha256: string; size: number }, path: string): Promise<void> {
-    let status = await client.blobBegin(blob.sha256, blob.size)
-    const fh = await open(path, 'r')
-    try {
-      while (!status.complete) {
-        opts.onProgress?.({ direction: 'upload', sha256: blob.sha256, done: status.received, total: status.size })
-        const length = Math.min(chunkSize, status.size - status.received)
-        const chunk = Buffer.alloc(length)
-        await fh.read(chunk, 0, length, status.received)
-        try {
-          status = await client.blobChunk(blob.sha256, status.received, chunk)
-        } catch (e) {
-          // Another attempt (or a chunk whose answer was lost) moved HQ on: ask where it stands and go on from there.
-          if (e instanceof HqRefused && e.code === 'blob-offset-mismatch') status = await client.blobStatus(blob.sha256)
-          else throw e
-        }
+  async function uploadOne(blob: { sha256: string; size: number }, path: string, begun: BlobStatus): Promise<void> {
+    let status = begun
+    // The file must still be the size it was queued with: a chunk streamed from a shorter file would end early.
+    if ((await stat(path)).size !== blob.size) throw new HqRefused(409, 'blob-size-mismatch', 'the file changed size')
+    while (!status.complete) {
+      opts.onProgress?.({ direction: 'upload', sha256: blob.sha256, done: status.received, total: status.size })
+      const length = Math.min(chunkSize, status.size - status.received)
+      try {
+        // Streamed from the file into the request: no copy of the chunk is made on the device.
+        status = await client.blobChunk(blob.sha256, status.received, length, path)
+      } catch (e) {
+        if (!(e instanceof HqRefused)) throw e
+        // Another attempt (or a chunk whose answer was lost) moved HQ on: ask where it stands and go on from there.
+        if (e.code === 'blob-offset-mismatch') status = await client.blobStatus(blob.sha256)
+        // An HQ configured with a smaller BLOB_CHUNK_MAX than the app's chunk: use smaller chunks from now on.
+        else if (e.code === 'blob-chunk-too-large' && chunkSize > MIN_CHUNK)
+          chunkSize = Math.max(MIN_CHUNK, chunkSize >> 1)
+        else throw e
       }
-    } finally {
-      await fh.close()
     }
     opts.onProgress?.({ direction: 'upload', sha256: blob.sha256, done: status.size, total: status.size })
   }

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs'
 import type { z } from 'zod'
 import {
   blobStatusSchema,
@@ -39,6 +40,9 @@ export class HqRefused extends Error {
 
 export type Fetch = typeof fetch
 
+/** Read size of an uploaded file: large pieces mean fewer reads and socket writes per chunk. */
+const FILE_READ_PIECE = 1024 * 1024
+
 export interface HqClientOptions {
   baseUrl: string
   token?: string | null
@@ -63,14 +67,26 @@ export class HqClient {
     method: string,
     path: string,
     schema: S,
-    init: { json?: unknown; body?: Buffer; query?: Record<string, string | number>; timeoutMs?: number } = {},
+    init: {
+      json?: unknown
+      /** A JSON body serialised already (push splices each outbox row's stored JSON in as it is). */
+      jsonText?: string
+      body?: Buffer
+      /** A byte range of a file, streamed from disk into the request (no copy of it in memory). */
+      file?: { path: string; start: number; length: number }
+      query?: Record<string, string | number>
+      timeoutMs?: number
+    } = {},
   ): Promise<z.infer<S>> {
     const url = new URL(this.baseUrl + path)
     for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, String(v))
     const headers: Record<string, string> = {}
     if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`
-    let body: string | Blob | undefined
-    if (init.json !== undefined) {
+    let body: string | Blob | AsyncIterable<Uint8Array> | undefined
+    if (init.jsonText !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = init.jsonText
+    } else if (init.json !== undefined) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(init.json)
     } else if (init.body) {
@@ -78,6 +94,11 @@ export class HqClient {
       body = new Blob([
         new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength) as Uint8Array<ArrayBuffer>,
       ])
+    } else if (init.file) {
+      headers['content-type'] = 'application/octet-stream'
+      const { path, start, length } = init.file
+      body =
+        length === 0 ? '' : createReadStream(path, { start, end: start + length - 1, highWaterMark: FILE_READ_PIECE })
     }
     let res: Response
     let text: string
@@ -85,9 +106,12 @@ export class HqClient {
       res = await this.fetchFn(url, {
         method,
         headers,
-        body,
+        // Node's fetch takes an async iterable (a file stream) as a body when told the request is half-duplex; the
+        // DOM typings of RequestInit know neither.
+        body: body as RequestInit['body'],
         signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs),
-      })
+        ...(init.file ? { duplex: 'half' } : {}),
+      } as RequestInit)
       text = await res.text()
     } catch (e) {
       throw new HqUnreachable(`HQ unreachable: ${e instanceof Error ? e.message : String(e)}`, e)
@@ -117,8 +141,24 @@ export class HqClient {
     return this.request('GET', '/v1/whoami', whoamiResponseSchema, { timeoutMs: 10_000 })
   }
 
-  push(changes: Change[]): Promise<PushResponse> {
-    return this.request('POST', '/v1/push', pushResponseSchema, { json: { changes }, timeoutMs: 120_000 })
+  /**
+   * The same request with each change already serialised (`changeJson` in core/sync/pushOutbox.ts): the outbox
+   * keeps a change's data as JSON text, which goes into the body as it is instead of being parsed and written again.
+   */
+  pushSerialised(changes: readonly string[], place?: { run: string; index: number }): Promise<PushResponse> {
+    const tail = place ? `,"place":${JSON.stringify(place)}` : ''
+    return this.request('POST', '/v1/push', pushResponseSchema, {
+      jsonText: `{"changes":[${changes.join(',')}]${tail}}`,
+      timeoutMs: 120_000,
+    })
+  }
+
+  /** `place`: the batch's run and index in a pipelined push (protocol 2), so HQ applies batches in order. */
+  push(changes: Change[], place?: { run: string; index: number }): Promise<PushResponse> {
+    return this.request('POST', '/v1/push', pushResponseSchema, {
+      json: place ? { changes, place } : { changes },
+      timeoutMs: 120_000,
+    })
   }
 
   pull(cursor: string, limit: number): Promise<PullResponse> {
@@ -137,10 +177,11 @@ export class HqClient {
     return this.request('GET', `/v1/blobs/${sha256}`, blobStatusSchema)
   }
 
-  blobChunk(sha256: string, offset: number, chunk: Buffer): Promise<BlobStatus> {
+  /** Sends `length` bytes of the file at `path` from `offset` (where HQ said it stands), streamed from disk. */
+  blobChunk(sha256: string, offset: number, length: number, path: string): Promise<BlobStatus> {
     return this.request('PUT', `/v1/blobs/${sha256}`, blobStatusSchema, {
-      body: chunk,
-      query: { offset, size: chunk.length },
+      file: { path, start: offset, length },
+      query: { offset, size: length },
       timeoutMs: 120_000,
     })
   }

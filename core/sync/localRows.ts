@@ -61,12 +61,7 @@ export async function writeHqVersion(
 ): Promise<ApplyOutcome> {
   const columns = await schema.columnsOf(trx, entity)
   if (!columns) return { applied: false, reason: 'unknown-entity' }
-  const values: Record<string, unknown> = {}
-  // Documents arrive as objects (or, from HQ records of the previous version, as text): SQLite keeps text.
-  for (const [k, v] of Object.entries(toColumns(entity, data))) {
-    if (!columns.has(k)) continue
-    values[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v
-  }
+  const values = storedValues(columns, entity, data)
   for (const fk of await schema.foreignKeysOf(trx, entity)) {
     const value = values[fk.from]
     if (value === null || value === undefined) continue
@@ -88,6 +83,26 @@ export async function writeHqVersion(
   } catch (e) {
     return { applied: false, reason: `refused: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500) }
   }
+}
+
+/** A record as HQ sent it, in the local table's form: its columns only, documents as text, booleans as 0/1. */
+export function storedValues(
+  columns: ReadonlySet<string>,
+  entity: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  // Documents arrive as objects (or, from HQ records of the previous version, as text): SQLite keeps text.
+  for (const [k, v] of Object.entries(toColumns(entity, data))) {
+    if (!columns.has(k)) continue
+    values[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v
+  }
+  return values
+}
+
+/** Whether the record carries documents the way the previous version did (written into a table of their own). */
+export function hasPreviousDocument(entity: string, data: Record<string, unknown>): boolean {
+  return previousOsagoDocument(entity, data) !== null || previousCascoDocument(entity, data) !== null
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
 import { uuidv7 } from 'uuidv7'
-import type { Change, ChangeResult } from '../../shared/sync/protocol'
+import type { Change, ChangeResult, PushResponse } from '../../shared/sync/protocol'
 import type { Db } from '../db/openDatabase'
 import type { HqClient } from './hqClient'
 import { LocalSchema, writeHqVersion } from './localRows'
+import { SYNC_SETTINGS } from './syncSettings'
 
 export interface OutboxRow {
   seq: number
@@ -29,6 +30,12 @@ export interface PushSummary {
 
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
 
+interface Batch {
+  rows: OutboxRow[]
+  answer: Promise<PushResponse>
+  failed: boolean
+}
+
 function toChange(row: OutboxRow): Change {
   return {
     changeId: row.change_id,
@@ -42,38 +49,98 @@ function toChange(row: OutboxRow): Change {
   }
 }
 
+/** A change as `toChange` gives it, serialised with its data spliced in as the outbox stores it (JSON text). */
+function changeJson(row: OutboxRow): string {
+  const head = JSON.stringify({
+    changeId: row.change_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    op: row.op,
+    rowVersion: row.row_version,
+    changedAt: row.changed_at,
+    changedBy: row.changed_by,
+  })
+  return `${head.slice(0, -1)},"data":${row.data}}`
+}
+
 /**
  * Ships every pending outbox row once per run, oldest first, in batches. The outbox row is marked only after
  * HQ's answer is in, in one local transaction with what follows from it; if the answer is lost (HQ killed, the
  * connection cut) the same change ids go again and HQ answers from its log — nothing is applied twice.
  * A deferred change stays pending, and later changes to its record are held back with it.
+ *
+ * Pipelined (HQ protocol 2, issue 12): the next batch is read and sent while HQ applies the previous one — at
+ * most one ahead. Each batch carries its place in the run and HQ applies them in that order (hq/pushOrder.ts).
+ * A batch never holds a record the batch in flight holds: HQ's answer to the earlier change (deferred, lost)
+ * decides what happens to the later one, so the batch is cut before it and the record waits for the answer.
+ * The first failure stops the pipeline: answers are recorded only up to the batch before it, so batches from the
+ * failed one on stay unsent and go again, in order, on the next run.
  */
 export async function pushOutbox(
   db: Db,
   client: HqClient,
   now: () => Date,
-  opts: { batchSize?: number; onProgress?: (s: PushSummary) => void } = {},
+  opts: { batchSize?: number; pipeline?: boolean; onProgress?: (s: PushSummary) => void } = {},
 ): Promise<PushSummary> {
-  const batchSize = opts.batchSize ?? 200
+  const batchSize = opts.batchSize ?? SYNC_SETTINGS.batchSize
   const summary = emptyPushSummary()
   const heldBack = new Set<string>() // records with a deferred change in this run
+  const run = uuidv7()
+  let index = 0
   let afterSeq = 0
+  let inFlight: Batch | null = null
   for (;;) {
-    const candidates = (await db('outbox')
-      .whereNull('sent_at')
-      .andWhere('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(batchSize)) as OutboxRow[]
-    if (candidates.length === 0) break
-    afterSeq = candidates[candidates.length - 1]!.seq
-    const rows = candidates.filter((r) => !heldBack.has(keyOf(r.entity, r.entity_id)))
-    if (rows.length === 0) continue
-    const response = await client.push(rows.map(toChange))
-    await recordAnswers(db, rows, response.results, now(), summary, heldBack)
-    summary.sent += rows.length
-    opts.onProgress?.({ ...summary })
+    let sending: Batch | null = null
+    // Without a pipeline the batch in flight is settled before the next is read; with one, a batch that has
+    // already failed is not followed by another.
+    if (inFlight && (!opts.pipeline || inFlight.failed)) await settle(inFlight)
+    const busy = inFlight && opts.pipeline ? new Set(inFlight.rows.map((r) => keyOf(r.entity, r.entity_id))) : null
+    for (;;) {
+      const candidates = (await db('outbox')
+        .whereNull('sent_at')
+        .andWhere('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(batchSize)) as OutboxRow[]
+      if (candidates.length === 0) break
+      let upTo = candidates.length
+      if (busy) {
+        const clash = candidates.findIndex((r) => busy.has(keyOf(r.entity, r.entity_id)))
+        if (clash >= 0) upTo = clash
+      }
+      if (upTo === 0) break // its first change waits for the answer in flight
+      afterSeq = candidates[upTo - 1]!.seq
+      const rows = candidates.slice(0, upTo).filter((r) => !heldBack.has(keyOf(r.entity, r.entity_id)))
+      if (rows.length === 0) continue
+      const changes = rows.map(changeJson)
+      const batch: Batch = {
+        rows,
+        answer: client.pushSerialised(changes, opts.pipeline ? { run, index: index++ } : undefined),
+        failed: false,
+      }
+      // Settled below, or dropped after an earlier batch failed: never an unhandled rejection.
+      batch.answer.catch(() => {
+        batch.failed = true
+      })
+      sending = batch
+      break
+    }
+    // A failure here leaves `sending` unrecorded: whatever HQ does with it, it goes again, in order, next run.
+    if (inFlight && opts.pipeline) await settle(inFlight)
+    if (!sending) {
+      if (!inFlight || !opts.pipeline) break
+      inFlight = null
+      continue // the batch in flight held a record back, or it was the last: read again now its answer is in
+    }
+    inFlight = sending
   }
   return summary
+
+  async function settle(batch: Batch): Promise<void> {
+    const response = await batch.answer
+    await recordAnswers(db, batch.rows, response.results, now(), summary, heldBack)
+    summary.sent += batch.rows.length
+    opts.onProgress?.({ ...summary })
+  }
 }
 
 export const emptyPushSummary = (): PushSummary => ({

@@ -13,6 +13,7 @@ import { pullChanges } from './pullChanges'
 import { pushOutbox } from './pushOutbox'
 import type { ReferenceTarget } from './referenceUpdates'
 import type { SecretStore } from './secretStore'
+import { SYNC_SETTINGS } from './syncSettings'
 import { BUNDLE_KEY_SECRET, getState, getStates, readHqSettings, setState, TOKEN_SECRET } from './syncState'
 
 export interface SyncEngineOptions {
@@ -167,7 +168,11 @@ export class SyncEngine {
       }
       await setState(this.db, 'hq_settings', JSON.stringify(who.settings))
       await setState(this.db, 'hq_clock_offset_ms', String(new Date(who.serverTime).getTime() - this.now().getTime()))
-      await pushOutbox(this.db, client, this.now, { batchSize: this.opts.batchSize ?? 200 })
+      // HQ of protocol 2 applies pipelined batches in order (hq/pushOrder.ts); an older one gets one at a time.
+      await pushOutbox(this.db, client, this.now, {
+        batchSize: this.opts.batchSize ?? SYNC_SETTINGS.batchSize,
+        pipeline: who.protocol >= 2,
+      })
       await enqueueBlobs(this.db, sources, this.now())
       await uploadBlobs(this.db, client, sources, this.now, {
         chunkSize: this.opts.chunkSize,
@@ -175,7 +180,9 @@ export class SyncEngine {
           this.transfer = t
         },
       })
-      await pullChanges(this.db, client, this.reference, this.now, { pageSize: this.opts.pageSize ?? 500 })
+      await pullChanges(this.db, client, this.reference, this.now, {
+        pageSize: this.opts.pageSize ?? SYNC_SETTINGS.pageSize,
+      })
       await setState(this.db, 'last_success_at', this.now().toISOString())
       await setState(this.db, 'last_error', null)
       this.failures = 0

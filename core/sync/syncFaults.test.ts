@@ -120,6 +120,73 @@ describe('delivery faults', () => {
     await expectExactlyOnce(hq.db, d)
   })
 
+  it('pipelined push: the answer to batch k lost — batches from k on stay unsent, the next run sends them again in order', async () => {
+    const hq = await hqInProcess()
+    let pushes = 0
+    let loseAnswerOf = -1
+    let open = 0
+    let mostOpen = 0
+    const sent: Array<{ run: string | undefined; index: number | undefined; ids: string[] }> = []
+    const transport = (async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url)
+      if (url.pathname !== '/v1/push') return fetch(input, init)
+      const body = JSON.parse(String(init?.body)) as {
+        changes: Array<{ changeId: string }>
+        place?: { run: string; index: number }
+      }
+      const n = pushes++
+      sent.push({ run: body.place?.run, index: body.place?.index, ids: body.changes.map((c) => c.changeId) })
+      open++
+      mostOpen = Math.max(mostOpen, open)
+      try {
+        const res = await fetch(input, init)
+        const text = await res.text()
+        // HQ applied it; the device never hears so.
+        if (n === loseAnswerOf) throw new TypeError('fetch failed (fault: answer lost)')
+        return new Response(text, { status: res.status, headers: res.headers })
+      } finally {
+        open--
+      }
+    }) as Fetch
+    const d = await enrolled(hq.url, hq.db, { sync: { fetch: transport, batchSize: 10 } })
+    expect(await d.core.sync.syncNow()).toBe(true)
+    await receive(d, 1, 60)
+    const queued = (
+      (await d.core.db('outbox').whereNull('sent_at').orderBy('seq').select('change_id')) as Array<{
+        change_id: string
+      }>
+    ).map((r) => r.change_id)
+    expect(queued.length).toBeGreaterThanOrEqual(60)
+    const k = 2
+    sent.length = 0
+    loseAnswerOf = pushes + k
+    mostOpen = 0
+    expect(await d.core.sync.syncNow()).toBe(false)
+    // The pipeline ran ahead (two batches in flight at once), in order, one run, indexes 0, 1, 2…
+    expect(mostOpen).toBe(2)
+    expect(new Set(sent.map((b) => b.run)).size).toBe(1)
+    expect(sent.map((b) => b.index)).toEqual(sent.map((_, i) => i))
+    expect(sent.flatMap((b) => b.ids)).toEqual(queued.slice(0, sent.flatMap((b) => b.ids).length))
+    // Only what HQ acknowledged is marked: batches 0 and 1. Batch k and the one sent behind it stay unsent.
+    const marked = (await d.core
+      .db('outbox')
+      .whereIn('change_id', queued)
+      .whereNotNull('sent_at')
+      .select('change_id')) as Array<{
+      change_id: string
+    }>
+    expect(new Set(marked.map((r) => r.change_id))).toEqual(new Set(queued.slice(0, k * 10)))
+    expect(sent.length).toBeGreaterThan(k + 1)
+
+    sent.length = 0
+    loseAnswerOf = -1
+    expect(await d.core.sync.syncNow()).toBe(true)
+    // The next run starts at batch k and sends everything after it in the order it was made.
+    expect(sent.flatMap((b) => b.ids)).toEqual(queued.slice(k * 10))
+    expect(await outboxState(d)).toMatchObject({ pending: 0, other: 0 })
+    await expectExactlyOnce(hq.db, d)
+  })
+
   it('a device clock two hours fast and another two hours slow change nothing: cursors are HQ positions, not times', async () => {
     const hq = await hqInProcess()
     const fast = new ManualClock(new Date(Date.now() + 2 * 3_600_000))

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import * as foundation from './20261201000001_hq_foundation'
 import * as updates from './20261205000014_hq_updates'
+import * as branchSequence from './20261205000020_hq_branch_sequence'
 
 /** HQ's own migrations, listed explicitly (run by `npm run hq` at start). Append; never edit a shipped one. */
 export interface HqMigration {
@@ -12,6 +13,7 @@ export interface HqMigration {
 export const HQ_MIGRATIONS: readonly HqMigration[] = [
   { name: '20261201000001_hq_foundation', ...foundation },
   { name: '20261205000014_hq_updates', ...updates },
+  { name: '20261205000020_hq_branch_sequence', ...branchSequence },
 ]
 
 export function hqMigrationSource(): Knex.MigrationSource<HqMigration> {

@@ -6,7 +6,8 @@ import { z } from 'zod'
  * an old HQ is refused instead of being half-applied).
  */
 
-export const PROTOCOL_VERSION = 1
+/** 2: pipelined push (a push batch may carry its place in the device's run) — issue 12. */
+export const PROTOCOL_VERSION = 2
 
 /** Synced table names travel as entity names; HQ stores them as data, never as SQL identifiers. */
 export const entityNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)
@@ -31,6 +32,11 @@ export const MAX_PUSH_BATCH = 500
 
 export const pushRequestSchema = z.strictObject({
   changes: z.array(changeSchema).min(1).max(MAX_PUSH_BATCH),
+  /**
+   * Protocol 2: a device sends its next batch while HQ applies the previous one; the batch's run (a UUIDv7, so
+   * runs sort by time) and index let HQ apply them in the order they were made (hq/pushOrder.ts).
+   */
+  place: z.strictObject({ run: z.string().min(1).max(64), index: z.number().int().min(0) }).optional(),
 })
 export type PushRequest = z.infer<typeof pushRequestSchema>
 
