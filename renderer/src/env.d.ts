@@ -11,6 +11,8 @@ declare global {
   interface Window {
     /** Exposed by the preload (Electron) or by the E2E harness — the only way to reach the core. */
     branchDesk: BranchDeskApi
+    /** The calls renderer/public/startup.js made before the app's code loaded, until a store takes each answer. */
+    branchDeskStartup?: Partial<Record<import('./api/client').StartupChannel, Promise<unknown>>>
   }
 }
 

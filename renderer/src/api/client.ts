@@ -24,10 +24,30 @@ export async function call<C extends Channel>(
   } catch (e) {
     result = { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } }
   }
+  return broadcastSessionError(result)
+}
+
+function broadcastSessionError<T>(result: Result<T>): Result<T> {
   if (!result.ok && ['SESSION_LOCKED', 'UNAUTHENTICATED'].includes(result.error.code)) {
     for (const l of listeners) l(result.error)
   }
   return result
+}
+
+/** The calls renderer/public/startup.js makes while the page is parsed, before the app's code has loaded. */
+export type StartupChannel = 'app/set-locale' | 'app/get-status' | 'session/get-session'
+
+/**
+ * The answer to a call renderer/public/startup.js made before the app's code loaded — once (the first load of the
+ * store that needs it), then null: every later load asks the core anew. A session error in it reaches the
+ * listeners as a `call`'s would.
+ */
+export function takeStartupAnswer<C extends StartupChannel>(channel: C): Promise<Result<ChannelOutput<C>>> | null {
+  const early = window.branchDeskStartup
+  const answer = early?.[channel] as Promise<Result<ChannelOutput<C>>> | undefined
+  if (!early || !answer) return null
+  delete early[channel]
+  return answer.then(broadcastSessionError)
 }
 
 /** Like `call`, but throws the ApiError: for loads where a failure simply shows an error banner. */

@@ -1,6 +1,12 @@
 import { createI18n, useI18n as useVueI18n } from 'vue-i18n'
-import { MESSAGES, type MessageSchema, type TypedTranslate } from '@shared/i18n/messages'
+import type { MessageSchema, TypedTranslate } from '@shared/i18n/messages'
 import type { Locale } from '@shared/app/contract'
+import app from '@shared/i18n/ru/app'
+import errors from '@shared/i18n/ru/errors'
+import firstRun from '@shared/i18n/ru/firstRun'
+import signIn from '@shared/i18n/ru/signIn'
+import validation from '@shared/i18n/ru/validation'
+import { compileMessage } from './messageCompiler'
 
 declare module 'vue-i18n' {
   /**
@@ -14,11 +20,21 @@ declare module 'vue-i18n' {
 
 export const LOCALE_KEY = 'branch-desk.locale'
 
+/**
+ * The Russian texts the sign-in screen shows (its card, fields, the first run's «branch created», the field messages
+ * the core returns): the only messages in the entry chunk. Every other text, and English, comes with
+ * `loadLocaleMessages` — the router awaits it before any other screen (route meta `startupMessages`), the locale
+ * switch before switching. i18n.test.ts checks that the sign-in screen's keys are here.
+ */
+export const STARTUP_MESSAGES = { ...app, ...errors, ...firstRun, ...signIn, ...validation }
+
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'ru',
   fallbackLocale: 'ru',
-  messages: MESSAGES,
+  // The schema is the whole locale; until loadLocaleMessages runs only the startup part exists (a missing key
+  // would show as the key itself, which the router's await before every other screen rules out).
+  messages: { ru: STARTUP_MESSAGES } as unknown as Record<Locale, MessageSchema>,
   datetimeFormats: {
     ru: { short: { year: 'numeric', month: '2-digit', day: '2-digit' } },
     en: { short: { year: 'numeric', month: '2-digit', day: '2-digit' } },
@@ -27,7 +43,30 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   // shared/i18n/messages.test.ts and the typed `t` keep keys from going missing in the first place).
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
+  // Our messages are text with {name} parameters only: a regular expression compiles them (messageCompiler.ts).
+  messageCompiler: compileMessage,
 })
+
+/** One chunk per locale (plugins/locales/<locale>.ts, every namespace of it). */
+const LOCALE_CHUNKS: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
+  ru: () => import('./locales/ru'),
+  en: () => import('./locales/en'),
+}
+const loading = new Map<Locale, Promise<void>>()
+
+/**
+ * Every message of a locale, imported once (a failed import is tried again at the next call). The full set replaces
+ * the startup part, of which it is a superset.
+ */
+export function loadLocaleMessages(locale: Locale): Promise<void> {
+  let done = loading.get(locale)
+  if (!done) {
+    done = LOCALE_CHUNKS[locale]().then((m) => i18n.global.setLocaleMessage(locale, m.default))
+    done.catch(() => loading.delete(locale))
+    loading.set(locale, done)
+  }
+  return done
+}
 
 type Composer = ReturnType<typeof useVueI18n<[MessageSchema], Locale>>
 
@@ -37,4 +76,13 @@ type Composer = ReturnType<typeof useVueI18n<[MessageSchema], Locale>>
  */
 export function useI18n(): Omit<Composer, 't'> & { t: TypedTranslate } {
   return useVueI18n<[MessageSchema], Locale>()
+}
+
+/**
+ * What a screen's texts need before it shows: nothing more for a screen of `STARTUP_MESSAGES` in Russian (sign-in),
+ * the whole current locale for any other.
+ */
+export function loadMessagesFor(startupScreen: boolean): Promise<void> {
+  const locale = i18n.global.locale.value as Locale
+  return startupScreen && locale === 'ru' ? Promise.resolve() : loadLocaleMessages(locale)
 }

@@ -1,4 +1,10 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+} from 'vue-router'
 import type { Role } from '@shared/contract/roles'
 import { SECTIONS } from '../navigation'
 import { approvalRoutes } from '../features/approval/routes'
@@ -13,6 +19,7 @@ import { setupRoutes } from '../features/setup/routes'
 import { staffRoutes } from '../features/staff/routes'
 import { syncRoutes } from '../features/sync/routes'
 import { terminationRoutes } from '../features/termination/routes'
+import { loadMessagesFor } from '../plugins/i18n'
 import { useAppStatusStore } from '../stores/appStatus'
 import { useSessionStore } from '../stores/session'
 
@@ -20,6 +27,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Public screens (first run, sign-in) need no session. */
     public?: boolean
+    /** The screen's texts are all in the entry chunk (plugins/i18n.ts STARTUP_MESSAGES): sign-in. */
+    startupMessages?: boolean
     roles?: readonly Role[]
     section?: string
   }
@@ -63,14 +72,18 @@ export const router = createRouter({
   ],
 })
 
-router.beforeEach(async (to) => {
+/** Where a navigation may go: first run, sign-in, the forced password change, roles. */
+async function guard(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
   const app = useAppStatusStore()
   const session = useSessionStore()
-  const status = app.status ?? (await app.load())
+  // The status and the session asked together: one round trip to the core before the first screen, not three.
+  const [status, state] = await Promise.all([
+    app.status ?? app.load(),
+    session.state.status === 'signed-out' && !session.known ? session.refresh() : session.state,
+  ])
   if (status.firstRun) return to.name === 'first-run' ? true : { name: 'first-run' }
   if (to.name === 'first-run') return { name: 'sign-in' }
 
-  const state = session.state.status === 'signed-out' ? await session.refresh() : session.state
   if (state.status === 'signed-out') return to.meta.public ? true : { name: 'sign-in' }
   if (to.name === 'sign-in') return { name: 'home' }
   if (state.status === 'must-change-password') return to.name === 'change-password' ? true : { name: 'change-password' }
@@ -79,4 +92,14 @@ router.beforeEach(async (to) => {
     return { name: 'home', query: { denied: to.meta.section } }
   }
   return true
+}
+
+router.beforeEach(async (to) => {
+  const verdict = await guard(to)
+  // The screen's texts start loading beside its chunk once the screen is settled (not for a screen the guard
+  // redirects from: the first navigation to /home of a signed-out window must not load every text).
+  if (verdict === true) void loadMessagesFor(to.meta.startupMessages === true)
+  return verdict
 })
+// Awaited before the screen renders (the same promise: read once).
+router.beforeResolve((to) => loadMessagesFor(to.meta.startupMessages === true))

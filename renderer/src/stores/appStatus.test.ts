@@ -14,8 +14,10 @@ const status: AppStatus = {
   now: '2026-05-29T20:30:00Z',
 }
 vi.mock('../api/client', () => ({
-  call: vi.fn(async () => ({ ok: true, value: { locale: 'ru' } })),
-  callOrThrow: vi.fn(async () => status),
+  call: vi.fn(async (channel: string) =>
+    channel === 'app/get-status' ? { ok: true, value: status } : { ok: true, value: { locale: 'ru' } },
+  ),
+  takeStartupAnswer: () => null,
 }))
 
 const { useAppStatusStore } = await import('./appStatus')

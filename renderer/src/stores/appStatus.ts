@@ -3,8 +3,8 @@ import { ref } from 'vue'
 import { todayIn } from '@shared/dates/calendarDate'
 import type { AppStatus, Locale } from '@shared/app/contract'
 import type { ChannelInput } from '@shared/contract'
-import { call, callOrThrow } from '../api/client'
-import { i18n, LOCALE_KEY } from '../plugins/i18n'
+import { call, takeStartupAnswer } from '../api/client'
+import { i18n, loadLocaleMessages, LOCALE_KEY } from '../plugins/i18n'
 
 /** The branch, first-run flag, HQ connection state and the UI language. */
 export const useAppStatusStore = defineStore('appStatus', () => {
@@ -15,8 +15,14 @@ export const useAppStatusStore = defineStore('appStatus', () => {
   let clockOffsetMs = 0
 
   async function load(): Promise<AppStatus> {
-    await call('app/set-locale', { locale: locale.value })
-    status.value = await callOrThrow('app/get-status')
+    // The first load takes what renderer/public/startup.js asked while the page loaded (the same locale: both read
+    // LOCALE_KEY); a later one asks both together (the status does not depend on the locale): one round trip.
+    const [, answer] = await Promise.all([
+      takeStartupAnswer('app/set-locale') ?? call('app/set-locale', { locale: locale.value }),
+      takeStartupAnswer('app/get-status') ?? call('app/get-status'),
+    ])
+    if (!answer.ok) throw answer.error
+    status.value = answer.value
     clockOffsetMs = Date.parse(status.value.now) - Date.now()
     return status.value
   }
@@ -37,6 +43,8 @@ export const useAppStatusStore = defineStore('appStatus', () => {
   }
 
   async function setLocale(next: Locale): Promise<void> {
+    // The locale's messages first (a chunk of their own, read once), so the screen never shows a bare key.
+    await loadLocaleMessages(next)
     locale.value = next
     i18n.global.locale.value = next
     localStorage.setItem(LOCALE_KEY, next)

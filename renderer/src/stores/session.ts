@@ -1,15 +1,22 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SessionState } from '@shared/session/contract'
-import { call, callOrThrow, onSessionError } from '../api/client'
+import { call, onSessionError, takeStartupAnswer } from '../api/client'
 
 /** Who is signed in here, and whether the screen is locked. The core is the authority; this mirrors it. */
 export const useSessionStore = defineStore('session', () => {
   const state = ref<SessionState>({ status: 'signed-out' })
+  /**
+   * Whether `state` is the core's answer yet. Until then «signed out» is only the start value; after it, the window
+   * hears of every change (its own calls' results, the session errors below), so the router asks the core once,
+   * not at every step of the first navigation's redirects (each a round trip before the sign-in screen shows).
+   */
+  const known = ref(false)
   const user = computed(() => (state.value.status === 'signed-out' ? null : state.value.user))
   const idleLockMinutes = computed(() => (state.value.status === 'signed-out' ? 10 : state.value.idleLockMinutes))
 
   onSessionError((error) => {
+    known.value = true
     if (error.code === 'SESSION_LOCKED' && state.value.status !== 'signed-out') {
       state.value = { ...state.value, status: 'locked' }
     }
@@ -17,7 +24,10 @@ export const useSessionStore = defineStore('session', () => {
   })
 
   async function refresh(): Promise<SessionState> {
-    state.value = await callOrThrow('session/get-session')
+    const answer = await (takeStartupAnswer('session/get-session') ?? call('session/get-session'))
+    if (!answer.ok) throw answer.error
+    state.value = answer.value
+    known.value = true
     return state.value
   }
 
@@ -49,5 +59,5 @@ export const useSessionStore = defineStore('session', () => {
     state.value = { status: 'signed-out' }
   }
 
-  return { state, user, idleLockMinutes, refresh, signIn, unlock, changePassword, lock, signOut }
+  return { state, known, user, idleLockMinutes, refresh, signIn, unlock, changePassword, lock, signOut }
 })

@@ -1,0 +1,22 @@
+/*
+ * Runs while the page is parsed, before the app's code has loaded (a classic script in renderer/index.html's head):
+ * asks the core what the first screen depends on — this window's language for the core's messages, the app's status,
+ * the session — so that round trip overlaps the loading of the app instead of following it. The stores take the
+ * answers once for their first load (renderer/src/api/client.ts `takeStartupAnswer`). Plain JavaScript copied as it
+ * is: Vite bundles only module scripts, and a module script would run only after the app's whole code had loaded.
+ */
+;(() => {
+  const api = window.branchDesk
+  if (!api) return
+  // The same key and default as renderer/src/plugins/i18n.ts (LOCALE_KEY; a test compares them).
+  const locale = localStorage.getItem('branch-desk.locale') === 'en' ? 'en' : 'ru'
+  const ask = (channel, input) =>
+    Promise.resolve()
+      .then(() => api.invoke(channel, input))
+      .catch((e) => ({ ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } }))
+  window.branchDeskStartup = {
+    'app/set-locale': ask('app/set-locale', { locale }),
+    'app/get-status': ask('app/get-status'),
+    'session/get-session': ask('session/get-session'),
+  }
+})()
