@@ -15,6 +15,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'hq/**/*.test.ts',
       'renderer/**/*.test.ts',
+      // The benches' small-N checks (bench/db/seed.test.ts): the seeding the 1M figures rest on.
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     server: { deps: { inline: ['vuetify'] } },
