@@ -47,6 +47,8 @@ export class Writer {
   private readonly journal: Row[] = []
   /** Rows applied from HQ in this write, by table: their derived columns are recomputed at flush (core/db/derived.ts). */
   private readonly fromHq = new Map<string, Set<string>>()
+  /** The prepared statements `applyHqVersionPrepared` ran on, which also file the journal at `flush`. */
+  private prepared: PreparedWrites | null = null
 
   constructor(
     readonly trx: Knex.Transaction,
@@ -153,22 +155,32 @@ export class Writer {
     table: string,
     values: Row & { id: string },
     before: Row | undefined,
+    image?: Row,
   ): Row {
     this.requireSynced(table)
     this.appliedFromHq(table, values.id)
-    const after = statements.write(table, values, before !== undefined)
+    this.prepared = statements
     const redact = syncedTable(table)?.redactInAudit ?? []
+    // `image`: the caller vouches that `values` carry every column of the table in the form SQLite keeps them
+    // (core/sync/localRows.ts `pulledRow`), so the row as written is `values` itself and its audit image is
+    // `image` (documents as the objects that arrived): no RETURNING, no re-parsing of the text just stored.
+    const exists = before !== undefined
+    let written: Row
+    if (image) {
+      statements.write(table, values, exists, false)
+      written = values
+    } else written = statements.write(table, values, exists, true)!
     this.journal.push(
       this.auditEntry(
         this.action,
         table,
         values.id,
         before ? auditImage(table, before, redact) : null,
-        auditImage(table, after, redact),
+        image ? redactRow(image, redact) : auditImage(table, written, redact),
         null,
       ),
     )
-    return after
+    return written
   }
 
   /** An audit entry for an event that changes no synced row (sign-in, a failed attempt, a print). */
@@ -215,6 +227,8 @@ export class Writer {
   async flush(): Promise<void> {
     await this.recomputeDerived()
     const journal = this.journal.splice(0)
+    // A pull page files its entries through one prepared statement on the transaction's connection.
+    if (this.prepared) return this.prepared.fileJournal(journal)
     // knex inserts several rows into SQLite as one compound SELECT, and SQLite takes at most 500 terms in one.
     for (let i = 0; i < journal.length; i += 250) await this.trx('write_journal').insert(journal.slice(i, i + 250))
   }
@@ -285,23 +299,58 @@ export class PreparedWrites {
     return new PreparedWrites((await trx.client.acquireConnection()) as BetterSqlite3.Database)
   }
 
-  write(table: string, values: Row & { id: string }, exists: boolean): Row {
+  /** Writes the row; with `returning` answers the row as SQLite holds it, else nothing (undefined). */
+  write(table: string, values: Row & { id: string }, exists: boolean, returning = true): Row | undefined {
     const columns = Object.keys(values)
-    const key = `${exists ? 'update' : 'insert'}\u0000${table}\u0000${columns.join('\u0000')}`
+    const key = `${exists ? 'update' : 'insert'}\u0000${returning ? 'r' : ''}\u0000${table}\u0000${columns.join('\u0000')}`
     let statement = this.cache.get(key)
     if (!statement) {
       const q = (name: string) => `"${name.replaceAll('"', '""')}"`
+      const tail = returning ? ' RETURNING *' : ''
       statement = this.conn.prepare(
         exists
-          ? `UPDATE ${q(table)} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ? RETURNING *`
-          : `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`,
+          ? `UPDATE ${q(table)} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?${tail}`
+          : `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${tail}`,
       )
       this.cache.set(key, statement)
     }
     const params = columns.map((c) => values[c])
-    return (exists ? statement.get(...params, values.id) : statement.get(...params)) as Row
+    if (exists) params.push(values.id)
+    if (!returning) {
+      statement.run(...params)
+      return undefined
+    }
+    return statement.get(...params) as Row
   }
+
+  /** Files audit/outbox entries (Writer's journal rows) into `write_journal`, one prepared insert per entry. */
+  fileJournal(journal: readonly Row[]): void {
+    if (!journal.length) return
+    this.journalInsert ??= this.conn.prepare(
+      `INSERT INTO write_journal (${JOURNAL_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${JOURNAL_COLUMNS.map(() => '?').join(', ')})`,
+    )
+    for (const entry of journal) this.journalInsert.run(...JOURNAL_COLUMNS.map((c) => entry[c] ?? null))
+  }
+
+  private journalInsert: BetterSqlite3.Statement | null = null
 }
+
+/** The columns of a `write_journal` entry, as `Writer.auditEntry` makes it. */
+const JOURNAL_COLUMNS = [
+  'change_id',
+  'op',
+  'row_version',
+  'data',
+  'audit_id',
+  'at',
+  'actor_id',
+  'actor_login',
+  'action',
+  'entity',
+  'entity_id',
+  'before',
+  'after',
+] as const
 
 /** A row in SQLite's form: documents as JSON text. */
 function toStored(table: string, row: object): Row {

@@ -1,7 +1,13 @@
 import type { Knex } from 'knex'
 import { syncedTable } from '../db/syncedTables'
 import { SYSTEM_ACTOR, Writer } from '../db/write'
-import { encodeDocument, toColumns } from '../../shared/sync/documentColumns'
+import {
+  decodeDocument,
+  DOCUMENT_COLUMNS,
+  encodeDocument,
+  PREVIOUS_DOCUMENT_COLUMNS,
+  toColumns,
+} from '../../shared/sync/documentColumns'
 
 type DbLike = Knex | Knex.Transaction
 
@@ -18,16 +24,26 @@ interface ForeignKey {
  */
 export class LocalSchema {
   private readonly columns = new Map<string, Set<string> | null>()
+  private readonly affinities = new Map<string, Map<string, Affinity>>()
   private readonly foreignKeys = new Map<string, ForeignKey[]>()
 
-  /** The columns of a synced table, or null if this app version has no such table. */
+  /** The columns of a synced table (in the table's order), or null if this app version has no such table. */
   async columnsOf(db: DbLike, table: string): Promise<Set<string> | null> {
     if (!syncedTable(table)) return null
     if (!this.columns.has(table)) {
-      const rows = (await db.raw('SELECT name FROM pragma_table_info(?)', [table])) as Array<{ name: string }>
+      const rows = (await db.raw('SELECT name, type FROM pragma_table_info(?)', [table])) as Array<{
+        name: string
+        type: string
+      }>
       this.columns.set(table, rows.length ? new Set(rows.map((r) => r.name)) : null)
+      this.affinities.set(table, new Map(rows.map((r) => [r.name, affinityOf(r.type)])))
     }
     return this.columns.get(table) ?? null
+  }
+
+  /** Each column's SQLite type affinity, once `columnsOf` has read the table. */
+  affinitiesOf(table: string): ReadonlyMap<string, Affinity> | undefined {
+    return this.affinities.get(table)
   }
 
   async foreignKeysOf(db: DbLike, table: string): Promise<ForeignKey[]> {
@@ -98,6 +114,55 @@ export function storedValues(
     values[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v
   }
   return values
+}
+
+/** SQLite's column type affinity (https://sqlite.org/datatype3.html §3.1). */
+export type Affinity = 'integer' | 'text' | 'blob' | 'real' | 'numeric'
+
+function affinityOf(declared: string): Affinity {
+  const t = declared.toUpperCase()
+  if (t.includes('INT')) return 'integer'
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text'
+  if (t === '' || t.includes('BLOB')) return 'blob'
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'real'
+  return 'numeric'
+}
+
+/** Whether SQLite keeps `value` as it is in a column of this affinity (reads back the same JS value). */
+function keptAsIs(value: unknown, affinity: Affinity): boolean {
+  if (value === null) return true
+  if (typeof value === 'number') return affinity !== 'text'
+  if (typeof value !== 'string') return false
+  // Text that looks like a number turns into one in a numeric column; anything Number() could read counts.
+  return affinity === 'text' || affinity === 'blob' || (value.trim() !== '' && Number.isNaN(Number(value)))
+}
+
+/**
+ * A pulled record's row as written (`values`, storedValues) and, when the record carries every column of the
+ * table in a form SQLite keeps as it is, the row's audit image: the same row with documents as the objects that
+ * arrived, in the table's column order — what reading the written row back (RETURNING *) and decoding its
+ * documents gives, without the read or the JSON.parse. Null when a column is missing (its default, or the
+ * local value, would show only in the row read back) or a value would be converted by the column's affinity.
+ */
+export function pulledRow(
+  columns: ReadonlySet<string>,
+  affinities: ReadonlyMap<string, Affinity> | undefined,
+  entity: string,
+  data: Record<string, unknown>,
+): { values: Record<string, unknown>; image: Record<string, unknown> | null } {
+  const values = storedValues(columns, entity, data)
+  if (!affinities) return { values, image: null }
+  const documents = new Set([...(DOCUMENT_COLUMNS[entity] ?? []), ...(PREVIOUS_DOCUMENT_COLUMNS[entity] ?? [])])
+  const image: Record<string, unknown> = {}
+  // In the table's order, as reading the row back gives it (a later record of the page audits it as `before`).
+  const ordered: Record<string, unknown> = {}
+  for (const c of columns) {
+    const v = values[c]
+    if (v === undefined || !keptAsIs(v, affinities.get(c) ?? 'blob')) return { values, image: null }
+    ordered[c] = v
+    image[c] = documents.has(c) ? decodeDocument(data[c]) : v
+  }
+  return { values: ordered, image }
 }
 
 /** Whether the record carries documents the way the previous version did (written into a table of their own). */

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import type { PulledItem, PulledRecord, PullResponse } from '../../shared/sync/protocol'
 import type { Db } from '../db/openDatabase'
 import type { HqClient } from './hqClient'
-import { hasPreviousDocument, LocalSchema, storedValues, writeHqVersion } from './localRows'
+import { hasPreviousDocument, LocalSchema, pulledRow, writeHqVersion } from './localRows'
 import { SYNC_SETTINGS } from './syncSettings'
 import { PreparedWrites, SYSTEM_ACTOR, Writer } from '../db/write'
 import { installReference, type ReferenceTarget } from './referenceUpdates'
@@ -184,7 +184,11 @@ async function applyPageAtOnce(
       if (await applyRecord(trx, schema, item, at)) counted.records++
       continue
     }
-    const values = storedValues(columns, item.entity, { ...item.data, id: item.id, row_version: item.rowVersion })
+    const { values, image } = pulledRow(columns, schema.affinitiesOf(item.entity), item.entity, {
+      ...item.data,
+      id: item.id,
+      row_version: item.rowVersion,
+    })
     let missingParent = false
     for (const fk of await schema.foreignKeysOf(trx, item.entity)) {
       const value = values[fk.from]
@@ -197,7 +201,10 @@ async function applyPageAtOnce(
       continue
     }
     try {
-      local.set(k, w.applyHqVersionPrepared(statements, item.entity, { ...values, id: item.id }, before))
+      local.set(
+        k,
+        w.applyHqVersionPrepared(statements, item.entity, { ...values, id: item.id }, before, image ?? undefined),
+      )
     } catch (e) {
       throw new RecordRefused(e instanceof Error ? e.message : String(e))
     }
