@@ -16,6 +16,7 @@ import * as osagoDocuments from './20261205000015_osago_documents'
 import * as writeJournal from './20261205000016_write_journal'
 import * as cascoDocuments from './20261205000017_casco_documents'
 import * as searchIndex from './20261205000018_search_index'
+import * as searchDigits from './20261205000019_search_digits'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000016_write_journal', ...writeJournal },
   { name: '20261205000017_casco_documents', ...cascoDocuments },
   { name: '20261205000018_search_index', ...searchIndex },
+  { name: '20261205000019_search_digits', ...searchDigits },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

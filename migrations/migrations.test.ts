@@ -987,6 +987,72 @@ describe('migrations', () => {
     expect(await fts('osago_policy', '"4519123456"')).toBe(1)
   })
 
+  it('20261205000019_search_digits: ten-digit words of search_text in an indexed table kept by triggers', async () => {
+    const name = '20261205000019_search_digits'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    await db.raw('PRAGMA foreign_keys = OFF')
+    const at = '2026-11-02T10:00:00.000Z'
+    const row = (id: string, search_text: string | null) => ({
+      id,
+      created_at: at,
+      updated_at: at,
+      status: 'draft',
+      search_text,
+    })
+    // A phone, a passport with and without its space, a blank number; quotes, a backslash and a tab do not break it.
+    await db('osago_policy').insert(row('p', 'семенов "петр" a\\b ххх 0123456789 9161234567 4519 123456 4519123456'))
+    await db('osago_policy').insert(row('n', null))
+    await db('casco_quote').insert({ ...row('q', 'орлова\tанна 9030001122 79030001122 903000112') })
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    const words = async (table: string, id: string) =>
+      ((await db(`${table}_digits`).where({ id }).orderBy('digits').select('digits')) as { digits: string }[]).map(
+        (r) => r.digits,
+      )
+    expect(await words('osago_policy', 'p')).toEqual(['0123456789', '4519123456', '9161234567'])
+    expect(await words('osago_policy', 'n')).toEqual([])
+    // Eleven or nine digits are not a whole phone's word.
+    expect(await words('casco_quote', 'q')).toEqual(['9030001122'])
+    const lookup = (digits: string) =>
+      db.raw('EXPLAIN QUERY PLAN SELECT id FROM osago_policy_digits WHERE digits = ?', [digits]) as Promise<
+        { detail: string }[]
+      >
+    expect((await lookup('9161234567')).map((r) => r.detail)).toEqual([
+      expect.stringMatching(/^SEARCH osago_policy_digits USING PRIMARY KEY \(digits=\?\)/),
+    ])
+
+    // The triggers keep it for whatever writes the table (the Writer, sync pull, the bench's clones, a migration).
+    await db('osago_policy').insert(row('p2', 'кузнецов 9260000000'))
+    expect(await words('osago_policy', 'p2')).toEqual(['9260000000'])
+    await db('osago_policy').where({ id: 'p2' }).update({ search_text: 'кузнецов 9260000001 9260000001' })
+    expect(await words('osago_policy', 'p2')).toEqual(['9260000001'])
+    await db('osago_policy').where({ id: 'p2' }).update({ status: 'issued' })
+    expect(await words('osago_policy', 'p2')).toEqual(['9260000001'])
+    await db('osago_policy').where({ id: 'n' }).update({ search_text: 'новый 9991112233' })
+    expect(await words('osago_policy', 'n')).toEqual(['9991112233'])
+    await db('osago_policy').where({ id: 'p2' }).delete()
+    expect(await words('osago_policy', 'p2')).toEqual([])
+    // A text that still is not JSON-safe (another control character) adds no words and does not fail the write.
+    await db('inspection').insert({
+      ...row('i', 'ос-1 \u0001 9161234567'),
+      number: 'ОС-1',
+      report: '{}',
+      checklist_version: 'x',
+      inspector_id: 'x',
+    })
+    expect(await words('inspection', 'i')).toEqual([])
+
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect((await tables()).filter((t) => t.endsWith('_digits'))).toEqual([])
+    const triggers = (await db.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%digits%'",
+    )) as []
+    expect(triggers).toEqual([])
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await words('osago_policy', 'p')).toEqual(['0123456789', '4519123456', '9161234567'])
+    expect(await words('osago_policy', 'n')).toEqual(['9991112233'])
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

@@ -38,11 +38,15 @@ const REPS = Number(arg('reps') ?? 50)
 const BUDGET_MS = Number(arg('budget-s') ?? 60) * 1000
 const ONLY = arg('only')?.split(',') as Operation[] | undefined
 
-/** What makes a seeded database: the schema (migration names) and the code that writes the rows' derived columns. */
+/**
+ * What makes a seeded database: the schema (the migrations, their sources too: a trigger's SQL fills a table) and the
+ * code that writes the rows' derived columns.
+ */
 function cacheKey(): string {
   const h = createHash('sha256')
   h.update(MIGRATIONS.map((m) => m.name).join('\n'))
   for (const f of [
+    ...MIGRATIONS.map((m) => `migrations/${m.name}.ts`),
     'bench/db/seed.ts',
     'bench/db/people.ts',
     'core/osago/osagoRows.ts',

@@ -31,7 +31,8 @@ describe('search normalisation (core/db/search.ts)', () => {
     expect(ftsQuery(parseQuery('ИВАН')!)).toBe('"иван"')
     expect(ftsQuery(parseQuery('ив')!)).toBeNull()
     expect(ftsQuery(parseQuery('ААК 0000000101')!)).toBe('"аак 0000000101" OR "аак0000000101" OR "aak0000000101"')
-    expect(ftsQuery(parseQuery('8 (916) 123')!)).toBe('"8916123" OR "916123"')
+    // «8916123» holds «916123»: the longer phrase could only match rows the shorter one matches.
+    expect(ftsQuery(parseQuery('8 (916) 123')!)).toBe('"916123"')
     expect(ftsQuery(parseQuery('4519 123456')!)).toBe('"4519123456"')
     expect(likePattern('50%_\\')).toBe('%50\\%\\_\\\\%')
   })
@@ -39,8 +40,10 @@ describe('search normalisation (core/db/search.ts)', () => {
   it('drops control characters and tries a partial phone typed with its leading 8 or 7 without it', () => {
     expect(normaliseSearch('ив\u0000ан\u0007ов\u007f')).toBe('ив ан ов')
     expect(ftsQuery(parseQuery('\u0000иван\u0001')!)).toBe('"иван"')
-    expect(ftsQuery(parseQuery('8903765')!)).toBe('"8903765" OR "903765"')
-    expect(ftsQuery(parseQuery('7903')!)).toBe('"7903" OR "903"')
+    expect(ftsQuery(parseQuery('8903765')!)).toBe('"903765"')
+    expect(ftsQuery(parseQuery('7903')!)).toBe('"903"')
+    // Only the forms holding another are left out; the rest are all asked.
+    expect(ftsQuery({ ...parseQuery('иван')!, forms: ['иван', 'ivan', 'ива', 'ivanov'] })).toBe('"ivan" OR "ива"')
     expect(ftsQuery(parseQuery('890')!)).toBe('"890"')
   })
 
@@ -51,6 +54,22 @@ describe('search normalisation (core/db/search.ts)', () => {
     expect(parseQuery('AAK 0000000101')).toMatchObject({ seriesNumber: { series: 'ААК', number: '0000000101' } })
     expect(parseQuery('0000000101')).toMatchObject({ blankNumber: '0000000101', vin: null, plates: [] })
     expect(parseQuery('   ')).toBeNull()
+  })
+
+  it('reads ten digits as a whole phone, passport or blank number, with the +7 or 8 of a phone dropped', () => {
+    for (const p of [
+      '+7 (916) 123-45-67',
+      '8 916 123 45 67',
+      '8-916-123-45-67',
+      '79161234567',
+      '89161234567',
+      '9161234567',
+    ])
+      expect(parseQuery(p)?.tenDigits, p).toBe('9161234567')
+    expect(parseQuery('4519 123456')?.tenDigits).toBe('4519123456')
+    // Part of a phone, a foreign number, digits with letters: the FTS phrase only.
+    for (const p of ['916 123-45', '+44 20 7946 0958', '69161234567', 'ААК 0000000101', '9161234567a'])
+      expect(parseQuery(p)?.tenDigits, p).toBeNull()
   })
 
   it('counts a list to the next thousand past the page', () => {

@@ -10,7 +10,9 @@ import type { Db } from './openDatabase'
  *   20261205000018): a quoted phrase is a substring match over the trigrams, as `LIKE '%…%'` was, without a scan.
  * - 1–2 characters: prefix matches on indexed expressions only (the first one or two characters of search_text —
  *   its leading name or number — and the indexed plate/VIN columns), never a scan.
- * - A query that looks like a VIN, a plate or a series+number also asks the exact indexes.
+ * - A query that looks like a VIN, a plate or a series+number also asks the exact indexes; ten digits (a whole phone
+ *   typed with or without +7/8, spaces, dashes, brackets; a passport series+number; a blank number) ask the table of
+ *   search_text's ten-digit words (migration 20261205000019).
  * The match and the list's filters are one statement, and at most SEARCH_CAP of the rows passing both are taken, the
  * most recently created first (FTS rowid order); lists then order those by their own column.
  */
@@ -112,6 +114,12 @@ export interface SearchQuery {
   seriesNumber: { series: string; number: string } | null
   /** Ten digits: a blank's number typed without its series. */
   blankNumber: string | null
+  /**
+   * A query of digits and phone punctuation that is a whole ten-digit word of search_text: a phone's national
+   * number (an 11-digit «+7…»/«8…» without its prefix, as phoneSearch stores it), a passport series+number, a blank
+   * number. Looked up in `<table>_digits`.
+   */
+  tenDigits: string | null
 }
 
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/
@@ -129,6 +137,7 @@ export function parseQuery(query: string): SearchQuery | null {
   if (compact !== text) variants.add(compact)
   for (const v of lookAlikeVariants(compact)) variants.add(v)
   let forms = [text, ...variants]
+  let tenDigits: string | null = null
   if (/^[\d\s()+-]+$/.test(query.trim())) {
     // Digits only: the digits, and the phone form with its 8/+7 prefix dropped as phoneSearch stored it (also for
     // the beginning of a phone, «+7 916», «8 (916) 12»). One phrase fewer: digit trigrams are the commonest.
@@ -138,6 +147,8 @@ export function parseQuery(query: string): SearchQuery | null {
     // A partial phone typed with its leading 8 or 7 and no separator («8903765»): also without that digit.
     const unprefixed = digits.length >= 4 && /^[78]/.test(digits) ? digits.slice(1) : ''
     forms = [digits, phoneSearch(national) ?? '', unprefixed].filter(Boolean)
+    const whole = digits.length === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits
+    if (whole.length === 10) tenDigits = whole
   }
   const upper = query.replace(/\s+/g, '').toUpperCase()
   const vin = VIN.test(upper) ? upper : null
@@ -154,12 +165,18 @@ export function parseQuery(query: string): SearchQuery | null {
     // Series letters are Cyrillic on the blank: Latin twins typed by mistake are folded (as the blank forms do).
     seriesNumber: sn ? { series: normaliseSeries(sn[1]!), number: sn[2]! } : null,
     blankNumber: /^\d{10}$/.test(query.replace(/\s+/g, '')) ? query.replace(/\s+/g, '') : null,
+    tenDigits,
   }
 }
 
-/** The FTS5 MATCH expression of a query (each form as a quoted phrase, ORed), or null when every form is < 3 chars. */
+/**
+ * The FTS5 MATCH expression of a query (each form as a quoted phrase, ORed), or null when every form is < 3 chars.
+ * A form that holds another form adds no match (a row holding «79161234567» holds «9161234567» too), so it is
+ * left out: each phrase costs its trigrams' posting lists, and digit trigrams have the longest.
+ */
 export function ftsQuery(q: SearchQuery): string | null {
-  const forms = q.forms.filter((f) => [...f].length >= 3)
+  const long = q.forms.filter((f) => [...f].length >= 3)
+  const forms = long.filter((f) => !long.some((g) => g !== f && f.includes(g)))
   return forms.length ? forms.map(ftsPhrase).join(' OR ') : null
 }
 
@@ -173,6 +190,8 @@ export interface SearchTable {
   vin?: string
   /** Indexed series and number columns (an OSAGO policy's blank); the number has an index of its own too. */
   seriesNumber?: { series: string; number: string }
+  /** `<table>_digits (digits, id)`: the ten-digit words of search_text (migration 20261205000019). */
+  digits?: string
 }
 
 export const SEARCH_TABLES = {
@@ -182,15 +201,23 @@ export const SEARCH_TABLES = {
     plate: 'plate',
     vin: 'vin',
     seriesNumber: { series: 'policy_series', number: 'policy_number' },
+    digits: 'osago_policy_digits',
   },
-  casco: { table: 'casco_quote', fts: 'casco_quote_fts', plate: 'plate', vin: 'vin' },
-  inspection: { table: 'inspection', fts: 'inspection_fts', plate: 'plate', vin: 'vin' },
-  termination: { table: 'termination_application', fts: 'termination_application_fts' },
+  casco: { table: 'casco_quote', fts: 'casco_quote_fts', plate: 'plate', vin: 'vin', digits: 'casco_quote_digits' },
+  inspection: { table: 'inspection', fts: 'inspection_fts', plate: 'plate', vin: 'vin', digits: 'inspection_digits' },
+  termination: {
+    table: 'termination_application',
+    fts: 'termination_application_fts',
+    digits: 'termination_application_digits',
+  },
   // Contracts typed in by hand: their plate and VIN are in search_text only (no index of their own).
-  manualContract: { table: 'manual_contract', fts: 'manual_contract_fts' },
+  manualContract: { table: 'manual_contract', fts: 'manual_contract_fts', digits: 'manual_contract_digits' },
 } as const satisfies Record<string, SearchTable>
 
-/** Rows whose VIN, plate, series+number or blank number is exactly the query (indexed columns only). */
+/**
+ * Rows whose VIN, plate, series+number or blank number is exactly the query, or whose search_text has the query's
+ * ten digits as a word (a phone, a passport): indexed columns and tables only.
+ */
 async function exactMatches(db: Db, t: SearchTable, q: SearchQuery): Promise<number[]> {
   const lookups: Array<Promise<Array<{ rowid: number }>>> = []
   if (q.vin && t.vin) lookups.push(db.raw(`SELECT rowid FROM ${t.table} WHERE ${t.vin} = ?`, [q.vin]))
@@ -210,6 +237,11 @@ async function exactMatches(db: Db, t: SearchTable, q: SearchQuery): Promise<num
   if (q.blankNumber && t.seriesNumber) {
     lookups.push(db.raw(`SELECT rowid FROM ${t.table} WHERE ${t.seriesNumber.number} = ?`, [q.blankNumber]))
   }
+  if (q.tenDigits && t.digits) {
+    lookups.push(
+      db.raw(`SELECT rowid FROM ${t.table} WHERE id IN (SELECT id FROM ${t.digits} WHERE digits = ?)`, [q.tenDigits]),
+    )
+  }
   if (!lookups.length) return []
   return [...new Set((await Promise.all(lookups)).flat().map((r) => r.rowid))]
 }
@@ -224,8 +256,10 @@ function prefixEnd(prefix: string): string {
  * at most `cap`: the match and the filters are ONE statement, so a filter never sees only the newest matches of a
  * common text (the FTS index drives: `JOIN <fts> ON <fts>.rowid = <table>.rowid WHERE <fts> MATCH ? AND <filters>`).
  * 1–2 characters: the expression index on the first characters of search_text and the plate/VIN prefix ranges.
- * A whole VIN, plate or blank number is answered by its exact index when that finds the record: the FTS phrase of
- * such a text is made of the commonest trigrams («000», a region's «с77»), which costs the most to intersect.
+ * A whole VIN, plate, blank number, phone or passport is answered by its exact index when that finds the record:
+ * the FTS phrase of such a text is made of the commonest trigrams («000», a region's «с77», a mobile code «916»),
+ * which costs the most to intersect. (A row holding those ten digits only inside a longer word — never written by
+ * phoneSearch/passportSearch — is then found by the FTS phrase only when no row has them as a word.)
  * Null when nothing searchable was typed (the caller lists without a search filter).
  */
 export async function matchingRows<R>(o: {
@@ -245,11 +279,11 @@ export async function matchingRows<R>(o: {
   const ref = rowid.replace(/\.rowid$/, '')
   const exact = await exactMatches(o.db, t, q)
   if (exact.length) {
-    const rows = await matchedRows<R>(
-      exact.sort((a, b) => b - a),
-      rowid,
-      o.base,
+    // Read in the table's order: put newest first again, as the cap keeps the newest (a client's many policies).
+    const found = await matchedRows<R & { _rowid: number }>(exact, rowid, () =>
+      o.base().select(o.db.raw(`${rowid} AS _rowid`)),
     )
+    const rows = found.sort((a, b) => b._rowid - a._rowid).map(({ _rowid, ...row }) => row as R)
     return { rows: rows.slice(0, cap), more: rows.length > cap }
   }
   const take = cap + 1

@@ -21,7 +21,7 @@ export default {
     ui: {
       title: 'Approvals',
       scopes: { ready: 'Awaiting decision', waiting: 'Awaiting inspection report', decided: 'Decided' },
-      search: 'Search: plate, VIN, surname, model',
+      search: 'Plate, VIN, name, model, phone, passport',
       empty: 'The queue is empty',
       columns: {
         insured: 'Policyholder',

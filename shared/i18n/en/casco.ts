@@ -282,7 +282,7 @@ export default {
     ui: {
       listTitle: 'CASCO',
       newQuote: 'New quote',
-      search: 'Search: contract number, plate, VIN, surname, model',
+      search: 'Contract number, plate, VIN, surname, model, phone, passport',
       statusFilter: 'Status',
       allStatuses: 'All but deleted',
       empty: 'No quotes yet',

@@ -13,7 +13,7 @@ export default {
       withoutQuote: 'No CASCO quote',
       listTitle: 'Inspections',
       newInspection: 'New inspection',
-      search: 'Search: report number, plate, VIN, client, make',
+      search: 'Report number, plate, VIN, client, make, phone',
       statusFilter: 'Status',
       allStatuses: 'All',
       empty: 'No inspections yet',

@@ -126,7 +126,7 @@ export default {
     ui: {
       listTitle: 'OSAGO policies',
       newApplication: 'New application',
-      search: 'Search: policy number, plate, VIN, surname',
+      search: 'Policy, plate, VIN, name, phone, passport',
       statusFilter: 'Status',
       allStatuses: 'All but discarded',
       dateFrom: 'From',

@@ -6,7 +6,7 @@ export default {
   terminationUi: {
     listTitle: 'Terminations and refunds',
     newApplication: 'New application',
-    search: 'Search: incoming No., contract, name, plate, VIN',
+    search: 'Incoming No., contract, name, plate, VIN, phone, passport',
     statusFilter: 'Status',
     allStatuses: 'All statuses',
     empty: 'No applications',
@@ -24,7 +24,7 @@ export default {
     newTitle: 'Receiving a termination application',
     contract: {
       title: 'Contract',
-      search: 'Contract number, plate, VIN or surname',
+      search: 'Contract number, plate, VIN, surname, phone or passport',
       searchHint: "Searches the branch's OSAGO policies and contracts entered by hand",
       nothingFound: 'Nothing found. Was the contract concluded elsewhere? Enter its data by hand.',
       enterByHand: 'Enter a contract by hand',

@@ -10,7 +10,7 @@ export default {
       withoutQuote: 'Без расчёта КАСКО',
       listTitle: 'Осмотры',
       newInspection: 'Новый осмотр',
-      search: 'Поиск: номер акта, госномер, VIN, клиент, марка',
+      search: 'Номер акта, госномер, VIN, клиент, марка, телефон',
       statusFilter: 'Статус',
       allStatuses: 'Все',
       empty: 'Осмотров пока нет',

@@ -130,7 +130,7 @@ export default {
     ui: {
       listTitle: 'Полисы ОСАГО',
       newApplication: 'Новое заявление',
-      search: 'Поиск: номер полиса, госномер, VIN, фамилия',
+      search: 'Полис, госномер, VIN, ФИО, телефон, паспорт',
       statusFilter: 'Статус',
       allStatuses: 'Все, кроме удалённых',
       dateFrom: 'С даты',
