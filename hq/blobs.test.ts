@@ -5,7 +5,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { HqBlobStore } from './blobs'
+import { FolderBlobStore } from './blobs'
 import { startHq, type RunningHq } from './testing/hqHarness'
 
 // Every file read HQ makes, to prove an upload is verified without reading the file back.
@@ -123,10 +123,10 @@ describe('blob uploads', () => {
   it('HQ restarted between chunks (no running hash): it hashes the part once to catch up and completes', async () => {
     const data = randomBytes(200_000)
     const hash = sha(data)
-    const before = new HqBlobStore(hq.db, hq.blobDir)
+    const before = new FolderBlobStore(hq.db, hq.blobDir)
     await before.begin(branch, 'dev', hash, data.length, new Date())
     await before.append(branch, hash, 0, data.subarray(0, 80_000), new Date())
-    const after = new HqBlobStore(hq.db, hq.blobDir)
+    const after = new FolderBlobStore(hq.db, hq.blobDir)
     const reads = vi.mocked(fs.createReadStream)
     reads.mockClear()
     const done = await after.append(branch, hash, 80_000, data.subarray(80_000), new Date())

@@ -65,19 +65,23 @@ const insert = (entity: string, data: Record<string, unknown>): Change => ({
   changedAt: now.toISOString(),
   changedBy: null,
 })
-const staff = (branchId: string, login: string) =>
-  insert(
+/** The branch's admin (`admin-<branch id>`, pushed with the branch) adds its clerks: HQ checks who made a change. */
+const adminOf = (branchId: string) => `admin-${branchId}`
+const staff = (branchId: string, login: string, role = 'clerk', id: string = uuidv7()): Change => ({
+  ...insert(
     'staff',
-    row(uuidv7(), {
+    row(id, {
       branch_id: branchId,
       login,
       full_name: `Сотрудник ${login}`,
-      role: 'clerk',
+      role,
       password_hash: 'scrypt$…',
       active: true,
       must_change_password: false,
     }),
-  )
+  ),
+  changedBy: role === 'admin' ? null : adminOf(branchId),
+})
 
 /** A second device of the branch pulling page by page; checks that its cursor only moves forward. */
 function puller(db: HqDb, device: DeviceIdentity, limit: number) {
@@ -123,11 +127,14 @@ describe.each(['pg', 'sqlite'] as const)('per-branch change sequences on %s', (k
         const first = await applyChanges(
           db,
           device,
-          [insert('branch', row(branchId, { code, name: 'Ф', city: 'Г', time_zone: 'Europe/Moscow' }))],
+          [
+            insert('branch', row(branchId, { code, name: 'Ф', city: 'Г', time_zone: 'Europe/Moscow' })),
+            staff(branchId, 'admin', 'admin', adminOf(branchId)),
+          ],
           'push',
           now,
         )
-        expect(first[0]!.status).toBe('accepted')
+        expect(first.map((r) => r.status)).toEqual(['accepted', 'accepted'])
         for (let batch = 0; batch < 15; batch++) {
           const changes = Array.from({ length: 12 }, (_, i) => staff(branchId, `${code}-${batch}-${i}`))
           const results = await applyChanges(db, device, changes, 'push', now)
@@ -144,7 +151,7 @@ describe.each(['pg', 'sqlite'] as const)('per-branch change sequences on %s', (k
       for (const [i, b] of branches.entries()) {
         await pulls[i]!.pullAll()
         const atHq = await idsAtHq(db, b.code)
-        expect(atHq.size).toBe(1 + 15 * 12)
+        expect(atHq.size).toBe(2 + 15 * 12)
         expect([...pulls[i]!.seen].sort()).toEqual([...atHq].sort())
       }
     } finally {

@@ -8,6 +8,7 @@ import type { HqConfig } from './config'
 import type { HqDb } from './db'
 import { pullFor } from './pull'
 import { applyChanges } from './push'
+import type { RecordLimits } from './recordLimits'
 
 export interface ImportSummary {
   deviceId: string
@@ -29,6 +30,7 @@ export async function importBundle(
   blobDir: string,
   text: string,
   now: Date,
+  recordLimits?: RecordLimits,
 ): Promise<{ summary: ImportSummary; answer: string }> {
   const envelope = hqBundleCodec.readBundleEnvelope(text)
   const device = (await db('hq_device').where({ id: envelope.deviceId }).first()) as
@@ -52,7 +54,7 @@ export async function importBundle(
   const identity = { id: device.id, branchCode: device.branch_code }
   const results: ChangeResult[] = []
   for (let i = 0; i < bundle.changes.length; i += 500) {
-    results.push(...(await applyChanges(db, identity, bundle.changes.slice(i, i + 500), 'bundle', now)))
+    results.push(...(await applyChanges(db, identity, bundle.changes.slice(i, i + 500), 'bundle', now, recordLimits)))
   }
   const pull = await pullFor(db, identity, bundle.cursor, 1_000_000)
   const answer: HqBundle = {
@@ -80,12 +82,12 @@ export async function importBundle(
 
 export async function importBundleFile(
   db: HqDb,
-  config: Pick<HqConfig, 'blobDir'>,
+  config: Pick<HqConfig, 'blobDir'> & Partial<Pick<HqConfig, 'limits'>>,
   file: string,
   answerFile: string,
   now: Date,
 ): Promise<ImportSummary> {
-  const { summary, answer } = await importBundle(db, config.blobDir, readFileSync(file, 'utf8'), now)
+  const { summary, answer } = await importBundle(db, config.blobDir, readFileSync(file, 'utf8'), now, config.limits)
   writeFileSync(answerFile, answer)
   return summary
 }

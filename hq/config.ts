@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { PUSH_REQUEST_MAX_BYTES } from '../shared/sync/protocol'
 
 /**
  * HQ is configured by environment only (twelve-factor): the same build runs on a laptop with the embedded SQLite
@@ -30,7 +31,129 @@ const envSchema = z.object({
     .default(8 * 1024 * 1024),
   /** Interval of the national-register worker in ms (0 = off; `registerPending` can still be called). */
   REGISTER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /**
+   * How long a worker's claim on queued policies holds (ms): longer than the national register takes to answer a
+   * batch, so no other HQ instance takes them meanwhile; a worker that died releases them after this.
+   */
+  REGISTER_CLAIM_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
+  /**
+   * How long a pipelined push batch waits for the one before it (ms), possibly being applied at another HQ
+   * instance, before it is refused and the device retries in order (hq/pushOrder.ts). Above a batch's apply time.
+   */
+  PUSH_ORDER_WAIT_MS: z.coerce.number().int().min(1).default(60_000),
+  /**
+   * First pause (ms) before a waiting push batch looks again whether another instance applied the one before it;
+   * later pauses double, up to 16× (a waiting batch must not poll the database many times a second).
+   */
+  PUSH_ORDER_POLL_MS: z.coerce.number().int().min(1).max(10_000).default(25),
+  /**
+   * PostgreSQL connections HQ's pool may hold. Pushes of different branches run in parallel, each in its own
+   * transaction; past the database's cores more connections only queue inside PostgreSQL (bench:hq). Keep it
+   * under the server's max_connections divided by the number of HQ instances.
+   */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+
+  // --- Refusing early (issue 13): every bound on what one client may make HQ read, hold or keep open. ---
+  /**
+   * Body of every route without its own limit (enrolment, starting an upload): their JSON is a few hundred bytes;
+   * 16 KiB leaves room for long names and refuses anything else before it is buffered.
+   */
+  BODY_MAX: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024),
+  /**
+   * Body of one push. A device of this version cuts its batches at PUSH_REQUEST_MAX_BYTES (shared/sync/protocol.ts),
+   * so HQ must take at least that; the default stays at the 32 MiB HQ took before, because devices of earlier
+   * versions cut batches by count only (500 changes). Only an authenticated device gets this far.
+   */
+  PUSH_BODY_MAX: z.coerce
+    .number()
+    .int()
+    .min(PUSH_REQUEST_MAX_BYTES, `PUSH_BODY_MAX must be at least ${PUSH_REQUEST_MAX_BYTES} (what devices send)`)
+    .default(32 * 1024 * 1024),
+  /**
+   * One record (a change's data as JSON, UTF-8 bytes). Records the app writes are a few KB (a contract with its
+   * parties ~10 KB); photos and PDFs travel as blobs. 1 MiB is a hundred times that, yet keeps one record from
+   * weighing on every device of the branch that pulls it (issue 13 found a 20 MB field stored). At most what a
+   * device may send in one request.
+   */
+  RECORD_MAX: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(PUSH_REQUEST_MAX_BYTES)
+    .default(1024 * 1024),
+  /** Per-entity overrides of RECORD_MAX: `entity=bytes,entity=bytes` (e.g. `audit_log=65536`). */
+  RECORD_MAX_BY_ENTITY: z
+    .string()
+    .regex(/^\s*([a-z][a-z0-9_]{0,62}\s*=\s*\d+\s*(,\s*|$))*$/, 'RECORD_MAX_BY_ENTITY: entity=bytes,entity=bytes')
+    .default(''),
+  /**
+   * Whole request, headers and body, in ms: a client trickling a body is cut when it runs out. 120 s is the
+   * device's own longest request timeout (a push, a photo chunk): past it the device has given up anyway.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** Request headers, in ms: a device sends them in one packet; 10 s covers a congested branch line. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
+  /**
+   * An idle kept-alive connection between requests, in ms: a device's sync run sends its requests back to back;
+   * 65 s outlasts the 60 s idle timeout of common proxies in front of HQ, so the proxy closes first (no race).
+   */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(50).default(65_000),
+  /**
+   * A socket with nothing moving either way, in ms (HQ computing an answer counts as silence): as long as the
+   * device's longest wait for an answer, so only sockets no one waits on are closed.
+   */
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(50).default(120_000),
+  /**
+   * Requests one device may make per minute (every route, counted per device id once its token is checked).
+   * A sync run is a handful of requests plus one per 500 changes, 1,000 pulled records or 8 MiB of photo;
+   * 6,000 (100 a second) is far above a first sync of a large branch on a LAN, and bounds a runaway device.
+   */
+  DEVICE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
 })
+
+/** Limits and timeouts of the HTTP server (issue 13); tests pass small ones straight to buildServer. */
+export interface HqLimits {
+  bodyMax: number
+  pushBodyMax: number
+  recordMax: number
+  recordMaxByEntity: Readonly<Record<string, number>>
+  requestTimeoutMs: number
+  headersTimeoutMs: number
+  keepAliveTimeoutMs: number
+  connectionTimeoutMs: number
+  deviceRequestsPerMinute: number
+}
+
+function limitsOf(e: z.infer<typeof envSchema>): HqLimits {
+  const recordMaxByEntity: Record<string, number> = {}
+  for (const pair of e.RECORD_MAX_BY_ENTITY.split(',')) {
+    const [entity, bytes] = pair.split('=').map((s) => s.trim())
+    if (entity && bytes) recordMaxByEntity[entity] = Number(bytes)
+  }
+  return {
+    bodyMax: e.BODY_MAX,
+    pushBodyMax: e.PUSH_BODY_MAX,
+    recordMax: e.RECORD_MAX,
+    recordMaxByEntity,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    // Node refuses a headers timeout above the request timeout.
+    headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeoutMs: e.CONNECTION_TIMEOUT_MS,
+    deviceRequestsPerMinute: e.DEVICE_REQUESTS_PER_MINUTE,
+  }
+}
+
+/** The limits HQ runs with when the environment names none. */
+export const DEFAULT_LIMITS: HqLimits = limitsOf(envSchema.parse({}))
 
 export interface HqConfig {
   database: { client: 'pg'; url: string } | { client: 'sqlite'; file: string }
@@ -42,7 +165,12 @@ export interface HqConfig {
   enrolCodeDays: number
   blobChunkMax: number
   registerIntervalMs: number
+  registerClaimMs: number
+  pushOrderWaitMs: number
+  pushOrderPollMs: number
+  dbPoolMax: number
   enrolAttemptsPerMinute: number
+  limits: HqLimits
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -66,6 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     enrolCodeDays: e.ENROL_CODE_DAYS,
     blobChunkMax: e.BLOB_CHUNK_MAX,
     registerIntervalMs: e.REGISTER_INTERVAL_MS,
+    registerClaimMs: e.REGISTER_CLAIM_MS,
+    pushOrderWaitMs: e.PUSH_ORDER_WAIT_MS,
+    pushOrderPollMs: e.PUSH_ORDER_POLL_MS,
+    dbPoolMax: e.DB_POOL_MAX,
     enrolAttemptsPerMinute: e.ENROL_ATTEMPTS_PER_MINUTE,
+    limits: limitsOf(e),
   }
 }

@@ -38,9 +38,34 @@ export async function openHqDatabase(
       },
     })
   }
-  if (opts.migrate !== false)
-    await db.migrate.latest({ migrationSource: hqMigrationSource(), tableName: 'hq_migrations' })
+  if (opts.migrate !== false) {
+    const migrate = () => db.migrate.latest({ migrationSource: hqMigrationSource(), tableName: 'hq_migrations' })
+    await (database.client === 'pg' ? whileMigrationLockHeld(database.url, migrate) : migrate())
+  }
   return db
+}
+
+/** Any fixed number: the key of the advisory lock HQ instances take to migrate one at a time. */
+const MIGRATION_LOCK_KEY = 7_263_001
+
+/**
+ * Several HQ instances started together (issue 13) would all migrate the same database at once, and knex's own
+ * lock table is created without a lock (one start failed with a duplicate-key error on it). A PostgreSQL advisory
+ * lock, on a connection of its own outside the pool, lets the first migrate while the others wait; they then find
+ * nothing left to do.
+ */
+async function whileMigrationLockHeld(url: string, fn: () => Promise<unknown>): Promise<void> {
+  const { default: pg } = await import('pg')
+  // The same connection the pool was given: a URL, or (a caller reusing a pool's settings) its parsed form.
+  const client = new pg.Client(typeof url === 'string' ? { connectionString: url } : (url as import('pg').ClientConfig))
+  await client.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    await fn()
+  } finally {
+    // Ending the session releases the lock, also when a migration failed.
+    await client.end()
+  }
 }
 
 export function isPostgres(db: HqDb): boolean {

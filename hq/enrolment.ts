@@ -26,6 +26,10 @@ export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promi
       .first()) as { id: string; branch_code: string; expires_at: string; used_at: string | null } | undefined
     if (!enrolment || enrolment.used_at || enrolment.expires_at <= nowIso)
       throw new HqHttpError(403, 'enrolment-code-invalid')
+    // Spent first and only if still unspent: of devices presenting one code at once, the others wait here for the
+    // row (PostgreSQL) and then find it spent. A refusal below rolls the spending back with the transaction.
+    const spent = await trx('hq_enrolment').where({ id: enrolment.id }).whereNull('used_at').update({ used_at: nowIso })
+    if (spent === 0) throw new HqHttpError(403, 'enrolment-code-invalid')
     const branch = (await trx('hq_branch').where({ code: enrolment.branch_code }).first()) as BranchRow
     let recordId = branch.record_id
     if (req.branch) {
@@ -34,8 +38,16 @@ export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promi
       if (recordId === null) {
         const other = await trx('hq_branch').where({ record_id: req.branch.id }).first()
         if (other) throw new HqHttpError(409, 'branch-established-elsewhere')
+        // Only while nobody has: of two first computers enrolling at once, the second finds the branch taken.
+        const took = await trx('hq_branch')
+          .where({ code: branch.code })
+          .whereNull('record_id')
+          .update({ record_id: req.branch.id })
+        if (took === 0) {
+          const held = (await trx('hq_branch').where({ code: branch.code }).first('record_id')) as BranchRow
+          if (held.record_id !== req.branch.id) throw new HqHttpError(409, 'branch-established-elsewhere')
+        }
         recordId = req.branch.id
-        await trx('hq_branch').where({ code: branch.code }).update({ record_id: recordId })
       } else if (recordId !== req.branch.id) {
         throw new HqHttpError(409, 'branch-established-elsewhere')
       }
@@ -53,7 +65,7 @@ export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promi
       bundle_key: bundleKey,
       enrolled_at: nowIso,
     })
-    await trx('hq_enrolment').where({ id: enrolment.id }).update({ used_at: nowIso, device_id: deviceId })
+    await trx('hq_enrolment').where({ id: enrolment.id }).update({ device_id: deviceId })
     return { deviceId, token, bundleKey, branch: { code: branch.code, name: branch.name, city: branch.city, recordId } }
   })
 }

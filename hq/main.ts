@@ -16,6 +16,7 @@ import { buildServer } from './server'
  * `npm run hq` starts HQ; `npm run hq -- <command>` runs an administrator's command against the same database:
  *   enrol --branch MSK-01 [--name "…" --city "…"]   one-time enrolment code (creates the branch if new)
  *   revoke --device <id> · devices
+ *   move-staff --staff <id> --branch SPB-01        a staff member moves to another branch from now on
  *   assign-blanks --branch MSK-01 --series ААА --from 0000000001 --to 0000000100
  *   publish-reference <file.json>
  *   print-before-registration --branch MSK-01 --allowed yes|no
@@ -24,7 +25,7 @@ import { buildServer } from './server'
  *   update-cap --branch MSK-01 --version 0.2.0|none · updates           cap a branch; list releases
  */
 const USAGE =
-  'usage: npm run hq [-- enrol|revoke|devices|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates …]'
+  'usage: npm run hq [-- enrol|revoke|devices|move-staff|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates …]'
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       city: { type: 'string' },
       device: { type: 'string' },
+      staff: { type: 'string' },
       series: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -82,6 +84,13 @@ async function main(argv: string[]): Promise<number> {
           )
         }
         return 0
+      case 'move-staff': {
+        if (!values.staff || !values.branch) throw new Error('move-staff needs --staff <id> --branch <code>')
+        const { moveStaff } = await import('./staffMoves')
+        const { from, to } = await moveStaff(db, { staffId: values.staff, toBranch: values.branch }, now)
+        console.log(`Staff member ${values.staff} moved from ${from} to ${to}.`)
+        return 0
+      }
       case 'assign-blanks': {
         if (!values.branch || !values.series || !values.from || !values.to)
           throw new Error('assign-blanks needs --branch --series --from --to')
@@ -167,11 +176,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
-  const db = await openHqDatabase(config.database)
+  const db = await openHqDatabase(config.database, { poolMax: config.dbPoolMax })
   const app = await buildServer({ db, config })
   const { startRegistrationWorker } = await import('./registrationWorker')
-  const worker = startRegistrationWorker(db, config.registerIntervalMs, app.log)
-  app.log.info({ database: config.database.client, blobDir: config.blobDir }, 'HQ starting')
+  const worker = startRegistrationWorker(db, config.registerIntervalMs, app.log, undefined, config.registerClaimMs)
+  // The limits and timeouts in force, so an operator sees what a refused client ran into (hq/config.ts).
+  app.log.info({ database: config.database.client, blobDir: config.blobDir, limits: config.limits }, 'HQ starting')
   await app.listen({ host: config.host, port: config.port })
   const stop = async () => {
     worker.stop()

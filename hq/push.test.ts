@@ -60,6 +60,8 @@ function change(
     changedBy,
   }
 }
+/** The same change as made by `author` (HQ takes a change only from staff of the branch: hq/authorship.ts). */
+const by = (author: string, c: Change): Change => ({ ...c, changedBy: author })
 const branchRow = (id: string, code: string) =>
   row(id, 1, { code, name: 'Филиал', city: 'Москва', time_zone: 'Europe/Moscow' })
 const staffRow = (
@@ -80,6 +82,21 @@ const staffRow = (
     must_change_password: false,
     ...extra,
   })
+
+/** What the branch's first computer pushes first (`setup/create-branch`): its branch and its admin `a1`, no author. */
+async function bootstrap(dev: DeviceIdentity, branchId: string): Promise<void> {
+  const results = await applyChanges(
+    db,
+    dev,
+    [
+      change('branch', branchRow(branchId, dev.branchCode)),
+      change('staff', staffRow('a1', branchId, 'admin', 'admin')),
+    ],
+    'push',
+    now,
+  )
+  expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted'])
+}
 
 describe('enrolment', () => {
   it('a code enrols one device, expires, and is bound to its branch', async () => {
@@ -145,14 +162,18 @@ describe('applying changes', () => {
     await applyChanges(
       db,
       dev,
-      [change('branch', branchRow('b1', 'MSK-01')), change('staff', staffRow('s1', 'b1', 'clerk1'))],
+      [
+        change('branch', branchRow('b1', 'MSK-01')),
+        change('staff', staffRow('a1', 'b1', 'admin', 'admin')),
+        by('a1', change('staff', staffRow('s1', 'b1', 'clerk1'))),
+      ],
       'push',
       now,
     )
     await applyChanges(
       db,
       dev,
-      [change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 2, { full_name: 'Первый' }))],
+      [by('a1', change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 2, { full_name: 'Первый' })))],
       'push',
       now,
     )
@@ -160,9 +181,9 @@ describe('applying changes', () => {
       db,
       dev,
       [
-        change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 2, { full_name: 'Второй' })),
-        change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 3, { full_name: 'Третий' })),
-        change('staff', staffRow('s2', 'b1', 'clerk2', 'clerk', 4)),
+        by('a1', change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 2, { full_name: 'Второй' }))),
+        by('a1', change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 3, { full_name: 'Третий' }))),
+        by('a1', change('staff', staffRow('s2', 'b1', 'clerk2', 'clerk', 4))),
       ],
       'push',
       now,
@@ -174,7 +195,13 @@ describe('applying changes', () => {
     })
     expect(results[1]).toMatchObject({ status: 'conflict', reason: { code: 'follows-lost-change' } })
     expect(results[2]).toMatchObject({ status: 'rejected', reason: { code: 'unknown-record' } })
-    const gap = await applyChanges(db, dev, [change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 5))], 'push', now)
+    const gap = await applyChanges(
+      db,
+      dev,
+      [by('a1', change('staff', staffRow('s1', 'b1', 'clerk1', 'clerk', 5)))],
+      'push',
+      now,
+    )
     expect(gap[0]).toMatchObject({ status: 'conflict', reason: { code: 'version-gap' } })
   })
 
@@ -224,6 +251,7 @@ describe('applying changes', () => {
   it('a policy must be issued on a blank of its own branch that records it; blanks follow their state machine', async () => {
     const msk = await enrol('MSK-01', 'b1')
     await enrol('SPB-01', 'b2')
+    await bootstrap(msk, 'b1')
     await assignBlanks(
       db,
       { branchCode: 'MSK-01', series: 'ААК', fromNumber: '0000000001', toNumber: '0000000002' },
@@ -245,7 +273,10 @@ describe('applying changes', () => {
     await applyChanges(
       db,
       msk,
-      [change('osago_policy', policy(1, {})), change('osago_policy', policy(2, { status: 'calculated' }))],
+      [
+        by('a1', change('osago_policy', policy(1, {}))),
+        by('a1', change('osago_policy', policy(2, { status: 'calculated' }))),
+      ],
       'push',
       now,
     )
@@ -260,7 +291,7 @@ describe('applying changes', () => {
     const onForeign = await applyChanges(
       db,
       msk,
-      [change('osago_policy', policy(3, { status: 'issued', blank_id: foreign.id }))],
+      [by('a1', change('osago_policy', policy(3, { status: 'issued', blank_id: foreign.id })))],
       'push',
       now,
     )
@@ -269,12 +300,12 @@ describe('applying changes', () => {
       reason: { code: 'blank-other-branch', params: { series: 'ВВВ' } },
       current: { rowVersion: 2 },
     })
-    const stolen = await applyChanges(db, msk, [change('policy_blank', useBlank(foreign))], 'push', now)
+    const stolen = await applyChanges(db, msk, [by('a1', change('policy_blank', useBlank(foreign)))], 'push', now)
     expect(stolen[0]).toMatchObject({ status: 'rejected', reason: { code: 'not-owner' }, current: null })
     const notRecorded = await applyChanges(
       db,
       msk,
-      [change('osago_policy', policy(3, { status: 'issued', blank_id: own.id }))],
+      [by('a1', change('osago_policy', policy(3, { status: 'issued', blank_id: own.id })))],
       'push',
       now,
     )
@@ -283,8 +314,8 @@ describe('applying changes', () => {
       db,
       msk,
       [
-        change('policy_blank', useBlank(own)),
-        change('osago_policy', policy(3, { status: 'issued', blank_id: own.id })),
+        by('a1', change('policy_blank', useBlank(own))),
+        by('a1', change('osago_policy', policy(3, { status: 'issued', blank_id: own.id }))),
       ],
       'push',
       now,
@@ -293,7 +324,7 @@ describe('applying changes', () => {
     const back = await applyChanges(
       db,
       msk,
-      [change('policy_blank', { ...useBlank(own), row_version: 3, status: 'available', policy_id: null })],
+      [by('a1', change('policy_blank', { ...useBlank(own), row_version: 3, status: 'available', policy_id: null }))],
       'push',
       now,
     )
@@ -304,7 +335,7 @@ describe('applying changes', () => {
     const skip = await applyChanges(
       db,
       msk,
-      [change('osago_policy', policy(4, { status: 'draft', blank_id: own.id }))],
+      [by('a1', change('osago_policy', policy(4, { status: 'draft', blank_id: own.id })))],
       'push',
       now,
     )
@@ -318,16 +349,20 @@ describe('applying changes', () => {
 
   it('stores documents as objects, whether a device sends objects or (previous version) JSON text', async () => {
     const msk = await enrol('MSK-01', 'b1')
+    await bootstrap(msk, 'b1')
     const draft = { insured: { kind: 'person', surname: 'Смирнов' }, drivers: { mode: 'list', list: [] } }
     const results = await applyChanges(
       db,
       msk,
       [
         // Today's device: the hot row, then its document as an object.
-        change('osago_policy', row('p2', 1, { status: 'draft' })),
-        change('osago_document', row('p2', 1, { draft, calculation: null })),
+        by('a1', change('osago_policy', row('p2', 1, { status: 'draft' }))),
+        by('a1', change('osago_document', row('p2', 1, { draft, calculation: null }))),
         // A device on the previous version: the policy row with its draft as text inside the change.
-        change('osago_policy', row('p3', 1, { status: 'draft', draft: JSON.stringify(draft), application: null })),
+        by(
+          'a1',
+          change('osago_policy', row('p3', 1, { status: 'draft', draft: JSON.stringify(draft), application: null })),
+        ),
       ],
       'push',
       now,
@@ -341,7 +376,7 @@ describe('applying changes', () => {
     const orphan = await applyChanges(
       db,
       msk,
-      [change('osago_document', row('p9', 1, { draft, calculation: null }))],
+      [by('a1', change('osago_document', row('p9', 1, { draft, calculation: null })))],
       'push',
       now,
     )
@@ -368,13 +403,14 @@ describe('four eyes (approval rule registry)', () => {
         dev,
         [
           change('branch', branchRow('b1', 'MSK-01')),
-          change('staff', staffRow('clerk', 'b1', 'clerk')),
-          change('staff', staffRow('insp', 'b1', 'insp', 'inspector')),
-          change('staff', staffRow('sup', 'b1', 'sup', 'supervisor')),
-          change('staff', staffRow('sup2', 'b1', 'sup2', 'supervisor')),
-          change('staff', staffRow('gone', 'b1', 'gone', 'supervisor', 1, { active: 0 })),
-          change('test_quote', row('q1', 1, { created_by: 'sup2' })),
-          change('test_inspection', row('i1', 1, { inspector_id: 'insp' })),
+          change('staff', staffRow('a1', 'b1', 'admin', 'admin')),
+          by('a1', change('staff', staffRow('clerk', 'b1', 'clerk'))),
+          by('a1', change('staff', staffRow('insp', 'b1', 'insp', 'inspector'))),
+          by('a1', change('staff', staffRow('sup', 'b1', 'sup', 'supervisor'))),
+          by('a1', change('staff', staffRow('sup2', 'b1', 'sup2', 'supervisor'))),
+          by('a1', change('staff', staffRow('gone', 'b1', 'gone', 'supervisor', 1, { active: 0 }))),
+          by('sup2', change('test_quote', row('q1', 1, { created_by: 'sup2' }))),
+          by('insp', change('test_inspection', row('i1', 1, { inspector_id: 'insp' }))),
         ],
         'push',
         now,
@@ -406,7 +442,13 @@ describe('four eyes (approval rule registry)', () => {
           ),
         ),
       ).toBe('rejected:append-only')
-      await applyChanges(db, dev, [change('test_inspection', row('i2', 1, { inspector_id: 'sup' }))], 'push', now)
+      await applyChanges(
+        db,
+        dev,
+        [by('sup', change('test_inspection', row('i2', 1, { inspector_id: 'sup' })))],
+        'push',
+        now,
+      )
       expect(await codes(decision('d7', 'sup', { inspection_id: 'i2' }))).toBe('rejected:approver-is-inspector')
     } finally {
       delete ENTITY_RULES.test_decision

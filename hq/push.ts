@@ -1,13 +1,14 @@
 import type { Knex } from 'knex'
 import type { Change, ChangeResult, Reason } from '../shared/sync/protocol'
 import { isPostgres, type HqDb } from './db'
-import { getRecord, getRecordByKey, getRecords, type HqRecord, type RecordWrite } from './records'
-import { writeRecords } from './records'
+import { getKeyHolders, getRecord, getRecords, writePushBatch, type HqRecord, type RecordWrite } from './records'
 import { ruleFor } from './rules/registry'
 import type { RuleContext, Verdict } from './rules/types'
 import { HqHttpError } from './errors'
 import { enqueueForRegistration } from './registrationWorker'
 import { toWire } from '../shared/sync/documentColumns'
+import { DEFAULT_RECORD_LIMITS, recordTooLarge, type RecordLimits } from './recordLimits'
+import { authorshipFor } from './authorship'
 
 export interface DeviceIdentity {
   id: string
@@ -46,6 +47,7 @@ export async function applyChanges(
   sent: readonly Change[],
   via: 'push' | 'bundle',
   now: Date,
+  recordLimits: RecordLimits = DEFAULT_RECORD_LIMITS,
 ): Promise<ChangeResult[]> {
   const nowIso = now.toISOString()
   // Documents as objects whatever the device's version sent (JSON text inside JSON before issue 11): rules read
@@ -68,6 +70,21 @@ export async function applyChanges(
       const found = await getRecords(trx, entity, ids)
       for (const id of ids) cache.set(keyOf(entity, id), found.get(id) ?? null)
     }
+    // The business keys the batch's records will carry, in one query per entity: judging a change then asks no
+    // query for its key (the database's state is what the batch started from: nothing is written before its end).
+    const keyHolders = new Map<string, string | null>()
+    for (const [entity, keys] of groupKeys(changes, device.branchCode)) {
+      const held = await getKeyHolders(trx, entity, keys)
+      for (const key of keys) keyHolders.set(keyOf(entity, key), held.get(key) ?? null)
+    }
+    async function keyHolder(entity: string, naturalKey: string): Promise<string | undefined> {
+      const k = keyOf(entity, naturalKey)
+      if (!keyHolders.has(k))
+        keyHolders.set(k, (await getKeyHolders(trx, entity, [naturalKey])).get(naturalKey) ?? null)
+      return keyHolders.get(k) ?? undefined
+    }
+    // A change's author must be staff of this branch as of the change (the batch's authors in one query).
+    const authorship = authorshipFor(trx, device.branchCode, changes, lookup)
     const keysTaken = new Map<string, string>() // entity+natural key → record id, for records written in this batch
     const staged: RecordWrite[] = []
     const stagedIndex = new Map<string, number>()
@@ -83,7 +100,7 @@ export async function applyChanges(
     }
     // A record by its business key, as HQ holds it now: this batch's accepted records first, then the database.
     async function lookupByKey(entity: string, naturalKey: string): Promise<HqRecord | null> {
-      const id = keysTaken.get(keyOf(entity, naturalKey)) ?? (await getRecordByKey(trx, entity, naturalKey))?.id
+      const id = keysTaken.get(keyOf(entity, naturalKey)) ?? (await keyHolder(entity, naturalKey))
       const rec = id === undefined ? null : await lookup(entity, id)
       return rec && rec.naturalKey === naturalKey ? rec : null
     }
@@ -148,11 +165,14 @@ export async function applyChanges(
       results.push(result)
     }
 
-    await writeRecords(trx, staged, nowIso)
+    await writePushBatch(trx, {
+      branchCode: device.branchCode,
+      deviceId: device.id,
+      writes: staged,
+      changes: newRows,
+      now: nowIso,
+    })
     await enqueueForRegistration(trx, staged, nowIso)
-    // A whole batch in one statement (14 values a row, within SQLite's and PostgreSQL's bound-value limits).
-    for (let i = 0; i < newRows.length; i += 500) await trx('hq_change').insert(newRows.slice(i, i + 500))
-    await trx('hq_device').where({ id: device.id }).update({ last_seen_at: nowIso })
     // A record's `current` in an answer is final for the batch: later changes to it in the batch follow the loss.
     return results
 
@@ -163,6 +183,8 @@ export async function applyChanges(
       if (blockedBy === 'deferred')
         return { status: 'deferred', reason: { code: 'follows-deferred-change', params: {} } }
       if (blockedBy === 'lost') return { status: 'conflict', reason: { code: 'follows-lost-change', params: {} } }
+      const tooLarge = recordTooLarge(change.entity, change.data, recordLimits)
+      if (tooLarge) return { status: 'rejected', reason: tooLarge }
       if (change.op === 'delete')
         return { status: 'rejected', reason: { code: 'unsupported-op', params: { op: change.op } } }
       if (
@@ -190,8 +212,7 @@ export async function applyChanges(
 
       const naturalKey = rule.naturalKey?.(change.data, device.branchCode) ?? null
       if (naturalKey !== null && naturalKey !== current?.naturalKey) {
-        const taken =
-          keysTaken.get(keyOf(change.entity, naturalKey)) ?? (await getRecordByKey(trx, change.entity, naturalKey))?.id
+        const taken = keysTaken.get(keyOf(change.entity, naturalKey)) ?? (await keyHolder(change.entity, naturalKey))
         if (taken !== undefined && taken !== change.entityId)
           return { status: 'rejected', reason: { code: 'duplicate', params: { key: naturalKey } } }
       }
@@ -210,6 +231,8 @@ export async function applyChanges(
         after: change.data,
       })
       if (verdict) return verdict
+      const unauthored = await authorship.verdict(change)
+      if (unauthored) return unauthored
 
       const next: HqRecord = {
         entity: change.entity,
@@ -224,16 +247,38 @@ export async function applyChanges(
       if (naturalKey !== null) keysTaken.set(keyOf(change.entity, naturalKey), change.entityId)
       const k = keyOf(change.entity, change.entityId)
       const at = stagedIndex.get(k)
+      // Whether the written row's key differs from the one it holds at HQ (writeRecords writes such rows first).
+      const keyChanged = (current?.naturalKey ?? null) !== naturalKey
       if (at !== undefined) {
         // A record changed twice in one batch is written once, as its latest version.
-        staged[at] = { ...next, isNew: staged[at]!.isNew, deviceId: device.id }
+        const first = staged[at]!
+        staged[at] = { ...next, isNew: first.isNew, deviceId: device.id, keyChanged: first.keyChanged || keyChanged }
       } else {
         stagedIndex.set(k, staged.length)
-        staged.push({ ...next, isNew: current === null, deviceId: device.id })
+        staged.push({ ...next, isNew: current === null, deviceId: device.id, keyChanged })
       }
       return 'accepted'
     }
   })
+}
+
+/** The natural keys of the batch's changes, per entity (as their rules compute them). */
+function groupKeys(changes: readonly Change[], branchCode: string): Map<string, string[]> {
+  const out = new Map<string, Set<string>>()
+  for (const c of changes) {
+    const rule = ruleFor(c.entity)
+    if (!rule?.naturalKey || c.op === 'delete') continue
+    let key: string | null
+    try {
+      key = rule.naturalKey(c.data, branchCode)
+    } catch {
+      continue // judged (and refused) by the change's own checks
+    }
+    if (key === null) continue
+    if (!out.has(c.entity)) out.set(c.entity, new Set())
+    out.get(c.entity)!.add(key)
+  }
+  return new Map([...out].map(([e, keys]) => [e, [...keys]]))
 }
 
 function groupIds(changes: readonly Change[]): Map<string, string[]> {

@@ -17,13 +17,18 @@ describe('byte ranges (RFC 9110 §14)', () => {
     expect(decideRange('bytes=999-99999999999999999999', size)).toEqual({ kind: 'partial', start: 999, end: 999 })
   })
 
-  it('is unsatisfiable when the first byte is past the end, for an empty suffix, and for any range of an empty file', () => {
+  it('is unsatisfiable when the first byte is at or past the end, for an empty suffix, and for a first-byte range of an empty file', () => {
     expect(decideRange('bytes=1000-', size)).toEqual({ kind: 'unsatisfiable' })
     expect(decideRange('bytes=1000-1001', size)).toEqual({ kind: 'unsatisfiable' })
     expect(decideRange('bytes=99999999999999999999-', size)).toEqual({ kind: 'unsatisfiable' })
     expect(decideRange('bytes=-0', size)).toEqual({ kind: 'unsatisfiable' })
     expect(decideRange('bytes=0-', 0)).toEqual({ kind: 'unsatisfiable' })
-    expect(decideRange('bytes=-1', 0)).toEqual({ kind: 'unsatisfiable' })
+  })
+
+  it('an empty file with a suffix range: satisfiable (§14.1.3) but no 206 can carry it, so the whole (empty) file', () => {
+    // Before: 416, which RFC 9110 reserves for ranges that select nothing satisfiable.
+    expect(decideRange('bytes=-1', 0)).toEqual({ kind: 'full' })
+    expect(decideRange('bytes=-500', 0)).toEqual({ kind: 'full' })
   })
 
   it('ignores what it may ignore: no header, other units, bad syntax, last < first, several ranges, a stale If-Range', () => {
@@ -34,6 +39,8 @@ describe('byte ranges (RFC 9110 §14)', () => {
     expect(decideRange('bytes=0-1', size, { ifRange: 'Wed, 21 Oct 2015 07:28:00 GMT', etag: '"abc"' })).toEqual({
       kind: 'full',
     })
+    // If-Range compares strongly (§13.1.5): a weak tag never matches.
+    expect(decideRange('bytes=0-1', size, { ifRange: 'W/"abc"', etag: '"abc"' })).toEqual({ kind: 'full' })
     expect(decideRange('bytes=0-1', size, { ifRange: '"abc"', etag: '"abc"' })).toEqual({
       kind: 'partial',
       start: 0,
@@ -64,6 +71,7 @@ describe('photo downloads use the same ranges', () => {
   let token: string
   const data = randomBytes(4096)
   const sha = createHash('sha256').update(data).digest('hex')
+  const emptySha = createHash('sha256').update(Buffer.alloc(0)).digest('hex')
   beforeAll(async () => {
     hq = await startHq()
     const code = await hq.enrolmentCode('MSK-01')
@@ -85,11 +93,19 @@ describe('photo downloads use the same ranges', () => {
       body: data,
     })
     expect(put.status).toBe(200)
+    await fetch(`${hq.url}/v1/blobs/${emptySha}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ size: 0 }),
+    })
+    const putEmpty = await fetch(`${hq.url}/v1/blobs/${emptySha}?offset=0&size=0`, { method: 'PUT', headers: auth })
+    expect(putEmpty.status).toBe(200)
   })
   afterAll(async () => hq?.close())
 
-  const get = (headers: Record<string, string>) =>
-    fetch(`${hq.url}/v1/blobs/${sha}/content`, { headers: { authorization: `Bearer ${token}`, ...headers } })
+  const get = (headers: Record<string, string>, method = 'GET', blob = sha) =>
+    fetch(`${hq.url}/v1/blobs/${blob}/content`, { method, headers: { authorization: `Bearer ${token}`, ...headers } })
+  const bytesOf = async (r: Response) => Buffer.from(await r.arrayBuffer())
 
   it('200 whole, 206 for a range with a valid Content-Range, 416 with bytes */size at or past the end', async () => {
     const whole = await get({})
@@ -113,5 +129,53 @@ describe('photo downloads use the same ranges', () => {
     const resumedSame = await get({ range: 'bytes=10-19', 'if-range': `"${sha}"` })
     expect(resumedSame.status).toBe(206)
     expect(Buffer.from(await resumedSame.arrayBuffer()).equals(data.subarray(10, 20))).toBe(true)
+  })
+
+  it('a range ending past the end is cut to the file; several ranges and bad syntax get the whole file (200)', async () => {
+    const clamped = await get({ range: 'bytes=4090-999999' })
+    expect(clamped.status).toBe(206)
+    expect(clamped.headers.get('content-range')).toBe('bytes 4090-4095/4096')
+    expect((await bytesOf(clamped)).equals(data.subarray(4090))).toBe(true)
+    const open = await get({ range: 'bytes=4095-' })
+    expect(open.headers.get('content-range')).toBe('bytes 4095-4095/4096')
+    // Several ranges would need multipart/byteranges; the whole file is a valid answer (§14.2) and the updater is
+    // told not to ask for several (electron/main/updater.ts, decision 38).
+    for (const range of ['bytes=0-9,20-29', 'bytes=0-9, 5000-', 'bytes=abc', 'bytes=9-1', 'pages=1-2']) {
+      const r = await get({ range })
+      expect(r.status, range).toBe(200)
+      expect(r.headers.get('content-range'), range).toBeNull()
+      expect((await bytesOf(r)).equals(data), range).toBe(true)
+    }
+    const weak = await get({ range: 'bytes=0-9', 'if-range': `W/"${sha}"` })
+    expect(weak.status).toBe(200)
+  })
+
+  it('HEAD: the headers of the whole file; a Range is ignored (ranges are defined for GET only, §14.2)', async () => {
+    const head = await get({}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe('4096')
+    expect(head.headers.get('accept-ranges')).toBe('bytes')
+    expect(head.headers.get('etag')).toBe(`"${sha}"`)
+    expect((await bytesOf(head)).length).toBe(0)
+    // Before: HEAD with a Range answered 206 (or 416 past the end) as if it were a GET.
+    for (const range of ['bytes=0-9', 'bytes=4096-']) {
+      const r = await get({ range }, 'HEAD')
+      expect(r.status, range).toBe(200)
+      expect(r.headers.get('content-length'), range).toBe('4096')
+      expect(r.headers.get('content-range'), range).toBeNull()
+    }
+  })
+
+  it('an empty file: 200 empty, 416 for a first-byte range, 200 empty for a suffix range', async () => {
+    const whole = await get({}, 'GET', emptySha)
+    expect(whole.status).toBe(200)
+    expect(whole.headers.get('content-length')).toBe('0')
+    const first = await get({ range: 'bytes=0-' }, 'GET', emptySha)
+    expect(first.status).toBe(416)
+    expect(first.headers.get('content-range')).toBe('bytes */0')
+    const suffix = await get({ range: 'bytes=-10' }, 'GET', emptySha)
+    expect(suffix.status).toBe(200)
+    expect(suffix.headers.get('content-length')).toBe('0')
+    expect((await bytesOf(suffix)).length).toBe(0)
   })
 })

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { HqError } from '../shared/sync/protocol'
 
@@ -43,7 +44,10 @@ export function decideRange(
   const suffix = /^-(\d+)$/.exec(spec)
   if (suffix) {
     const length = position(suffix[1]!)
-    if (length === 0 || size === 0) return { kind: 'unsatisfiable' }
+    if (length === 0) return { kind: 'unsatisfiable' }
+    // A non-zero suffix of an empty file is satisfiable (§14.1.3) but selects no byte, which no Content-Range can
+    // name: the whole, empty, file is the answer (a server may always ignore Range, §14.2).
+    if (size === 0) return { kind: 'full' }
     return { kind: 'partial', start: Math.max(0, size - length), end: size - 1 }
   }
   const span = /^(\d+)-(\d*)$/.exec(spec)
@@ -66,10 +70,15 @@ export interface ServedFile {
   headers?: Record<string, string>
 }
 
-/** Answers `request` with `file`: 200 whole, 206 one range, or 416 with `Content-Range: bytes *\/<size>`. */
+/**
+ * Answers `request` with `file`: 200 whole, 206 one range, or 416 with `Content-Range: bytes *\/<size>`. A HEAD
+ * gets the headers of the whole file and opens nothing: range handling is defined for GET only, and a server
+ * must ignore Range on any other method (§14.2).
+ */
 export function sendFile(request: FastifyRequest, reply: FastifyReply, file: ServedFile): FastifyReply {
   const ifRange = request.headers['if-range']
-  const decision = decideRange(request.headers.range, file.size, {
+  const head = request.method === 'HEAD'
+  const decision = decideRange(head ? undefined : request.headers.range, file.size, {
     ifRange: typeof ifRange === 'string' ? ifRange : undefined,
     ...(file.etag ? { etag: file.etag } : {}),
   })
@@ -84,6 +93,9 @@ export function sendFile(request: FastifyRequest, reply: FastifyReply, file: Ser
   void reply.header('content-type', file.contentType)
   if (decision.kind === 'full') {
     void reply.status(200).header('content-length', String(file.size))
+    // An empty stream: Fastify's HEAD keeps the Content-Length set beside a stream (it would read a real file to
+    // its end only to discard it, and would put 0 for no payload).
+    if (head) return reply.send(Readable.from([]))
     return reply.send(file.size === 0 ? '' : createReadStream(file.path))
   }
   const { start, end } = decision

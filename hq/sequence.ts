@@ -9,9 +9,10 @@ import { isPostgres } from './db'
  * (devices of one branch take turns), so for it this costs no extra waiting.
  */
 export async function allocateBranchSeq(trx: Knex.Transaction, branchCode: string, count: number): Promise<number> {
-  const n = await trx('hq_branch').where({ code: branchCode }).increment('seq', count)
-  if (!n) throw new Error(`no branch ${branchCode}`)
-  const row = (await trx('hq_branch').where({ code: branchCode }).first('seq')) as { seq: number | string }
+  // One round trip (PostgreSQL and SQLite ≥ 3.35 both return the updated row) while the branch row is locked.
+  const rows = (await trx('hq_branch').where({ code: branchCode }).increment('seq', count).returning('seq')) as unknown
+  const row = (Array.isArray(rows) ? rows[0] : undefined) as { seq: number | string } | undefined
+  if (!row) throw new Error(`no branch ${branchCode}`)
   return Number(row.seq) - count + 1
 }
 

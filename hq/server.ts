@@ -18,8 +18,8 @@ import {
   type PushResponse,
   type WhoamiResponse,
 } from '../shared/sync/protocol'
-import { HqBlobStore } from './blobs'
-import type { HqConfig } from './config'
+import { FolderBlobStore, type BlobStore } from './blobs'
+import { DEFAULT_LIMITS, type HqConfig } from './config'
 import type { HqDb } from './db'
 import { authenticate, enrolDevice, type AuthenticatedDevice } from './enrolment'
 import { HqHttpError } from './errors'
@@ -32,7 +32,8 @@ import { registerUpdateRoutes } from './updatesRoutes'
 
 export interface ServerOptions {
   db: HqDb
-  config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'> & Partial<Pick<HqConfig, 'enrolAttemptsPerMinute'>>
+  config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'> &
+    Partial<Pick<HqConfig, 'enrolAttemptsPerMinute' | 'pushOrderWaitMs' | 'pushOrderPollMs' | 'limits'>>
   clock?: Clock
   /** A pino-compatible logger config or false; defaults to JSON lines at config.logLevel. */
   logger?: boolean | object
@@ -41,6 +42,10 @@ export interface ServerOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     device: AuthenticatedDevice | null
+  }
+  interface FastifyContextConfig {
+    /** Open to requests without a device token (health, enrolment); every other route checks it first. */
+    public?: boolean
   }
 }
 
@@ -54,11 +59,28 @@ const beginBlobBody = z.strictObject({ size: z.number().int().min(0) })
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { db, config } = opts
   const clock = opts.clock ?? systemClock
-  const blobs = new HqBlobStore(db, config.blobDir)
-  const pushOrder = new PushOrder()
+  // Every instance on the database sees the same blobs and push turns (docs/scaling.md).
+  const blobs: BlobStore = new FolderBlobStore(db, config.blobDir)
+  const pushOrder = new PushOrder(db, { waitMs: config.pushOrderWaitMs, pollMs: config.pushOrderPollMs })
+  const limits = config.limits ?? DEFAULT_LIMITS
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
-    bodyLimit: 32 * 1024 * 1024,
+    // Routes that take more say so (push, blob chunks); everything else is a few hundred bytes of JSON.
+    bodyLimit: limits.bodyMax,
+    // A socket silent both ways, a whole request (a trickled body), an idle kept-alive socket (hq/config.ts).
+    connectionTimeout: limits.connectionTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node enforces both timeouts by a sweep, every 30 s unless told: a quarter of the shorter one keeps a stalled
+      // socket open at most 1.25 times its timeout.
+      connectionsCheckingInterval: Math.max(
+        25,
+        Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4),
+      ),
+    },
   })
   app.decorateRequest('device', null)
   // Blob chunks stay a stream: the route writes them to disk as they arrive (its size is checked against
@@ -90,10 +112,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.warn({ code: body.error.code, status }, 'request refused')
+    // Refused before its body was read (no token, too large, too many): close rather than read the rest to reach
+    // the next request on the connection.
+    if (!request.raw.complete) void reply.header('connection', 'close')
     void reply.status(status).send(body)
   })
 
   async function requireDevice(request: FastifyRequest): Promise<AuthenticatedDevice> {
+    if (request.device) return request.device
     const header = request.headers.authorization
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
     const device = await authenticate(db, token)
@@ -102,22 +128,33 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return device
   }
 
-  app.get('/v1/health', async () => ({
+  // The token is checked as soon as the headers are in, before a byte of the body is read (issue 13: 16
+  // unauthenticated 30 MB pushes were read and parsed first, 144 → 1,258 MB). Unknown paths are not public either.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.public) return
+    await requireDevice(request)
+  })
+
+  app.get('/v1/health', { config: { public: true } }, async () => ({
     service: 'branch-desk-hq',
     protocol: PROTOCOL_VERSION,
     serverTime: clock.now().toISOString(),
   }))
 
-  // Only enrolment is open to the unauthenticated: it alone is rate-limited, per address, before anything is read.
+  // Every route is rate-limited before its body is read: per device (its token is checked by then), per address
+  // for the public routes; enrolment, open to anyone, much more tightly. One counter per HQ instance.
   await app.register(rateLimit, {
-    global: false,
+    global: true,
+    max: limits.deviceRequestsPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => (request.device ? `device:${request.device.id}` : `address:${request.ip}`),
     errorResponseBuilder: (_request, context) =>
       new HqHttpError(429, 'rate-limited', `too many attempts, retry in ${context.after}`),
   })
 
   app.post(
     '/v1/enrol',
-    { config: { rateLimit: { max: config.enrolAttemptsPerMinute ?? 10, timeWindow: 60_000 } } },
+    { config: { public: true, rateLimit: { max: config.enrolAttemptsPerMinute ?? 10, timeWindow: 60_000 } } },
     async (request) => {
       const body = enrolRequestSchema.parse(request.body)
       const result = await enrolDevice(db, body, clock.now())
@@ -148,18 +185,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
   })
 
-  app.post('/v1/push', async (request): Promise<PushResponse> => {
+  app.post('/v1/push', { bodyLimit: limits.pushBodyMax }, async (request): Promise<PushResponse> => {
     const device = await requireDevice(request)
     const body = pushRequestSchema.parse(request.body)
     const done = body.place ? await pushOrder.turn(device.id, body.place) : null
     let results: ChangeResult[]
     try {
-      results = await applyChanges(db, device, body.changes, 'push', clock.now())
+      results = await applyChanges(db, device, body.changes, 'push', clock.now(), limits)
     } catch (e) {
-      done?.(false)
+      await done?.(false)
       throw e
     }
-    done?.(true)
+    await done?.(true)
     const counts: Record<string, number> = {}
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
     request.log.info({ changes: body.changes.length, ...counts }, 'push applied')
@@ -198,7 +235,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return status
   })
 
-  app.put('/v1/blobs/:sha256', async (request): Promise<BlobStatus> => {
+  // A chunk is streamed to disk and bounded by the size it announces (at most BLOB_CHUNK_MAX); one that says more
+  // up front is refused before it is read.
+  const chunkTooLarge = async (request: FastifyRequest) => {
+    if (Number(request.headers['content-length'] ?? 0) > config.blobChunkMax)
+      throw new HqHttpError(413, 'blob-chunk-too-large', String(config.blobChunkMax))
+  }
+  app.put('/v1/blobs/:sha256', { onRequest: chunkTooLarge }, async (request): Promise<BlobStatus> => {
     const device = await requireDevice(request)
     const { sha256 } = blobParams.parse(request.params)
     const query = blobChunkQuerySchema.parse(request.query)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ManualClock } from '../../core/app/clock'
 import { openDatabase, type Db } from '../../core/db/openDatabase'
-import { SYSTEM_ACTOR, write } from '../../core/db/write'
+import { SYSTEM_ACTOR, write, type Actor } from '../../core/db/write'
 import { loadReferenceData } from '../../core/reference/loadReferenceData'
 import type { BlobSource } from '../../core/sync/blobSync'
 import type { Fetch } from '../../core/sync/hqClient'
@@ -17,6 +17,9 @@ import { startPgCluster } from '../../hq/testing/pgCluster'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import { SYNC_SETTINGS } from '../../core/sync/syncSettings'
+import { FEATURES } from '../../core/app/createCore'
+import { registerDerivedColumns } from '../../core/db/derived'
+import { searchColumns } from '../../core/osago/osagoRows'
 import { benchPhotos, spread, type Spread } from './photos'
 
 /**
@@ -29,7 +32,8 @@ import { benchPhotos, spread, type Spread } from './photos'
  *  3. Load: 50 devices syncing at once → throughput, p95 push latency, and a check that nothing was lost.
  * Figures are printed as min / median / max of the runs; with --json the last line is the medians as JSON.
  * Sizes can be lowered for a quick look: BENCH_CONTRACTS, BENCH_RUNS, BENCH_PHOTO_MB, BENCH_DEVICES,
- * BENCH_CHANGES_PER_DEVICE, BENCH_STEPS (e.g. contracts,load). BENCH_FAIL_AT=push|pull|photos|load throws at that step: everything the bench
+ * BENCH_CHANGES_PER_DEVICE, BENCH_STEPS (e.g. contracts,load); BENCH_MARKS=1 prints where push and pull start and end
+ * on the clock of V8's CPU profiles. BENCH_FAIL_AT=push|pull|photos|load throws at that step: everything the bench
  * started (HQ, the PostgreSQL cluster, the raw upload server) must still be stopped.
  */
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -46,8 +50,19 @@ const JSON_OUT = process.argv.includes('--json')
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'contracts,photos,load').split(',').map((x) => x.trim()))
 
 const reference = loadReferenceData({ bundledDir: RESOURCES })
+// As createCore does before sync runs: a device recomputes the derived columns (search_text) of every row it pulls
+// (core/db/derived.ts), and that is part of what a pull costs in the app.
+registerDerivedColumns(FEATURES.flatMap((f) => f.derived ?? []))
 const work = mkdtempSync(join(tmpdir(), 'bd-bench-'))
 let template = ''
+
+/**
+ * BENCH_MARKS=1 prints `mark <what> <µs>` on the monotonic clock V8's CPU profiles use, so a profile of the bench
+ * or of HQ (a --require'd inspector session) can be cut to the push or the pull alone.
+ */
+function mark(what: string): void {
+  if (process.env.BENCH_MARKS) console.log(`mark ${what} ${process.hrtime.bigint() / 1000n}`)
+}
 
 function failAt(step: string): void {
   if (FAIL_AT === step) throw new Error(`BENCH_FAIL_AT=${step}: failing on purpose`)
@@ -95,13 +110,25 @@ async function device(
   return { db, engine, dir }
 }
 
-async function enrol(hqDb: HqDb, hqUrl: string, d: BenchDevice, branch: string): Promise<void> {
+/** Enrols the branch's first device, set up as `setup/create-branch` does; answers its admin, the bench's author. */
+async function enrol(hqDb: HqDb, hqUrl: string, d: BenchDevice, branch: string): Promise<Actor> {
   await ensureBranch(hqDb, { code: branch, name: branch, city: 'Москва' }, new Date())
-  await write(d.db, SYSTEM_ACTOR, 'setup', new Date(), (w) =>
-    w.insert('branch', { code: branch, name: branch, city: 'Москва' }),
-  )
+  // HQ takes a change only from staff of the branch (hq/authorship.ts): the admin comes with the branch.
+  const admin = await write(d.db, SYSTEM_ACTOR, 'setup', new Date(), async (w) => {
+    const b = await w.insert('branch', { code: branch, name: branch, city: 'Москва' })
+    return w.insert('staff', {
+      branch_id: b.id,
+      login: 'admin',
+      full_name: 'Администратор',
+      role: 'admin',
+      password_hash: 'scrypt$bench$not-a-real-hash',
+      active: true,
+      must_change_password: false,
+    })
+  })
   await d.engine.enrol({ hqUrl, code: (await issueEnrolmentCode(hqDb, branch, new Date(), 1)).code }, 'existing-branch')
-  if (!(await d.engine.syncNow())) throw new Error(`first sync of ${branch} failed`)
+  if (!(await d.engine.syncNow())) throw new Error(`first sync of ${branch} failed: ${await lastError(d)}`)
+  return { userId: admin.id, login: admin.login }
 }
 
 async function pending(d: BenchDevice): Promise<number> {
@@ -185,14 +212,17 @@ async function main(): Promise<Figures> {
       const branch = `BENCH-${run + 1}`
       const a = await device(`push-${run}`)
       devices.push(a)
-      await enrol(hqDb, hq.url, a, branch)
+      const author = await enrol(hqDb, hq.url, a, branch)
       // A contract is its hot row and its document (migration 20261205000015): two synced records.
-      await write(a.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
+      // The row as the OSAGO handlers write a draft (its search columns from the draft), so the search_text HQ sends
+      // back is the one the pulling device computes.
+      await write(a.db, author, 'bench', new Date(), async (w) => {
         for (let i = 0; i < CONTRACTS; i++) {
           const policy = await w.insert('osago_policy', {
             status: 'draft',
-            insured_name: `Смирнов ${i}`,
-            search_text: `смирнов ${i}`,
+            premium_kopecks: null,
+            tariff_version: null,
+            ...searchColumns(draft),
             conclusion_date: today,
           })
           await w.insert('osago_document', { id: policy.id, draft, calculation: null })
@@ -200,9 +230,11 @@ async function main(): Promise<Figures> {
       })
       const changes = await pending(a)
       failAt('push')
+      mark('push-start')
       let started = performance.now()
       if (!(await a.engine.syncNow())) throw new Error(`contract push failed: ${await lastError(a)}`)
       let seconds = (performance.now() - started) / 1000
+      mark('push-end')
       if ((await pending(a)) !== 0) throw new Error('contracts left unsent')
       const atHq = await count(hqDb, (db) => db('hq_record').where({ entity: 'osago_policy', branch_code: branch }))
       if (atHq !== CONTRACTS) throw new Error(`HQ holds ${atHq} of ${CONTRACTS} contracts`)
@@ -214,9 +246,11 @@ async function main(): Promise<Figures> {
       const b = await device(`pull-${run}`)
       devices.push(b)
       const code = (await issueEnrolmentCode(hqDb, branch, new Date(), 1)).code
+      mark('pull-start')
       started = performance.now()
       await b.engine.enrol({ hqUrl: hq.url, code }, 'new-device')
       seconds = (performance.now() - started) / 1000
+      mark('pull-end')
       const pulled = Number(((await b.db('osago_policy').count({ n: '*' }).first()) as { n: number }).n)
       const docs = Number(((await b.db('osago_document').count({ n: '*' }).first()) as { n: number }).n)
       if (pulled !== CONTRACTS || docs !== CONTRACTS)
@@ -297,8 +331,8 @@ async function main(): Promise<Figures> {
       const fleet: BenchDevice[] = []
       for (let i = 0; i < DEVICES; i++) {
         const d = await device(`load-${i}`, { fetch: timed })
-        await enrol(hqDb, hq.url, d, `LOAD-${String(i).padStart(2, '0')}`)
-        await write(d.db, SYSTEM_ACTOR, 'bench', new Date(), async (w) => {
+        const author = await enrol(hqDb, hq.url, d, `LOAD-${String(i).padStart(2, '0')}`)
+        await write(d.db, author, 'bench', new Date(), async (w) => {
           for (let j = 0; j < PER_DEVICE; j++) {
             const policy = await w.insert('osago_policy', {
               status: 'draft',

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7'
 import { AppError } from '../app/appError'
 import type { Db } from './openDatabase'
 import { derivedFrom } from './derived'
-import { syncedTable } from './syncedTables'
+import { SYNCED_TABLES, syncedTable } from './syncedTables'
 import { columnsOf, fromStored, type InsertOf, type PatchOf, type RowOf, type TableName } from './tables'
 import { toColumns, toWire } from '../../shared/sync/documentColumns'
 
@@ -167,7 +167,9 @@ export class Writer {
     const exists = before !== undefined
     let written: Row
     if (image) {
-      statements.write(table, values, exists, false)
+      // A new row is held for a multi-row INSERT (PreparedWrites.hold): nothing reads it back before `flush`.
+      if (exists) statements.write(table, values, true, false)
+      else statements.hold(table, values)
       written = values
     } else written = statements.write(table, values, exists, true)!
     this.journal.push(
@@ -225,9 +227,11 @@ export class Writer {
    * its callback ends; code that makes its own Writer inside a transaction (pull) calls it before that ends.
    */
   async flush(): Promise<void> {
+    // Held inserts go in first: the derived columns are computed from the rows as written.
+    this.prepared?.flushHeld()
     await this.recomputeDerived()
     const journal = this.journal.splice(0)
-    // A pull page files its entries through one prepared statement on the transaction's connection.
+    // A pull page files its entries through multi-row prepared statements on the transaction's connection.
     if (this.prepared) return this.prepared.fileJournal(journal)
     // knex inserts several rows into SQLite as one compound SELECT, and SQLite takes at most 500 terms in one.
     for (let i = 0; i < journal.length; i += 250) await this.trx('write_journal').insert(journal.slice(i, i + 250))
@@ -291,6 +295,10 @@ export class Writer {
  */
 export class PreparedWrites {
   private readonly cache = new Map<string, BetterSqlite3.Statement>()
+  /** New rows waiting for a multi-row INSERT, per table in the order they came (see `hold`). */
+  private readonly held = new Map<string, Array<Row & { id: string }>>()
+  private readonly holdable = new Map<string, boolean>()
+  private readonly parentTables = new Map<string, string[]>()
 
   private constructor(private readonly conn: BetterSqlite3.Database) {}
 
@@ -299,8 +307,109 @@ export class PreparedWrites {
     return new PreparedWrites((await trx.client.acquireConnection()) as BetterSqlite3.Database)
   }
 
-  /** Writes the row; with `returning` answers the row as SQLite holds it, else nothing (undefined). */
+  /**
+   * A new row, inserted at the next `flushHeld` in one multi-row INSERT with the other rows of its table. One
+   * statement per row costs a statement transaction each, and a table with an FTS5 index (search_text, migration
+   * 20261205000018) writes its pending index at every one of them: policies went in 3–10× slower one row per
+   * statement than 100 a statement (measured for issue 12). Order is kept where it can be seen: a table's rows go in the order they came, a
+   * parent table's before its children's (foreign keys are checked at each statement's end), and every other
+   * statement of this object (`write`) and the Writer's `flush` insert the held rows first; the caller flushes
+   * before any statement of its own. A table with a trigger that reads or writes another synced table is not held.
+   * A row SQLite refuses throws at the flush, failing the whole statement: the caller redoes the page row by row.
+   */
+  hold(table: string, values: Row & { id: string }): void {
+    if (!this.canHold(table)) {
+      this.write(table, values, false, false)
+      return
+    }
+    let rows = this.held.get(table)
+    if (!rows) this.held.set(table, (rows = []))
+    rows.push(values)
+  }
+
+  /** Inserts every held row: parent tables first, each table's rows in order, up to HELD_PARAMS values a statement. */
+  flushHeld(): void {
+    if (!this.held.size) return
+    const order: string[] = []
+    const visit = (table: string, path: Set<string>) => {
+      if (order.includes(table) || path.has(table)) return // a cycle of tables: its foreign keys decide at the end
+      path.add(table)
+      for (const parent of this.parentsOf(table)) if (parent !== table && this.held.has(parent)) visit(parent, path)
+      order.push(table)
+    }
+    for (const table of this.held.keys()) visit(table, new Set())
+    const held = new Map(this.held)
+    this.held.clear()
+    for (const table of order) {
+      const rows = held.get(table)!
+      // Rows of one column set at a time (a page's rows of a table usually share one), in the order they came.
+      for (let start = 0; start < rows.length;) {
+        const columns = Object.keys(rows[start]!)
+        const shape = columns.join('\u0000')
+        const per = Math.max(1, Math.floor(HELD_PARAMS / columns.length))
+        let end = start + 1
+        while (end < rows.length && end - start < per && Object.keys(rows[end]!).join('\u0000') === shape) end++
+        const params: unknown[] = []
+        for (let i = start; i < end; i++) for (const c of columns) params.push(rows[i]![c])
+        this.insertMany(table, columns, end - start).run(...params)
+        start = end
+      }
+    }
+  }
+
+  private insertMany(table: string, columns: readonly string[], count: number): BetterSqlite3.Statement {
+    const key = `many\u0000${count}\u0000${table}\u0000${columns.join('\u0000')}`
+    let statement = this.cache.get(key)
+    if (!statement) {
+      const q = (name: string) => `"${name.replaceAll('"', '""')}"`
+      const row = `(${columns.map(() => '?').join(', ')})`
+      statement = this.conn.prepare(
+        `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`,
+      )
+      this.cache.set(key, statement)
+    }
+    return statement
+  }
+
+  /** Tables this one's foreign keys point to. */
+  private parentsOf(table: string): string[] {
+    let parents = this.parentTables.get(table)
+    if (!parents) {
+      const rows = this.conn
+        .prepare('SELECT DISTINCT "table" AS t FROM pragma_foreign_key_list(?)')
+        .all(table) as Array<{
+        t: string
+      }>
+      this.parentTables.set(table, (parents = rows.map((r) => r.t)))
+    }
+    return parents
+  }
+
+  /**
+   * Whether a new row of the table may wait for a multi-row INSERT: none of its triggers names another synced
+   * table (a check reading another table must see that table as the rows before this one left it).
+   */
+  private canHold(table: string): boolean {
+    let ok = this.holdable.get(table)
+    if (ok === undefined) {
+      const triggers = this.conn
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+        .all(table) as Array<{ sql: string | null }>
+      const others = Object.keys(SYNCED_TABLES).filter((t) => t !== table)
+      ok = triggers.every(
+        ({ sql }) => sql !== null && others.every((t) => !new RegExp(`(^|[^\\w])${t}($|[^\\w])`, 'i').test(sql)),
+      )
+      this.holdable.set(table, ok)
+    }
+    return ok
+  }
+
+  /**
+   * Writes the row; with `returning` answers the row as SQLite holds it, else nothing (undefined). Held rows go in
+   * first, so the statement sees what came before it.
+   */
   write(table: string, values: Row & { id: string }, exists: boolean, returning = true): Row | undefined {
+    this.flushHeld()
     const columns = Object.keys(values)
     const key = `${exists ? 'update' : 'insert'}\u0000${returning ? 'r' : ''}\u0000${table}\u0000${columns.join('\u0000')}`
     let statement = this.cache.get(key)
@@ -323,17 +432,26 @@ export class PreparedWrites {
     return statement.get(...params) as Row
   }
 
-  /** Files audit/outbox entries (Writer's journal rows) into `write_journal`, one prepared insert per entry. */
+  /**
+   * Files audit/outbox entries (Writer's journal rows) into `write_journal` in order, in multi-row prepared inserts
+   * (its trigger runs for each row as for a row at a time; the statements are fewer).
+   */
   fileJournal(journal: readonly Row[]): void {
-    if (!journal.length) return
-    this.journalInsert ??= this.conn.prepare(
-      `INSERT INTO write_journal (${JOURNAL_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${JOURNAL_COLUMNS.map(() => '?').join(', ')})`,
-    )
-    for (const entry of journal) this.journalInsert.run(...JOURNAL_COLUMNS.map((c) => entry[c] ?? null))
+    const per = Math.floor(HELD_PARAMS / JOURNAL_COLUMNS.length)
+    for (let start = 0; start < journal.length; start += per) {
+      const end = Math.min(journal.length, start + per)
+      const params: unknown[] = []
+      for (let i = start; i < end; i++) for (const c of JOURNAL_COLUMNS) params.push(journal[i]![c] ?? null)
+      this.insertMany('write_journal', JOURNAL_COLUMNS, end - start).run(...params)
+    }
   }
-
-  private journalInsert: BetterSqlite3.Statement | null = null
 }
+
+/**
+ * Values in one multi-row INSERT of held rows: ~100 rows of a 23-column table. Far below SQLite's bound-parameter
+ * limit (32,766); past ~100 rows a statement saves nothing measurable (pull of 10,000 contracts, issue 12).
+ */
+const HELD_PARAMS = 2400
 
 /** The columns of a `write_journal` entry, as `Writer.auditEntry` makes it. */
 const JOURNAL_COLUMNS = [

@@ -64,11 +64,17 @@ describe('photo upload from the device', () => {
     cleanups.push(() => d.dispose())
     await establishBranch(d)
     await d.ok('sync/enrol', { hqUrl: hq.url, code: await hq.enrolmentCode('MSK-01'), deviceName: 'A' }, 'admin')
-    expect(await d.core.sync.syncNow()).toBe(true)
-    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({ pendingFiles: 0 })
-    // The first try used the app's chunk; HQ refused it as too large, the device halved its chunk until HQ took it.
+    // HQ refuses a too-large chunk before reading it and closes the connection, so that refusal may be lost in the
+    // reset and the run fail as unreachable; the device remembers the limit once it has seen it, so a second run
+    // (the background sync's next attempt) finishes.
+    let runs = 1
+    while (!(await d.core.sync.syncNow()) && runs < 3) runs++
+    expect(await d.ok('sync/get-status', undefined, 'admin')).toMatchObject({ pendingFiles: 0, lastError: null })
+    // The first try used the app's chunk; HQ refused it as too large and named its limit, which the device used.
     expect(puts).toContainEqual({ size: Math.min(700_000, SYNC_SETTINGS.chunkSize), status: 413 })
     expect(puts.filter((p) => p.status !== 413).every((p) => p.status === 200 && p.size <= 256 * 1024)).toBe(true)
+    // One refusal seen is enough: the limit is learnt, not found by halving from 8 MB.
+    expect(puts.filter((p) => p.status === 413).length).toBeLessThanOrEqual(2 * runs)
     expect(puts.filter((p) => p.status === 200).reduce((sum, p) => sum + p.size, 0)).toBe(1_000_010)
     for (const f of files) {
       const stored = join(hq.blobDir, 'MSK-01', sha(f).slice(0, 2), sha(f))

@@ -37,8 +37,18 @@ export interface BlobUploadSummary {
 export const DEFAULT_CHUNK = SYNC_SETTINGS.chunkSize
 /** Files uploaded at once (see uploadBlobs). */
 const UPLOADS_IN_FLIGHT = 2
+/** Uploaded files are marked on the device in one transaction per this many files or this long (see markUploaded). */
+const MARK_EVERY_FILES = 32
+const MARK_EVERY_MS = 2000
 /** A chunk is never made smaller than this when HQ refuses one as too large. */
 const MIN_CHUNK = 64 * 1024
+/**
+ * HQ's BLOB_CHUNK_MAX where it is smaller than the app's chunk, learnt from its refusal (per HQ address, for the
+ * life of the process). HQ refuses a too-large chunk before reading it and closes the connection, so the refusal
+ * itself can be lost in the reset (the run then fails as unreachable); remembered, the next run starts at the size
+ * HQ takes instead of meeting the refusal again.
+ */
+const chunkLimits = new Map<string, number>()
 
 /** Queues the sources' files HQ has not got yet. */
 export async function enqueueBlobs(db: Db, sources: readonly BlobSource[], now: Date): Promise<void> {
@@ -89,7 +99,7 @@ export async function uploadBlobs(
   now: () => Date,
   opts: { chunkSize?: number; onProgress?: (t: Transfer | null) => void } = {},
 ): Promise<BlobUploadSummary> {
-  let chunkSize = opts.chunkSize ?? DEFAULT_CHUNK
+  let chunkSize = Math.min(opts.chunkSize ?? DEFAULT_CHUNK, chunkLimits.get(client.baseUrl) ?? Infinity)
   const summary: BlobUploadSummary = { uploaded: 0, bytes: 0, missing: 0, rejected: 0 }
   const queue = (await db('sync_blob')
     .whereNull('uploaded_at')
@@ -105,26 +115,72 @@ export async function uploadBlobs(
   // Two files in flight: while HQ finishes one (hash check, its one fsync, rename, its row) and the device marks
   // it, the other's bytes are on the wire, so the link and HQ's disk stay busy between files. The first failure
   // stops both workers from taking more; the file in flight on the other finishes or fails on its own.
+  // A file's announcement (begin: where HQ stands) is asked while the file before it is still being sent, so a
+  // photo that fits in one chunk costs the link one request's wait, not two.
   let next = 0
   let failure: { error: unknown } | null = null
+  const uploaded: string[] = []
+  let lastMark = performance.now()
+  const begun = new Map<number, Promise<BlobStatus>>()
+  const announce = (i: number) => {
+    const item = ready[i]
+    if (!item || begun.has(i)) return
+    const answer = client.blobBegin(item.blob.sha256, item.blob.size)
+    // Awaited by the worker that takes the file; if none does (a failure stopped them), it must not go unhandled.
+    answer.catch(() => undefined)
+    begun.set(i, answer)
+  }
   const worker = async () => {
     while (!failure && next < ready.length) {
-      const { blob, path } = ready[next++]!
+      const i = next++
+      const { blob, path } = ready[i]!
+      announce(i)
+      announce(i + 1)
       try {
-        await uploadAndMark(blob, path)
+        await uploadAndMark(blob, path, begun.get(i)!)
       } catch (e) {
         failure ??= { error: e }
+      } finally {
+        begun.delete(i)
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, ready.length) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, ready.length) }, worker))
+  } finally {
+    // Files HQ holds are marked also when a later one failed, so the next run does not announce them again.
+    await markUploaded()
+  }
   if (failure) throw (failure as { error: unknown }).error
   opts.onProgress?.(null)
   return summary
 
-  async function uploadAndMark(blob: { sha256: string; size: number }, path: string): Promise<void> {
+  /**
+   * Files HQ confirmed complete are marked a few at a time, in one transaction: each commit of the device's
+   * database is an fsync on the thread that also feeds the uploads (better-sqlite3 is synchronous), and one per
+   * photo held the other upload's bytes back. A mark lost to a crash costs the next run one `begin`, which HQ
+   * answers complete.
+   */
+  async function markUploaded(): Promise<void> {
+    if (uploaded.length === 0) return
+    const batch = uploaded.splice(0)
+    const at = now().toISOString()
+    await db.transaction(async (trx) => {
+      for (let i = 0; i < batch.length; i += 500)
+        await trx('sync_blob')
+          .whereIn('sha256', batch.slice(i, i + 500))
+          .update({ uploaded_at: at })
+    })
+    lastMark = performance.now()
+  }
+
+  async function uploadAndMark(
+    blob: { sha256: string; size: number },
+    path: string,
+    begin: Promise<BlobStatus>,
+  ): Promise<void> {
     try {
-      await uploadOne(blob, path, await client.blobBegin(blob.sha256, blob.size))
+      await uploadOne(blob, path, await begin)
     } catch (e) {
       // The local file is not what its name says (damaged on disk, or changed size): retrying cannot help.
       if (!(e instanceof HqRefused) || !['blob-hash-mismatch', 'blob-size-mismatch', 'blob-too-large'].includes(e.code))
@@ -149,9 +205,10 @@ export async function uploadBlobs(
       })
       return
     }
-    await db('sync_blob').where({ sha256: blob.sha256 }).update({ uploaded_at: now().toISOString() })
+    uploaded.push(blob.sha256)
     summary.uploaded++
     summary.bytes += blob.size
+    if (uploaded.length >= MARK_EVERY_FILES || performance.now() - lastMark >= MARK_EVERY_MS) await markUploaded()
   }
 
   async function uploadOne(blob: { sha256: string; size: number }, path: string, begun: BlobStatus): Promise<void> {
@@ -168,10 +225,13 @@ export async function uploadBlobs(
         if (!(e instanceof HqRefused)) throw e
         // Another attempt (or a chunk whose answer was lost) moved HQ on: ask where it stands and go on from there.
         if (e.code === 'blob-offset-mismatch') status = await client.blobStatus(blob.sha256)
-        // An HQ configured with a smaller BLOB_CHUNK_MAX than the app's chunk: use smaller chunks from now on.
-        else if (e.code === 'blob-chunk-too-large' && chunkSize > MIN_CHUNK)
-          chunkSize = Math.max(MIN_CHUNK, chunkSize >> 1)
-        else throw e
+        // An HQ configured with a smaller BLOB_CHUNK_MAX than the app's chunk: its refusal names its limit (or, if
+        // it does not, half of what it refused is tried); smaller chunks from now on.
+        else if (e.code === 'blob-chunk-too-large' && length > MIN_CHUNK) {
+          const limit = Number(e.message)
+          chunkSize = Math.max(MIN_CHUNK, Number.isInteger(limit) && limit < length ? limit : length >> 1)
+          chunkLimits.set(client.baseUrl, chunkSize)
+        } else throw e
       }
     }
     opts.onProgress?.({ direction: 'upload', sha256: blob.sha256, done: status.size, total: status.size })

@@ -25,18 +25,26 @@ interface ForeignKey {
 export class LocalSchema {
   private readonly columns = new Map<string, Set<string> | null>()
   private readonly affinities = new Map<string, Map<string, Affinity>>()
+  private readonly defaults = new Map<string, Map<string, unknown>>()
   private readonly foreignKeys = new Map<string, ForeignKey[]>()
 
   /** The columns of a synced table (in the table's order), or null if this app version has no such table. */
   async columnsOf(db: DbLike, table: string): Promise<Set<string> | null> {
     if (!syncedTable(table)) return null
     if (!this.columns.has(table)) {
-      const rows = (await db.raw('SELECT name, type FROM pragma_table_info(?)', [table])) as Array<{
+      const rows = (await db.raw('SELECT name, type, dflt_value FROM pragma_table_info(?)', [table])) as Array<{
         name: string
         type: string
+        dflt_value: string | null
       }>
       this.columns.set(table, rows.length ? new Set(rows.map((r) => r.name)) : null)
       this.affinities.set(table, new Map(rows.map((r) => [r.name, affinityOf(r.type)])))
+      const defaults = new Map<string, unknown>()
+      for (const r of rows) {
+        const value = defaultOf(r.dflt_value, affinityOf(r.type))
+        if (value !== undefined) defaults.set(r.name, value)
+      }
+      this.defaults.set(table, defaults)
     }
     return this.columns.get(table) ?? null
   }
@@ -44,6 +52,14 @@ export class LocalSchema {
   /** Each column's SQLite type affinity, once `columnsOf` has read the table. */
   affinitiesOf(table: string): ReadonlyMap<string, Affinity> | undefined {
     return this.affinities.get(table)
+  }
+
+  /**
+   * What an INSERT that leaves a column out stores in it, once `columnsOf` has read the table, for the columns where
+   * that is a constant known here (no default: null; a literal default, as SQLite keeps it in the column).
+   */
+  defaultsOf(table: string): ReadonlyMap<string, unknown> | undefined {
+    return this.defaults.get(table)
   }
 
   async foreignKeysOf(db: DbLike, table: string): Promise<ForeignKey[]> {
@@ -128,6 +144,21 @@ function affinityOf(declared: string): Affinity {
   return 'numeric'
 }
 
+/**
+ * The value a column's declared default (pragma_table_info's dflt_value, SQL text) stores, as better-sqlite3 reads it
+ * back; undefined when that is not certain here (an expression, CURRENT_TIMESTAMP, a number in an unusual form).
+ */
+function defaultOf(declared: string | null, affinity: Affinity): unknown {
+  if (declared === null || /^null$/i.test(declared)) return null
+  const quoted = /^'((?:[^']|'')*)'$/s.exec(declared)
+  const text = quoted ? quoted[1]!.replaceAll("''", "'") : /^-?\d+$/.test(declared) ? declared : undefined
+  if (text === undefined) return undefined
+  if (affinity === 'text' || affinity === 'blob') return quoted || affinity === 'text' ? text : undefined
+  // A numeric column turns text of a canonical integer into that integer (knex writes `default '1'`).
+  if (/^-?(0|[1-9]\d{0,14})$/.test(text)) return Number(text)
+  return keptAsIs(text, affinity) ? text : undefined
+}
+
 /** Whether SQLite keeps `value` as it is in a column of this affinity (reads back the same JS value). */
 function keptAsIs(value: unknown, affinity: Affinity): boolean {
   if (value === null) return true
@@ -142,13 +173,16 @@ function keptAsIs(value: unknown, affinity: Affinity): boolean {
  * table in a form SQLite keeps as it is, the row's audit image: the same row with documents as the objects that
  * arrived, in the table's column order — what reading the written row back (RETURNING *) and decoding its
  * documents gives, without the read or the JSON.parse. Null when a column is missing (its default, or the
- * local value, would show only in the row read back) or a value would be converted by the column's affinity.
+ * local value, would show only in the row read back) — unless `defaults` say what a new row gets there (then it is
+ * written with that value) — or a value would be converted by the column's affinity.
  */
 export function pulledRow(
   columns: ReadonlySet<string>,
   affinities: ReadonlyMap<string, Affinity> | undefined,
   entity: string,
   data: Record<string, unknown>,
+  /** For a row the device does not hold: a column the record lacks gets what an INSERT without it would store. */
+  defaults?: ReadonlyMap<string, unknown>,
 ): { values: Record<string, unknown>; image: Record<string, unknown> | null } {
   const values = storedValues(columns, entity, data)
   if (!affinities) return { values, image: null }
@@ -157,10 +191,13 @@ export function pulledRow(
   // In the table's order, as reading the row back gives it (a later record of the page audits it as `before`).
   const ordered: Record<string, unknown> = {}
   for (const c of columns) {
-    const v = values[c]
+    // A record written by a device that left columns out (null, or their default) lacks them; HQ keeps it so.
+    const filled = values[c] === undefined && defaults?.has(c)
+    const v = filled ? defaults!.get(c) : values[c]
     if (v === undefined || !keptAsIs(v, affinities.get(c) ?? 'blob')) return { values, image: null }
+    if (filled && documents.has(c) && v !== null) return { values, image: null }
     ordered[c] = v
-    image[c] = documents.has(c) ? decodeDocument(data[c]) : v
+    image[c] = filled ? v : documents.has(c) ? decodeDocument(data[c]) : v
   }
   return { values: ordered, image }
 }

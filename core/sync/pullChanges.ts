@@ -166,6 +166,15 @@ async function applyPageAtOnce(
 
   const statements = await PreparedWrites.of(trx)
   const w = new Writer(trx, SYSTEM_ACTOR, 'sync.hq-version', at)
+  // New rows wait for multi-row INSERTs (PreparedWrites.hold): they go in before any statement of this page that is
+  // not the Writer's, and a row SQLite refuses there sends the page the record-by-record way like any other.
+  const flushHeld = () => {
+    try {
+      statements.flushHeld()
+    } catch (e) {
+      throw new RecordRefused(e instanceof Error ? e.message : String(e))
+    }
+  }
   for (const item of page.items) {
     if (item.kind === 'reference') {
       if (await installPulledReference(trx, reference, item, at)) counted.references++
@@ -181,14 +190,18 @@ async function applyPageAtOnce(
       pending.has(k) ||
       hasPreviousDocument(item.entity, item.data)
     if (slow) {
+      flushHeld()
       if (await applyRecord(trx, schema, item, at)) counted.records++
       continue
     }
-    const { values, image } = pulledRow(columns, schema.affinitiesOf(item.entity), item.entity, {
-      ...item.data,
-      id: item.id,
-      row_version: item.rowVersion,
-    })
+    const { values, image } = pulledRow(
+      columns,
+      schema.affinitiesOf(item.entity),
+      item.entity,
+      { ...item.data, id: item.id, row_version: item.rowVersion },
+      // A new row: the columns a record lacks get what SQLite would put there, so its audit needs no read-back.
+      before ? undefined : schema.defaultsOf(item.entity),
+    )
     let missingParent = false
     for (const fk of await schema.foreignKeysOf(trx, item.entity)) {
       const value = values[fk.from]
@@ -197,6 +210,7 @@ async function applyPageAtOnce(
       if (!parents.get(`${fk.table}\u0000${fk.to}`)?.has(value)) missingParent = true
     }
     if (missingParent) {
+      flushHeld()
       if (await applyRecord(trx, schema, item, at)) counted.records++
       continue
     }
@@ -216,6 +230,7 @@ async function applyPageAtOnce(
     if (waiting.has(k)) await trx('sync_pull_deferred').where({ entity: item.entity, id: item.id }).delete()
     counted.records++
   }
+  flushHeld()
   await w.flush()
 }
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import { uuidv7 } from 'uuidv7'
-import type { Change, ChangeResult, PushResponse } from '../../shared/sync/protocol'
+import { PUSH_REQUEST_MAX_BYTES, type Change, type ChangeResult, type PushResponse } from '../../shared/sync/protocol'
 import type { Db } from '../db/openDatabase'
 import type { HqClient } from './hqClient'
 import { LocalSchema, writeHqVersion } from './localRows'
@@ -80,9 +80,16 @@ export async function pushOutbox(
   db: Db,
   client: HqClient,
   now: () => Date,
-  opts: { batchSize?: number; pipeline?: boolean; onProgress?: (s: PushSummary) => void } = {},
+  opts: {
+    batchSize?: number
+    pipeline?: boolean
+    onProgress?: (s: PushSummary) => void
+    /** Largest push body (tests pass small ones); HQ takes at least PUSH_REQUEST_MAX_BYTES. */
+    maxRequestBytes?: number
+  } = {},
 ): Promise<PushSummary> {
   const batchSize = opts.batchSize ?? SYNC_SETTINGS.batchSize
+  const maxRequestBytes = opts.maxRequestBytes ?? PUSH_REQUEST_MAX_BYTES
   const summary = emptyPushSummary()
   const heldBack = new Set<string>() // records with a deferred change in this run
   const run = uuidv7()
@@ -108,10 +115,14 @@ export async function pushOutbox(
         if (clash >= 0) upTo = clash
       }
       if (upTo === 0) break // its first change waits for the answer in flight
-      afterSeq = candidates[upTo - 1]!.seq
-      const rows = candidates.slice(0, upTo).filter((r) => !heldBack.has(keyOf(r.entity, r.entity_id)))
+      const fit = fitRequest(candidates.slice(0, upTo), heldBack, maxRequestBytes)
+      afterSeq = candidates[fit.count - 1]!.seq
+      if (fit.tooLarge) {
+        await recordAnswers(db, [fit.tooLarge.row], [fit.tooLarge.result], now(), summary, heldBack)
+        continue
+      }
+      const { rows, changes } = fit
       if (rows.length === 0) continue
-      const changes = rows.map(changeJson)
       const batch: Batch = {
         rows,
         answer: client.pushSerialised(changes, opts.pipeline ? { run, index: index++ } : undefined),
@@ -141,6 +152,51 @@ export async function pushOutbox(
     summary.sent += batch.rows.length
     opts.onProgress?.({ ...summary })
   }
+}
+
+/** Room for `{"changes":[…],"place":{…}}` around the changes of a push body. */
+const PUSH_ENVELOPE_BYTES = 256
+
+/**
+ * Issue 13: the changes (of `candidates`, skipping held-back records) that fit one push body of `limit` bytes, and
+ * how many candidates that covers. A change that fits no body at all is not sent: HQ could never take it (its
+ * per-record limit is below the request limit), so it is answered here as HQ would — rejected, with its size —
+ * and kept as an issue; the outbox goes on past it.
+ */
+function fitRequest(
+  candidates: readonly OutboxRow[],
+  heldBack: ReadonlySet<string>,
+  limit: number,
+): {
+  count: number
+  rows: OutboxRow[]
+  changes: string[]
+  tooLarge: { row: OutboxRow; result: ChangeResult } | null
+} {
+  const rows: OutboxRow[] = []
+  const changes: string[] = []
+  let bytes = PUSH_ENVELOPE_BYTES
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i]!
+    if (heldBack.has(keyOf(row.entity, row.entity_id))) continue
+    const json = changeJson(row)
+    const size = Buffer.byteLength(json) + 1
+    if (PUSH_ENVELOPE_BYTES + size > limit) {
+      if (rows.length > 0) return { count: i, rows, changes, tooLarge: null }
+      const reason = { code: 'record-too-large', params: { size: size - 1, limit } }
+      return {
+        count: i + 1,
+        rows,
+        changes,
+        tooLarge: { row, result: { changeId: row.change_id, status: 'rejected', reason, current: null } },
+      }
+    }
+    if (bytes + size > limit) return { count: i, rows, changes, tooLarge: null }
+    bytes += size
+    rows.push(row)
+    changes.push(json)
+  }
+  return { count: candidates.length, rows, changes, tooLarge: null }
 }
 
 export const emptyPushSummary = (): PushSummary => ({

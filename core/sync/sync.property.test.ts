@@ -120,28 +120,40 @@ async function schedule(ops: Op[], batchSize: number, pageSize: number): Promise
   try {
     // Enrolment itself is tested elsewhere; here both devices are enrolled directly at HQ, and the branch record
     // reaches HQ with A's first sync like any other change.
-    const branch = await write(a.db, SYSTEM_ACTOR, 'setup', now, (w) =>
-      w.insert('branch', { code, name: code, city: 'Москва' }),
-    )
+    // As `setup/create-branch` does: the branch and its admin, who makes every change after (HQ checks authors).
+    const { branch, admin } = await write(a.db, SYSTEM_ACTOR, 'setup', now, async (w) => {
+      const branch = await w.insert('branch', { code, name: code, city: 'Москва' })
+      const admin = await w.insert('staff', {
+        branch_id: branch.id,
+        login: 'admin',
+        full_name: 'Администратор',
+        role: 'admin',
+        password_hash: 'scrypt$test',
+        active: true,
+        must_change_password: false,
+      })
+      return { branch, admin }
+    })
+    const actor = { userId: admin.id, login: 'admin' }
     await enrolDirectly(a, code, { id: branch.id, code, name: code, city: 'Москва' })
     await enrolDirectly(b, code, null)
     const devices = [a, b] as const
     // Three rows both devices hold from the start, so edits on both sides meet often.
     for (let i = 0; i < 3; i++)
-      await write(a.db, SYSTEM_ACTOR, 'test', now, (w) => w.insert('setting', { key: `shared-${i}`, value: '"0"' }))
+      await write(a.db, actor, 'test', now, (w) => w.insert('setting', { key: `shared-${i}`, value: '"0"' }))
     for (const d of devices) expect(await d.engine.syncNow()).toBe(true)
 
     for (const op of ops) {
       const d = devices[op.dev]
       if (op.kind === 'insert') {
-        await write(d.db, SYSTEM_ACTOR, 'test', now, (w) =>
+        await write(d.db, actor, 'test', now, (w) =>
           w.insert('setting', { key: `d${op.dev}-${++d.counter}`, value: `"${op.dev}:${d.counter}"` }),
         )
       } else if (op.kind === 'update') {
         const rows = (await d.db('setting').orderBy('id').select('id', 'value')) as Array<{ id: string; value: string }>
         if (rows.length === 0) continue
         const row = rows[op.pick % rows.length]!
-        await write(d.db, SYSTEM_ACTOR, 'test', now, (w) =>
+        await write(d.db, actor, 'test', now, (w) =>
           w.update('setting', row.id, { value: `"${op.dev}:${++d.counter}"` }),
         )
       } else {

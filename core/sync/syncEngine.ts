@@ -8,7 +8,7 @@ import type { Clock } from '../app/clock'
 import type { Db } from '../db/openDatabase'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { downloadBlob, enqueueBlobs, pendingBlobs, uploadBlobs, type BlobSource, type Transfer } from './blobSync'
-import { HqClient, HqRefused, HqUnreachable, type Fetch } from './hqClient'
+import { HqBusy, HqClient, HqRefused, HqUnreachable, type Fetch } from './hqClient'
 import { pullChanges } from './pullChanges'
 import { pushOutbox } from './pushOutbox'
 import type { ReferenceTarget } from './referenceUpdates'
@@ -152,6 +152,7 @@ export class SyncEngine {
     this.runState = 'syncing'
     await setState(this.db, 'last_attempt_at', this.now().toISOString())
     let ok = false
+    let retryAfterMs = 0
     const sources = this.opts.blobSources ?? []
     try {
       // Queued before the probe, so the status counts photos waiting for HQ even while it is out of reach.
@@ -191,9 +192,12 @@ export class SyncEngine {
     } catch (e) {
       this.failures++
       this.transfer = null
+      // HQ said when to come back (429, its per-device rate limit): not sooner.
+      if (e instanceof HqBusy) retryAfterMs = e.retryAfterMs
       await this.recordFailure(e)
     }
-    if (this.background) this.schedule(ok ? (this.opts.intervalMs ?? 60_000) : this.backoffDelay())
+    if (this.background)
+      this.schedule(ok ? (this.opts.intervalMs ?? 60_000) : Math.max(this.backoffDelay(), retryAfterMs))
     return ok
   }
 
@@ -207,6 +211,10 @@ export class SyncEngine {
       this.online = true
       this.runState = 'revoked'
       error = { key: 'sync.errors.revoked', params: {} }
+    } else if (e instanceof HqBusy) {
+      this.online = true
+      this.runState = 'error'
+      error = { key: 'sync.errors.busy', params: { seconds: Math.ceil(e.retryAfterMs / 1000) } }
     } else if (e instanceof HqRefused) {
       this.online = true
       this.runState = 'error'

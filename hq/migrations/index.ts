@@ -2,6 +2,8 @@ import type { Knex } from 'knex'
 import * as foundation from './20261201000001_hq_foundation'
 import * as updates from './20261205000014_hq_updates'
 import * as branchSequence from './20261205000020_hq_branch_sequence'
+import * as staffBranch from './20261205000021_hq_staff_branch'
+import * as severalInstances from './20261205000022_hq_several_instances'
 
 /** HQ's own migrations, listed explicitly (run by `npm run hq` at start). Append; never edit a shipped one. */
 export interface HqMigration {
@@ -14,6 +16,8 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   { name: '20261201000001_hq_foundation', ...foundation },
   { name: '20261205000014_hq_updates', ...updates },
   { name: '20261205000020_hq_branch_sequence', ...branchSequence },
+  { name: '20261205000021_hq_staff_branch', ...staffBranch },
+  { name: '20261205000022_hq_several_instances', ...severalInstances },
 ]
 
 export function hqMigrationSource(): Knex.MigrationSource<HqMigration> {

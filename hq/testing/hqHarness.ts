@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Clock } from '../../core/app/clock'
 import { ensureBranch, issueEnrolmentCode } from '../admin'
-import type { HqConfig } from '../config'
+import { DEFAULT_LIMITS, type HqConfig, type HqLimits } from '../config'
 import { openHqDatabase, type HqDb } from '../db'
 import { buildServer } from '../server'
 
@@ -33,6 +33,8 @@ export async function startHq(
     blobChunkMax?: number
     port?: number
     enrolAttemptsPerMinute?: number
+    /** Small limits and timeouts for tests of refusing early (the rest keep HQ's defaults). */
+    limits?: Partial<HqLimits>
   } = {},
 ): Promise<RunningHq> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-hq-'))
@@ -48,6 +50,7 @@ export async function startHq(
       blobChunkMax: opts.blobChunkMax ?? 8 * 1024 * 1024,
       logLevel: 'info',
       enrolAttemptsPerMinute: opts.enrolAttemptsPerMinute ?? 10_000,
+      ...(opts.limits ? { limits: { ...DEFAULT_LIMITS, ...opts.limits } } : {}),
     },
     logger: process.env.HQ_TEST_LOG ? { level: 'info' } : false,
     ...(opts.clock ? { clock: opts.clock } : {}),

@@ -64,7 +64,11 @@ function run(bin: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`)
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * `durable` keeps PostgreSQL's defaults for fsync, synchronous_commit and full-page writes: benches measure what a
+ * real HQ pays to make an acknowledged change survive a crash (bench/hq/run.ts).
+ */
+export async function startPgCluster(opts: { durable?: boolean } = {}): Promise<PgCluster> {
   const bin = findPgBin()
   const dir = mkdtempSync(join(tmpdir(), 'bd-pg-'))
   chmodSync(dir, 0o755)
@@ -75,7 +79,8 @@ export async function startPgCluster(): Promise<PgCluster> {
   const data = join(dir, 'data')
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'])
   const port = await freePort()
-  const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`
+  const durability = opts.durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off '
+  const options = `-h 127.0.0.1 -p ${port} -k ${dir} ${durability}-c max_connections=200`
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'])
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
 

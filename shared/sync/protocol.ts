@@ -30,6 +30,13 @@ export type Change = z.infer<typeof changeSchema>
 
 export const MAX_PUSH_BATCH = 500
 
+/**
+ * The largest push body a device sends (issue 13): it cuts its batches by bytes as well as by count, and HQ's
+ * PUSH_BODY_MAX may not be set below it. A batch of 500 ordinary changes is ~0.75 MB; 8 MiB leaves room for a few
+ * records near HQ's per-record limit (RECORD_MAX, at most this). A single change larger than this is never sent.
+ */
+export const PUSH_REQUEST_MAX_BYTES = 8 * 1024 * 1024
+
 export const pushRequestSchema = z.strictObject({
   changes: z.array(changeSchema).min(1).max(MAX_PUSH_BATCH),
   /**

@@ -1,0 +1,22 @@
+import type { Reason } from '../shared/sync/protocol'
+import { DEFAULT_LIMITS, type HqLimits } from './config'
+
+export type RecordLimits = Pick<HqLimits, 'recordMax' | 'recordMaxByEntity'>
+
+/** The limits HQ applies when its caller names none (tests, tools): the configuration's defaults. */
+export const DEFAULT_RECORD_LIMITS: RecordLimits = DEFAULT_LIMITS
+
+/**
+ * Why a change's record is too large to keep, or null. Measured as the UTF-8 bytes of its data as JSON — what HQ
+ * stores and every device of the branch pulls (issue 13: a 20 MB field was stored). A per-entity limit, when
+ * configured, replaces the general one for that entity. The change alone is rejected; the rest of its batch is not.
+ */
+export function recordTooLarge(
+  entity: string,
+  data: Record<string, unknown>,
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): Reason | null {
+  const limit = limits.recordMaxByEntity[entity] ?? limits.recordMax
+  const size = Buffer.byteLength(JSON.stringify(data), 'utf8')
+  return size > limit ? { code: 'record-too-large', params: { size, limit } } : null
+}
