@@ -219,6 +219,10 @@ describe('a change’s author', () => {
         change('osago_document', row('p1', { draft: {}, calculation: null }), null),
       ]),
     ).toEqual(['accepted', 'accepted'])
+    // A document under no name for a policy HQ has never seen is not stored: its rule waits for the policy.
+    expect(await push(msk, [change('osago_document', row('p-none', { draft: {}, calculation: null }), null)])).toEqual([
+      'deferred:subject-unknown',
+    ])
   })
 
   it('absent on a termination update, may move only the payout deadline — a status changed under no name is refused', async () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { PUSH_REQUEST_MAX_BYTES } from '../shared/sync/protocol'
+import { ruleFor } from './rules/registry'
 
 /**
  * HQ is configured by environment only (twelve-factor): the same build runs on a laptop with the embedded SQLite
@@ -89,7 +90,7 @@ const envSchema = z.object({
     .min(256)
     .max(PUSH_REQUEST_MAX_BYTES)
     .default(1024 * 1024),
-  /** Per-entity overrides of RECORD_MAX: `entity=bytes,entity=bytes` (e.g. `audit_log=65536`). */
+  /** Per-entity overrides of RECORD_MAX: `entity=bytes,entity=bytes` (e.g. `osago_document=262144`). */
   RECORD_MAX_BY_ENTITY: z
     .string()
     .regex(/^\s*([a-z][a-z0-9_]{0,62}\s*=\s*\d+\s*(,\s*|$))*$/, 'RECORD_MAX_BY_ENTITY: entity=bytes,entity=bytes')
@@ -98,25 +99,60 @@ const envSchema = z.object({
    * Whole request, headers and body, in ms: a client trickling a body is cut when it runs out. 120 s is the
    * device's own longest request timeout (a push, a photo chunk): past it the device has given up anyway.
    */
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(5000, 'REQUEST_TIMEOUT_MS is in milliseconds (at least 5000)')
+    .default(120_000),
   /** Request headers, in ms: a device sends them in one packet; 10 s covers a congested branch line. */
-  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
+  HEADERS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, 'HEADERS_TIMEOUT_MS is in milliseconds (at least 1000)')
+    .default(10_000),
   /**
    * An idle kept-alive connection between requests, in ms: a device's sync run sends its requests back to back;
    * 65 s outlasts the 60 s idle timeout of common proxies in front of HQ, so the proxy closes first (no race).
    */
-  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(50).default(65_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, 'KEEP_ALIVE_TIMEOUT_MS is in milliseconds (at least 1000)')
+    .default(65_000),
   /**
    * A socket with nothing moving either way, in ms (HQ computing an answer counts as silence): as long as the
    * device's longest wait for an answer, so only sockets no one waits on are closed.
    */
-  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(50).default(120_000),
+  CONNECTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(5000, 'CONNECTION_TIMEOUT_MS is in milliseconds (at least 5000)')
+    .default(120_000),
   /**
    * Requests one device may make per minute (every route, counted per device id once its token is checked).
    * A sync run is a handful of requests plus one per 500 changes, 1,000 pulled records or 8 MiB of photo;
    * 6,000 (100 a second) is far above a first sync of a large branch on a LAN, and bounds a runaway device.
    */
   DEVICE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  /**
+   * Pushes one device may have in flight at once. A device pipelines its push (the next batch sent while HQ applies
+   * the previous one: two at a time); 4 leaves room for a retry, while one token can no longer make HQ buffer and
+   * parse dozens of full-size pushes at once.
+   */
+  DEVICE_PUSHES_IN_FLIGHT: z.coerce.number().int().min(2).max(64).default(4),
+  /**
+   * Which proxies in front of HQ to believe about the client's address (X-Forwarded-For): empty = none (HQ faces
+   * the devices directly); `true` = any; a number = that many hops; else a comma-separated list of addresses or
+   * CIDR ranges. Behind a balancer without it, every device has the balancer's address and the per-address
+   * enrolment limit counts the whole insurer as one client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(|true|false|\d+|[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*)$/,
+      'TRUST_PROXY: true, a hop count or addresses/CIDRs',
+    )
+    .default(''),
 })
 
 /** Limits and timeouts of the HTTP server (issue 13); tests pass small ones straight to buildServer. */
@@ -130,14 +166,24 @@ export interface HqLimits {
   keepAliveTimeoutMs: number
   connectionTimeoutMs: number
   deviceRequestsPerMinute: number
+  devicePushesInFlight: number
 }
 
 function limitsOf(e: z.infer<typeof envSchema>): HqLimits {
   const recordMaxByEntity: Record<string, number> = {}
   for (const pair of e.RECORD_MAX_BY_ENTITY.split(',')) {
     const [entity, bytes] = pair.split('=').map((s) => s.trim())
-    if (entity && bytes) recordMaxByEntity[entity] = Number(bytes)
+    if (!entity || !bytes) continue
+    // A typo would silently limit nothing; a 0 would refuse every record of the entity.
+    if (!ruleFor(entity)) throw new Error(`HQ configuration: RECORD_MAX_BY_ENTITY: ${entity} is not a synced entity`)
+    const limit = Number(bytes)
+    if (limit < 256 || limit > PUSH_REQUEST_MAX_BYTES)
+      throw new Error(`HQ configuration: RECORD_MAX_BY_ENTITY: ${entity} must be 256…${PUSH_REQUEST_MAX_BYTES} bytes`)
+    recordMaxByEntity[entity] = limit
   }
+  // A pipelined batch waiting for its turn is a silent socket: the connection must outlast the wait.
+  if (e.CONNECTION_TIMEOUT_MS < e.PUSH_ORDER_WAIT_MS)
+    throw new Error('HQ configuration: CONNECTION_TIMEOUT_MS must be at least PUSH_ORDER_WAIT_MS')
   return {
     bodyMax: e.BODY_MAX,
     pushBodyMax: e.PUSH_BODY_MAX,
@@ -149,7 +195,16 @@ function limitsOf(e: z.infer<typeof envSchema>): HqLimits {
     keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
     connectionTimeoutMs: e.CONNECTION_TIMEOUT_MS,
     deviceRequestsPerMinute: e.DEVICE_REQUESTS_PER_MINUTE,
+    devicePushesInFlight: e.DEVICE_PUSHES_IN_FLIGHT,
   }
+}
+
+/** TRUST_PROXY as fastify's `trustProxy` takes it. */
+function trustProxyOf(value: string): boolean | number | string[] {
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  if (/^\d+$/.test(value)) return Number(value)
+  return value.split(',').map((s) => s.trim())
 }
 
 /** The limits HQ runs with when the environment names none. */
@@ -170,6 +225,7 @@ export interface HqConfig {
   pushOrderPollMs: number
   dbPoolMax: number
   enrolAttemptsPerMinute: number
+  trustProxy: boolean | number | string[]
   limits: HqLimits
 }
 
@@ -199,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     pushOrderPollMs: e.PUSH_ORDER_POLL_MS,
     dbPoolMax: e.DB_POOL_MAX,
     enrolAttemptsPerMinute: e.ENROL_ATTEMPTS_PER_MINUTE,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     limits: limitsOf(e),
   }
 }

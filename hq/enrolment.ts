@@ -39,10 +39,16 @@ export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promi
         const other = await trx('hq_branch').where({ record_id: req.branch.id }).first()
         if (other) throw new HqHttpError(409, 'branch-established-elsewhere')
         // Only while nobody has: of two first computers enrolling at once, the second finds the branch taken.
+        // Two branches' first computers claiming one record id at once both pass the look above; the unique index
+        // lets one through and the other gets the same clear refusal, not a database error.
         const took = await trx('hq_branch')
           .where({ code: branch.code })
           .whereNull('record_id')
           .update({ record_id: req.branch.id })
+          .catch((e: unknown) => {
+            if (isUniqueViolation(e)) throw new HqHttpError(409, 'branch-established-elsewhere')
+            throw e
+          })
         if (took === 0) {
           const held = (await trx('hq_branch').where({ code: branch.code }).first('record_id')) as BranchRow
           if (held.record_id !== req.branch.id) throw new HqHttpError(409, 'branch-established-elsewhere')
@@ -68,6 +74,13 @@ export async function enrolDevice(db: HqDb, req: EnrolRequest, now: Date): Promi
     await trx('hq_enrolment').where({ id: enrolment.id }).update({ device_id: deviceId })
     return { deviceId, token, bundleKey, branch: { code: branch.code, name: branch.name, city: branch.city, recordId } }
   })
+}
+
+/** PostgreSQL's unique_violation, or SQLite's UNIQUE constraint failure. */
+function isUniqueViolation(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false
+  const code = (e as { code?: unknown }).code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
 export interface AuthenticatedDevice {

@@ -223,6 +223,72 @@ describe('per-device rate limit', () => {
   })
 })
 
+describe('pushes in flight per device', () => {
+  /** A push whose headers are in and whose body never finishes: it stays in flight until the socket closes. */
+  function heldPush(url: string, token: string): Promise<Socket> {
+    const { hostname, port } = new URL(url)
+    return new Promise((resolve) => {
+      const s = connect(Number(port), hostname, () => {
+        s.write(
+          `POST /v1/push HTTP/1.1\r\nhost: hq\r\ncontent-type: application/json\r\n` +
+            `authorization: Bearer ${token}\r\ncontent-length: 100000\r\n\r\n{"changes":[`,
+        )
+        resolve(s)
+      })
+      s.on('error', () => undefined)
+    })
+  }
+  const emptyPush = (url: string, token: string) =>
+    fetch(`${url}/v1/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ changes: [] }),
+    })
+
+  it('one device gets at most the configured number at once; another device is not affected; a closed one frees its place', async () => {
+    const hq = await hqWith({ devicePushesInFlight: 2 })
+    const a = await enrol(hq)
+    const b = await enrol(hq, 'SPB-01')
+    const held = [await heldPush(hq.url, a.token), await heldPush(hq.url, a.token)]
+    await new Promise((r) => setTimeout(r, 300))
+    const third = await emptyPush(hq.url, a.token)
+    expect(third.status).toBe(429)
+    expect(third.headers.get('retry-after')).toBeTruthy()
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('too-many-pushes')
+    expect((await emptyPush(hq.url, b.token)).status).toBe(400) // read and judged: another device's place
+    for (const s of held) s.destroy()
+    await new Promise((r) => setTimeout(r, 300))
+    expect((await emptyPush(hq.url, a.token)).status).toBe(400)
+  })
+})
+
+describe('behind a balancer', () => {
+  const attempt = (url: string, from: string) =>
+    fetch(`${url}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+      body: JSON.stringify({ code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'pc' }),
+    })
+
+  it('with TRUST_PROXY the enrolment limit counts each device’s address, not the balancer’s', async () => {
+    const hq = await startHq({ enrolAttemptsPerMinute: 2, trustProxy: ['127.0.0.1'] })
+    running.push(hq)
+    // Judged (and refused: no such code) until the address's allowance is spent.
+    expect((await attempt(hq.url, '10.1.1.1')).status).not.toBe(429)
+    expect((await attempt(hq.url, '10.1.1.1')).status).not.toBe(429)
+    expect((await attempt(hq.url, '10.1.1.1')).status).toBe(429)
+    expect((await attempt(hq.url, '10.2.2.2')).status).not.toBe(429) // another branch's computer, same balancer
+  })
+
+  it('without it, every request comes from the balancer: one address, one allowance', async () => {
+    const hq = await startHq({ enrolAttemptsPerMinute: 2 })
+    running.push(hq)
+    await attempt(hq.url, '10.1.1.1')
+    await attempt(hq.url, '10.1.1.1')
+    expect((await attempt(hq.url, '10.2.2.2')).status).toBe(429)
+  })
+})
+
 describe('per-record size limit', () => {
   const now = new Date().toISOString()
   function change(entity: string, data: Record<string, unknown>, changedBy: string | null = null): Change {
@@ -314,20 +380,33 @@ describe('configuration', () => {
       ...base,
       BODY_MAX: '4096',
       RECORD_MAX: '5000',
-      RECORD_MAX_BY_ENTITY: 'audit_log=65536, staff=2000',
-      REQUEST_TIMEOUT_MS: '1000',
-      HEADERS_TIMEOUT_MS: '5000',
+      RECORD_MAX_BY_ENTITY: 'osago_document=65536, staff=2000',
+      REQUEST_TIMEOUT_MS: '61000',
+      HEADERS_TIMEOUT_MS: '90000',
+      CONNECTION_TIMEOUT_MS: '60000',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.1',
       DEVICE_REQUESTS_PER_MINUTE: '7',
     }).limits
     expect(c).toMatchObject({
       bodyMax: 4096,
       recordMax: 5000,
-      recordMaxByEntity: { audit_log: 65536, staff: 2000 },
-      requestTimeoutMs: 1000,
-      headersTimeoutMs: 1000,
+      recordMaxByEntity: { osago_document: 65536, staff: 2000 },
+      requestTimeoutMs: 61000,
+      headersTimeoutMs: 61000,
       deviceRequestsPerMinute: 7,
     })
     expect(() => loadConfig({ ...base, PUSH_BODY_MAX: '1000' })).toThrow(/PUSH_BODY_MAX/)
     expect(() => loadConfig({ ...base, RECORD_MAX_BY_ENTITY: 'staff=lots' })).toThrow(/RECORD_MAX_BY_ENTITY/)
+    // A typo, a limit that refuses everything, seconds typed for milliseconds, a socket shorter than a push's wait.
+    expect(() => loadConfig({ ...base, RECORD_MAX_BY_ENTITY: 'audit_log=65536' })).toThrow(/not a synced entity/)
+    expect(() => loadConfig({ ...base, RECORD_MAX_BY_ENTITY: 'staff=0' })).toThrow(/256/)
+    expect(() => loadConfig({ ...base, REQUEST_TIMEOUT_MS: '120' })).toThrow(/milliseconds/)
+    expect(() => loadConfig({ ...base, CONNECTION_TIMEOUT_MS: '30000' })).toThrow(/PUSH_ORDER_WAIT_MS/)
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.1',
+    ])
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig(base).trustProxy).toBe(false)
   })
 })

@@ -33,7 +33,7 @@ import { registerUpdateRoutes } from './updatesRoutes'
 export interface ServerOptions {
   db: HqDb
   config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'> &
-    Partial<Pick<HqConfig, 'enrolAttemptsPerMinute' | 'pushOrderWaitMs' | 'pushOrderPollMs' | 'limits'>>
+    Partial<Pick<HqConfig, 'enrolAttemptsPerMinute' | 'pushOrderWaitMs' | 'pushOrderPollMs' | 'limits' | 'trustProxy'>>
   clock?: Clock
   /** A pino-compatible logger config or false; defaults to JSON lines at config.logLevel. */
   logger?: boolean | object
@@ -65,6 +65,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const limits = config.limits ?? DEFAULT_LIMITS
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
+    // Behind a balancer, the client's address comes from the proxies HQ is told to believe (TRUST_PROXY).
+    // fastify takes a hop count and addresses too; typed as boolean only so its HTTP/1 overload is the one chosen.
+    trustProxy: (config.trustProxy ?? false) as boolean,
     // Routes that take more say so (push, blob chunks); everything else is a few hundred bytes of JSON.
     bodyLimit: limits.bodyMax,
     // A socket silent both ways, a whole request (a trickled body), an idle kept-alive socket (hq/config.ts).
@@ -133,6 +136,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public) return
     await requireDevice(request)
+  })
+
+  // Pushes one device has in flight: a stolen or runaway token must not make HQ buffer and parse dozens of full-size
+  // pushes at once (the rate limit counts requests, not what they hold). Counted until the socket's answer is done.
+  const pushesInFlight = new Map<string, number>()
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.device || request.routeOptions.url !== '/v1/push') return
+    const id = request.device.id
+    const n = pushesInFlight.get(id) ?? 0
+    if (n >= limits.devicePushesInFlight) {
+      void reply.header('retry-after', '1')
+      throw new HqHttpError(429, 'too-many-pushes', `at most ${limits.devicePushesInFlight} pushes at once`)
+    }
+    pushesInFlight.set(id, n + 1)
+    reply.raw.once('close', () => {
+      const left = (pushesInFlight.get(id) ?? 1) - 1
+      if (left <= 0) pushesInFlight.delete(id)
+      else pushesInFlight.set(id, left)
+    })
   })
 
   app.get('/v1/health', { config: { public: true } }, async () => ({

@@ -56,7 +56,7 @@ export class HttpDevice {
           res.on('error', reject)
         },
       )
-      // The device's own request timeout (core/sync/hqClient.ts gives a push 30 s): past it the answer is lost.
+      // Stricter than the device's own push timeout (core/sync/hqClient.ts: 120 s): a push slower than 30 s counts as an error.
       req.setTimeout(this.timeoutMs, () => req.destroy(new Error('timeout')))
       req.on('error', reject)
       if (payload) req.end(payload)

@@ -35,6 +35,8 @@ export async function startHq(
     enrolAttemptsPerMinute?: number
     /** Small limits and timeouts for tests of refusing early (the rest keep HQ's defaults). */
     limits?: Partial<HqLimits>
+    /** TRUST_PROXY as hq/config.ts parses it (a test of HQ behind a balancer). */
+    trustProxy?: HqConfig['trustProxy']
   } = {},
 ): Promise<RunningHq> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-hq-'))
@@ -51,6 +53,7 @@ export async function startHq(
       logLevel: 'info',
       enrolAttemptsPerMinute: opts.enrolAttemptsPerMinute ?? 10_000,
       ...(opts.limits ? { limits: { ...DEFAULT_LIMITS, ...opts.limits } } : {}),
+      ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     },
     logger: process.env.HQ_TEST_LOG ? { level: 'info' } : false,
     ...(opts.clock ? { clock: opts.clock } : {}),
