@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import vuetify from 'vite-plugin-vuetify'
 import { mdiIconsPerChunk } from './scripts/mdiIconsPerChunk'
+import { vueI18nStaticVue } from './scripts/vueI18nStaticVue'
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
 
@@ -37,10 +38,26 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias },
-    plugins: [vue(), vuetify({ autoImport: true }), mdiIconsPerChunk()],
+    plugins: [
+      // No Options API (Vue's __VUE_OPTIONS_API__ flag): the app writes every component with <script setup>, and with
+      // the flag on Vuetify adds a global mixin (a `$vuetify` computed on every component instance) that each of the
+      // sign-in screen's components pays for at its creation (docs/decisions.md, renderer startup).
+      vue({ features: { optionsAPI: false } }),
+      vuetify({ autoImport: true }),
+      mdiIconsPerChunk(),
+      vueI18nStaticVue(),
+    ],
     // vue-i18n's bundler build asks for its feature flags (its README, "Feature flags"): the app uses the
     // Composition API only (`legacy: false`), so the legacy API's code goes; the rest stay at their defaults.
-    define: { __VUE_I18N_LEGACY_API__: 'false', __VUE_I18N_FULL_INSTALL__: 'true', __INTLIFY_PROD_DEVTOOLS__: 'false' },
+    // __INTLIFY_DROP_MESSAGE_COMPILER__: the app compiles its messages itself (renderer/src/plugins/messageCompiler.ts,
+    // passed as `messageCompiler`), so vue-i18n's JIT compiler (@intlify/message-compiler) is never called: the flag
+    // lets the bundler drop it from the entry (docs/decisions.md, renderer startup).
+    define: {
+      __VUE_I18N_LEGACY_API__: 'false',
+      __VUE_I18N_FULL_INSTALL__: 'true',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the window parses every byte of the entry at each start

@@ -6,6 +6,8 @@ import { appUrlPrefixes, startCoreProxy, utilityProcessHost, windowDispatch } fr
 import { shellTransferDir } from '../../core/host/protocol'
 import { registerIpc } from './ipcBridge'
 import { createMainWindow } from './mainWindow'
+import { APP_ENTRY_URL } from './contentSecurityPolicy'
+import { startupArguments } from './startupState'
 import { createElectronFileDialogs } from './fileDialogs'
 import { createElectronPrintPlatform } from './printPlatform'
 import { createElectronUpdater } from './updater'
@@ -101,16 +103,21 @@ async function start(): Promise<void> {
   // Previews come from the core as files in its transfer folder; the page loads them from app://…/transfer/<name>.
   serveRenderer(join(import.meta.dirname, '../renderer'), { transferDir: shellTransferDir(app.getPath('userData')) })
   restrictPermissions(session.defaultSession, devServerUrl)
-  registerIpc(
-    ipcMain,
-    windowDispatch(core.dispatch, (message, error) => log.error(message, error)),
-  )
 
-  const open = () => {
+  const dispatch = windowDispatch(core.dispatch, (message, error) => log.error(message, error))
+  registerIpc(ipcMain, dispatch)
+
+  const open = async () => {
+    // What the first screen needs, asked before the window exists and handed to its page (shared/app/startupState.ts):
+    // one round trip to the core here, while the page would otherwise wait for three after its code has loaded.
+    const additionalArguments = await startupArguments(dispatch, devServerUrl ?? APP_ENTRY_URL, (message, error) =>
+      log.error(message, error),
+    )
     const win = createMainWindow({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       devServerUrl,
       developerTools: !app.isPackaged,
+      additionalArguments,
     })
     mainWindow = win
     const clientId = `wc-${win.webContents.id}`
@@ -121,8 +128,8 @@ async function start(): Promise<void> {
       if (mainWindow === win) mainWindow = null
     })
   }
-  open()
-  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open())
+  await open()
+  app.on('activate', () => void (BrowserWindow.getAllWindows().length === 0 && open()))
   app.on('window-all-closed', () => app.quit())
   // Quitting waits for the core to stop sync and close the database; the second will-quit goes through.
   let coreClosed = false

@@ -8,6 +8,11 @@ export interface MainWindowOptions {
   devServerUrl?: string
   /** Development only: DevTools and the reload keys. Installed builds get neither. */
   developerTools?: boolean
+  /**
+   * Extra arguments of the page's process: the startup state (electron/main/startupState.ts), which the sandboxed
+   * preload reads from process.argv.
+   */
+  additionalArguments?: string[]
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
@@ -19,7 +24,10 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Branch Desk',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(opts.preloadPath, { devTools: opts.developerTools ?? false }),
+    webPreferences: {
+      ...secureWebPreferences(opts.preloadPath, { devTools: opts.developerTools ?? false }),
+      additionalArguments: opts.additionalArguments ?? [],
+    },
   })
   lockDownWebContents(win.webContents)
   if (!opts.developerTools) blockDeveloperShortcuts(win.webContents)

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNEL_NAMES } from '../../shared/contract/channels'
 import type { BranchDeskApi } from '../../shared/contract'
+import { readStartupArgument } from '../../shared/app/startupArgument'
 
 /**
  * The only thing the page gets: `window.branchDesk.invoke(channel, input)`, limited to the contract's channels.
@@ -17,3 +18,9 @@ const api: BranchDeskApi = {
 }
 
 contextBridge.exposeInMainWorld('branchDesk', api)
+
+// What the first screen needs, from the shell (electron/main/startupState.ts, checked there against the shared
+// schema before it became this process's argument): data only, copied into the page by the bridge, read-only there.
+// Without zod here (the preload stays small); the page treats it as the core's earlier answers and asks again.
+const startup = readStartupArgument(process.argv)
+if (startup && typeof startup === 'object') contextBridge.exposeInMainWorld('branchDeskStartupState', startup)

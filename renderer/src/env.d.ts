@@ -13,6 +13,8 @@ declare global {
     branchDesk: BranchDeskApi
     /** The calls renderer/public/startup.js made before the app's code loaded, until a store takes each answer. */
     branchDeskStartup?: Partial<Record<import('./api/client').StartupChannel, Promise<unknown>>>
+    /** What the shell computed for this window's first screen (renderer/src/stores/startupState.ts). */
+    branchDeskStartupState?: import('@shared/app/startupState').StartupState
   }
 }
 

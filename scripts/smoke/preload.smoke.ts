@@ -8,13 +8,14 @@ import { dirname } from 'node:path'
 import { describe, it } from 'node:test'
 import vm from 'node:vm'
 import { CHANNELS } from '../../shared/contract'
+import { startupArgument, type StartupState } from '../../shared/app/startupState'
 import { assertBuilt, OUT_PRELOAD } from './harness'
 
 const PRELOAD_BUDGET_BYTES = 60 * 1024
 
-function runPreload() {
+function runPreload(argv: string[] = ['/path/to/electron', '--type=renderer']) {
   const required: string[] = []
-  const exposed = new Map<string, { invoke(channel: string, input: unknown): Promise<unknown> }>()
+  const exposed = new Map<string, { invoke(channel: string, input: unknown): Promise<unknown> } & object>()
   const invoked: Array<{ channel: string; input: unknown }> = []
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: never) => exposed.set(key, api) },
@@ -35,7 +36,12 @@ function runPreload() {
   const script = new vm.Script(`(function (require, module, exports) {${readFileSync(OUT_PRELOAD, 'utf8')}\n})`, {
     filename: OUT_PRELOAD,
   })
-  script.runInNewContext({ Set, Promise, Error, String, Object })(sandboxRequire, module, module.exports)
+  // `process` as a sandboxed preload has it: argv holds the page process's arguments (additionalArguments among them).
+  script.runInNewContext({ Set, Promise, Error, String, Object, JSON, process: { argv } })(
+    sandboxRequire,
+    module,
+    module.exports,
+  )
   return { required, exposed, invoked }
 }
 
@@ -63,5 +69,27 @@ describe('the built preload', () => {
     await assert.rejects(api.invoke('fs/read-file', {}), /Unknown channel/)
     await assert.rejects(api.invoke('__proto__', {}), /Unknown channel/)
     assert.equal(invoked.length, CHANNELS.length)
+  })
+
+  it("exposes the shell's startup state from its process argument as data, and nothing without one", () => {
+    const state: StartupState = {
+      status: {
+        firstRun: false,
+        branch: { id: 'b1', code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' },
+        hq: { state: 'not-configured' },
+        appVersion: '1.0.0',
+        referenceVersions: {},
+        timeZone: 'Europe/Moscow',
+        now: '2026-12-05T21:00:00.000Z',
+      },
+      session: { status: 'signed-out' },
+    }
+    const { exposed } = runPreload(['/path/to/electron', '--type=renderer', startupArgument(state), '--lang=ru'])
+    assert.deepEqual([...exposed.keys()], ['branchDesk', 'branchDeskStartupState'])
+    assert.deepEqual(exposed.get('branchDeskStartupState'), state)
+    assert.deepEqual(
+      [...runPreload(['--type=renderer', '--branch-desk-startup={broken']).exposed.keys()],
+      ['branchDesk'],
+    )
   })
 })

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { CHANNELS } from '../../shared/contract'
+import { readStartupArgument } from '../../shared/app/startupArgument'
+import { startupStateSchema } from '../../shared/app/startupState'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { allMigrationNames } from './migrationNames'
@@ -91,6 +93,15 @@ describe('after ready', () => {
       [null],
     )
     assert.deepEqual(win.webContents.loads, ['app://branch-desk/index.html'])
+  })
+
+  it("hands the window the core's startup state for its first screen: a fresh install, first run, signed out", () => {
+    const prefs = win.options.webPreferences as { additionalArguments?: string[] }
+    const state = startupStateSchema.parse(readStartupArgument(prefs.additionalArguments ?? []))
+    assert.equal(state.status.firstRun, true)
+    assert.equal(state.status.branch, null)
+    assert.deepEqual(state.session, { status: 'signed-out' })
+    assert.ok(Math.abs(Date.parse(state.status.now) - Date.now()) < 60_000, 'the core clock at the window creation')
   })
 
   it('swallows reload and DevTools keys in the installed build', () => {

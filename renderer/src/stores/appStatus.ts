@@ -5,16 +5,23 @@ import type { AppStatus, Locale } from '@shared/app/contract'
 import type { ChannelInput } from '@shared/contract'
 import { call, takeStartupAnswer } from '../api/client'
 import { i18n, loadLocaleMessages, LOCALE_KEY } from '../plugins/i18n'
+import { startupState } from './startupState'
 
 /** The branch, first-run flag, HQ connection state and the UI language. */
 export const useAppStatusStore = defineStore('appStatus', () => {
-  const status = ref<AppStatus | null>(null)
+  // The shell's startup state, when it gave one: the first screen is drawn from it, then the first load's live
+  // answer replaces it (renderer/src/main.ts).
+  const initial = startupState()
+  const status = ref<AppStatus | null>(initial?.status ?? null)
   const locale = ref<Locale>(i18n.global.locale.value as Locale)
 
   /** How far the core's clock is from this window's (none in the app; a test may run the core on its own clock). */
-  let clockOffsetMs = 0
+  let clockOffsetMs = initial ? Date.parse(initial.status.now) - Date.now() : 0
+  /** Loads asked so far: an answer to one overtaken by a later load leaves the later answer in place. */
+  let loads = 0
 
   async function load(): Promise<AppStatus> {
+    const mine = ++loads
     // The first load takes what renderer/public/startup.js asked while the page loaded (the same locale: both read
     // LOCALE_KEY); a later one asks both together (the status does not depend on the locale): one round trip.
     const [, answer] = await Promise.all([
@@ -22,9 +29,11 @@ export const useAppStatusStore = defineStore('appStatus', () => {
       takeStartupAnswer('app/get-status') ?? call('app/get-status'),
     ])
     if (!answer.ok) throw answer.error
-    status.value = answer.value
-    clockOffsetMs = Date.parse(status.value.now) - Date.now()
-    return status.value
+    if (mine === loads) {
+      status.value = answer.value
+      clockOffsetMs = Date.parse(answer.value.now) - Date.now()
+    }
+    return answer.value
   }
 
   /**
