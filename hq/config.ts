@@ -135,11 +135,11 @@ const envSchema = z.object({
    */
   DEVICE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   /**
-   * Pushes one device may have in flight at once. A device pipelines its push (the next batch sent while HQ applies
-   * the previous one: two at a time); 4 leaves room for a retry, while one token can no longer make HQ buffer and
-   * parse dozens of full-size pushes at once.
+   * Pushes one device may have in flight at once. A device pipelines two batches; a run given up on (a lost answer)
+   * may leave both still at HQ when the next run sends two more, and a network that delivers twice doubles them:
+   * 8 leaves room for that, while one token can no longer make HQ buffer and parse dozens of full-size pushes.
    */
-  DEVICE_PUSHES_IN_FLIGHT: z.coerce.number().int().min(2).max(64).default(4),
+  DEVICE_PUSHES_IN_FLIGHT: z.coerce.number().int().min(2).max(64).default(8),
   /**
    * Which proxies in front of HQ to believe about the client's address (X-Forwarded-For): empty = none (HQ faces
    * the devices directly); `true` = any; a number = that many hops; else a comma-separated list of addresses or

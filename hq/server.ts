@@ -150,11 +150,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       throw new HqHttpError(429, 'too-many-pushes', `at most ${limits.devicePushesInFlight} pushes at once`)
     }
     pushesInFlight.set(id, n + 1)
-    reply.raw.once('close', () => {
+    // Released when the answer is sent, or when the socket closes without one — once.
+    let released = false
+    const release = () => {
+      if (released) return
+      released = true
       const left = (pushesInFlight.get(id) ?? 1) - 1
       if (left <= 0) pushesInFlight.delete(id)
       else pushesInFlight.set(id, left)
-    })
+    }
+    reply.raw.once('finish', release)
+    reply.raw.once('close', release)
   })
 
   app.get('/v1/health', { config: { public: true } }, async () => ({
