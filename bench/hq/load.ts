@@ -6,6 +6,8 @@ import type { Change, ChangeResult, EnrolResponse, PullResponse, PushResponse } 
 
 export interface FleetOptions {
   hqUrl: string
+  /** Several HQ instances: device i talks to instance i mod N (a balancer keeping each kept-alive connection on one). */
+  hqUrls?: readonly string[]
   /** HQ's database, read at the end to check that every acknowledged change is there exactly once. */
   db: HqDb
   /** One enrolment code per device; `first` marks the device that sets its branch up. */
@@ -65,7 +67,7 @@ async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) =
  * figures say what happened.
  */
 export async function runFleet(o: FleetOptions): Promise<FleetFigures> {
-  const base = new URL(o.hqUrl)
+  const bases = (o.hqUrls && o.hqUrls.length > 0 ? o.hqUrls : [o.hqUrl]).map((u) => new URL(u))
   const timeoutMs = o.timeoutMs ?? 30_000
   const errorsByKind: Record<string, number> = {}
   const fail = (kind: string) => {
@@ -81,9 +83,9 @@ export async function runFleet(o: FleetOptions): Promise<FleetFigures> {
     plan.clerks.push(uuidv7())
     plans.set(c.branch, plan)
   }
-  const devices = o.codes.map((c) => ({
+  const devices = o.codes.map((c, i) => ({
     ...c,
-    http: new HttpDevice(base, timeoutMs),
+    http: new HttpDevice(bases[i % bases.length]!, timeoutMs),
     work: new ContractWork(plans.get(c.branch)!.clerks[c.slot]!, `${c.branch}-${c.slot}`, o.today),
     cursor: '0',
     enrolled: false,

@@ -29,7 +29,8 @@ import { percentile, runFleet, type FleetFigures } from './load'
  *
  * Options: --devices N (50), --per-branch D devices per branch (2), --batches B (5), --batch-size S (50),
  * --window-s W (10), --deadline-s T (hard overall limit, 600), --pool P (HQ's DB_POOL_MAX, HQ's default when
- * absent), --profile DIR (HQ's CPU profile written there when it stops), --json (last line for scripts). Everything it started is stopped on success, failure and Ctrl+C.
+ * absent), --instances K (K HQ processes on the one database, device i on instance i mod K — docs/scaling.md),
+ * --profile DIR (HQ's CPU profile written there when it stops), --json (last line for scripts). Everything it started is stopped on success, failure and Ctrl+C.
  */
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'window-s': { type: 'string', default: '10' },
     'deadline-s': { type: 'string', default: '600' },
     pool: { type: 'string' },
+    instances: { type: 'string', default: '1' },
     profile: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -50,6 +52,7 @@ const BATCHES = Math.max(1, Math.min(100, Number(values.batches)))
 const BATCH_SIZE = Math.max(4, Math.min(500, Number(values['batch-size'])))
 const WINDOW_MS = Math.max(0, Number(values['window-s']) * 1000)
 const DEADLINE_MS = Math.max(10, Number(values['deadline-s'])) * 1000
+const INSTANCES = Math.max(1, Math.min(8, Number(values.instances)))
 const started = Date.now()
 
 /** Sockets this process needs: one per device, plus HQ's pool and slack; HQ (a child) inherits the limit. */
@@ -179,28 +182,35 @@ async function main(): Promise<FleetFigures> {
       stops.push(['PostgreSQL cluster', () => cluster!.stop()])
     }
     const url = process.env.DATABASE_URL ?? (await cluster!.createDatabase('bench_hq'))
-    const port = await freePort()
-    const hq: HqProcess = await startHqProcess(
-      {
-        DATABASE_URL: url,
-        LOG_LEVEL: 'warn',
-        BLOB_DIR: join(work, 'blobs'),
-        // Every device enrols from this one loopback address.
-        ENROL_ATTEMPTS_PER_MINUTE: '10000',
-        ...(values.pool ? { DB_POOL_MAX: values.pool } : {}),
-        ...(values.profile
-          ? {
-              NODE_OPTIONS: `--import ${pathToFileURL(join(import.meta.dirname, 'cpuProfile.mjs')).href}`,
-              HQ_CPU_PROFILE_DIR: values.profile,
-            }
-          : {}),
-      },
-      port,
-    )
-    stops.push(['HQ', () => hq.stop()])
+    const instances: HqProcess[] = []
+    for (let i = 0; i < INSTANCES; i++) {
+      const port = await freePort()
+      const hq: HqProcess = await startHqProcess(
+        {
+          DATABASE_URL: url,
+          LOG_LEVEL: 'warn',
+          BLOB_DIR: join(work, 'blobs'),
+          // Every device enrols from this one loopback address.
+          ENROL_ATTEMPTS_PER_MINUTE: '10000',
+          ...(values.pool ? { DB_POOL_MAX: values.pool } : {}),
+          ...(values.profile
+            ? {
+                NODE_OPTIONS: `--import ${pathToFileURL(join(import.meta.dirname, 'cpuProfile.mjs')).href}`,
+                HQ_CPU_PROFILE_DIR: join(values.profile, `instance-${i + 1}`),
+              }
+            : {}),
+        },
+        port,
+      )
+      stops.push([`HQ ${i + 1}`, () => hq.stop()])
+      instances.push(hq)
+    }
+    const hq = instances[0]!
     const db = await openHqDatabase({ client: 'pg', url }, { migrate: false, poolMax: 8 })
     stops.push(['bench database pool', () => db.destroy()])
-    console.log(`HQ (separate process) at ${hq.url}, Node ${process.version}; PostgreSQL: ${await clusterSettings(db)}`)
+    console.log(
+      `HQ (${INSTANCES} separate process${INSTANCES > 1 ? 'es' : ''}) at ${instances.map((h) => h.url).join(', ')}, Node ${process.version}; PostgreSQL: ${await clusterSettings(db)}`,
+    )
 
     // Branches and one-time codes through HQ's admin functions (what `npm run hq -- enrol` runs).
     const now = new Date()
@@ -216,6 +226,7 @@ async function main(): Promise<FleetFigures> {
     const sampler = sampleActivity(db, url)
     const figures = await runFleet({
       hqUrl: hq.url,
+      hqUrls: instances.map((h) => h.url),
       db,
       codes,
       batches: BATCHES,
@@ -249,6 +260,7 @@ main().then(
       console.log(
         JSON.stringify({
           devices: DEVICES,
+          instances: INSTANCES,
           changesPerSec: Math.round(f.changesPerSec),
           pushP50Ms: Math.round(f.pushP50Ms),
           pushP95Ms: Math.round(f.pushP95Ms),
