@@ -1,3 +1,4 @@
+import { enrolDirect } from './testing/enrolDirect'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,10 +6,8 @@ import { uuidv7 } from 'uuidv7'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Change, ChangeResult } from '../shared/sync/protocol'
 import { translate } from '../shared/i18n/messages'
-import { ensureBranch, issueEnrolmentCode } from './admin'
 import { authorshipFor, branchAt } from './authorship'
 import { openHqDatabase, type HqDb } from './db'
-import { enrolDevice } from './enrolment'
 import { applyChanges, type DeviceIdentity } from './push'
 import { moveStaff } from './staffMoves'
 import { startHq } from './testing/hqHarness'
@@ -33,16 +32,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function enrol(branchCode: string, branchRecordId: string): Promise<DeviceIdentity> {
-  await ensureBranch(db, { code: branchCode, name: branchCode, city: 'Город' }, now)
-  const { code } = await issueEnrolmentCode(db, branchCode, now, 7)
-  const r = await enrolDevice(
-    db,
-    { code, deviceName: 'd', branch: { id: branchRecordId, code: branchCode, name: 'n', city: 'c' } },
-    now,
-  )
-  return { id: r.deviceId, branchCode }
-}
+const enrol = (branchCode: string, branchRecordId: string) => enrolDirect(db, branchCode, branchRecordId, now)
 
 const row = (id: string, extra: Record<string, unknown>, version = 1) => ({
   id,

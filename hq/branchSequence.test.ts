@@ -1,12 +1,12 @@
+import { enrolDirect } from './testing/enrolDirect'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Change } from '../shared/sync/protocol'
-import { ensureBranch, issueEnrolmentCode, publishReference } from './admin'
+import { publishReference } from './admin'
 import { openHqDatabase, type HqDb } from './db'
-import { enrolDevice } from './enrolment'
 import { pullFor } from './pull'
 import { applyChanges, type DeviceIdentity } from './push'
 import { writeRecords } from './records'
@@ -37,16 +37,7 @@ async function openBackend(kind: 'pg' | 'sqlite'): Promise<HqDb> {
   return openHqDatabase({ client: 'sqlite', file: join(dir, 'hq.sqlite') })
 }
 
-async function enrol(db: HqDb, branchCode: string, branchRecordId: string): Promise<DeviceIdentity> {
-  await ensureBranch(db, { code: branchCode, name: branchCode, city: 'Город' }, now)
-  const { code } = await issueEnrolmentCode(db, branchCode, now, 7)
-  const r = await enrolDevice(
-    db,
-    { code, deviceName: 'd', branch: { id: branchRecordId, code: branchCode, name: 'n', city: 'c' } },
-    now,
-  )
-  return { id: r.deviceId, branchCode }
-}
+const enrol = (db: HqDb, branchCode: string, branchRecordId: string) => enrolDirect(db, branchCode, branchRecordId, now)
 
 const row = (id: string, extra: Record<string, unknown>) => ({
   id,

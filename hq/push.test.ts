@@ -1,3 +1,4 @@
+import { enrolDirect } from './testing/enrolDirect'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,16 +26,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function enrol(branchCode: string, branchRecordId: string): Promise<DeviceIdentity> {
-  await ensureBranch(db, { code: branchCode, name: branchCode, city: 'Город' }, now)
-  const { code } = await issueEnrolmentCode(db, branchCode, now, 7)
-  const r = await enrolDevice(
-    db,
-    { code, deviceName: 'd', branch: { id: branchRecordId, code: branchCode, name: 'n', city: 'c' } },
-    now,
-  )
-  return { id: r.deviceId, branchCode }
-}
+const enrol = (branchCode: string, branchRecordId: string) => enrolDirect(db, branchCode, branchRecordId, now)
 
 const row = (id: string, version: number, extra: Record<string, unknown>) => ({
   id,
