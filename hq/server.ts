@@ -23,6 +23,7 @@ import { DEFAULT_LIMITS, type HqConfig } from './config'
 import type { HqDb } from './db'
 import { authenticate, enrolDevice, type AuthenticatedDevice } from './enrolment'
 import { HqHttpError } from './errors'
+import { HqBusyError, WorkGate } from './workGate'
 import { pullJsonFor } from './pull'
 import { applyChanges } from './push'
 import { PushOrder } from './pushOrder'
@@ -33,8 +34,21 @@ import { registerUpdateRoutes } from './updatesRoutes'
 export interface ServerOptions {
   db: HqDb
   config: Pick<HqConfig, 'blobDir' | 'blobChunkMax' | 'logLevel'> &
-    Partial<Pick<HqConfig, 'enrolAttemptsPerMinute' | 'pushOrderWaitMs' | 'pushOrderPollMs' | 'limits' | 'trustProxy'>>
+    Partial<
+      Pick<
+        HqConfig,
+        | 'enrolAttemptsPerMinute'
+        | 'pushOrderWaitMs'
+        | 'pushOrderPollMs'
+        | 'limits'
+        | 'trustProxy'
+        | 'dbWorkMax'
+        | 'queueWaitMaxMs'
+      >
+    >
   clock?: Clock
+  /** Tests hold it to make HQ busy on cue; HQ builds its own from dbWorkMax and queueWaitMaxMs. */
+  gate?: WorkGate
   /** A pino-compatible logger config or false; defaults to JSON lines at config.logLevel. */
   logger?: boolean | object
 }
@@ -63,6 +77,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const blobs: BlobStore = new FolderBlobStore(db, config.blobDir)
   const pushOrder = new PushOrder(db, { waitMs: config.pushOrderWaitMs, pollMs: config.pushOrderPollMs })
   const limits = config.limits ?? DEFAULT_LIMITS
+  // Pushes and pulls queue here, not in the pool; a request that would wait too long is answered busy at once.
+  const gate =
+    opts.gate ?? new WorkGate({ concurrency: config.dbWorkMax ?? 8, maxWaitMs: config.queueWaitMaxMs ?? 1000 })
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
     // Behind a balancer, the client's address comes from the proxies HQ is told to believe (TRUST_PROXY).
@@ -93,6 +110,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((error: unknown, request, reply) => {
     let status = 500
     let body: HqError = { error: { code: 'internal', message: 'internal error' } }
+    if (error instanceof HqBusyError) void reply.header('retry-after', String(error.retryAfterSeconds))
     if (error instanceof HqHttpError) {
       status = error.status
       body = { error: { code: error.code, message: error.message } }
@@ -117,7 +135,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     else request.log.warn({ code: body.error.code, status }, 'request refused')
     // Refused before its body was read (no token, too large, too many): close rather than read the rest to reach
     // the next request on the connection.
-    if (!request.raw.complete) void reply.header('connection', 'close')
+    // A busy answer keeps the connection: the device comes back on it, and Node reads past the unread body (a
+    // push batch, small) before the next request — closing it turned a refusal into a reset for the request the
+    // device had already started on that socket (bench:hq: 138 ECONNRESET at 2,000 devices).
+    if (!request.raw.complete && !(error instanceof HqBusyError)) void reply.header('connection', 'close')
     void reply.status(status).send(body)
   })
 
@@ -130,6 +151,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     request.log = request.log.child({ deviceId: device.id, branch: device.branchCode })
     return device
   }
+
+  // The busy answer comes first, before the token is checked (a database query) and before the body is read: a
+  // refusal must cost HQ far less than the work it spares, or refusing under load only adds load. A pipelined push
+  // names its place in the run in a header (x-push-index, checked against the body later); a batch after the
+  // first of its run is never refused — the run was let in, and refusing it would leave the run waiting.
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url
+    if (url === '/v1/pull') gate.admit()
+    else if (url === '/v1/push') {
+      const index = request.headers['x-push-index']
+      if (index !== undefined && index !== '0') return
+      // A device of an earlier version names no place in a header: its batches are let in here and a first batch is
+      // refused after its body is read (the route).
+      if (index === '0') gate.admit()
+    }
+  })
 
   // The token is checked as soon as the headers are in, before a byte of the body is read (issue 13: 16
   // unauthenticated 30 MB pushes were read and parsed first, 144 → 1,258 MB). Unknown paths are not public either.
@@ -216,10 +253,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.post('/v1/push', { bodyLimit: limits.pushBodyMax }, async (request): Promise<PushResponse> => {
     const device = await requireDevice(request)
     const body = pushRequestSchema.parse(request.body)
+    // The header a device sends with a pipelined batch must say what the body says: a batch cannot skip the busy
+    // check by calling itself a later one.
+    const header = request.headers['x-push-index']
+    if (header !== undefined && header !== String(body.place?.index ?? 0))
+      throw new HqHttpError(400, 'push-index-mismatch', 'x-push-index does not match the batch’s place')
+    // A device without the header (an earlier version): only a run's first batch may be answered busy — a later one
+    // was sent while the run's earlier batches were let in, and refusing it would break the run.
+    if (header === undefined && (!body.place || body.place.index === 0)) gate.admit()
+    // The turn before the queue: a batch holding a place in the queue while it waits for its turn could keep the
+    // batch before it out (hq/pushOrder.ts).
     const done = body.place ? await pushOrder.turn(device.id, body.place) : null
     let results: ChangeResult[]
     try {
-      results = await applyChanges(db, device, body.changes, 'push', clock.now(), limits)
+      results = await gate.run(() => applyChanges(db, device, body.changes, 'push', clock.now(), limits))
     } catch (e) {
       await done?.(false)
       throw e
@@ -234,7 +281,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/v1/pull', async (request, reply) => {
     const device = await requireDevice(request)
     const query = pullQuerySchema.parse(request.query)
-    return reply.type('application/json').send(await pullJsonFor(db, device, query.cursor, query.limit))
+    gate.admit()
+    const json = await gate.run(() => pullJsonFor(db, device, query.cursor, query.limit))
+    return reply.type('application/json').send(json)
   })
 
   app.get('/v1/contracts', async (request): Promise<{ contracts: ContractSummary[] }> => {

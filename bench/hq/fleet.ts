@@ -14,19 +14,38 @@ export interface Answer<T> {
   status: number
   body: T
   ms: number
+  /** Retry-After in seconds, when HQ sent one (a busy answer). */
+  retryAfterS: number | null
 }
 
+/**
+ * A kept-alive socket idle longer than this is not used again: HQ closes idle sockets after KEEP_ALIVE_TIMEOUT_MS
+ * (65 s), and a request written as it closes is reset. The device's fetch (undici) does the same from HQ's
+ * Keep-Alive hint; a device waiting out a long Retry-After meets it (bench:hq: 56 resets before this).
+ */
+const IDLE_SOCKET_REUSE_MS = 60_000
+
 export class HttpDevice {
-  readonly agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  private lastAnswerAt = 0
   token = ''
   constructor(
     readonly base: URL,
     readonly timeoutMs: number,
   ) {}
 
-  call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer<T>> {
+  call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
     const started = performance.now()
+    if (this.lastAnswerAt > 0 && started - this.lastAnswerAt > IDLE_SOCKET_REUSE_MS) {
+      this.agent.destroy()
+      this.agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    }
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -38,6 +57,7 @@ export class HttpDevice {
           headers: {
             ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
             ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+            ...extra,
           },
         },
         (res) => {
@@ -51,7 +71,14 @@ export class HttpDevice {
             } catch {
               // a non-JSON answer is reported as text
             }
-            resolve({ status: res.statusCode ?? 0, body: parsed as T, ms: performance.now() - started })
+            this.lastAnswerAt = performance.now()
+            const retryAfter = Number(res.headers['retry-after'])
+            resolve({
+              status: res.statusCode ?? 0,
+              body: parsed as T,
+              ms: performance.now() - started,
+              retryAfterS: Number.isFinite(retryAfter) ? retryAfter : null,
+            })
           })
           res.on('error', reject)
         },

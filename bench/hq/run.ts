@@ -29,7 +29,8 @@ import { percentile, runFleet, type FleetFigures } from './load'
  *
  * Options: --devices N (50), --per-branch D devices per branch (2), --batches B (5), --batch-size S (50),
  * --window-s W (10), --deadline-s T (hard overall limit, 600), --pool P (HQ's DB_POOL_MAX, HQ's default when
- * absent), --instances K (K HQ processes on the one database, device i on instance i mod K — docs/scaling.md),
+ * absent), --work-max W and --queue-wait-ms Q (HQ's DB_WORK_MAX and QUEUE_WAIT_MAX_MS, hq/workGate.ts: a wide
+ * gate — e.g. 1000 and 600000 — lets every request in, as HQ did before the gate), --instances K (K HQ processes on the one database, device i on instance i mod K — docs/scaling.md),
  * --profile DIR (HQ's CPU profile written there when it stops), --json (last line for scripts). Everything it started is stopped on success, failure and Ctrl+C.
  */
 const { values } = parseArgs({
@@ -41,6 +42,8 @@ const { values } = parseArgs({
     'window-s': { type: 'string', default: '10' },
     'deadline-s': { type: 'string', default: '600' },
     pool: { type: 'string' },
+    'work-max': { type: 'string' },
+    'queue-wait-ms': { type: 'string' },
     instances: { type: 'string', default: '1' },
     profile: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -193,6 +196,8 @@ async function main(): Promise<FleetFigures> {
           // Every device enrols from this one loopback address.
           ENROL_ATTEMPTS_PER_MINUTE: '10000',
           ...(values.pool ? { DB_POOL_MAX: values.pool } : {}),
+          ...(values['work-max'] ? { DB_WORK_MAX: values['work-max'] } : {}),
+          ...(values['queue-wait-ms'] ? { QUEUE_WAIT_MAX_MS: values['queue-wait-ms'] } : {}),
           ...(values.profile
             ? {
                 NODE_OPTIONS: `--import ${pathToFileURL(join(import.meta.dirname, 'cpuProfile.mjs')).href}`,
@@ -243,7 +248,8 @@ async function main(): Promise<FleetFigures> {
     console.log(
       `${DEVICES} devices (${branches} branches), ${BATCHES} × ${BATCH_SIZE} changes each: ` +
         `${figures.changes} changes accepted in ${figures.seconds.toFixed(2)} s → ${Math.round(figures.changesPerSec)} changes/s\n` +
-        `push p50 ${figures.pushP50Ms.toFixed(0)} ms, p95 ${figures.pushP95Ms.toFixed(0)} ms, max ${figures.pushMaxMs.toFixed(0)} ms (${figures.pushes} pushes); ` +
+        `push p50 ${figures.pushP50Ms.toFixed(0)} ms, p95 ${figures.pushP95Ms.toFixed(0)} ms, max ${figures.pushMaxMs.toFixed(0)} ms (${figures.pushes} pushes answered); ` +
+        `busy answers ${figures.busy} (sent again after Retry-After); first attempt → applied p50 ${figures.pushDoneP50Ms.toFixed(0)} ms, p95 ${figures.pushDoneP95Ms.toFixed(0)} ms, max ${figures.pushDoneMaxMs.toFixed(0)} ms\n` +
         `pull p50 ${figures.pullP50Ms.toFixed(0)} ms, p95 ${figures.pullP95Ms.toFixed(0)} ms, max ${figures.pullMaxMs.toFixed(0)} ms (${figures.pulls} pulls)\n` +
         `errors ${figures.errors}${errors ? ` (${errors})` : ''}; lost ${figures.lost}; at HQ exactly once: ${figures.lost === 0 && figures.duplicates === 0 ? 'yes' : 'NO'}`,
     )
@@ -265,6 +271,8 @@ main().then(
           pushP50Ms: Math.round(f.pushP50Ms),
           pushP95Ms: Math.round(f.pushP95Ms),
           pushMaxMs: Math.round(f.pushMaxMs),
+          busy: f.busy,
+          pushDoneP95Ms: Math.round(f.pushDoneP95Ms),
           pullP50Ms: Math.round(f.pullP50Ms),
           pullP95Ms: Math.round(f.pullP95Ms),
           pullMaxMs: Math.round(f.pullMaxMs),

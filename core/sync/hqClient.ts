@@ -47,8 +47,9 @@ export class HqBusy extends HqRefused {
     code: string,
     message: string,
     readonly retryAfterMs: number,
+    status = 429,
   ) {
-    super(429, code, message)
+    super(status, code, message)
     this.name = 'HqBusy'
   }
 }
@@ -72,6 +73,26 @@ export interface HqClientOptions {
   /** Injected in tests to cut connections and lose answers; the global fetch in the app. */
   fetch?: Fetch
   timeoutMs?: number
+  /**
+   * How long one request may keep coming back when HQ answers it busy (503 `hq-busy`: nothing applied, come back
+   * after Retry-After — hq/workGate.ts) before the run gives up and the engine schedules the next; 30 s.
+   */
+  busyWaitMaxMs?: number
+  /** Injected in tests. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** What one request to HQ carries besides its method and path. */
+interface HqRequest {
+  json?: unknown
+  /** A JSON body serialised already (push splices each outbox row's stored JSON in as it is). */
+  jsonText?: string
+  body?: Buffer
+  /** A byte range of a file, streamed from disk into the request (no copy of it in memory). */
+  file?: { path: string; start: number; length: number }
+  query?: Record<string, string | number>
+  headers?: Record<string, string>
+  timeoutMs?: number
 }
 
 /** The device's side of the HTTP protocol; every answer is parsed with the shared schemas before use. */
@@ -86,24 +107,39 @@ export class HqClient {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
   }
 
+  /**
+   * One request, sent again while HQ answers it busy (its queue is full: nothing of it was applied) and the waits
+   * stay within busyWaitMaxMs. A file streamed from disk cannot be sent twice and is never answered busy.
+   */
   private async request<S extends z.ZodType>(
     method: string,
     path: string,
     schema: S,
-    init: {
-      json?: unknown
-      /** A JSON body serialised already (push splices each outbox row's stored JSON in as it is). */
-      jsonText?: string
-      body?: Buffer
-      /** A byte range of a file, streamed from disk into the request (no copy of it in memory). */
-      file?: { path: string; start: number; length: number }
-      query?: Record<string, string | number>
-      timeoutMs?: number
-    } = {},
+    init: HqRequest = {},
+  ): Promise<z.infer<S>> {
+    const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+    let waited = 0
+    for (;;) {
+      try {
+        return await this.requestOnce(method, path, schema, init)
+      } catch (e) {
+        if (!(e instanceof HqBusy) || e.status !== 503 || init.file) throw e
+        if (waited + e.retryAfterMs > (this.opts.busyWaitMaxMs ?? 30_000)) throw e
+        waited += e.retryAfterMs
+        await sleep(e.retryAfterMs)
+      }
+    }
+  }
+
+  private async requestOnce<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    init: HqRequest = {},
   ): Promise<z.infer<S>> {
     const url = new URL(this.baseUrl + path)
     for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, String(v))
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = { ...init.headers }
     if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`
     let body: string | Blob | AsyncIterable<Uint8Array> | undefined
     if (init.jsonText !== undefined) {
@@ -152,6 +188,8 @@ export class HqClient {
     }
     if (!res.ok) {
       const err = hqErrorSchema.safeParse(json)
+      if (res.status === 503 && err.success && err.data.error.code === 'hq-busy')
+        throw new HqBusy('hq-busy', err.data.error.message, retryAfterMs(res.headers.get('retry-after')), 503)
       if (res.status >= 500 || !err.success) throw new HqUnreachable(`HQ failed (${res.status})`)
       if (res.status === 429)
         throw new HqBusy(err.data.error.code, err.data.error.message, retryAfterMs(res.headers.get('retry-after')))
@@ -179,6 +217,9 @@ export class HqClient {
     const tail = place ? `,"place":${JSON.stringify(place)}` : ''
     return this.request('POST', '/v1/push', pushResponseSchema, {
       jsonText: `{"changes":[${changes.join(',')}]${tail}}`,
+      // HQ decides whether it is busy from the headers, before it reads the body (hq/workGate.ts); a batch with no
+      // place is a run of one.
+      headers: { 'x-push-index': String(place?.index ?? 0) },
       timeoutMs: 120_000,
     })
   }
@@ -187,6 +228,7 @@ export class HqClient {
   push(changes: Change[], place?: { run: string; index: number }): Promise<PushResponse> {
     return this.request('POST', '/v1/push', pushResponseSchema, {
       json: place ? { changes, place } : { changes },
+      headers: { 'x-push-index': String(place?.index ?? 0) },
       timeoutMs: 120_000,
     })
   }

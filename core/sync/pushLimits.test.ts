@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ensureBranch, issueEnrolmentCode } from '../../hq/admin'
 import type { HqLimits } from '../../hq/config'
 import { startHq, type RunningHq } from '../../hq/testing/hqHarness'
-import { HqClient, type Fetch } from './hqClient'
+import { HqBusy, HqClient, type Fetch } from './hqClient'
 import { pushOutbox } from './pushOutbox'
 import { plainFileSecretStore } from './secretStore'
 import { TOKEN_SECRET } from './syncState'
@@ -160,4 +160,50 @@ describe('HQ busy', () => {
     expect(await d.core.sync.syncNow()).toBe(true)
     expect(await outboxState(d)).toMatchObject({ pending: 0, other: 0 })
   }, 30_000)
+
+  const hqBusyAnswer = (retryAfter: string) =>
+    new Response(JSON.stringify({ error: { code: 'hq-busy', message: 'HQ is busy' } }), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after': retryAfter },
+    })
+
+  it('503 hq-busy (HQ’s queue full, nothing applied): the same push goes again after Retry-After within the run, which succeeds', async () => {
+    let refusals = 0
+    let pushes = 0
+    const busy: Fetch = (async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url)
+      if (url.pathname === '/v1/push') {
+        pushes++
+        if (refusals < 1) {
+          refusals++
+          return hqBusyAnswer('1')
+        }
+      }
+      return fetch(input, init)
+    }) as Fetch
+    const { d } = await setUp({ fetch: busy })
+    await receive(d, 1, 5)
+    const started = Date.now()
+    expect(await d.core.sync.syncNow()).toBe(true)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
+    expect(pushes).toBe(2)
+    expect(await outboxState(d)).toMatchObject({ pending: 0, other: 0 })
+    const st = await d.ok('sync/get-status', undefined, 'admin')
+    expect(st.lastError).toBeNull()
+  }, 30_000)
+
+  it('503 hq-busy for longer than the client waits: the run ends with HqBusy (online, try later), never "unreachable"', async () => {
+    const slept: number[] = []
+    const client = new HqClient({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 't',
+      busyWaitMaxMs: 5_000,
+      sleep: async (ms) => void slept.push(ms),
+      fetch: (async () => hqBusyAnswer('2')) as unknown as Fetch,
+    })
+    const failure = await client.pull('0', 10).catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(HqBusy)
+    expect(failure).toMatchObject({ status: 503, code: 'hq-busy', retryAfterMs: 2000 })
+    expect(slept).toEqual([2000, 2000])
+  })
 })

@@ -7,6 +7,7 @@ import { ensureBranch, issueEnrolmentCode } from '../admin'
 import { DEFAULT_LIMITS, type HqConfig, type HqLimits } from '../config'
 import { openHqDatabase, type HqDb } from '../db'
 import { buildServer } from '../server'
+import type { WorkGate } from '../workGate'
 
 export interface RunningHq {
   url: string
@@ -37,6 +38,8 @@ export async function startHq(
     limits?: Partial<HqLimits>
     /** TRUST_PROXY as hq/config.ts parses it (a test of HQ behind a balancer). */
     trustProxy?: HqConfig['trustProxy']
+    /** HQ's work gate, held by a test to make HQ busy on cue (hq/workGate.ts). */
+    gate?: WorkGate
   } = {},
 ): Promise<RunningHq> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-hq-'))
@@ -57,6 +60,7 @@ export async function startHq(
     },
     logger: process.env.HQ_TEST_LOG ? { level: 'info' } : false,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.gate ? { gate: opts.gate } : {}),
   })
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 })
   const address = app.server.address()
