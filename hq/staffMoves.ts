@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7'
-import type { HqDb } from './db'
+import { isPostgres, type HqDb } from './db'
 import { getRecord, getRecordByKey, writeRecords } from './records'
 import { staffRule } from './rules/branchRules'
 
@@ -18,8 +18,17 @@ export async function moveStaff(
   const to = args.toBranch.toUpperCase()
   const atIso = at.toISOString()
   return db.transaction(async (trx) => {
+    const seen = await getRecord(trx, 'staff', args.staffId)
+    if (!seen) throw new Error(`no staff member ${args.staffId}`)
+    // The branch rows pushes take (hq/push.ts), both, in code order: a push of either branch and another move of
+    // this member wait until the move is in, so none of them judges or writes the record as it was before (two moves
+    // at once both wrote version n + 1 and left two open periods). SQLite runs one transaction at a time anyway.
+    if (isPostgres(db))
+      await trx('hq_branch').whereIn('code', [seen.branchCode, to]).orderBy('code').forUpdate().select('code')
     const staff = await getRecord(trx, 'staff', args.staffId)
     if (!staff) throw new Error(`no staff member ${args.staffId}`)
+    if (staff.branchCode !== seen.branchCode)
+      throw new Error(`staff member ${args.staffId} was moved to ${staff.branchCode} meanwhile; run the move again`)
     const target = (await trx('hq_branch').where({ code: to }).first('code', 'record_id')) as
       { code: string; record_id: string | null } | undefined
     if (!target) throw new Error(`no branch ${to}`)
