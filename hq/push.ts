@@ -183,7 +183,9 @@ export async function applyChanges(
       if (blockedBy === 'deferred')
         return { status: 'deferred', reason: { code: 'follows-deferred-change', params: {} } }
       if (blockedBy === 'lost') return { status: 'conflict', reason: { code: 'follows-lost-change', params: {} } }
-      const tooLarge = recordTooLarge(change.entity, change.data, recordLimits)
+      // Serialised once: measured here and, if accepted, stored as this text (hq/records.ts).
+      const json = JSON.stringify(change.data)
+      const tooLarge = recordTooLarge(change.entity, change.data, recordLimits, json)
       if (tooLarge) return { status: 'rejected', reason: tooLarge }
       if (change.op === 'delete')
         return { status: 'rejected', reason: { code: 'unsupported-op', params: { op: change.op } } }
@@ -252,10 +254,16 @@ export async function applyChanges(
       if (at !== undefined) {
         // A record changed twice in one batch is written once, as its latest version.
         const first = staged[at]!
-        staged[at] = { ...next, isNew: first.isNew, deviceId: device.id, keyChanged: first.keyChanged || keyChanged }
+        staged[at] = {
+          ...next,
+          isNew: first.isNew,
+          deviceId: device.id,
+          keyChanged: first.keyChanged || keyChanged,
+          json,
+        }
       } else {
         stagedIndex.set(k, staged.length)
-        staged.push({ ...next, isNew: current === null, deviceId: device.id, keyChanged })
+        staged.push({ ...next, isNew: current === null, deviceId: device.id, keyChanged, json })
       }
       return 'accepted'
     }

@@ -52,7 +52,10 @@ const staff = (id: string, login: string, version = 1, role = 'clerk') =>
   })
 const policy = (id: string, version: number, name: string) =>
   row(id, version, { status: 'draft', insured_name: name, conclusion_date: '2026-11-21', blank_id: null })
-const document = (id: string) => row(id, 1, { draft: { insured: { surname: 'Смирнов "Ж"\\' } }, calculation: null })
+// Quotes, a backslash and control characters — U+001E among them, the separator of a batch's bodies on their way
+// to PostgreSQL (hq/records.ts): JSON writes them as escapes, so the bodies arrive whole.
+const document = (id: string) =>
+  row(id, 1, { draft: { insured: { surname: 'Смирнов "Ж"\\\u001e\u0000\t' } }, calculation: null })
 
 const [P1, P2, P3, P4] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()]
 const batches: Change[][] = []

@@ -15,8 +15,10 @@ export function recordTooLarge(
   entity: string,
   data: Record<string, unknown>,
   limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+  /** `data` as JSON text when the caller has it (hq/push.ts stores the same text: a record is serialised once). */
+  json: string = JSON.stringify(data),
 ): Reason | null {
   const limit = limits.recordMaxByEntity[entity] ?? limits.recordMax
-  const size = Buffer.byteLength(JSON.stringify(data), 'utf8')
+  const size = Buffer.byteLength(json, 'utf8')
   return size > limit ? { code: 'record-too-large', params: { size, limit } } : null
 }

@@ -176,10 +176,27 @@ function fitRequest(
   const rows: OutboxRow[] = []
   const changes: string[] = []
   let bytes = PUSH_ENVELOPE_BYTES
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: while three bytes a unit still fits, a change surely fits and its
+  // exact size is not needed (counting a batch's 0.6 MB of UTF-8 took ~5 % of the device's push time). `exact` says
+  // whether `bytes` is exact; at the first change the bound cannot settle, the sizes so far are counted exactly.
+  let exact = true
   for (let i = 0; i < candidates.length; i++) {
     const row = candidates[i]!
     if (heldBack.has(keyOf(row.entity, row.entity_id))) continue
     const json = changeJson(row)
+    const bound = json.length * 3 + 1
+    if (bytes + bound <= limit) {
+      bytes += bound
+      exact = false
+      rows.push(row)
+      changes.push(json)
+      continue
+    }
+    if (!exact) {
+      bytes = PUSH_ENVELOPE_BYTES
+      for (const c of changes) bytes += Buffer.byteLength(c) + 1
+      exact = true
+    }
     const size = Buffer.byteLength(json) + 1
     if (PUSH_ENVELOPE_BYTES + size > limit) {
       if (rows.length > 0) return { count: i, rows, changes, tooLarge: null }
