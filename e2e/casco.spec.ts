@@ -73,7 +73,7 @@ async function fillQuote(page: Page) {
   await fill(page, 'vehicle.plate', 'А123ВС777')
   await fill(page, 'vehicle.registrationDoc.series', '78 ОХ')
   await fill(page, 'vehicle.registrationDoc.number', '123456')
-  await fill(page, 'vehicle.registrationDoc.date', '2021-06-01')
+  await fill(page, 'vehicle.registrationDoc.date', '01.06.2021')
   await fill(page, 'vehicle.mileageKm', '48250')
   await fill(page, 'vehicle.marketValueKopecks', '1 600 000')
   await fill(page, 'sumInsuredKopecks', '1 500 000')
@@ -81,11 +81,11 @@ async function fillQuote(page: Page) {
   await fill(page, 'insured.surname', 'Смирнов')
   await fill(page, 'insured.name', 'Алексей')
   await fill(page, 'insured.patronymic', 'Игоревич')
-  await fill(page, 'insured.birthDate', '1990-04-12')
+  await fill(page, 'insured.birthDate', '12.04.1990')
   await page.getByTestId('f-insured.gender').getByLabel('Мужской').check()
   await fill(page, 'insured.passport.series', '4519')
   await fill(page, 'insured.passport.number', '123456')
-  await fill(page, 'insured.passport.issueDate', '2019-05-20')
+  await fill(page, 'insured.passport.issueDate', '20.05.2019')
   await fill(page, 'insured.passport.departmentCode', '770-001')
   await fill(page, 'insured.passport.issuer', 'ГУ МВД России по г. Москве')
   await choose(page, 'f-insured.address.region', 'Москва')
@@ -97,7 +97,7 @@ async function fillQuote(page: Page) {
   await page.getByTestId('copy-insured-0').click()
   await fill(page, 'drivers.list.0.licence.series', '9921')
   await fill(page, 'drivers.list.0.licence.number', '654321')
-  await fill(page, 'drivers.list.0.licenseSince', '2010-05-10')
+  await fill(page, 'drivers.list.0.licenseSince', '10.05.2010')
 }
 
 async function upload(slot: Locator, file: string) {

@@ -40,11 +40,11 @@ async function fillVehicleAndInsured(page: Page) {
   await fill(page, 'sumInsuredKopecks', '1 500 000')
   await fill(page, 'insured.surname', 'Смирнов')
   await fill(page, 'insured.name', 'Алексей')
-  await fill(page, 'insured.birthDate', '1990-04-12')
+  await fill(page, 'insured.birthDate', '12.04.1990')
   await page.getByTestId('f-insured.gender').getByLabel('Мужской').check()
   await choose(page, 'f-insured.address.region', 'Москва')
   await page.getByTestId('copy-insured-0').click()
-  await fill(page, 'drivers.list.0.licenseSince', '2010-05-10')
+  await fill(page, 'drivers.list.0.licenseSince', '10.05.2010')
 }
 
 test.describe('CASCO: an organisation owns the car', () => {

@@ -39,7 +39,8 @@ test.describe('signed-in shell', () => {
 
   test('a wrong password gets a clear message; repeated failures lock the account', async ({ page }) => {
     await page.goto('/')
-    await expect(page).toHaveURL(/#\/sign-in/)
+    // A new window opens on the sign-in card (drawn by the start screen before the router: the address stays '/').
+    await expect(page.getByTestId('sign-in-form')).toBeVisible()
     await snap(page, '03-sign-in')
     await signIn(page, 'clerk', 'Wrong12345')
     await expect(page.getByTestId('sign-in-error')).toHaveText('Неверный логин или пароль')
@@ -76,6 +77,9 @@ test.describe('signed-in shell', () => {
     await page.getByTestId('staff-save').click()
     await expect(page.getByTestId('staff-table')).toContainText('Смирнова Ольга Игоревна')
     await page.getByTestId('toggle-smirnova').click()
+    // Disabling locks her out at once: asked first, naming who (decisions.md 82).
+    await expect(page.getByTestId('confirm-text')).toContainText('Смирнова Ольга Игоревна не сможет войти')
+    await page.getByTestId('confirm-ok').click()
     await expect(page.getByTestId('staff-table').getByRole('row', { name: /Смирнова/ })).toContainText('Отключён')
     await snap(page, '07-staff')
 

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { quotedCase } from '../core/casco/testing/cascoCase'
+import { arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
 import { makeCorruptJpeg, makeFixturePhotos } from './fixtures/photos'
 
 /** The shots the bundled checklist requires for a car with unmarked glass, no tracker and no extra equipment. */
@@ -280,5 +281,46 @@ test.describe('camera', () => {
     await expect(page.getByTestId('shot-keys').getByTestId('photo-thumb')).toHaveCount(1)
     const row = await core.db('inspection_photo').first()
     expect(row).toMatchObject({ shot: 'keys', source: 'camera', format: 'jpeg' })
+  })
+})
+
+test.describe('an inspection for a CASCO quote', () => {
+  test.beforeEach(async ({ core }) => {
+    await seedBranch(core)
+  })
+
+  test('starts from the quote: vehicle, client and phone filled in and editable', async ({ page, core }) => {
+    await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
+    // Смирнов Алексей Игоревич, +7 916 123-45-67, Kia Rio 2021, А123ВС777, Z94C251ABMR123456.
+    const quote = await quotedCase(core, 'arrange-clerk')
+    await signIn(page, 'inspector')
+    await page.getByTestId('nav-inspections').click()
+    await page.getByTestId('inspection-new').click()
+    // The quote waiting for its inspection is offered first.
+    await expect(page.getByTestId('inspection-quote')).toContainText('Смирнов Алексей Игоревич')
+    await page.getByTestId('inspection-create').click()
+    await expect(page.getByTestId('inspection-form')).toBeVisible()
+    await expect(field(page, 'vehicle.make')).toHaveValue('Kia')
+    await expect(field(page, 'vehicle.model')).toHaveValue('Rio')
+    await expect(field(page, 'vehicle.year')).toHaveValue('2021')
+    await expect(field(page, 'vehicle.plate')).toHaveValue('А123ВС777')
+    await expect(field(page, 'vehicle.vinDocument')).toHaveValue('Z94C251ABMR123456')
+    await expect(field(page, 'client.name')).toHaveValue('Смирнов Алексей Игоревич')
+    // The phone as the quote holds it, whatever mask the field shows it through.
+    await expect
+      .poll(async () => (await field(page, 'client.phone').inputValue()).replace(/\D/g, ''))
+      .toBe('79161234567')
+    // What is read on the car stays for the inspector to type.
+    await expect(field(page, 'vehicle.vinBody')).toHaveValue('')
+    await snap(page, '71-inspection-from-quote')
+
+    // Editable: a corrected year is saved with the report.
+    await field(page, 'vehicle.year').fill('2020')
+    await expect
+      .poll(async () => {
+        const row = (await core.db('inspection').where({ quote_id: quote.id }).first()) as { report: string }
+        return (JSON.parse(row.report) as { vehicle: { year: number | null } }).vehicle.year
+      })
+      .toBe(2020)
   })
 })

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test'
 import { ADMIN, arrange, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { addDays, addMonths } from '../shared/dates/calendarDate'
+import { formatDateRu } from '../shared/print/format'
 
 const field = (page: Page, path: string) => page.getByTestId(`f-${path}`).locator('input').first()
 
@@ -26,11 +28,11 @@ async function fillInsured(page: Page) {
   await fill(page, 'insured.surname', 'Смирнов')
   await fill(page, 'insured.name', 'Алексей')
   await fill(page, 'insured.patronymic', 'Игоревич')
-  await fill(page, 'insured.birthDate', '1999-04-12')
+  await fill(page, 'insured.birthDate', '12.04.1999')
   await page.getByTestId('f-insured.gender').getByLabel('Мужской').check()
   await fill(page, 'insured.passport.series', '4519')
   await fill(page, 'insured.passport.number', '123456')
-  await fill(page, 'insured.passport.issueDate', '2019-05-20')
+  await fill(page, 'insured.passport.issueDate', '20.05.2019')
   await fill(page, 'insured.passport.departmentCode', '770-001')
   await fill(page, 'insured.passport.issuer', 'ГУ МВД России по г. Москве')
   await choose(page, 'f-insured.address.region', 'Москва')
@@ -48,7 +50,7 @@ async function fillVehicle(page: Page, vin: string) {
   await fill(page, 'vehicle.vin', vin)
   await fill(page, 'vehicle.registrationDoc.series', '63 РВ')
   await fill(page, 'vehicle.registrationDoc.number', '123456')
-  await fill(page, 'vehicle.registrationDoc.date', '2026-11-01')
+  await fill(page, 'vehicle.registrationDoc.date', '01.11.2026')
 }
 
 async function fillDriver(
@@ -103,18 +105,18 @@ test.describe('OSAGO at the counter', () => {
     await fillDriver(page, 0, {
       surname: 'Смирнов',
       name: 'Алексей',
-      birth: '1999-04-12',
+      birth: '12.04.1999',
       gender: 'Мужской',
       series: '9921',
       number: '654321',
-      since: '2025-10-01',
+      since: '01.10.2025',
     })
     await page.getByTestId('add-driver').click()
     await expect(page.getByTestId('driver-1')).toBeVisible()
     await fillDriver(page, 1, {
       surname: 'Смирнова',
       name: 'Ольга',
-      birth: '2003-09-30',
+      birth: '30.09.2003',
       gender: 'Женский',
       series: '9922',
       number: '111222',
@@ -126,7 +128,9 @@ test.describe('OSAGO at the counter', () => {
     await expect(page.getByTestId('coef-kt')).toContainText('1,8')
     await expect(page.getByTestId('coef-kbm')).toContainText('1,17')
     await expect(page.getByTestId('coef-km')).toContainText('1,2')
-    await expect(page.getByTestId('premium-warnings')).toBeVisible()
+    // The unconfirmed coefficients by their Russian short names (Moscow's KT is carried forward unconfirmed).
+    await expect(page.getByTestId('premium-warnings')).toContainText('КТ')
+    await expect(page.getByTestId('premium-warnings')).not.toContainText('KT')
     await snap(page, '21-osago-filled-with-breakdown')
 
     await page.getByTestId('calculate').click()
@@ -155,18 +159,25 @@ test.describe('OSAGO at the counter', () => {
     await expect(page.getByText('VIN не может содержать буквы I, O и Q')).toBeVisible()
     await fill(page, 'vehicle.vin', 'XTAGFK330')
     await field(page, 'vehicle.vin').blur()
-    await expect(page.getByTestId('f-vehicle.vin')).toContainText('VIN')
+    // The count the clerk typed is in the message (it was lost for errors the form itself found).
+    await expect(page.getByTestId('f-vehicle.vin')).toContainText('В VIN 17 знаков, а введено 9.')
     await page.getByTestId('f-contract.wholeTerm').getByRole('checkbox').uncheck()
+    // The field shows ДД.ММ.ГГГГ; the clerk types the period's dates the same way.
     const start = await field(page, 'contract.startDate').inputValue()
     await fill(page, 'contract.periodsOfUse.0.from', start)
-    const to = new Date(`${start}T12:00:00Z`)
+    const [d, m, y] = start.split('.')
     // Two whole months (the day before D + 2 months): one day more would count as a third month.
-    to.setUTCMonth(to.getUTCMonth() + 2)
-    to.setUTCDate(to.getUTCDate() - 1)
-    await fill(page, 'contract.periodsOfUse.0.to', to.toISOString().slice(0, 10))
+    const to = addDays(addMonths(`${y}-${m}-${d}`, 2), -1)
+    await fill(page, 'contract.periodsOfUse.0.to', formatDateRu(to))
     await field(page, 'contract.periodsOfUse.0.to').blur()
     await page.getByTestId('calculate').click()
     await expect(page.getByTestId('periods-error')).toContainText('не меньше 3 мес.')
+    // The refusal lists the fields it names by their labels; a link takes the caret to its field.
+    await expect(page.getByTestId('f-vehicle.vin')).toContainText('введено 9.')
+    const link = page.getByTestId('field-error-link-vehicle.vin')
+    await expect(link).toHaveText('VIN')
+    await link.click()
+    await expect(field(page, 'vehicle.vin')).toBeFocused()
     await snap(page, '25-osago-validation-messages')
   })
 

@@ -83,7 +83,7 @@ test.describe('OSAGO for an organisation (40-FZ art. 16)', () => {
     await fill(page, 'vehicle.vin', 'XTAGFK330RY765432')
     await fill(page, 'vehicle.registrationDoc.series', '63 РВ')
     await fill(page, 'vehicle.registrationDoc.number', '654321')
-    await fill(page, 'vehicle.registrationDoc.date', '2026-11-01')
+    await fill(page, 'vehicle.registrationDoc.date', '01.11.2026')
 
     // Priced as a legal entity with any driver: KO 1,97 (the Russian decimal comma), no KVS.
     await expect(page.getByTestId('premium-total')).toContainText('₽')

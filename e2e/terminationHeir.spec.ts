@@ -113,7 +113,7 @@ test.describe('a heir’s application after the term', () => {
     await openNewApplication(page, 'ХХХ 0000000771')
 
     await expect(page.getByTestId('f-eventDate')).toContainText('Дата смерти')
-    await field(page, 'eventDate').fill('2025-09-15')
+    await field(page, 'eventDate').fill('15.09.2025')
     await field(page, 'applicant.fullName').fill('Орлова Мария Ильинична')
     await field(page, 'applicant.passport').fill('4512 334455')
     await field(page, 'applicant.phone').fill('+7 916 222-33-44')
@@ -175,7 +175,7 @@ test.describe('a heir’s application after the term', () => {
     await at(page, clock, '2028-09-19')
     await signIn(page, 'clerk')
     await openNewApplication(page, 'ХХХ 0000000772')
-    await field(page, 'eventDate').fill('2025-09-15')
+    await field(page, 'eventDate').fill('15.09.2025')
     await expect(page.getByTestId('refund-amount')).toHaveText('Возврат не положен')
     await expect(page.getByTestId('refund-reason')).toHaveText(
       'Заявление подано после истечения срока исковой давности (3 года с даты прекращения договора)',

@@ -239,9 +239,9 @@ test.describe('terminations and refunds at the counter', () => {
     await field(page, 'policyholderName').fill('Белова Анна Сергеевна')
     await field(page, 'concludedAt').fill('Офис «Лефортово»')
     await field(page, 'plate').fill('к777ор77')
-    await field(page, 'conclusionDate').fill('2025-12-25')
-    await field(page, 'startDate').fill('2026-01-01')
-    await field(page, 'endDate').fill('2026-12-31')
+    await field(page, 'conclusionDate').fill('25.12.2025')
+    await field(page, 'startDate').fill('01.01.2026')
+    await field(page, 'endDate').fill('31.12.2026')
     await page.getByTestId('f-premium').locator('input').fill('84 000')
     await snap(page, '64-termination-contract-by-hand')
     await page.getByTestId('manual-contract-save').click()
@@ -317,7 +317,7 @@ test.describe('terminations and refunds at the counter', () => {
 
     // With its details typed the application is received, but the original must be handed in before completion.
     await field(page, 'representative.powerOfAttorney.number').fill('77 АА 1234567')
-    await field(page, 'representative.powerOfAttorney.date').fill('2025-03-01')
+    await field(page, 'representative.powerOfAttorney.date').fill('01.03.2025')
     await field(page, 'representative.powerOfAttorney.notary').fill('нотариус г. Москвы Белова А. А.')
     await page.getByTestId('term-register').click()
     await expect(page.getByTestId('term-representative')).toContainText(

@@ -17,6 +17,7 @@ import * as writeJournal from './20261205000016_write_journal'
 import * as cascoDocuments from './20261205000017_casco_documents'
 import * as searchIndex from './20261205000018_search_index'
 import * as searchDigits from './20261205000019_search_digits'
+import * as osagoEndDate from './20261205000020_osago_end_date'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000017_casco_documents', ...cascoDocuments },
   { name: '20261205000018_search_index', ...searchIndex },
   { name: '20261205000019_search_digits', ...searchDigits },
+  { name: '20261205000020_osago_end_date', ...osagoEndDate },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

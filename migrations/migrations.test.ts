@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Knex } from 'knex'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../core/db/openDatabase'
 import { MIGRATIONS, migrationSource } from './index'
@@ -1051,6 +1052,44 @@ describe('migrations', () => {
     await db.migrate.latest({ migrationSource: migrationSource(name) })
     expect(await words('osago_policy', 'p')).toEqual(['0123456789', '4519123456', '9161234567'])
     expect(await words('osago_policy', 'n')).toEqual(['9991112233'])
+  })
+
+  it('20261205000020_osago_end_date: policies in force found by their last day, in its order', async () => {
+    const name = '20261205000020_osago_end_date'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const at = '2026-11-02T10:00:00.000Z'
+    for (const [id, status, end_date] of [
+      ['a', 'issued', '2027-01-10'],
+      ['b', 'printed', '2026-12-20'],
+      ['c', 'draft', '2026-12-01'],
+      ['d', 'issued', null],
+    ] as const)
+      await db('osago_policy').insert({ id, created_at: at, updated_at: at, status, end_date })
+    // The home screen's renewals (core/home/homeWork.ts): a range on the end date, in its order, no sort.
+    const renewals = db('osago_policy')
+      .whereRaw("+status IN ('issued', 'printed')")
+      .whereNull('terminated_on')
+      .where('end_date', '>=', '2026-12-05')
+      .where('end_date', '<=', '2027-02-03')
+      .orderBy('end_date')
+      .limit(6)
+      .select('id')
+    const plan = async () => {
+      const q = renewals.toSQL()
+      return ((await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as Knex.RawBinding[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    }
+    expect(await plan()).toMatch(/^SCAN osago_policy; USE TEMP B-TREE FOR ORDER BY$/)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await plan()).toMatch(/^SEARCH osago_policy USING INDEX osago_end_idx \(end_date>\? AND end_date<\?\)$/)
+    expect(((await renewals) as { id: string }[]).map((r) => r.id)).toEqual(['b', 'a'])
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(await db('sqlite_master').where({ name: 'osago_end_idx' })).toEqual([])
+    expect(await plan()).toMatch(/^SCAN osago_policy/)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await plan()).toMatch(/osago_end_idx/)
   })
 
   it('the full chain runs up, down and up again', async () => {

@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly messageKey: string,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors?: Record<string, string>,
+    /** The placeholders of the field messages, by the same paths (a VIN's entered length). */
+    readonly fieldParams?: Record<string, Record<string, string | number>>,
   ) {
     super(messageKey)
     this.name = 'AppError'

@@ -36,6 +36,7 @@ import { staffApp } from '../staff/app'
 import { supportApp } from '../support/app'
 import { PHOTO_BLOB_SOURCE, setUpSync, type SyncEngine, type SyncOptions } from '../sync/api'
 import { searchApp } from '../search/app'
+import { homeApp } from '../home/app'
 import { syncApp } from '../sync/app'
 import {
   NON_WORKING_DAY_RULE_RECOUNT,
@@ -70,6 +71,7 @@ export const FEATURES: readonly Feature[] = [
   backupApp,
   supportApp,
   searchApp,
+  homeApp,
 ]
 
 export interface CoreOptions {

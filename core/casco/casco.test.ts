@@ -405,6 +405,62 @@ describe('CASCO quote', () => {
       error: { code: 'FORBIDDEN' },
     })
   })
+
+  it('starts an inspection for a quote from its client and vehicle, in the one created write', async () => {
+    const q = await quotedCase(t.core, 'c', (d) => {
+      d.vehicle.year = 2022
+      d.vehicle.plate = 'В456ОР799'
+      d.insured.phone = '+7 903 765-43-21'
+    })
+    const i = await expectOk(call(t.core, 'inspection/create', { quoteId: q.id }, 'i'))
+    expect(i.report.client).toEqual({ name: 'Смирнов Алексей Игоревич', phone: '+7 903 765-43-21' })
+    expect(i.report.vehicle).toMatchObject({
+      make: 'Kia',
+      model: 'Rio',
+      year: 2022,
+      plate: 'В456ОР799',
+      vinDocument: 'Z94C251ABMR123456',
+      // What the inspector reads off the car is theirs to type.
+      vinBody: '',
+      vinPlate: '',
+      colour: '',
+    })
+    // One write: the created row already carries it (outbox, audit and the list's columns), no second save.
+    const outbox = (await t.core.db('outbox').where({ entity: 'inspection', entity_id: i.id })) as Array<{
+      data: string
+    }>
+    expect(outbox).toHaveLength(1)
+    expect(JSON.parse(outbox[0]!.data)).toMatchObject({ plate: 'В456ОР799', client_name: 'Смирнов Алексей Игоревич' })
+    expect((await t.core.db('audit_log').where({ entity_id: i.id })).map((r: { action: string }) => r.action)).toEqual([
+      'inspection.created',
+    ])
+    const found = await expectOk(call(t.core, 'inspection/list', { query: 'В456ОР799', limit: 50, offset: 0 }, 'i'))
+    expect(found.items.map((x) => x.id)).toEqual([i.id])
+    // A model the catalogue does not list and a car with no VIN: the name and the body number as typed.
+    const other = await quotedCase(t.core, 'c', (d) => {
+      d.vehicle.modelId = null
+      d.vehicle.otherName = 'Rio X-Line'
+      d.vehicle.vinMissing = true
+      d.vehicle.vin = ''
+      d.vehicle.bodyNumber = 'KNADN512ABC123456'
+    })
+    const j = await expectOk(call(t.core, 'inspection/create', { quoteId: other.id }, 'i'))
+    expect(j.report.vehicle).toMatchObject({ make: 'Kia', model: 'Rio X-Line', vinDocument: 'KNADN512ABC123456' })
+    // The inspector may still correct what came from the quote.
+    const edited = await expectOk(
+      call(
+        t.core,
+        'inspection/save-report',
+        { id: i.id, rowVersion: i.rowVersion, report: { ...i.report, vehicle: { ...i.report.vehicle, year: 2021 } } },
+        'i',
+      ),
+    )
+    expect(edited.report.vehicle.year).toBe(2021)
+    // A walk-in check still starts empty.
+    const walkIn = await expectOk(call(t.core, 'inspection/create', undefined, 'i'))
+    expect(walkIn.report.client).toEqual({ name: '', phone: '' })
+    expect(walkIn.report.vehicle.make).toBe('')
+  })
 })
 
 function addMonthsIso(date: string, months: number): string {

@@ -307,7 +307,8 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
         if (!result.options[index]?.eligible)
           throw new AppError('CONFLICT', 'casco.ui.errors.optionNotEligible', { option: index + 1 })
         const checked = validateCascoApplication(draftToApplicationInput(readCascoDraft(c.document.draft)))
-        if (!checked.ok) throw new AppError('VALIDATION', 'casco.ui.errors.incomplete', {}, checked.fieldErrors)
+        if (!checked.ok)
+          throw new AppError('VALIDATION', 'casco.ui.errors.incomplete', {}, checked.fieldErrors, checked.fieldParams)
         assertStillPriced(c.quote, result, ctx)
         return move(
           w,

@@ -471,6 +471,11 @@ describe('query plans of every list and search (issue 12)', () => {
     expect(stock).toHaveLength(1)
   })
 
+  it('the home screen, as each role: drafts, cases, approvals waiting and renewals (issue 14)', async () => {
+    for (const role of ['supervisor', 'clerk', 'inspector'] as const)
+      expect(await problemsOf('home/get-work', {}, true, role)).toEqual([])
+  })
+
   it('sync issues: unseen first, newest first, from an index', async () => {
     expect(await problemsOf('sync/list-issues', {})).toEqual([])
     expect(await problemsOf('sync/list-issues', { limit: 10, offset: 20 })).toEqual([])

@@ -85,6 +85,7 @@ export interface WireError {
     messageKey: string
     params: Record<string, string | number>
     fieldErrors?: Record<string, string>
+    fieldParams?: Record<string, Record<string, string | number>>
   }
   /** The error's own plain fields (`code: 'SQLITE_CORRUPT'`, `path`, a reference error's `file`): what the shell tells the user from. */
   props?: Record<string, string | number | boolean>
@@ -146,6 +147,7 @@ export function toWireError(e: unknown): WireError {
         messageKey: e.messageKey,
         params: e.params,
         ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
+        ...(e.fieldParams ? { fieldParams: e.fieldParams } : {}),
       },
     }
   }
@@ -164,7 +166,9 @@ export function toWireError(e: unknown): WireError {
 }
 
 export function fromWireError(w: WireError): Error {
-  const e = w.app ? new AppError(w.app.code, w.app.messageKey, w.app.params, w.app.fieldErrors) : new Error(w.message)
+  const e = w.app
+    ? new AppError(w.app.code, w.app.messageKey, w.app.params, w.app.fieldErrors, w.app.fieldParams)
+    : new Error(w.message)
   if (!w.app) {
     e.name = w.name
     Object.assign(e, w.props)

@@ -36,6 +36,7 @@ import {
   type InspectionRow,
 } from './inspectionRows'
 import { BRANCH_INSPECTION_READERS, inGroup } from '../../shared/staff/roleGroups'
+import { quoteInspectionPrefill } from './quotePrefill'
 
 type InspectionChannels =
   | 'inspection/get-reference'
@@ -114,6 +115,12 @@ export function inspectionHandlers(db: Db, reference: ReferenceData): HandlersOf
       if (!checklist) throw new AppError('REFERENCE_DATA', 'inspection.errors.noChecklist', { date })
       const report = emptyReport(localDateTimeIn(BRANCH_TIME_ZONE, ctx.now))
       const row = await write(db, ctx.actor, 'inspection.created', ctx.now, async (w) => {
+        // Read in the write's transaction: the report starts from the quote as it is when the inspection is made.
+        const prefill = input?.quoteId ? await quoteInspectionPrefill(w.trx, reference, input.quoteId) : null
+        if (prefill) {
+          report.client = prefill.client
+          report.vehicle = { ...report.vehicle, ...prefill.vehicle }
+        }
         const number = await nextNumber(w, date.slice(0, 4))
         return w.insert('inspection', {
           number,

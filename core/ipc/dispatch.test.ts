@@ -48,6 +48,9 @@ describe('dispatch: the boundary never crashes and always answers typed errors',
     const extra = await t.core.dispatch('session/sign-in', { login: 'admin', password: 'x', isAdmin: true }, origin)
     if (extra.ok) throw new Error('expected failure')
     expect(extra.error.fieldErrors).toEqual({ isAdmin: 'validation.unknownField' })
+    // The message's placeholder travels with it: «Лишнее поле: {field}» needs its field.
+    expect(extra.error.fieldParams).toEqual({ isAdmin: { field: 'isAdmin' } })
+    expect(missing.error.fieldParams).toBeUndefined()
 
     for (const junk of [null, 'string', 12, [], [1, 2]]) {
       const r = await t.core.dispatch('session/sign-in', junk, origin)

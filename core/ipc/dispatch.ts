@@ -11,7 +11,7 @@ import type { SessionRegistry } from '../session/api'
 import { readSecurity } from '../settings/api'
 import { findStaffById, toSessionUser } from '../staff/api'
 import type { HandlerContext, Handlers } from './handlers'
-import { zodIssuesToFieldErrors } from '../../shared/validation/fieldErrors'
+import { zodIssuesToFieldErrors, zodIssuesToFieldParams } from '../../shared/validation/fieldErrors'
 
 /** Where a call came from, as the transport (ipcMain or the E2E binding) saw it. */
 export interface CallOrigin {
@@ -65,7 +65,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       key: string,
       params: Record<string, string | number> = {},
       fieldErrors?: Record<string, string>,
-    ) => fail(code, translate(locale, key, params), fieldErrors)
+      fieldParams?: Record<string, Record<string, string | number>>,
+    ) => fail(code, translate(locale, key, params), fieldErrors, fieldParams)
     try {
       if (!isChannel(channel)) return error('UNKNOWN_CHANNEL', 'errors.unknownChannel')
       if (!origin.isMainFrame || !deps.isTrustedUrl(origin.senderUrl)) return error('BAD_SENDER', 'errors.badSender')
@@ -91,7 +92,16 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
 
       // Only a caller allowed on the channel reaches the schema (and its field errors).
       const parsed = def.input.safeParse(input, { reportInput: true })
-      if (!parsed.success) return error('VALIDATION', 'errors.validation', {}, zodIssuesToFieldErrors(parsed.error))
+      if (!parsed.success) {
+        const { error: issues } = parsed
+        return error(
+          'VALIDATION',
+          'errors.validation',
+          {},
+          zodIssuesToFieldErrors(issues),
+          zodIssuesToFieldParams(issues),
+        )
+      }
       // A well-formed call is user activity; a rejected one is not (as before the reorder).
       if (session && !PASSIVE.has(channel) && !session.locked) session.lastActivityMs = now.getTime()
 
@@ -105,7 +115,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
       return ok(await handler(parsed.data, ctx))
     } catch (e) {
-      if (e instanceof AppError) return error(e.code, e.messageKey, e.params, e.fieldErrors)
+      if (e instanceof AppError) return error(e.code, e.messageKey, e.params, e.fieldErrors, e.fieldParams)
       deps.log?.(`call ${String(channel)} failed`, e)
       return error('INTERNAL', 'errors.internal')
     }

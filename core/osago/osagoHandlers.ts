@@ -118,14 +118,13 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     const checked = validateOsagoApplication(draftToApplicationInput(draft))
     const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...businessChecks(draft, ctx) }
     if (!checked.ok || Object.keys(fieldErrors).length > 0)
-      throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors)
+      throw new AppError('VALIDATION', 'errors.validation', {}, fieldErrors, checked.ok ? {} : checked.fieldParams)
     const outcome = priceOsago(reference, draftToPremiumInput(draft))
     if (!outcome.ok) {
       const { messageKey, params, field, kind } = outcome.error
       if (kind === 'tariff') throw new AppError('REFERENCE_DATA', messageKey, params)
-      throw new AppError('VALIDATION', messageKey, params, {
-        [premiumFieldToFormPath(field, draft) ?? '(input)']: messageKey,
-      })
+      const path = premiumFieldToFormPath(field, draft) ?? '(input)'
+      throw new AppError('VALIDATION', messageKey, params, { [path]: messageKey }, { [path]: params })
     }
     return { application: checked.application, premium: outcome.premium }
   }

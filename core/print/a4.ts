@@ -92,7 +92,29 @@ export function labelled(rows: Array<[string, string]>, labelWidth = mm(55)): Co
   }
 }
 
-export function grid(header: string[], rows: string[][], widths: Array<number | '*' | 'auto'>): ContentNode {
+/**
+ * Total lines under a grid's rows, inside the same table so they line up with its columns (a separate table below
+ * has its own widths and sits misaligned): the label spans the first `labelColumns` columns, the amount the rest.
+ */
+export interface GridTotals {
+  labelColumns: number
+  rows: Array<{ label: string; value: string; bold?: boolean }>
+}
+
+export function grid(
+  header: string[],
+  rows: string[][],
+  widths: Array<number | '*' | 'auto'>,
+  totals?: GridTotals,
+): ContentNode {
+  const span = (text: string, columns: number, bold: boolean): Content[] => [
+    { text, colSpan: columns, ...(bold ? { bold: true } : {}) },
+    ...Array.from({ length: columns - 1 }, () => ''),
+  ]
+  const totalRows = (totals?.rows ?? []).map((t) => [
+    ...span(t.label, totals!.labelColumns, t.bold ?? false),
+    ...span(t.value, widths.length - totals!.labelColumns, t.bold ?? false),
+  ])
   return {
     table: {
       widths,
@@ -101,6 +123,7 @@ export function grid(header: string[], rows: string[][], widths: Array<number | 
       body: [
         header.map((h) => ({ text: h, style: 'label', bold: true })),
         ...rows.map((r) => r.map((c) => ({ text: c }))),
+        ...totalRows,
       ],
     },
     layout: thin,

@@ -4,10 +4,17 @@
  * the session — so that round trip overlaps the loading of the app instead of following it. The stores take the
  * answers once for their first load (renderer/src/api/client.ts `takeStartupAnswer`). Plain JavaScript copied as it
  * is: Vite bundles only module scripts, and a module script would run only after the app's whole code had loaded.
+ * A page with the shell's startup state (every new window) needs none of it before its first screen: nothing asked.
  */
 ;(() => {
   const api = window.branchDesk
   if (!api) return
+  // A new window the shell gave its first screen's state (renderer/src/stores/startupState.ts, same test): it draws
+  // from that state and confirms it with the core once drawn (renderer/src/startScreen.ts,
+  // stores/confirmStartupState.ts); asking here would put three round trips before the first screen for answers
+  // nothing waits for.
+  const navigation = performance.getEntriesByType('navigation')[0]
+  if (window.branchDeskStartupState && (!navigation || navigation.type === 'navigate')) return
   // The same key and default as renderer/src/plugins/i18n.ts (LOCALE_KEY; a test compares them).
   const locale = localStorage.getItem('branch-desk.locale') === 'en' ? 'en' : 'ru'
   const ask = (channel, input) =>

@@ -1,19 +1,19 @@
 import { createApp } from 'vue'
-import { createPinia } from 'pinia'
-import App from './App.vue'
-import { i18n } from './plugins/i18n'
+import { keepReadonlyOutOfTabOrder } from './composables/useFormKeyboard'
+import { storedLocale } from './plugins/startupMessages'
 import { vuetify } from './plugins/vuetify'
-import { router } from './router'
-import { confirmStartupState } from './stores/confirmStartupState'
+import { opensOnStartScreen } from './startScreen'
+import StartRoot from './StartRoot.vue'
 import { startupState } from './stores/startupState'
 import './styles.css'
 
-createApp(App).use(createPinia()).use(i18n).use(vuetify).use(router).mount('#app')
-
-// The first screen was drawn from the shell's startup state with no wait for the core; its live answers follow.
-// A check that fails leaves the screen as drawn: the next call to the core shows its error where it is made.
-const initial = startupState()
-if (initial)
-  confirmStartupState(router, initial).catch((error: unknown) =>
-    console.error('The startup state could not be checked with the core', error),
-  )
+// The entry holds Vue, Vuetify and the sign-in card only (docs/decisions.md, renderer startup): a new window's
+// sign-in is drawn by the start screen before the router, stores and vue-i18n have loaded; any other first screen
+// starts the whole app (renderer/src/appStart.ts, a chunk of its own).
+if (opensOnStartScreen(startupState(), storedLocale(), location.hash)) createApp(StartRoot).use(vuetify).mount('#app')
+else
+  import('./appStart')
+    .then((m) => m.startApp())
+    .catch((error: unknown) => console.error('The app could not be loaded', error))
+// Read-only fields (an issued policy, a category fixed by the model) are not Tab stops anywhere in the app.
+keepReadonlyOutOfTabOrder(document.body)

@@ -1,3 +1,4 @@
+import { formatAmount } from '../money/format'
 import { addDays, addMonths, type CalendarDate } from '../dates/calendarDate'
 import type { CascoOwnerType, CascoPreviousPolicy, CascoRisks, CascoSettlement } from './quoteInput'
 import type { CascoCondition } from './programsSchema'
@@ -50,7 +51,8 @@ const msg = (key: string, params: Record<string, string | number> = {}): Message
   key: `casco.conditions.${key}`,
   params,
 })
-const roubles = (kopecks: number) => kopecks / 100
+// Amounts in messages as the clerk reads them («110 155,50»), not as a float («110155.5»): the text adds «₽».
+const roubles = (kopecks: number) => formatAmount(kopecks)
 const covers = (risks: CascoRisks, risk: 'damage' | 'theft') => risks === 'damageTheft' || risks === risk
 const numbers = (drivers: DriverFacts[]) => drivers.map((d) => d.number).join(', ')
 /** Settlements where the insurer sends the car to a service station (seed 002's "referral"). */

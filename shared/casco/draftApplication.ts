@@ -12,7 +12,7 @@ import {
   reportProblem,
   vehicleIdentificationShape,
 } from '../validation'
-import { zodIssuesToFieldErrors } from '../validation/fieldErrors'
+import { zodIssuesToFieldErrors, zodIssuesToFieldParams, type FieldCheck } from '../validation/fieldErrors'
 import type { CascoDraft } from './draft'
 
 /**
@@ -90,14 +90,14 @@ export type CascoApplication = z.output<typeof cascoApplicationSchema>
  */
 export function validateCascoApplication(
   raw: unknown,
-): { ok: true; application: CascoApplication } | { ok: false; fieldErrors: Record<string, string> } {
+): { ok: true; application: CascoApplication } | ({ ok: false } & FieldCheck) {
   const parsed = cascoApplicationSchema.safeParse(raw, { reportInput: true })
   const a = (raw ?? {}) as { ownerIsInsured?: unknown; owner?: { type?: unknown; entity?: unknown } | null }
   const owner =
     !a.ownerIsInsured && a.owner?.type === 'legal' ? organisationProblemsAt(a.owner.entity, 'owner.entity') : {}
   const fieldErrors = { ...owner, ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, application: parsed.data }
-  return { ok: false, fieldErrors }
+  return { ok: false, fieldErrors, fieldParams: parsed.success ? {} : zodIssuesToFieldParams(parsed.error) }
 }
 
 /** The draft shaped for `cascoApplicationSchema`: the owner block only when the owner is someone else. */

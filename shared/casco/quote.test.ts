@@ -223,7 +223,10 @@ describe('CASCO factors', () => {
       factor(one({ franchise: { type: 'unconditional', mode: 'amount', value } }), 'franchise')!
     expect(amount(1_200_000)).toMatchObject({
       value: 0.85,
-      reason: { key: 'casco.factors.franchise.unconditional.amount', params: { amount: 12_000, percent: 1, band: 1 } },
+      reason: {
+        key: 'casco.factors.franchise.unconditional.amount',
+        params: { amount: '12\u00a0000,00', percent: 1, band: 1 },
+      },
     })
     expect(amount(1_200_001).value).toBe(0.75)
     expect(pct(2.5).reason).toEqual({
@@ -392,7 +395,7 @@ describe('CASCO quote — errors', () => {
       kind: 'input',
       field: 'options[0].extendedLiabilityKopecks',
       messageKey: 'casco.errors.liabilityAboveMax',
-      params: { max: 30_000_000 },
+      params: { max: '30\u00a0000\u00a0000,00' },
     })
   })
 

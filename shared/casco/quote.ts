@@ -1,3 +1,4 @@
+import { formatAmount } from '../money/format'
 import { fullYearsBetween, type CalendarDate } from '../dates/calendarDate'
 import { fraction, multiply, ratio, roundHalfUp, toNumber, type Ratio } from '../money/exact'
 import { versionInForce } from '../reference/envelope'
@@ -45,7 +46,8 @@ export interface CascoQuoteContext {
 }
 
 const ref = (key: string, params: Record<string, string | number> = {}): MessageRef => ({ key: `casco.${key}`, params })
-const roubles = (kopecks: number) => kopecks / 100
+// Amounts in messages as the clerk reads them («110 155,50»), not as a float («110155.5»): the text adds «₽».
+const roubles = (kopecks: number) => formatAmount(kopecks)
 const coversDamage = (r: CascoRisks) => r === 'damage' || r === 'damageTheft'
 const coversTheft = (r: CascoRisks) => r === 'theft' || r === 'damageTheft'
 
@@ -132,7 +134,7 @@ function prepareContract(input: CascoQuoteInput, tariff: CascoTariff, ctx: Casco
       (c.marketValue.upToKopecks === null || mv <= c.marketValue.upToKopecks),
   )
   if (!cls)
-    throw missingValue(version, 'vehicleClasses', `${input.vehicle.category}, ${roubles(mv)} RUB`, 'vehicle.category')
+    throw missingValue(version, 'vehicleClasses', `${input.vehicle.category}, ${mv / 100} RUB`, 'vehicle.category')
   const ageBandIndex = t.vehicleAgeBands.findIndex((b) => inIntRange(b, vehicleAge))
   const ageBand = t.vehicleAgeBands[ageBandIndex]
   if (!ageBand) throw missingValue(version, 'vehicleAgeBands', `${vehicleAge} years`, 'vehicle.year')
@@ -214,7 +216,8 @@ function prepareContract(input: CascoQuoteInput, tariff: CascoTariff, ctx: Casco
       'mileage',
       band.value,
       t.mileage.appliesTo,
-      ref('factors.mileage', { km, band: intRangeLabel(band.km) }),
+      // «48 250 км», grouped as the clerk reads it.
+      ref('factors.mileage', { km: new Intl.NumberFormat('ru-RU').format(km), band: intRangeLabel(band.km) }),
     ),
   )
 

@@ -26,7 +26,10 @@ describe('CASCO underwriting checks (docs/domain/casco.md#c6)', () => {
     expect(quote({ ...at, sumInsuredKopecks: 500_000_001 }).underwritingFlags).toEqual([
       {
         code: 'sumInsuredAboveLimit',
-        reason: { key: 'casco.underwriting.sumInsuredAboveLimit', params: { limit: 5_000_000, actual: 5_000_000.01 } },
+        reason: {
+          key: 'casco.underwriting.sumInsuredAboveLimit',
+          params: { limit: '5\u00a0000\u00a0000,00', actual: '5\u00a0000\u00a0000,01' },
+        },
       },
     ])
   })

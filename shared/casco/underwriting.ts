@@ -1,3 +1,4 @@
+import { formatAmount } from '../money/format'
 import type { AntiTheftSystem } from './tariffSchema'
 import type { CascoProgramsData } from './programsSchema'
 import type { CascoRisks } from './quoteInput'
@@ -13,7 +14,8 @@ const flag = (code: UnderwritingCode, params: Record<string, string | number> = 
   code,
   reason: { key: `casco.underwriting.${code}`, params },
 })
-const roubles = (kopecks: number) => kopecks / 100
+// Amounts in messages as the clerk reads them («110 155,50»), not as a float («110155.5»): the text adds «₽».
+const roubles = (kopecks: number) => formatAmount(kopecks)
 
 export interface ContractUnderwritingFacts {
   sumInsuredKopecks: number

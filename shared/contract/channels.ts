@@ -114,6 +114,7 @@ export const CHANNEL_NAMES = [
   'calendar/get-status',
   'calendar/list-deadline-changes',
   'search/global',
+  'home/get-work',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

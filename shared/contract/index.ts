@@ -20,6 +20,7 @@ import { updateContract } from '../update/contract'
 import { backupContract } from '../backup/contract'
 import { productionCalendarContract } from '../reference/productionCalendarContract'
 import { searchContract } from '../search/contract'
+import { homeContract } from '../home/contract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -42,6 +43,7 @@ export const contract = {
   ...backupContract,
   ...productionCalendarContract,
   ...searchContract,
+  ...homeContract,
 } as const
 
 export type Contract = typeof contract

@@ -26,12 +26,24 @@ export interface ApiError {
   message: string
   /** Dotted field path → i18n message key (the form translates and shows it at the field). */
   fieldErrors?: Record<string, string>
+  /** The placeholders of those messages by the same paths («введено {n}»); only paths whose message has any. */
+  fieldParams?: Record<string, Record<string, string | number>>
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string, fieldErrors?: Record<string, string>): Result<never> => ({
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  fieldErrors?: Record<string, string>,
+  fieldParams?: Record<string, Record<string, string | number>>,
+): Result<never> => ({
   ok: false,
-  error: fieldErrors ? { code, message, fieldErrors } : { code, message },
+  error: {
+    code,
+    message,
+    ...(fieldErrors ? { fieldErrors } : {}),
+    ...(fieldParams && Object.keys(fieldParams).length ? { fieldParams } : {}),
+  },
 })

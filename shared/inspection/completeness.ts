@@ -12,7 +12,7 @@ export type MissingItem =
   | { kind: 'damage-field'; damageId: string; number: number; field: 'part' | 'type' | 'size' | 'severity' }
   | { kind: 'damage-photo'; damageId: string; number: number; have: number; need: number }
   | { kind: 'signature'; who: SignatureRole }
-  | { kind: 'fields'; count: number }
+  | { kind: 'fields'; count: number; paths: string[] }
 
 export interface Completeness {
   missing: MissingItem[]
@@ -49,7 +49,7 @@ export function checkCompleteness(
   const parsed = inspectionReportSchema.safeParse(input.report, { reportInput: true })
   const fieldErrors = parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)
   const fieldCount = Object.keys(fieldErrors).length
-  if (fieldCount > 0) missing.push({ kind: 'fields', count: fieldCount })
+  if (fieldCount > 0) missing.push({ kind: 'fields', count: fieldCount, paths: Object.keys(fieldErrors) })
 
   const shotsTaken = new Set(input.photos.map((p) => p.shot))
   const shots = requiredShots(checklist, input.report)

@@ -127,7 +127,7 @@ describe('checkCompleteness', () => {
       checklist,
     )
     expect(missing).toEqual([
-      { kind: 'fields', count: 1 },
+      { kind: 'fields', count: 1, paths: ['vehicle.colour'] },
       { kind: 'shot', code: 'keys' },
       { kind: 'damage-field', damageId: 'd1', number: 1, field: 'size' },
       { kind: 'damage-field', damageId: 'd1', number: 1, field: 'severity' },

@@ -17,9 +17,11 @@ import {
 import { GENDERS, organisationSchema, partySchema, personSchema } from '../party/schemas'
 import { readStoredOrganisation, readStoredParty } from '../party/stored'
 import { organisationProblemsAt, partyProblemsAt } from '../party/validate'
-import { zodIssuesToFieldErrors } from '../validation/fieldErrors'
+import { zodIssuesToFieldErrors, zodIssuesToFieldParams, type FieldCheck } from '../validation/fieldErrors'
+import type { MessageParams } from '../validation/messageKey'
 import { kbmClasses } from './tariffSchema'
 import { diagnosticCardProblems, type DiagnosticCardDates } from './diagnosticCard'
+import { driverDateProblems } from './driverDates'
 
 /**
  * The OSAGO application (заявление) as the clerk fills it at the counter, sectioned like the paper form
@@ -170,6 +172,11 @@ export const osagoApplicationSchema = z
       problem(ctx, 'osago.form.insuredTooYoung', ['insured', 'birthDate'])
     }
     for (const [path, key] of Object.entries(ownerRuleProblems(a))) problem(ctx, key, path.split('.'))
+    if (a.drivers.mode === 'list')
+      a.drivers.list.forEach((d, i) => {
+        for (const [field, key] of Object.entries(driverDateProblems(d, a.contract, a.vehicle.category)))
+          problem(ctx, key, ['drivers', 'list', i, field])
+      })
     for (const [field, key] of Object.entries(diagnosticCardProblems(a.vehicle.diagnosticCard, conclusionDate)))
       problem(ctx, key, ['vehicle', 'diagnosticCard', field])
   })
@@ -243,10 +250,17 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
       chassisNumber?: string | null
       modelId?: string | null
       otherName?: string | null
+      category?: string | null
     }
     drivers?: {
       mode?: string
-      list?: Array<{ kbmClass?: string; kbmReason?: string | null; birthDate?: string; licenseSince?: string }>
+      list?: Array<{
+        kbmClass?: string
+        kbmReason?: string | null
+        birthDate?: string
+        licenseSince?: string
+        licenseYearOnly?: boolean
+      }>
     }
   }
   if (a.vehicle) {
@@ -279,15 +293,8 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
   a.drivers?.list?.forEach((d, i) => {
     if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim())
       out[`drivers.list.${i}.kbmReason`] = 'osago.form.kbmReasonRequired'
-    if (
-      d.birthDate &&
-      d.licenseSince &&
-      isCalendarDate(d.birthDate) &&
-      isCalendarDate(d.licenseSince) &&
-      d.licenseSince < addYears(d.birthDate, 16)
-    ) {
-      out[`drivers.list.${i}.licenseSince`] = 'osago.form.licenceBefore16'
-    }
+    for (const [field, key] of Object.entries(driverDateProblems(d, c ?? {}, a.vehicle?.category)))
+      out[`drivers.list.${i}.${field}`] = key
   })
   Object.assign(out, partyProblemsAt(a.insured, 'insured'))
   if (!a.ownerIsInsured && a.owner?.type === 'legal')
@@ -299,9 +306,24 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
 /** The whole check, as the form and the core run it: field formats plus cross-field rules. */
 export function validateOsagoApplication(
   raw: unknown,
-): { ok: true; application: OsagoApplication } | { ok: false; fieldErrors: Record<string, string> } {
+): { ok: true; application: OsagoApplication } | ({ ok: false } & FieldCheck) {
   const parsed = osagoApplicationSchema.safeParse(raw, { reportInput: true })
   const fieldErrors = { ...crossFieldProblems(raw), ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, application: parsed.data }
-  return { ok: false, fieldErrors }
+  const fieldParams = { ...crossFieldParams(raw), ...(parsed.success ? {} : zodIssuesToFieldParams(parsed.error)) }
+  return { ok: false, fieldErrors, fieldParams }
+}
+
+/**
+ * The placeholders of the cross-field messages, by the same paths: a VIN's entered length («введено {n}»). zod runs
+ * the vehicle's own check only once the rest of it parses, so while the form is incomplete the message comes from
+ * `crossFieldProblems` and its parameters from here.
+ */
+function crossFieldParams(raw: unknown): Record<string, MessageParams> {
+  const out: Record<string, MessageParams> = {}
+  const vehicle = (raw as { vehicle?: Parameters<typeof checkVehicleIdentification>[0] } | null)?.vehicle
+  if (vehicle)
+    for (const p of checkVehicleIdentification(vehicle))
+      if (p.params) out[['vehicle', ...p.path].join('.')] ??= p.params
+  return out
 }

@@ -368,14 +368,16 @@ function powerFactor(input: OsagoInput, tariff: OsagoTariff): BreakdownItem {
       ),
     )
   const bandLabel = powerBandLabel(band)
+  // «110,16 л. с.», not «110.16»: the label is read (and printed) in Russian.
+  const decimalRu = (x: number) => new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 }).format(x)
   const hpShown = Math.round(toNumber(hp) * 100) / 100
   const result = item(
     'km',
     band.value,
     powerHp !== undefined ? `KM: ${bandLabel} hp` : `KM: ${bandLabel} hp (${powerKw} kW = ${hpShown} hp)`,
     powerHp !== undefined
-      ? ref('km', { band: bandLabel, hp: hpShown })
-      : ref('kmKw', { band: bandLabel, hp: hpShown, kw: powerKw! }),
+      ? ref('km', { band: bandLabel, hp: decimalRu(hpShown) })
+      : ref('kmKw', { band: bandLabel, hp: decimalRu(hpShown), kw: decimalRu(powerKw!) }),
   )
   // The conversion factor is part of the calculation: an unverified factor makes the row unverified too.
   if (powerKw !== undefined && !t.km.kwToHp.verified) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import ru from '../i18n/ru/osago'
-import { calculateOsagoPremium } from './calculator'
+import { calculateOsagoPremium, coefficientCodes } from './calculator'
 import { baseInput, regions, tariff6209 } from './testFixtures'
 import type { OsagoInput } from './input'
 
@@ -30,6 +30,13 @@ describe('OSAGO messages', () => {
     }
     expect(used.size).toBeGreaterThan(25)
     expect([...used].filter((k) => !ruKeys.has(k))).toEqual([])
+  })
+  it('name every coefficient by its Russian short name (ТБ, КТ …), the same as in its full title', () => {
+    for (const code of coefficientCodes) {
+      const short = ruKeys.get(`osago.coefficientCodes.${code}`)
+      expect(short, code).toMatch(/^[А-Я][А-Яа-я]+$/)
+      expect(ruKeys.get(`osago.coefficients.${code}`)).toContain(`(${short})`)
+    }
   })
   it('have texts for every row label the calculator produces', () => {
     const input = baseInput()

@@ -1,17 +1,11 @@
-import { isCalendarDate } from '../dates/calendarDate'
-
 /**
  * How printed documents write dates and millimetres, the Russian way. Money is `formatRubles` of
  * shared/money/format.ts (`1 234,56 ₽` with no-break spaces, so an amount never splits across lines).
  */
 const NBSP = '\u00a0'
 
-/** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`. */
-export function formatDateRu(date: string): string {
-  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`)
-  const [y, m, d] = date.split('-')
-  return `${d}.${m}.${y}`
-}
+// The one date formatter of screens and documents lives with the typed date field (issue 14).
+export { formatDateRu, formatDateTimeRu } from '../dates/typedDate'
 
 /** Offsets and layout positions as a clerk reads them on a ruler: `+1,5 мм`, `−2 мм`, `0 мм`. */
 export function formatMillimetres(mm: number): string {

@@ -49,6 +49,12 @@ function entries(error: { issues: readonly Issue[] }): Entry[] {
   return out
 }
 
+/** A form's field errors (dotted path → message key) with their messages' placeholders by the same paths. */
+export interface FieldCheck {
+  fieldErrors: Record<string, string>
+  fieldParams: Record<string, MessageParams>
+}
+
 /**
  * Dotted field path (`drivers.0.lastName`) → message key, for the API's `fieldErrors`. The first issue at a path
  * wins: checkers report the most specific problem first.

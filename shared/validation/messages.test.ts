@@ -91,7 +91,9 @@ const cases: [z.ZodType, unknown, string][] = [
 
 /**
  * `validation.*` groups that the document checkers here do not produce: the generic field messages
- * (shared/validation/field.ts, the dispatch) and the fields of blanks, backup and sync, whose own tests reach them.
+ * (shared/validation/field.ts, the dispatch), the typed date and date-time fields (shared/dates/typedDate.ts,
+ * reached by renderer/src/features/party/dateFields.test.ts) and the fields of blanks, backup and sync, whose own
+ * tests reach them.
  */
 const OTHER_CHECKERS = new Set([
   'required',
@@ -100,6 +102,7 @@ const OTHER_CHECKERS = new Set([
   'text',
   'number',
   'date',
+  'dateTime',
   'id',
   'login',
   'password',

@@ -9,7 +9,7 @@ import type { CascoDraft } from '../../../shared/casco/draft'
 import { damage, submittedCase, submittedInspection, today } from '../testing/cascoCase'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../../testing/testCore'
 import { RecordingPrintPlatform } from '../../print/recordingPlatform'
-import { keepPdf, pdfText, pdfToPng } from '../../print/testing/pdfTools'
+import { keepPdf, lineOf, pdfText, pdfToPng, pdfWords } from '../../print/testing/pdfTools'
 import { previewPdf } from '../../print/testing/previewPdf'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
@@ -76,6 +76,12 @@ describe('CASCO documents', () => {
     const a = await approvedCase()
     const { text: draft } = await text('casco-contract', a.id, 'casco-contract-draft')
     expect(draft).toContain('ПРОЕКТ')
+    // Before issue the quote has no number yet: the report names it by its day, client and car, not by its id.
+    const flat = draft.replace(/\s+/g, ' ')
+    expect(flat).toContain(
+      `Расчёт КАСКО расчёт от ${formatDateRu(today(t.core))} (Смирнов Алексей Игоревич, Kia Rio А123ВС777)`,
+    )
+    expect(flat).not.toContain(a.id)
     expect(await call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id }, 'c')).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
@@ -128,6 +134,17 @@ describe('CASCO documents', () => {
     expect(flat).not.toContain('ПРОЕКТ')
     expect(preview.pageCount).toBeGreaterThan(8)
     expect(pdfToPng(path, 'casco-contract').length).toBe(preview.pageCount)
+    // The inspection report names the quote by the contract's number, never by its internal id.
+    expect(flat).toContain('Расчёт КАСКО договор № MSK-01-К000001')
+    expect(flat).not.toContain(a.id)
+    const words = pdfWords(path)
+    // §6: the premium total is the risks' table's last row, its amount in the «Премия» column.
+    const premiumColumn = lineOf(words, 'Риск / покрытие').after.find((w) => w.text === 'Премия')!.xMin
+    expect(
+      lineOf(words, 'Страховая премия за срок страхования').after.find((w) => /^\d/.test(w.text))!.xMin,
+    ).toBeCloseTo(premiumColumn, 0)
+    // The signatures share their page with §7, never a page of their own.
+    expect(lineOf(words, '8. Подписи сторон').start.page).toBe(lineOf(words, '7. Особые условия').start.page)
 
     const schedule = await text('casco-schedule', a.id, 'casco-schedule')
     expect(schedule.preview.pageCount).toBe(1)

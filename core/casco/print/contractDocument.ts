@@ -132,10 +132,16 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
         formatRubles(c.premiumKopecks),
       ]),
       ['*', mm(45), mm(35)],
+      // The total closes the risks' table, its amount in the «Премия» column under the components it sums.
+      {
+        labelColumns: 2,
+        rows: [
+          { label: 'Страховая премия за срок страхования', value: formatRubles(d.option.premiumKopecks), bold: true },
+        ],
+      },
     ),
     labelled(
       [
-        ['Страховая премия за срок страхования', formatRubles(d.option.premiumKopecks)],
         ['Порядок оплаты', ru(`casco.plans.${d.schedule.plan}`)],
         ['Итого к оплате', formatRubles(d.schedule.totalKopecks)],
         [
@@ -149,24 +155,13 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       mm(65),
     ),
 
-    sectionTitle('7. Особые условия'),
     {
-      ul: [
-        ...d.approval.conditions,
-        d.inspection
-          ? `ТС осмотрено до заключения договора: акт осмотра № ${d.inspection.inspection.number} (приложение 2). Повреждения, указанные в акте, не возмещаются до их устранения и повторного осмотра.`
-          : 'ТС не осматривалось.',
-        `Договор заключён по решению руководителя ${d.approval.decidedByName} от ${formatDateRu(d.approval.decidedAt.slice(0, 10))}.`,
-        ...d.option.factors
-          .filter((f) => f.code === 'promotion' || f.code === 'discount')
-          .map((f) => message(f.reason)),
-      ],
-    },
-
-    {
-      // Both signatures stay on one page with what they sign for.
+      // The signatures stay on one page with the last section they sign under: a page holding only the signatures
+      // reads as detached from the contract. §7 is a few lines, so the two always fit on a page.
       unbreakable: true,
       stack: [
+        sectionTitle('7. Особые условия'),
+        specialConditions(d),
         sectionTitle('8. Подписи сторон'),
         {
           text: 'С правилами страхования ознакомлен, правила, полис, график платежей и акт осмотра получил.',
@@ -196,6 +191,20 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
     footerText: `Договор КАСКО ${number} · ${fullName(app.insured)}`,
     ...(d.contractNumber ? {} : { watermark: 'ПРОЕКТ' }),
   })
+}
+
+/** §7: the approval's conditions, the inspection, who decided, the discounts given. */
+function specialConditions(d: CascoPrintData): Content {
+  return {
+    ul: [
+      ...d.approval.conditions,
+      d.inspection
+        ? `ТС осмотрено до заключения договора: акт осмотра № ${d.inspection.inspection.number} (приложение 2). Повреждения, указанные в акте, не возмещаются до их устранения и повторного осмотра.`
+        : 'ТС не осматривалось.',
+      `Договор заключён по решению руководителя ${d.approval.decidedByName} от ${formatDateRu(d.approval.decidedAt.slice(0, 10))}.`,
+      ...d.option.factors.filter((f) => f.code === 'promotion' || f.code === 'discount').map((f) => message(f.reason)),
+    ],
+  }
 }
 
 export function cascoContractFileName(d: CascoPrintData): string {

@@ -43,6 +43,17 @@ export interface InspectionPrintData {
   photos: PrintedPhoto[]
   signatures: { inspector: string | null; client: string | null }
   timeZone: string
+  /** The CASCO quote the inspection was made for, as a person names it (its id means nothing on paper). */
+  quote: PrintedQuote | null
+}
+
+export interface PrintedQuote {
+  contractNumber: string | null
+  /** ДД.ММ.ГГГГ the quote was started, in the branch's time zone. */
+  createdOn: string
+  insuredName: string | null
+  vehicleName: string | null
+  plate: string | null
 }
 
 export interface InspectionPrintDeps {
@@ -139,6 +150,7 @@ export async function loadInspectionPrintData(
   return {
     inspection,
     checklist,
+    quote: inspection.quoteId ? await printedQuote(deps.db, inspection.quoteId, deps.timeZone) : null,
     insurerName: insurer?.data.name ?? '',
     photos: printed,
     signatures: {
@@ -146,5 +158,30 @@ export async function loadInspectionPrintData(
       client: await signature(SIGNATURE_SHOTS.client),
     },
     timeZone: deps.timeZone,
+  }
+}
+
+async function printedQuote(db: Db, id: string, timeZone: string): Promise<PrintedQuote | null> {
+  // The quote's hot row, read as casco reads the inspection table (caseInspections): no import of core/casco, whose
+  // contract already imports this feature's report.
+  const row = (await db('casco_quote')
+    .where({ id })
+    .first('contract_number', 'created_at', 'insured_name', 'vehicle_name', 'plate')) as
+    | {
+        contract_number: string | null
+        created_at: string
+        insured_name: string | null
+        vehicle_name: string | null
+        plate: string | null
+      }
+    | undefined
+  // A quote not on this device (not synced yet) is named as unknown, not as its id.
+  if (!row) return null
+  return {
+    contractNumber: row.contract_number,
+    createdOn: formatLocalDateTime(row.created_at, timeZone).slice(0, 10),
+    insuredName: row.insured_name,
+    vehicleName: row.vehicle_name,
+    plate: row.plate,
   }
 }

@@ -161,7 +161,12 @@ describe('inspection report PDF', () => {
     expect(text).toContain('8,5')
     expect(text).toContain('Фаркоп Bosal')
     expect(text).toContain('18 500,00 ₽')
-    expect(text).toContain('указанные повреждения исключены')
+    expect(text).toContain('повреждения, указанные в разделе 6, исключены')
+    // Every severity and damage type whole: the table's columns are wide enough not to split a word.
+    expect(text).toContain('Незначительное')
+    expect(text).toContain('Среднее')
+    expect(text).toContain('Вмятина с повреждением ЛКП')
+    expect(text).toContain('Расчёт КАСКО не привязан')
     expect(text).toContain('Фото 1. Спереди слева под 45°')
     expect(text).toContain('Фото 22. Повреждение № 2')
     expect((await definitionFor(i.id, 'i')).watermark).toBeUndefined()
@@ -169,6 +174,21 @@ describe('inspection report PDF', () => {
 
     const audit = await t.core.db('audit_log').where({ action: 'print.saved' })
     expect(audit).toHaveLength(0)
+  })
+
+  it('prints a draft without damage consistently: no damage found, none excluded', async () => {
+    let i = await expectOk(call(t.core, 'inspection/create', undefined, 'i'))
+    // The full report says «accepted with exclusions»; no damage is drawn yet.
+    i = await expectOk(
+      call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report: completeReport() }, 'i'),
+    )
+    const preview = await expectOk(call(t.core, 'print/preview-document', { kind: 'inspection-report', id: i.id }, 'i'))
+    const path = keepPdf('inspection-report-draft', await previewPdf(t.dir, preview))
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain('Повреждений не обнаружено.')
+    expect(text).not.toContain('исключены из страхового покрытия')
+    expect(text).toContain('повреждений, исключаемых из страхового покрытия, не отмечено')
+    pdfToPng(path, 'inspection-report-draft')
   })
 
   it('marks a draft as such, and lets each role have only what it may', async () => {

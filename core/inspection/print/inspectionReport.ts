@@ -15,7 +15,7 @@ const METHOD: Record<string, string> = { office: 'в офисе страховщ
 const CONCLUSION: Record<string, string> = {
   accepted: 'Транспортное средство принято на страхование без замечаний',
   'accepted-with-exclusions':
-    'Транспортное средство принято на страхование; указанные повреждения исключены из страхового покрытия',
+    'Транспортное средство принято на страхование; повреждения, указанные в разделе 6, исключены из страхового покрытия',
   'not-accepted': 'Транспортное средство не принято на страхование',
 }
 const RIMS: Record<string, string> = { steel: 'штампованные', alloy: 'литые', forged: 'кованые', other: 'другие' }
@@ -108,11 +108,12 @@ function damageSection(d: InspectionPrintData): Content {
     grid(['№', 'Деталь (зона)', 'Вид повреждения', 'Размер, см', 'Степень', 'Примечание', 'Фото №'], rows, [
       mm(8),
       mm(40),
-      mm(30),
+      mm(32),
       mm(15),
-      mm(20),
+      // The longest severity («Незначительное») on one line: a narrower column split it without a hyphen.
+      mm(25),
       '*',
-      mm(14),
+      mm(13),
     ]),
   ]
 }
@@ -175,6 +176,29 @@ function signatureBlock(role: string, image: string | null, name: string): Conte
   }
 }
 
+/** The quote as the clerk knows it: the contract's number once issued, else the day it was started and for whom. */
+function quoteLine(d: InspectionPrintData): string {
+  if (!d.inspection.quoteId) return 'не привязан'
+  const q = d.quote
+  if (!q) return 'не найден на этом компьютере'
+  if (q.contractNumber) return `договор № ${q.contractNumber}`
+  const about = [q.insuredName, [q.vehicleName, q.plate].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+  return `расчёт от ${q.createdOn}${about ? ` (${about})` : ''}`
+}
+
+/**
+ * The outcome as chosen, said so that it agrees with §6: «accepted with exclusions» while no damage is marked (a
+ * draft before the damage is drawn) must not say both «Повреждений не обнаружено» and «повреждения исключены».
+ */
+function conclusionText(d: InspectionPrintData): string {
+  const outcome = d.inspection.report.conclusion.outcome
+  if (!outcome) return 'Заключение не указано'
+  if (outcome === 'accepted-with-exclusions' && d.inspection.damages.length === 0) {
+    return 'Транспортное средство принято на страхование; повреждений, исключаемых из страхового покрытия, не отмечено'
+  }
+  return CONCLUSION[outcome] ?? DASH
+}
+
 /** The inspection report on A4: the act itself with the diagram and thumbnails, then every photo full size. */
 export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
   const { inspection } = d
@@ -197,7 +221,7 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
         'Клиент (собственник или представитель)',
         [text(r.client.name), r.client.phone.trim()].filter(Boolean).join(', тел. '),
       ],
-      ['Расчёт КАСКО', inspection.quoteId ?? 'не привязан'],
+      ['Расчёт КАСКО', quoteLine(d)],
     ]),
 
     sectionTitle('2. Транспортное средство'),
@@ -271,7 +295,7 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
       stack: [
         sectionTitle('8. Заключение'),
         {
-          text: r.conclusion.outcome ? (CONCLUSION[r.conclusion.outcome] ?? DASH) : 'Заключение не указано',
+          text: conclusionText(d),
           bold: true,
         },
         r.conclusion.remarks.trim() ? { text: r.conclusion.remarks.trim(), margin: [0, mm(1), 0, 0] } : '',

@@ -3,7 +3,7 @@ import { translate } from '../../../shared/i18n/messages'
 import { coefficientCodes } from '../../../shared/osago/calculator'
 import { pageCount, renderPdf } from '../pdfEngine'
 import { applicationInput, calculatedPolicy, FIXED_NOW, issuedPolicy, printData } from '../testing/fixtures'
-import { keepPdf, pdfText, pdfToPng } from '../testing/pdfTools'
+import { keepPdf, lineOf, pdfText, pdfToPng, pdfWords } from '../testing/pdfTools'
 import { formatRubles } from '../../../shared/money/format'
 import { applicationFileName, buildApplication, ceilingNote, premiumRows, unverifiedNote } from './application'
 
@@ -75,6 +75,11 @@ describe('the OSAGO application (заявление) with its calculation', () =
     expect(text).toContain('КТ')
     expect(pageCount(pdf)).toBeLessThanOrEqual(2)
     expect(pdfToPng(path, 'osago-application').length).toBe(pageCount(pdf))
+    // The premium lines are the calculation table's last rows: their amounts start where its «Значение» column does.
+    const words = pdfWords(path)
+    const column = lineOf(words, 'Коэффициент').after.find((w) => w.text === 'Значение')!.xMin
+    for (const label of ['Произведение', 'Предельный размер', 'Страховая премия'])
+      expect(lineOf(words, label).after.find((w) => /^\d/.test(w.text))!.xMin).toBeCloseTo(column, 0)
   })
 
   it('prints for signature before payment: no policy number yet', async () => {

@@ -70,12 +70,17 @@ export function calculationTable(d: OsagoPrintData): ContentNode {
       b.verified ? 'да' : 'нет',
     ]
   })
-  return grid(['Коэффициент', 'Значение', 'Основание (строка тарифа)', 'Подтверждено'], rows, [
-    mm(50),
-    mm(20),
-    '*',
-    mm(23),
-  ])
+  // The premium lines close the same table, so their amounts stand in the «Значение» column.
+  const premium = premiumRows(d)
+  return grid(
+    ['Коэффициент', 'Значение', 'Основание (строка тарифа)', 'Подтверждено'],
+    rows,
+    [mm(50), mm(20), '*', mm(23)],
+    {
+      labelColumns: 1,
+      rows: premium.map(([label, value], i) => ({ label, value, bold: i === premium.length - 1 })),
+    },
+  )
 }
 
 /**
@@ -84,10 +89,7 @@ export function calculationTable(d: OsagoPrintData): ContentNode {
  */
 export function unverifiedNote(d: OsagoPrintData): string | null {
   if (d.calculation.warnings.length === 0) return null
-  const names = d.calculation.warnings.map((w) => {
-    const title = translate('ru', `osago.coefficients.${w.code}`)
-    return /\(([^)]+)\)$/.exec(title)?.[1] ?? title
-  })
+  const names = d.calculation.warnings.map((w) => translate('ru', `osago.coefficientCodes.${w.code}`))
   return (
     `Внимание: не подтверждены значения ${[...new Set(names)].join(', ')} (тариф ${d.calculation.tariffVersion}). ` +
     'Расчёт предварительный до обновления справочников из головного офиса.'
@@ -250,7 +252,6 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
     {
       stack: [{ text: formulaLine(d), margin: [0, 0, 0, mm(1)] }, calculationTable(d)],
     },
-    labelled(premiumRows(d)),
     ...(ceiling ? [{ text: ceiling, margin: [0, mm(1), 0, 0] } as ContentNode] : []),
     ...(unverified ? [{ text: unverified, margin: [0, mm(1.5), 0, 0], color: '#8a4b00' } as ContentNode] : []),
 

@@ -74,3 +74,22 @@ function decode(s: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
 }
+
+/**
+ * The first word of `phrase` (consecutive words on one line) on `page`, and the words after it on the same line —
+ * to compare where a row's value starts with where its table's column starts.
+ */
+export function lineOf(words: readonly WordBox[], phrase: string, page?: number): { start: WordBox; after: WordBox[] } {
+  const parts = phrase.split(' ')
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (page !== undefined && w.page !== page) continue
+    const run = words.slice(i, i + parts.length)
+    if (run.length !== parts.length || run.some((r, k) => r.text !== parts[k] || Math.abs(r.yMin - w.yMin) > 2))
+      continue
+    const last = run.at(-1)!
+    const after = words.filter((x) => x.page === w.page && Math.abs(x.yMin - w.yMin) < 2 && x.xMin > last.xMax)
+    return { start: w, after: after.sort((a, b) => a.xMin - b.xMin) }
+  }
+  throw new Error(`«${phrase}» not found${page === undefined ? '' : ` on page ${page}`}`)
+}

@@ -1,5 +1,6 @@
 import { computed, ref } from 'vue'
 import type { ApiError, Result } from '@shared/contract/result'
+import { focusFirstError } from './useFormKeyboard'
 
 export interface ActionOptions {
   /** Where a refusal goes besides `error`: a form's `fromApi` shows its field errors (and clears old ones). */
@@ -29,6 +30,8 @@ export function useAction(options: ActionOptions = {}) {
       if (r.ok) return r.value
       error.value = r.error.message
       options.onRefusal?.(r.error)
+      // A refusal that names fields: the caret goes to the first one shown in error, scrolled into view.
+      if (Object.keys(r.error.fieldErrors ?? {}).length) void focusFirstError()
       return null
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)

@@ -1,61 +1,36 @@
-import { ref } from 'vue'
 import { useI18n } from '../plugins/i18n'
-import type { ApiError } from '@shared/contract/result'
+import { fieldErrors } from './fieldErrors'
+import type { MessageParams } from '@shared/validation/messageKey'
 
-/**
- * Field errors from the core (or from the same shared zod schema run in the form) shown at the field:
- * `errors.of('login')` gives the translated messages for `:error-messages`.
- */
+/** Field errors shown at the field, translated in the window's language (composables/fieldErrors.ts). */
 export function useFieldErrors() {
-  const { t } = useI18n()
-  const fieldErrors = ref<Record<string, string>>({})
-  const formError = ref<string | null>(null)
-
-  function of(path: string): string[] {
-    const key = fieldErrors.value[path]
-    return key ? [t(key)] : []
-  }
-
-  function fromApi(error: ApiError): void {
-    fieldErrors.value = error.fieldErrors ?? {}
-    formError.value = error.message
-  }
-
-  function set(next: Record<string, string>): void {
-    fieldErrors.value = next
-    formError.value = Object.keys(next).length ? t('errors.validation') : null
-  }
-
-  function clear(path?: string): void {
-    if (path) {
-      const { [path]: _removed, ...rest } = fieldErrors.value
-      fieldErrors.value = rest
-    } else {
-      fieldErrors.value = {}
-      formError.value = null
-    }
-  }
-
-  return { fieldErrors, formError, of, fromApi, set, clear }
+  return fieldErrors(useI18n().t)
 }
 
 /** Runs a shared zod schema in the form, giving the same field keys the core would. */
 export function validateWith<T>(
   schema: {
-    safeParse(
-      v: unknown,
-    ):
+    safeParse(v: unknown):
       | { success: true; data: T }
-      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }
+      | {
+          success: false
+          error: { issues: Array<{ path: PropertyKey[]; message: string; code?: string; params?: unknown }> }
+        }
   },
   value: unknown,
-): { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> } {
+):
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: Record<string, string>; fieldParams: Record<string, MessageParams> } {
   const r = schema.safeParse(value)
   if (r.success) return { ok: true, data: r.data }
   const fieldErrors: Record<string, string> = {}
+  const fieldParams: Record<string, MessageParams> = {}
   for (const issue of r.error.issues) {
     const path = issue.path.map(String).join('.')
-    fieldErrors[path] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalidType'
+    if (path in fieldErrors) continue
+    fieldErrors[path] = issue.message.startsWith('validation.') ? issue.message : 'validation.invalidType'
+    // A checker's own issue carries its message's placeholders, as the core's zodIssuesToFieldParams reads them.
+    if (issue.code === 'custom' && issue.params) fieldParams[path] = issue.params as MessageParams
   }
-  return { ok: false, fieldErrors }
+  return { ok: false, fieldErrors, fieldParams }
 }

@@ -9,6 +9,8 @@ export interface FormErrorsConfig {
   readonly: Ref<boolean>
   /** The shared schema's field errors (dotted path → message key) for the draft as it is now. */
   local: () => Record<string, string>
+  /** The placeholders of those messages by the same paths (a VIN's entered length): «введено {n}» needs its n. */
+  localParams?: () => Record<string, Record<string, unknown>>
   /** Shown as soon as they exist, not only after touch: the inspection's schema catches what must not be typed. */
   localAtOnce?: boolean
   /** More field errors shown after touch (the live quote's refusal, the inspection's missing items). */
@@ -32,6 +34,7 @@ export function draftPath(path: string, renamed: Record<string, string> = {}, pr
 export function useFormErrors(config: FormErrorsConfig) {
   const { t } = config
   const serverErrors = ref<Record<string, string>>({})
+  const serverParams = ref<Record<string, Record<string, unknown>>>({})
   const touched = ref(new Set<string>())
   const showAll = ref(false)
 
@@ -39,10 +42,10 @@ export function useFormErrors(config: FormErrorsConfig) {
     readonly: config.readonly,
     errorsOf(path) {
       const server = serverErrors.value[path]
-      if (server) return [t(server, {})]
+      if (server) return [t(server, serverParams.value[path] ?? {})]
       const shown = showAll.value || touched.value.has(path)
       const local = config.localAtOnce || shown ? config.local()[path] : undefined
-      if (local) return [t(local, {})]
+      if (local) return [t(local, config.localParams?.()[path] ?? {})]
       const later = shown ? config.later?.(path) : undefined
       return later ? [t(later.key, later.params ?? {})] : []
     },
@@ -52,14 +55,19 @@ export function useFormErrors(config: FormErrorsConfig) {
   }
 
   /** The core's field errors at their fields; every message shown from now on. */
-  function fromApi(error: Pick<ApiError, 'fieldErrors'>): void {
+  function fromApi(error: Pick<ApiError, 'fieldErrors' | 'fieldParams'>): void {
     const out: Record<string, string> = {}
+    const params: Record<string, Record<string, unknown>> = {}
     for (const [path, key] of Object.entries(error.fieldErrors ?? {})) {
-      out[draftPath(path, config.renamed, config.serverPrefix)] = key
+      const at = draftPath(path, config.renamed, config.serverPrefix)
+      out[at] = key
+      const p = error.fieldParams?.[path]
+      if (p) params[at] = p
     }
     serverErrors.value = out
+    serverParams.value = params
     showAll.value = true
   }
 
-  return { state, serverErrors, touched, showAll, fromApi }
+  return { state, serverErrors, serverParams, touched, showAll, fromApi }
 }

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '@shared/contract/result'
 import type { OsagoPolicySummary } from '@shared/osago/policy'
 import { i18n, loadLocaleMessages } from '../plugins/i18n'
+import { createPinia } from 'pinia'
 import ListMore from '../layout/ListMore.vue'
 import { useRecordList, type ListPage } from './useRecordList'
 
@@ -68,7 +69,8 @@ async function typeSearch(wrapper: ReturnType<typeof mount>, text: string): Prom
 }
 
 describe('the OSAGO list screen on useRecordList', () => {
-  const mountList = () => mount(OsagoListView, { global: { plugins: [vuetify, i18n, router] } })
+  // The list hides drafts deleted in this window (stores/pendingDeletions.ts): it needs the app's Pinia.
+  const mountList = () => mount(OsagoListView, { global: { plugins: [vuetify, i18n, router, createPinia()] } })
 
   it('says «N+» when the core counted a big list only so far ahead (issue 12)', async () => {
     const wrapper = mountList()

@@ -28,8 +28,8 @@ describe('the locale chunks', () => {
 })
 
 describe('the startup messages', () => {
-  it("hold every key the sign-in screen names (its view, the card around it, the field messages' helper)", () => {
-    const files = ['features/session/SignInView.vue', 'layout/AuthCard.vue', 'composables/useFieldErrors.ts']
+  it("hold every key the sign-in screen names (its form, the card around it, the field messages' helper)", () => {
+    const files = ['features/session/SignInForm.vue', 'layout/AuthCard.vue', 'composables/fieldErrors.ts']
     const keys = files.flatMap((f) =>
       [...readFileSync(join(SRC, f), 'utf8').matchAll(/\bt\('([\w.]+)'/g)].map((m) => m[1]!),
     )

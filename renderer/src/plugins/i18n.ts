@@ -1,12 +1,8 @@
 import { createI18n, useI18n as useVueI18n } from 'vue-i18n'
 import type { MessageSchema, TypedTranslate } from '@shared/i18n/messages'
 import type { Locale } from '@shared/app/contract'
-import app from '@shared/i18n/ru/app'
-import errors from '@shared/i18n/ru/errors'
-import firstRun from '@shared/i18n/ru/firstRun'
-import signIn from '@shared/i18n/ru/signIn'
-import validation from '@shared/i18n/ru/validation'
 import { compileMessage } from './messageCompiler'
+import { LOCALE_KEY, STARTUP_MESSAGES, storedLocale } from './startupMessages'
 
 declare module 'vue-i18n' {
   /**
@@ -18,19 +14,13 @@ declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
 }
 
-export const LOCALE_KEY = 'branch-desk.locale'
-
-/**
- * The Russian texts the sign-in screen shows (its card, fields, the first run's «branch created», the field messages
- * the core returns): the only messages in the entry chunk. Every other text, and English, comes with
- * `loadLocaleMessages` — the router awaits it before any other screen (route meta `startupMessages`), the locale
- * switch before switching. i18n.test.ts checks that the sign-in screen's keys are here.
- */
-export const STARTUP_MESSAGES = { ...app, ...errors, ...firstRun, ...signIn, ...validation }
+// The sign-in screen's Russian texts and the stored locale's key (plugins/startupMessages.ts, needed before vue-i18n
+// loads): vue-i18n starts with those texts, the rest is loaded.
+export { LOCALE_KEY, STARTUP_MESSAGES }
 
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
-  locale: localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'ru',
+  locale: storedLocale(),
   fallbackLocale: 'ru',
   // The schema is the whole locale; until loadLocaleMessages runs only the startup part exists (a missing key
   // would show as the key itself, which the router's await before every other screen rules out).

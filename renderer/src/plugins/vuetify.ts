@@ -27,5 +27,8 @@ export const vuetify = createVuetify({
     VTextField: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
     VSelect: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
     VBtn: { rounded: 'sm' },
+    // A toggle's choices are units and document names written as they are spelt («кВт», «л. с.»); a button's
+    // uppercase transform made «кВт» read «КВТ».
+    VBtnToggle: { VBtn: { class: 'text-none' } },
   },
 })

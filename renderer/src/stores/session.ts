@@ -45,6 +45,15 @@ export const useSessionStore = defineStore('session', () => {
     return state.value
   }
 
+  /**
+   * A state this window learned before the store existed (the start screen's sign-in, renderer/src/StartRoot.vue):
+   * the core's answer, newer than any refresh already on its way.
+   */
+  function adopt(next: SessionState): void {
+    set(next)
+    known.value = true
+  }
+
   async function signIn(login: string, password: string) {
     const r = await call('session/sign-in', { login, password })
     if (r.ok) set(r.value)
@@ -73,5 +82,5 @@ export const useSessionStore = defineStore('session', () => {
     set({ status: 'signed-out' })
   }
 
-  return { state, known, user, idleLockMinutes, refresh, signIn, unlock, changePassword, lock, signOut }
+  return { state, known, user, idleLockMinutes, refresh, adopt, signIn, unlock, changePassword, lock, signOut }
 })

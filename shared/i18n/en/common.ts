@@ -18,5 +18,10 @@ export default {
     shownOf: 'Showing {shown} of {total}',
     shownOfAtLeast: 'Showing {shown} of {total}+',
     refineSearch: 'The {total} newest are shown — narrow the search',
+    undo: 'Undo',
+    deleteFailed: 'Could not delete: {reason} The record is still there.',
+    draftDeleted: 'Draft deleted',
+    quoteDeleted: 'Quote deleted',
+    shortcutCtrlEnter: 'Ctrl+Enter',
   },
 } satisfies LocaleFile<typeof ru>

@@ -3,6 +3,14 @@ import type { LocaleFile } from '../schema'
 
 export default {
   inspection: {
+    confirm: {
+      photoTitle: 'Delete the photo?',
+      photoText: 'The shot «{name}» will be removed from the report; only a new shot can bring it back.',
+      photoOk: 'Delete photo',
+      damageTitle: 'Delete the damage?',
+      damageText: 'Damage no. {n} will be removed from the report together with its shots ({photos}).',
+      damageOk: 'Delete damage',
+    },
     ui: {
       photoFetch: {
         fetching: 'Photos are coming from HQ: {have} of {total}',

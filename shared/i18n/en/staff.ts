@@ -22,5 +22,9 @@ export default {
     created: 'Staff member added',
     updated: 'Changes saved',
     passwordReset: 'Password reset',
+    confirmDisable: {
+      title: 'Disable this staff member?',
+      text: '{name} will not be able to sign in until enabled again. The documents they issued stay.',
+    },
   },
 } satisfies LocaleFile<typeof ru>

@@ -120,7 +120,18 @@ export default {
     unknownField: 'Unexpected field: {field}',
     text: { tooLong: 'Text is too long' },
     number: { min: 'Value is too small', max: 'Value is too large' },
-    date: { format: 'Date as DD.MM.YYYY' },
+    date: {
+      format: 'Date as DD.MM.YYYY',
+      incomplete: 'The date is not complete — DD.MM.YYYY is needed',
+      invalid: 'There is no such date: {text}',
+      openCalendar: 'Open the calendar',
+      placeholder: 'DD.MM.YYYY',
+    },
+    dateTime: {
+      placeholder: 'DD.MM.YYYY HH:MM',
+      incomplete: 'Enter the date and time in full — DD.MM.YYYY HH:MM',
+      invalid: 'No such date or time: {text} (hours 00–23, minutes 00–59)',
+    },
     id: { format: 'Invalid identifier' },
     login: { format: 'Login: 3–32 characters — Latin letters, digits, dot, hyphen, underscore' },
     password: {

@@ -15,5 +15,10 @@ export default {
     shownOf: 'Показано {shown} из {total}',
     shownOfAtLeast: 'Показано {shown} из {total}+',
     refineSearch: 'Показаны {total} самых новых — уточните запрос',
+    undo: 'Отменить',
+    deleteFailed: 'Не удалось удалить: {reason} Запись осталась на месте.',
+    draftDeleted: 'Черновик удалён',
+    quoteDeleted: 'Расчёт удалён',
+    shortcutCtrlEnter: 'Ctrl+Enter',
   },
 } as const

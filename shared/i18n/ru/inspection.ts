@@ -1,5 +1,13 @@
 export default {
   inspection: {
+    confirm: {
+      photoTitle: 'Удалить фото?',
+      photoText: 'Снимок «{name}» будет удалён из акта; вернуть его можно только новой съёмкой.',
+      photoOk: 'Удалить фото',
+      damageTitle: 'Удалить повреждение?',
+      damageText: 'Повреждение № {n} будет удалено из акта вместе с его снимками ({photos}).',
+      damageOk: 'Удалить повреждение',
+    },
     ui: {
       photoFetch: {
         fetching: 'Фотографии загружаются из ЦО: {have} из {total}',

@@ -29,7 +29,7 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
     quoteDelayMs: 300,
     validate(draft) {
       const r = validateCascoApplication(draftToApplicationInput(draft))
-      return r.ok ? {} : r.fieldErrors
+      return r.ok ? { fieldErrors: {} } : r
     },
     // Only a draft is moved to today: the date of a priced quote is what its prices were computed for.
     redate(draft, q, today) {
@@ -50,5 +50,10 @@ export function useCascoEditor(quote: Ref<CascoQuoteRecord | null>) {
     choose: (input: ChannelInput<'casco/choose-option'>) => call('casco/choose-option', input),
     submitForApproval: (input: ChannelInput<'casco/submit-for-approval'>) => call('casco/submit-for-approval', input),
     discard: (input: ChannelInput<'casco/discard-quote'>) => call('casco/discard-quote', input),
+    /** Discards a quote as it stands now: the delayed discard of an undo window (autosave may have moved its version). */
+    discardLatest: async (id: string) => {
+      const current = await call('casco/get-quote', { id })
+      return current.ok ? call('casco/discard-quote', { id, rowVersion: current.value.rowVersion }) : current
+    },
   }
 }

@@ -7,7 +7,7 @@ import type { DamageInput, DamageRow, Inspection, InspectionPhoto } from '@share
 import { inspectionLifecycle } from '@shared/inspection/lifecycle'
 import { inspectionReportDraftSchema, type InspectionReport } from '@shared/inspection/report'
 import type { Result } from '@shared/contract/result'
-import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
+import { zodIssuesToFieldErrors, zodIssuesToFieldParams } from '@shared/validation/fieldErrors'
 import { call } from '../../api/client'
 import { useCan } from '../../composables/useCan'
 import { useFormErrors } from '../../composables/useFormErrors'
@@ -44,6 +44,7 @@ export function useInspectionEditor() {
   /** What the inspector typed into each damage row; the server's copy never overwrites a row being edited. */
   const damageDrafts = reactive(new Map<string, DamageInput>())
   const localErrors = ref<Record<string, string>>({})
+  const localParams = ref<Record<string, Record<string, unknown>>>({})
   const saving = ref(false)
   const savedAt = ref<Date | null>(null)
   const saveError = ref<string | null>(null)
@@ -59,6 +60,7 @@ export function useInspectionEditor() {
     t,
     readonly,
     local: () => localErrors.value,
+    localParams: () => localParams.value,
     // The schema catches what must not be typed at once; a missing item waits until the field was left.
     localAtOnce: true,
     later(path) {
@@ -123,6 +125,7 @@ export function useInspectionEditor() {
     if (!report.value) return
     const r = inspectionReportDraftSchema.safeParse(report.value, { reportInput: true })
     localErrors.value = r.success ? {} : zodIssuesToFieldErrors(r.error)
+    localParams.value = r.success ? {} : zodIssuesToFieldParams(r.error)
   }
 
   function saveReport(): Promise<void> {
@@ -265,7 +268,7 @@ export function useInspectionEditor() {
     if (!current) return { ok: true, value: null }
     const r = await queue(() => call('inspection/submit', { id: current.id, rowVersion: inspection.value!.rowVersion }))
     if (!r.ok) {
-      serverErrors.value = r.error.fieldErrors ?? {}
+      errors.fromApi(r.error)
       return r
     }
     inspection.value = r.value

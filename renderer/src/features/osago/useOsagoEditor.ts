@@ -32,7 +32,7 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     quoteDelayMs: 250,
     validate(draft) {
       const r = validateOsagoApplication(draftToApplicationInput(plain(draft)))
-      return r.ok ? {} : r.fieldErrors
+      return r.ok ? { fieldErrors: {} } : r
     },
     // A draft resumed on a later day is concluded today.
     redate(draft, _policy, today) {
@@ -53,5 +53,10 @@ export function useOsagoEditor(policy: Ref<OsagoPolicy | null>) {
     open: (id: string) => Promise.all([call('osago/get-policy', { id }), call('osago/get-form-reference')]),
     /** Discards a draft application; the caller flushes the form first. */
     discard: (input: ChannelInput<'osago/discard-draft'>) => call('osago/discard-draft', input),
+    /** Discards a draft as it stands now: the delayed discard of an undo window (autosave may have moved its version). */
+    discardLatest: async (id: string) => {
+      const current = await call('osago/get-policy', { id })
+      return current.ok ? call('osago/discard-draft', { id, rowVersion: current.value.rowVersion }) : current
+    },
   }
 }

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import { mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { i18n } from '../../plugins/i18n'
 import { createVuetify } from 'vuetify'
 import * as components from 'vuetify/components'
 import * as directives from 'vuetify/directives'
@@ -54,7 +56,8 @@ describe('typed form paths', () => {
     const form = createForm(ref<OsagoDraft | null>(emptyOsagoDraft('2026-12-05')), state())
     const w = mount(FormPathsFixture, {
       props: { form, driver: 0 },
-      global: { plugins: [createVuetify({ components, directives })] },
+      // FormField translates its date and mask messages itself (vue-i18n); Pinia for the date field's today.
+      global: { plugins: [createVuetify({ components, directives }), i18n, createPinia()] },
     })
     // The fixture's point is its type check; here it also renders each field under its full path.
     expect(w.findAll('input').map((i) => i.attributes('name'))).toEqual([

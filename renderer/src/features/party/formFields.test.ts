@@ -40,25 +40,32 @@ describe('FormField', () => {
   it('shows the value at its path and writes what is typed back there', async () => {
     const { draft, form } = osagoForm()
     draft.value!.contract.startDate = '2026-12-06'
-    const w = mount(FormField, { props: { form, path: 'contract.startDate', label: 'Start', type: 'date' }, global })
+    const w = mount(FormField, {
+      props: { form, path: 'contract.startDate', label: 'Start', type: 'date', century: 'future' },
+      global,
+    })
     const input = w.find('input')
-    expect(input.attributes('type')).toBe('date')
+    // The one date field (DateInput): typed as ДД.ММ.ГГГГ, kept as YYYY-MM-DD (issue 14).
+    expect(input.attributes('type')).toBe('text')
     expect(input.attributes('name')).toBe('contract.startDate')
-    expect(input.element.value).toBe('2026-12-06')
-    await type(w, '2027-01-15')
+    expect(input.element.value).toBe('06.12.2026')
+    await type(w, '15.01.2027')
     expect(draft.value!.contract.startDate).toBe('2027-01-15')
     // And the other way: the draft changed elsewhere (a load, a redate) shows in the field.
     draft.value!.contract.startDate = '2027-02-01'
     await nextTick()
-    expect(w.find('input').element.value).toBe('2027-02-01')
+    expect(w.find('input').element.value).toBe('01.02.2027')
   })
 
   it('keeps an emptied date as an empty date and says so once the field was left', async () => {
     const { draft, form } = osagoForm({ 'contract.startDate': 'validation.required' })
     draft.value!.contract.startDate = '2026-12-06'
-    const w = mount(FormField, { props: { form, path: 'contract.startDate', label: 'Start', type: 'date' }, global })
+    const w = mount(FormField, {
+      props: { form, path: 'contract.startDate', label: 'Start', type: 'date', century: 'future' },
+      global,
+    })
     await type(w, '')
-    // The browser's date input gives '' for a cleared or impossible date (31.02): the draft never holds a half date.
+    // A cleared or impossible date (31.02) is '' in the draft: the draft never holds a half date.
     expect(draft.value!.contract.startDate).toBe('')
     expect(w.text()).not.toContain('validation.required')
     await w.find('input').trigger('blur')

@@ -93,7 +93,7 @@ function editorOnTheCore(extra: Extra = {}) {
         return answer.promise
       },
       quoteDelayMs: 300,
-      validate: (d) => (d.name ? {} : { name: 'validation.required' }),
+      validate: (d) => ({ fieldErrors: d.name ? {} : { name: 'validation.required' } }),
       redate(d, r, day) {
         if (r.status !== 'draft' || d.contract.date === day) return false
         d.contract.date = day

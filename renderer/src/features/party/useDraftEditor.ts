@@ -31,8 +31,8 @@ export interface DraftEditorConfig<D extends object, R extends DraftRecord, Q ex
   save(input: { id: string; rowVersion: number; draft: D }): Promise<Result<R>>
   quote(draft: D): Promise<Result<Q>>
   quoteDelayMs: number
-  /** Field errors (dotted path → message key) by the shared schema. */
-  validate(draft: D): Record<string, string>
+  /** Field errors (dotted path → message key) by the shared schema, with their messages' placeholders. */
+  validate(draft: D): { fieldErrors: Record<string, string>; fieldParams?: Record<string, Record<string, unknown>> }
   /** Brings an editable draft resumed on a later day to today; true when it changed the draft. */
   redate(draft: D, record: R, today: string): boolean
   /** Today in the branch's time zone, as the core counts it (the app status store's `today`). */
@@ -58,6 +58,7 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   const backup = draftBackup<D>(config.backupPrefix)
   const draft = ref<D | null>(null) as Ref<D | null>
   const localErrors = ref<Record<string, string>>({})
+  const localParams = ref<Record<string, Record<string, unknown>>>({})
   const saving = ref(false)
   const savedAt = ref<Date | null>(null)
   const saveError = ref<string | null>(null)
@@ -68,6 +69,7 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
     t,
     readonly,
     local: () => localErrors.value,
+    localParams: () => localParams.value,
     // The live quote's refusal names the field to blame, until the draft changes again.
     later(path) {
       const q = live.value.value
@@ -92,7 +94,10 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   const requote = live.refresh
 
   function validate() {
-    if (draft.value) localErrors.value = config.validate(draft.value)
+    if (!draft.value) return
+    const checked = config.validate(draft.value)
+    localErrors.value = checked.fieldErrors
+    localParams.value = checked.fieldParams ?? {}
   }
 
   function load(next: R) {

@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
-// In the entry chunk, not a route chunk: the window opens on it every morning, and a chunk of its own would be
-// fetched only after the router's first decision (one more step between navigation and a usable sign-in).
+// In the app's chunk with the router, not a route chunk of its own: a window that starts the whole app at sign-in
+// (a reload, English) would fetch it only after the router's first decision. A new window's sign-in is drawn by the
+// start screen before the router loads (renderer/src/StartRoot.vue).
 import SignInView from './SignInView.vue'
 
 /** Sign-in (public) and the forced password change after an admin's reset. */

@@ -1,7 +1,7 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from '../../plugins/i18n'
 import type { ApiError } from '@shared/contract/result'
-import { zodIssuesToFieldErrors } from '@shared/validation/fieldErrors'
+import { zodIssuesToFieldErrors, zodIssuesToFieldParams } from '@shared/validation/fieldErrors'
 import { draftPath, useFormErrors } from '../../composables/useFormErrors'
 import { createForm } from '../party/formContext'
 
@@ -27,13 +27,23 @@ export function useDraftForm<D extends object>(
   const { t } = useI18n()
   const formError = ref<string | null>(null)
   const readonly = ref(false)
-  const localErrors = computed(() => {
+  const checked = computed(() => {
     const r = schema.safeParse(toInput(draft.value), { reportInput: true })
-    if (r.success) return {}
-    const byInput = zodIssuesToFieldErrors(r.error as Parameters<typeof zodIssuesToFieldErrors>[0])
-    return Object.fromEntries(Object.entries(byInput).map(([path, key]) => [draftPath(path, renamed), key]))
+    if (r.success) return { errors: {}, params: {} }
+    const issues = r.error as Parameters<typeof zodIssuesToFieldErrors>[0]
+    const byDraft = <V>(byInput: Record<string, V>) =>
+      Object.fromEntries(Object.entries(byInput).map(([path, v]) => [draftPath(path, renamed), v]))
+    return { errors: byDraft(zodIssuesToFieldErrors(issues)), params: byDraft(zodIssuesToFieldParams(issues)) }
   })
-  const errors = useFormErrors({ t, readonly, local: () => localErrors.value, serverPrefix, renamed })
+  const localErrors = computed(() => checked.value.errors)
+  const errors = useFormErrors({
+    t,
+    readonly,
+    local: () => localErrors.value,
+    localParams: () => checked.value.params,
+    serverPrefix,
+    renamed,
+  })
   const { serverErrors, showAll } = errors
   watch(
     draft,
