@@ -154,6 +154,10 @@ test('the clerk’s screens: OSAGO, CASCO, terminations, search', async ({ page,
   await checkLayout(page, 'home-clerk')
   await open(page, '/osago', 'osago-list')
   await checkLayout(page, 'osago-list')
+  // A new, empty application: its placeholders are the labels, and the narrowest of them must still be read whole.
+  await page.getByTestId('osago-new').click()
+  await expect(page.getByTestId('osago-form')).toBeVisible()
+  await checkLayout(page, 'osago-form', { inView: ['calculate'], shot: 'osago-form-empty' })
 
   // The priced draft: the breakdown open, and still the total beside «Рассчитать» and «Оформить».
   await open(page, `/osago/${draft.id}`, 'osago-form')

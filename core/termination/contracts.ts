@@ -114,7 +114,8 @@ export function cascoContract(row: CascoContractRow): ContractData | null {
     premiumKopecks: row.total_kopecks,
     periodsOfUse: null,
     enteredByHand: false,
-    concludedAt: row.issued_at,
+    // «Where concluded» is a place, asked for contracts typed in by hand; a contract issued here was concluded here.
+    concludedAt: null,
     terminatedOn: row.terminated_on,
   }
 }

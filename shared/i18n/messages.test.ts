@@ -77,6 +77,12 @@ describe('every message', () => {
     }
   })
 
+  it('never asks the user for a date in the storage format (issue 14: the premium panel asked for ГГГГ-ММ-ДД)', () => {
+    // Dates are typed and shown as ДД.ММ.ГГГГ; YYYY-MM-DD is only what the app keeps inside.
+    const iso = /ГГГГ-ММ-ДД|YYYY-MM-DD|MM\/DD/
+    expect([...ru, ...en].filter(([, text]) => iso.test(text)).map(([k]) => k)).toEqual([])
+  })
+
   it('has the same {placeholders} in Russian and English', () => {
     const differ = [...ru].filter(
       ([k, text]) => en.has(k) && placeholders(text).join() !== placeholders(en.get(k)!).join(),

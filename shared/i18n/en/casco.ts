@@ -225,7 +225,7 @@ export default {
       required: 'Required',
       unknownField: 'Unknown field "{field}"',
       invalidValue: 'Invalid value',
-      dateFormat: 'A date as YYYY-MM-DD',
+      dateFormat: 'Enter the whole date: DD.MM.YYYY',
       kopecks: 'An amount in kopecks: a positive whole number',
       percent: 'A percentage: a non-negative number with at most two decimals',
       tooLong: 'Text too long',
@@ -265,7 +265,7 @@ export default {
     schedule: {
       premiumNotKopecks: 'The premium must be a positive whole number of kopecks',
       premiumTooSmall: 'The premium is too small to split into this many payments',
-      dateFormat: 'The first payment date as YYYY-MM-DD',
+      dateFormat: 'Enter the whole first payment date: DD.MM.YYYY',
     },
     status: {
       draft: 'Draft',
