@@ -3,9 +3,9 @@ import * as fs from 'node:fs'
 import { open } from 'node:fs/promises'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import { uuidv7 } from 'uuidv7'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FolderBlobStore } from './blobs'
+import { enrolOverHttp } from './testing/builders'
 import { startHq, type RunningHq } from './testing/hqHarness'
 
 // Every file read HQ makes, to prove an upload is verified without reading the file back.
@@ -28,13 +28,7 @@ describe('blob uploads', () => {
   beforeAll(async () => {
     hq = await startHq({ blobChunkMax: CHUNK_MAX })
     branch = 'MSK-01'
-    const code = await hq.enrolmentCode(branch)
-    const enrol = await fetch(`${hq.url}/v1/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: 'pc', branch: { id: uuidv7(), code: branch, name: 'n', city: 'c' } }),
-    })
-    auth = { authorization: `Bearer ${((await enrol.json()) as { token: string }).token}` }
+    auth = { authorization: `Bearer ${(await enrolOverHttp(hq, branch)).token}` }
   })
   afterAll(async () => hq?.close())
   afterEach(() => vi.restoreAllMocks())

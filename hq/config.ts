@@ -69,6 +69,20 @@ const envSchema = z.object({
    * waited, p95 6.5 s). 1 s keeps an answer within about 2 s under any load.
    */
   QUEUE_WAIT_MAX_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  /**
+   * How long after its appointment a device refused busy may still come back with its token (x-hq-appointment) and
+   * be let in ahead of newcomers, in ms (hq/appointments.ts, decision 88). Longer than a device's timer may run late
+   * on a loaded computer (30000 is the value measured); short, because until then the token is a pass past the queue.
+   * 0 (the default) = busy answers carry no appointment and every request is a newcomer: measured side by side on a
+   * loaded machine, appointments did not shorten the whole push's tail and lowered throughput (decision 88).
+   */
+  APPOINTMENT_VALID_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  /**
+   * Key that signs appointment tokens. Give every instance behind one balancer the same (at least 32 characters), so
+   * a device refused by one is let in ahead at another; absent → a random key per process, and an appointment counts
+   * only at the instance that gave it (elsewhere the device is a newcomer, which is still correct).
+   */
+  APPOINTMENT_SECRET: z.string().min(32, 'APPOINTMENT_SECRET must be at least 32 characters').optional(),
 
   // --- Refusing early (issue 13): every bound on what one client may make HQ read, hold or keep open. ---
   /**
@@ -238,6 +252,8 @@ export interface HqConfig {
   dbPoolMax: number
   dbWorkMax: number
   queueWaitMaxMs: number
+  appointmentValidMs: number
+  appointmentSecret: string | null
   enrolAttemptsPerMinute: number
   trustProxy: boolean | number | string[]
   limits: HqLimits
@@ -270,6 +286,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     dbPoolMax: e.DB_POOL_MAX,
     dbWorkMax: e.DB_WORK_MAX ?? (e.DATABASE_URL ? Math.max(1, e.DB_POOL_MAX - 2) : 1),
     queueWaitMaxMs: e.QUEUE_WAIT_MAX_MS,
+    appointmentValidMs: e.APPOINTMENT_VALID_MS,
+    appointmentSecret: e.APPOINTMENT_SECRET ?? null,
     enrolAttemptsPerMinute: e.ENROL_ATTEMPTS_PER_MINUTE,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     limits: limitsOf(e),

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import type { Change, ChangeResult, Reason } from '../shared/sync/protocol'
 import { isPostgres, type HqDb } from './db'
-import { getKeyHolders, getRecord, getRecords, writePushBatch, type HqRecord, type RecordWrite } from './records'
+import { getKeyHolders, getRecord, getRecordsOf, writePushBatch, type HqRecord, type RecordWrite } from './records'
 import { ruleFor } from './rules/registry'
 import type { RuleContext, Verdict } from './rules/types'
 import { HqHttpError } from './errors'
@@ -40,6 +40,9 @@ const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
  * A record belongs to the branch that created it. An update must be based on the version HQ holds (row version
  * = HQ's + 1); otherwise it lost to a change made elsewhere and the answer carries what won. Once a change to a
  * record is not accepted, later changes to that record in the batch follow it: they were made on top of it.
+ *
+ * `beforeCommit` runs last in the batch's transaction: a pipelined push moves the device's turn there
+ * (hq/pushOrder.ts `Turn.advance`), so the batch and its turn commit together.
  */
 export async function applyChanges(
   db: HqDb,
@@ -48,6 +51,7 @@ export async function applyChanges(
   via: 'push' | 'bundle',
   now: Date,
   recordLimits: RecordLimits = DEFAULT_RECORD_LIMITS,
+  beforeCommit?: (trx: Knex.Transaction) => Promise<void>,
 ): Promise<ChangeResult[]> {
   const nowIso = now.toISOString()
   // Documents as objects whatever the device's version sent (JSON text inside JSON before issue 11): rules read
@@ -66,9 +70,10 @@ export async function applyChanges(
     )
     // The batch's own records in one query per entity; rules may look up others one by one.
     const cache = new Map<string, HqRecord | null>()
-    for (const [entity, ids] of groupIds(changes)) {
-      const found = await getRecords(trx, entity, ids)
-      for (const id of ids) cache.set(keyOf(entity, id), found.get(id) ?? null)
+    const wanted = groupIds(changes)
+    const found = await getRecordsOf(trx, wanted)
+    for (const [entity, ids] of wanted) {
+      for (const id of ids) cache.set(keyOf(entity, id), found.get(keyOf(entity, id)) ?? null)
     }
     // The business keys the batch's records will carry, in one query per entity: judging a change then asks no
     // query for its key (the database's state is what the batch started from: nothing is written before its end).
@@ -173,6 +178,7 @@ export async function applyChanges(
       now: nowIso,
     })
     await enqueueForRegistration(trx, staged, nowIso)
+    await beforeCommit?.(trx)
     // A record's `current` in an answer is final for the batch: later changes to it in the batch follow the loss.
     return results
 
@@ -301,21 +307,26 @@ function groupIds(changes: readonly Change[]): Map<string, string[]> {
 async function storedChanges(trx: Knex.Transaction, ids: readonly string[]): Promise<Map<string, StoredChange>> {
   const out = new Map<string, StoredChange>()
   const unique = [...new Set(ids)]
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = (await trx('hq_change')
-      .whereIn('change_id', unique.slice(i, i + 500))
-      .select(
-        'change_id',
-        'device_id',
-        'branch_code',
-        'entity',
-        'entity_id',
-        'op',
-        'row_version',
-        'status',
-        'reason_code',
-        'reason_params',
-      )) as StoredChange[]
+  // PostgreSQL: the ids as one array parameter, whatever their number (500 bound values made a statement to plan).
+  const pg = trx.client.config.client === 'pg'
+  for (let i = 0; i < unique.length; i += pg ? unique.length : 500) {
+    const slice = unique.slice(i, pg ? undefined : i + 500)
+    const rows = (await (
+      pg
+        ? trx('hq_change').whereRaw('change_id = any(?::text[])', [slice])
+        : trx('hq_change').whereIn('change_id', slice)
+    ).select(
+      'change_id',
+      'device_id',
+      'branch_code',
+      'entity',
+      'entity_id',
+      'op',
+      'row_version',
+      'status',
+      'reason_code',
+      'reason_params',
+    )) as StoredChange[]
     for (const r of rows) out.set(r.change_id, r)
   }
   return out

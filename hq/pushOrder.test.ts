@@ -104,6 +104,31 @@ describe.each(['sqlite', 'pg'] as const)('push order on %s', (kind) => {
       await order.turn(other, { run: old, index: 0 })
     )(true)
   })
+
+  it('the turn moves in the batch’s transaction: rolled back with it, committed with it', async () => {
+    const { db } = await backend(kind)
+    const dev = await device(db, 'MSK-01')
+    const order = new PushOrder(db, { waitMs: 300, pollMs: 10 })
+    const run = uuidv7()
+    const next = async () =>
+      Number(((await db('hq_push_turn').where({ device_id: dev }).first()) as { next: number }).next)
+    const first = await order.turn(dev, { run, index: 0 })
+    await expect(
+      db.transaction(async (trx) => {
+        await first.advance(trx)
+        throw new Error('the batch failed after its turn moved')
+      }),
+    ).rejects.toThrow('the batch failed')
+    expect(await next()).toBe(0)
+    await db.transaction((trx) => first.advance(trx))
+    // Committed with the batch: the next batch's turn has come before the outcome is reported.
+    expect(await next()).toBe(1)
+    const second = await order.turn(dev, { run, index: 1 })
+    await first(true)
+    expect(await next()).toBe(1)
+    await second(true)
+    expect(await next()).toBe(2)
+  })
 })
 
 describe('push order across HQ instances (PostgreSQL)', () => {

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import type { HqDb } from './db'
 import { HqHttpError } from './errors'
 
@@ -5,6 +6,16 @@ import { HqHttpError } from './errors'
 export interface PushPlace {
   run: string
   index: number
+}
+
+/**
+ * A batch's turn, once it has come: call it with the outcome once the batch is applied. `advance` moves the turn in
+ * the batch's own transaction (hq/push.ts runs it before the commit); the call after the commit then only wakes the
+ * batches waiting here.
+ */
+export interface Turn {
+  (applied: boolean): Promise<void>
+  advance(trx: Knex.Transaction): Promise<void>
 }
 
 interface TurnRow {
@@ -39,9 +50,10 @@ export interface PushOrderOptions {
  * in one — from both taking a step. The same code serves SQLite (one process), where the waits are woken in
  * memory before the next poll.
  *
- * The turn is marked after the batch's transaction committed, not in it (that transaction is hq/push.ts's). If an
- * instance dies between the two, the next batch waits out its time and is refused; the device starts a new run,
- * and the changes already applied get their stored answers — still exactly once.
+ * The turn moves in the batch's own transaction (`Turn.advance`, run by hq/push.ts before its commit): the batch and
+ * its turn commit together, so an instance dying after the commit cannot leave the next batch waiting out its time,
+ * and a batch costs no statement and no commit of its own for its turn (bench:sync, issue 12). A caller that applies
+ * the batch another way calls the turn with the outcome after its commit, which moves the turn there.
  */
 export class PushOrder {
   private readonly waiting = new Map<string, Set<() => void>>()
@@ -57,7 +69,7 @@ export class PushOrder {
   }
 
   /** Resolves when it is this batch's turn; call the returned function with the outcome once it is applied. */
-  async turn(deviceId: string, place: PushPlace): Promise<(applied: boolean) => Promise<void>> {
+  async turn(deviceId: string, place: PushPlace): Promise<Turn> {
     if (place.index === 0) await this.startRun(deviceId, place.run)
     const deadline = Date.now() + this.waitMs
     // Looks grow apart (×2 up to 16 × pollMs): with thousands of devices, a batch waiting for a long apply at
@@ -76,18 +88,27 @@ export class PushOrder {
       await this.sleep(deviceId, Math.min(left, pause))
       pause = Math.min(pause * 2, this.pollMs * 16)
     }
-    return async (applied) => {
-      if (applied) {
-        // Only forward: a batch delivered twice must not move the turn back.
-        await this.db('hq_push_turn')
-          .where({ device_id: deviceId, run: place.run })
-          .where('next', '<', place.index + 1)
-          .update({ next: place.index + 1 })
-      } else {
+    // Only forward: a batch delivered twice must not move the turn back.
+    const forward = (db: Knex | Knex.Transaction) =>
+      db('hq_push_turn')
+        .where({ device_id: deviceId, run: place.run })
+        .where('next', '<', place.index + 1)
+        .update({ next: place.index + 1 })
+    let advanced = false
+    const done = async (applied: boolean) => {
+      // Moved in the batch's transaction already, which committed: nothing left but to wake the waiters.
+      if (applied && !advanced) await forward(this.db)
+      else if (!applied)
         await this.db('hq_push_turn').where({ device_id: deviceId, run: place.run }).update({ broken: 1 })
-      }
       this.wake(deviceId)
     }
+    return Object.assign(done, {
+      async advance(trx: Knex.Transaction) {
+        await forward(trx)
+        // Only once it succeeded: a rollback later undoes it, and the outcome after that is `false` anyway.
+        advanced = true
+      },
+    })
   }
 
   /**

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fc from 'fast-check'
-import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decideRange } from './ranges'
+import { enrolOverHttp } from './testing/builders'
 import { startHq, type RunningHq } from './testing/hqHarness'
 
 describe('byte ranges (RFC 9110 §14)', () => {
@@ -74,13 +74,7 @@ describe('photo downloads use the same ranges', () => {
   const emptySha = createHash('sha256').update(Buffer.alloc(0)).digest('hex')
   beforeAll(async () => {
     hq = await startHq()
-    const code = await hq.enrolmentCode('MSK-01')
-    const enrol = await fetch(`${hq.url}/v1/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: 'pc', branch: { id: uuidv7(), code: 'MSK-01', name: 'n', city: 'c' } }),
-    })
-    token = ((await enrol.json()) as { token: string }).token
+    token = (await enrolOverHttp(hq)).token
     const auth = { authorization: `Bearer ${token}` }
     await fetch(`${hq.url}/v1/blobs/${sha}`, {
       method: 'POST',

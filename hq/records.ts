@@ -55,6 +55,41 @@ export async function getRecords(
   return out
 }
 
+/**
+ * Records of several entities by entity and id, in one statement on PostgreSQL (the pairs as two array
+ * parameters, joined to the primary key) and one query per entity on SQLite. Keyed by `entity` + U+0000 + `id`;
+ * records HQ does not hold are absent. A push batch reads its records with it (hq/push.ts): a batch of policies and
+ * their documents was two statements of 500 bound values each.
+ */
+export async function getRecordsOf(
+  db: Knex | Knex.Transaction,
+  wanted: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, HqRecord>> {
+  const out = new Map<string, HqRecord>()
+  if (db.client.config.client !== 'pg') {
+    for (const [entity, ids] of wanted)
+      for (const [id, rec] of await getRecords(db, entity, ids)) out.set(`${entity}\u0000${id}`, rec)
+    return out
+  }
+  const entities: string[] = []
+  const ids: string[] = []
+  for (const [entity, list] of wanted) {
+    for (const id of list) {
+      entities.push(entity)
+      ids.push(id)
+    }
+  }
+  if (ids.length === 0) return out
+  const { rows } = (await db.raw(
+    `select r.entity, r.id, r.branch_code, r.row_version, r.data, r.natural_key
+       from unnest(?::text[], ?::text[]) as x(entity, id)
+       join hq_record r on r.entity = x.entity and r.id = x.id`,
+    [entities, ids],
+  )) as { rows: RecordRow[] }
+  for (const r of rows) out.set(`${r.entity}\u0000${r.id}`, toRecord(r))
+  return out
+}
+
 export async function getRecordByKey(
   db: Knex | Knex.Transaction,
   entity: string,

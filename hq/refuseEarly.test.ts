@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Change, PushResponse } from '../shared/sync/protocol'
 import { loadConfig, type HqLimits } from './config'
+import { branchRow, enrolOverHttp, insertChange, staffRow } from './testing/builders'
 import { startHq, type RunningHq } from './testing/hqHarness'
 
 /**
@@ -18,18 +19,6 @@ async function hqWith(limits: Partial<HqLimits> = {}, blobChunkMax?: number): Pr
   const hq = await startHq({ limits, ...(blobChunkMax ? { blobChunkMax } : {}) })
   running.push(hq)
   return hq
-}
-
-async function enrol(hq: RunningHq, branch = 'MSK-01'): Promise<{ token: string; branchId: string }> {
-  const code = await hq.enrolmentCode(branch)
-  const branchId = uuidv7()
-  const res = await fetch(`${hq.url}/v1/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: 'pc', branch: { id: branchId, code: branch, name: 'n', city: 'c' } }),
-  })
-  expect(res.status).toBe(200)
-  return { token: ((await res.json()) as { token: string }).token, branchId }
 }
 
 /** Server-side sockets, to read how many bytes HQ actually took off each connection. */
@@ -107,7 +96,7 @@ describe('the token is checked before the body is read', () => {
 
   it('a bad token is refused the same way; a good one is not', async () => {
     const hq = await hqWith()
-    const { token } = await enrol(hq)
+    const { token } = await enrolOverHttp(hq)
     const bad = await rawPush(hq.url, 8 * 1024 * 1024, { authorization: 'Bearer nope-nope-nope' })
     expect(bad.status).toBe(401)
     const good = await fetch(`${hq.url}/v1/push`, {
@@ -153,7 +142,7 @@ describe('timeouts from configuration', () => {
       keepAliveTimeoutMs: 300,
       connectionTimeoutMs: 800,
     })
-    const { token } = await enrol(hq)
+    const { token } = await enrolOverHttp(hq)
     const bodyHead = `POST /v1/push HTTP/1.1\r\nhost: hq\r\nauthorization: Bearer ${token}\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n{`
     const idleHead = `GET /v1/health HTTP/1.1\r\nhost: hq\r\n\r\n`
     const giveUp = 4000
@@ -172,7 +161,7 @@ describe('timeouts from configuration', () => {
 describe('body limits per route', () => {
   it('413 over the route limit: enrolment and other small routes, a push, a blob chunk', async () => {
     const hq = await hqWith({ bodyMax: 2048, pushBodyMax: 64 * 1024 }, 4096)
-    const { token } = await enrol(hq)
+    const { token } = await enrolOverHttp(hq)
     const auth = { authorization: `Bearer ${token}` }
     const enrolBig = await fetch(`${hq.url}/v1/enrol`, {
       method: 'POST',
@@ -211,8 +200,8 @@ describe('body limits per route', () => {
 describe('per-device rate limit', () => {
   it('429 with Retry-After past the configured rate, counted per device', async () => {
     const hq = await hqWith({ deviceRequestsPerMinute: 5 })
-    const a = await enrol(hq, 'MSK-01')
-    const b = await enrol(hq, 'SPB-01')
+    const a = await enrolOverHttp(hq, 'MSK-01')
+    const b = await enrolOverHttp(hq, 'SPB-01')
     const whoami = (token: string) => fetch(`${hq.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } })
     for (let i = 0; i < 5; i++) expect((await whoami(a.token)).status).toBe(200)
     const limited = await whoami(a.token)
@@ -247,8 +236,8 @@ describe('pushes in flight per device', () => {
 
   it('one device gets at most the configured number at once; another device is not affected; a closed one frees its place', async () => {
     const hq = await hqWith({ devicePushesInFlight: 2 })
-    const a = await enrol(hq)
-    const b = await enrol(hq, 'SPB-01')
+    const a = await enrolOverHttp(hq)
+    const b = await enrolOverHttp(hq, 'SPB-01')
     const held = [await heldPush(hq.url, a.token), await heldPush(hq.url, a.token)]
     await new Promise((r) => setTimeout(r, 300))
     const third = await emptyPush(hq.url, a.token)
@@ -290,30 +279,6 @@ describe('behind a balancer', () => {
 })
 
 describe('per-record size limit', () => {
-  const now = new Date().toISOString()
-  function change(entity: string, data: Record<string, unknown>, changedBy: string | null = null): Change {
-    return {
-      changeId: uuidv7(),
-      entity,
-      entityId: String(data.id),
-      op: 'insert',
-      rowVersion: 1,
-      data: { created_at: now, updated_at: now, row_version: 1, ...data },
-      changedAt: now,
-      changedBy,
-    }
-  }
-  const staff = (id: string, branchId: string, login: string, extra: Record<string, unknown> = {}) => ({
-    id,
-    branch_id: branchId,
-    login,
-    full_name: `Сотрудник ${login}`,
-    role: 'admin',
-    password_hash: 'scrypt$…',
-    active: true,
-    must_change_password: false,
-    ...extra,
-  })
   async function push(hq: RunningHq, token: string, changes: Change[]): Promise<PushResponse> {
     const res = await fetch(`${hq.url}/v1/push`, {
       method: 'POST',
@@ -326,15 +291,15 @@ describe('per-record size limit', () => {
 
   it('a 20 MB field: that change is rejected record-too-large, the rest of the batch is accepted', async () => {
     const hq = await hqWith()
-    const { token, branchId } = await enrol(hq)
+    const { token, branchId } = await enrolOverHttp(hq)
     const admin = uuidv7()
     const big = uuidv7()
     const batch = [
-      change('branch', { id: branchId, code: 'MSK-01', name: 'Филиал', city: 'Москва', time_zone: 'Europe/Moscow' }),
+      insertChange('branch', branchRow(branchId, 'MSK-01')),
       // The bootstrap admin's insert has no author (hq/authorship.ts); the admin then creates the others.
-      change('staff', staff(admin, branchId, 'admin')),
-      change('staff', staff(big, branchId, 'big', { full_name: 'я'.repeat(10 * 1024 * 1024) }), admin),
-      change('staff', staff(uuidv7(), branchId, 'clerk'), admin),
+      insertChange('staff', staffRow(admin, branchId, 'admin')),
+      insertChange('staff', staffRow(big, branchId, 'big', { full_name: 'я'.repeat(10 * 1024 * 1024) }), admin),
+      insertChange('staff', staffRow(uuidv7(), branchId, 'clerk'), admin),
     ]
     const { results } = await push(hq, token, batch)
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted'])
@@ -351,17 +316,11 @@ describe('per-record size limit', () => {
 
   it('a per-entity limit replaces the general one for its entity', async () => {
     const hq = await hqWith({ recordMax: 100_000, recordMaxByEntity: { staff: 2000 } })
-    const { token, branchId } = await enrol(hq)
+    const { token, branchId } = await enrolOverHttp(hq)
     const admin = uuidv7()
     const { results } = await push(hq, token, [
-      change('branch', {
-        id: branchId,
-        code: 'MSK-01',
-        name: 'Ф'.repeat(1500),
-        city: 'Москва',
-        time_zone: 'Europe/Moscow',
-      }),
-      change('staff', staff(admin, branchId, 'admin', { full_name: 'Ж'.repeat(1500) })),
+      insertChange('branch', branchRow(branchId, 'MSK-01', { name: 'Ф'.repeat(1500) })),
+      insertChange('staff', staffRow(admin, branchId, 'admin', { full_name: 'Ж'.repeat(1500) })),
     ])
     expect(results[0]).toMatchObject({ status: 'accepted' })
     expect(results[1]).toMatchObject({

@@ -23,7 +23,8 @@ import { DEFAULT_LIMITS, type HqConfig } from './config'
 import type { HqDb } from './db'
 import { authenticate, enrolDevice, type AuthenticatedDevice } from './enrolment'
 import { HqHttpError } from './errors'
-import { HqBusyError, WorkGate } from './workGate'
+import { HqBusyError, WorkGate, type GateAsk, type GateLane } from './workGate'
+import { APPOINTMENT_HEADER, Appointments } from './appointments'
 import { pullJsonFor } from './pull'
 import { applyChanges } from './push'
 import { PushOrder } from './pushOrder'
@@ -44,6 +45,8 @@ export interface ServerOptions {
         | 'trustProxy'
         | 'dbWorkMax'
         | 'queueWaitMaxMs'
+        | 'appointmentValidMs'
+        | 'appointmentSecret'
       >
     >
   clock?: Clock
@@ -56,6 +59,8 @@ export interface ServerOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     device: AuthenticatedDevice | null
+    /** The work gate's decision, made from the headers before the token check (hq/workGate.ts). */
+    gateLane: GateLane | null
   }
   interface FastifyContextConfig {
     /** Open to requests without a device token (health, enrolment); every other route checks it first. */
@@ -78,8 +83,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const pushOrder = new PushOrder(db, { waitMs: config.pushOrderWaitMs, pollMs: config.pushOrderPollMs })
   const limits = config.limits ?? DEFAULT_LIMITS
   // Pushes and pulls queue here, not in the pool; a request that would wait too long is answered busy at once.
+  // Busy answers carry an appointment a returning request is let in with, ahead of newcomers (decision 88).
+  const appointmentValidMs = config.appointmentValidMs ?? 0
   const gate =
-    opts.gate ?? new WorkGate({ concurrency: config.dbWorkMax ?? 8, maxWaitMs: config.queueWaitMaxMs ?? 1000 })
+    opts.gate ??
+    new WorkGate({
+      concurrency: config.dbWorkMax ?? 8,
+      maxWaitMs: config.queueWaitMaxMs ?? 1000,
+      ...(appointmentValidMs > 0
+        ? {
+            appointments: new Appointments({
+              secret: config.appointmentSecret ? Buffer.from(config.appointmentSecret) : Appointments.randomSecret(),
+              validMs: appointmentValidMs,
+            }),
+          }
+        : {}),
+    })
+  const gateAsk = (request: FastifyRequest): GateAsk => ({
+    appointment: request.headers[APPOINTMENT_HEADER],
+    authorization: request.headers.authorization,
+  })
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
     // Behind a balancer, the client's address comes from the proxies HQ is told to believe (TRUST_PROXY).
@@ -103,6 +126,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   })
   app.decorateRequest('device', null)
+  app.decorateRequest('gateLane', null)
   // Blob chunks stay a stream: the route writes them to disk as they arrive (its size is checked against
   // BLOB_CHUNK_MAX before a byte is read).
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload))
@@ -110,7 +134,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((error: unknown, request, reply) => {
     let status = 500
     let body: HqError = { error: { code: 'internal', message: 'internal error' } }
-    if (error instanceof HqBusyError) void reply.header('retry-after', String(error.retryAfterSeconds))
+    if (error instanceof HqBusyError) {
+      void reply.header('retry-after', String(error.retryAfterSeconds))
+      if (error.appointment) void reply.header(APPOINTMENT_HEADER, error.appointment)
+    }
     if (error instanceof HqHttpError) {
       status = error.status
       body = { error: { code: error.code, message: error.message } }
@@ -158,13 +185,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // first of its run is never refused — the run was let in, and refusing it would leave the run waiting.
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url
-    if (url === '/v1/pull') gate.admit()
+    if (url === '/v1/pull') request.gateLane = gate.admit(gateAsk(request))
     else if (url === '/v1/push') {
       const index = request.headers['x-push-index']
       if (index !== undefined && index !== '0') return
       // A device of an earlier version names no place in a header: its batches are let in here and a first batch is
       // refused after its body is read (the route).
-      if (index === '0') gate.admit()
+      if (index === '0') request.gateLane = gate.admit(gateAsk(request))
     }
   })
 
@@ -260,13 +287,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       throw new HqHttpError(400, 'push-index-mismatch', 'x-push-index does not match the batch’s place')
     // A device without the header (an earlier version): only a run's first batch may be answered busy — a later one
     // was sent while the run's earlier batches were let in, and refusing it would break the run.
-    if (header === undefined && (!body.place || body.place.index === 0)) gate.admit()
+    if (header === undefined && (!body.place || body.place.index === 0)) request.gateLane = gate.admit(gateAsk(request))
     // The turn before the queue: a batch holding a place in the queue while it waits for its turn could keep the
     // batch before it out (hq/pushOrder.ts).
     const done = body.place ? await pushOrder.turn(device.id, body.place) : null
     let results: ChangeResult[]
     try {
-      results = await gate.run(() => applyChanges(db, device, body.changes, 'push', clock.now(), limits))
+      results = await gate.run(
+        // The turn moves in the batch's transaction (hq/pushOrder.ts `Turn.advance`); `done` then only wakes.
+        () => applyChanges(db, device, body.changes, 'push', clock.now(), limits, done?.advance),
+        request.gateLane ?? 'newcomer',
+      )
     } catch (e) {
       await done?.(false)
       throw e
@@ -281,8 +312,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/v1/pull', async (request, reply) => {
     const device = await requireDevice(request)
     const query = pullQuerySchema.parse(request.query)
-    gate.admit()
-    const json = await gate.run(() => pullJsonFor(db, device, query.cursor, query.limit))
+    // Admitted from its headers already: asked again, a returning pull would be refused with its token used.
+    const lane = request.gateLane ?? gate.admit(gateAsk(request))
+    const json = await gate.run(() => pullJsonFor(db, device, query.cursor, query.limit), lane)
     return reply.type('application/json').send(json)
   })
 

@@ -1,9 +1,9 @@
-import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Change } from '../shared/sync/protocol'
 import { openHqDatabase, type HqDb } from './db'
 import { applyChanges } from './push'
 import { moveStaff } from './staffMoves'
+import { insertChange, staffRow } from './testing/builders'
 import { enrolDirect } from './testing/enrolDirect'
 import { startPgCluster, type PgCluster } from './testing/pgCluster'
 
@@ -21,26 +21,9 @@ afterAll(async () => {
 })
 
 const now = new Date('2026-12-05T10:00:00Z')
-const change = (entity: string, data: Record<string, unknown>, changedBy: string | null): Change => ({
-  changeId: uuidv7(),
-  entity,
-  entityId: String(data.id),
-  op: 'insert',
-  rowVersion: 1,
-  data: { created_at: now.toISOString(), updated_at: now.toISOString(), row_version: 1, ...data },
-  changedAt: now.toISOString(),
-  changedBy,
-})
-const staff = (id: string, branchId: string, role: string) => ({
-  id,
-  branch_id: branchId,
-  login: id,
-  full_name: `Сотрудник ${id}`,
-  role,
-  password_hash: 'scrypt$…',
-  active: true,
-  must_change_password: false,
-})
+const change = (entity: string, data: Record<string, unknown>, changedBy: string | null): Change =>
+  insertChange(entity, data, changedBy, now)
+const staff = (id: string, branchId: string, role: string) => staffRow(id, branchId, id, { role })
 
 describe('moving one staff member twice at once (PostgreSQL)', () => {
   let db: HqDb

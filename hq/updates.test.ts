@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { enrolOverHttp } from './testing/builders'
 import { startHq, type RunningHq } from './testing/hqHarness'
 import { publishUpdate, setUpdateCap, versionFromName } from './updates'
 import { APP_VERSION_HEADER } from '../shared/update/contract'
@@ -42,15 +42,7 @@ function installer(name: string, size = 300_000): string {
   return path
 }
 
-async function enrolDevice(branch: string): Promise<{ token: string; deviceId: string }> {
-  const code = await hq.enrolmentCode(branch)
-  const r = await fetch(`${hq.url}/v1/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: 'pc', branch: { id: uuidv7(), code: branch, name: 'n', city: 'c' } }),
-  })
-  return (await r.json()) as { token: string; deviceId: string }
-}
+const enrolDevice = (branch: string) => enrolOverHttp(hq, branch)
 
 const feed = (channel: string, file: string, version: string | null, t: string | null = token) =>
   fetch(`${hq.url}/updates/${channel}/${file}?noCache=1`, {

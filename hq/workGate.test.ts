@@ -1,8 +1,9 @@
 import { uuidv7 } from 'uuidv7'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Change } from '../shared/sync/protocol'
 import { loadConfig } from './config'
+import { branchRow, enrolOverHttp, insertChange, staffRow } from './testing/builders'
 import { startHq, type RunningHq } from './testing/hqHarness'
+import { Appointments } from './appointments'
 import { HqBusyError, WorkGate } from './workGate'
 
 /** A promise and the function that settles it: a unit of work a test finishes when it chooses. */
@@ -113,6 +114,133 @@ describe('WorkGate', () => {
   })
 })
 
+describe('WorkGate appointments (decision 88)', () => {
+  const secret = Buffer.alloc(32, 7)
+  const alice = 'Bearer alice-token'
+  const bob = 'Bearer bob-token'
+  /** A gate whose one place is held and whose clock the test moves: every newcomer would wait too long. */
+  function busyGate(opts: { validMs?: number; book?: Appointments } = {}) {
+    const clock = { t: 1_000_000 }
+    const book = opts.book ?? new Appointments({ secret, validMs: opts.validMs ?? 5_000 })
+    const gate = new WorkGate({
+      concurrency: 1,
+      maxWaitMs: 150,
+      initialHoldMs: 100,
+      appointments: book,
+      now: () => clock.t,
+      random: () => 0,
+    })
+    const blocker = held()
+    const blocking = gate.run(() => blocker.promise)
+    const queued = held()
+    // One working and one queued: a newcomer would wait two units (200 ms) > 150 ms.
+    const waiting = gate.run(() => queued.promise)
+    return { gate, clock, book, blocker, blocking, queued, waiting }
+  }
+  const refusal = (f: () => unknown): HqBusyError => {
+    try {
+      f()
+    } catch (e) {
+      if (e instanceof HqBusyError) return e
+      throw e
+    }
+    throw new Error('expected a busy answer')
+  }
+
+  it('a refused device returning with its token at its time is let in ahead of newcomers and never refused again', async () => {
+    const { gate, clock, blocker, blocking, queued, waiting } = busyGate()
+    const first = refusal(() => gate.admit({ authorization: alice }))
+    expect(first.appointment).toMatch(/^a1\./)
+    expect(first.retryAfterSeconds).toBe(1)
+    // The device waits out Retry-After; the queue is as long as it was, newcomers are still refused...
+    clock.t += first.retryAfterSeconds * 1000
+    expect(refusal(() => gate.admit({ authorization: bob })).status).toBe(503)
+    // ...but the returning request is let in, however long the queue, into the lane served first.
+    expect(gate.admit({ authorization: alice, appointment: first.appointment })).toBe('returning')
+    const order: string[] = []
+    const newcomer = gate.run(async () => void order.push('newcomer'), 'newcomer')
+    const returning = gate.run(async () => void order.push('returning'), 'returning')
+    expect(gate.state).toMatchObject({ active: 1, queued: 3, returning: 1 })
+    blocker.release()
+    await blocking
+    await new Promise((r) => setImmediate(r))
+    // The returning request went ahead of the newcomer queued before it, and of the one queued before that.
+    expect(order).toEqual(['returning'])
+    queued.release()
+    await Promise.all([waiting, newcomer, returning])
+    expect(order).toEqual(['returning', 'newcomer'])
+  })
+
+  it('a forged, altered, another device’s, early, expired or already used token is no appointment: the request is a newcomer', () => {
+    const { gate, clock } = busyGate({ validMs: 5_000 })
+    const token = refusal(() => gate.admit({ authorization: alice })).appointment!
+    const [v, at, nonce, mac] = token.split('.') as [string, string, string, string]
+    // Early: before its time a token counts for nothing (and stays usable).
+    expect(refusal(() => gate.admit({ authorization: alice, appointment: token })).status).toBe(503)
+    clock.t = parseInt(at, 36)
+    const asNewcomer = (appointment: string, authorization = alice) =>
+      expect(refusal(() => gate.admit({ authorization, appointment })).status).toBe(503)
+    // Signed by another key (an instance with a secret of its own).
+    const foreign = new Appointments({ secret: Buffer.alloc(32, 8), validMs: 5_000 }).issue(clock.t, alice)
+    asNewcomer(foreign)
+    // Moved in time, another nonce, a mangled signature, garbage, another device's header.
+    asNewcomer([v, (parseInt(at, 36) - 60_000).toString(36), nonce, mac].join('.'))
+    asNewcomer([v, at, 'AAAAAAAAAAAA', mac].join('.'))
+    asNewcomer([v, at, nonce, mac.slice(0, -2) + (mac.endsWith('A') ? 'BB' : 'AA')].join('.'))
+    asNewcomer('not-a-token')
+    asNewcomer(token, bob)
+    // Valid once; the same token again is a newcomer.
+    expect(gate.admit({ authorization: alice, appointment: token })).toBe('returning')
+    asNewcomer(token)
+    // Expired: past its time + validMs.
+    clock.t += 1
+    const late = refusal(() => gate.admit({ authorization: alice })).appointment!
+    clock.t = parseInt(late.split('.')[1]!, 36) + 5_001
+    asNewcomer(late)
+  })
+
+  it('instances sharing the secret honour each other’s appointments, each once', () => {
+    const a = busyGate()
+    const b = busyGate({ book: new Appointments({ secret, validMs: 5_000 }) })
+    const token = refusal(() => a.gate.admit({ authorization: alice })).appointment!
+    b.clock.t = a.clock.t + 1000
+    expect(b.gate.admit({ authorization: alice, appointment: token })).toBe('returning')
+    expect(refusal(() => b.gate.admit({ authorization: alice, appointment: token })).status).toBe(503)
+  })
+
+  it('appointments are handed out at the rate HQ works, and newcomers count the ones due before them', () => {
+    const clock = { t: 0 }
+    const gate = new WorkGate({
+      concurrency: 4,
+      maxWaitMs: 1000,
+      initialHoldMs: 200,
+      appointments: new Appointments({ secret, validMs: 30_000 }),
+      now: () => clock.t,
+      random: () => 0,
+    })
+    for (let i = 0; i < 24; i++) void gate.run(() => new Promise(() => undefined))
+    // 4 working, 20 queued: a newcomer would wait ceil(21/4) × 200 = 1,200 ms > 1 s.
+    expect(gate.expectedWaitMs()).toBe(1200)
+    const refused = Array.from({ length: 40 }, () => refusal(() => gate.admit({ authorization: alice })))
+    const times = refused.map((r) => parseInt(r.appointment!.split('.')[1]!, 36))
+    // The first after the 1.2 s wait, every next one 62.5 ms later (4 at a time, 200 ms each, a fifth spare).
+    expect(times[0]).toBe(Math.floor(1200 + 62.5))
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(62)
+    expect(times[39]! - times[0]!).toBe(Math.floor(1262.5 + 39 * 62.5) - 1262)
+    // Retry-After never sends a device back before its appointment.
+    for (const [i, r] of refused.entries()) expect(r.retryAfterSeconds * 1000).toBeGreaterThanOrEqual(times[i]!)
+    // At 1.1 s the devices told "2 s" (appointments up to 2,000 ms: 12 of them) are due within the next second and
+    // will go ahead of a newcomer: ceil((20 + 12 + 1) / 4) × 200 ms.
+    clock.t = 1100
+    const dueBy2s = times.filter((t) => t <= 2000).length
+    expect(dueBy2s).toBe(12)
+    expect(gate.expectedWaitMs()).toBe(Math.ceil((20 + dueBy2s + 1) / 4) * 200)
+    // Once every told time has passed (they came back or gave up), only the queue counts again.
+    clock.t = 10_000
+    expect(gate.expectedWaitMs()).toBe(1200)
+  })
+})
+
 describe('configuration', () => {
   it('DB_WORK_MAX leaves two PostgreSQL connections for token checks and turns; SQLite has one; both can be set', () => {
     const pg = { DATABASE_URL: 'postgres://hq@127.0.0.1/hq' }
@@ -125,6 +253,11 @@ describe('configuration', () => {
       queueWaitMaxMs: 250,
     })
     expect(() => loadConfig({ QUEUE_WAIT_MAX_MS: '0' })).toThrow(/QUEUE_WAIT_MAX_MS/)
+    // Appointments: off by default (decision 88), on for as long as told; a shared key must be long enough to be a key.
+    expect(loadConfig({})).toMatchObject({ appointmentValidMs: 0, appointmentSecret: null })
+    expect(loadConfig({ APPOINTMENT_VALID_MS: '30000' }).appointmentValidMs).toBe(30_000)
+    expect(loadConfig({ APPOINTMENT_SECRET: 'k'.repeat(32) }).appointmentSecret).toBe('k'.repeat(32))
+    expect(() => loadConfig({ APPOINTMENT_SECRET: 'short' })).toThrow(/APPOINTMENT_SECRET/)
   })
 })
 
@@ -134,40 +267,11 @@ describe('HQ behind its work gate (real HTTP, SQLite)', () => {
     for (const hq of running.splice(0)) await hq.close()
   })
 
-  const now = new Date().toISOString()
-  const change = (entity: string, data: Record<string, unknown>, changedBy: string | null = null): Change => ({
-    changeId: uuidv7(),
-    entity,
-    entityId: String(data.id),
-    op: 'insert',
-    rowVersion: 1,
-    data: { created_at: now, updated_at: now, row_version: 1, ...data },
-    changedAt: now,
-    changedBy,
-  })
-  const staff = (id: string, branchId: string, login: string) => ({
-    id,
-    branch_id: branchId,
-    login,
-    full_name: `Сотрудник ${login}`,
-    role: 'admin',
-    password_hash: 'scrypt$…',
-    active: true,
-    must_change_password: false,
-  })
-
   it('answers a run’s first push and a pull busy (503, Retry-After, nothing applied) while the queue is full; a later batch of a run already let in waits instead', async () => {
     const gate = new WorkGate({ concurrency: 1, maxWaitMs: 10, initialHoldMs: 100 })
     const hq = await startHq({ gate })
     running.push(hq)
-    const code = await hq.enrolmentCode('MSK-01')
-    const branchId = uuidv7()
-    const enrolled = await fetch(`${hq.url}/v1/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: 'pc', branch: { id: branchId, code: 'MSK-01', name: 'n', city: 'c' } }),
-    })
-    const { token } = (await enrolled.json()) as { token: string }
+    const { token, branchId } = await enrolOverHttp(hq)
     /** `index`: the x-push-index header a device of this version sends; absent for a device of an earlier one. */
     const send = (body: unknown, index?: string) =>
       fetch(`${hq.url}/v1/push`, {
@@ -181,10 +285,10 @@ describe('HQ behind its work gate (real HTTP, SQLite)', () => {
       })
     const admin = uuidv7()
     const first = [
-      change('branch', { id: branchId, code: 'MSK-01', name: 'Филиал', city: 'Москва', time_zone: 'Europe/Moscow' }),
-      change('staff', staff(admin, branchId, 'admin')),
+      insertChange('branch', branchRow(branchId, 'MSK-01')),
+      insertChange('staff', staffRow(admin, branchId, 'admin')),
     ]
-    const second = [change('staff', staff(uuidv7(), branchId, 'clerk'), admin)]
+    const second = [insertChange('staff', staffRow(uuidv7(), branchId, 'clerk'), admin)]
     const run = uuidv7()
 
     // Something else holds the only place: one newcomer would wait 100 ms > 10 ms.
@@ -226,5 +330,49 @@ describe('HQ behind its work gate (real HTTP, SQLite)', () => {
         [...first, ...second].map((c) => c.changeId),
       ),
     ).toHaveLength(3)
+  }, 30_000)
+
+  it('a busy answer carries an appointment; the same push sent back with it is let in while newcomers are still refused', async () => {
+    const gate = new WorkGate({
+      concurrency: 1,
+      maxWaitMs: 10,
+      initialHoldMs: 100,
+      appointments: new Appointments({ secret: Buffer.alloc(32, 1), validMs: 30_000 }),
+    })
+    const hq = await startHq({ gate })
+    running.push(hq)
+    const { token, branchId } = await enrolOverHttp(hq, 'MSK-02')
+    const changes = [insertChange('branch', branchRow(branchId, 'MSK-02'))]
+    const run = uuidv7()
+    const send = (appointment?: string) =>
+      fetch(`${hq.url}/v1/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-push-index': '0',
+          ...(appointment ? { 'x-hq-appointment': appointment } : {}),
+        },
+        body: JSON.stringify({ changes, place: { run, index: 0 } }),
+      })
+    const blocker = held()
+    const blocking = gate.run(() => blocker.promise)
+    const busy = await send()
+    expect(busy.status).toBe(503)
+    const appointment = busy.headers.get('x-hq-appointment')
+    expect(appointment).toMatch(/^a1\./)
+    // The device waits out Retry-After (whole seconds, at or after the appointment); HQ is as busy as before.
+    await new Promise((r) => setTimeout(r, Number(busy.headers.get('retry-after')) * 1000))
+    const newcomer = await fetch(`${hq.url}/v1/pull?cursor=0&limit=10`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(newcomer.status).toBe(503)
+    const returning = send(appointment!)
+    await expect.poll(() => gate.state.returning).toBe(1)
+    blocker.release()
+    await blocking
+    const answer = await returning
+    expect(answer.status).toBe(200)
+    expect(((await answer.json()) as { results: Array<{ status: string }> }).results[0]?.status).toBe('accepted')
   }, 30_000)
 })

@@ -16,6 +16,8 @@ export interface Answer<T> {
   ms: number
   /** Retry-After in seconds, when HQ sent one (a busy answer). */
   retryAfterS: number | null
+  /** The busy answer's appointment (x-hq-appointment, hq/appointments.ts), sent back with the same request. */
+  appointment: string | null
 }
 
 /**
@@ -78,6 +80,7 @@ export class HttpDevice {
               body: parsed as T,
               ms: performance.now() - started,
               retryAfterS: Number.isFinite(retryAfter) ? retryAfter : null,
+              appointment: typeof res.headers['x-hq-appointment'] === 'string' ? res.headers['x-hq-appointment'] : null,
             })
           })
           res.on('error', reject)

@@ -44,6 +44,8 @@ export interface FleetFigures {
   pushDoneMaxMs: number
   /** Requests HQ answered busy (503 hq-busy, nothing applied); each was sent again after its Retry-After. */
   busy: number
+  /** Of those, answers to a request HQ had answered busy before (with appointments, a returning request is let in). */
+  busyAgain: number
   pulls: number
   pullP50Ms: number
   pullP95Ms: number
@@ -106,6 +108,7 @@ export async function runFleet(o: FleetOptions): Promise<FleetFigures> {
   const pushDoneMs: number[] = []
   const pullMs: number[] = []
   let busy = 0
+  let busyAgain = 0
   /** HQ's queue is full (hq/workGate.ts): nothing applied; the device waits as told and sends it again (as core/sync/hqClient.ts does). */
   const busyWait = async (res: { status: number; body: unknown; retryAfterS: number | null }): Promise<boolean> => {
     const code = (res.body as { error?: { code?: string } } | null)?.error?.code
@@ -130,15 +133,19 @@ export async function runFleet(o: FleetOptions): Promise<FleetFigures> {
     try {
       const first = performance.now()
       // A run of one batch, as the device names it (core/sync/hqClient.ts): HQ may answer it busy before reading it.
-      const send = () =>
+      // A busy answer's appointment goes back with the same request (as core/sync/hqClient.ts sends it).
+      const send = (appointment: string | null) =>
         d.http.call<PushResponse | { error: { code: string } }>(
           'POST',
           '/v1/push',
           { changes },
-          { 'x-push-index': '0' },
+          { 'x-push-index': '0', ...(appointment ? { 'x-hq-appointment': appointment } : {}) },
         )
-      let res = await send()
-      while (await busyWait(res)) res = await send()
+      let res = await send(null)
+      for (let refused = 0; await busyWait(res); refused++) {
+        if (refused > 0) busyAgain++
+        res = await send(res.appointment)
+      }
       if (timed && res.status === 200) {
         pushMs.push(res.ms)
         pushDoneMs.push(performance.now() - first)
@@ -160,8 +167,18 @@ export async function runFleet(o: FleetOptions): Promise<FleetFigures> {
     for (let page = 0; page < 1000; page++) {
       try {
         const path = `/v1/pull?cursor=${d.cursor}&limit=${SYNC_SETTINGS.pageSize}`
-        let res = await d.http.call<PullResponse | { error: { code: string } }>('GET', path)
-        while (await busyWait(res)) res = await d.http.call<PullResponse | { error: { code: string } }>('GET', path)
+        const get = (appointment: string | null) =>
+          d.http.call<PullResponse | { error: { code: string } }>(
+            'GET',
+            path,
+            undefined,
+            appointment ? { 'x-hq-appointment': appointment } : {},
+          )
+        let res = await get(null)
+        for (let refused = 0; await busyWait(res); refused++) {
+          if (refused > 0) busyAgain++
+          res = await get(res.appointment)
+        }
         if (res.status === 200) pullMs.push(res.ms)
         if (res.status !== 200 || !('items' in res.body)) {
           fail(`pull-http-${res.status}:${'error' in res.body ? res.body.error.code : '?'}`)
@@ -272,6 +289,7 @@ export async function runFleet(o: FleetOptions): Promise<FleetFigures> {
     pushDoneP95Ms: percentile(pushDoneMs, 95),
     pushDoneMaxMs: pushDoneMs.length ? Math.max(...pushDoneMs) : 0,
     busy,
+    busyAgain,
     pulls: pullMs.length,
     pullP50Ms: percentile(pullMs, 50),
     pullP95Ms: percentile(pullMs, 95),

@@ -1,6 +1,7 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -31,6 +32,8 @@ import { percentile, runFleet, type FleetFigures } from './load'
  * --window-s W (10), --deadline-s T (hard overall limit, 600), --pool P (HQ's DB_POOL_MAX, HQ's default when
  * absent), --work-max W and --queue-wait-ms Q (HQ's DB_WORK_MAX and QUEUE_WAIT_MAX_MS, hq/workGate.ts: a wide
  * gate — e.g. 1000 and 600000 — lets every request in, as HQ did before the gate), --instances K (K HQ processes on the one database, device i on instance i mod K — docs/scaling.md),
+ * --appointments on|off (off, HQ's default: the gate of decision 86; on: APPOINTMENT_VALID_MS=30000, busy answers
+ * carry an appointment the device sends back, decision 88 — for side-by-side comparison),
  * --profile DIR (HQ's CPU profile written there when it stops), --json (last line for scripts). Everything it started is stopped on success, failure and Ctrl+C.
  */
 const { values } = parseArgs({
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     pool: { type: 'string' },
     'work-max': { type: 'string' },
     'queue-wait-ms': { type: 'string' },
+    appointments: { type: 'string', default: 'off' },
     instances: { type: 'string', default: '1' },
     profile: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -57,6 +61,7 @@ const WINDOW_MS = Math.max(0, Number(values['window-s']) * 1000)
 const DEADLINE_MS = Math.max(10, Number(values['deadline-s'])) * 1000
 const INSTANCES = Math.max(1, Math.min(8, Number(values.instances)))
 const started = Date.now()
+const appointmentSecret = randomBytes(32).toString('hex')
 
 /** Sockets this process needs: one per device, plus HQ's pool and slack; HQ (a child) inherits the limit. */
 function raiseOpenFiles(want: number): string {
@@ -198,6 +203,11 @@ async function main(): Promise<FleetFigures> {
           ...(values.pool ? { DB_POOL_MAX: values.pool } : {}),
           ...(values['work-max'] ? { DB_WORK_MAX: values['work-max'] } : {}),
           ...(values['queue-wait-ms'] ? { QUEUE_WAIT_MAX_MS: values['queue-wait-ms'] } : {}),
+          // One key for every instance, so an appointment given by one is honoured by another; off: the gate of
+          // decision 86 (busy answers without appointments), for comparing side by side.
+          ...(values.appointments === 'on'
+            ? { APPOINTMENT_VALID_MS: '30000', APPOINTMENT_SECRET: appointmentSecret }
+            : { APPOINTMENT_VALID_MS: '0' }),
           ...(values.profile
             ? {
                 NODE_OPTIONS: `--import ${pathToFileURL(join(import.meta.dirname, 'cpuProfile.mjs')).href}`,
@@ -249,7 +259,7 @@ async function main(): Promise<FleetFigures> {
       `${DEVICES} devices (${branches} branches), ${BATCHES} × ${BATCH_SIZE} changes each: ` +
         `${figures.changes} changes accepted in ${figures.seconds.toFixed(2)} s → ${Math.round(figures.changesPerSec)} changes/s\n` +
         `push p50 ${figures.pushP50Ms.toFixed(0)} ms, p95 ${figures.pushP95Ms.toFixed(0)} ms, max ${figures.pushMaxMs.toFixed(0)} ms (${figures.pushes} pushes answered); ` +
-        `busy answers ${figures.busy} (sent again after Retry-After); first attempt → applied p50 ${figures.pushDoneP50Ms.toFixed(0)} ms, p95 ${figures.pushDoneP95Ms.toFixed(0)} ms, max ${figures.pushDoneMaxMs.toFixed(0)} ms\n` +
+        `busy answers ${figures.busy} (sent again after Retry-After; ${figures.busyAgain} to a request refused before); first attempt → applied p50 ${figures.pushDoneP50Ms.toFixed(0)} ms, p95 ${figures.pushDoneP95Ms.toFixed(0)} ms, max ${figures.pushDoneMaxMs.toFixed(0)} ms\n` +
         `pull p50 ${figures.pullP50Ms.toFixed(0)} ms, p95 ${figures.pullP95Ms.toFixed(0)} ms, max ${figures.pullMaxMs.toFixed(0)} ms (${figures.pulls} pulls)\n` +
         `errors ${figures.errors}${errors ? ` (${errors})` : ''}; lost ${figures.lost}; at HQ exactly once: ${figures.lost === 0 && figures.duplicates === 0 ? 'yes' : 'NO'}`,
     )
@@ -272,7 +282,10 @@ main().then(
           pushP95Ms: Math.round(f.pushP95Ms),
           pushMaxMs: Math.round(f.pushMaxMs),
           busy: f.busy,
+          busyAgain: f.busyAgain,
+          pushDoneP50Ms: Math.round(f.pushDoneP50Ms),
           pushDoneP95Ms: Math.round(f.pushDoneP95Ms),
+          pushDoneMaxMs: Math.round(f.pushDoneMaxMs),
           pullP50Ms: Math.round(f.pullP50Ms),
           pullP95Ms: Math.round(f.pullP95Ms),
           pullMaxMs: Math.round(f.pullMaxMs),

@@ -21,6 +21,7 @@ import { FEATURES } from '../../core/app/createCore'
 import { registerDerivedColumns } from '../../core/db/derived'
 import { searchColumns } from '../../core/osago/osagoRows'
 import { benchPhotos, spread, type Spread } from './photos'
+import { cpuBetween, findPostmaster, sampleCpu, type CpuSample } from './cpuTime'
 
 /**
  * `npm run bench:sync [-- --json]`: HQ as its own process on PostgreSQL (a throwaway cluster, or DATABASE_URL),
@@ -192,6 +193,8 @@ async function main(): Promise<Figures> {
       port,
     )
     stops.push(['HQ', () => hq.stop()])
+    const postmaster = cluster ? findPostmaster(cluster.port) : null
+    const cpu = () => sampleCpu(hq.child.pid, postmaster)
     const hqDb = await openHqDatabase({ client: 'pg', url }, { migrate: false, poolMax: 4 })
     stops.push(['HQ database pool', () => hqDb.destroy()])
     template = join(work, 'template.sqlite')
@@ -231,9 +234,11 @@ async function main(): Promise<Figures> {
       const changes = await pending(a)
       failAt('push')
       mark('push-start')
+      let cpuAt = cpu()
       let started = performance.now()
       if (!(await a.engine.syncNow())) throw new Error(`contract push failed: ${await lastError(a)}`)
       let seconds = (performance.now() - started) / 1000
+      const pushCpu = cpuBetween(cpuAt, cpu())
       mark('push-end')
       if ((await pending(a)) !== 0) throw new Error('contracts left unsent')
       const atHq = await count(hqDb, (db) => db('hq_record').where({ entity: 'osago_policy', branch_code: branch }))
@@ -247,9 +252,11 @@ async function main(): Promise<Figures> {
       devices.push(b)
       const code = (await issueEnrolmentCode(hqDb, branch, new Date(), 1)).code
       mark('pull-start')
+      cpuAt = cpu()
       started = performance.now()
       await b.engine.enrol({ hqUrl: hq.url, code }, 'new-device')
       seconds = (performance.now() - started) / 1000
+      const pullCpu = cpuBetween(cpuAt, cpu())
       mark('pull-end')
       const pulled = Number(((await b.db('osago_policy').count({ n: '*' }).first()) as { n: number }).n)
       const docs = Number(((await b.db('osago_document').count({ n: '*' }).first()) as { n: number }).n)
@@ -260,6 +267,9 @@ async function main(): Promise<Figures> {
       pullRates.push((pulled + docs) / seconds)
       console.log(
         `1.${run + 1} ${pushLine}; pull of ${pulled + docs} records onto a new device in ${seconds.toFixed(2)} s → ${Math.round((pulled + docs) / seconds)} records/s, ${Math.round(CONTRACTS / seconds)} contracts/s`,
+      )
+      console.log(
+        `    CPU per 1,000 records: push ${cpuLine(pushCpu, changes)}; pull ${cpuLine(pullCpu, pulled + docs)}`,
       )
       for (const d of [a, b]) {
         await d.db.destroy()
@@ -388,6 +398,12 @@ async function main(): Promise<Figures> {
   } finally {
     await stopAll()
   }
+}
+
+/** CPU milliseconds per 1,000 records on each side (bench/sync/cpuTime.ts): comparable across a loaded machine. */
+function cpuLine(c: CpuSample, records: number): string {
+  const per = (s: number) => ((s * 1000 * 1000) / records).toFixed(0)
+  return `HQ ${per(c.hq)} ms, PostgreSQL ${per(c.postgres)} ms, device ${per(c.device)} ms`
 }
 
 async function lastError(d: BenchDevice): Promise<string> {

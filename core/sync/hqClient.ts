@@ -48,6 +48,11 @@ export class HqBusy extends HqRefused {
     message: string,
     readonly retryAfterMs: number,
     status = 429,
+    /**
+     * HQ's appointment for this request (503 hq-busy, header x-hq-appointment, hq/appointments.ts): sent back with the
+     * same request, it is let in ahead of requests arriving for the first time instead of being refused again.
+     */
+    readonly appointment?: string,
   ) {
     super(status, code, message)
     this.name = 'HqBusy'
@@ -119,14 +124,19 @@ export class HqClient {
   ): Promise<z.infer<S>> {
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
     let waited = 0
+    let attempt = init
     for (;;) {
       try {
-        return await this.requestOnce(method, path, schema, init)
+        return await this.requestOnce(method, path, schema, attempt)
       } catch (e) {
         if (!(e instanceof HqBusy) || e.status !== 503 || init.file) throw e
         if (waited + e.retryAfterMs > (this.opts.busyWaitMaxMs ?? 30_000)) throw e
         waited += e.retryAfterMs
         await sleep(e.retryAfterMs)
+        // The same request again, with the appointment of this refusal only (an HQ of an earlier version gives none).
+        const headers = { ...init.headers }
+        if (e.appointment) headers['x-hq-appointment'] = e.appointment
+        attempt = { ...init, headers }
       }
     }
   }
@@ -189,7 +199,13 @@ export class HqClient {
     if (!res.ok) {
       const err = hqErrorSchema.safeParse(json)
       if (res.status === 503 && err.success && err.data.error.code === 'hq-busy')
-        throw new HqBusy('hq-busy', err.data.error.message, retryAfterMs(res.headers.get('retry-after')), 503)
+        throw new HqBusy(
+          'hq-busy',
+          err.data.error.message,
+          retryAfterMs(res.headers.get('retry-after')),
+          503,
+          res.headers.get('x-hq-appointment') ?? undefined,
+        )
       if (res.status >= 500 || !err.success) throw new HqUnreachable(`HQ failed (${res.status})`)
       if (res.status === 429)
         throw new HqBusy(err.data.error.code, err.data.error.message, retryAfterMs(res.headers.get('retry-after')))
