@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import vuetify from 'vite-plugin-vuetify'
 import { mdiIconsPerChunk } from './scripts/mdiIconsPerChunk'
+import { vuetifyEnOnDemand } from './scripts/vuetifyEnOnDemand'
 import { vueI18nStaticVue } from './scripts/vueI18nStaticVue'
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
@@ -46,6 +47,8 @@ export default defineConfig({
       vuetify({ autoImport: true }),
       mdiIconsPerChunk(),
       vueI18nStaticVue(),
+      // Vuetify's English locale out of the entry chunk (renderer/src/plugins/vuetifyComplete.ts adds it later).
+      vuetifyEnOnDemand(),
     ],
     // vue-i18n's bundler build asks for its feature flags (its README, "Feature flags"): the app uses the
     // Composition API only (`legacy: false`), so the legacy API's code goes; the rest stay at their defaults.

@@ -4,6 +4,7 @@ import type { SessionState } from '@shared/session/contract'
 import App from './App.vue'
 import { i18n } from './plugins/i18n'
 import { vuetify } from './plugins/vuetify'
+import { completeVuetify } from './plugins/vuetifyComplete'
 import { router } from './router'
 import { useAppStatusStore } from './stores/appStatus'
 import { confirmStartupState } from './stores/confirmStartupState'
@@ -30,6 +31,7 @@ function confirmFirstScreen(): void {
 
 /** A window that does not open on the start screen: the whole app at once, as every window started before. */
 export function startApp(): void {
+  completeVuetify()
   createApp(App).use(createPinia()).use(i18n).use(vuetify).use(router).mount('#app')
   confirmFirstScreen()
 }
@@ -43,6 +45,7 @@ export function startApp(): void {
  * `startApp`.
  */
 export async function takeOver(app: VueApp, signedIn: SessionState | null): Promise<Component> {
+  completeVuetify()
   const pinia = createPinia()
   app.use(pinia).use(i18n)
   if (signedIn) {

@@ -1,5 +1,5 @@
 import { createApp } from 'vue'
-import { keepReadonlyOutOfTabOrder } from './composables/useFormKeyboard'
+import { keepReadonlyOutOfTabOrder } from './composables/fieldFocus'
 import { storedLocale } from './plugins/startupMessages'
 import { vuetify } from './plugins/vuetify'
 import { opensOnStartScreen } from './startScreen'

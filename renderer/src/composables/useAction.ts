@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import type { ApiError, Result } from '@shared/contract/result'
-import { focusFirstError } from './useFormKeyboard'
+import { focusFirstError } from './fieldFocus'
 
 export interface ActionOptions {
   /** Where a refusal goes besides `error`: a form's `fromApi` shows its field errors (and clears old ones). */

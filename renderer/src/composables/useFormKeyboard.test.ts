@@ -143,6 +143,35 @@ describe('Read-only fields and the Tab order', () => {
     expect(added.tabIndex).toBe(-1)
     stop()
   })
+
+  it('take a read-only Vuetify tick box and radio group out of the Tab order (their inputs carry no readonly)', async () => {
+    const readonly = ref(true)
+    // A functional component: it reads `readonly` as it renders, so the fields follow the switch.
+    const Form = () =>
+      h('div', [
+        h(components.VCheckbox, { label: 'VIN отсутствует', readonly: readonly.value, id: 'tick' }),
+        h(components.VRadioGroup, { readonly: readonly.value, modelValue: 'l' }, () => [
+          h(components.VRadio, { label: 'Левый', value: 'l', id: 'left' }),
+          h(components.VRadio, { label: 'Правый', value: 'r', id: 'right' }),
+        ]),
+      ])
+    const wrapper = mount(Form, { global, attachTo: document.body })
+    const stop = keepReadonlyOutOfTabOrder(document.body)
+    const inputs = () => ['tick', 'left', 'right'].map((id) => byId(id) as HTMLInputElement)
+    // What the fix is about: Vuetify leaves the inputs themselves as editable as ever.
+    expect(inputs().map((i) => i.readOnly)).toEqual([false, false, false])
+    expect(inputs().map((i) => i.tabIndex)).toEqual([-1, -1, -1])
+    readonly.value = false // a calculated policy edited again: the form turns editable
+    await nextTick()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(inputs().map((i) => i.tabIndex)).toEqual([0, 0, 0])
+    readonly.value = true // issued: read-only again
+    await nextTick()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(inputs().map((i) => i.tabIndex)).toEqual([-1, -1, -1])
+    stop()
+    wrapper.unmount()
+  })
 })
 
 describe('A refused action', () => {

@@ -1,4 +1,8 @@
 import { nextTick, type Directive } from 'vue'
+import { FIELD_SELECTOR, focusAndReveal, isEditableField } from './fieldFocus'
+
+// Kept importable from here, where every form takes its keyboard from.
+export { focusAndReveal, focusFirstError, isEditableField, keepReadonlyOutOfTabOrder } from './fieldFocus'
 
 /**
  * The counter's keyboard on a form: Enter moves to the next field (a textarea keeps its newline; an autocomplete
@@ -15,29 +19,6 @@ export interface FormKeyboardOptions {
 }
 
 type Value = FormKeyboardOptions | (() => unknown) | undefined
-
-const FIELD_SELECTOR = 'input, select, textarea, [contenteditable="true"]'
-/** Inputs that are not fields to type or tick in: Enter keeps its own meaning there. */
-const NOT_FIELDS = new Set(['button', 'submit', 'reset', 'hidden', 'image', 'file', 'range', 'color'])
-
-function hiddenByAncestor(el: Element, root: Element): boolean {
-  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true
-    const style = (node as HTMLElement).style
-    if (style?.display === 'none' || style?.visibility === 'hidden') return true
-  }
-  return false
-}
-
-/** Whether the element can take text or a tick from the clerk now: shown, enabled, not read-only, tabbable. */
-export function isEditableField(el: Element, root: Element = document.body): el is HTMLElement {
-  if (!(el instanceof HTMLElement) || !el.matches(FIELD_SELECTOR)) return false
-  if (el instanceof HTMLInputElement && NOT_FIELDS.has(el.type)) return false
-  const control = el as HTMLInputElement
-  if (control.disabled || control.readOnly || el.closest('fieldset[disabled], [aria-disabled="true"]')) return false
-  if (el.getAttribute('aria-readonly') === 'true' || el.tabIndex < 0) return false
-  return !hiddenByAncestor(el, root)
-}
 
 /** A list (select, autocomplete) with a value chosen: it has its default or the clerk's choice. */
 function chosenList(el: Element): boolean {
@@ -69,12 +50,6 @@ export function nextField(root: Element, from: Element): HTMLElement | null {
     return el
   }
   return null
-}
-
-/** Focuses an element and brings it to the middle of the screen (a field under a sticky bar would stay unseen). */
-export function focusAndReveal(el: HTMLElement): void {
-  el.focus({ preventScroll: true })
-  el.scrollIntoView?.({ block: 'center', behavior: 'instant' as ScrollBehavior })
 }
 
 /** Selects a text input's whole value, so what is typed next replaces it instead of being added to it. */
@@ -124,65 +99,6 @@ function onKeydown(root: HTMLElement, options: () => FormKeyboardOptions, e: Key
     return
   }
   moveOn(root, target)
-}
-
-const READONLY_MARK = 'data-readonly-untabbed'
-
-/** Takes a read-only input out of the Tab order, and puts it back (as it was) once it is editable again. */
-function syncTabStop(el: Element): void {
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return
-  if (el.readOnly && el.tabIndex >= 0 && !el.hasAttribute(READONLY_MARK)) {
-    el.setAttribute(READONLY_MARK, el.getAttribute('tabindex') ?? '')
-    el.tabIndex = -1
-  } else if (!el.readOnly && el.hasAttribute(READONLY_MARK)) {
-    const was = el.getAttribute(READONLY_MARK)!
-    el.removeAttribute(READONLY_MARK)
-    if (was === '') el.removeAttribute('tabindex')
-    else el.setAttribute('tabindex', was)
-  }
-}
-
-/**
- * Keeps every read-only input under `root` out of the Tab order as the screen changes (a form that turns read-only
- * once issued, a category locked by the chosen model). Installed once on the app's root; returns the stop.
- */
-export function keepReadonlyOutOfTabOrder(root: Element): () => void {
-  const sweep = (node: Element) => {
-    if (node.matches('input, textarea')) syncTabStop(node)
-    node.querySelectorAll('input, textarea').forEach(syncTabStop)
-  }
-  sweep(root)
-  const observer = new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === 'attributes') syncTabStop(r.target as Element)
-      else r.addedNodes.forEach((n) => n instanceof Element && sweep(n))
-    }
-  })
-  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['readonly'] })
-  return () => observer.disconnect()
-}
-
-const ERROR_SELECTOR = '.v-input--error, [data-error-anchor]'
-
-/**
- * After a refused action (calculate, save, issue): the caret goes to the first field showing an error, scrolled into
- * view. An open dialog's fields come first (the refusal is the dialog's); otherwise the page's, in document order.
- * Waits for the errors to be drawn; returns the element focused, or null when no field shows one.
- */
-export async function focusFirstError(root?: Element | null): Promise<HTMLElement | null> {
-  if (typeof document === 'undefined') return null
-  await nextTick()
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  const scope = root ?? document.querySelector('.v-overlay--active .v-card') ?? document.body
-  const bad = scope.querySelector(ERROR_SELECTOR) ?? (root ? null : document.body.querySelector(ERROR_SELECTOR))
-  if (!bad) return null
-  const field = bad.matches(FIELD_SELECTOR)
-    ? (bad as HTMLElement)
-    : ([...bad.querySelectorAll(FIELD_SELECTOR)].find((el) => isEditableField(el, bad)) as HTMLElement | undefined)
-  const target = field ?? (bad as HTMLElement)
-  if (!field && target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
-  focusAndReveal(target)
-  return target
 }
 
 /** After a part of the form was filled in for the clerk (a driver copied from the insured): its first empty field. */

@@ -1,11 +1,20 @@
 import 'vuetify/styles'
 import { createVuetify } from 'vuetify'
-import { aliases, mdi } from 'vuetify/iconsets/mdi-svg'
-import { en, ru } from 'vuetify/locale'
+import { VSvgIcon } from 'vuetify/components/VIcon'
+import { ru } from 'vuetify/locale'
+import { STARTUP_ICON_ALIASES } from './startupIcons'
 
+/**
+ * The Vuetify of the entry chunk (docs/decisions.md, renderer startup): what the sign-in card draws — the mdi-svg
+ * set with only the aliases the card can show, the Russian locale. The rest of mdi-svg's alias table and the English
+ * fallback locale come with the whole app (`completeVuetify`, plugins/vuetifyComplete.ts, called by appStart.ts
+ * before anything else is drawn); English is only ever a fallback (Vuetify's locale stays Russian, whose table has
+ * every key of English's: vuetify.test.ts).
+ */
 export const vuetify = createVuetify({
-  icons: { defaultSet: 'mdi', aliases, sets: { mdi } },
-  locale: { locale: 'ru', fallback: 'en', messages: { ru, en } },
+  // mdi-svg's set is `{ component: VSvgIcon }`; its module is not imported here, as it carries the whole alias table.
+  icons: { defaultSet: 'mdi', aliases: { ...STARTUP_ICON_ALIASES }, sets: { mdi: { component: VSvgIcon } } },
+  locale: { locale: 'ru', fallback: 'en', messages: { ru } },
   theme: {
     defaultTheme: 'branch',
     themes: {
