@@ -1,7 +1,7 @@
-import { ADMIN, arrange, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, signIn, snap, test } from './harness/fixtures'
 
 test.describe('policy blanks (BSO)', () => {
-  test.beforeEach(async ({ core }) => seedBranch(core))
+  test.use({ seeded: true })
 
   test('the admin receives a range, sees the stock report and spoils a blank with a reason', async ({ page }) => {
     await signIn(page, 'admin')

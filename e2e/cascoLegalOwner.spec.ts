@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { SCREENS_DIR, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { SCREENS_DIR, expect, signIn, snap, test } from './harness/fixtures'
 
 /**
  * A CASCO quote for a car an organisation owns: the clerk picks a legal-entity owner in the owner section the CASCO
@@ -48,9 +48,7 @@ async function fillVehicleAndInsured(page: Page) {
 }
 
 test.describe('CASCO: an organisation owns the car', () => {
-  test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
-  })
+  test.use({ seeded: true })
 
   test('the clerk picks a legal-entity owner, fills it; the quote autosaves, prices for a legal owner and reopens', async ({
     page,

@@ -1,4 +1,4 @@
-import { ADMIN, BRANCH, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, BRANCH, arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
 
 test.describe('first run', () => {
   test('creates the branch and its admin, then the admin signs in', async ({ page }) => {
@@ -35,7 +35,7 @@ test.describe('first run', () => {
 })
 
 test.describe('signed-in shell', () => {
-  test.beforeEach(async ({ core }) => seedBranch(core))
+  test.use({ seeded: true })
 
   test('a wrong password gets a clear message; repeated failures lock the account', async ({ page }) => {
     await page.goto('/')
@@ -224,12 +224,20 @@ test.describe('signed-in shell', () => {
     await expect(page.getByTestId('home')).toBeVisible()
   })
 
-  test('English is the second locale', async ({ page }) => {
+  test('English is the second locale', async ({ page, core }) => {
+    await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password })
+    await arrange(core, 'blanks/receive-range', { series: 'ААА', fromNumber: '0123456780', toNumber: '0123456781' })
     await signIn(page, 'admin')
     await page.getByRole('button', { name: 'EN' }).click()
     await expect(page.getByTestId('status-hq')).toHaveText(/No HQ connection configured/)
     const refused = await page.evaluate(() => window.branchDesk.invoke('no/such' as never, undefined as never))
     expect(refused).toMatchObject({ ok: false, error: { message: 'Unknown operation' } })
     await snap(page, '14-home-admin-en')
+    // Dates read ДД.ММ.ГГГГ in English too (issue 14: vue-i18n's English format gave 12/05/2026).
+    await page.getByTestId('nav-blanks').click()
+    const table = page.getByTestId('blanks-table')
+    await expect(table).toContainText('0123456781')
+    await expect(table).toContainText(/\d{2}\.\d{2}\.\d{4}/)
+    await expect(table).not.toContainText(/\d{1,2}\/\d{1,2}\/\d{4}/)
   })
 })

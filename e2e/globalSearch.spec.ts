@@ -2,13 +2,15 @@ import type { Page } from '@playwright/test'
 import { quotedCase } from '../core/casco/testing/cascoCase'
 import { completeReport } from '../shared/inspection/testing/completeReport'
 import { issuedOsagoPolicy } from './harness/arrangeOsago'
-import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, snap, switchUser, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, passwordOf, signIn, snap, switchUser, test } from './harness/fixtures'
 
 /**
  * The global search as a clerk meets it at the counter: Ctrl+K from any screen, a surname, a plate typed in lower
  * case, a piece of a VIN; arrows and Enter open the record. An inspector searching the same words finds only what an
  * inspector may open: the inspection, never the OSAGO policy.
  */
+test.use({ seeded: true })
+
 test.use({ viewport: { width: 1366, height: 768 } })
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Поиск по всем записям' })
@@ -23,7 +25,6 @@ test('Ctrl+K finds a policy and a CASCO case by surname, plate and VIN; an inspe
   page,
   core,
 }) => {
-  await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
   await arrange(
     core,

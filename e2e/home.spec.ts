@@ -1,7 +1,7 @@
 import type { Core } from '../core/app/createCore'
 import { quotedCase, submittedCase, today } from '../core/casco/testing/cascoCase'
 import { addDays } from '../shared/dates/calendarDate'
-import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, passwordOf, signIn, test } from './harness/fixtures'
 import { checkLayout } from './harness/layoutCheck'
 
 /**
@@ -32,9 +32,7 @@ async function policyEnding(core: Core, days: number, n: number) {
   })
 }
 
-test.beforeEach(async ({ core }) => {
-  await seedBranch(core)
-})
+test.use({ seeded: true })
 
 test('clerk: start buttons, own drafts newest first, no decisions yet, renewals and deadlines; Enter opens a draft', async ({
   page,

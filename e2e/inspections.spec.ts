@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { quotedCase } from '../core/casco/testing/cascoCase'
-import { arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
 import { makeCorruptJpeg, makeFixturePhotos } from './fixtures/photos'
 
 /** The shots the bundled checklist requires for a car with unmarked glass, no tracker and no extra equipment. */
@@ -49,7 +49,14 @@ const photosDir = mkdtempSync(join(tmpdir(), 'bd-e2e-photos-'))
 let photos: Record<string, string>
 
 test.beforeAll(async () => {
-  photos = await makeFixturePhotos(photosDir, [...REQUIRED, 'damage-1', 'damage-2', 'damage-2-closeup'])
+  photos = await makeFixturePhotos(photosDir, [
+    ...REQUIRED,
+    'damage-1',
+    'damage-2',
+    'damage-2-closeup',
+    'damage-3',
+    'damage-3-closeup',
+  ])
 })
 
 const field = (page: Page, path: string) => page.getByTestId(`f-${path}`).locator('input').first()
@@ -123,9 +130,7 @@ async function fillDamage(
 }
 
 test.describe('vehicle inspection', () => {
-  test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
-  })
+  test.use({ seeded: true })
 
   test('an inspector records a car with photos and two damages; a missing shot blocks submission; then it is submitted and printed', async ({
     page,
@@ -145,7 +150,11 @@ test.describe('vehicle inspection', () => {
     await field(page, 'vehicle.odometerKm').fill('48250')
     await field(page, 'vehicle.documents').fill('ПТС 78 ОХ 123456, СТС 77 42 654321')
     await field(page, 'vehicle.vinDocument').fill('Z94C251ABMR123456')
-    await field(page, 'vehicle.vinBody').fill('Z94C251ABMR123456')
+    // Read off the body in the Russian layout, as a clerk often types: С, А, В, М are Cyrillic here; the VIN mask
+    // folds them to Latin, so the body matches the documents.
+    await field(page, 'vehicle.vinBody').pressSequentially('Z94С251АВМR123456')
+    await expect(field(page, 'vehicle.vinBody')).toHaveValue('Z94C251ABMR123456')
+    await expect(page.getByTestId('vin-body-match')).toBeVisible()
     // The plate read wrongly first: the mismatch is flagged at once.
     await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123457')
     await expect(page.getByTestId('vin-plate-mismatch')).toBeVisible()
@@ -182,6 +191,34 @@ test.describe('vehicle inspection', () => {
     await upload(page.getByTestId('damage-photos-2'), photos['damage-2-closeup']!)
     await page.getByTestId('car-diagram').scrollIntoViewIfNeeded()
     await snap(page, '72-inspection-damages')
+
+    // Nothing lost by a click (issue 14): a photo and a damage go only after a question saying what is lost;
+    // «Отмена» keeps them. A third damage with two shots, removed again, leaves the act as it was.
+    await placeDamage(page, 'rear', 0.5, 0.6)
+    await expect(page.getByTestId('marker-3')).toBeVisible()
+    const third = page.getByTestId('damage-photos-3')
+    await upload(third, photos['damage-3']!)
+    await upload(third, photos['damage-3-closeup']!)
+    const question = page.getByTestId('confirm-dialog')
+    await third.getByTestId('photo-remove').last().click()
+    await expect(question).toContainText('Снимок «Повреждение № 3» будет удалён из акта')
+    await page.getByTestId('confirm-cancel').click()
+    await expect(question).toBeHidden()
+    await expect(third.getByTestId('photo-thumb')).toHaveCount(2)
+    await third.getByTestId('photo-remove').last().click()
+    await page.getByTestId('confirm-ok').click()
+    await expect(third.getByTestId('photo-thumb')).toHaveCount(1)
+    await page.getByTestId('damage-row-3').getByTestId('damage-remove').click()
+    await expect(question).toContainText('Повреждение № 3 будет удалено из акта вместе с его снимками (1)')
+    await snap(page, '72a-inspection-remove-damage-question')
+    await page.getByTestId('confirm-cancel').click()
+    await expect(question).toBeHidden()
+    await expect(page.getByTestId('marker-3')).toBeVisible()
+    await page.getByTestId('damage-row-3').getByTestId('damage-remove').click()
+    await page.getByTestId('confirm-ok').click()
+    await expect(page.getByTestId('marker-3')).toHaveCount(0)
+    await expect(page.getByTestId('damage-row-3')).toHaveCount(0)
+    await expect(page.getByTestId('marker-2')).toBeVisible()
 
     // Every required shot but the odometer.
     for (const shot of REQUIRED.filter((s) => s !== 'odometer'))
@@ -264,11 +301,7 @@ test.describe('vehicle inspection', () => {
 
 test.describe('camera', () => {
   // The permission is granted as the shell's permission handler grants it to the app's own page.
-  test.use({ permissions: ['camera'] })
-
-  test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
-  })
+  test.use({ permissions: ['camera'], seeded: true })
 
   test('takes a checklist shot with the camera', async ({ page, core }) => {
     await newInspection(page)
@@ -285,9 +318,7 @@ test.describe('camera', () => {
 })
 
 test.describe('an inspection for a CASCO quote', () => {
-  test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
-  })
+  test.use({ seeded: true })
 
   test('starts from the quote: vehicle, client and phone filled in and editable', async ({ page, core }) => {
     await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
@@ -303,7 +334,8 @@ test.describe('an inspection for a CASCO quote', () => {
     await expect(field(page, 'vehicle.make')).toHaveValue('Kia')
     await expect(field(page, 'vehicle.model')).toHaveValue('Rio')
     await expect(field(page, 'vehicle.year')).toHaveValue('2021')
-    await expect(field(page, 'vehicle.plate')).toHaveValue('А123ВС777')
+    // Shown through the plate mask in its groups; the report keeps it as the quote does, А123ВС777.
+    await expect(field(page, 'vehicle.plate')).toHaveValue('А 123 ВС 777')
     await expect(field(page, 'vehicle.vinDocument')).toHaveValue('Z94C251ABMR123456')
     await expect(field(page, 'client.name')).toHaveValue('Смирнов Алексей Игоревич')
     // The phone as the quote holds it, whatever mask the field shows it through.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { ADMIN, arrange, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, signIn, snap, test } from './harness/fixtures'
 import { addDays, addMonths } from '../shared/dates/calendarDate'
 import { formatDateRu } from '../shared/print/format'
 
@@ -82,8 +82,8 @@ async function fillDriver(
 }
 
 test.describe('OSAGO at the counter', () => {
+  test.use({ seeded: true })
   test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'blanks-admin')
     await arrange(
       core,

@@ -3,7 +3,7 @@ import { todayIn } from '../shared/dates/calendarDate'
 import { formatRubles } from '../shared/money/format'
 import type { OsagoDraft } from '../shared/osago/draft'
 import { completeDraft } from '../shared/osago/testing/completeDraft'
-import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
 
 /** The premium ceiling of 40-FZ art. 9 p. 2 in the breakdown beside the form, and in what the clerk charges. */
 
@@ -19,8 +19,8 @@ async function draftFor(core: Core, change: (d: OsagoDraft) => void = () => {}):
 }
 
 test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
+  test.use({ seeded: true })
   test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
     await arrange(
       core,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { ADMIN, arrange, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, signIn, snap, test } from './harness/fixtures'
 
 const field = (page: Page, path: string) => page.getByTestId(`f-${path}`).locator('input').first()
 
@@ -22,8 +22,8 @@ async function pick(page: Page, testId: string, text: string) {
 }
 
 test.describe('OSAGO for an organisation (40-FZ art. 16)', () => {
+  test.use({ seeded: true })
   test.beforeEach(async ({ core }) => {
-    await seedBranch(core)
     await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'blanks-admin')
     await arrange(
       core,

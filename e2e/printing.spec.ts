@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { issuedOsagoPolicy } from './harness/arrangeOsago'
-import { ADMIN, PRINTERS, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, PRINTERS, arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
 
 /** Text of a PDF the recording printer received, as poppler reads it. */
 function pdfText(pdf: Buffer): string {
@@ -13,7 +13,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 test.describe('printing', () => {
-  test.beforeEach(async ({ core }) => seedBranch(core))
+  test.use({ seeded: true })
 
   test('the admin calibrates a printer: offsets, calibration page previewed in the app, printed and saved', async ({
     page,

@@ -11,7 +11,7 @@ import {
 import { addDays } from '../shared/dates/calendarDate'
 import { completeDraft } from '../shared/osago/testing/completeDraft'
 import { issuedOsagoPolicy } from './harness/arrangeOsago'
-import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, passwordOf, signIn, test } from './harness/fixtures'
 import { checkLayout } from './harness/layoutCheck'
 
 /**
@@ -93,16 +93,21 @@ const open = async (page: Page, hash: string, testId: string) => {
   await expect(page.getByTestId(testId)).toBeVisible()
 }
 
-test('first run at 1366×768 and 1280×720: the whole card can be read and submitted', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByTestId('first-run-form')).toBeVisible()
-  await checkLayout(page, 'first-run', { reachable: ['auth-title', 'first-run-submit'] })
-  await page.setViewportSize({ width: 1280, height: 720 })
-  await checkLayout(page, 'first-run', { shot: 'first-run-1280', reachable: ['auth-title', 'first-run-submit'] })
+test.use({ seeded: true })
+
+test.describe('before the branch exists', () => {
+  test.use({ seeded: false })
+
+  test('first run at 1366×768 and 1280×720: the whole card can be read and submitted', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByTestId('first-run-form')).toBeVisible()
+    await checkLayout(page, 'first-run', { reachable: ['auth-title', 'first-run-submit'] })
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await checkLayout(page, 'first-run', { shot: 'first-run-1280', reachable: ['auth-title', 'first-run-submit'] })
+  })
 })
 
-test('sign-in, the admin’s screens and the lock screen', async ({ page, core }) => {
-  await seedBranch(core)
+test('sign-in, the admin’s screens and the lock screen', async ({ page }) => {
   await page.goto('/#/sign-in')
   await expect(page.getByTestId('sign-in-form')).toBeVisible()
   await checkLayout(page, 'sign-in')
@@ -122,7 +127,6 @@ test('sign-in, the admin’s screens and the lock screen', async ({ page, core }
 })
 
 test('the clerk’s screens: OSAGO, CASCO, terminations, search', async ({ page, core }) => {
-  await seedBranch(core)
   const { issued, draft } = await osagoCases(core)
   const { contract, quoted } = await cascoCases(core)
   const clerk = await signedIn(core, 'clerk')
@@ -203,7 +207,6 @@ test('the clerk’s screens: OSAGO, CASCO, terminations, search', async ({ page,
 })
 
 test('the inspector’s list and act; the supervisor’s queue and case', async ({ page, core }) => {
-  await seedBranch(core)
   const { act, deciding } = await cascoCases(core)
   await signIn(page, 'inspector')
   await checkLayout(page, 'home-inspector')

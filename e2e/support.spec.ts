@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
-import { expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { expect, signIn, snap, test } from './harness/fixtures'
 
 /** «Сохранить диагностику»: the admin saves the support archive where the system's save dialog says. */
-test('the admin saves the diagnostics archive through the save dialog', async ({ page, core, dialogs }) => {
+test.use({ seeded: true })
+
+test('the admin saves the diagnostics archive through the save dialog', async ({ page, dialogs }) => {
   const folder = mkdtempSync(join(tmpdir(), 'branch-desk-support-'))
-  await seedBranch(core)
   await signIn(page, 'admin')
   await page.getByTestId('nav-settings').click()
   const card = page.getByTestId('diagnostics')

@@ -5,7 +5,7 @@ import { createCore, type Core } from '../core/app/createCore'
 import { useHqOnPostgres } from './harness/hqOnPostgres'
 import { E2E_BASE_URL } from '../playwright.config'
 import { bindCore } from './harness/bindCore'
-import { ADMIN, arrange, expect, RESOURCES_DIR, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, RESOURCES_DIR, signIn, snap, test } from './harness/fixtures'
 
 /**
  * Two branch computers (two cores on separate data folders, two Chromium pages) and HQ on a real PostgreSQL
@@ -13,6 +13,8 @@ import { ADMIN, arrange, expect, RESOURCES_DIR, seedBranch, signIn, snap, test }
  * the branch from its first-run screen and signs the clerk in with the password set on the first; changes wait
  * while HQ is down and go when it is back; a change that lost to the other computer is shown with what won.
  */
+test.use({ seeded: true })
+
 test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync')
@@ -23,7 +25,6 @@ test('two computers of a branch sync through HQ: enrol, join, offline queue, con
   browser,
 }) => {
   test.setTimeout(120_000)
-  await seedBranch(core)
   await signIn(page, 'admin')
   await expect(page.getByTestId('status-hq')).toHaveText(/Связь с ЦО не настроена/)
   await page.getByTestId('nav-sync').click()

@@ -13,7 +13,6 @@ import {
   isTrustedE2eUrl,
   passwordOf,
   RESOURCES_DIR,
-  seedBranch,
   signIn,
   snap,
   switchUser,
@@ -26,6 +25,8 @@ import {
  * office computer pulls the case, sees the photos come from HQ, and approves; the clerk at the counter gets the
  * decision and concludes the contract. Every change reaches HQ exactly once.
  */
+test.use({ seeded: true })
+
 test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync_approval')
@@ -48,7 +49,6 @@ test('inspector submits offline, supervisor on another computer approves with ph
   test.setTimeout(150_000)
   const hq = () => hqServer.hq
   // The counter computer: the branch enrolled, a CASCO case priced and sent for approval by the clerk.
-  await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
   await arrange(
     core,

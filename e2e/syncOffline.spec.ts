@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ADMIN, arrange, expect, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, signIn, snap, test } from './harness/fixtures'
 import { useHqOnPostgres } from './harness/hqOnPostgres'
 
 /**
@@ -10,6 +10,8 @@ import { useHqOnPostgres } from './harness/hqOnPostgres'
  * dialog), HQ imports it with `npm run hq -- import` and writes a signed answer, the admin opens the answer (in
  * the system's open dialog) and the changes are settled. A tampered answer is refused and changes nothing.
  */
+test.use({ seeded: true })
+
 test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync_offline')
@@ -21,7 +23,6 @@ test('offline transfer: changes to a file, HQ imports it, its answer settles the
 }) => {
   test.setTimeout(120_000)
   const stick = mkdtempSync(join(tmpdir(), 'branch-desk-usb-'))
-  await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
   await arrange(
     core,

@@ -3,13 +3,15 @@ import { registerPending } from '../hq/registrationWorker'
 import { SimulatedNationalRegister } from '../hq/national/simulatedNationalRegister'
 import { issuedOsagoPolicy } from './harness/arrangeOsago'
 import { useHqOnPostgres } from './harness/hqOnPostgres'
-import { ADMIN, arrange, expect, passwordOf, seedBranch, signIn, snap, test } from './harness/fixtures'
+import { ADMIN, arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
 
 /**
  * HQ's setting "print a policy before national registration" at work: with it off, an OSAGO policy issued at the
  * counter waits for the register (HQ's simulator of the national database) before it goes on its paper blank;
  * the clerk sees why, syncs, and prints once the registration has come back.
  */
+test.use({ seeded: true })
+
 test.describe.configure({ mode: 'serial' })
 
 const hqServer = useHqOnPostgres('e2e_sync_registration')
@@ -21,7 +23,6 @@ test('with printing before registration off, the blank waits for the register an
 }) => {
   test.setTimeout(90_000)
   const { hq } = hqServer
-  await seedBranch(core)
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
   await arrange(
     core,

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { ScriptedFileDialogs } from '../../core/files/fileDialogs'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createCore, type Core } from '../../core/app/createCore'
@@ -8,9 +8,10 @@ import { RecordingPrintPlatform } from '../../core/print/recordingPlatform'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import { E2E_BASE_URL } from '../../playwright.config'
 import { bindCore } from './bindCore'
+import { SCREENS_DIR } from './screensDir'
 
 export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources')
-export const SCREENS_DIR = resolve(import.meta.dirname, '..', '..', 'e2e-artifacts', 'screens')
+export { SCREENS_DIR } from './screensDir'
 
 export const ADMIN = { login: 'admin', fullName: 'Иванова Мария Петровна', password: 'Admin12345' }
 export const BRANCH = { code: 'MSK-01', name: 'Филиал «Тверской»', city: 'Москва' }
@@ -89,7 +90,34 @@ export const PRINTERS = ['Kyocera ECOSYS P2040dn', 'HP LaserJet Pro M404']
 export const isTrustedE2eUrl = (url: string) =>
   url.startsWith(`${E2E_BASE_URL}/`) || url.startsWith('app://branch-desk/')
 
-export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform; dialogs: ScriptedFileDialogs }>({
+/**
+ * Most tests start at a branch that is set up (seedBranch: the branch, its admin and one member per role, each
+ * password changed once). Done per test through the channels it costs eight scrypt hashes, 3–4 s of the worker's
+ * CPU — a minute and a half of the E2E stage. A worker seeds once into a template data folder, closed cleanly as
+ * the app closes; a test with `test.use({ seeded: true })` starts its core on a copy of it, as the app starts
+ * on the data it left. Specs whose core runs on another clock or reference data call seedBranch(core) themselves.
+ */
+export const test = base.extend<
+  { core: Core; printer: RecordingPrintPlatform; dialogs: ScriptedFileDialogs; seeded: boolean },
+  { seedTemplateDir: string }
+>({
+  seeded: [false, { option: true }],
+  seedTemplateDir: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-seed-'))
+      const core = await createCore({
+        dataDir: dir,
+        resourcesDir: RESOURCES_DIR,
+        isTrustedUrl: isTrustedE2eUrl,
+        appVersion: 'e2e',
+      })
+      await seedBranch(core)
+      await core.close()
+      await use(dir)
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: 'worker' },
+  ],
   // The system's save and open dialogs, answered by the test (the shell's side is tested in electron/main).
   dialogs: async ({}, use) => {
     await use(new ScriptedFileDialogs())
@@ -99,8 +127,9 @@ export const test = base.extend<{ core: Core; printer: RecordingPrintPlatform; d
     await use(new RecordingPrintPlatform({ saveDir: dir, printers: PRINTERS }))
     rmSync(dir, { recursive: true, force: true })
   },
-  core: async ({ printer, dialogs }, use) => {
+  core: async ({ printer, dialogs, seeded, seedTemplateDir }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'))
+    if (seeded) cpSync(seedTemplateDir, dir, { recursive: true })
     const core = await createCore({
       dataDir: dir,
       resourcesDir: RESOURCES_DIR,
