@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CASCO_QUOTE_STATUSES } from '../../shared/casco/contract'
 import { completeCascoDraft } from '../../shared/casco/draftFixture'
-import { addDays } from '../../shared/dates/calendarDate'
+import { addDays, addYears } from '../../shared/dates/calendarDate'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
 import { damage, quotedCase, submittedCase, submittedInspection, today } from './testing/cascoCase'
 
@@ -205,11 +205,44 @@ describe('CASCO quote', () => {
       ok: false,
       error: { code: 'VALIDATION', fieldErrors: { sumInsuredKopecks: 'casco.input.sumInsuredAboveValue' } },
     })
+    // The drivers' rule OSAGO applies (shared/validation/driverDates.ts): a 17-year-old on the start date and a
+    // licence dated after the quote are refused at their fields, the age's message with its «{min}».
+    const young = completeCascoDraft(today(t.core))
+    const adult = young.drivers.mode === 'list' ? young.drivers.list[0]! : null
+    const seventeen = addYears(young.contract.startDate, -17)
+    young.drivers = {
+      mode: 'list',
+      list: [
+        { ...adult!, birthDate: seventeen, licenseSince: addYears(seventeen, 16) },
+        { ...adult!, licenseSince: addDays(today(t.core), 1) },
+      ],
+    }
+    const withYoung = await expectOk(
+      call(t.core, 'casco/save-draft', { id: saved.id, rowVersion: fixed.rowVersion, draft: young }, 'c'),
+    )
+    expect(
+      await call(t.core, 'casco/calculate-quote', { id: withYoung.id, rowVersion: withYoung.rowVersion }, 'c'),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'Водителю на дату начала договора меньше 18 лет',
+        fieldErrors: {
+          'drivers.list.0.birthDate': 'validation.driverAge.tooYoung',
+          'drivers.list.1.licenseSince': 'validation.licenseSince.future',
+        },
+        fieldParams: { 'drivers.list.0.birthDate': { min: 18 } },
+      },
+    })
     const old = await expectOk(
       call(
         t.core,
         'casco/save-draft',
-        { id: saved.id, rowVersion: fixed.rowVersion, draft: { ...completeCascoDraft(addDays(today(t.core), -1)) } },
+        {
+          id: saved.id,
+          rowVersion: withYoung.rowVersion,
+          draft: { ...completeCascoDraft(addDays(today(t.core), -1)) },
+        },
         'c',
       ),
     )

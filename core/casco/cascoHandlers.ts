@@ -239,9 +239,15 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
           if (priced.kind === 'tariff')
             throw new AppError('REFERENCE_DATA', priced.first.messageKey, priced.first.params)
           const fieldErrors: Record<string, string> = {}
-          for (const [field, key] of Object.entries(priced.fields))
-            fieldErrors[quoteFieldToFormPath(field, draft) ?? field] ??= key
-          throw new AppError('VALIDATION', priced.first.messageKey, priced.first.params, fieldErrors)
+          const fieldParams: Record<string, Record<string, string | number>> = {}
+          for (const [field, key] of Object.entries(priced.fields)) {
+            const at = quoteFieldToFormPath(field, draft) ?? field
+            if (fieldErrors[at] !== undefined) continue
+            fieldErrors[at] = key
+            const params = priced.params[field]
+            if (params && Object.keys(params).length > 0) fieldParams[at] = params
+          }
+          throw new AppError('VALIDATION', priced.first.messageKey, priced.first.params, fieldErrors, fieldParams)
         }
         const { input: quoteInput, quote } = priced
         return saveEdit(

@@ -15,12 +15,16 @@ import type { ReferenceData } from '../reference/loadReferenceData'
  */
 export type CascoPricing =
   | { ok: true; input: CascoQuoteInput; quote: CascoQuote }
-  /** `fields`: every input problem by engine path (dotted); `first` is the one to show in the live panel. */
+  /**
+   * `fields`: every input problem by engine path (dotted), `params` their messages' placeholders by the same paths;
+   * `first` is the one to show in the live panel.
+   */
   | {
       ok: false
       kind: 'input' | 'tariff'
       first: { field: string | null; messageKey: string; params: Record<string, string | number> }
       fields: Record<string, string>
+      params: Record<string, Record<string, string | number>>
     }
 
 export function cascoContext(
@@ -64,13 +68,9 @@ export function priceCasco(reference: ReferenceData, raw: unknown): CascoPricing
   if (!parsed.success) {
     const error = { issues: parsed.error.issues.flatMap(specific) }
     const fields = zodIssuesToFieldErrors(error)
+    const params = zodIssuesToFieldParams(error)
     const [field, messageKey] = Object.entries(fields)[0]!
-    return {
-      ok: false,
-      kind: 'input',
-      first: { field, messageKey, params: zodIssuesToFieldParams(error)[field] ?? {} },
-      fields,
-    }
+    return { ok: false, kind: 'input', first: { field, messageKey, params: params[field] ?? {} }, fields, params }
   }
   const input = parsed.data
   try {
@@ -84,6 +84,7 @@ export function priceCasco(reference: ReferenceData, raw: unknown): CascoPricing
       kind: e.kind,
       first: { field, messageKey: e.messageKey, params: e.params },
       fields: field ? { [field]: e.messageKey } : {},
+      params: field ? { [field]: e.params } : {},
     }
   }
 }

@@ -7,6 +7,7 @@ import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
 import { passportSearch, phoneSearch, searchText } from '../db/search'
 import { fromStored, type RowOf } from '../db/tables'
+import { findWithDocument } from '../db/withDocument'
 import { listDecisions } from './decisionRows'
 import { caseInspections, toInspectionLink } from './caseInspection'
 
@@ -28,33 +29,10 @@ export async function findCascoRow(db: Db | Knex.Transaction, id: string): Promi
   return fromStored('casco_quote', row)
 }
 
-const DOCUMENT_ALIASES = {
-  doc_created_at: 'created_at',
-  doc_updated_at: 'updated_at',
-  doc_row_version: 'row_version',
-  doc_draft: 'draft',
-  doc_quote_input: 'quote_input',
-  doc_quote_result: 'quote_result',
-} as const
-
-/**
- * A quote with its documents in ONE statement (a join on the shared id). Inside a write transaction it is also
- * what the Writer is given as the rows' before-state, so a handler reads the quote once.
- */
+/** A quote with its documents in ONE statement (core/db/withDocument.ts). */
 export async function findCascoCase(db: Db | Knex.Transaction, id: string): Promise<CascoCase> {
-  const raw = (await db('casco_quote as q')
-    .join('casco_document as d', 'd.id', 'q.id')
-    .where('q.id', id)
-    .first('q.*', ...Object.entries(DOCUMENT_ALIASES).map(([alias, column]) => `d.${column} as ${alias}`))) as
-    Record<string, unknown> | undefined
-  if (!raw) throw new AppError('NOT_FOUND', 'errors.notFound')
-  const quote: Record<string, unknown> = {}
-  const document: Record<string, unknown> = { id }
-  for (const [k, v] of Object.entries(raw)) {
-    if (k in DOCUMENT_ALIASES) document[DOCUMENT_ALIASES[k as keyof typeof DOCUMENT_ALIASES]] = v
-    else quote[k] = v
-  }
-  return { quote: fromStored('casco_quote', quote), document: fromStored('casco_document', document) }
+  const { hot: quote, document } = await findWithDocument(db, 'casco_quote', 'casco_document', id)
+  return { quote, document }
 }
 
 async function staffNames(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {

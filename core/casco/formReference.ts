@@ -3,6 +3,7 @@ import type { CascoDraft } from '../../shared/casco/draft'
 import { ANTI_THEFT_SYSTEMS } from '../../shared/casco/tariffSchema'
 import { versionInForce } from '../../shared/reference/envelope'
 import { AppError } from '../app/appError'
+import { formDirectories } from '../reference/formDirectories'
 import type { ReferenceData } from '../reference/loadReferenceData'
 
 /** The directories and rule values the CASCO form shows, from the versions in force on `date`. */
@@ -18,25 +19,7 @@ export function buildCascoFormReference(reference: ReferenceData, date: string):
   const u = programs.data.underwriting
   return {
     date,
-    regions: regions.data.regions.map((r) => ({
-      code: r.code,
-      name: r.name,
-      federalCity: r.federalCity,
-      cities: 'cities' in r ? r.cities.map((c) => c.name) : [],
-    })),
-    makes: catalog.data.makes.map((m) => ({ id: m.id, name: m.name, nameRu: m.nameRu })),
-    models: catalog.data.models.map((m) => ({
-      id: m.id,
-      makeId: m.makeId,
-      model: m.model,
-      category: m.category.value,
-      aliases: m.aliases ?? [],
-    })),
-    categories: catalog.data.categories.map((c) => ({
-      code: c.code,
-      asks: [...c.asks],
-      diagnosticCardRequired: c.diagnosticCardRequired.value,
-    })),
+    ...formDirectories(regions, catalog),
     antiTheftSystems: ANTI_THEFT_SYSTEMS.filter((s) => systems.has(s)),
     planSurcharges: {
       single: instalments.data.plans.single.surcharge.value,

@@ -2,6 +2,7 @@ import type { OsagoFormReference } from '../../shared/osago/formReference'
 import { kbmClasses } from '../../shared/osago/tariffSchema'
 import { versionInForce } from '../../shared/reference/envelope'
 import { AppError } from '../app/appError'
+import { formDirectories } from '../reference/formDirectories'
 import type { ReferenceData } from '../reference/loadReferenceData'
 
 /** The directories the OSAGO form offers, from the reference versions in force on `date`. */
@@ -14,25 +15,7 @@ export function buildFormReference(reference: ReferenceData, date: string): Osag
     throw new AppError('REFERENCE_DATA', 'osago.errors.noTariffVersion', { date })
   return {
     date,
-    regions: regions.data.regions.map((r) => ({
-      code: r.code,
-      name: r.name,
-      federalCity: r.federalCity,
-      cities: 'cities' in r ? r.cities.map((c) => c.name) : [],
-    })),
-    makes: catalog.data.makes.map((m) => ({ id: m.id, name: m.name, nameRu: m.nameRu })),
-    models: catalog.data.models.map((m) => ({
-      id: m.id,
-      makeId: m.makeId,
-      model: m.model,
-      category: m.category.value,
-      aliases: m.aliases ?? [],
-    })),
-    categories: catalog.data.categories.map((c) => ({
-      code: c.code,
-      asks: [...c.asks],
-      diagnosticCardRequired: c.diagnosticCardRequired.value,
-    })),
+    ...formDirectories(regions, catalog),
     purposes: purposes.data.purposes.map((p) => ({
       code: p.code,
       nameRu: p.name.ru,

@@ -3,11 +3,11 @@ import { osagoApplicationSchema, readOsagoApplication, type OsagoApplication } f
 import { draftToApplicationInput, readOsagoDraft, type OsagoDraft } from '../../shared/osago/draft'
 import type { OsagoPolicy, OsagoPolicySummary } from '../../shared/osago/policy'
 import { partyName } from '../../shared/party/display'
-import { AppError } from '../app/appError'
 import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
 import { passportSearch, phoneSearch, searchText } from '../db/search'
-import { fromStored, type RowOf } from '../db/tables'
+import type { RowOf } from '../db/tables'
+import { findWithDocument } from '../db/withDocument'
 
 /** The hot row: what lists, search and the status machine read (core/db/tables.ts). */
 export type OsagoRow = RowOf<'osago_policy'>
@@ -20,32 +20,10 @@ export interface OsagoRecord {
   document: OsagoDocumentRow
 }
 
-const DOCUMENT_ALIASES = {
-  doc_created_at: 'created_at',
-  doc_updated_at: 'updated_at',
-  doc_row_version: 'row_version',
-  doc_draft: 'draft',
-  doc_calculation: 'calculation',
-} as const
-
-/**
- * A policy with its documents in ONE statement (a join on the shared id). Inside a write transaction it is also
- * what the Writer is given as the rows' before-state, so a handler reads the policy once.
- */
+/** A policy with its documents in ONE statement (core/db/withDocument.ts). */
 export async function findOsagoRecord(db: Db | Knex.Transaction, id: string): Promise<OsagoRecord> {
-  const raw = (await db('osago_policy as p')
-    .join('osago_document as d', 'd.id', 'p.id')
-    .where('p.id', id)
-    .first('p.*', ...Object.entries(DOCUMENT_ALIASES).map(([alias, column]) => `d.${column} as ${alias}`))) as
-    Record<string, unknown> | undefined
-  if (!raw) throw new AppError('NOT_FOUND', 'errors.notFound')
-  const policy: Record<string, unknown> = {}
-  const document: Record<string, unknown> = { id }
-  for (const [k, v] of Object.entries(raw)) {
-    if (k in DOCUMENT_ALIASES) document[DOCUMENT_ALIASES[k as keyof typeof DOCUMENT_ALIASES]] = v
-    else policy[k] = v
-  }
-  return { policy: fromStored('osago_policy', policy), document: fromStored('osago_document', document) }
+  const { hot: policy, document } = await findWithDocument(db, 'osago_policy', 'osago_document', id)
+  return { policy, document }
 }
 
 /**

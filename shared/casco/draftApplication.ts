@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { addYears, compareDates, isCalendarDate } from '../dates/calendarDate'
+import { compareDates, isCalendarDate } from '../dates/calendarDate'
 import { ownerSchema, personSchema, registrationDocSchema } from '../osago/application'
 import { organisationProblemsAt } from '../party/validate'
 import {
@@ -12,7 +12,9 @@ import {
   reportProblem,
   vehicleIdentificationShape,
 } from '../validation'
+import { driverDateProblems, type ContractDates, type DriverDates } from '../validation/driverDates'
 import { zodIssuesToFieldErrors, zodIssuesToFieldParams, type FieldCheck } from '../validation/fieldErrors'
+import type { FieldProblem, MessageParams } from '../validation/messageKey'
 import type { CascoDraft } from './draft'
 
 /**
@@ -39,9 +41,9 @@ const driverSchema = z
     licenseSince: date,
   })
   .superRefine((d, ctx) => {
-    if (isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
-      problem(ctx, 'casco.ui.errors.licenceBefore16', ['licenseSince'])
-    }
+    // The licence against the birth date alone; the contract's dates are judged with the whole application.
+    for (const [field, p] of Object.entries(driverDateProblems(d, {}, null)))
+      reportProblem(ctx, { ...p, path: [field] })
   })
 
 const vehicleSchema = z
@@ -49,6 +51,8 @@ const vehicleSchema = z
     makeId: z.string().nullable(),
     modelId: z.string().nullable(),
     otherName: z.string().trim().max(200, { message: 'validation.text.tooLong' }),
+    /** The catalogue's category: the youngest driver allowed depends on it (motorcycles from 16). */
+    category: z.string(),
     year: z.number({ error: () => 'validation.required' }).int(),
     ...vehicleIdentificationShape,
     plate: optionalPlateSchema,
@@ -80,6 +84,7 @@ export const cascoApplicationSchema = z
     if (compareDates(a.contract.startDate, a.contract.quoteDate) < 0)
       problem(ctx, 'casco.ui.errors.startBeforeQuote', ['contract', 'startDate'])
     if (!a.ownerIsInsured && !a.owner) problem(ctx, 'validation.required', ['owner'])
+    for (const p of driverDateIssues(a)) reportProblem(ctx, p)
   })
 export type CascoApplication = z.output<typeof cascoApplicationSchema>
 
@@ -95,9 +100,40 @@ export function validateCascoApplication(
   const a = (raw ?? {}) as { ownerIsInsured?: unknown; owner?: { type?: unknown; entity?: unknown } | null }
   const owner =
     !a.ownerIsInsured && a.owner?.type === 'legal' ? organisationProblemsAt(a.owner.entity, 'owner.entity') : {}
-  const fieldErrors = { ...owner, ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
+  const drivers: Record<string, string> = {}
+  const driverParams: Record<string, MessageParams> = {}
+  for (const p of driverDateIssues(raw)) {
+    const path = p.path.join('.')
+    drivers[path] = p.key
+    if (p.params) driverParams[path] = p.params
+  }
+  const fieldErrors = { ...owner, ...drivers, ...(parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)) }
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, application: parsed.data }
-  return { ok: false, fieldErrors, fieldParams: parsed.success ? {} : zodIssuesToFieldParams(parsed.error) }
+  return {
+    ok: false,
+    fieldErrors,
+    fieldParams: { ...driverParams, ...(parsed.success ? {} : zodIssuesToFieldParams(parsed.error)) },
+  }
+}
+
+/**
+ * The listed drivers' dates against the contract's (the rule OSAGO applies too), on the application parsed or as
+ * typed: zod holds back the root's check while any field is invalid, and a 17-year-old driver should show at the
+ * field while the vehicle is still empty. The quote date is the day the application is made.
+ */
+function driverDateIssues(raw: unknown): FieldProblem[] {
+  const a = raw as {
+    contract?: { quoteDate?: string; startDate?: string } | null
+    vehicle?: { category?: string } | null
+    drivers?: { list?: DriverDates[] } | null
+  } | null
+  const contract: ContractDates = { conclusionDate: a?.contract?.quoteDate, startDate: a?.contract?.startDate }
+  const out: FieldProblem[] = []
+  a?.drivers?.list?.forEach((d, i) => {
+    for (const [field, p] of Object.entries(driverDateProblems(d, contract, a.vehicle?.category)))
+      out.push({ ...p, path: ['drivers', 'list', i, field] })
+  })
+  return out
 }
 
 /** The draft shaped for `cascoApplicationSchema`: the owner block only when the owner is someone else. */
@@ -112,6 +148,7 @@ export function draftToApplicationInput(draft: CascoDraft): unknown {
       makeId: v.makeId,
       modelId: v.modelId,
       otherName: v.modelId ? '' : v.otherName,
+      category: v.category,
       year: v.year,
       vinMissing: v.vinMissing,
       vin: v.vin,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { CascoQuoteError } from './errors'
 import type { CascoOptionQuote } from './quoteTypes'
-import type { CascoQuoteInputJson } from './quoteInput'
-import { baseInput, ctx, quote, tariff } from './testFixtures'
+import { cascoQuoteInputSchema, type CascoQuoteInput, type CascoQuoteInputJson } from './quoteInput'
+import { quoteCasco } from './quote'
+import { baseInput, ctx, parse, quote, tariff } from './testFixtures'
 
 type OptionJson = CascoQuoteInputJson['options'][number]
 
@@ -368,13 +369,19 @@ describe('CASCO quote — errors', () => {
       messageKey: 'casco.errors.experienceExceedsAge',
       params: { experience: 15, age: 30 },
     })
-    expect(
-      error(() => quote(baseInput({ drivers: [{ birthDate: '2026-03-03', experienceYears: 0, gender: 'male' }] })))
-        .field,
-    ).toBe('drivers[0].birthDate')
-    expect(
-      error(() => quote(baseInput({ drivers: [{ age: 30, licenseSince: '2026-04-01', gender: 'male' }] }))).field,
-    ).toBe('drivers[0].licenseSince')
+    // A birth or a licence after the start is the drivers' shared rule (shared/validation/driverDates.ts) now: the
+    // input schema refuses it at the same field before the engine runs; the engine keeps its guard for input given
+    // to it directly.
+    const born = [{ birthDate: '2026-03-03', experienceYears: 0, gender: 'male' as const }]
+    const licensed = [{ age: 30, licenseSince: '2026-04-01', gender: 'male' as const }]
+    const refused = (drivers: CascoQuoteInputJson['drivers']) =>
+      cascoQuoteInputSchema.safeParse(baseInput({ drivers })).error?.issues.map((i) => [i.path.join('.'), i.message])
+    expect(refused(born)).toEqual([['drivers.0.birthDate', 'validation.driverAge.tooYoung']])
+    expect(refused(licensed)).toEqual([['drivers.0.licenseSince', 'validation.licenseSince.future']])
+    const direct = (drivers: CascoQuoteInput['drivers']) => () =>
+      quoteCasco({ ...parse(baseInput()), drivers }, tariff, ctx)
+    expect(error(direct(born)).field).toBe('drivers[0].birthDate')
+    expect(error(direct(licensed)).field).toBe('drivers[0].licenseSince')
   })
 
   it('stops on limits of the tariff: franchise, accident sum and seats, liability', () => {

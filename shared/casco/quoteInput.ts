@@ -3,6 +3,8 @@ import { compareDates, isCalendarDate } from '../dates/calendarDate'
 import { CASCO_PLANS } from './schedule'
 import { ANTI_THEFT_SYSTEMS } from './tariffSchema'
 import { CascoQuoteError, fieldPath } from './errors'
+import { driverDateProblems, minDriverAge } from '../validation/driverDates'
+import { reportProblem } from '../validation/field'
 
 /**
  * What the CASCO quote needs: the vehicle, owner and drivers shared by every option, and up to ten options the
@@ -242,6 +244,16 @@ export const cascoQuoteInputSchema = z
     if (q.vehicle.year > Number(q.quoteDate.slice(0, 4)) + 1) issue('casco.input.yearInFuture', ['vehicle', 'year'])
     q.options.forEach((o, i) => {
       if (o.plan !== 'single' && q.termMonths !== 12) issue('casco.input.instalmentsNeedYear', ['options', i, 'plan'])
+    })
+    // The drivers' rule OSAGO applies too (shared/validation/driverDates.ts): the quote date is the application's day.
+    if (q.drivers === 'unlimited') return
+    const contract = { conclusionDate: q.quoteDate, startDate: q.startDate ?? q.quoteDate }
+    const min = minDriverAge(q.vehicle.category)
+    q.drivers.forEach((d, i) => {
+      for (const [field, p] of Object.entries(driverDateProblems(d, contract, q.vehicle.category)))
+        reportProblem(ctx, { ...p, path: ['drivers', i, field] })
+      if (d.age !== undefined && d.age < min)
+        reportProblem(ctx, { key: 'validation.driverAge.tooYoung', params: { min }, path: ['drivers', i, 'age'] })
     })
   })
 

@@ -21,7 +21,7 @@ import { zodIssuesToFieldErrors, zodIssuesToFieldParams, type FieldCheck } from 
 import type { MessageParams } from '../validation/messageKey'
 import { kbmClasses } from './tariffSchema'
 import { diagnosticCardProblems, type DiagnosticCardDates } from './diagnosticCard'
-import { driverDateProblems } from './driverDates'
+import { driverDateProblems, type ContractDates, type DriverDates } from '../validation/driverDates'
 
 /**
  * The OSAGO application (заявление) as the clerk fills it at the counter, sectioned like the paper form
@@ -89,9 +89,9 @@ export const driverSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.kbmClass !== '3' && !d.kbmReason) problem(ctx, 'osago.form.kbmReasonRequired', ['kbmReason'])
-    if (isCalendarDate(d.birthDate) && isCalendarDate(d.licenseSince) && d.licenseSince < addYears(d.birthDate, 16)) {
-      problem(ctx, 'osago.form.licenceBefore16', ['licenseSince'])
-    }
+    // The licence against the birth date alone; the contract's dates are judged with the whole application.
+    for (const [field, p] of Object.entries(driverDateProblems(d, {}, null)))
+      reportProblem(ctx, { ...p, path: [field] })
   })
 
 export const registrationDocSchema = z.discriminatedUnion(
@@ -174,8 +174,8 @@ export const osagoApplicationSchema = z
     for (const [path, key] of Object.entries(ownerRuleProblems(a))) problem(ctx, key, path.split('.'))
     if (a.drivers.mode === 'list')
       a.drivers.list.forEach((d, i) => {
-        for (const [field, key] of Object.entries(driverDateProblems(d, a.contract, a.vehicle.category)))
-          problem(ctx, key, ['drivers', 'list', i, field])
+        for (const [field, p] of Object.entries(driverDateProblems(d, a.contract, a.vehicle.category)))
+          reportProblem(ctx, { ...p, path: ['drivers', 'list', i, field] })
       })
     for (const [field, key] of Object.entries(diagnosticCardProblems(a.vehicle.diagnosticCard, conclusionDate)))
       problem(ctx, key, ['vehicle', 'diagnosticCard', field])
@@ -293,8 +293,8 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
   a.drivers?.list?.forEach((d, i) => {
     if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim())
       out[`drivers.list.${i}.kbmReason`] = 'osago.form.kbmReasonRequired'
-    for (const [field, key] of Object.entries(driverDateProblems(d, c ?? {}, a.vehicle?.category)))
-      out[`drivers.list.${i}.${field}`] = key
+    for (const [field, p] of Object.entries(driverDateProblems(d, c ?? {}, a.vehicle?.category)))
+      out[`drivers.list.${i}.${field}`] = p.key
   })
   Object.assign(out, partyProblemsAt(a.insured, 'insured'))
   if (!a.ownerIsInsured && a.owner?.type === 'legal')
@@ -325,5 +325,10 @@ function crossFieldParams(raw: unknown): Record<string, MessageParams> {
   if (vehicle)
     for (const p of checkVehicleIdentification(vehicle))
       if (p.params) out[['vehicle', ...p.path].join('.')] ??= p.params
+  const a = raw as { contract?: ContractDates; vehicle?: { category?: string }; drivers?: { list?: DriverDates[] } }
+  a?.drivers?.list?.forEach((d, i) => {
+    for (const [field, p] of Object.entries(driverDateProblems(d, a.contract ?? {}, a.vehicle?.category)))
+      if (p.params) out[`drivers.list.${i}.${field}`] = p.params
+  })
   return out
 }

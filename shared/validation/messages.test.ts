@@ -92,8 +92,8 @@ const cases: [z.ZodType, unknown, string][] = [
 /**
  * `validation.*` groups that the document checkers here do not produce: the generic field messages
  * (shared/validation/field.ts, the dispatch), the typed date and date-time fields (shared/dates/typedDate.ts,
- * reached by renderer/src/features/party/dateFields.test.ts) and the fields of blanks, backup and sync, whose own
- * tests reach them.
+ * reached by renderer/src/features/party/dateFields.test.ts), a driver's dates against the contract (driverDates.ts,
+ * reached by driverDates.test.ts) and the fields of blanks, backup and sync, whose own tests reach them.
  */
 const OTHER_CHECKERS = new Set([
   'required',
@@ -113,6 +113,8 @@ const OTHER_CHECKERS = new Set([
   'hqUrl',
   'enrolmentCode',
   'sha256',
+  'driverAge',
+  'licenseSince',
 ])
 
 // Russian/English parity of every message: shared/i18n/messages.test.ts.

@@ -7,6 +7,7 @@ import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../../testi
 import { textMeasure } from '../../print/pdfEngine'
 import { keepPdf, pdfText, pdfToPng } from '../../print/testing/pdfTools'
 import { previewPdf } from '../../print/testing/previewPdf'
+import type { InspectionPrintData } from './inspectionPrintData'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
 beforeEach(async () => {
@@ -113,9 +114,8 @@ async function recordedInspection(): Promise<Inspection> {
   return expectOk(call(t.core, 'inspection/get', { id: i.id }, 'i'))
 }
 
-/** The document definition as the print handlers would build it (the watermark is not readable back as text). */
-async function definitionFor(id: string, clientId: string) {
-  const doc = t.core.documents.get('inspection-report')!
+/** The document's data as the print handlers would load it for the signed-in `clientId`. */
+async function loadAs(doc: NonNullable<ReturnType<typeof t.core.documents.get>>, id: string, clientId: string) {
   const session = t.core.sessions.get(clientId)!
   const user = (await t.core.db('staff').where({ id: session.userId }).first()) as {
     id: string
@@ -130,7 +130,13 @@ async function definitionFor(id: string, clientId: string) {
     actor: { userId: user.id, login: user.login },
     now: t.clock.now(),
   }
-  const data = await doc.load(id, { handler, action: 'preview', printerName: null })
+  return doc.load(id, { handler, action: 'preview', printerName: null })
+}
+
+/** The document definition as the print handlers would build it (the watermark is not readable back as text). */
+async function definitionFor(id: string, clientId: string) {
+  const doc = t.core.documents.get('inspection-report')!
+  const data = await loadAs(doc, id, clientId)
   return doc.build(data, {
     offset: { xMm: 0, yMm: 0 },
     printerName: null,
@@ -176,19 +182,41 @@ describe('inspection report PDF', () => {
     expect(audit).toHaveLength(0)
   })
 
-  it('prints a draft without damage consistently: no damage found, none excluded', async () => {
+  it('prints a draft without damage consistently: an exclusion remark never beside «no damage found»', async () => {
     let i = await expectOk(call(t.core, 'inspection/create', undefined, 'i'))
-    // The full report says «accepted with exclusions»; no damage is drawn yet.
-    i = await expectOk(
-      call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report: completeReport() }, 'i'),
-    )
+    // The full report says «accepted with exclusions» with its remark; no damage is drawn yet.
+    const report = completeReport()
+    i = await expectOk(call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report }, 'i'))
     const preview = await expectOk(call(t.core, 'print/preview-document', { kind: 'inspection-report', id: i.id }, 'i'))
     const path = keepPdf('inspection-report-draft', await previewPdf(t.dir, preview))
     const text = pdfText(path).replace(/\s+/g, ' ')
-    expect(text).toContain('Повреждений не обнаружено.')
-    expect(text).not.toContain('исключены из страхового покрытия')
-    expect(text).toContain('повреждений, исключаемых из страхового покрытия, не отмечено')
+    expect(text).toContain(report.conclusion.remarks)
+    expect(text).not.toContain('Повреждений не обнаружено')
+    expect(text).not.toContain('не отмечено')
+    expect(text).toContain(
+      'Повреждения на схеме не отмечены; исключения из страхового покрытия — в заключении (раздел 8).',
+    )
+    expect(text).toContain('принято на страхование; исключения из страхового покрытия указаны ниже')
     pdfToPng(path, 'inspection-report-draft')
+
+    // Without exclusions a draft still only says nothing is marked yet; a finished act says none was found.
+    report.conclusion = { outcome: 'accepted', remarks: '' }
+    i = await expectOk(call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report }, 'i'))
+    const section6 = async (status: 'draft' | 'submitted') => {
+      const doc = t.core.documents.get('inspection-report')!
+      const data = (await loadAs(doc, i.id, 'i')) as InspectionPrintData
+      data.inspection.status = status
+      const def = doc.build(data, {
+        offset: { xMm: 0, yMm: 0 },
+        printerName: null,
+        measure: await textMeasure(),
+        now: t.clock.now(),
+      })
+      const printed = JSON.stringify(def.content)
+      return ['Повреждения на схеме не отмечены.', 'Повреждений не обнаружено.'].filter((s) => printed.includes(s))
+    }
+    expect(await section6('draft')).toEqual(['Повреждения на схеме не отмечены.'])
+    expect(await section6('submitted')).toEqual(['Повреждений не обнаружено.'])
   })
 
   it('marks a draft as such, and lets each role have only what it may', async () => {

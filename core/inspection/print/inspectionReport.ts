@@ -87,7 +87,7 @@ function damageSection(d: InspectionPrintData): Content {
   const { inspection, checklist } = d
   const markers = inspection.damages.map((r) => ({ view: r.view, x: r.x, y: r.y, number: r.number }))
   const diagram = svgNode(diagramSvg(markers, VIEW_LABELS), CONTENT_WIDTH, { margin: [0, mm(1), 0, mm(2)] })
-  if (inspection.damages.length === 0) return [diagram, { text: 'Повреждений не обнаружено.' }]
+  if (inspection.damages.length === 0) return [diagram, { text: noDamageText(d) }]
   const name = (list: ReadonlyArray<{ code: string; name: { ru: string } }>, code: string) =>
     list.find((x) => x.code === code)?.name.ru ?? text(code)
   const rows = inspection.damages.map((r) => {
@@ -187,14 +187,30 @@ function quoteLine(d: InspectionPrintData): string {
 }
 
 /**
- * The outcome as chosen, said so that it agrees with §6: «accepted with exclusions» while no damage is marked (a
- * draft before the damage is drawn) must not say both «Повреждений не обнаружено» and «повреждения исключены».
+ * §6 with no damage on the diagram. «Повреждений не обнаружено» is a finding, so it is printed only for a finished
+ * act whose conclusion excludes nothing: a draft may not have been marked yet, and an act that excludes damage from
+ * cover (the remark under §8) cannot also say there is none (issue 14: a draft said both).
+ */
+function noDamageText(d: InspectionPrintData): string {
+  const { status, report } = d.inspection
+  if (report.conclusion.outcome === 'accepted-with-exclusions') {
+    return 'Повреждения на схеме не отмечены; исключения из страхового покрытия — в заключении (раздел 8).'
+  }
+  if (status === 'draft' || status === 'returned') return 'Повреждения на схеме не отмечены.'
+  return 'Повреждений не обнаружено.'
+}
+
+/**
+ * The outcome as chosen, said so that it agrees with §6: with no damage marked, «accepted with exclusions» points to
+ * the remark that says what is excluded instead of to §6, which has no rows.
  */
 function conclusionText(d: InspectionPrintData): string {
-  const outcome = d.inspection.report.conclusion.outcome
+  const { outcome, remarks } = d.inspection.report.conclusion
   if (!outcome) return 'Заключение не указано'
   if (outcome === 'accepted-with-exclusions' && d.inspection.damages.length === 0) {
-    return 'Транспортное средство принято на страхование; повреждений, исключаемых из страхового покрытия, не отмечено'
+    return remarks.trim()
+      ? 'Транспортное средство принято на страхование; исключения из страхового покрытия указаны ниже'
+      : 'Транспортное средство принято на страхование; исключения из страхового покрытия не указаны'
   }
   return CONCLUSION[outcome] ?? DASH
 }

@@ -81,5 +81,22 @@ export const usePendingDeletionsStore = defineStore('pendingDeletions', () => {
 
   const isHidden = (id: string) => hidden.value.has(id)
 
-  return { current, hidden, failure, schedule, commit, undo, isHidden }
+  /**
+   * A list read from the core without the records deleted in this window. Every list a record can be opened from
+   * (the OSAGO and CASCO lists, the home screen, the inspection queue, the global search) passes through here, so a
+   * draft waiting for its undo window is nowhere to be opened and «Отменить» brings it back everywhere at once (the
+   * lists are computed from the hidden set). `idOf`: the record an item opens, when it is not the item's own `id`.
+   */
+  function visible<T extends { id: string }>(items: readonly T[]): T[]
+  function visible<T>(items: readonly T[], idOf: (item: T) => string | null | undefined): T[]
+  function visible<T>(items: readonly T[], idOf?: (item: T) => string | null | undefined): T[] {
+    const ids = hidden.value
+    const of = idOf ?? ((i: T) => (i as { id: string }).id)
+    return items.filter((i) => {
+      const id = of(i)
+      return !id || !ids.has(id)
+    })
+  }
+
+  return { current, hidden, failure, schedule, commit, undo, isHidden, visible }
 })

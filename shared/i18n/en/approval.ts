@@ -79,6 +79,7 @@ export default {
         photos: 'Photos',
       },
       noDamages: 'No damage',
+      noDamagesSeeConclusion: 'No damage marked on the diagram; exclusions are in the conclusion',
       photos: 'Photos ({n})',
       photoLoading: 'Loading…',
       outcome: {

@@ -331,6 +331,10 @@ export default {
         extraValue: 'Value, ₽',
         addExtra: 'Add equipment',
         removeExtra: 'Remove',
+        confirmRemoveExtra: {
+          title: 'Remove the equipment?',
+          text: '«{name}» will be removed from the list of extra equipment together with its value.',
+        },
       },
       value: {
         sumInsured: 'Sum insured, ₽',
@@ -358,6 +362,10 @@ export default {
         title: 'Option {n}',
         add: 'Add option',
         remove: 'Remove option',
+        confirmRemove: {
+          title: 'Remove option {n}?',
+          text: 'Option {n} will be removed from the quote with its terms: programme, risks, deductible, payment. The options after it move up.',
+        },
         program: 'Program',
         risks: 'Risks',
         settlement: 'Settlement',
@@ -471,7 +479,6 @@ export default {
         money: 'An amount in roubles: e.g. 1 500 000 or 30000.50',
         noOptions: 'At least one option is needed',
         tooManyOptions: 'No more than 10 options',
-        licenceBefore16: 'A driving licence cannot have been issued before the age of 16',
         otherNameRequired: 'Enter the make and model as in the vehicle title',
         driversEmpty: 'Add at least one driver',
         startBeforeQuote: 'Cover cannot start before the quote date',

@@ -23,5 +23,6 @@ export default {
     draftDeleted: 'Draft deleted',
     quoteDeleted: 'Quote deleted',
     shortcutCtrlEnter: 'Ctrl+Enter',
+    formField: 'Form field',
   },
 } satisfies LocaleFile<typeof ru>

@@ -10,6 +10,9 @@ export default {
       damageTitle: 'Delete the damage?',
       damageText: 'Damage no. {n} will be removed from the report together with its shots ({photos}).',
       damageOk: 'Delete damage',
+      extraTitle: 'Delete the equipment?',
+      extraText: '«{name}» will be removed from the list of extra equipment together with its value.',
+      extraOk: 'Delete',
     },
     ui: {
       photoFetch: {
@@ -86,7 +89,7 @@ export default {
         factory: 'Factory equipment',
         extra: 'Extra equipment',
         extraName: 'Item',
-        extraValue: 'Value',
+        extraValue: 'Value, ₽',
         addExtra: 'Add equipment',
         removeExtra: 'Remove row',
       },

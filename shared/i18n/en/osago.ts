@@ -111,10 +111,6 @@ export default {
     form: {
       conclusionNotToday: 'The conclusion date is today. Update it and recalculate',
       kbmReasonRequired: 'KBM class other than 3 (first-time): give the reason',
-      licenceBefore16: 'A licence cannot be issued before age 16',
-      licenceInFuture: 'The licence date has not come yet',
-      driverUnder18: 'The driver is under 18 on the start date',
-      driverUnder16: 'The driver is under 16 on the start date',
       otherNameRequired: 'Enter the make and model as in the PTS/STS',
       startBeforeConclusion: 'Cover cannot start before the conclusion date',
       insuredTooYoung: 'The insured must be at least 16',
@@ -264,6 +260,15 @@ export default {
         driver: 'Driver {n}',
         addDriver: 'Add driver',
         removeDriver: 'Remove driver',
+        confirmRemove: {
+          title: 'Remove the driver?',
+          text: 'The details of driver «{name}» — date of birth, licence, experience — will be removed from the draft.',
+        },
+        confirmDropList: {
+          title: 'Allow any driver?',
+          text: 'The list of drivers ({names}) will be removed from the draft; to limit the drivers again they have to be typed anew.',
+          ok: 'Remove the list',
+        },
         licence: 'Driving licence',
         licenceSeries: 'Series',
         licenceNumber: 'Number',

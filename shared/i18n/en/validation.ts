@@ -104,6 +104,11 @@ export default {
       cyrillic: 'The mailbox name (before the at sign) is written in Latin letters — check the keyboard layout',
     },
     diagnosticCard: { format: 'Diagnostic card number: 15 digits; old cards have 21 digits' },
+    driverAge: { tooYoung: 'The driver is under {min} on the start date' },
+    licenseSince: {
+      future: 'The licence date has not come yet',
+      beforeAge: 'A licence cannot be issued before age {min}',
+    },
     policySeries: { format: 'Blank series: 3 Cyrillic letters, e.g. ХХХ' },
     policyNumber: { format: 'Blank number: 10 digits' },
     policyBlank: { format: 'Blank series and number: 3 Cyrillic letters and 10 digits, e.g. ХХХ 0123456789' },

@@ -76,6 +76,7 @@ export default {
         photos: 'Фото',
       },
       noDamages: 'Повреждений нет',
+      noDamagesSeeConclusion: 'Повреждения на схеме не отмечены; исключения — в заключении',
       photos: 'Фотографии ({n})',
       photoLoading: 'Загрузка…',
       outcome: {

@@ -20,5 +20,6 @@ export default {
     draftDeleted: 'Черновик удалён',
     quoteDeleted: 'Расчёт удалён',
     shortcutCtrlEnter: 'Ctrl+Enter',
+    formField: 'Поле формы',
   },
 } as const

@@ -6,6 +6,7 @@ import {
   type DamageRow,
   type InspectionPhoto,
 } from '@shared/inspection/inspection'
+import { momentText } from '../../composables/format'
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
@@ -28,10 +29,10 @@ export function photoTitle(
   return shot ? localName(shot.name, locale) : photo.shot
 }
 
-/** When the photo was taken, on the branch's clock (`timeZone` from the app status), not this computer's. */
+/**
+ * When the photo was taken, on the branch's clock (`timeZone` from the app status), not this computer's: ДД.ММ.ГГГГ
+ * ЧЧ:ММ in either `locale`, as on the printed act.
+ */
 export function capturedText(photo: InspectionPhoto, locale: string, timeZone: string | undefined): string {
-  const d = new Date(photo.capturedAt)
-  return Number.isNaN(d.getTime())
-    ? ''
-    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone })
+  return momentText(photo.capturedAt, timeZone)
 }

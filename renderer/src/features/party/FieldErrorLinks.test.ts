@@ -4,9 +4,11 @@ import { defineComponent, h, nextTick } from 'vue'
 import { mount } from '@vue/test-utils'
 import { createVuetify } from 'vuetify'
 import * as components from 'vuetify/components'
+import { i18n, loadLocaleMessages } from '../../plugins/i18n'
 import FieldErrorLinks from './FieldErrorLinks.vue'
 
-const global = { plugins: [createVuetify({ components })] }
+await loadLocaleMessages('ru')
+const global = { plugins: [createVuetify({ components }), i18n] }
 
 /** Two fields as FormField draws them (test id `f-<path>`), and the list of the ones with errors. */
 const Page = defineComponent({
@@ -36,13 +38,18 @@ describe('FieldErrorLinks', () => {
     wrapper.unmount()
   })
 
-  it('follows the list as errors come and go; a field not on the page is named by its path', async () => {
+  it('follows the list as errors come and go; a field not on the page is named in words, not by its path', async () => {
     const wrapper = mount(Page, { props: { paths: ['vehicle.colour'] }, global, attachTo: document.body })
     await nextTick()
-    await wrapper.setProps({ paths: ['vehicle.colour', 'vehicle.vin'] })
+    await wrapper.setProps({ paths: ['vehicle.colour', 'vehicle.vin', 'drivers.list.1.licenseSince', 'x.y'] })
     await nextTick()
     await nextTick()
-    expect(wrapper.findAll('[data-testid="field-error-links"] a').map((a) => a.text())).toEqual(['Цвет', 'vehicle.vin'])
+    expect(wrapper.findAll('[data-testid="field-error-links"] a').map((a) => a.text())).toEqual([
+      'Цвет',
+      'Транспортное средство: VIN',
+      'Водитель 2: Стаж с',
+      'Поле формы',
+    ])
     wrapper.unmount()
   })
 })

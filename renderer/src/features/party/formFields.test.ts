@@ -7,9 +7,10 @@ import * as components from 'vuetify/components'
 import * as directives from 'vuetify/directives'
 import { emptyCascoDraft, type CascoDraft } from '@shared/casco/draft'
 import { emptyDraft as emptyOsagoDraft, type OsagoDraft } from '@shared/osago/draft'
+import { emptyReport, type InspectionReport } from '@shared/inspection/report'
 import { useFormErrors } from '../../composables/useFormErrors'
 import { i18n, loadLocaleMessages } from '../../plugins/i18n'
-import MoneyField from '../casco/MoneyField.vue'
+import MoneyField from './MoneyField.vue'
 import FormField from './FormField.vue'
 import PartyFields from './PartyFields.vue'
 import { createForm, scope } from './formContext'
@@ -163,6 +164,17 @@ describe('MoneyField', () => {
     await type(w, '12abc')
     expect(draft.value!.sumInsuredKopecks).toBe(100_000)
     expect(w.text()).toContain(i18n.global.t('casco.ui.errors.money'))
+  })
+
+  it("shows the inspection's equipment value as «1 234,56» with a comma, as on the printed act (issue 14)", async () => {
+    const report = ref<InspectionReport | null>(emptyReport('2026-12-05T10:00'))
+    report.value!.equipment.extra = [{ name: 'Фаркоп', valueKopecks: 123_456 }]
+    const errors = useFormErrors({ t, readonly: ref(false), local: () => ({}) })
+    const form = createForm(report, errors.state)
+    const w = mount(MoneyField, { props: { form, path: 'equipment.extra.0.valueKopecks', label: 'Value' }, global })
+    expect(w.find('input').element.value.replace(/\s/g, ' ')).toBe('1 234,56')
+    await type(w, '18500,5')
+    expect(report.value!.equipment.extra[0]!.valueKopecks).toBe(1_850_050)
   })
 })
 

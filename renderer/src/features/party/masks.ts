@@ -68,6 +68,32 @@ const vin: FieldMask = {
 }
 
 /**
+ * What an inspection reads on the car: a VIN, or — on a car without one — its body or chassis number as the
+ * documents write it («GX100-1234567»), which the quote hands over (core/inspection/quotePrefill.ts). A value with
+ * a hyphen or longer than a VIN is taken as such a number (Latin letters, digits and hyphens, up to 40); anything
+ * else is masked and refused as a VIN.
+ */
+const BODY_TOKENS = { B: { pattern: /[A-Z0-9-]/ } }
+const BODY = 'B'.repeat(40)
+const bodyMask = new Mask({ mask: BODY, tokens: BODY_TOKENS })
+const bodyPreProcess = (value: string) => cyrillicTwinsToLatin(value.toUpperCase().replace(/[\s\u2010-\u2015]/g, '-'))
+const isBodyNumber = (value: string) => {
+  const v = value.toUpperCase().replace(/\s/g, '')
+  return /[-\u2010-\u2015]/.test(v) || v.length > 17
+}
+const vehicleIdShape = (value: string) => (isBodyNumber(value) ? BODY : VIN)
+const vehicleId: FieldMask = {
+  options: {
+    mask: vehicleIdShape,
+    tokens: { ...VIN_TOKENS, ...BODY_TOKENS },
+    preProcess: (value) => (isBodyNumber(value) ? bodyPreProcess(value) : vinPreProcess(value)),
+  },
+  toStored: (shown) => (isBodyNumber(shown) ? bodyMask.masked(bodyPreProcess(shown)) : vin.toStored(shown)),
+  toDisplay: (stored) => (isBodyNumber(stored) ? bodyMask.masked(bodyPreProcess(stored)) : vin.toDisplay(stored)),
+  refused: (typed) => (isBodyNumber(typed) ? null : vin.refused!(typed)),
+}
+
+/**
  * Plates: type 1 «А 123 ВС 77(7)», taxi «АВ 123 77(7)» (shared/validation/plate.ts), Latin twins folded to
  * Cyrillic as the validator does; a letter no plate has is refused with the validator's message.
  */
@@ -122,6 +148,7 @@ const licenceSeries: FieldMask = {
 export const MASKS = {
   phone,
   vin,
+  vehicleId,
   plate,
   passportSeries: digits('## ##'),
   passportNumber: digits('######'),
@@ -134,7 +161,10 @@ export const MASKS = {
   /** 13 digits (OGRN), 15 (OGRNIP). */
   ogrn: digits('###############'),
   bik: digits('#########'),
-  /** A settlement account in its parts: balance account, currency, check digit, branch, number. */
+  /**
+   * A bank account in its parts: balance account, currency, check digit, branch, number — a settlement account and a
+   * bank's correspondent account (301…) alike.
+   */
   account: digits('##### ### # #### #######'),
 } satisfies Record<string, FieldMask>
 

@@ -1,7 +1,8 @@
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import type { SearchHit } from '@shared/search/contract'
 import { call } from '../../api/client'
-import { groupHits } from './searchHits'
+import { usePendingDeletionsStore } from '../../stores/pendingDeletions'
+import { groupHits, targetOf } from './searchHits'
 
 /**
  * Short: a keystroke's answer should show while the clerk still looks at the field, yet a word typed at speed (a key
@@ -23,7 +24,10 @@ export function useGlobalSearch(debounceMs = SEARCH_DEBOUNCE_MS) {
   const answered = ref<string | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
-  const groups = computed(() => groupHits(hits.value))
+  const pendingDeletions = usePendingDeletionsStore()
+  // A draft deleted in this window is still in the core until its undo window closes: no hit opens it (a client hit
+  // found on it neither), and «Отменить» shows it again.
+  const groups = computed(() => groupHits(pendingDeletions.visible(hits.value, (h) => targetOf(h)?.params.id)))
   /** The hits in the order they are shown (grouped): what ↑/↓ walk through. */
   const shown = computed(() => groups.value.flatMap((g) => g.hits.map((s) => s.hit)))
 

@@ -1,15 +1,13 @@
 import type { SyncStatus } from '@shared/sync/contract'
+import { momentText, numberText } from '../../composables/format'
 
 /**
  * A timestamp as the branch reads it — on the branch's clock (`timeZone` from the app status), not this computer's,
- * which may be set to another zone — or '' for none.
+ * which may be set to another zone — or '' for none. ДД.ММ.ГГГГ ЧЧ:ММ in either `locale` (the one formatter,
+ * composables/useFormat.ts).
  */
 export function formatMoment(iso: string | null | undefined, locale: string, timeZone: string | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime())
-    ? ''
-    : d.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone })
+  return momentText(iso, timeZone)
 }
 
 /** A size in the largest unit that keeps it above one (a few small photos are "48 КБ", not "0 МБ"). */
@@ -21,7 +19,7 @@ export function formatBytes(n: number, locale: string): string {
     value /= 1024
     unit++
   }
-  return `${value.toLocaleString(locale === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`
+  return `${numberText(value, locale, unit === 0 ? 0 : 1)} ${units[unit]}`
 }
 
 export function transferPercent(status: SyncStatus | null): number | null {
