@@ -73,7 +73,7 @@ test('the admin chooses a backup folder and backs up now; the update banner wait
   await page.getByTestId('update-install').click()
   await expect(page.getByTestId('update-refusal')).toContainText('заявление ОСАГО')
   expect(updater.installs).toBe(0)
-  await snap(page, 'backup-02-update-refused')
+  await snap(page, 'backup-02-update-refused', page.getByTestId('update-refusal'))
 
   await arrange(core, 'update/report-unsaved-forms', { forms: [] }, 'window-2')
   await page.getByTestId('update-install').click()

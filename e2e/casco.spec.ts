@@ -169,7 +169,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await pick(page, 'f-options.0.plan', 'Четыре')
     for (const i of [0, 1, 2]) await expect(page.getByTestId(`option-premium-${i}`)).toContainText('₽')
     await expect(page.getByTestId('option-checks-0')).toContainText('угоняемая модель')
-    await expect(page.getByTestId('option-program-0-moscowHit')).toContainText('Пробег 48250 км')
+    await expect(page.getByTestId('option-program-0-moscowHit')).toContainText('Пробег 48 250 км')
     await expect(page.getByTestId('autosave-status')).toContainText('Черновик сохранён')
     // Nothing lost by a click (issue 14): «Удалить расчёт» leaves at once and offers «Отменить»; nothing is written
     // while it is offered, and «Отменить» brings the quote back as it was.
@@ -195,7 +195,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('casco-submit').click()
     await expect(page.getByTestId('casco-status')).toHaveText('На согласовании')
     await expect(page.getByTestId('inspection-link')).toContainText('Осмотр ещё не проведён')
-    await snap(page, '92-casco-submitted')
+    await snap(page, '92-casco-submitted', page.getByTestId('inspection-link'))
 
     // 2. The inspector records the car: two damages with photos; a missing shot blocks submission.
     await switchUser(page, 'inspector')
@@ -293,7 +293,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('case-notice')).toContainText('Возвращено на доработку')
     await expect(page.getByTestId('case-report-status')).toHaveText('Возвращён осмотрщику')
-    await snap(page, '96-casco-returned')
+    await snap(page, '96-casco-returned', page.getByTestId('case-report-status'))
 
     // 4. The inspector fixes the report — and cannot approve it themself: the core refuses.
     await switchUser(page, 'inspector')
@@ -335,7 +335,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('decision-submit').click()
     await expect(page.getByTestId('case-status')).toHaveText('Согласован с условиями')
     await expect(page.getByTestId('decision-history')).toContainText('Возвращено на доработку')
-    await snap(page, '97-casco-approved')
+    await snap(page, '97-casco-approved', page.getByTestId('decision-history'))
 
     // 6. The clerk concludes the contract, takes the first instalment and previews the contract with the photos.
     await switchUser(page, 'clerk')

@@ -144,7 +144,18 @@ test('supervisor: the cases waiting for a decision open the case; the desk short
   await expect(page).toHaveURL(new RegExp(`#/approvals/${waiting.id}$`))
 })
 
-test('admin: staff, blanks and settings to start; no lists of the counter', async ({ page }) => {
+test("admin: staff, blanks and settings to start; the branch's work to act on, Enter opens its screen", async ({
+  page,
+  core,
+}) => {
+  // A series below the level in resources/rules/branch-attention.json (50 a series).
+  const admin = await signedIn(core, ADMIN.login)
+  await arrange(
+    core,
+    'blanks/receive-range',
+    { series: 'ХХХ', fromNumber: '0000000001', toNumber: '0000000003' },
+    admin,
+  )
   await signIn(page, ADMIN.login)
   await expect(page.getByTestId('home-shortcuts').getByRole('button')).toHaveText([
     'Сотрудники',
@@ -153,7 +164,17 @@ test('admin: staff, blanks and settings to start; no lists of the counter', asyn
   ])
   for (const none of ['home-drafts', 'home-cases', 'home-waiting', 'home-renewals', 'deadlines-card'])
     await expect(page.getByTestId(none)).toHaveCount(0)
+  // The seeded branch: no HQ yet, no backup folder, one series running low.
+  const attention = page.getByTestId('home-attention-item')
+  await expect(attention.and(page.locator('[data-key="syncNotEnrolled"]'))).toHaveCount(1)
+  await expect(attention.and(page.locator('[data-key="backupNoFolder"]'))).toHaveCount(1)
+  const low = attention.and(page.locator('[data-key="blanksLow"]'))
+  await expect(low).toHaveText(/Бланки серии ХХХ заканчиваются: осталось 3 при пороге 50/)
   await checkLayout(page, 'home-work-admin')
+  await low.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('blanks')).toBeVisible()
+  await page.goBack()
   await page.getByTestId('home-start-staff').click()
   await expect(page.getByTestId('staff')).toBeVisible()
 })

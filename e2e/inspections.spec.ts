@@ -159,7 +159,7 @@ test.describe('vehicle inspection', () => {
     await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123457')
     await expect(page.getByTestId('vin-plate-mismatch')).toBeVisible()
     await expect(page.getByTestId('vin-mismatch')).toBeVisible()
-    await snap(page, '71-inspection-vin-mismatch')
+    await snap(page, '71-inspection-vin-mismatch', page.getByTestId('vin-mismatch'))
     await field(page, 'vehicle.vinPlate').fill('Z94C251ABMR123456')
     await expect(page.getByTestId('vin-plate-match')).toBeVisible()
     await expect(page.getByTestId('vin-mismatch')).toHaveCount(0)
@@ -344,7 +344,7 @@ test.describe('an inspection for a CASCO quote', () => {
       .toBe('79161234567')
     // What is read on the car stays for the inspector to type.
     await expect(field(page, 'vehicle.vinBody')).toHaveValue('')
-    await snap(page, '71-inspection-from-quote')
+    await snap(page, '71-inspection-from-quote', page.getByTestId('f-vehicle.vinDocument'))
 
     // Editable: a corrected year is saved with the report.
     await field(page, 'vehicle.year').fill('2020')

@@ -131,7 +131,7 @@ test.describe('OSAGO at the counter', () => {
     // The unconfirmed coefficients by their Russian short names (Moscow's KT is carried forward unconfirmed).
     await expect(page.getByTestId('premium-warnings')).toContainText('КТ')
     await expect(page.getByTestId('premium-warnings')).not.toContainText('KT')
-    await snap(page, '21-osago-filled-with-breakdown')
+    await snap(page, '21-osago-filled-with-breakdown', page.getByTestId('coef-kbm'))
 
     await page.getByTestId('calculate').click()
     await expect(page.getByTestId('policy-status')).toHaveText('Рассчитан')
@@ -175,7 +175,7 @@ test.describe('OSAGO at the counter', () => {
     // The refusal lists the fields it names by their labels; a link takes the caret to its field.
     await expect(page.getByTestId('f-vehicle.vin')).toContainText('введено 9.')
     const link = page.getByTestId('field-error-link-vehicle.vin')
-    await expect(link).toHaveText('VIN')
+    await expect(link).toHaveText('Транспортное средство: VIN')
     await link.click()
     await expect(field(page, 'vehicle.vin')).toBeFocused()
     await snap(page, '25-osago-validation-messages')

@@ -51,7 +51,7 @@ test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
     await expect(page.getByTestId('premium-ceiling')).toContainText(rub(p.ceilingKopecks))
     await expect(page.getByTestId('premium-ceiling-not-applied')).toHaveText('Предельный размер не превышен')
     await expect(page.getByTestId('premium-ceiling-applied')).toHaveCount(0)
-    await snap(page, '90-osago-ceiling-not-reached')
+    await snap(page, '90-osago-ceiling-not-reached', page.getByTestId('premium-ceiling'))
   })
 
   test('a young class-M driver with a 250 hp car: the ceiling applies and is what the clerk charges', async ({
@@ -80,7 +80,7 @@ test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
     await expect(page.getByTestId('premium-ceiling-applied')).toHaveText(
       'Применён предельный размер: премия снижена до 3 × ТБ × КТ',
     )
-    await snap(page, '91-osago-ceiling-applied')
+    await snap(page, '91-osago-ceiling-applied', page.getByTestId('premium-ceiling'))
 
     // Payment: the issue dialog offers the capped premium and the core accepts exactly that amount.
     await page.getByTestId('issue').click()

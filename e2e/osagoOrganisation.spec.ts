@@ -88,7 +88,7 @@ test.describe('OSAGO for an organisation (40-FZ art. 16)', () => {
     // Priced as a legal entity with any driver: KO 1,97 (the Russian decimal comma), no KVS.
     await expect(page.getByTestId('premium-total')).toContainText('₽')
     await expect(page.getByTestId('coef-ko')).toContainText('1,97')
-    await snap(page, '60-osago-organisation-unlimited-forced')
+    await snap(page, '60-osago-organisation-unlimited-forced', page.getByTestId('coef-ko'))
 
     // Periods of use are not sold to a legal entity (tariff data): the whole term, locked with the reason.
     await expect(page.getByTestId('periods-organisation')).toContainText('периоды использования не указываются')

@@ -60,7 +60,7 @@ test('offline transfer: changes to a file, HQ imports it, its answer settles the
   await expect(page.getByTestId('sync-message')).toContainText(`Файл сохранён: ${bundle}`)
   await expect(page.getByTestId('sync-message')).toContainText(`изменений: ${pending}`)
   expect(dialogs.asked.map((a) => a.dialog)).toEqual(['save', 'save'])
-  await snap(page, '50-sync-offline-exported')
+  await snap(page, '50-sync-offline-exported', page.getByTestId('sync-message'))
 
   // At HQ: the admin command imports the file and writes the answer.
   const answer = join(stick, 'from-hq.bdbundle')
@@ -81,7 +81,7 @@ test('offline transfer: changes to a file, HQ imports it, its answer settles the
   await page.getByTestId('sync-import').click()
   await expect(page.getByTestId('sync-offline-error')).toContainText('Подпись файла не сходится')
   await expect(page.getByTestId('sync-pending')).toHaveText(String(pending))
-  await snap(page, '51-sync-offline-tampered')
+  await snap(page, '51-sync-offline-tampered', page.getByTestId('sync-offline-error'))
 
   dialogs.answer(answer)
   await page.getByTestId('sync-import').click()

@@ -112,7 +112,7 @@ test.describe('deadlines and the production calendar', () => {
     await field(page, 'applicant.phone').fill('8 916 123-45-67')
     await expect(page.getByTestId('refund-formula')).toContainText('с переносом на рабочий день: не позднее 15.06.2026')
     await expect(page.getByTestId('refund-panel').getByTestId('calendar-unconfirmed')).toHaveCount(0)
-    await snap(page, 'term-calendar-1-osago-due-moved-off-holiday')
+    await snap(page, 'term-calendar-1-osago-due-moved-off-holiday', page.getByTestId('refund-formula'))
     await page.getByTestId('term-register').click()
     await expect(page.getByTestId('term-status')).toHaveText('Принято')
     await expect(page.getByTestId('term-due')).toHaveText('Выплатить не позднее 15.06.2026')
@@ -150,12 +150,12 @@ test.describe('deadlines and the production calendar', () => {
     await expect(page.getByTestId('refund-panel').getByTestId('calendar-unconfirmed')).toContainText(
       'календарь на 2027 г. ещё не утверждён',
     )
-    await snap(page, 'term-calendar-3-cooling-off-into-2027')
+    await snap(page, 'term-calendar-3-cooling-off-into-2027', page.getByTestId('refund-formula'))
     await page.getByTestId('term-register').click()
     await expect(page.getByTestId('term-status')).toHaveText('Принято')
     await expect(page.getByTestId('term-due')).toContainText('Выплатить не позднее 20.01.2027')
     await expect(page.getByTestId('term-due').getByTestId('calendar-unconfirmed')).toHaveText('календарь не утверждён')
-    await snap(page, 'term-calendar-4-registered-unconfirmed')
+    await snap(page, 'term-calendar-4-registered-unconfirmed', page.getByTestId('term-due'))
     const id = page.url().split('/').pop()!.split('?')[0]!
 
     // On the dashboard a week later: the window of another CASCO closes on 11.01.2027, an unconfirmed day.
@@ -175,7 +175,7 @@ test.describe('deadlines and the production calendar', () => {
     const card = page.getByTestId('deadlines-card')
     await expect(card.getByTestId('deadlines-cooling-off')).toContainText('отказ принимается по 11.01.2027')
     await expect(card.getByTestId('deadlines-cooling-off').getByTestId('calendar-unconfirmed')).toBeVisible()
-    await snap(page, 'term-calendar-5-dashboard-unconfirmed')
+    await snap(page, 'term-calendar-5-dashboard-unconfirmed', card.getByTestId('deadlines-cooling-off'))
 
     // HQ's decree arrives (as sync installs it): the open application's deadline moves, with a notice.
     installReference(
@@ -193,7 +193,7 @@ test.describe('deadlines and the production calendar', () => {
     await expect(page.getByTestId('deadline-changed')).toHaveText(
       'Срок выплаты изменён: был 20.01.2027, стал 21.01.2027 (календарь обновлён 08.01.2027)',
     )
-    await snap(page, 'term-calendar-6-deadline-moved-by-decree')
+    await snap(page, 'term-calendar-6-deadline-moved-by-decree', page.getByTestId('deadline-changed'))
     // The printed application is what was handed to the client; the audit log keeps the move.
     const audit = await core.db('audit_log').where({ action: 'termination.deadline-recalculated', entity_id: id })
     expect(audit).toHaveLength(1)

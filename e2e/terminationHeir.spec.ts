@@ -183,7 +183,7 @@ test.describe('a heir’s application after the term', () => {
     await expect(page.getByTestId('refund-formula')).toContainText(
       'Договор прекратился 15.09.2025, но срок исковой давности (ст. 196, 200 ГК РФ) истёк 15.09.2028',
     )
-    await snap(page, '72-termination-heir-limitation-expired')
+    await snap(page, '72-termination-heir-limitation-expired', page.getByTestId('refund-reason'))
 
     await choose(page, 'f-ground', 'Смена собственника')
     await expect(page.getByTestId('refund-reason')).toHaveText(

@@ -114,7 +114,7 @@ test('interest after the key-rate table’s known date is flagged on the dashboa
   const overdue = page.getByTestId('deadlines-card').getByTestId('deadlines-overdue')
   await expect(overdue).toContainText('проценты')
   await expect(overdue.getByTestId('deadline-key-rate')).toHaveText('ставка после 22.03.2026 — последняя известная')
-  await snap(page, 'term-key-rate-1-dashboard')
+  await snap(page, 'term-key-rate-1-dashboard', overdue)
 
   await overdue.getByText('MSK-01-2026-00001').click()
   await page.getByTestId('term-pay').click()
@@ -137,5 +137,5 @@ test('interest after the key-rate table’s known date is flagged on the dashboa
   const paid = page.getByTestId('term-paid')
   await expect(paid.getByTestId('late-payout-segment')).toHaveCount(2)
   await expect(paid.getByTestId('key-rate-warning')).toContainText('Ключевая ставка после 22.03.2026 ещё не известна')
-  await snap(page, 'term-key-rate-3-paid')
+  await snap(page, 'term-key-rate-3-paid', paid)
 })

@@ -199,7 +199,7 @@ test.describe('terminations and refunds at the counter', () => {
     await expect(page.getByTestId('refund-formula')).toContainText(`× 0,77 × ${unexpired} ÷ 365`)
     await expect(page.getByTestId('refund-formula')).toContainText('Правила расчёта: версия 2023-01-30.2')
     await expect(page.getByTestId('checklist-saleContract')).toBeVisible()
-    await snap(page, '61-termination-form-with-refund')
+    await snap(page, '61-termination-form-with-refund', page.getByTestId('refund-formula'))
 
     await page.getByTestId('term-register').click()
     await expect(page.getByTestId('term-incoming-number')).toHaveText('MSK-01-2026-00001')
@@ -220,7 +220,7 @@ test.describe('terminations and refunds at the counter', () => {
     await expect(page.getByTestId('term-paid')).toContainText(
       `${formatRubles(expected)} (неустойка 0,00 ₽), документ РКО № 17`,
     )
-    await snap(page, '63-termination-paid')
+    await snap(page, '63-termination-paid', page.getByTestId('term-paid'))
   })
 
   test('cooling-off on a 14th day that falls on a holiday: concluded 25.12.2025, refused on 12.01.2026', async ({
@@ -256,7 +256,7 @@ test.describe('terminations and refunds at the counter', () => {
       '14-й день 08.01.2026 — нерабочий, последний день переносится на 12.01.2026',
     )
     await expect(page.getByTestId('refund-formula')).toContainText('10 рабочих дней по производственному календарю')
-    await snap(page, '65-termination-cooling-off-holiday')
+    await snap(page, '65-termination-cooling-off-holiday', page.getByTestId('refund-formula'))
     await page.getByTestId('term-register').click()
     await expect(page.getByTestId('term-incoming-number')).toHaveText('MSK-01-2026-00001')
     await tickAll(page)
@@ -285,7 +285,7 @@ test.describe('terminations and refunds at the counter', () => {
       'Не отмечены обязательные документы: Договор купли-продажи (дарения) автомобиля или новое СТС',
     )
     await expect(page.getByTestId('term-status')).toHaveText('Принято')
-    await snap(page, '66-termination-sale-contract-missing')
+    await snap(page, '66-termination-sale-contract-missing', page.getByTestId('term-error'))
     expect(await core.db('manual_contract').where({ id: c.id }).first()).toMatchObject({ terminated_on: null })
 
     await page.getByTestId('doc-saleContract').locator('input').check()
@@ -312,7 +312,11 @@ test.describe('terminations and refunds at the counter', () => {
     await expect(page.getByTestId('f-representative.powerOfAttorney.number')).toContainText('Обязательное поле')
     await expect(page.getByTestId('f-representative.powerOfAttorney.notary')).toContainText('Обязательное поле')
     await expect(page.getByTestId('checklist-notarisedPowerOfAttorney')).toBeVisible()
-    await snap(page, '67-termination-representative-without-poa')
+    await snap(
+      page,
+      '67-termination-representative-without-poa',
+      page.getByTestId('f-representative.powerOfAttorney.number'),
+    )
     expect(await core.db('termination_application')).toHaveLength(0)
 
     // With its details typed the application is received, but the original must be handed in before completion.
@@ -424,7 +428,7 @@ test.describe('terminations and refunds at the counter', () => {
     await expect(card.getByTestId('deadlines-due-soon')).toContainText('до 17.04.2025 · осталось 1 дн.')
     await expect(card.getByTestId('deadlines-cooling-off')).toContainText('КАСКО-2025-0500 · Белова Анна Сергеевна')
     await expect(card.getByTestId('deadlines-cooling-off')).toContainText('отказ принимается по 17.04.2025')
-    await snap(page, '69-termination-deadlines-dashboard')
+    await snap(page, '69-termination-deadlines-dashboard', card)
     await card.getByText('КАСКО-2025-0500').click()
     await expect(page.getByTestId('term-contract-result')).toContainText('КАСКО-2025-0500')
   })

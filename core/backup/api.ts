@@ -4,6 +4,8 @@ import type { setUpBackups } from './setUpBackups'
 export { setUpBackups, type BackupOptions } from './setUpBackups'
 export type { BackupService } from './backupService'
 export { applyStagedRestore, finishRestore } from './restore'
+/** The home screen tells the admin when this computer has no backup folder or its last backup failed. */
+export { readBackupSettings } from './backupState'
 
 /** The backup service createCore starts before the features: the scheduler and its channels. */
 export type BackupsSetUp = ReturnType<typeof setUpBackups>

@@ -144,7 +144,7 @@ function capture(q: { sql: string; bindings?: readonly unknown[] }) {
   captured.push({ sql: q.sql, bindings: q.bindings ?? [] })
 }
 
-type Role = 'supervisor' | 'clerk' | 'inspector'
+type Role = 'supervisor' | 'clerk' | 'inspector' | 'admin'
 
 /** Every SELECT the channel ran for `role` (its window is signed in as that role), with its plan's problems. */
 async function problemsOf<C extends Channel>(
@@ -299,6 +299,7 @@ beforeAll(async () => {
   await signInAs(t.core, 'supervisor', 'supervisor')
   await signInAs(t.core, 'clerk', 'clerk')
   await signInAs(t.core, 'inspector', 'inspector')
+  await signInAs(t.core, 'admin', 'admin')
   await t.core.db.raw('PRAGMA foreign_keys = OFF')
   await seed(t.core.db)
   await t.core.db.raw('PRAGMA foreign_keys = ON')
@@ -472,7 +473,8 @@ describe('query plans of every list and search (issue 12)', () => {
   })
 
   it('the home screen, as each role: drafts, cases, approvals waiting and renewals (issue 14)', async () => {
-    for (const role of ['supervisor', 'clerk', 'inspector'] as const)
+    // The admin's: blanks available per series, unprinted policies, unseen sync issues, staff (core/home/adminAttention.ts).
+    for (const role of ['supervisor', 'clerk', 'inspector', 'admin'] as const)
       expect(await problemsOf('home/get-work', {}, true, role)).toEqual([])
   })
 

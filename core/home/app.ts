@@ -1,16 +1,19 @@
 import { todayIn } from '../../shared/dates/calendarDate'
 import { defineFeature } from '../app/feature'
+import { referenceInForce } from '../reference/loadReferenceData'
 import { requireUser, type HandlersOf } from '../ipc/handlers'
 import { homeWork } from './homeWork'
 
 /** The home screen's day of work for the signed-in user's role (shared/home/contract.ts). */
 export const homeApp = defineFeature({
   name: 'home',
-  handlers: ({ db, timeZone }) =>
+  handlers: ({ db, timeZone, reference }) =>
     ({
       'home/get-work': async (input, ctx) => {
         const user = requireUser(ctx)
-        return homeWork(db, { id: user.id, role: user.role }, todayIn(timeZone, ctx.now), input?.limit ?? 5)
+        const today = todayIn(timeZone, ctx.now)
+        const levels = () => referenceInForce(reference, 'branch-attention', today).data
+        return homeWork(db, { id: user.id, role: user.role }, today, input?.limit ?? 5, { levels, now: ctx.now })
       },
     }) satisfies HandlersOf<'home/get-work'>,
   syncedTables: [],

@@ -3,7 +3,9 @@ import type { Role } from '../../shared/contract/roles'
 import { addDays, diffDays, type CalendarDate } from '../../shared/dates/calendarDate'
 import type { HomeItem, HomeList, HomeRecordKind, HomeRenewal, HomeWork } from '../../shared/home/contract'
 import { mayCall } from '../../shared/lifecycle/can'
+import type { BranchAttentionData } from '../../shared/home/attentionRules'
 import type { Db } from '../db/openDatabase'
+import { adminAttention } from './adminAttention'
 
 /**
  * The home screen's lists (issue 14). Each list is a few small statements, one per status, each an equality on a
@@ -158,7 +160,19 @@ async function renewals(db: Db, today: CalendarDate, days: number, limit: number
 /** Renewals are shown this many days ahead (docs/decisions.md row 85). */
 export const RENEWAL_DAYS = 60
 
-export async function homeWork(db: Db, user: HomeUser, today: CalendarDate, limit: number): Promise<HomeWork> {
+/** The admin's part needs the levels in force (reference data `branch-attention`) and the moment of the call. */
+export interface AttentionInputs {
+  levels: () => BranchAttentionData
+  now: Date
+}
+
+export async function homeWork(
+  db: Db,
+  user: HomeUser,
+  today: CalendarDate,
+  limit: number,
+  attention: AttentionInputs,
+): Promise<HomeWork> {
   const may = (channel: Channel) => mayCall(user.role, channel)
   const me = user.id
 
@@ -210,5 +224,6 @@ export async function homeWork(db: Db, user: HomeUser, today: CalendarDate, limi
         )
       : null,
     renewals: may('osago/create-draft') ? await renewals(db, today, RENEWAL_DAYS, limit) : null,
+    attention: await adminAttention(db, may, attention.levels, attention.now, limit),
   }
 }

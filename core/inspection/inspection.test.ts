@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DamageInput, Inspection, PhotoTarget } from '../../shared/inspection/inspection'
-import { completeReport } from '../../shared/inspection/testing/completeReport'
+import { completeReport, excludingDamages } from '../../shared/inspection/testing/completeReport'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
 import { getInspectionSummary } from './inspectionSummary'
 import { markInspectionReturned } from './inspectionHandlers'
@@ -371,6 +371,23 @@ describe('submission', () => {
           'photos.glass-mark-rear': 'inspection.missing.shot',
         },
       },
+    })
+  })
+
+  it('refuses «accepted with exclusions» with no damage marked, at the conclusion field', async () => {
+    let i = await completePhotos(await saveReport(await newInspection(), excludingDamages(completeReport(), 1)))
+    const r = await call(t.core, 'inspection/submit', { id: i.id, rowVersion: i.rowVersion }, 'i')
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fieldErrors: { 'conclusion.outcome': 'inspection.validation.exclusionsWithoutDamage' },
+      },
+    })
+    i = await expectOk(call(t.core, 'inspection/add-damage', { inspectionId: i.id, damage: damage() }, 'i'))
+    await upload(i, 'damage', i.damages[0]!.id)
+    expect(await call(t.core, 'inspection/submit', { id: i.id, rowVersion: i.rowVersion }, 'i')).toMatchObject({
+      ok: true,
     })
   })
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { ScriptedFileDialogs } from '../../core/files/fileDialogs'
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -73,11 +73,17 @@ export async function switchUser(page: Page, login: string): Promise<void> {
   await signIn(page, login)
 }
 
-/** Saves a screenshot per screen under e2e-artifacts/screens (kept by CI as an artifact) and attaches it. */
-export async function snap(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot per screen under e2e-artifacts/screens (kept by CI as an artifact): the window as the user sees
+ * it at 1366×768, not the whole page — a full-page picture paints the fixed bars (app bar, action bar, status bar)
+ * over the middle of a long form (issue 14). `show` is the part the picture is about when it lies below the fold:
+ * it is scrolled to the middle of the window first, clear of the bars.
+ */
+export async function snap(page: Page, name: string, show?: Locator): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true })
+  if (show) await show.first().evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }))
   await page.waitForTimeout(150) // let Vuetify's transitions settle so the picture shows the final state
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: false })
 }
 
 /** Print jobs and saved PDFs of a test: nothing reaches a real printer or dialog (core/print/recordingPlatform.ts). */

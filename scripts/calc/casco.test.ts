@@ -49,7 +49,7 @@ describe('calc casco (child process)', () => {
     expect(hit.applied).toBe(false)
     expect(hit.unmetConditions[0]).toMatchObject({
       key: 'casco.conditions.mileageBelow',
-      text: 'Mileage is 40000 km; it must be below 1000 km',
+      text: 'Mileage is 40\u00a0000 km; it must be below 1\u00a0000 km',
     })
     expect(first.underwritingFlags.map((f: { text?: string; reason: { text: string } }) => f.reason.text)).toEqual([
       'Kia Rio is a theft-prone model and Theft is covered',

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/number'
 import { formatAmount } from '../money/format'
 import { addDays, addMonths, type CalendarDate } from '../dates/calendarDate'
 import type { CascoOwnerType, CascoPreviousPolicy, CascoRisks, CascoSettlement } from './quoteInput'
@@ -76,7 +77,9 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
         ? null
         : msg('dealerMaxVehicleAge', { max: c.years, actual: f.vehicleAge })
     case 'mileageBelow':
-      return f.mileageKm < c.km ? null : msg('mileageBelow', { max: c.km, actual: f.mileageKm })
+      return f.mileageKm < c.km
+        ? null
+        : msg('mileageBelow', { max: formatNumber(c.km), actual: formatNumber(f.mileageKm) })
     case 'modelYearRecent':
       return f.modelYear >= f.quoteYear - c.years
         ? null
@@ -95,7 +98,7 @@ export function checkCondition(c: CascoCondition, f: ConditionFacts): MessageRef
     case 'termMonths':
       return f.termMonths === c.months ? null : msg('termMonths', { months: c.months, actual: f.termMonths })
     case 'noClerkDiscount':
-      return f.discountPercent === 0 ? null : msg('noClerkDiscount', { percent: f.discountPercent })
+      return f.discountPercent === 0 ? null : msg('noClerkDiscount', { percent: formatNumber(f.discountPercent) })
     case 'modelIn':
       return f.modelId !== null && c.models.includes(f.modelId) ? null : msg('modelIn', { model: f.modelName })
     case 'driversLimited':

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { compareDates, isCalendarDate } from '../dates/calendarDate'
+import { compareDates } from '../dates/calendarDate'
 import { ownerSchema, personSchema, registrationDocSchema } from '../osago/application'
 import { organisationProblemsAt } from '../party/validate'
 import {
@@ -11,6 +11,7 @@ import {
   personNameSchema,
   reportProblem,
   vehicleIdentificationShape,
+  requiredDateSchema,
 } from '../validation'
 import { driverDateProblems, type ContractDates, type DriverDates } from '../validation/driverDates'
 import { zodIssuesToFieldErrors, zodIssuesToFieldParams, type FieldCheck } from '../validation/fieldErrors'
@@ -26,9 +27,7 @@ import type { CascoDraft } from './draft'
 type Ctx = z.core.$RefinementCtx
 const problem = (ctx: Ctx, key: string, path: (string | number)[]) =>
   ctx.addIssue({ code: 'custom', message: key, path })
-const date = z
-  .string({ error: () => 'validation.required' })
-  .refine(isCalendarDate, { message: 'validation.date.format' })
+const date = requiredDateSchema
 
 const driverSchema = z
   .strictObject({

@@ -255,7 +255,7 @@ describe('explanations of unmet conditions', () => {
   it('say what is needed and what the quote has', () => {
     const r = result(vehicle(moscowHit, { mileageKm: 1500, year: 2023 }), 'moscowHit')
     expect(r.unmetConditions).toEqual([
-      { key: 'casco.conditions.mileageBelow', params: { max: 1000, actual: 1500 } },
+      { key: 'casco.conditions.mileageBelow', params: { max: '1\u00a0000', actual: '1\u00a0500' } },
       { key: 'casco.conditions.modelYearRecent', params: { earliest: 2025, actual: 2023 } },
     ])
     expect(

@@ -202,7 +202,7 @@ describe('CASCO factors', () => {
     expect(factor(one({}, { vehicle: { ...vehicle, newCar: true, mileageKm: 10 } }), 'newCar')!.value).toBe(0.95)
     expect(factor(one({}, { vehicle: { ...vehicle, mileageKm: 150_000 } }), 'mileage')).toMatchObject({
       value: 1.1,
-      reason: { params: { band: '150000+' } },
+      reason: { params: { band: '150\u00a0000+' } },
     })
     expect(factor(one({ settlement: 'clientChoice' }), 'settlement')!.value).toBe(1.1)
     expect(factor(one({ settlement: 'cash' }), 'settlement')!.value).toBe(0.75)
@@ -226,13 +226,13 @@ describe('CASCO factors', () => {
       value: 0.85,
       reason: {
         key: 'casco.factors.franchise.unconditional.amount',
-        params: { amount: '12\u00a0000,00', percent: 1, band: 1 },
+        params: { amount: '12\u00a0000,00', percent: '1', band: '1' },
       },
     })
     expect(amount(1_200_001).value).toBe(0.75)
     expect(pct(2.5).reason).toEqual({
       key: 'casco.factors.franchise.unconditional.percent',
-      params: { percent: 2.5, band: 3 },
+      params: { percent: '2,5', band: '3' },
     })
   })
 
@@ -248,7 +248,7 @@ describe('CASCO factors', () => {
     expect(factor(o, 'discount')).toMatchObject({
       value: 0.925,
       appliesTo: ['damage', 'theft', 'gap'],
-      reason: { params: { percent: 7.5 } },
+      reason: { params: { percent: '7,5' } },
     })
     expect(o.components.map((c) => c.premiumKopecks)).toEqual([6_433_560, 1_292_040, 1_110_000])
   })

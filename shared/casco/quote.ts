@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/number'
 import { formatAmount } from '../money/format'
 import { fullYearsBetween, type CalendarDate } from '../dates/calendarDate'
 import { fraction, multiply, ratio, roundHalfUp, toNumber, type Ratio } from '../money/exact'
@@ -217,7 +218,7 @@ function prepareContract(input: CascoQuoteInput, tariff: CascoTariff, ctx: Casco
       band.value,
       t.mileage.appliesTo,
       // «48 250 км», grouped as the clerk reads it.
-      ref('factors.mileage', { km: new Intl.NumberFormat('ru-RU').format(km), band: intRangeLabel(band.km) }),
+      ref('factors.mileage', { km: formatNumber(km), band: intRangeLabel(band.km) }),
     ),
   )
 
@@ -481,8 +482,8 @@ function optionFactors(
         ref(
           key,
           fr.mode === 'amount'
-            ? { amount: roubles(fr.value), percent: shown, band: band.upToPercent }
-            : { percent: fr.value, band: band.upToPercent },
+            ? { amount: roubles(fr.value), percent: formatNumber(shown), band: formatNumber(band.upToPercent) }
+            : { percent: formatNumber(fr.value), band: formatNumber(band.upToPercent) },
         ),
       ),
     )
@@ -509,7 +510,7 @@ function optionFactors(
       code: 'discount',
       ratio: fraction(100n * d.den - d.num, 100n * d.den),
       appliesTo: present,
-      reason: ref('factors.discount', { percent: option.discountPercent }),
+      reason: ref('factors.discount', { percent: formatNumber(option.discountPercent) }),
       verified: true,
       source: null,
     })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatNumber } from '../format/number'
 import { referenceFile, verifiedValue, versionInForce } from '../reference/envelope'
 
 /**
@@ -257,6 +258,8 @@ export function inIntRange(range: CascoIntRange, x: number): boolean {
 
 /** "22–24", "65+", "3" — as the tables print their rows. */
 export function intRangeLabel(range: CascoIntRange): string {
-  if (range.to === null) return `${range.from}+`
-  return range.from === range.to ? String(range.from) : `${range.from}–${range.to}`
+  // A row as the clerk reads it: «50 000–100 000» for a mileage band, grouped as its message's own number is.
+  const n = (x: number) => formatNumber(x, 0)
+  if (range.to === null) return `${n(range.from)}+`
+  return range.from === range.to ? n(range.from) : `${n(range.from)}–${n(range.to)}`
 }

@@ -93,7 +93,7 @@ describe('CASCO underwriting checks (docs/domain/casco.md#c6)', () => {
     expect(q.options[1]!.underwritingFlags).toEqual([
       {
         code: 'discountOutsideCorridor',
-        reason: { key: 'casco.underwriting.discountOutsideCorridor', params: { percent: 10.5, max: 10 } },
+        reason: { key: 'casco.underwriting.discountOutsideCorridor', params: { percent: '10,5', max: '10' } },
       },
     ])
   })

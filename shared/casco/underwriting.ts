@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/number'
 import { formatAmount } from '../money/format'
 import type { AntiTheftSystem } from './tariffSchema'
 import type { CascoProgramsData } from './programsSchema'
@@ -77,7 +78,9 @@ export function optionFlags(
   }
   const corridor = rules.discountCorridorPercent
   if (corridor && f.discountPercent > corridor.value) {
-    out.push(flag('discountOutsideCorridor', { percent: f.discountPercent, max: corridor.value }))
+    out.push(
+      flag('discountOutsideCorridor', { percent: formatNumber(f.discountPercent), max: formatNumber(corridor.value) }),
+    )
   }
   return out
 }

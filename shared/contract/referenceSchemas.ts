@@ -10,6 +10,7 @@ import { cascoTariffFileSchema } from '../casco/tariffSchema'
 import { cascoProgramsFileSchema } from '../casco/programsSchema'
 import { insurerDetailsFileSchema } from '../reference/insurer'
 import { inspectionChecklistFileSchema } from '../inspection/checklist'
+import { branchAttentionFileSchema } from '../home/attentionRules'
 
 /**
  * Registry of reference kinds: the `kind` written in a file → the schema of the whole file. Kept in shared/contract/
@@ -34,4 +35,6 @@ export const REFERENCE_SCHEMAS = {
   /** A configurable example is bundled; each insurer ships its own details (printed on policies). */
   'insurer-details': insurerDetailsFileSchema,
   'inspection-checklist': inspectionChecklistFileSchema,
+  /** The levels at which the branch admin's home calls out blanks running low and a stale sync. */
+  'branch-attention': branchAttentionFileSchema,
 } as const

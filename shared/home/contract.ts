@@ -43,6 +43,41 @@ export interface HomeRenewal {
   daysLeft: number
 }
 
+/**
+ * What the branch admin must act on (issue 14): blanks running out or held without their print, the device's
+ * exchange with HQ, staff locked out or still to change the password the admin gave them, backups. Each names the
+ * screen where it is dealt with; its text is `home.attention.<key>` with `params` (and `at` formatted as `date`).
+ */
+export const HOME_ATTENTION_KEYS = [
+  'blanksNone',
+  'blanksLow',
+  'blanksUnprinted',
+  'syncNotEnrolled',
+  'syncRevoked',
+  'syncFailing',
+  'syncStale',
+  'syncNever',
+  'syncIssues',
+  'staffLocked',
+  'staffPasswordPending',
+  'backupNoFolder',
+  'backupFailed',
+] as const
+export type HomeAttentionKey = (typeof HOME_ATTENTION_KEYS)[number]
+export type HomeAttentionSection = 'blanks' | 'sync' | 'staff' | 'settings'
+
+export interface HomeAttention {
+  key: HomeAttentionKey
+  /** The screen (menu section) where the admin deals with it. */
+  section: HomeAttentionSection
+  level: 'error' | 'warning'
+  params: Record<string, string | number>
+  /** An ISO time the message names (the last exchange, the end of a lock-out), or null. */
+  at: string | null
+  /** The cause in its own words: a sync failure's i18n key and parameters. */
+  reason: { key: string; params: Record<string, string | number> } | null
+}
+
 export interface HomeWork {
   /** YYYY-MM-DD in the branch's time zone. */
   today: string
@@ -54,6 +89,8 @@ export interface HomeWork {
   waiting: HomeList<HomeItem> | null
   /** OSAGO policies of the branch whose last day is within `days`, soonest first. */
   renewals: { days: number; items: HomeRenewal[]; more: boolean } | null
+  /** The branch admin's: what to act on, errors first; `more` names the sections with more than shown. */
+  attention: { items: HomeAttention[]; more: HomeAttentionSection[] } | null
 }
 
 export const homeContract = {

@@ -47,7 +47,16 @@ export function checkCompleteness(
 ): Completeness {
   const missing: MissingItem[] = []
   const parsed = inspectionReportSchema.safeParse(input.report, { reportInput: true })
-  const fieldErrors = parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)
+  const fieldErrors: Record<string, string> = parsed.success ? {} : zodIssuesToFieldErrors(parsed.error)
+  // «Accepted with exclusions» excludes the damage marked on the diagram (§6 of the act); with none marked the act
+  // would exclude items it does not have (issue 14, decision 84). The report alone cannot tell, so it is checked here.
+  if (
+    input.report.conclusion.outcome === 'accepted-with-exclusions' &&
+    input.damages.length === 0 &&
+    !fieldErrors['conclusion.outcome']
+  ) {
+    fieldErrors['conclusion.outcome'] = 'inspection.validation.exclusionsWithoutDamage'
+  }
   const fieldCount = Object.keys(fieldErrors).length
   if (fieldCount > 0) missing.push({ kind: 'fields', count: fieldCount, paths: Object.keys(fieldErrors) })
 

@@ -8,7 +8,7 @@ import { checkCompleteness, requiredShots } from './completeness'
 import { DIAGRAM_VIEWS, VIEW_BOXES, diagramSvg, markerPosition, pointAt } from './diagram'
 import type { DamageRow, InspectionPhoto } from './inspection'
 import { compareVins, inspectionReportDraftSchema, localDateTimeIn } from './report'
-import { completeReport } from './testing/completeReport'
+import { completeReport, excludingDamages } from './testing/completeReport'
 
 const file = inspectionChecklistFileSchema.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/rules/inspection-checklist.json'), 'utf8')),
@@ -135,6 +135,28 @@ describe('checkCompleteness', () => {
       { kind: 'signature', who: 'inspector' },
     ])
     expect(fieldErrors).toEqual({ 'vehicle.colour': 'validation.required' })
+  })
+
+  it('refuses «accepted with exclusions» with no damage marked, at the conclusion, and accepts it once one is', () => {
+    const photos = [...always.map((s) => photo(s)), photo('damage', 'd1'), ...signed]
+    const report = excludingDamages(completeReport(), 1)
+    const bare = checkCompleteness({ report, damages: [], photos }, checklist)
+    expect(bare.missing).toEqual([{ kind: 'fields', count: 1, paths: ['conclusion.outcome'] }])
+    expect(bare.fieldErrors).toEqual({ 'conclusion.outcome': 'inspection.validation.exclusionsWithoutDamage' })
+    expect(checkCompleteness({ report, damages: [row('d1', 1)], photos }, checklist).missing).toEqual([])
+    // Accepted as it is, or refused, needs no damage on the diagram.
+    for (const outcome of ['accepted', 'not-accepted'] as const) {
+      const other = { ...report, conclusion: { outcome, remarks: 'Кузов в порядке' } }
+      expect(
+        checkCompleteness(
+          { report: other, damages: [], photos: [...always.map((s) => photo(s)), ...signed] },
+          checklist,
+        ).missing,
+      ).toEqual([])
+    }
+    for (const locale of ['ru', 'en'] as const) {
+      expect(MESSAGES[locale].inspection.validation.exclusionsWithoutDamage).toMatch(/\S/)
+    }
   })
 
   it('never counts a damage photo of one row for another (property)', () => {

@@ -13,6 +13,7 @@ import {
   sts,
   eptsSchema,
   diagnosticCardSchema,
+  requiredDateSchema,
 } from '../validation'
 import { GENDERS, organisationSchema, partySchema, personSchema } from '../party/schemas'
 import { readStoredOrganisation, readStoredParty } from '../party/stored'
@@ -35,9 +36,7 @@ function problem(ctx: Ctx, key: string, path: (string | number)[]): void {
   ctx.addIssue({ code: 'custom', message: key, path })
 }
 
-const date = z
-  .string({ error: () => 'validation.required' })
-  .refine(isCalendarDate, { message: 'validation.date.format' })
+const date = requiredDateSchema
 const text = (max: number) =>
   z
     .string({ error: () => 'validation.required' })

@@ -1,4 +1,5 @@
 import { fullYearsBetween } from '../dates/calendarDate'
+import { formatNumber } from '../format/number'
 import { multiply, ratio, roundHalfUp, toNumber, type Ratio } from '../money/exact'
 import { versionInForce } from '../reference/envelope'
 import { resolveTerritory, type RegionsData } from '../reference/regions'
@@ -177,8 +178,9 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
     `TB: ${vehicle.category}/${owner.type} (insurer's choice, corridor ${tbRow.corridor.min.value}–${tbRow.corridor.max.value} RUB)`,
     ref(owner.type === 'legal' ? 'tbLegal' : 'tbIndividual', {
       category: vehicle.category,
-      min: tbRow.corridor.min.value,
-      max: tbRow.corridor.max.value,
+      // «1 399–8 665 ₽»: the corridor is read (and printed) as Russian numbers.
+      min: formatNumber(tbRow.corridor.min.value),
+      max: formatNumber(tbRow.corridor.max.value),
     }),
   )
 
@@ -369,7 +371,7 @@ function powerFactor(input: OsagoInput, tariff: OsagoTariff): BreakdownItem {
     )
   const bandLabel = powerBandLabel(band)
   // «110,16 л. с.», not «110.16»: the label is read (and printed) in Russian.
-  const decimalRu = (x: number) => new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 }).format(x)
+  const decimalRu = (x: number) => formatNumber(x)
   const hpShown = Math.round(toNumber(hp) * 100) / 100
   const result = item(
     'km',

@@ -8,8 +8,8 @@ import {
   personNameSchema,
   phoneSchema,
   textInputError,
+  requiredDateSchema,
 } from '../validation'
-import { isCalendarDate } from '../dates/calendarDate'
 import { normaliseOrganisationIds, organisationIdProblems } from './organisationIds'
 import { ORGANISATION_FORM_CODES } from './organisationForms'
 
@@ -19,9 +19,7 @@ import { ORGANISATION_FORM_CODES } from './organisationForms'
  * form (which INN, KPP, OGRN) is `organisationIdProblems`, which also runs on a half-typed value (see
  * `partyProblems`), since zod skips an object's checks while another of its fields is still invalid.
  */
-const date = z
-  .string({ error: () => 'validation.required' })
-  .refine(isCalendarDate, { message: 'validation.date.format' })
+const date = requiredDateSchema
 const text = (max: number) =>
   z
     .string({ error: () => 'validation.required' })

@@ -109,7 +109,8 @@ describe('application details', () => {
       ),
     ).toEqual({
       'representative.powerOfAttorney.number': 'validation.required',
-      'representative.powerOfAttorney.date': 'validation.date.format',
+      // An empty date is a missing field like the others, not a badly written date (issue 14).
+      'representative.powerOfAttorney.date': 'validation.required',
       'representative.powerOfAttorney.notary': 'validation.required',
     })
   })

@@ -11,6 +11,7 @@ import {
   reportProblem,
   textInputError,
   bankDetailsShape,
+  requiredDateSchema,
 } from '../validation'
 import { TerminationInputError } from './errors'
 import { validatePeriodsOfUse, type UsePeriod } from './periodsOfUse'
@@ -68,9 +69,7 @@ export type CascoSaleChoice = (typeof CASCO_SALE_CHOICES)[number]
 export const CONTRACT_SOURCES = ['osago', 'casco', 'manual'] as const
 export type ContractSource = (typeof CONTRACT_SOURCES)[number]
 
-const date = z
-  .string({ error: () => 'validation.required' })
-  .refine(isCalendarDate, { message: 'validation.date.format' })
+const date = requiredDateSchema
 const text = (max: number) =>
   z
     .string({ error: () => 'validation.required' })

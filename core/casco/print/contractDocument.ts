@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../shared/format/number'
 import { formatRubles } from '../../../shared/money/format'
 import { formatDateRu } from '../../../shared/print/format'
 import { a4Document, grid, labelled, sectionTitle, signatureLine } from '../../print/a4'
@@ -73,7 +74,7 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       ...(v.bodyNumber ? [['Номер кузова', v.bodyNumber] as [string, string]] : []),
       ['Государственный регистрационный знак', v.plate ?? 'не присвоен'],
       ['Документ о регистрации', registrationDocLine(v.registrationDoc)],
-      ['Пробег', `${new Intl.NumberFormat('ru-RU').format(d.input.vehicle.mileageKm)} км`],
+      ['Пробег', `${formatNumber(d.input.vehicle.mileageKm)} км`],
       ['Действительная (рыночная) стоимость', formatRubles(d.input.vehicle.marketValueKopecks)],
       [
         'Противоугонные системы',

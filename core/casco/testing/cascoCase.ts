@@ -3,7 +3,7 @@ import type { CascoDraft } from '../../../shared/casco/draft'
 import { completeCascoDraft } from '../../../shared/casco/draftFixture'
 import { todayIn } from '../../../shared/dates/calendarDate'
 import type { DamageInput, Inspection } from '../../../shared/inspection/inspection'
-import { completeReport } from '../../../shared/inspection/testing/completeReport'
+import { completeReport, excludingDamages } from '../../../shared/inspection/testing/completeReport'
 import type { Core } from '../../app/createCore'
 import { testJpeg, uploadPhoto } from '../../inspection/testing/photos'
 import { call, expectOk } from '../../testing/testCore'
@@ -73,9 +73,9 @@ export async function readyInspection(
   damages: DamageInput[] = [],
 ): Promise<Inspection> {
   let i = await expectOk(call(core, 'inspection/create', { quoteId }, client))
-  i = await expectOk(
-    call(core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report: completeReport() }, client),
-  )
+  // The damages found are excluded from cover; a car without any is accepted as it is.
+  const report = damages.length > 0 ? excludingDamages(completeReport(), damages.length) : completeReport()
+  i = await expectOk(call(core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report }, client))
   for (const d of damages)
     i = await expectOk(call(core, 'inspection/add-damage', { inspectionId: i.id, damage: d }, client))
   const upload = async (shot: string, damageId?: string) =>

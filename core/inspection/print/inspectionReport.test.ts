@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Inspection } from '../../../shared/inspection/inspection'
-import { completeReport } from '../../../shared/inspection/testing/completeReport'
+import { completeReport, excludingDamages } from '../../../shared/inspection/testing/completeReport'
 import { photoLikeJpeg, testJpeg, uploadPhoto } from '../testing/photos'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../../testing/testCore'
 import { textMeasure } from '../../print/pdfEngine'
@@ -17,10 +17,13 @@ beforeEach(async () => {
 })
 afterEach(async () => t.dispose())
 
-/** A submitted-ready inspection: the required shots, two damages on the diagram with photos, both signatures. */
+/**
+ * A submitted-ready inspection: the required shots, two damages on the diagram with photos, both signatures; the
+ * damages are excluded from cover.
+ */
 async function recordedInspection(): Promise<Inspection> {
   let i = await expectOk(call(t.core, 'inspection/create', undefined, 'i'))
-  const report = completeReport()
+  const report = excludingDamages(completeReport(), 2)
   report.vehicle.vinPlate = 'Z94C251ABMR123457'
   report.equipment.extra = [{ name: 'Фаркоп Bosal', valueKopecks: 1_850_000 }]
   i = await expectOk(call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report }, 'i'))
@@ -182,30 +185,39 @@ describe('inspection report PDF', () => {
     expect(audit).toHaveLength(0)
   })
 
-  it('prints a draft without damage consistently: an exclusion remark never beside «no damage found»', async () => {
+  it('prints a draft consistently: the exclusions point at the damages in §6, never beside «no damage found»', async () => {
+    // A draft as the inspector leaves it mid-way: two damages marked and excluded from cover, no photos or
+    // signatures yet (the submission refuses exclusions with no damage marked, so that is not a draft to print).
     let i = await expectOk(call(t.core, 'inspection/create', undefined, 'i'))
-    // The full report says «accepted with exclusions» with its remark; no damage is drawn yet.
-    const report = completeReport()
+    const report = excludingDamages(completeReport(), 2)
     i = await expectOk(call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report }, 'i'))
+    const marked = [
+      { view: 'left', x: 0.45, y: 0.55, partCode: 'front-door-left', typeCode: 'dent-paint', sizeCm: 12 },
+      { view: 'front', x: 0.5, y: 0.7, partCode: 'front-bumper', typeCode: 'scratch-paint', sizeCm: 8.5 },
+    ] as const
+    for (const d of marked) {
+      const damage = { ...d, severity: 'minor' as const, note: '' }
+      await expectOk(call(t.core, 'inspection/add-damage', { inspectionId: i.id, damage }, 'i'))
+    }
     const preview = await expectOk(call(t.core, 'print/preview-document', { kind: 'inspection-report', id: i.id }, 'i'))
     const path = keepPdf('inspection-report-draft', await previewPdf(t.dir, preview))
     const text = pdfText(path).replace(/\s+/g, ' ')
-    expect(text).toContain(report.conclusion.remarks)
+    expect(text).toContain('Повреждения № 1–2 исключены из покрытия')
+    expect(text).toContain('Дверь передняя левая (боковые части)')
+    expect(text).toContain('Передний бампер')
+    expect(text).toContain('повреждения, указанные в разделе 6, исключены из страхового покрытия')
     expect(text).not.toContain('Повреждений не обнаружено')
-    expect(text).not.toContain('не отмечено')
-    expect(text).toContain(
-      'Повреждения на схеме не отмечены; исключения из страхового покрытия — в заключении (раздел 8).',
-    )
-    expect(text).toContain('принято на страхование; исключения из страхового покрытия указаны ниже')
+    expect(text).not.toContain('не отмечены')
     pdfToPng(path, 'inspection-report-draft')
 
-    // Without exclusions a draft still only says nothing is marked yet; a finished act says none was found.
-    report.conclusion = { outcome: 'accepted', remarks: '' }
-    i = await expectOk(call(t.core, 'inspection/save-report', { id: i.id, rowVersion: i.rowVersion, report }, 'i'))
-    const section6 = async (status: 'draft' | 'submitted') => {
+    // Section 6 with no damage marked: a draft only says nothing is marked yet (pointing to the conclusion when it
+    // already excludes something — the inspector may choose the outcome first); a finished act says none was found.
+    const section6 = async (status: 'draft' | 'submitted', outcome: 'accepted' | 'accepted-with-exclusions') => {
       const doc = t.core.documents.get('inspection-report')!
       const data = (await loadAs(doc, i.id, 'i')) as InspectionPrintData
       data.inspection.status = status
+      data.inspection.damages = []
+      data.inspection.report.conclusion = { outcome, remarks: outcome === 'accepted' ? '' : 'Скол на капоте исключён' }
       const def = doc.build(data, {
         offset: { xMm: 0, yMm: 0 },
         printerName: null,
@@ -213,10 +225,19 @@ describe('inspection report PDF', () => {
         now: t.clock.now(),
       })
       const printed = JSON.stringify(def.content)
-      return ['Повреждения на схеме не отмечены.', 'Повреждений не обнаружено.'].filter((s) => printed.includes(s))
+      return [
+        'Повреждения на схеме не отмечены; исключения из страхового покрытия — в заключении (раздел 8).',
+        'Повреждения на схеме не отмечены.',
+        'Повреждений не обнаружено.',
+        'принято на страхование; исключения из страхового покрытия указаны ниже',
+      ].filter((s) => printed.includes(s))
     }
-    expect(await section6('draft')).toEqual(['Повреждения на схеме не отмечены.'])
-    expect(await section6('submitted')).toEqual(['Повреждений не обнаружено.'])
+    expect(await section6('draft', 'accepted-with-exclusions')).toEqual([
+      'Повреждения на схеме не отмечены; исключения из страхового покрытия — в заключении (раздел 8).',
+      'принято на страхование; исключения из страхового покрытия указаны ниже',
+    ])
+    expect(await section6('draft', 'accepted')).toEqual(['Повреждения на схеме не отмечены.'])
+    expect(await section6('submitted', 'accepted')).toEqual(['Повреждений не обнаружено.'])
   })
 
   it('marks a draft as such, and lets each role have only what it may', async () => {

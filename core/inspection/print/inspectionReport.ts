@@ -1,6 +1,7 @@
 import { findPart } from '../../../shared/inspection/checklist'
 import { diagramSvg, type DiagramView } from '../../../shared/inspection/diagram'
 import { compareVins } from '../../../shared/inspection/report'
+import { formatNumber } from '../../../shared/format/number'
 import { formatRubles } from '../../../shared/money/format'
 import { a4Document, grid, labelled, sectionTitle } from '../../print/a4'
 import { mm, type Content, type ContentNode, type DocDefinition } from '../../print/docDefinition'
@@ -246,10 +247,7 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
       ['Год выпуска', v.year === null ? DASH : String(v.year)],
       ['Цвет', text(v.colour)],
       ['Государственный регистрационный знак', text(v.plate)],
-      [
-        'Показания одометра',
-        v.odometerKm === null ? DASH : `${new Intl.NumberFormat('ru-RU').format(v.odometerKm)} км`,
-      ],
+      ['Показания одометра', v.odometerKm === null ? DASH : `${formatNumber(v.odometerKm)} км`],
       ['Документы (ПТС/ЭПТС, СТС)', text(v.documents)],
     ]),
     sectionTitle('3. Идентификационный номер (VIN)'),

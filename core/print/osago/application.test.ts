@@ -52,12 +52,14 @@ describe('the OSAGO application (заявление) with its calculation', () =
       'Собственник транспортного средства является страхователем',
       'XW8AN2NE5MH012345',
       '2021',
-      '1850 кг',
+      '1 850 кг',
       'левое',
       'Смирнова Екатерина Андреевна',
       '30.09.1998',
       '15.10.2019',
       'Тариф: указание Банка России 7204-U',
+      // The TB corridor of the breakdown as Russian numbers (the calculator formats its message's parameters).
+      'в коридоре 1 399–8 665 ₽',
       'подпись',
       'Смирнов А. В.',
     ])

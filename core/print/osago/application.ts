@@ -1,4 +1,5 @@
 import { coefficientCodes, storedCeiling, type BreakdownItem } from '../../../shared/osago/calculator'
+import { formatNumber } from '../../../shared/format/number'
 import { translate } from '../../../shared/i18n/messages'
 import { formatRubles } from '../../../shared/money/format'
 import { formatDateRu } from '../../../shared/print/format'
@@ -207,7 +208,7 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
       ['Номер кузова', v.bodyNumber ?? DASH],
       ['Номер шасси (рамы)', v.chassisNumber ?? DASH],
       ['Мощность двигателя', powerText(v, d.calculation)],
-      ['Разрешённая максимальная масса', v.maxMassKg ? `${v.maxMassKg} кг` : DASH],
+      ['Разрешённая максимальная масса', v.maxMassKg ? `${formatNumber(v.maxMassKg)} кг` : DASH],
       ['Количество пассажирских мест', v.seats ? String(v.seats) : DASH],
       ['Расположение руля', v.steering === 'left' ? 'левое' : 'правое'],
       ['Государственный регистрационный знак', v.plate ?? DASH],

@@ -45,6 +45,21 @@ export function numberText(value: number, locale: string, maxFractionDigits = 20
   }).format(value)
 }
 
+/**
+ * A message's parameters with the quantities among them (`keys`: counts, sizes) written as the language writes them
+ * («1 234», not «1234») — for parameters that arrive as data (a sync refusal's, an import's counts). Only the named
+ * ones: a blank or version number is a number too and must stay as it is (decision 84).
+ */
+export function numberParams<P extends object>(
+  params: P,
+  keys: readonly string[],
+  locale: string,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && keys.includes(k) ? numberText(v, locale) : v]),
+  )
+}
+
 /** Kopecks → «1 234,56 ₽» (Russian) or «₽1,234.56» (English); a dash for none. */
 export function moneyText(kopecks: number | null | undefined, locale: string): string {
   return kopecks === null || kopecks === undefined ? DASH : formatRubles(kopecks, locale === 'en' ? 'en' : 'ru')

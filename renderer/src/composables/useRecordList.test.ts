@@ -79,7 +79,7 @@ describe('the OSAGO list screen on useRecordList', () => {
       value: { items: [policy('p1', 'Кузнецова Анна')], total: 1000, totalAtLeast: true },
     })
     await flushPromises()
-    expect(wrapper.get('[data-testid="list-shown"]').text()).toBe('Показано 1 из 1000+')
+    expect(wrapper.get('[data-testid="list-shown"]').text()).toBe('Показано 1 из 1\u00a0000+')
     expect(wrapper.find('[data-testid="list-load-more"]').exists()).toBe(true)
   })
 

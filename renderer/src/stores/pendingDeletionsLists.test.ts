@@ -76,6 +76,7 @@ describe('a draft waiting for its undo window', () => {
       cases: { items: [item(DELETED, 'casco')], more: [] },
       waiting: null,
       renewals: null,
+      attention: null,
     }
     answers['home/get-work'] = work
     answers['casco/list-for-inspection'] = [quote(DELETED), quote(KEPT)]

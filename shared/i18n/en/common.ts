@@ -24,5 +24,6 @@ export default {
     quoteDeleted: 'Quote deleted',
     shortcutCtrlEnter: 'Ctrl+Enter',
     formField: 'Form field',
+    andMore: 'and {count} more',
   },
 } satisfies LocaleFile<typeof ru>

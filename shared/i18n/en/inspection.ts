@@ -216,6 +216,8 @@ export default {
       noKeys: 'Enter how many key sets were handed over',
       remarksNeeded: 'Explain the conclusion: what is excluded or why it is not accepted',
       conclusion: 'Choose a conclusion',
+      exclusionsWithoutDamage:
+        'No damage is marked on the diagram: mark the damage to exclude or choose another conclusion',
     },
     missing: {
       shot: 'Required shot missing',

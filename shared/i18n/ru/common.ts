@@ -21,5 +21,6 @@ export default {
     quoteDeleted: 'Расчёт удалён',
     shortcutCtrlEnter: 'Ctrl+Enter',
     formField: 'Поле формы',
+    andMore: 'и ещё {count}',
   },
 } as const

@@ -1,6 +1,9 @@
 import { emptyReport, type InspectionReport } from '../report'
 
-/** A report that passes the submission schema: a 2021 Kia Rio inspected in the office, no glass marking. */
+/**
+ * A report that passes the submission checks on its own: a 2021 Kia Rio inspected in the office, no glass marking,
+ * accepted without remarks — no damage is marked on it (an act with damages excludes them with `excludingDamages`).
+ */
 export function completeReport(inspectedAt = '2026-11-21T12:15'): InspectionReport {
   const r = emptyReport(inspectedAt)
   r.place = 'г. Москва, ул. Тверская, д. 12, офис филиала'
@@ -23,6 +26,17 @@ export function completeReport(inspectedAt = '2026-11-21T12:15'): InspectionRepo
   r.antiTheft.alarm = { present: true, model: 'StarLine A93', autostart: true }
   r.keys = { keySets: 2, alarmFobs: 2 }
   r.tyres = { make: 'Nokian', size: '195/65 R15', wearPercent: 30, rims: 'alloy', notes: '' }
-  r.conclusion = { outcome: 'accepted-with-exclusions', remarks: 'Повреждения по п. 1–2 исключены из покрытия' }
+  r.conclusion = { outcome: 'accepted', remarks: '' }
+  return r
+}
+
+/**
+ * The conclusion of an act whose marked damages (numbered 1…count on the diagram) are excluded from cover. The
+ * submission refuses «accepted with exclusions» with no damage marked (shared/inspection/completeness.ts).
+ */
+export function excludingDamages(r: InspectionReport, count: number): InspectionReport {
+  const remarks =
+    count === 1 ? 'Повреждение № 1 исключено из покрытия' : `Повреждения № 1–${count} исключены из покрытия`
+  r.conclusion = { outcome: 'accepted-with-exclusions', remarks }
   return r
 }

@@ -1,9 +1,9 @@
 /**
  * The label of every field an error can name, per form, by path (`*` for a list index) — the same i18n keys the
- * forms' fields show. FieldErrorLinks reads a field's label from the page; a field that is not on the page (a closed
- * section, a driver scrolled away, an option column) is named from here, with its section («Водитель 2: Серия»), so
- * the list never shows a raw path (issue 14). fieldLabels.test.ts walks every form's draft schema and fails on a path
- * with no label here.
+ * forms' fields show. FieldErrorLinks names every field it knows from here, with its section («Водитель 2: Серия»,
+ * «Страхователь: Серия»): the page's own label («Серия») says which field only beside the field, not in a list of
+ * them; a field not listed here is named by the label on the page. The list never shows a raw path (issue 14).
+ * fieldLabels.test.ts walks every form's draft schema and fails on a path with no label here.
  */
 
 export type LabelForm = 'osago' | 'casco' | 'inspection' | 'termination' | 'manualContract'
@@ -280,6 +280,15 @@ export function labelKeys(form: LabelForm): Readonly<Record<string, string>> {
 }
 
 const pattern = (path: string) => path.replace(/\.\d+(?=\.|$)/g, '.*')
+
+/**
+ * Whether a form (the caller's, or any) has a label of its own for the field, so `fieldLabel` names it with its
+ * section rather than only by the section it sits in.
+ */
+export function hasFieldLabel(path: string, form?: LabelForm): boolean {
+  const p = pattern(path)
+  return (form ? [form] : LABEL_FORMS).some((f) => p in LABELS[f])
+}
 
 /**
  * A field named in words: «Водитель 2: Серия», «Страхователь: Фамилия», «Госномер». The form is the caller's or the
