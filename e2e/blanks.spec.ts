@@ -18,11 +18,11 @@ test.describe('policy blanks (BSO)', () => {
     await dialog.getByLabel('Номер с').fill('0000000001')
     await expect(dialog.getByLabel('Серия')).toHaveValue('ХХХ')
     await dialog.getByLabel('Номер по').fill('000 000 0000')
-    await dialog.getByLabel('Номер по').press('Enter')
+    await dialog.getByLabel('Номер по').press('Control+Enter') // Enter moves between the range's fields; Ctrl+Enter receives it
     await expect(dialog.getByText('Номер «по» не может быть меньше номера «с»')).toBeVisible()
     await snap(page, '21-blanks-receive-errors')
     await dialog.getByLabel('Номер по').fill('0000000010')
-    await dialog.getByLabel('Номер по').press('Enter')
+    await dialog.getByLabel('Номер по').press('Control+Enter')
     await expect(dialog).toHaveCount(0)
     await expect(page.getByTestId('blanks-notice')).toHaveText(
       'Принято бланков: 10 (серия ХХХ, № 0000000001 – 0000000010)',
