@@ -65,8 +65,8 @@ export default defineConfig({
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the window parses every byte of the entry at each start
       // (docs/decisions.md, renderer startup). Stack traces in the log name minified functions; the sources are
-      // in the repository at the same version.
-      minify: true,
+      // in the repository at the same version. BD_NO_MINIFY=1 keeps the names for a CPU profile.
+      minify: process.env.BD_NO_MINIFY ? false : true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { ref } from 'vue'
+import { nextTick, ref, watchEffect } from 'vue'
 import { useFormErrors } from './useFormErrors'
 import { validateWith } from './useFieldErrors'
 import { vinSchema } from '@shared/validation/vin'
@@ -35,5 +35,38 @@ describe('field messages keep their parameters', () => {
       fieldParams: { 'details.note': { field: 'note' } },
     })
     expect(errors.state.errorsOf('note')).toEqual(['Лишнее поле: note'])
+  })
+})
+
+describe('a keystroke re-renders only the fields whose messages changed', () => {
+  it('a field reading its messages runs again only when they change, not when another field’s do', async () => {
+    const local = ref<Record<string, string>>({ 'vehicle.vin': 'validation.vin.tooShort' })
+    const errors = useFormErrors({ t, readonly: ref(false), local: () => local.value, localAtOnce: true })
+    const runs = { vin: 0, surname: 0 }
+    const stop = [
+      watchEffect(() => {
+        errors.state.errorsOf('vehicle.vin')
+        runs.vin += 1
+      }),
+      watchEffect(() => {
+        errors.state.errorsOf('insured.surname')
+        runs.surname += 1
+      }),
+    ]
+    // The whole draft is revalidated on each key and the map replaced: same messages, nothing runs again.
+    local.value = { 'vehicle.vin': 'validation.vin.tooShort' }
+    await nextTick()
+    expect(runs).toEqual({ vin: 1, surname: 1 })
+    // The surname gets a message: only the surname field runs again.
+    local.value = { 'vehicle.vin': 'validation.vin.tooShort', 'insured.surname': 'validation.unknownField' }
+    await nextTick()
+    expect(runs).toEqual({ vin: 1, surname: 2 })
+    expect(errors.state.errorsOf('insured.surname')).toEqual(['Лишнее поле: '])
+    // Touching a field that was touched already changes nothing either.
+    errors.state.touch('vehicle.vin')
+    errors.state.touch('vehicle.vin')
+    await nextTick()
+    expect(runs).toEqual({ vin: 1, surname: 2 })
+    for (const s of stop) s()
   })
 })

@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import type { ApiError } from '@shared/contract/result'
 import type { FormState } from '../features/party/formContext'
 
@@ -38,19 +38,36 @@ export function useFormErrors(config: FormErrorsConfig) {
   const touched = ref(new Set<string>())
   const showAll = ref(false)
 
+  function messagesOf(path: string): string[] {
+    const server = serverErrors.value[path]
+    if (server) return [t(server, serverParams.value[path] ?? {})]
+    const shown = showAll.value || touched.value.has(path)
+    const local = config.localAtOnce || shown ? config.local()[path] : undefined
+    if (local) return [t(local, config.localParams?.()[path] ?? {})]
+    const later = shown ? config.later?.(path) : undefined
+    return later ? [t(later.key, later.params ?? {})] : []
+  }
+
+  // Every keystroke revalidates the whole draft and replaces the error maps. Read straight from them, each field
+  // of the form would re-render on every key (a CASCO quote has ~80, ~150 ms a key on the E2E machine). A field
+  // reads its own computed instead, which keeps the same array while its messages are the same, so Vue
+  // re-renders only the fields whose messages changed.
+  const byPath = new Map<string, ComputedRef<string[]>>()
   const state: FormState = {
     readonly: config.readonly,
     errorsOf(path) {
-      const server = serverErrors.value[path]
-      if (server) return [t(server, serverParams.value[path] ?? {})]
-      const shown = showAll.value || touched.value.has(path)
-      const local = config.localAtOnce || shown ? config.local()[path] : undefined
-      if (local) return [t(local, config.localParams?.()[path] ?? {})]
-      const later = shown ? config.later?.(path) : undefined
-      return later ? [t(later.key, later.params ?? {})] : []
+      let messages = byPath.get(path)
+      if (!messages) {
+        messages = computed<string[]>((previous) => {
+          const next = messagesOf(path)
+          return previous && sameMessages(previous, next) ? previous : next
+        })
+        byPath.set(path, messages)
+      }
+      return messages.value
     },
     touch(path) {
-      touched.value = new Set([...touched.value, path])
+      if (!touched.value.has(path)) touched.value = new Set([...touched.value, path])
     },
   }
 
@@ -70,4 +87,8 @@ export function useFormErrors(config: FormErrorsConfig) {
   }
 
   return { state, serverErrors, serverParams, touched, showAll, fromApi }
+}
+
+function sameMessages(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i])
 }
