@@ -68,6 +68,7 @@ async function whileMigrationLockHeld(url: string, fn: () => Promise<unknown>): 
   }
 }
 
-export function isPostgres(db: HqDb): boolean {
+/** On the database or inside one of its transactions (a transaction carries its database's client). */
+export function isPostgres(db: HqDb | Knex.Transaction): boolean {
   return db.client.config.client === 'pg'
 }

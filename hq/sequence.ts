@@ -34,5 +34,5 @@ export async function allocateSeq(trx: Knex.Transaction, count: number): Promise
  */
 export async function lockReferencePublishing(trx: Knex.Transaction): Promise<void> {
   const q = trx('hq_counter').where({ name: 'seq' })
-  await (isPostgres(trx as unknown as Knex) ? q.forUpdate() : q).first('value')
+  await (isPostgres(trx) ? q.forUpdate() : q).first('value')
 }

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../shared/search/contract'
 import type { Db } from '../db/openDatabase'
 import { hitLine, nameMatches, recentMatches, SEARCH_TABLES } from '../db/search'
+import { formatPlate } from '../../shared/format/identifiers'
 
 interface Row {
   id: string
@@ -36,7 +37,7 @@ export async function searchCasco(db: Db, query: string, limit: number): Promise
       kind: 'casco',
       id: r.id,
       title: r.contract_number ?? r.insured_name ?? '',
-      subtitle: hitLine([r.plate, r.vin, r.contract_number ? r.insured_name : null]),
+      subtitle: hitLine([formatPlate(r.plate), r.vin, r.contract_number ? r.insured_name : null]),
       status: r.status,
       updatedOn,
     })
@@ -46,7 +47,7 @@ export async function searchCasco(db: Db, query: string, limit: number): Promise
         kind: 'client',
         id: r.id,
         title: r.insured_name,
-        subtitle: hitLine([r.contract_number, r.plate]),
+        subtitle: hitLine([r.contract_number, formatPlate(r.plate)]),
         status: r.status,
         updatedOn,
         source: { kind: 'casco', id: r.id },

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../shared/search/contract'
 import type { Db } from '../db/openDatabase'
 import { hitLine, recentMatches, SEARCH_TABLES } from '../db/search'
+import { formatPlate } from '../../shared/format/identifiers'
 
 interface Row {
   id: string
@@ -48,7 +49,7 @@ export async function searchInspections(
     kind: 'inspection',
     id: r.id,
     title: r.number,
-    subtitle: hitLine([r.plate, r.vin, r.client_name, r.vehicle]),
+    subtitle: hitLine([formatPlate(r.plate), r.vin, r.client_name, r.vehicle]),
     status: r.status,
     updatedOn: r.updated_at.slice(0, 10),
   }))

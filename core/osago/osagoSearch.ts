@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../shared/search/contract'
 import type { Db } from '../db/openDatabase'
 import { hitLine, nameMatches, recentMatches, SEARCH_TABLES } from '../db/search'
+import { formatPlate } from '../../shared/format/identifiers'
 
 interface Row {
   id: string
@@ -38,7 +39,7 @@ export async function searchOsago(db: Db, query: string, limit: number): Promise
       kind: 'osago',
       id: r.id,
       title: number ?? r.insured_name ?? '',
-      subtitle: hitLine([r.plate, r.vin, number ? r.insured_name : null]),
+      subtitle: hitLine([formatPlate(r.plate), r.vin, number ? r.insured_name : null]),
       status: r.status,
       updatedOn,
     })
@@ -48,7 +49,7 @@ export async function searchOsago(db: Db, query: string, limit: number): Promise
         kind: 'client',
         id: r.id,
         title: r.insured_name,
-        subtitle: hitLine([number, r.plate]),
+        subtitle: hitLine([number, formatPlate(r.plate)]),
         status: r.status,
         updatedOn,
         source: { kind: 'osago', id: r.id },

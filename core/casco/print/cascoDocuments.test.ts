@@ -79,7 +79,7 @@ describe('CASCO documents', () => {
     // Before issue the quote has no number yet: the report names it by its day, client and car, not by its id.
     const flat = draft.replace(/\s+/g, ' ')
     expect(flat).toContain(
-      `Расчёт КАСКО расчёт от ${formatDateRu(today(t.core))} (Смирнов Алексей Игоревич, Kia Rio А123ВС777)`,
+      `Расчёт КАСКО расчёт от ${formatDateRu(today(t.core))} (Смирнов Алексей Игоревич, Kia Rio А 123 ВС 777)`,
     )
     expect(flat).not.toContain(a.id)
     expect(await call(t.core, 'print/print-document', { kind: 'casco-contract', id: a.id }, 'c')).toMatchObject({

@@ -16,6 +16,7 @@ import {
 } from '../../print/osago/policyText'
 import type { CascoPrintData } from './cascoPrintData'
 import { contractTitle, franchiseText, message, ru, scheduleTable } from './cascoText'
+import { formatPhone, formatPlate } from '../../../shared/format/identifiers'
 
 /**
  * The CASCO contract (policy) on A4 with its appendices: 1 — the payment schedule, 2 — the inspection report
@@ -48,7 +49,7 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       ['Дата рождения', formatDateRu(app.insured.birthDate)],
       ['Документ, удостоверяющий личность', passportFull(app.insured.passport)],
       ['Адрес регистрации', addressLine(app.insured.address)],
-      ['Телефон', app.insured.phone],
+      ['Телефон', formatPhone(app.insured.phone)],
     ]),
 
     sectionTitle('2. Собственник транспортного средства'),
@@ -72,7 +73,7 @@ export function buildCascoContract(d: CascoPrintData): DocDefinition {
       ['Год выпуска', String(v.year)],
       ['Идентификационный номер (VIN)', v.vinMissing || !v.vin ? 'ОТСУТСТВУЕТ' : v.vin],
       ...(v.bodyNumber ? [['Номер кузова', v.bodyNumber] as [string, string]] : []),
-      ['Государственный регистрационный знак', v.plate ?? 'не присвоен'],
+      ['Государственный регистрационный знак', v.plate ? formatPlate(v.plate) : 'не присвоен'],
       ['Документ о регистрации', registrationDocLine(v.registrationDoc)],
       ['Пробег', `${formatNumber(d.input.vehicle.mileageKm)} км`],
       ['Действительная (рыночная) стоимость', formatRubles(d.input.vehicle.marketValueKopecks)],

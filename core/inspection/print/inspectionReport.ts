@@ -8,6 +8,7 @@ import { mm, type Content, type ContentNode, type DocDefinition } from '../../pr
 import { safeFileName } from '../../print/osago/policyText'
 import type { InspectionPrintData, PrintedPhoto } from './inspectionPrintData'
 import { imageNode, svgNode } from './pdfNodes'
+import { formatPhone, formatPlate } from '../../../shared/format/identifiers'
 
 const DASH = '—'
 const CONTENT_WIDTH = mm(210 - 18 - 14)
@@ -183,7 +184,9 @@ function quoteLine(d: InspectionPrintData): string {
   const q = d.quote
   if (!q) return 'не найден на этом компьютере'
   if (q.contractNumber) return `договор № ${q.contractNumber}`
-  const about = [q.insuredName, [q.vehicleName, q.plate].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+  const about = [q.insuredName, [q.vehicleName, formatPlate(q.plate)].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ')
   return `расчёт от ${q.createdOn}${about ? ` (${about})` : ''}`
 }
 
@@ -236,7 +239,7 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
       ['Осмотр провёл', text(inspection.inspector.name)],
       [
         'Клиент (собственник или представитель)',
-        [text(r.client.name), r.client.phone.trim()].filter(Boolean).join(', тел. '),
+        [text(r.client.name), formatPhone(r.client.phone.trim())].filter(Boolean).join(', тел. '),
       ],
       ['Расчёт КАСКО', quoteLine(d)],
     ]),
@@ -246,7 +249,7 @@ export function buildInspectionReport(d: InspectionPrintData): DocDefinition {
       ['Марка, модель', text([v.make, v.model].filter((s) => s.trim()).join(' '))],
       ['Год выпуска', v.year === null ? DASH : String(v.year)],
       ['Цвет', text(v.colour)],
-      ['Государственный регистрационный знак', text(v.plate)],
+      ['Государственный регистрационный знак', text(formatPlate(v.plate))],
       ['Показания одометра', v.odometerKm === null ? DASH : `${formatNumber(v.odometerKm)} км`],
       ['Документы (ПТС/ЭПТС, СТС)', text(v.documents)],
     ]),

@@ -27,6 +27,7 @@ import {
   yesNo,
   type PartyView,
 } from './policyText'
+import { formatPhone, formatPlate } from '../../../shared/format/identifiers'
 
 /**
  * The application (заявление) the client signs, in the sections of the form (docs/domain/osago-rules-of-sale.md#b2),
@@ -42,7 +43,7 @@ function personRows(p: Person): Array<[string, string]> {
     ['Дата рождения', formatDateRu(p.birthDate)],
     ['Документ, удостоверяющий личность', passportFull(p.passport)],
     ['Адрес места жительства', addressLine(p.address)],
-    ['Телефон', p.phone],
+    ['Телефон', formatPhone(p.phone)],
     ['Электронная почта', p.email ?? DASH],
   ]
 }
@@ -211,7 +212,7 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
       ['Разрешённая максимальная масса', v.maxMassKg ? `${formatNumber(v.maxMassKg)} кг` : DASH],
       ['Количество пассажирских мест', v.seats ? String(v.seats) : DASH],
       ['Расположение руля', v.steering === 'left' ? 'левое' : 'правое'],
-      ['Государственный регистрационный знак', v.plate ?? DASH],
+      ['Государственный регистрационный знак', v.plate ? formatPlate(v.plate) : DASH],
       ['Документ о регистрации', registrationDocLine(v.registrationDoc)],
     ]),
 

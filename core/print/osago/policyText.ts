@@ -2,6 +2,7 @@ import type { OsagoApplication } from '../../../shared/osago/application'
 import type { StoredOsagoPremium } from '../../../shared/osago/calculator'
 import { formatDateRu } from '../../../shared/print/format'
 import { organisationName } from '../../../shared/party/display'
+import { formatPhone } from '../../../shared/format/identifiers'
 
 /**
  * How the OSAGO documents write people, documents and the vehicle. One place, so the blank, the archive copy
@@ -117,7 +118,7 @@ export function organisationRows(o: Omit<Organisation, 'kind'>): Array<[string, 
     ['КПП', o.kpp ?? DASH],
     [registrationNumberLabel(o), o.ogrn],
     ['Адрес', addressLine(o.address)],
-    ['Телефон', o.phone ?? DASH],
+    ['Телефон', o.phone ? formatPhone(o.phone) : DASH],
     ['Электронная почта', o.email ?? DASH],
   ]
 }

@@ -15,6 +15,7 @@ import {
   receiptText,
   ru,
 } from './terminationText'
+import { formatPhone } from '../../../shared/format/identifiers'
 
 /**
  * The application in two copies (seed 004: "the application itself must be drawn up in two copies, one of which
@@ -150,7 +151,7 @@ function copy(d: TerminationPrintData, label: string, first: boolean): Content {
             { text: d.insurer.address, style: 'small' },
             { text: `Заявитель: ${ap.fullName}`, margin: [0, mm(2), 0, 0] },
             { text: `паспорт ${ap.passport.series} ${ap.passport.number}`, style: 'small' },
-            { text: `телефон ${ap.phone}`, style: 'small' },
+            { text: `телефон ${formatPhone(ap.phone)}`, style: 'small' },
             ...(ap.address ? [{ text: `адрес: ${ap.address}`, style: 'small' }] : []),
           ],
           width: '*',
@@ -171,7 +172,7 @@ function copy(d: TerminationPrintData, label: string, first: boolean): Content {
     labelled([
       ['Фамилия, имя, отчество', ap.fullName],
       ['Паспорт', `${ap.passport.series} ${ap.passport.number}`],
-      ['Телефон', ap.phone],
+      ['Телефон', formatPhone(ap.phone)],
       ['Адрес', ap.address ?? DASH],
       ...(rep
         ? ([
