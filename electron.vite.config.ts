@@ -67,7 +67,14 @@ export default defineConfig({
       // (docs/decisions.md, renderer startup). Stack traces in the log name minified functions; the sources are
       // in the repository at the same version. BD_NO_MINIFY=1 keeps the names for a CPU profile.
       minify: process.env.BD_NO_MINIFY ? false : true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        // Everything the entry imports statically in one chunk with it (and so one stylesheet): left to itself the
+        // bundler splits the modules the entry shares with lazy chunks (Vue, Vuetify's core, the card) into common
+        // chunks, so a new window fetched, compiled and linked four scripts and three stylesheets before its sign-in
+        // where one of each does (docs/decisions.md, renderer startup). The lazy chunks import from the entry.
+        output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+      },
     },
   },
 })

@@ -1,9 +1,10 @@
 /*
- * Runs while the page is parsed, before the app's code has loaded (a classic script in renderer/index.html's head):
- * asks the core what the first screen depends on — this window's language for the core's messages, the app's status,
- * the session — so that round trip overlaps the loading of the app instead of following it. The stores take the
- * answers once for their first load (renderer/src/api/client.ts `takeStartupAnswer`). Plain JavaScript copied as it
- * is: Vite bundles only module scripts, and a module script would run only after the app's whole code had loaded.
+ * Runs as soon as it has arrived and the page is parsed, while the app's code is still loading and before it runs (a
+ * deferred classic script in renderer/index.html's head, ahead of the app's module script): asks the core what the
+ * first screen depends on — this window's language for the core's messages, the app's status, the session — so that
+ * round trip overlaps the loading of the app instead of following it. The stores take the answers once for their
+ * first load (renderer/src/api/client.ts `takeStartupAnswer`). Plain JavaScript copied as it is: Vite bundles only
+ * module scripts, and bundled into the app's entry it would run only after the app's whole code had loaded.
  * A page with the shell's startup state (every new window) needs none of it before its first screen: nothing asked.
  */
 ;(() => {

@@ -4,7 +4,7 @@ import { LOCALE_KEY } from '../plugins/i18n'
 import { onSessionError, takeStartupAnswer } from './client'
 
 /**
- * renderer/public/startup.js asks the core for the first screen's answers while the page is parsed; the stores take
+ * renderer/public/startup.js asks the core for the first screen's answers while the page loads; the stores take
  * each answer once through `takeStartupAnswer`.
  */
 const invoke = vi.fn(async (channel: string, input?: unknown) =>

@@ -34,11 +34,11 @@ function broadcastSessionError<T>(result: Result<T>): Result<T> {
   return result
 }
 
-/** The calls renderer/public/startup.js makes while the page is parsed, before the app's code has loaded. */
+/** The calls renderer/public/startup.js makes while the page loads, before the app's code runs. */
 export type StartupChannel = 'app/set-locale' | 'app/get-status' | 'session/get-session'
 
 /**
- * The answer to a call renderer/public/startup.js made before the app's code loaded — once (the first load of the
+ * The answer to a call renderer/public/startup.js made before the app's code ran — once (the first load of the
  * store that needs it), then null: every later load asks the core anew. A session error in it reaches the
  * listeners as a `call`'s would.
  */
