@@ -54,6 +54,9 @@ try {
   let applyMs = 0
   let n = 0
   const t0 = performance.now()
+  // This process's CPU (HQ's JavaScript: parse and apply; PostgreSQL runs apart): what bench:sync's "push HQ" line
+  // measures per 1,000 records, without the device and the network beside it.
+  const cpu0 = process.cpuUsage()
   timing = true
   for (const body of bodies) {
     const a = performance.now()
@@ -68,6 +71,8 @@ try {
       throw new Error(JSON.stringify(results.find((r) => r.status !== 'accepted')))
   }
   const total = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  console.log(`HQ CPU per 1,000 changes: ${((cpu.user + cpu.system) / n).toFixed(1)} ms`)
   console.log(
     `${n} changes in ${(total / 1000).toFixed(2)} s → ${Math.round(n / (total / 1000))}/s; per batch: parse ${(parseMs / BATCHES).toFixed(1)} ms, apply ${(applyMs / BATCHES).toFixed(1)} ms`,
   )

@@ -183,9 +183,12 @@ export function pulledRow(
   data: Record<string, unknown>,
   /** For a row the device does not hold: a column the record lacks gets what an INSERT without it would store. */
   defaults?: ReadonlyMap<string, unknown>,
-): { values: Record<string, unknown>; image: Record<string, unknown> | null } {
+): { values: Record<string, unknown>; image: Record<string, unknown> | null; documentTexts: string[] } {
   const values = storedValues(columns, entity, data)
-  if (!affinities) return { values, image: null }
+  // Document columns that arrived as objects: `values` holds their JSON.stringify, `image` the objects themselves,
+  // so the audit entry can reuse the text (core/db/auditJson.ts). A document that arrived as text is not listed.
+  const documentTexts: string[] = []
+  if (!affinities) return { values, image: null, documentTexts }
   const documents = new Set([...(DOCUMENT_COLUMNS[entity] ?? []), ...(PREVIOUS_DOCUMENT_COLUMNS[entity] ?? [])])
   const image: Record<string, unknown> = {}
   // In the table's order, as reading the row back gives it (a later record of the page audits it as `before`).
@@ -194,12 +197,13 @@ export function pulledRow(
     // A record written by a device that left columns out (null, or their default) lacks them; HQ keeps it so.
     const filled = values[c] === undefined && defaults?.has(c)
     const v = filled ? defaults!.get(c) : values[c]
-    if (v === undefined || !keptAsIs(v, affinities.get(c) ?? 'blob')) return { values, image: null }
-    if (filled && documents.has(c) && v !== null) return { values, image: null }
+    if (v === undefined || !keptAsIs(v, affinities.get(c) ?? 'blob')) return { values, image: null, documentTexts }
+    if (filled && documents.has(c) && v !== null) return { values, image: null, documentTexts }
     ordered[c] = v
     image[c] = filled ? v : documents.has(c) ? decodeDocument(data[c]) : v
+    if (!filled && documents.has(c) && data[c] !== null && typeof data[c] === 'object') documentTexts.push(c)
   }
-  return { values: ordered, image }
+  return { values: ordered, image, documentTexts }
 }
 
 /** Whether the record carries documents the way the previous version did (written into a table of their own). */

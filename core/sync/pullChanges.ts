@@ -194,7 +194,7 @@ async function applyPageAtOnce(
       if (await applyRecord(trx, schema, item, at)) counted.records++
       continue
     }
-    const { values, image } = pulledRow(
+    const { values, image, documentTexts } = pulledRow(
       columns,
       schema.affinitiesOf(item.entity),
       item.entity,
@@ -217,7 +217,14 @@ async function applyPageAtOnce(
     try {
       local.set(
         k,
-        w.applyHqVersionPrepared(statements, item.entity, { ...values, id: item.id }, before, image ?? undefined),
+        w.applyHqVersionPrepared(
+          statements,
+          item.entity,
+          { ...values, id: item.id },
+          before,
+          image ?? undefined,
+          documentTexts,
+        ),
       )
     } catch (e) {
       throw new RecordRefused(e instanceof Error ? e.message : String(e))
