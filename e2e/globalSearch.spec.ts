@@ -73,7 +73,7 @@ test('Ctrl+K finds a policy and a CASCO case by surname, plate and VIN; an inspe
   // A plate typed in lower case, from the CASCO screen.
   await page.keyboard.press('Control+K')
   await search(page, 'а123вс')
-  await expect(group(page, 'КАСКО').getByRole('option').first()).toContainText('А123ВС777')
+  await expect(group(page, 'КАСКО').getByRole('option').first()).toContainText('А 123 ВС 777')
   await expect(group(page, 'ОСАГО')).toHaveCount(0)
   await snap(page, 'global-search-plate')
 
@@ -84,6 +84,28 @@ test('Ctrl+K finds a policy and a CASCO case by surname, plate and VIN; an inspe
   await field(page).press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/osago/${policy.id}$`))
   await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')
+
+  // The client by surname: the card the issued policy made (one hit per person); it lists the policy, which opens.
+  await page.keyboard.press('Control+K')
+  await search(page, 'Смирнов')
+  const client = group(page, 'Клиенты').getByRole('option')
+  await expect(client).toHaveCount(1)
+  await expect(client.first()).toContainText('Смирнов Алексей Игоревич')
+  await client.first().click()
+  await expect(page).toHaveURL(/#\/clients\/[0-9a-f-]+$/)
+  await expect(page.getByTestId('client-name')).toHaveText('Смирнов Алексей Игоревич')
+  await expect(page.getByTestId(`client-record-${policy.id}`)).toContainText('Оформлен')
+  await expect(page.getByTestId('client-new-osago')).toBeVisible()
+  await snap(page, 'client-card')
+  await page.getByTestId(`client-record-${policy.id}`).click()
+  await expect(page).toHaveURL(new RegExp(`#/osago/${policy.id}$`))
+  // A new application from the card: a new OSAGO draft with the client as its insured.
+  await page.goBack()
+  await page.getByTestId('client-new-osago').click()
+  await expect(page).not.toHaveURL(new RegExp(`#/osago/${policy.id}$`))
+  await expect(page).toHaveURL(/#\/osago\/[0-9a-f-]+$/)
+  await expect(page.getByTestId('f-insured.surname').locator('input').first()).toHaveValue('Смирнов')
+  await expect(page.getByTestId('f-insured.passport.number').locator('input').first()).toHaveValue('123456')
 
   // Nothing found says so; Esc closes and gives focus back to the button that opened it.
   await page.getByTestId('search-open').click()

@@ -94,7 +94,7 @@ test('inspector: a new inspection starts by choosing the quote; their own draft 
   // The quotes waiting for an inspection: one click (or Enter) starts the report from the quote.
   await expect(page.getByTestId('home-to-inspect-item')).toHaveCount(1)
   await expect(page.getByTestId('home-to-inspect-item')).toContainText('Смирнов Алексей Игоревич')
-  await expect(page.getByTestId('home-to-inspect-item')).toContainText('Kia Rio · 2021 · А123ВС777')
+  await expect(page.getByTestId('home-to-inspect-item')).toContainText('Kia Rio · 2021 · А 123 ВС 777')
   await expect(page.getByTestId('home-cases-none')).toBeVisible()
   for (const other of ['home-waiting', 'home-renewals', 'deadlines-card'])
     await expect(page.getByTestId(other)).toHaveCount(0)

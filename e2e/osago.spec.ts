@@ -132,6 +132,11 @@ test.describe('OSAGO at the counter', () => {
     await expect(page.getByTestId('premium-warnings')).toContainText('КТ')
     await expect(page.getByTestId('premium-warnings')).not.toContainText('KT')
     await snap(page, '21-osago-filled-with-breakdown', page.getByTestId('coef-kbm'))
+    // No HQ on this computer: the KBM check (reached from the keyboard) says so, and the typed classes stay.
+    await page.getByTestId('kbm-check-button').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('kbm-check-error')).toContainText('не подключён к центральному офису')
+    await expect(page.getByTestId('kbm-line-driver-0')).toHaveAttribute('data-state', 'typed')
 
     await page.getByTestId('calculate').click()
     await expect(page.getByTestId('policy-status')).toHaveText('Рассчитан')

@@ -23,6 +23,12 @@ const envSchema = z.object({
   ENROL_CODE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Enrolment attempts one address may make per minute (codes are one-time, but guessing must stay slow). */
   ENROL_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * KBM requests one device may send per minute (POST /v1/kbm, hq/kbm.ts). Each is a request to the national
+   * database on the insurer's account: a counter asks once per application, a re-check after sync a few policies per
+   * run, so a device asking faster is a fault or abuse.
+   */
+  KBM_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Largest chunk of a blob upload, in bytes. */
   BLOB_CHUNK_MAX: z.coerce
     .number()
@@ -255,6 +261,7 @@ export interface HqConfig {
   appointmentValidMs: number
   appointmentSecret: string | null
   enrolAttemptsPerMinute: number
+  kbmRequestsPerMinute: number
   trustProxy: boolean | number | string[]
   limits: HqLimits
 }
@@ -289,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     appointmentValidMs: e.APPOINTMENT_VALID_MS,
     appointmentSecret: e.APPOINTMENT_SECRET ?? null,
     enrolAttemptsPerMinute: e.ENROL_ATTEMPTS_PER_MINUTE,
+    kbmRequestsPerMinute: e.KBM_REQUESTS_PER_MINUTE,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     limits: limitsOf(e),
   }

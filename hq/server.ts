@@ -31,6 +31,9 @@ import { PushOrder } from './pushOrder'
 import { lookupContracts } from './contracts'
 import { sendFile } from './ranges'
 import { registerUpdateRoutes } from './updatesRoutes'
+import { registerKbmRoutes } from './kbm'
+import type { NationalKbmRegister } from './national/nationalRegister'
+import { SimulatedNationalRegister } from './national/simulatedNationalRegister'
 
 export interface ServerOptions {
   db: HqDb
@@ -47,11 +50,14 @@ export interface ServerOptions {
         | 'queueWaitMaxMs'
         | 'appointmentValidMs'
         | 'appointmentSecret'
+        | 'kbmRequestsPerMinute'
       >
     >
   clock?: Clock
   /** Tests hold it to make HQ busy on cue; HQ builds its own from dbWorkMax and queueWaitMaxMs. */
   gate?: WorkGate
+  /** The national database's KBM requests (POST /v1/kbm); the named simulator unless given. */
+  kbmRegister?: NationalKbmRegister
   /** A pino-compatible logger config or false; defaults to JSON lines at config.logLevel. */
   logger?: boolean | object
 }
@@ -375,6 +381,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   })
 
   await registerUpdateRoutes(app, { db, blobDir: config.blobDir, requireDevice })
+  await registerKbmRoutes(app, {
+    register: opts.kbmRegister ?? new SimulatedNationalRegister(),
+    clock,
+    requireDevice,
+    perMinute: config.kbmRequestsPerMinute ?? 30,
+  })
 
   return app
 }

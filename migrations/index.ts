@@ -18,6 +18,10 @@ import * as cascoDocuments from './20261205000017_casco_documents'
 import * as searchIndex from './20261205000018_search_index'
 import * as searchDigits from './20261205000019_search_digits'
 import * as osagoEndDate from './20261205000020_osago_end_date'
+import * as kbmRecheck from './20261205000021_kbm_recheck'
+import * as renewalLinks from './20261205000022_renewal_links'
+import * as osagoChange from './20261205000023_osago_change'
+import * as client from './20261205000024_client'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -49,6 +53,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000018_search_index', ...searchIndex },
   { name: '20261205000019_search_digits', ...searchDigits },
   { name: '20261205000020_osago_end_date', ...osagoEndDate },
+  { name: '20261205000021_kbm_recheck', ...kbmRecheck },
+  { name: '20261205000022_renewal_links', ...renewalLinks },
+  { name: '20261205000023_osago_change', ...osagoChange },
+  { name: '20261205000024_client', ...client },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

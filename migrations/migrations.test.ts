@@ -1092,6 +1092,269 @@ describe('migrations', () => {
     expect(await plan()).toMatch(/osago_end_idx/)
   })
 
+  it('20261205000021_kbm_recheck: a policy re-checked once, the flagged ones found by the partial index', async () => {
+    const name = '20261205000021_kbm_recheck'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    expect(await db.schema.hasTable('kbm_recheck')).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    const row = { checked_at: '2026-12-06T10:00:00.000Z', results: '[]' }
+    await db('kbm_recheck').insert([
+      { policy_id: 'a', differs: 1, ...row },
+      { policy_id: 'b', differs: 0, ...row },
+    ])
+    // Once per policy: a second answer for the same policy is refused, never kept twice.
+    await expect(db('kbm_recheck').insert({ policy_id: 'a', differs: 0, ...row })).rejects.toThrow(/UNIQUE/)
+    const flagged = db('kbm_recheck').where({ differs: 1 }).orderBy('checked_at').select('policy_id')
+    const q = flagged.toSQL()
+    const plan = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as Knex.RawBinding[])) as { detail: string }[]
+    expect(plan.map((r) => r.detail).join('; ')).toMatch(/kbm_recheck_differs_idx/)
+    expect(((await flagged) as { policy_id: string }[]).map((r) => r.policy_id)).toEqual(['a'])
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(await db.schema.hasTable('kbm_recheck')).toBe(false)
+  })
+
+  it('20261205000022_renewal_links: a renewal names what it renews; CASCO contracts found by their last day', async () => {
+    const name = '20261205000022_renewal_links'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const at = '2026-11-02T10:00:00.000Z'
+    await db('osago_policy').insert({
+      id: 'old',
+      created_at: at,
+      updated_at: at,
+      status: 'issued',
+      end_date: '2027-01-10',
+    })
+    await db('casco_quote').insert({
+      id: 'cold',
+      created_at: at,
+      updated_at: at,
+      // An issued contract needs its number and schedule (trigger): the end date is what matters here.
+      status: 'quoted',
+      end_date: '2027-01-11',
+    })
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    // Rows from before keep their data and renew nothing.
+    expect(await db('osago_policy').where({ id: 'old' }).first('status', 'renews_policy_id')).toEqual({
+      status: 'issued',
+      renews_policy_id: null,
+    })
+    await db('osago_policy').insert({
+      id: 'new',
+      created_at: at,
+      updated_at: at,
+      status: 'draft',
+      renews_policy_id: 'old',
+    })
+    await db('casco_quote').insert({
+      id: 'cnew',
+      created_at: at,
+      updated_at: at,
+      status: 'draft',
+      renews_contract_id: 'cold',
+    })
+    const plan = async (q: Knex.QueryBuilder) => {
+      const s = q.toSQL()
+      return ((await db.raw(`EXPLAIN QUERY PLAN ${s.sql}`, s.bindings as Knex.RawBinding[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    }
+    expect(await plan(db('osago_policy').where({ renews_policy_id: 'old' }).select('id'))).toMatch(/osago_renews_idx/)
+    expect(await plan(db('casco_quote').where({ renews_contract_id: 'cold' }).select('id'))).toMatch(/casco_renews_idx/)
+    const ending = db('casco_quote')
+      .whereRaw('+status = ?', ['quoted'])
+      .where('end_date', '>=', '2026-12-01')
+      .orderBy('end_date')
+      .limit(5)
+      .select('id')
+    expect(await plan(ending)).toMatch(/^SEARCH casco_quote USING INDEX casco_end_idx \(end_date>\?\)$/)
+    expect(((await ending) as { id: string }[]).map((r) => r.id)).toEqual(['cold'])
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(
+      await db('sqlite_master').whereIn('name', ['osago_renews_idx', 'casco_renews_idx', 'casco_end_idx']),
+    ).toEqual([])
+    expect(await db('osago_policy').where({ id: 'new' }).first('status')).toEqual({ status: 'draft' })
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await db('osago_policy').where({ id: 'new' }).first('renews_policy_id')).toEqual({ renews_policy_id: null })
+  })
+
+  it('20261205000023_osago_change: changes of issued policies; a blank may be recorded lost, the table rebuilt whole', async () => {
+    const name = '20261205000023_osago_change'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const at = '2026-11-02T10:00:00.000Z'
+    await db('branch').insert({ id: 'b', code: 'A', name: 'A', city: 'A', created_at: at, updated_at: at })
+    await db('staff').insert({
+      id: 's',
+      branch_id: 'b',
+      login: 'admin',
+      full_name: 'f',
+      role: 'admin',
+      password_hash: 'h',
+      created_at: at,
+      updated_at: at,
+    })
+    const blank = (id: string, number: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      series: 'ХХХ',
+      number,
+      status: 'available',
+      received_at: at,
+      received_by: 's',
+      created_at: at,
+      updated_at: at,
+      ...extra,
+    })
+    const used = { status: 'used', policy_id: 'p', used_at: at, used_by: 's' }
+    await db('policy_blank').insert(blank('1', '0000000001', used))
+    await db('policy_blank').insert(blank('2', '0000000002'))
+    await db('policy_blank').insert(
+      blank('3', '0000000003', { status: 'spoiled', spoiled_at: at, spoiled_by: 's', spoiled_reason: 'r' }),
+    )
+    await expect(db('policy_blank').where({ id: '1' }).update({ status: 'lost' })).rejects.toThrow(/CHECK|status/)
+    const indexes = async () =>
+      (
+        (await db('sqlite_master').where({ tbl_name: 'policy_blank', type: 'index' }).whereNotNull('sql')) as Array<{
+          name: string
+        }>
+      )
+        .map((r) => r.name)
+        .sort()
+    const indexesBefore = await indexes()
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    // Every row kept, every index back; the used blank can now be recorded lost, with its policy and reason.
+    expect((await db('policy_blank').orderBy('id')).map((r: { status: string }) => r.status)).toEqual([
+      'used',
+      'available',
+      'spoiled',
+    ])
+    expect(await indexes()).toEqual(indexesBefore)
+    await expect(db('policy_blank').where({ id: '1' }).update({ status: 'lost' })).rejects.toThrow(
+      /fields do not match/,
+    )
+    await db('policy_blank')
+      .where({ id: '1' })
+      .update({ status: 'lost', lost_at: at, lost_by: 's', lost_reason: 'lost' })
+    // Lost is final, a used blank still never returns to stock, and a number is still unique.
+    await expect(db('policy_blank').where({ id: '1' }).update({ status: 'used' })).rejects.toThrow(/never returns/)
+    await expect(db('policy_blank').insert(blank('4', '0000000002'))).rejects.toThrow(/UNIQUE/)
+    await db('osago_policy').insert({ id: 'p', created_at: at, updated_at: at, status: 'issued' })
+    const change = {
+      id: 'c',
+      created_at: at,
+      updated_at: at,
+      policy_id: 'p',
+      kind: 'duplicate',
+      status: 'applied',
+      print_form: 'duplicate',
+      effective_date: '2026-11-02',
+      before: '{}',
+      after: '{}',
+    }
+    await db('osago_change').insert(change)
+    await expect(db('osago_change').insert({ ...change, id: 'd', status: 'done' })).rejects.toThrow(/CHECK/)
+    await expect(db('osago_change').insert({ ...change, id: 'e', policy_id: 'none' })).rejects.toThrow(/FOREIGN/)
+    const plan = await db.raw("EXPLAIN QUERY PLAN SELECT * FROM osago_change WHERE policy_id = 'p'")
+    expect((plan as { detail: string }[]).map((r) => r.detail).join('; ')).toMatch(/osago_change_policy_idx/)
+
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(await tables()).not.toContain('osago_change')
+    // The previous schema has no lost blank: it goes back as spoiled with its reason.
+    expect(await db('policy_blank').where({ id: '1' }).first('status', 'spoiled_reason')).toEqual({
+      status: 'spoiled',
+      spoiled_reason: 'lost',
+    })
+    await expect(db('policy_blank').where({ id: '2' }).update({ status: 'lost' })).rejects.toThrow(/CHECK|status/)
+    expect(await indexes()).toEqual(indexesBefore)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await tables()).toContain('osago_change')
+  })
+
+  it('20261205000024_client: client cards, versions and links; search and match keys by index, never a scan', async () => {
+    const name = '20261205000024_client'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    expect(await db.schema.hasTable('client')).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    const at = '2026-12-06T10:00:00.000Z'
+    const base = { created_at: at, updated_at: at, branch_id: 'b', kind: 'person', party: '{}' }
+    await db('client').insert([
+      {
+        ...base,
+        id: 'c1',
+        display_name: 'Смирнов Алексей',
+        passport: '4519123456',
+        phone: '9161234567',
+        search_text: 'смирнов алексей 9161234567 4519 123456 4519123456',
+      },
+      {
+        ...base,
+        id: 'c2',
+        kind: 'organisation',
+        display_name: 'ООО Ромашка',
+        inn: '7707083893',
+        search_text: 'ооо ромашка 7707083893',
+      },
+    ])
+    await db('client_link').insert({
+      id: 'l1',
+      created_at: at,
+      updated_at: at,
+      client_id: 'c1',
+      entity: 'osago_policy',
+      entity_id: 'p',
+      role: 'insured',
+    })
+    // One link per record and role: a second card cannot claim the same policy as its insured.
+    await expect(
+      db('client_link').insert({
+        id: 'l2',
+        created_at: at,
+        updated_at: at,
+        client_id: 'c2',
+        entity: 'osago_policy',
+        entity_id: 'p',
+        role: 'insured',
+      }),
+    ).rejects.toThrow(/UNIQUE/)
+    const plan = async (q: Knex.QueryBuilder | Knex.Raw) => {
+      const s = q.toSQL()
+      const sql = Array.isArray(s) ? s[0]!.sql : s.sql
+      const bindings = Array.isArray(s) ? s[0]!.bindings : s.bindings
+      return ((await db.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings as Knex.RawBinding[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    }
+    for (const q of [
+      db('client').where({ status: 'active', passport: '4519123456' }).select('id'),
+      db('client').where({ status: 'active', inn: '7707083893' }).select('id'),
+      db('client').where({ status: 'active', phone: '9161234567' }).select('id'),
+      db('client_link').where({ client_id: 'c1' }).select('entity', 'entity_id'),
+      db('client')
+        .join('client_fts', 'client_fts.rowid', 'client.rowid')
+        .whereRaw('client_fts MATCH ?', ['"смирн"'])
+        .select('client.id'),
+      db('client')
+        .whereIn('id', db('client_digits').where({ digits: '4519123456' }).select('id'))
+        .select('id'),
+    ])
+      expect(await plan(q)).not.toMatch(/SCAN (client|client_link)(\b|$)(?! VIRTUAL)/)
+    const fts = (await db.raw('SELECT rowid FROM client_fts WHERE client_fts MATCH \'"ромаш"\'')) as unknown[]
+    expect(fts).toHaveLength(1)
+    expect(await db('client_digits').orderBy('digits').pluck('digits')).toEqual([
+      '4519123456',
+      '7707083893',
+      '9161234567',
+    ])
+    await db('client').where({ id: 'c1' }).update({ search_text: 'смирнов алексей 9037654321' })
+    expect(await db('client_digits').where({ id: 'c1' }).pluck('digits')).toEqual(['9037654321'])
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    for (const table of ['client', 'client_version', 'client_link', 'client_fts', 'client_digits'])
+      expect(await db.schema.hasTable(table)).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+  })
+
   it('the full chain runs up, down and up again', async () => {
     await db.migrate.latest({ migrationSource: migrationSource() })
     const [, done] = (await db.migrate.list({ migrationSource: migrationSource() })) as [unknown[], unknown[]]

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock'
 import { foldHandlers, registerDocuments, type CoreServices, type Feature } from './feature'
 import { BRANCH_TIME_ZONE } from './timeZone'
 import { registerDerivedColumns } from '../db/derived'
+import { registerWriteHooks } from '../db/write'
 import { openDatabase, type Db } from '../db/openDatabase'
 import { createDispatch, type Dispatch } from '../ipc/dispatch'
 import type { Handlers } from '../ipc/handlers'
@@ -37,6 +38,12 @@ import { supportApp } from '../support/app'
 import { PHOTO_BLOB_SOURCE, setUpSync, type SyncEngine, type SyncOptions } from '../sync/api'
 import { searchApp } from '../search/app'
 import { homeApp } from '../home/app'
+import { recheckKbmAfterSync } from '../kbm/api'
+import { kbmApp } from '../kbm/app'
+import { clientApp } from '../client/app'
+import { osAtRestPlatform, type AtRestPlatform } from '../client/api'
+import { renewalApp } from '../renewal/app'
+import { osagoChangeApp } from '../osagoChange/app'
 import { syncApp } from '../sync/app'
 import {
   NON_WORKING_DAY_RULE_RECOUNT,
@@ -72,6 +79,10 @@ export const FEATURES: readonly Feature[] = [
   supportApp,
   searchApp,
   homeApp,
+  clientApp,
+  renewalApp,
+  osagoChangeApp,
+  kbmApp,
 ]
 
 export interface CoreOptions {
@@ -99,6 +110,11 @@ export interface CoreOptions {
   /** The shell's log and crash-dump folders, read into the admin's diagnostics archive (core/support). */
   logsDir?: string
   crashDumpsDir?: string
+  /**
+   * Asks whether the operating system encrypts the data folder's disk (core/client/atRest.ts; the OS's own tool by
+   * default, a `RecordingAtRestPlatform` in tests that check the admin's home).
+   */
+  atRest?: AtRestPlatform
 }
 
 export interface Core {
@@ -135,6 +151,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const files = opts.files ?? noFileDialogs
   // Before sync can apply anything: the Writer recomputes these for every row applied from HQ (core/db/derived.ts).
   registerDerivedColumns(FEATURES.flatMap((f) => f.derived ?? []))
+  registerWriteHooks(FEATURES.flatMap((f) => f.writeHooks ?? []))
   // Reference data before the database: a broken bundled tariff or catalogue file stops the app before anyone
   // signs in. HQ's reference updates land in `<dataDir>/reference-updates` and add versions to the bundled ones;
   // one that cannot be used is skipped, logged and recorded for the admin below.
@@ -179,6 +196,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   syncEngine = sync.engine
   const updates = setUpUpdates({ clock, sessions, hq: () => sync.engine.hqAccess(), log: opts.log }, opts.update)
   sync.engine.onReachable(() => updates.service.hqReachable())
+  // Issued policies priced with a typed KBM class are asked about again once HQ answers (docs/domain/kbm-check.md).
+  recheckKbmAfterSync({ db, engine: sync.engine, now: () => clock.now(), timeZone: BRANCH_TIME_ZONE })
   const updater = opts.update?.updater
   const backups = setUpBackups(
     {
@@ -234,6 +253,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     sync,
     updates,
     backups,
+    // Asked at start, in the background: the answer waits for the admin's home, never delays the start.
+    atRest: (opts.atRest ?? osAtRestPlatform()).check(opts.dataDir),
   }
   registerDocuments(FEATURES, services)
   const handlers = foldHandlers(FEATURES, services, CHANNELS)

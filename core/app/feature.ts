@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/contract'
 import type { DocumentKind } from '../../shared/print/contract'
 import type { DerivedColumns } from '../db/derived'
+import type { WriteHook } from '../db/write'
 import type { SyncedTableName } from '../db/syncedTables'
 import type { Db } from '../db/openDatabase'
 import type { Handler, Handlers } from '../ipc/handlers'
@@ -16,6 +17,7 @@ import type { SessionRegistry } from '../session/api'
 import type { SyncSetUp } from '../sync/api'
 import type { UpdatesSetUp } from '../update/api'
 import type { BackupsSetUp } from '../backup/api'
+import type { AtRestState } from '../client/api'
 import type { Clock } from './clock'
 
 /**
@@ -45,6 +47,8 @@ export interface CoreServices {
   sync: SyncSetUp
   updates: UpdatesSetUp
   backups: BackupsSetUp
+  /** The operating system's disk encryption of the data folder, asked at start (core/client/atRest.ts). */
+  atRest: Promise<AtRestState>
 }
 
 /** A feature's printable documents by kind (core/print/documents.ts); createCore registers them all the same way. */
@@ -73,6 +77,8 @@ export interface Feature {
    * HQ, never taken from HQ (core/db/derived.ts); createCore registers them for the Writer.
    */
   derived?: readonly DerivedColumns[]
+  /** Steps it adds to other features' writes, in their transaction (core/db/write.ts `WriteHook`). */
+  writeHooks?: readonly WriteHook[]
 }
 
 export function defineFeature<const F extends Feature>(feature: F): F {

@@ -1,2 +1,2 @@
 /** What other parts of the core may use from core/blanks (scripts/featureBoundaries.test.ts): a blank's use. */
-export { assignBlank, spoilBlank } from './blankUse'
+export { assignBlank, loseBlank, spoilBlank } from './blankUse'

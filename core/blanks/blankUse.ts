@@ -107,3 +107,20 @@ export async function spoilBlank(
     spoiled_reason: reason,
   })
 }
+
+/**
+ * Records a used blank lost, for good: the client lost the policy printed on it and a duplicate is issued on a new
+ * blank (core/osagoChange). The policy id stays on the lost blank for the record (docs/domain/paper-blanks.md).
+ */
+export async function loseBlank(w: Writer, args: { blankId: string; policyId: string; reason: string }): Promise<void> {
+  const reason = args.reason.trim()
+  if (reason === '') throw new AppError('VALIDATION', 'errors.validation', {}, { reason: 'validation.required' })
+  const id = await w.claim('policy_blank', args.blankId, (q) => q.where({ status: 'used', policy_id: args.policyId }))
+  if (id === null) throw await refusal(w, args.blankId)
+  await w.update('policy_blank', args.blankId, {
+    status: 'lost',
+    lost_at: w.now,
+    lost_by: w.actor.userId,
+    lost_reason: reason,
+  })
+}

@@ -6,3 +6,6 @@ export { cascoRecord, findCascoCase, withDocuments, type CascoCase, type CascoRo
 export { caseInspections } from './caseInspection'
 export { lastDecision, listDecisions } from './decisionRows'
 export { searchCasco } from './cascoSearch'
+// A renewal (core/renewal) starts a new quote from the expiring contract's, with the list's columns as create does.
+export { searchColumns as cascoSearchColumns } from './cascoRows'
+export { vehicleName } from './formReference'

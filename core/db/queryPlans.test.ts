@@ -478,6 +478,11 @@ describe('query plans of every list and search (issue 12)', () => {
       expect(await problemsOf('home/get-work', {}, true, role)).toEqual([])
   })
 
+  it('the renewal worklist: both products by their end-date index, merged in order, paged (issue 15)', async () => {
+    for (const page of [{}, { limit: 10, offset: 20 }])
+      expect(await problemsOf('renewal/list-expiring', page, true, 'clerk')).toEqual([])
+  })
+
   it('sync issues: unseen first, newest first, from an index', async () => {
     expect(await problemsOf('sync/list-issues', {})).toEqual([])
     expect(await problemsOf('sync/list-issues', { limit: 10, offset: 20 })).toEqual([])

@@ -39,6 +39,12 @@ export const SYNCED_TABLES = {
   printer_profile: {},
   // Written only by HQ (national register) and pulled; HQ refuses a device's change to it.
   osago_registration: {},
+  // The client card (core/client): the card, its versions (only inserted), and the records naming the client.
+  client: {},
+  client_version: {},
+  client_link: {},
+  // Changes to issued OSAGO policies and duplicates of lost ones (core/osagoChange).
+  osago_change: { lifecycle: LIFECYCLES.osagoChange },
 } as const satisfies Record<string, SyncedTable>
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES

@@ -4,6 +4,13 @@ import type { StoredOsagoPremium } from '../../shared/osago/calculator'
 import type { OsagoPayment, OsagoStatus } from '../../shared/osago/policy'
 import type { BlankStatus } from '../../shared/blanks/schemas'
 import type {
+  ChangeSettlement,
+  OsagoChangeKind,
+  OsagoChangePrint,
+  StoredChangeCalculation,
+} from '../../shared/osagoChange/change'
+import type { OsagoChangeStatus } from '../../shared/osagoChange/lifecycle'
+import type {
   ApplicationDetails,
   ApplicationStatus,
   ContractData,
@@ -14,6 +21,8 @@ import type { CascoFirstPayment, CascoQuoteStatus, CascoScheduleRecord } from '.
 import type { CascoDraft } from '../../shared/casco/draft'
 import type { CascoQuoteInput } from '../../shared/casco/quoteInput'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
+import type { ClientConsent, ClientStatus } from '../../shared/client/client'
+import type { PartyDraft } from '../../shared/party/draft'
 
 /**
  * The typed map of the synced tables: each table's columns, so the Writer (core/db/write.ts) takes and returns
@@ -87,6 +96,10 @@ export const TABLES = {
     spoiled_at: nullable(text),
     spoiled_by: nullable(text),
     spoiled_reason: nullable(text),
+    // A blank the client lost, recorded when its duplicate is issued (migration 20261205000023).
+    lost_at: nullable(text),
+    lost_by: nullable(text),
+    lost_reason: nullable(text),
   },
   // The hot row: what lists, search and the status machine read. Its documents are in osago_document.
   osago_policy: {
@@ -109,6 +122,8 @@ export const TABLES = {
     created_by: nullable(text),
     search_text: nullable(text),
     terminated_on: nullable(text),
+    // The policy this draft renews (migration 20261205000022, core/renewal).
+    renews_policy_id: nullable(text),
   },
   // One per policy, same id: the application as the clerk typed it (stored once; the validated application is
   // derived from it) and the premium's breakdown once calculated. Read by id, never listed.
@@ -200,6 +215,8 @@ export const TABLES = {
     created_by: nullable(text),
     search_text: nullable(text),
     terminated_on: nullable(text),
+    // The contract this quote renews (migration 20261205000022, core/renewal).
+    renews_contract_id: nullable(text),
   },
   // One per quote, same id (migration 20261205000017): the form as typed and, once priced, what the engine was
   // given and what it answered. Read by id, never listed.
@@ -278,6 +295,28 @@ export const TABLES = {
     offset_x_mm: withDefault(real),
     offset_y_mm: withDefault(real),
   },
+  // A change to an issued OSAGO policy or a duplicate of a lost one (core/osagoChange, migration 20261205000023).
+  osago_change: {
+    policy_id: text,
+    kind: textOf<OsagoChangeKind>(),
+    status: textOf<OsagoChangeStatus>(),
+    print_form: textOf<OsagoChangePrint>(),
+    effective_date: text,
+    before: json<OsagoDraft>(),
+    after: json<OsagoDraft>(),
+    calculation: nullable(json<StoredChangeCalculation>()),
+    settlement: nullable(json<ChangeSettlement>()),
+    amount_kopecks: nullable(int),
+    fee_kopecks: nullable(int),
+    old_blank_id: nullable(text),
+    new_blank_id: nullable(text),
+    new_series: nullable(text),
+    new_number: nullable(text),
+    reason: nullable(text),
+    applied_at: nullable(text),
+    applied_by: nullable(text),
+    created_by: nullable(text),
+  },
   osago_registration: {
     policy_id: text,
     status: text,
@@ -285,6 +324,38 @@ export const TABLES = {
     registered_at: nullable(text),
     refusal_reason: nullable(text),
     register_name: nullable(text),
+  },
+  // The client card (core/client, migration 20261205000024): the party as typed, its match and search columns.
+  client: {
+    branch_id: text,
+    kind: textOf<PartyDraft['kind']>(),
+    status: withDefault(textOf<ClientStatus>()),
+    party: json<PartyDraft>(),
+    display_name: text,
+    passport: nullable(text),
+    inn: nullable(text),
+    phone: nullable(text),
+    consent: nullable(json<ClientConsent>()),
+    merged_into: nullable(text),
+    erased_at: nullable(text),
+    last_activity_on: nullable(text),
+    created_by: nullable(text),
+    search_text: nullable(text),
+  },
+  client_version: {
+    client_id: text,
+    version: int,
+    party: json<PartyDraft>(),
+    source: text,
+    source_id: nullable(text),
+    changed_by: nullable(text),
+    changed_at: text,
+  },
+  client_link: {
+    client_id: text,
+    entity: text,
+    entity_id: text,
+    role: text,
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>
 

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex'
 import type BetterSqlite3 from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
+import { imageText, pulledImageJson } from './auditJson'
+import { AUDIT_FROM_JOURNAL, auditGoesDirect } from './journalFiling'
 import { AppError } from '../app/appError'
 import type { Db } from './openDatabase'
 import { derivedFrom } from './derived'
@@ -69,6 +71,7 @@ export class Writer {
     assertMove(table, null, row)
     await this.trx(table).insert(toStored(table, row))
     this.record(table, 'insert', row.id, row.row_version, null, row)
+    await this.runHooks(table, null, row)
     return fromStored(table, row) as RowOf<N>
   }
 
@@ -99,6 +102,7 @@ export class Writer {
       .where({ id })
       .update({ ...stored, updated_at: after.updated_at, row_version: after.row_version })
     this.record(table, 'update', id, after.row_version, before, after)
+    await this.runHooks(table, before, after)
     return fromStored(table, after) as RowOf<N>
   }
 
@@ -156,6 +160,8 @@ export class Writer {
     values: Row & { id: string },
     before: Row | undefined,
     image?: Row,
+    /** Columns of `image` holding an object whose JSON.stringify is the text in `values` (auditJson.ts). */
+    documentTexts?: readonly string[],
   ): Row {
     this.requireSynced(table)
     this.appliedFromHq(table, values.id)
@@ -178,7 +184,11 @@ export class Writer {
         table,
         values.id,
         before ? auditImage(table, before, redact) : null,
-        image ? redactRow(image, redact) : auditImage(table, written, redact),
+        image
+          ? documentTexts?.length
+            ? pulledImageJson(redactRow(image, redact), values, documentTexts)
+            : redactRow(image, redact)
+          : auditImage(table, written, redact),
         null,
       ),
     )
@@ -218,7 +228,7 @@ export class Writer {
       entity,
       entity_id: entityId,
       before: before == null ? null : JSON.stringify(before),
-      after: after == null ? null : JSON.stringify(after),
+      after: after == null ? null : imageText(after),
     }
   }
 
@@ -283,9 +293,32 @@ export class Writer {
     }
   }
 
+  private async runHooks(table: string, before: Row | null, after: Row): Promise<void> {
+    for (const hook of writeHooks) if (hook.table === table) await hook.run(this, before, after)
+  }
+
   private requireSynced(table: string): void {
     if (!syncedTable(table) || !columnsOf(table)) throw new Error(`Table ${table} is not registered as synced`)
   }
+}
+
+/**
+ * A feature's step in another feature's write, in the same transaction, right after a local insert or update of
+ * `table` (core/client: the client matched and linked when a policy is issued — decision in docs/decisions.md),
+ * so the feature that writes the row needs no call of its own. Not run for rows applied from HQ: those come with
+ * their own consequences. `before`/`after` are the rows as stored (documents as JSON text). Registered once by
+ * createCore from every feature's `writeHooks` (core/app/feature.ts).
+ */
+export interface WriteHook {
+  table: string
+  run(w: Writer, before: Readonly<Row> | null, after: Readonly<Row>): Promise<void>
+}
+
+let writeHooks: readonly WriteHook[] = []
+
+/** createCore: every feature's write hooks (the same list for every core in the process). */
+export function registerWriteHooks(list: readonly WriteHook[]): void {
+  writeHooks = list
 }
 
 /**
@@ -437,14 +470,30 @@ export class PreparedWrites {
    * (its trigger runs for each row as for a row at a time; the statements are fewer).
    */
   fileJournal(journal: readonly Row[]): void {
-    const per = Math.floor(HELD_PARAMS / JOURNAL_COLUMNS.length)
-    for (let start = 0; start < journal.length; start += per) {
-      const end = Math.min(journal.length, start + per)
-      const params: unknown[] = []
-      for (let i = start; i < end; i++) for (const c of JOURNAL_COLUMNS) params.push(journal[i]![c] ?? null)
-      this.insertMany('write_journal', JOURNAL_COLUMNS, end - start).run(...params)
+    // Runs of audit-only entries (a pulled page's) go straight into audit_log while the trigger allows it
+    // (core/db/journalFiling.ts); the rest through the view. Order is kept: runs are filed as they come.
+    this.auditDirect ??= auditGoesDirect(this.conn)
+    const direct = (row: Row) => this.auditDirect === true && row.change_id == null
+    for (let start = 0; start < journal.length;) {
+      const auditOnly = direct(journal[start]!)
+      let end = start + 1
+      while (end < journal.length && direct(journal[end]!) === auditOnly) end++
+      const table = auditOnly ? 'audit_log' : 'write_journal'
+      const columns = auditOnly ? AUDIT_FROM_JOURNAL.map(([c]) => c) : JOURNAL_COLUMNS
+      const from = auditOnly ? AUDIT_FROM_JOURNAL.map(([, j]) => j) : JOURNAL_COLUMNS
+      const per = Math.floor(HELD_PARAMS / columns.length)
+      for (let at = start; at < end; at += per) {
+        const to = Math.min(end, at + per)
+        const params: unknown[] = []
+        for (let i = at; i < to; i++) for (const c of from) params.push(journal[i]![c] ?? null)
+        this.insertMany(table, columns, to - at).run(...params)
+      }
+      start = end
     }
   }
+
+  /** Whether audit-only entries may skip the journal's trigger (read once per page's statements). */
+  private auditDirect: boolean | undefined
 }
 
 /**

@@ -159,6 +159,7 @@ export async function adminAttention(
   levels: () => BranchAttentionData,
   now: Date,
   limit: number,
+  personalData?: () => Promise<HomeAttention[]>,
 ): Promise<HomeWork['attention']> {
   const of = { sync: may('sync/enrol'), blanks: may('blanks/receive-range'), staff: may('staff/reset-password') }
   const backup = may('backup/run-now')
@@ -172,6 +173,8 @@ export async function adminAttention(
       of.blanks ? blanks(db, rules.blanks, now, limit, more) : [],
       of.staff ? staff(db, now, limit, more) : [],
       backup ? backups(db) : [],
+      // The admin merges client cards: theirs too are the cards past retention and the disk's encryption.
+      personalData && may('client/merge') ? personalData() : [],
     ])
   ).flat()
   // Errors first, each group keeping its own order (Array.prototype.sort is stable).

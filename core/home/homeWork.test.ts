@@ -125,6 +125,11 @@ describe('home/get-work (issue 14)', () => {
     await policy('terminated', 'issued', addDays(d, 10), addDays(d, -5))
     await policy('draft', 'draft', addDays(d, 5))
     await policy('discarded', 'discarded', addDays(d, 5))
+    // Renewed already (core/renewal): its renewal is issued; a renewal only started (a draft) keeps it listed.
+    await policy('renewed', 'issued', addDays(d, 20))
+    await t.core.db('osago_policy').where({ id: 'discarded' }).update({ renews_policy_id: 'renewed' })
+    await policy('its-renewal', 'issued', addDays(d, 385))
+    await t.core.db('osago_policy').where({ id: 'its-renewal' }).update({ renews_policy_id: 'renewed' })
     const r = (await work('c')).renewals!
     expect(r.items.map((x) => [x.id, x.daysLeft])).toEqual([
       ['today', 0],

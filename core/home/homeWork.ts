@@ -1,7 +1,14 @@
 import type { Channel } from '../../shared/contract'
 import type { Role } from '../../shared/contract/roles'
 import { addDays, diffDays, type CalendarDate } from '../../shared/dates/calendarDate'
-import type { HomeItem, HomeList, HomeRecordKind, HomeRenewal, HomeWork } from '../../shared/home/contract'
+import type {
+  HomeAttention,
+  HomeItem,
+  HomeList,
+  HomeRecordKind,
+  HomeRenewal,
+  HomeWork,
+} from '../../shared/home/contract'
 import { mayCall } from '../../shared/lifecycle/can'
 import type { BranchAttentionData } from '../../shared/home/attentionRules'
 import type { Db } from '../db/openDatabase'
@@ -127,8 +134,8 @@ function inspectionItems(db: Db, status: string, by: string, limit: number): Pro
 }
 
 /**
- * OSAGO policies in force whose last day is within `days`: a range on osago_end_idx (migration 20261205000020)
- * walked in end-date order. `+status`: the status index would give every issued policy of the branch to sort.
+ * OSAGO policies in force, not yet renewed, whose last day is within `days`: a range on osago_end_idx (migration
+ * 20261205000020) walked in end-date order. `+status`: the status index would give every issued policy of the branch to sort.
  */
 async function renewals(db: Db, today: CalendarDate, days: number, limit: number): Promise<HomeWork['renewals']> {
   const rows = (await db('osago_policy')
@@ -136,6 +143,15 @@ async function renewals(db: Db, today: CalendarDate, days: number, limit: number
     .whereNull('terminated_on')
     .where('end_date', '>=', today)
     .where('end_date', '<=', addDays(today, days))
+    // Renewed already (core/renewal): the renewal's link index answers it per row.
+    .whereNotExists((q) =>
+      q
+        .from('osago_policy as r')
+        .whereRaw('r.renews_policy_id = osago_policy.id')
+        .whereIn('r.status', ['issued', 'printed'])
+        .limit(1)
+        .select(db.raw('1')),
+    )
     .orderBy('end_date')
     .limit(limit + 1)
     .select('id', 'policy_series', 'policy_number', 'insured_name', 'plate', 'end_date')) as Array<{
@@ -157,13 +173,14 @@ async function renewals(db: Db, today: CalendarDate, days: number, limit: number
   return { days, items, more: rows.length > limit }
 }
 
-/** Renewals are shown this many days ahead (docs/decisions.md row 85). */
-export const RENEWAL_DAYS = 60
-
 /** The admin's part needs the levels in force (reference data `branch-attention`) and the moment of the call. */
 export interface AttentionInputs {
   levels: () => BranchAttentionData
   now: Date
+  /** Renewals are shown this many days ahead: the OSAGO renewal window (reference data `renewal-rules`). */
+  renewalDays: () => number
+  /** Personal data lines for the admin (core/client: cards past retention, the disk not encrypted). */
+  personalData?: () => Promise<HomeAttention[]>
 }
 
 export async function homeWork(
@@ -223,7 +240,7 @@ export async function homeWork(
           'oldest',
         )
       : null,
-    renewals: may('osago/create-draft') ? await renewals(db, today, RENEWAL_DAYS, limit) : null,
-    attention: await adminAttention(db, may, attention.levels, attention.now, limit),
+    renewals: may('osago/create-draft') ? await renewals(db, today, attention.renewalDays(), limit) : null,
+    attention: await adminAttention(db, may, attention.levels, attention.now, limit, attention.personalData),
   }
 }

@@ -9,6 +9,8 @@ import { searchCasco } from '../casco/api'
 import { searchInspections } from '../inspection/api'
 import { searchOsago } from '../osago/api'
 import { searchTerminations } from '../termination/api'
+import { searchClients } from '../client/api'
+import { CLIENT_READERS } from '../../shared/client/client'
 
 type RecordKind = Exclude<SearchKind, 'client'>
 
@@ -54,12 +56,18 @@ async function searchAll(db: Db, role: Role, userId: string, query: string, limi
   if (maySearch(role, 'inspection'))
     asks.push(searchInspections(db, query, limit, inGroup(role, BRANCH_INSPECTION_READERS) ? null : userId))
   if (maySearch(role, 'termination')) asks.push(searchTerminations(db, query, limit))
+  // Client cards for those who may open one (the card's own access list, shared/client/contract.ts).
+  if (inGroup(role, CLIENT_READERS)) asks.push(searchClients(db, query, limit))
   const byKind = new Map<SearchKind, SearchHit[]>()
   for (const hits of await Promise.all(asks)) {
     for (const h of hits) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h])
   }
-  // Client hits come from two kinds: newest first across them, one per name.
-  const clients = (byKind.get('client') ?? []).sort((a, b) => (a.updatedOn < b.updatedOn ? 1 : -1))
+  // Client hits come from the cards and from the people named on records: cards first (a card opens the client's
+  // whole history), then newest first, one per name.
+  const card = (h: SearchHit) => (h.source ? 1 : 0)
+  const clients = (byKind.get('client') ?? []).sort((a, b) =>
+    card(a) !== card(b) ? card(a) - card(b) : a.updatedOn < b.updatedOn ? 1 : -1,
+  )
   const names = new Set<string>()
   byKind.set(
     'client',

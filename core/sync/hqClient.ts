@@ -5,6 +5,7 @@ import {
   contractLookupResponseSchema,
   enrolResponseSchema,
   hqErrorSchema,
+  kbmResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   whoamiResponseSchema,
@@ -13,6 +14,8 @@ import {
   type ContractSummary,
   type EnrolRequest,
   type EnrolResponse,
+  type KbmRequest,
+  type KbmResponse,
   type PullResponse,
   type PushResponse,
   type WhoamiResponse,
@@ -255,6 +258,11 @@ export class HqClient {
 
   async lookupContracts(query: { number: string; series?: string }): Promise<ContractSummary[]> {
     return (await this.request('GET', '/v1/contracts', contractLookupResponseSchema, { query })).contracts
+  }
+
+  /** The KBM class of each person through HQ (POST /v1/kbm, docs/domain/kbm-check.md); short: a clerk waits for it. */
+  checkKbm(request: KbmRequest): Promise<KbmResponse> {
+    return this.request('POST', '/v1/kbm', kbmResponseSchema, { json: request, timeoutMs: 15_000 })
   }
 
   blobBegin(sha256: string, size: number): Promise<BlobStatus> {

@@ -59,6 +59,7 @@ export class SyncEngine {
   private nextAttemptAt: Date | null = null
   private readonly reference: ReferenceTarget
   private readonly reachableListeners: Array<() => void> = []
+  private readonly syncedListeners: Array<() => Promise<void>> = []
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.reference = {
@@ -189,6 +190,7 @@ export class SyncEngine {
       this.failures = 0
       this.runState = 'idle'
       ok = true
+      await this.afterSync()
     } catch (e) {
       this.failures++
       this.transfer = null
@@ -258,6 +260,30 @@ export class SyncEngine {
   /** Called after every successful probe (HQ reachable, token valid): app updates check then, never offline. */
   onReachable(listener: () => void): void {
     this.reachableListeners.push(listener)
+  }
+
+  /**
+   * Called after every successful run, awaited before the run ends (so a test's `syncNow` sees its effect): work that
+   * needs HQ but is no part of the exchange (the KBM re-check, core/kbm). A listener bounds its own work; one that
+   * fails is logged and never fails the run.
+   */
+  onSynced(listener: () => Promise<void>): void {
+    this.syncedListeners.push(listener)
+  }
+
+  private async afterSync(): Promise<void> {
+    for (const listener of this.syncedListeners) {
+      try {
+        await listener()
+      } catch (e) {
+        this.opts.log?.('work after a sync run failed', e)
+      }
+    }
+  }
+
+  /** A client for HQ routes outside the exchange (the KBM check, core/kbm), with this device's token; null if not enrolled. */
+  async hqClientIfEnrolled(): Promise<HqClient | null> {
+    return (await this.isEnrolled()) ? this.client() : null
   }
 
   /** HQ's address and this device's token for HQ routes outside the sync protocol (app updates); null if not enrolled. */

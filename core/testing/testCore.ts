@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ManualClock } from '../app/clock'
 import { createCore, type Core, type CoreOptions } from '../app/createCore'
+import { RecordingAtRestPlatform } from '../client/api'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import type { Result } from '../../shared/contract/result'
 
@@ -11,7 +12,7 @@ export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources
 
 /** A real core on a real SQLite file in a fresh temp folder, with a clock the test moves. */
 export async function makeTestCore(
-  extra: Pick<CoreOptions, 'print'> = {},
+  extra: Pick<CoreOptions, 'print' | 'atRest'> = {},
 ): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-test-'))
   const clock = new ManualClock()
@@ -20,6 +21,8 @@ export async function makeTestCore(
     resourcesDir: RESOURCES_DIR,
     isTrustedUrl: (url) => url.startsWith('app://branch-desk/'),
     clock,
+    // The disk's encryption is the machine's, not the test's (core/client/atRest.ts); a test that checks it passes its own.
+    atRest: new RecordingAtRestPlatform(),
     ...extra,
   })
   return {

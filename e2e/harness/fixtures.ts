@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createCore, type Core } from '../../core/app/createCore'
 import { RecordingPrintPlatform } from '../../core/print/recordingPlatform'
+import { RecordingAtRestPlatform } from '../../core/client/api'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import { E2E_BASE_URL } from '../../playwright.config'
 import { bindCore } from './bindCore'
@@ -116,6 +117,7 @@ export const test = base.extend<
         resourcesDir: RESOURCES_DIR,
         isTrustedUrl: isTrustedE2eUrl,
         appVersion: 'e2e',
+        atRest: new RecordingAtRestPlatform(),
       })
       await seedBranch(core)
       await core.close()
@@ -143,6 +145,8 @@ export const test = base.extend<
       appVersion: 'e2e',
       print: printer,
       files: dialogs,
+      // The disk's encryption is the machine's, not the test's: the admin's home is judged on the data alone.
+      atRest: new RecordingAtRestPlatform(),
     })
     await use(core)
     await core.close()

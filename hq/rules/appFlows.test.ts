@@ -229,7 +229,7 @@ async function payOut(a: TerminationApplication): Promise<TerminationApplication
 }
 
 describe('HQ accepts what the branch app writes', () => {
-  it('OSAGO and its blanks: received; draft → calculated → draft → calculated → issued → printed, reissued on a new blank and printed; a blank spoiled from stock; drafts discarded', async () => {
+  it('OSAGO and its blanks: received; draft → calculated → draft → calculated → issued → printed, reissued on a new blank and printed; a blank spoiled from stock; a change re-issued on a new blank and a duplicate of the lost policy, both printed; drafts discarded', async () => {
     const desk = 'c'
     await expectOk(
       call(
@@ -269,6 +269,38 @@ describe('HQ accepts what the branch app writes', () => {
     const inStock = (await t.core.db('policy_blank').where({ status: 'available' }).first()) as { id: string }
     await expectOk(call(t.core, 'blanks/spoil-blank', { blankId: inStock.id, reason: 'Испорчен при хранении' }, 's'))
 
+    // A change to the issued policy (a plate, re-issued on a new blank), printed; then a duplicate of the lost policy.
+    let ch = await expectOk(call(t.core, 'osagoChange/start-change', { policyId: p.id, kind: 'plate' }, desk))
+    ch = await expectOk(
+      call(
+        t.core,
+        'osagoChange/calculate-change',
+        {
+          id: ch.id,
+          rowVersion: ch.rowVersion,
+          after: { ...ch.after, vehicle: { ...ch.after.vehicle, plate: 'А123ВС77' } },
+        },
+        desk,
+      ),
+    )
+    ch = await expectOk(call(t.core, 'osagoChange/apply-change', { id: ch.id, rowVersion: ch.rowVersion }, desk))
+    await expectOk(
+      call(t.core, 'print/print-document', { kind: 'osago-change-policy-blank', id: ch.id, printerName: 'HP' }, desk),
+    )
+    p = await expectOk(call(t.core, 'osago/get-policy', { id: p.id }, desk))
+    expect(p.status).toBe('printed')
+    const dup = await expectOk(
+      call(
+        t.core,
+        'osagoChange/issue-duplicate',
+        { policyId: p.id, policyRowVersion: p.rowVersion, reason: 'Утерян клиентом' },
+        desk,
+      ),
+    )
+    await expectOk(
+      call(t.core, 'print/print-document', { kind: 'osago-change-policy-blank', id: dup.id, printerName: 'HP' }, desk),
+    )
+
     const draft = await expectOk(call(t.core, 'osago/create-draft', undefined, desk))
     await expectOk(call(t.core, 'osago/discard-draft', { id: draft.id, rowVersion: draft.rowVersion }, desk))
     const calculated = await priced()
@@ -280,12 +312,16 @@ describe('HQ accepts what the branch app writes', () => {
     // The documents travel as records of their own, as objects; the hot row's changes carry none.
     expect(changes.some((c) => c.entity === 'osago_document' && typeof c.data.draft === 'object')).toBe(true)
     expect(changes.filter((c) => c.entity === 'osago_policy').every((c) => !('draft' in c.data))).toBe(true)
-    expect(statuses('policy_blank')).toEqual(new Set(['available', 'used', 'spoiled']))
+    expect(statuses('policy_blank')).toEqual(new Set(['available', 'used', 'spoiled', 'lost']))
+    expect(statuses('osago_change')).toEqual(new Set(['draft', 'calculated', 'applied']))
+    // The issue made the client's card, its first version and the link in the same push, all accepted.
+    expect(['client', 'client_version', 'client_link'].every((e) => changes.some((c) => c.entity === e))).toBe(true)
     // The reissue spoiled the used blank in the same push as the policy's move to the new one.
     const spoiledUsed = changes.filter(
       (c) => c.entity === 'policy_blank' && c.data.status === 'spoiled' && c.data.policy_id === p.id,
     )
-    expect(spoiledUsed).toHaveLength(1)
+    // One by the reissue, one by the change re-issued on a new blank.
+    expect(spoiledUsed).toHaveLength(2)
   }, 60_000)
 
   it('a CASCO case: returns to the inspector and to the clerk, re-submission after expiry, issue, print, three terminations; discards', async () => {
@@ -368,6 +404,10 @@ describe('HQ accepts what the branch app writes', () => {
 
     const changes = await expectAllAccepted()
     const moves = changes.filter((c) => c.entity === 'casco_quote' && c.entityId === q.id).map((c) => c.data.status)
+    // The contract's insured (and the inspection's and terminations' people) went to HQ as client cards and links.
+    expect(
+      changes.some((c) => c.entity === 'client_link' && c.data.entity === 'casco_quote' && c.data.entity_id === q.id),
+    ).toBe(true)
     expect(new Set(moves)).toEqual(
       new Set([
         'draft',
@@ -444,5 +484,38 @@ describe('HQ accepts what the branch app writes', () => {
     expect(
       changes.filter((c) => c.entity === 'manual_contract' && c.op === 'update').map((c) => c.data.terminated_on),
     ).toContain(null)
+  }, 60_000)
+
+  it('an OSAGO renewal: started from the expiring policy in its window, priced and issued; HQ takes the link', async () => {
+    await expectOk(
+      call(
+        t.core,
+        'blanks/receive-range',
+        { series: 'ААК', fromNumber: '0000000201', toNumber: '0000000203' },
+        'admin-console',
+      ),
+    )
+    const issue = async (id: string, rowVersion: number, draft?: ReturnType<typeof completeDraft>) => {
+      const p = await expectOk(
+        call(t.core, 'osago/calculate-policy', { id, rowVersion, ...(draft ? { draft } : {}) }, 'c'),
+      )
+      const payment = { method: 'cash' as const, receiptNumber: 'Ч-9', amountKopecks: p.calculation!.premiumKopecks }
+      return expectOk(call(t.core, 'osago/issue-policy', { id: p.id, rowVersion: p.rowVersion, payment }, 'c'))
+    }
+    const created = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))
+    const old = await issue(created.id, created.rowVersion, completeDraft(today(t.core)))
+    // A month before its end: the renewal's window (resources/rules/renewal.json).
+    await setClock(new Date(`${addDays(old.endDate!, -30)}T09:00:00.000Z`))
+    const renewal = await expectOk(call(t.core, 'osago/renew-policy', { id: old.id }, 'c'))
+    const issued = await issue(renewal.id, renewal.rowVersion)
+    expect(issued.status).toBe('issued')
+
+    const changes = await expectAllAccepted()
+    const links = changes.filter((c) => c.entity === 'osago_policy' && c.entityId === renewal.id)
+    expect(links.map((c) => [c.data.status, c.data.renews_policy_id])).toEqual([
+      ['draft', old.id],
+      ['calculated', old.id],
+      ['issued', old.id],
+    ])
   }, 60_000)
 })

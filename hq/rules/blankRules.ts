@@ -15,6 +15,7 @@ const blankSchema = z.looseObject({
   status: z.enum(BLANK_STATUSES),
   policy_id: z.string().nullable().optional(),
   spoiled_reason: z.string().nullable().optional(),
+  lost_reason: z.string().nullable().optional(),
 })
 
 export const policyBlankRule: EntityRule = {
@@ -26,6 +27,8 @@ export const policyBlankRule: EntityRule = {
       return reject('invalid-data', { field: 'policy_id', message: 'a used blank names its policy' })
     if (after.status === 'spoiled' && !after.spoiled_reason)
       return reject('invalid-data', { field: 'spoiled_reason', message: 'a spoiled blank keeps its reason' })
+    if (after.status === 'lost' && (!after.policy_id || !after.lost_reason))
+      return reject('invalid-data', { field: 'lost_reason', message: 'a lost blank keeps its policy and reason' })
     // A blank is used once and spoiled for good (shared/blanks/lifecycle.ts; the branch database's trigger too).
     const moved = transitionVerdict(blanksLifecycle, change.before ? String(change.before.status) : null, after.status)
     if (moved) return moved

@@ -58,8 +58,26 @@ const blank = (status: string, v: number): RecordData =>
     status,
     policy_id: status === 'available' ? null : 'p1',
     spoiled_reason: status === 'spoiled' ? 'Замят принтером' : null,
+    lost_reason: status === 'lost' ? 'Утерян клиентом' : null,
   })
 const usedBlank: FakeRecord = { entity: 'policy_blank', id: 'bl1', data: blank('used', 2) }
+// A change to the issued policy p1; applied, it names the new blank bl2 that p1 now uses.
+const changeRow = (status: string, v: number): RecordData =>
+  synced('ch1', v, {
+    policy_id: 'p1',
+    kind: 'add-driver',
+    status,
+    print_form: 'reissue',
+    effective_date: '2026-12-06',
+    before: {},
+    after: {},
+    amount_kopecks: status === 'draft' ? null : 1_000_00,
+    new_blank_id: status === 'applied' ? 'bl2' : null,
+  })
+const changeRecords: FakeRecord[] = [
+  { entity: 'osago_policy', id: 'p1', data: policy('issued', 3) },
+  { entity: 'policy_blank', id: 'bl2', data: { ...blank('used', 2), id: 'bl2', number: '0123456790' } },
+]
 const decisionRow = (outcome: string, v: number): RecordData =>
   synced('d1', v, {
     quote_id: 'q1',
@@ -85,6 +103,7 @@ function judgeOf(table: string, rowIn: (status: string, v: number) => RecordData
 const JUDGES: Record<string, Judge> = {
   osago_policy: judgeOf('osago_policy', policy, [...everyone, usedBlank]),
   policy_blank: judgeOf('policy_blank', blank, everyone),
+  osago_change: judgeOf('osago_change', changeRow, [...everyone, ...changeRecords]),
   approval_decision: judgeOf('approval_decision', decisionRow, [...everyone, submittedQuote]),
   casco_quote: (from, to, by) =>
     from === null

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { draftToApplicationInput } from '../../shared/osago/draft'
 import { validateOsagoApplication } from '../../shared/osago/application'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
+import { kbmDocument } from '../../shared/osago/kbmCheck'
+import type { OsagoDraft } from '../../shared/osago/draft'
 import type { RecordData } from '../records'
 import { osagoPolicyRule } from './blankRules'
 import { fakeContext, insert, judge, synced, update } from './fakeContext'
@@ -182,6 +184,30 @@ describe('HQ judges the policy’s document (osago_document) once the applicatio
     const issued = { ...hot('issued', 3), blank_id: 'bl1' }
     expect(await judge(osagoPolicyRule, holding(organisationList), update(issued, { status: 'printed' }))).toBe(
       'accepted',
+    )
+  })
+
+  it('takes an application carrying the national database’s KBM answers beside the classes', async () => {
+    const move = update(hot('draft', 1), { status: 'calculated' })
+    const check = (kbmClass: string, document: string) => ({
+      source: 'ais' as const,
+      class: kbmClass,
+      requestId: 'KBM-SIM-0123456789AB',
+      checkedAt: '2026-11-21T10:00:00.000Z',
+      document,
+    })
+    const listed = structuredClone(draft)
+    if (listed.drivers.mode !== 'list') throw new Error('list expected')
+    const first = listed.drivers.list[0]!
+    first.kbmClass = '10'
+    first.kbmCheck = check('10', kbmDocument(first.licence.series, first.licence.number))
+    expect(await judge(osagoPolicyRule, holding(listed), move)).toBe('accepted')
+    const anyDriver: OsagoDraft = structuredClone(draft)
+    anyDriver.drivers = { mode: 'unlimited', ownerKbmClass: '6', ownerKbmCheck: check('6', '4519123456') }
+    expect(await judge(osagoPolicyRule, holding(anyDriver), move)).toBe('accepted')
+    // What HQ refuses it still refuses with the answers in: an organisation's named list.
+    expect(await judge(osagoPolicyRule, holding({ ...organisationList, drivers: listed.drivers }), move)).toBe(
+      'rejected:osago-drivers-not-limitable',
     )
   })
 

@@ -6,6 +6,8 @@ import { approvalDecisionKey, cascoDocumentRule, cascoQuoteRule } from './cascoR
 import { inspectionDamageRule, inspectionPhotoRule, inspectionRule } from './inspectionRules'
 import { manualContractRule, terminationApplicationRule } from './terminationRules'
 import { checkSchema, syncedRow } from './schemaCheck'
+import { clientLinkRule, clientRule, clientVersionRule } from './clientRules'
+import { osagoChangeRule } from './osagoChangeRules'
 import { z } from 'zod'
 import { reject, type EntityRule } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
@@ -53,6 +55,12 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   inspection_photo: inspectionPhotoRule,
   manual_contract: manualContractRule,
   termination_application: terminationApplicationRule,
+  // The client card: owned by its branch, merged by its admin; versions only inserted; links to the branch's records.
+  client: clientRule,
+  client_version: clientVersionRule,
+  client_link: clientLinkRule,
+  // Changes to issued OSAGO policies and duplicates of lost ones (core/osagoChange).
+  osago_change: osagoChangeRule,
   approval_decision: {
     ...fourEyesApproval({
       decidedBy: 'decided_by',

@@ -34,6 +34,8 @@ export async function startHq(
     blobChunkMax?: number
     port?: number
     enrolAttemptsPerMinute?: number
+    /** KBM requests per device and minute (POST /v1/kbm); HQ's default unless given. */
+    kbmRequestsPerMinute?: number
     /** Small limits and timeouts for tests of refusing early (the rest keep HQ's defaults). */
     limits?: Partial<HqLimits>
     /** TRUST_PROXY as hq/config.ts parses it (a test of HQ behind a balancer). */
@@ -55,6 +57,7 @@ export async function startHq(
       blobChunkMax: opts.blobChunkMax ?? 8 * 1024 * 1024,
       logLevel: 'info',
       enrolAttemptsPerMinute: opts.enrolAttemptsPerMinute ?? 10_000,
+      ...(opts.kbmRequestsPerMinute ? { kbmRequestsPerMinute: opts.kbmRequestsPerMinute } : {}),
       ...(opts.limits ? { limits: { ...DEFAULT_LIMITS, ...opts.limits } } : {}),
       ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     },

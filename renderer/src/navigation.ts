@@ -1,5 +1,6 @@
 import {
   mdiAccountGroup,
+  mdiCalendarClock,
   mdiCarSearch,
   mdiCarSettings,
   mdiCheckDecagram,
@@ -27,7 +28,17 @@ import {
  */
 export interface Section {
   key:
-    'home' | 'osago' | 'casco' | 'inspections' | 'approvals' | 'terminations' | 'blanks' | 'sync' | 'staff' | 'settings'
+    | 'home'
+    | 'osago'
+    | 'casco'
+    | 'renewals'
+    | 'inspections'
+    | 'approvals'
+    | 'terminations'
+    | 'blanks'
+    | 'sync'
+    | 'staff'
+    | 'settings'
   path: string
   icon: string
   roles: readonly Role[]
@@ -39,6 +50,8 @@ export const SECTIONS: readonly Section[] = [
   { key: 'home', path: '/home', icon: mdiHome, roles: EVERYONE },
   { key: 'osago', path: '/osago', icon: mdiShieldCar, roles: DESK },
   { key: 'casco', path: '/casco', icon: mdiCarSettings, roles: DESK },
+  // The worklist «Истекают в ближайшие 60 дней»: OSAGO and CASCO contracts to renew (core/renewal).
+  { key: 'renewals', path: '/renewals', icon: mdiCalendarClock, roles: DESK },
   { key: 'inspections', path: '/inspections', icon: mdiCarSearch, roles: INSPECTION_READERS },
   { key: 'approvals', path: '/approvals', icon: mdiCheckDecagram, roles: CASCO_CASE_DECIDERS },
   { key: 'terminations', path: '/terminations', icon: mdiFileCancel, roles: DESK },

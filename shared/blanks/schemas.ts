@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { policyBlank } from '../validation/policyBlank'
 import { idSchema } from '../staff/schemas'
 
-/** A blank's life: received into stock → used by one policy, or spoiled (kept with a reason). Never back. */
-export const BLANK_STATUSES = ['available', 'used', 'spoiled'] as const
+/**
+ * A blank's life: received into stock → used by one policy, or spoiled (kept with a reason); a used blank the
+ * client lost is recorded lost when its duplicate is issued (docs/domain/paper-blanks.md). Never back.
+ */
+export const BLANK_STATUSES = ['available', 'used', 'spoiled', 'lost'] as const
 export type BlankStatus = (typeof BLANK_STATUSES)[number]
 
 /** One receipt of blanks covers at most this many numbers: a typo in a range must not create a million rows. */

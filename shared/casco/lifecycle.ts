@@ -47,6 +47,8 @@ export const cascoLifecycle = defineLifecycle({
   editable: { statuses: OPEN },
   transitions: [
     { from: null, to: 'draft', channel: 'casco/create-quote', action: 'casco.quote-created' },
+    // A renewal starts as a new quote carrying the expiring contract's data (core/renewal).
+    { from: null, to: 'draft', channel: 'casco/renew-contract', action: 'casco.renewal-created' },
     ...fromEach(OPEN, 'draft', { channel: 'casco/save-draft', action: 'casco.draft-saved' }),
     ...fromEach(OPEN, 'quoted', { channel: 'casco/calculate-quote', action: 'casco.quoted' }),
     ...staysIn(PRICED_OPEN, { channel: 'casco/choose-option', action: 'casco.option-chosen' }),

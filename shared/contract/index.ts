@@ -21,6 +21,10 @@ import { backupContract } from '../backup/contract'
 import { productionCalendarContract } from '../reference/productionCalendarContract'
 import { searchContract } from '../search/contract'
 import { homeContract } from '../home/contract'
+import { renewalContract } from '../renewal/contract'
+import { clientContract } from '../client/contract'
+import { kbmContract } from '../kbm/contract'
+import { osagoChangeContract } from '../osagoChange/contract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -44,6 +48,10 @@ export const contract = {
   ...productionCalendarContract,
   ...searchContract,
   ...homeContract,
+  ...renewalContract,
+  ...clientContract,
+  ...kbmContract,
+  ...osagoChangeContract,
 } as const
 
 export type Contract = typeof contract

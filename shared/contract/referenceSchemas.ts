@@ -11,6 +11,9 @@ import { cascoProgramsFileSchema } from '../casco/programsSchema'
 import { insurerDetailsFileSchema } from '../reference/insurer'
 import { inspectionChecklistFileSchema } from '../inspection/checklist'
 import { branchAttentionFileSchema } from '../home/attentionRules'
+import { osagoChangeRulesFileSchema } from '../osagoChange/changeRules'
+import { renewalRulesFileSchema } from '../renewal/rules'
+import { personalDataRulesFileSchema } from '../client/personalDataRules'
 
 /**
  * Registry of reference kinds: the `kind` written in a file → the schema of the whole file. Kept in shared/contract/
@@ -37,4 +40,10 @@ export const REFERENCE_SCHEMAS = {
   'inspection-checklist': inspectionChecklistFileSchema,
   /** The levels at which the branch admin's home calls out blanks running low and a stale sync. */
   'branch-attention': branchAttentionFileSchema,
+  /** Changes to an issued OSAGO policy (kinds, addendum or re-issue) and the duplicate's fee. */
+  'osago-change-rules': osagoChangeRulesFileSchema,
+  /** When a contract may be renewed: the window before its end (the renewal worklist, osago/renew-policy). */
+  'renewal-rules': renewalRulesFileSchema,
+  /** The consent text the client signs (its version) and how long a client card is kept (152-FZ). */
+  'personal-data-rules': personalDataRulesFileSchema,
 } as const

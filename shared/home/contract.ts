@@ -62,6 +62,10 @@ export const HOME_ATTENTION_KEYS = [
   'staffPasswordPending',
   'backupNoFolder',
   'backupFailed',
+  // Personal data (core/client): cards past their retention period, the disk not encrypted or not known to be.
+  'clientsPastRetention',
+  'diskNotEncrypted',
+  'diskEncryptionUnknown',
 ] as const
 export type HomeAttentionKey = (typeof HOME_ATTENTION_KEYS)[number]
 export type HomeAttentionSection = 'blanks' | 'sync' | 'staff' | 'settings'

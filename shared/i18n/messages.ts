@@ -14,6 +14,10 @@ import ruErrors from './ru/errors'
 import ruFiles from './ru/files'
 import ruFirstRun from './ru/firstRun'
 import ruHome from './ru/home'
+import ruClient from './ru/client'
+import ruRenewal from './ru/renewal'
+import ruOsagoChange from './ru/osagoChange'
+import ruKbm from './ru/kbm'
 import ruInspection from './ru/inspection'
 import ruLock from './ru/lock'
 import ruNav from './ru/nav'
@@ -46,6 +50,10 @@ import enErrors from './en/errors'
 import enFiles from './en/files'
 import enFirstRun from './en/firstRun'
 import enHome from './en/home'
+import enClient from './en/client'
+import enRenewal from './en/renewal'
+import enOsagoChange from './en/osagoChange'
+import enKbm from './en/kbm'
 import enInspection from './en/inspection'
 import enLock from './en/lock'
 import enNav from './en/nav'
@@ -83,6 +91,10 @@ const RU = {
   ...ruFiles,
   ...ruFirstRun,
   ...ruHome,
+  ...ruClient,
+  ...ruRenewal,
+  ...ruOsagoChange,
+  ...ruKbm,
   ...ruInspection,
   ...ruLock,
   ...ruNav,
@@ -121,6 +133,10 @@ const EN: MessageSchema = {
   ...enFiles,
   ...enFirstRun,
   ...enHome,
+  ...enClient,
+  ...enRenewal,
+  ...enOsagoChange,
+  ...enKbm,
   ...enInspection,
   ...enLock,
   ...enNav,

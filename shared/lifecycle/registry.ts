@@ -4,6 +4,7 @@ import { cascoLifecycle } from '../casco/lifecycle'
 import type { Channel } from '../contract'
 import { inspectionLifecycle } from '../inspection/lifecycle'
 import { osagoLifecycle } from '../osago/lifecycle'
+import { osagoChangeLifecycle } from '../osagoChange/lifecycle'
 import { terminationLifecycle } from '../termination/lifecycle'
 import type { Lifecycle } from './lifecycle'
 
@@ -19,6 +20,7 @@ export const LIFECYCLES = {
   termination: terminationLifecycle,
   blanks: blanksLifecycle,
   approval: approvalLifecycle,
+  osagoChange: osagoChangeLifecycle,
 } as const satisfies Record<string, Lifecycle>
 
 /** The lifecycle of the record a channel works on: its feature's (`osago/issue-policy` → OSAGO), if it has one. */

@@ -21,6 +21,7 @@ import { organisationProblemsAt, partyProblemsAt } from '../party/validate'
 import { zodIssuesToFieldErrors, zodIssuesToFieldParams, type FieldCheck } from '../validation/fieldErrors'
 import type { MessageParams } from '../validation/messageKey'
 import { kbmClasses } from './tariffSchema'
+import { kbmCheckHolds, kbmCheckSchema, kbmDocument, type KbmCheck } from './kbmCheck'
 import { diagnosticCardProblems, type DiagnosticCardDates } from './diagnosticCard'
 import { driverDateProblems, type ContractDates, type DriverDates } from '../validation/driverDates'
 
@@ -71,6 +72,15 @@ export const ownerSchema = z.discriminatedUnion(
 
 const kbmClass = z.enum(kbmClasses, { message: 'osago.input.kbmClass' })
 
+/** The class is the register's answer for the licence typed now (docs/domain/kbm-check.md), not one typed by hand. */
+function driverKbmChecked(d: {
+  kbmClass?: string
+  kbmCheck?: KbmCheck | null
+  licence?: { series?: string; number?: string }
+}): boolean {
+  return kbmCheckHolds(d.kbmCheck, kbmDocument(d.licence?.series ?? '', d.licence?.number ?? ''), d.kbmClass ?? '')
+}
+
 export const driverSchema = z
   .strictObject({
     surname: personNameSchema,
@@ -85,9 +95,12 @@ export const driverSchema = z
     /** Class 3 for a first-time driver; anything else needs `kbmReason`. */
     kbmClass,
     kbmReason: optionalText(300),
+    /** The national database's answer that set the class: no reason is asked for a class it confirms. */
+    kbmCheck: kbmCheckSchema.nullable().optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.kbmClass !== '3' && !d.kbmReason) problem(ctx, 'osago.form.kbmReasonRequired', ['kbmReason'])
+    if (d.kbmClass !== '3' && !d.kbmReason && !driverKbmChecked(d))
+      problem(ctx, 'osago.form.kbmReasonRequired', ['kbmReason'])
     // The licence against the birth date alone; the contract's dates are judged with the whole application.
     for (const [field, p] of Object.entries(driverDateProblems(d, {}, null)))
       reportProblem(ctx, { ...p, path: [field] })
@@ -154,7 +167,11 @@ export const osagoApplicationSchema = z
     owner: ownerSchema.nullable(),
     vehicle: vehicleSchema,
     drivers: z.discriminatedUnion('mode', [
-      z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: kbmClass }),
+      z.strictObject({
+        mode: z.literal('unlimited'),
+        ownerKbmClass: kbmClass,
+        ownerKbmCheck: kbmCheckSchema.nullable().optional(),
+      }),
       z.strictObject({
         mode: z.literal('list'),
         list: z.array(driverSchema).min(1, { message: 'osago.input.driversEmpty' }).max(20),
@@ -256,6 +273,8 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
       list?: Array<{
         kbmClass?: string
         kbmReason?: string | null
+        kbmCheck?: KbmCheck | null
+        licence?: { series?: string; number?: string }
         birthDate?: string
         licenseSince?: string
         licenseYearOnly?: boolean
@@ -290,7 +309,7 @@ export function crossFieldProblems(raw: unknown): Record<string, string> {
     out['insured.birthDate'] = 'osago.form.insuredTooYoung'
   }
   a.drivers?.list?.forEach((d, i) => {
-    if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim())
+    if (d.kbmClass && d.kbmClass !== '3' && !d.kbmReason?.trim() && !driverKbmChecked(d))
       out[`drivers.list.${i}.kbmReason`] = 'osago.form.kbmReasonRequired'
     for (const [field, p] of Object.entries(driverDateProblems(d, c ?? {}, a.vehicle?.category)))
       out[`drivers.list.${i}.${field}`] = p.key

@@ -9,6 +9,7 @@ import {
   type PersonDraft,
 } from '../party/draft'
 import type { OsagoInputJson } from './input'
+import type { KbmCheck } from './kbmCheck'
 
 /**
  * The form's state as the clerk types it — every field present, values possibly empty. Saved as is (autosave);
@@ -28,6 +29,8 @@ export interface DriverDraft {
   licenseYearOnly: boolean
   kbmClass: string
   kbmReason: string
+  /** The national database's answer that set kbmClass (shared/osago/kbmCheck.ts); absent while the class is typed. */
+  kbmCheck?: KbmCheck | null
 }
 
 export interface OsagoDraft {
@@ -58,7 +61,9 @@ export interface OsagoDraft {
     /** Dates as typed (YYYY-MM-DD); a draft saved before the issue date was asked has none until the clerk types it. */
     diagnosticCard: { number: string; issueDate: string; validUntil: string } | null
   }
-  drivers: { mode: 'unlimited'; ownerKbmClass: string } | { mode: 'list'; list: DriverDraft[] }
+  drivers:
+    | { mode: 'unlimited'; ownerKbmClass: string; ownerKbmCheck?: KbmCheck | null }
+    | { mode: 'list'; list: DriverDraft[] }
   grossViolations: boolean
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { organisationDraftSchema, partyDraftSchema, personDraftSchema as person } from '../party/draftSchema'
 import type { OsagoDraft } from './draft'
+import { kbmCheckSchema } from './kbmCheck'
 
 /**
  * The shape of a draft as it crosses IPC: types and sizes are checked (nothing else gets stored), contents are
@@ -22,6 +23,7 @@ const driver = z.strictObject({
   licenseYearOnly: z.boolean(),
   kbmClass: s(2),
   kbmReason: s(300),
+  kbmCheck: kbmCheckSchema.nullable().optional(),
 })
 
 export const osagoDraftSchema: z.ZodType<OsagoDraft> = z.strictObject({
@@ -60,7 +62,11 @@ export const osagoDraftSchema: z.ZodType<OsagoDraft> = z.strictObject({
     diagnosticCard: z.strictObject({ number: s(30), issueDate: date.default(''), validUntil: date }).nullable(),
   }),
   drivers: z.discriminatedUnion('mode', [
-    z.strictObject({ mode: z.literal('unlimited'), ownerKbmClass: s(2) }),
+    z.strictObject({
+      mode: z.literal('unlimited'),
+      ownerKbmClass: s(2),
+      ownerKbmCheck: kbmCheckSchema.nullable().optional(),
+    }),
     z.strictObject({ mode: z.literal('list'), list: z.array(driver).max(20) }),
   ]),
   grossViolations: z.boolean(),

@@ -1,4 +1,4 @@
-import { defineLifecycle, staysIn } from '../lifecycle/lifecycle'
+import { defineLifecycle, fromEach, staysIn } from '../lifecycle/lifecycle'
 import { DESK } from '../staff/roleGroups'
 import { OSAGO_STATUSES, type OsagoStatus } from './policy'
 
@@ -24,6 +24,8 @@ export const osagoLifecycle = defineLifecycle({
   editable: { statuses: ['draft', 'calculated'] },
   transitions: [
     { from: null, to: 'draft', channel: 'osago/create-draft', action: 'osago.draft-created' },
+    // A renewal starts as a new draft carrying the expiring policy's data (core/renewal).
+    { from: null, to: 'draft', channel: 'osago/renew-policy', action: 'osago.renewal-created' },
     { from: 'draft', to: 'draft', channel: 'osago/save-draft', action: 'osago.draft-saved' },
     { from: 'calculated', to: 'draft', channel: 'osago/save-draft', action: 'osago.draft-saved' },
     { from: 'draft', to: 'calculated', channel: 'osago/calculate-policy', action: 'osago.calculated' },
@@ -46,5 +48,13 @@ export const osagoLifecycle = defineLifecycle({
       action: 'termination.completed',
     }),
     ...staysIn(OSAGO_CONTRACT_STATUSES, { channel: 'termination/refuse-application', action: 'termination.refused' }),
+    // A change to the issued contract (core/osagoChange): an addendum keeps the status; a re-issue on a new blank
+    // and a duplicate of a lost policy put it on a blank not yet printed.
+    ...staysIn(OSAGO_CONTRACT_STATUSES, { channel: 'osagoChange/apply-change', action: 'osago.change-applied' }),
+    { from: 'printed', to: 'issued', channel: 'osagoChange/apply-change', action: 'osago.change-applied' },
+    ...fromEach(OSAGO_CONTRACT_STATUSES, 'issued', {
+      channel: 'osagoChange/issue-duplicate',
+      action: 'osago.duplicate-issued',
+    }),
   ],
 })

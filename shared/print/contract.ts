@@ -17,6 +17,8 @@ export const DOCUMENT_KINDS = [
   'termination-refund-sheet',
   'casco-contract',
   'casco-schedule',
+  'osago-change-addendum',
+  'osago-change-policy-blank',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

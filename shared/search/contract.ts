@@ -5,8 +5,8 @@ import { EVERYONE } from '../staff/roleGroups'
 /**
  * What the global search (Ctrl+K anywhere) finds. Each kind is a record with its own screen; a kind is searched
  * only for a user whose role may open that record's list (the core filters by the same access lists as the list
- * channels, never the renderer). «client» hits are the people and organisations named on contracts until the
- * client card (a later issue) gives clients records of their own; it then extends the same index.
+ * channels, never the renderer). «client» hits are client cards (core/client, their own FTS index) and the people and
+ * organisations named on records that have no card yet (a record made before cards existed).
  */
 export const SEARCH_KINDS = ['osago', 'casco', 'inspection', 'termination', 'client'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
@@ -25,7 +25,7 @@ export interface SearchHit {
   updatedOn: string
   /**
    * A «client» hit only: the record the person was found on, which Enter opens (its kind says which screen; `status`
-   * is that record's status). Until clients have records of their own a client hit has no screen of its own.
+   * is that record's status). A card's own hit has none: it opens the card (/clients/:id).
    */
   source?: { kind: Exclude<SearchKind, 'client'>; id: string }
 }

@@ -22,6 +22,9 @@ export const DOCUMENT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   casco_document: ['draft', 'quote_input', 'quote_result'],
   inspection: ['report'],
   approval_decision: ['conditions', 'checks'],
+  client: ['party', 'consent'],
+  client_version: ['party'],
+  osago_change: ['before', 'after', 'calculation', 'settlement'],
 }
 
 /**

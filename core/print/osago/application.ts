@@ -133,6 +133,23 @@ function formulaLine(d: OsagoPrintData): string {
   return `Тариф: указание Банка России ${d.calculation.tariffVersion}. Премия = ${product}${cap}.`
 }
 
+/**
+ * 152-FZ art. 9: the consent the client signs, printed in the version in force on the conclusion date with that
+ * version named, and the day it was signed once the client card records it (docs/domain/personal-data.md#consent).
+ */
+export function consentSection(d: OsagoPrintData, signatory: string): ContentNode[] {
+  const { text, given } = d.consent
+  return [
+    sectionTitle(`12. ${text.title}`),
+    ...text.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, mm(1)] }) as ContentNode),
+    labelled([
+      ['Редакция текста', given?.textVersion ?? text.textVersion],
+      ['Дата согласия', given ? formatDateRu(given.givenOn) : formatDateRu(d.application.contract.conclusionDate)],
+    ]),
+    signatureLine('Субъект персональных данных', signatory),
+  ]
+}
+
 export function buildApplication(d: OsagoPrintData): DocDefinition {
   const app = d.application
   const v = app.vehicle
@@ -259,13 +276,12 @@ export function buildApplication(d: OsagoPrintData): DocDefinition {
 
     sectionTitle('11. Подтверждение'),
     {
-      text:
-        'Сведения, указанные в заявлении, достоверны. С правилами обязательного страхования и расчётом страховой премии ознакомлен(а). ' +
-        'Даю согласие на обработку персональных данных в целях заключения и исполнения договора.',
+      text: 'Сведения, указанные в заявлении, достоверны. С правилами обязательного страхования и расчётом страховой премии ознакомлен(а).',
     },
     labelled([['Дата', formatDateRu(app.contract.conclusionDate)]]),
     signatureLine('Страхователь', signatoryName(app.insured)),
     signatureLine('Представитель страховщика', d.representativeName),
+    ...consentSection(d, signatoryName(app.insured)),
   ]
 
   return a4Document({

@@ -1,3 +1,4 @@
+import type { PersonalDataRules } from '../../../shared/client/personalDataRules'
 import type { OsagoApplication } from '../../../shared/osago/application'
 import type { StoredOsagoPremium } from '../../../shared/osago/calculator'
 import type { InsurerDetails, OsagoPolicy } from '../../../shared/osago/policy'
@@ -27,6 +28,14 @@ export interface OsagoPrintData {
   termStartTime: string
   /** The day of payment on the branch's calendar. */
   paidOn: string | null
+  /**
+   * The 152-FZ consent printed with the application: the text in force on the conclusion date (reference data
+   * `personal-data-rules`) and, once the client card records it, the day it was signed and the version signed.
+   */
+  consent: {
+    text: PersonalDataRules['consent']
+    given: { givenOn: string; textVersion: string } | null
+  }
 }
 
 export interface OsagoPrintDeps {
@@ -34,6 +43,8 @@ export interface OsagoPrintDeps {
   reference: ReferenceData
   staffName: (staffId: string) => Promise<string | null>
   timeZone: string
+  /** The consent recorded on the client card of the policy's insured (core/client), if any. */
+  consentOf?: (policyId: string) => Promise<{ givenOn: string; textVersion: string } | null>
 }
 
 export async function loadOsagoPrintData(id: string | undefined, deps: OsagoPrintDeps): Promise<OsagoPrintData> {
@@ -74,6 +85,10 @@ export async function loadOsagoPrintData(id: string | undefined, deps: OsagoPrin
     representativeName: policy.issuedBy ? await deps.staffName(policy.issuedBy) : null,
     termStartTime: termStartTime(startDate, policy.issuedAt, deps.timeZone),
     paidOn: policy.payment ? todayIn(deps.timeZone, new Date(policy.payment.paidAt)) : null,
+    consent: {
+      text: referenceInForce(deps.reference, 'personal-data-rules', on).data.consent,
+      given: (await deps.consentOf?.(policy.id)) ?? null,
+    },
   }
 }
 

@@ -11,6 +11,7 @@ import { approvalRoutes } from '../features/approval/routes'
 import { blanksRoutes } from '../features/blanks/routes'
 import { cascoRoutes } from '../features/casco/routes'
 import { homeRoutes } from '../features/home/routes'
+import { renewalRoutes } from '../features/renewal/routes'
 import { inspectionRoutes } from '../features/inspection/routes'
 import { osagoRoutes } from '../features/osago/routes'
 import { sessionRoutes } from '../features/session/routes'
@@ -19,6 +20,7 @@ import { setupRoutes } from '../features/setup/routes'
 import { staffRoutes } from '../features/staff/routes'
 import { syncRoutes } from '../features/sync/routes'
 import { terminationRoutes } from '../features/termination/routes'
+import { clientRoutes } from '../features/client/routes'
 import { loadMessagesFor } from '../plugins/i18n'
 import { useAppStatusStore } from '../stores/appStatus'
 import { useSessionStore } from '../stores/session'
@@ -44,9 +46,11 @@ const FEATURE_ROUTES: readonly RouteRecordRaw[][] = [
   homeRoutes,
   osagoRoutes,
   cascoRoutes,
+  renewalRoutes,
   inspectionRoutes,
   approvalRoutes,
   terminationRoutes,
+  clientRoutes,
   blanksRoutes,
   syncRoutes,
   staffRoutes,

@@ -45,6 +45,7 @@ export default {
       available: 'On hand',
       used: 'Used',
       spoiled: 'Spoiled',
+      lost: 'Lost',
     },
     spoil: {
       action: 'Mark spoiled',

@@ -7,6 +7,7 @@ export default {
     home: 'Home',
     osago: 'OSAGO',
     casco: 'CASCO',
+    renewals: 'Renewals',
     inspections: 'Inspections',
     approvals: 'Approvals',
     terminations: 'Terminations',

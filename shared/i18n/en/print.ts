@@ -11,6 +11,8 @@ export default {
       'print-calibration': 'Calibration page',
       'casco-contract': 'CASCO contract (policy) with appendices',
       'casco-schedule': 'CASCO payment schedule',
+      'osago-change-addendum': 'OSAGO contract change',
+      'osago-change-policy-blank': 'OSAGO policy on its new blank',
       'inspection-report': 'Vehicle inspection report',
       'termination-application': 'Application (2 copies)',
       'termination-refund-sheet': 'Refund calculation sheet',

@@ -42,6 +42,7 @@ export default {
       available: 'В наличии',
       used: 'Использован',
       spoiled: 'Испорчен',
+      lost: 'Утрачен',
     },
     spoil: {
       action: 'Отметить испорченным',

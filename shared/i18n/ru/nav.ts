@@ -4,6 +4,7 @@ export default {
     home: 'Главная',
     osago: 'ОСАГО',
     casco: 'КАСКО',
+    renewals: 'Продления',
     inspections: 'Осмотры',
     approvals: 'Согласования',
     terminations: 'Расторжения',

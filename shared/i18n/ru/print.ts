@@ -8,6 +8,8 @@ export default {
       'print-calibration': 'Калибровочная страница',
       'casco-contract': 'Договор (полис) КАСКО с приложениями',
       'casco-schedule': 'График платежей КАСКО',
+      'osago-change-addendum': 'Изменение договора ОСАГО',
+      'osago-change-policy-blank': 'Полис ОСАГО на новом бланке',
       'inspection-report': 'Акт осмотра ТС',
       'termination-application': 'Заявление (2 экземпляра)',
       'termination-refund-sheet': 'Расчёт суммы возврата',

@@ -44,6 +44,7 @@ const router = createRouter({
     { path: '/casco/:id', name: 'casco-quote', component: screen },
     { path: '/inspections/:id', name: 'inspection', component: screen },
     { path: '/terminations/:id', name: 'termination-application', component: screen },
+    { path: '/clients/:id', name: 'client', component: screen },
   ],
 })
 
@@ -239,23 +240,22 @@ describe('GlobalSearch', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/osago/p9'))
   })
 
-  it('opens the record a client was found on, and a client hit naming no record opens nothing', async () => {
+  it('opens the record a client was found on, and a client card (a hit naming no record) opens the card', async () => {
     await mountSearch()
     await openPalette()
     await type('смир')
     await answerNext([
       hit('client', 'c1', 'Смирнов А. И.', 'submitted', { source: { kind: 'casco', id: 'q7' } }),
-      hit('client', 'c2', 'Смирнова О. П.', ''),
+      hit('client', 'c2', 'Смирнова О. П.', 'active'),
     ])
-    expect(options()[1]!.getAttribute('aria-disabled')).toBe('true')
-    await key('ArrowDown')
-    await key('Enter')
-    await wait(50)
-    expect(router.currentRoute.value.fullPath).toBe('/')
-    expect(field()).not.toBeNull()
-    await key('ArrowDown')
+    expect(options()[1]!.getAttribute('aria-disabled')).toBeNull()
     await key('Enter')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/casco/q7'))
+    await openPalette()
+    await type('смирн')
+    await answerNext([hit('client', 'c2', 'Смирнова О. П.', 'active')])
+    await key('Enter')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/clients/c2'))
   })
 
   it('says «Ничего не найдено» for an empty answer and shows a refusal', async () => {

@@ -23,7 +23,8 @@ describe('where a hit opens', () => {
     expect(opened(hit('inspection', 'i1', 'draft')).fullPath).toBe('/inspections/i1')
     expect(opened(hit('termination', 't1', 'paid')).fullPath).toBe('/terminations/t1')
     expect(opened(hit('client', 'c1', 'issued', { kind: 'termination', id: 't2' })).fullPath).toBe('/terminations/t2')
-    expect(targetOf(hit('client', 'c2', ''))).toBeNull()
+    // A client card's own hit (no source record) opens the card.
+    expect(opened(hit('client', 'c2', 'active')).fullPath).toBe('/clients/c2')
   })
 
   it('reads every status a list can show through that list’s own messages', () => {

@@ -45,14 +45,16 @@ function recordOf(hit: SearchHit): { kind: RecordKind; id: string } | null {
   return hit.source ?? null
 }
 
-/** The screen a hit opens (route name and id), or null for a client hit that names no record. */
+/** The screen a hit opens (route name and id): a client card's hit (no `source`) opens the card. */
 export function targetOf(hit: SearchHit): { name: string; params: { id: string } } | null {
+  if (hit.kind === 'client' && !hit.source) return { name: 'client', params: { id: hit.id } }
   const record = recordOf(hit)
   return record ? { name: RECORD_KINDS[record.kind].route, params: { id: record.id } } : null
 }
 
 /** The message key of a hit's status as its feature's list shows it, or null when there is none to show. */
 export function statusKey(hit: SearchHit): string | null {
+  if (hit.kind === 'client' && !hit.source) return null
   const record = recordOf(hit)
   return record && hit.status ? `${RECORD_KINDS[record.kind].statusPrefix}.${hit.status}` : null
 }
