@@ -8,4 +8,5 @@ export { lastDecision, listDecisions } from './decisionRows'
 export { searchCasco } from './cascoSearch'
 // A renewal (core/renewal) starts a new quote from the expiring contract's, with the list's columns as create does.
 export { searchColumns as cascoSearchColumns } from './cascoRows'
+export { NEW_QUOTE_COLUMNS } from './quoteColumns'
 export { vehicleName } from './formReference'

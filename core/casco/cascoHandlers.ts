@@ -43,6 +43,7 @@ import {
   type CascoRow,
   type SummaryRow,
 } from './cascoRows'
+import { NOT_SUBMITTED, UNPRICED } from './quoteColumns'
 
 type CascoChannels =
   | 'casco/get-form-reference'
@@ -57,35 +58,6 @@ type CascoChannels =
   | 'casco/issue-contract'
   | 'casco/discard-quote'
   | 'casco/list-for-inspection'
-
-/** Hot-row columns that only mean something for the priced quote they came from. */
-const UNPRICED = {
-  status: 'draft',
-  chosen_option: null,
-  payment_plan: null,
-  premium_kopecks: null,
-  total_kopecks: null,
-  tariff_version: null,
-  conclusion_date: null,
-  start_date: null,
-  end_date: null,
-  sum_insured_kopecks: null,
-} as const
-
-/** Hot-row columns a quote gets from submission on: none on a new quote. */
-const NOT_SUBMITTED = {
-  submitted_at: null,
-  submitted_by: null,
-  contract_branch: null,
-  contract_seq: null,
-  contract_number: null,
-  schedule: null,
-  first_payment: null,
-  issued_at: null,
-  issued_by: null,
-  printed_at: null,
-  terminated_on: null,
-} as const
 
 export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<CascoChannels> {
   const today = (ctx: HandlerContext) => todayIn(BRANCH_TIME_ZONE, ctx.now)

@@ -8,7 +8,7 @@ import { cascoRenewalDraft, osagoRenewalDraft } from '../../shared/renewal/carry
 import type { RenewalLinkRef, RenewalProduct } from '../../shared/renewal/contract'
 import { renewalWindow, type RenewalRulesData } from '../../shared/renewal/rules'
 import { AppError } from '../app/appError'
-import { cascoRecord, cascoSearchColumns, findCascoCase, vehicleName } from '../casco/api'
+import { NEW_QUOTE_COLUMNS, cascoRecord, cascoSearchColumns, findCascoCase, vehicleName } from '../casco/api'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
@@ -44,31 +44,6 @@ function assertRenewable(
   if (!w.ok) throw new AppError('CONFLICT', 'renewal.errors.ended', { date: formatDateRu(c.end_date) })
   return { start: c.start_date, end: c.end_date }
 }
-
-/** Hot-row columns of a new CASCO quote that are set only once it is priced or submitted (as casco/create-quote). */
-const NEW_QUOTE = {
-  status: 'draft',
-  chosen_option: null,
-  payment_plan: null,
-  premium_kopecks: null,
-  total_kopecks: null,
-  tariff_version: null,
-  conclusion_date: null,
-  start_date: null,
-  end_date: null,
-  sum_insured_kopecks: null,
-  submitted_at: null,
-  submitted_by: null,
-  contract_branch: null,
-  contract_seq: null,
-  contract_number: null,
-  schedule: null,
-  first_payment: null,
-  issued_at: null,
-  issued_by: null,
-  printed_at: null,
-  terminated_on: null,
-} as const
 
 export function renewalHandlers(db: Db, reference: ReferenceData, timeZone: string): HandlersOf<RenewalChannels> {
   const today = (ctx: HandlerContext) => todayIn(timeZone, ctx.now)
@@ -144,7 +119,7 @@ export function renewalHandlers(db: Db, reference: ReferenceData, timeZone: stri
         const term = assertRenewable(old.quote, isCascoContract, date, rules(date).casco.windowDays.value)
         const draft = cascoRenewalDraft(readCascoDraft(old.document.draft), date, term)
         const quote = await w.insert('casco_quote', {
-          ...NEW_QUOTE,
+          ...NEW_QUOTE_COLUMNS,
           created_by: ctx.actor.userId,
           renews_contract_id: old.quote.id,
           ...cascoSearchColumns(draft, vehicleName(reference, draft)),
