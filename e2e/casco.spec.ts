@@ -355,7 +355,7 @@ test.describe('CASCO: quote, inspection, approval, contract', () => {
     await page.getByTestId('casco-issue').click()
     const dialog = page.getByTestId('casco-issue-dialog')
     await expect(dialog.getByTestId('issue-schedule').locator('tbody tr')).toHaveCount(5)
-    await dialog.getByLabel('Номер чека').fill('Ч-000777')
+    await dialog.getByLabel('Номер чека').fill('ФД 777')
     await snap(page, '98-casco-issue-dialog')
     await dialog.getByTestId('casco-issue-submit').click()
     await expect(page.getByTestId('casco-status')).toHaveText('Договор заключён')

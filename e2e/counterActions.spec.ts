@@ -381,7 +381,7 @@ async function firstTimeOsago(page: Page, clerk: Clerk, printer: RecordingPrintP
   // Issue on the next blank: the receipt number, Ctrl+Enter (Enter in the dialog goes on to the amount).
   await clerk.click(page.getByTestId('issue'), 'issue')
   await expect(page.getByLabel('Номер чека')).toBeFocused()
-  await clerk.type('Ч-000123')
+  await clerk.type('ФД 123')
   await clerk.press(BASELINE ? 'Enter' : 'Control+Enter')
   await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')
   await expect(page.getByTestId('policy-blank')).toHaveText('ААК 0012345670')

@@ -142,7 +142,7 @@ test.describe('OSAGO at the counter', () => {
     await expect(page.getByTestId('policy-status')).toHaveText('Рассчитан')
     const premium = (await page.getByTestId('premium-total').textContent())!
     await page.getByTestId('issue').click()
-    await page.getByLabel('Номер чека').fill('Ч-000123')
+    await page.getByLabel('Номер чека').fill('ФД 123')
     await snap(page, '22-osago-issue-dialog')
     await page.getByTestId('issue-submit').click()
     await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')

@@ -84,7 +84,7 @@ test.describe('OSAGO premium ceiling (40-FZ art. 9 p. 2)', () => {
 
     // Payment: the issue dialog offers the capped premium and the core accepts exactly that amount.
     await page.getByTestId('issue').click()
-    await page.getByLabel('Номер чека').fill('Ч-000777')
+    await page.getByLabel('Номер чека').fill('ФД 777')
     await snap(page, '92-osago-ceiling-issue-dialog')
     await page.getByTestId('issue-submit').click()
     await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')

@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { addDays, addYears, todayIn } from '../shared/dates/calendarDate'
 import { formatRubles } from '../shared/money/format'
 import { formatDateRu } from '../shared/print/format'
 import { completeDraft } from '../shared/osago/testing/completeDraft'
-import { ADMIN, arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
+import { installReference } from '../core/sync/referenceUpdates'
+import { ADMIN, RESOURCES_DIR, arrange, expect, passwordOf, signIn, snap, test } from './harness/fixtures'
 
 /**
  * Changes to an issued OSAGO policy at the counter (issue 15 points 3–4): a driver added with its additional
@@ -44,7 +48,7 @@ test.describe('changes to an issued OSAGO policy', () => {
       {
         id: p.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: premium },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: premium },
       },
       CLERK,
     )
@@ -81,7 +85,7 @@ test.describe('changes to an issued OSAGO policy', () => {
     await expect(dialog.getByTestId('change-formula')).toContainText(
       `(${formatRubles(c.newPremiumKopecks)} − ${formatRubles(premium)}) × 365 / 365 дн.`,
     )
-    await dialog.getByTestId('change-receipt').locator('input').fill('Ч-000200')
+    await dialog.getByTestId('change-receipt').locator('input').fill('ФД 200')
     await snap(page, '95-osago-change-driver-priced', dialog.getByTestId('change-premium'))
     await page.keyboard.press('Control+Enter')
     await expect(dialog.getByTestId('change-applied')).toBeVisible()
@@ -109,5 +113,83 @@ test.describe('changes to an issued OSAGO policy', () => {
     await page.getByTestId('print-print').click()
     await expect(page.getByTestId('print-result')).toBeVisible()
     expect((await arrange(core, 'osago/get-policy', { id: p.id }, CLERK)).status).toBe('printed')
+  })
+
+  test('the refund a driver removal owes is paid and recorded on the change', async ({ page, core }) => {
+    const today = todayIn('Europe/Moscow')
+    // HQ shipped rules that refund a lower premium when a driver is removed (docs/domain/osago-changes.md#refunds).
+    const bundled = JSON.parse(readFileSync(join(RESOURCES_DIR, 'rules', 'osago-change-rules.json'), 'utf8'))
+    const refunding = {
+      ...bundled,
+      version: '2025-01-01.1',
+      effectiveFrom: '2025-01-01',
+      data: {
+        ...bundled.data,
+        kinds: bundled.data.kinds.map((k: { code: string }) =>
+          k.code === 'remove-driver' ? { ...k, refundsDecrease: true } : k,
+        ),
+      },
+    }
+    installReference(
+      { bundledDir: RESOURCES_DIR, overrideDir: mkdtempSync(join(tmpdir(), 'bd-e2e-ref-')), reference: core.reference },
+      refunding.kind,
+      refunding.version,
+      JSON.stringify(refunding),
+    )
+    await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
+    await arrange(
+      core,
+      'blanks/receive-range',
+      { series: 'ААК', fromNumber: '0012345670', toNumber: '0012345679' },
+      'arrange-admin',
+    )
+    await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, CLERK)
+    const p = await arrange(core, 'osago/create-draft', undefined, CLERK)
+    const calc = await arrange(
+      core,
+      'osago/calculate-policy',
+      { id: p.id, rowVersion: p.rowVersion, draft: completeDraft(today) },
+      CLERK,
+    )
+    const payment = { method: 'cash' as const, receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks }
+    await arrange(core, 'osago/issue-policy', { id: p.id, rowVersion: calc.rowVersion, payment }, CLERK)
+    const started = await arrange(core, 'osagoChange/start-change', { policyId: p.id, kind: 'remove-driver' }, CLERK)
+    const after = structuredClone(started.after)
+    if (after.drivers.mode !== 'list') throw new Error('list expected')
+    after.drivers.list.pop()
+    const priced = await arrange(
+      core,
+      'osagoChange/calculate-change',
+      { id: started.id, rowVersion: started.rowVersion, after },
+      CLERK,
+    )
+    const applied = await arrange(
+      core,
+      'osagoChange/apply-change',
+      { id: priced.id, rowVersion: priced.rowVersion },
+      CLERK,
+    )
+    const refund = applied.settlement!.amountKopecks
+    expect(applied.settlement!.kind).toBe('refund-due')
+    expect(refund).toBe(-priced.calculation!.amountKopecks)
+
+    await signIn(page, 'clerk')
+    await page.goto(`/#/osago/${p.id}`)
+    await page.getByTestId('change-policy').click()
+    const dialog = page.getByTestId('change-dialog')
+    // The dialog opens on the change whose refund is still to be paid.
+    const panel = dialog.getByTestId('refund-payout')
+    await expect(panel.getByTestId('refund-unpaid')).toHaveText(`Возврат ${formatRubles(refund)} ещё не выплачен`)
+    await panel.getByTestId('refund-method-bank').locator('input').check()
+    await expect(panel).toContainText('Номер платёжного поручения')
+    await panel.getByTestId('refund-document').locator('input').fill('000512')
+    await snap(page, '99-osago-change-refund-payout', panel)
+    await panel.getByTestId('refund-record').click()
+    await expect(panel.getByTestId('refund-paid')).toHaveText(
+      `Возврат ${formatRubles(refund)} выплачен ${formatDateRu(today)}: банковским переводом, документ № 000512`,
+    )
+    await snap(page, '99-osago-change-refund-paid')
+    const paid = await arrange(core, 'osagoChange/get-change', { id: applied.id }, CLERK)
+    expect(paid.settlement!.payout).toMatchObject({ method: 'bank', document: '000512', paidOn: today })
   })
 })

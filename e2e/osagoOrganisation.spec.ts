@@ -98,7 +98,7 @@ test.describe('OSAGO for an organisation (40-FZ art. 16)', () => {
     await page.getByTestId('calculate').click()
     await expect(page.getByTestId('policy-status')).toHaveText('Рассчитан')
     await page.getByTestId('issue').click()
-    await page.getByLabel('Номер чека').fill('Ч-000777')
+    await page.getByLabel('Номер чека').fill('ФД 777')
     await page.getByTestId('issue-submit').click()
     await expect(page.getByTestId('policy-status')).toHaveText('Оформлен')
 

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { ManualClock } from '../core/app/clock'
 import { createCore, type Core } from '../core/app/createCore'
+import { damage, submittedCase, submittedInspection } from '../core/casco/testing/cascoCase'
+import type { CascoQuoteRecord } from '../shared/casco/contract'
 import { addDays, todayIn } from '../shared/dates/calendarDate'
 import { formatDateRu } from '../shared/dates/typedDate'
 import type { OsagoPolicy } from '../shared/osago/policy'
@@ -73,7 +75,7 @@ async function issuedPolicy(core: Core, clock: ManualClock): Promise<OsagoPolicy
     {
       id: calculated.id,
       rowVersion: calculated.rowVersion,
-      payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calculated.calculation!.premiumKopecks },
+      payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calculated.calculation!.premiumKopecks },
     },
     'arrange-clerk',
   )
@@ -127,4 +129,96 @@ test('renewal from the worklist', async ({ page, core, clock }) => {
   await page.getByTestId('renewal-renews-open').click()
   await expect(page).toHaveURL(new RegExp(old.id))
   await expect(page.getByTestId('renewal-renewed-by')).toContainText('Начато продление')
+})
+
+/** A CASCO contract concluded on the core's today through the screens' channels: quoted, inspected, approved, paid. */
+async function issuedCasco(core: Core, clock: ManualClock): Promise<CascoQuoteRecord> {
+  for (const login of ['clerk', 'inspector', 'supervisor'])
+    await arrange(core, 'session/sign-in', { login, password: passwordOf(login) }, `arrange-${login}`)
+  const s = await submittedCase(core, 'arrange-clerk', (d) => {
+    d.insured.phone = '+7 916 777-00-11'
+  })
+  await submittedInspection(core, 'arrange-inspector', s.id, [damage()])
+  const c = await arrange(core, 'approval/get-case', { quoteId: s.id }, 'arrange-supervisor')
+  await arrange(
+    core,
+    'approval/decide',
+    {
+      quoteId: s.id,
+      quoteRowVersion: c.quote.rowVersion,
+      decision: 'approved',
+      validUntil: addDays(todayIn('Europe/Moscow', clock.now()), 10),
+    },
+    'arrange-supervisor',
+  )
+  const approved = await arrange(core, 'casco/get-quote', { id: s.id }, 'arrange-clerk')
+  return arrange(
+    core,
+    'casco/issue-contract',
+    {
+      id: s.id,
+      rowVersion: approved.rowVersion,
+      payment: {
+        method: 'card',
+        receiptNumber: 'ФД 2001',
+        amountKopecks: approved.result!.options[0]!.schedule.payments[0]!.amountKopecks,
+      },
+    },
+    'arrange-clerk',
+  )
+}
+
+test('CASCO renewal from the same worklist, with the renewal discount (seed 002)', async ({ page, core, clock }) => {
+  test.setTimeout(180_000)
+  const old = await issuedCasco(core, clock)
+  const stored = (await core.db('casco_quote').where({ id: old.id }).first('end_date', 'contract_number')) as {
+    end_date: string
+    contract_number: string
+  }
+  const end = stored.end_date
+  await at(page, clock, addDays(end, -30))
+  await signIn(page, 'clerk')
+
+  // The same worklist: the CASCO contract due in 30 days, with the insured's phone and the car.
+  await page.getByTestId('nav-renewals').click()
+  await expect(page.getByRole('heading', { name: 'Истекают в ближайшие 60 дней' })).toBeVisible()
+  const row = page.locator(`[data-testid="renewal-row"][data-id="${old.id}"]`)
+  await expect(row).toContainText('КАСКО')
+  await expect(row).toContainText('Смирнов')
+  await expect(row).toContainText('+7 (916) 777-00-11')
+  await expect(row).toContainText('Kia Rio')
+  await expect(row).toContainText('30 дн.')
+  await snap(page, 'renewal-casco-1-worklist')
+  await row.click()
+
+  // A new quote carrying the old contract's data, naming it, the previous policy's dates filled in.
+  await expect(page.getByTestId('casco-form')).toBeVisible()
+  await expect(page).not.toHaveURL(new RegExp(old.id))
+  await expect(page.getByTestId('casco-status')).toHaveText('Черновик')
+  await expect(page.getByTestId('renewal-renews')).toContainText(`Продление договора КАСКО ${stored.contract_number}`)
+  await expect(field(page, 'insured.surname')).toHaveValue('Смирнов')
+  await expect(field(page, 'contract.startDate')).toHaveValue(formatDateRu(addDays(end, 1)))
+  await expect(page.getByTestId('f-previousPolicy').locator('input')).toBeChecked()
+  await expect(field(page, 'previousPolicy.endDate')).toHaveValue(formatDateRu(end))
+  await snap(page, 'renewal-casco-2-prefilled', page.getByTestId('renewal-renews'))
+
+  // The clerk types the claims under the old contract (none); priced, the renewal discount is applied.
+  await field(page, 'previousPolicy.claims').fill('0')
+  await page.getByTestId('casco-calculate').click()
+  await expect(page.getByTestId('casco-status')).toHaveText('Рассчитан')
+  const program = page.getByTestId('option-program-0-renewal')
+  await expect(program).toContainText('Пролонгация на специальных условиях')
+  await expect(program.locator('.font-weight-medium')).toBeVisible()
+  await page.getByTestId('option-factors-0').click()
+  await expect(page.getByTestId('option-factors-0')).toContainText('Скидка при пролонгации на специальных условиях')
+  await snap(
+    page,
+    'renewal-casco-3-discount',
+    page.getByTestId('option-factors-0').getByText('Скидка при пролонгации на специальных условиях'),
+  )
+
+  // The quote leads back to the contract it renews.
+  await page.getByTestId('renewal-renews-open').click()
+  await expect(page).toHaveURL(new RegExp(old.id))
+  await expect(page.getByTestId('renewal-renewed-by')).toBeVisible()
 })

@@ -71,7 +71,7 @@ async function cascoCases(core: Core) {
       rowVersion: approved.rowVersion,
       payment: {
         method: 'cash',
-        receiptNumber: 'Ч-7',
+        receiptNumber: 'ФД 7',
         amountKopecks: approved.result!.options[0]!.schedule.payments[0]!.amountKopecks,
       },
     },

@@ -138,7 +138,7 @@ test('inspector submits offline, supervisor on another computer approves with ph
     await expect(page.getByTestId('casco-status')).toHaveText('Согласован')
     await page.getByTestId('casco-issue').click()
     const dialog = page.getByTestId('casco-issue-dialog')
-    await dialog.getByLabel('Номер чека').fill('Ч-000901')
+    await dialog.getByLabel('Номер чека').fill('ФД 901')
     await dialog.getByTestId('casco-issue-submit').click()
     await expect(page.getByTestId('casco-status')).toHaveText('Договор заключён')
     await snap(page, '47-sync-contract-after-remote-approval')

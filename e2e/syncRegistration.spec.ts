@@ -38,7 +38,7 @@ test('with printing before registration off, the blank waits for the register an
   await arrange(core, 'sync/sync-now', undefined, 'arrange-admin')
 
   await arrange(core, 'session/sign-in', { login: 'clerk', password: passwordOf('clerk') }, 'arrange-clerk')
-  const policy = await issuedOsagoPolicy(core, 'arrange-clerk', 'Ч-000321')
+  const policy = await issuedOsagoPolicy(core, 'arrange-clerk', 'ФД 321')
 
   // Issued, not yet registered: the blank's print is held, with the reason; its preview and the archive copy are not.
   await signIn(page, 'clerk')
@@ -127,7 +127,7 @@ test('with printing before registration off, the blank waits for the register an
     {
       id: priced.id,
       rowVersion: priced.rowVersion,
-      payment: { method: 'cash', receiptNumber: 'Ч-000322', amountKopecks: priced.calculation!.premiumKopecks },
+      payment: { method: 'cash', receiptNumber: 'ФД 322', amountKopecks: priced.calculation!.premiumKopecks },
     },
     'arrange-clerk',
   )

@@ -172,7 +172,7 @@ test.describe('terminations and refunds at the counter', () => {
       {
         id: p.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: premium },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: premium },
       },
       clerk,
     )

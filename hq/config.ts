@@ -29,6 +29,19 @@ const envSchema = z.object({
    * run, so a device asking faster is a fault or abuse.
    */
   KBM_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * Lookups of other branches' clients one device may make per minute (POST /v1/clients/lookup, hq/clients.ts). A
+   * counter asks when a client it does not know stands at the desk; a device asking faster is going through another
+   * branch's personal data.
+   */
+  CLIENT_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  // `POST /v1/verify` (open to anyone holding a document, decision 109): per address.
+  VERIFY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /**
+   * The bearer token of HQ's administrators for the cross-branch reports (GET /v1/admin/reports/…, hq/reportsRoutes.ts);
+   * at least 32 characters. Absent → those endpoints answer 403 to everyone; a device's token never opens them.
+   */
+  HQ_ADMIN_TOKEN: z.string().min(32, 'HQ_ADMIN_TOKEN must be at least 32 characters').optional(),
   /** Largest chunk of a blob upload, in bytes. */
   BLOB_CHUNK_MAX: z.coerce
     .number()
@@ -262,8 +275,12 @@ export interface HqConfig {
   appointmentSecret: string | null
   enrolAttemptsPerMinute: number
   kbmRequestsPerMinute: number
+  clientLookupsPerMinute: number
+  verifyRequestsPerMinute?: number
   trustProxy: boolean | number | string[]
   limits: HqLimits
+  /** HQ_ADMIN_TOKEN; null: the admin endpoints are closed. */
+  adminToken: string | null
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -297,7 +314,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HqConfig {
     appointmentSecret: e.APPOINTMENT_SECRET ?? null,
     enrolAttemptsPerMinute: e.ENROL_ATTEMPTS_PER_MINUTE,
     kbmRequestsPerMinute: e.KBM_REQUESTS_PER_MINUTE,
+    clientLookupsPerMinute: e.CLIENT_LOOKUPS_PER_MINUTE,
+    verifyRequestsPerMinute: e.VERIFY_REQUESTS_PER_MINUTE,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     limits: limitsOf(e),
+    adminToken: e.HQ_ADMIN_TOKEN ?? null,
   }
 }

@@ -23,9 +23,12 @@ import { buildServer } from './server'
  *   import <bundle> --answer <answer-file>       offline transfer from a branch
  *   publish-update <installer> [--channel stable] [--version 0.2.0]   app update for enrolled devices
  *   update-cap --branch MSK-01 --version 0.2.0|none · updates           cap a branch; list releases
+ *   report cash --day 2026-12-06 [--branch MSK-01] [--format json|xlsx|csv] [--out file]   the day's cash, all branches
+ *   report blanks --from 2026-12-01 --to 2026-12-31 [--branch …] [--format …] [--out file]  blank movement
+ *   verify <file.pdf | QR text>                  is a document genuine, unchanged, in force (decision 109)
  */
 const USAGE =
-  'usage: npm run hq [-- enrol|revoke|devices|move-staff|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates …]'
+  'usage: npm run hq [-- enrol|revoke|devices|move-staff|assign-blanks|publish-reference|print-before-registration|import|publish-update|update-cap|updates|verify|report …]'
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -45,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
       answer: { type: 'string' },
       channel: { type: 'string' },
       version: { type: 'string' },
+      day: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   })
   const config = loadConfig()
@@ -158,6 +164,19 @@ async function main(argv: string[]): Promise<number> {
             ? `Branch ${values.branch.toUpperCase()}: no update cap.`
             : `Branch ${values.branch.toUpperCase()}: offered nothing newer than ${values.version}.`,
         )
+        return 0
+      }
+      case 'verify': {
+        if (!positionals[0]) throw new Error("verify needs <file.pdf> or the QR code's text")
+        const { verifyCommand } = await import('./verifyCommand')
+        const { code, lines } = await verifyCommand(db, positionals[0])
+        for (const line of lines) console.log(line)
+        return code
+      }
+      case 'report': {
+        const { reportCommand } = await import('./reportCommand')
+        const message = await reportCommand(db, positionals[0], values, now)
+        if (message) console.log(message)
         return 0
       }
       case 'updates': {

@@ -32,6 +32,9 @@ import { lookupContracts } from './contracts'
 import { sendFile } from './ranges'
 import { registerUpdateRoutes } from './updatesRoutes'
 import { registerKbmRoutes } from './kbm'
+import { registerClientRoutes } from './clients'
+import { registerReportRoutes } from './reportsRoutes'
+import { registerVerifyRoutes } from './verifyRoutes'
 import type { NationalKbmRegister } from './national/nationalRegister'
 import { SimulatedNationalRegister } from './national/simulatedNationalRegister'
 
@@ -51,6 +54,9 @@ export interface ServerOptions {
         | 'appointmentValidMs'
         | 'appointmentSecret'
         | 'kbmRequestsPerMinute'
+        | 'clientLookupsPerMinute'
+        | 'verifyRequestsPerMinute'
+        | 'adminToken'
       >
     >
   clock?: Clock
@@ -204,7 +210,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // The token is checked as soon as the headers are in, before a byte of the body is read (issue 13: 16
   // unauthenticated 30 MB pushes were read and parsed first, 144 → 1,258 MB). Unknown paths are not public either.
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public) return
+    // Admin routes check the admin token themselves (hq/reportsRoutes.ts); a device's token is not one.
+    if (request.routeOptions.config.public || request.routeOptions.config.admin) return
     await requireDevice(request)
   })
 
@@ -387,6 +394,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     requireDevice,
     perMinute: config.kbmRequestsPerMinute ?? 30,
   })
+  await registerClientRoutes(app, { db, clock, requireDevice, perMinute: config.clientLookupsPerMinute ?? 20 })
+  await registerReportRoutes(app, { db, clock, adminToken: config.adminToken ?? null })
+  await registerVerifyRoutes(app, { db, perMinute: config.verifyRequestsPerMinute ?? 20 })
 
   return app
 }

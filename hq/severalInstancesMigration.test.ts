@@ -36,7 +36,12 @@ describe('migration 20261205000022_hq_several_instances', () => {
       await db('hq_blob').insert([blob('a'.repeat(64), 5000, true), blob('b'.repeat(64), 7000, false)])
       await db('hq_registration_queue').insert({ policy_id: 'p1', branch_code: 'MSK-01', enqueued_at: iso })
 
-      await db.migrate.latest({ migrationSource: hqMigrationSource(), tableName: 'hq_migrations' })
+      // Up to this migration only, so the `down` below is this migration's (later ones are tested on their own).
+      const through: ReturnType<typeof hqMigrationSource> = {
+        ...source,
+        getMigrations: async () => HQ_MIGRATIONS.filter((m) => m.name <= '20261205000022_hq_several_instances'),
+      }
+      await db.migrate.latest({ migrationSource: through, tableName: 'hq_migrations' })
       expect(await db('hq_blob').orderBy('sha256').select('size', 'received')).toEqual([
         { size: 5000, received: 5000 },
         { size: 7000, received: 0 },
@@ -47,7 +52,7 @@ describe('migration 20261205000022_hq_several_instances', () => {
       })
       expect(await db('hq_push_turn')).toEqual([])
 
-      await db.migrate.down({ migrationSource: hqMigrationSource(), tableName: 'hq_migrations' })
+      await db.migrate.down({ migrationSource: through, tableName: 'hq_migrations' })
       expect(await db.schema.hasTable('hq_push_turn')).toBe(false)
       expect(await db.schema.hasColumn('hq_blob', 'received')).toBe(false)
     } finally {

@@ -22,6 +22,11 @@ import * as kbmRecheck from './20261205000021_kbm_recheck'
 import * as renewalLinks from './20261205000022_renewal_links'
 import * as osagoChange from './20261205000023_osago_change'
 import * as client from './20261205000024_client'
+import * as kbmRecheckDismissal from './20261206000001_kbm_recheck_dismissal'
+import * as fiscalSettings from './20261206000003_fiscal_settings'
+import * as payments from './20261206000004_payments'
+import * as documentLedger from './20261206000006_document_ledger'
+import * as blankMoves from './20261206000007_blank_moves'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -57,6 +62,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261205000022_renewal_links', ...renewalLinks },
   { name: '20261205000023_osago_change', ...osagoChange },
   { name: '20261205000024_client', ...client },
+  { name: '20261206000001_kbm_recheck_dismissal', ...kbmRecheckDismissal },
+  { name: '20261206000003_fiscal_settings', ...fiscalSettings },
+  { name: '20261206000004_payments', ...payments },
+  { name: '20261206000006_document_ledger', ...documentLedger },
+  { name: '20261206000007_blank_moves', ...blankMoves },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {

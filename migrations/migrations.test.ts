@@ -1114,6 +1114,39 @@ describe('migrations', () => {
     expect(await db.schema.hasTable('kbm_recheck')).toBe(false)
   })
 
+  it('20261206000001_kbm_recheck_dismissal: a flag dismissed with its reason leaves the flagged index', async () => {
+    const name = '20261206000001_kbm_recheck_dismissal'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const row = { checked_at: '2026-12-06T10:00:00.000Z', results: '[]' }
+    await db('kbm_recheck').insert([
+      { policy_id: 'a', differs: 1, ...row },
+      { policy_id: 'b', differs: 1, ...row },
+      { policy_id: 'c', differs: 0, ...row },
+    ])
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    // Rows re-checked before keep their answer, none dismissed.
+    expect(await db('kbm_recheck').orderBy('policy_id').pluck('dismissed_at')).toEqual([null, null, null])
+    await db('kbm_recheck')
+      .where({ policy_id: 'b' })
+      .update({ dismissed_at: '2026-12-07T09:00:00.000Z', dismissed_by: 's1', dismiss_reason: 'Справка из АИС' })
+    const flagged = db('kbm_recheck')
+      .where({ differs: 1 })
+      .whereNull('dismissed_at')
+      .orderBy('checked_at')
+      .select('policy_id')
+    const q = flagged.toSQL()
+    const plan = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as Knex.RawBinding[])) as { detail: string }[]
+    expect(plan.map((r) => r.detail).join('; ')).toMatch(/kbm_recheck_flagged_idx/)
+    expect(((await flagged) as { policy_id: string }[]).map((r) => r.policy_id)).toEqual(['a'])
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(await db.schema.hasColumn('kbm_recheck', 'dismissed_at')).toBe(false)
+    expect(await db('kbm_recheck').count({ n: '*' }).first()).toEqual({ n: 3 })
+    expect(await db('sqlite_master').where({ name: 'kbm_recheck_differs_idx' }).pluck('name')).toEqual([
+      'kbm_recheck_differs_idx',
+    ])
+  })
+
   it('20261205000022_renewal_links: a renewal names what it renews; CASCO contracts found by their last day', async () => {
     const name = '20261205000022_renewal_links'
     const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
@@ -1353,6 +1386,140 @@ describe('migrations', () => {
     for (const table of ['client', 'client_version', 'client_link', 'client_fts', 'client_digits'])
       expect(await db.schema.hasTable(table)).toBe(false)
     await db.migrate.latest({ migrationSource: migrationSource(name) })
+  })
+
+  it('20261206000007_blank_moves: blanks that moved after a moment found by the partial index on their last move', async () => {
+    const name = '20261206000007_blank_moves'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    const moved = db('policy_blank')
+      .whereRaw("status <> 'available'")
+      .whereRaw('coalesce(lost_at, spoiled_at, used_at) >= ?', ['2026-12-01T00:00:00.000Z'])
+      .select('id')
+    const plan = async () => {
+      const q = moved.toSQL()
+      return ((await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as Knex.RawBinding[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    }
+    expect(await plan()).not.toMatch(/policy_blank_moved_idx/)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await plan()).toMatch(/^SEARCH policy_blank USING INDEX policy_blank_moved_idx \(<expr>>\?\)$/)
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(await db('sqlite_master').where({ name: 'policy_blank_moved_idx' })).toEqual([])
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await plan()).toMatch(/policy_blank_moved_idx/)
+  })
+
+  it('20261206000003_fiscal_settings: this computer’s register as device-local key/values, dropped on the way down', async () => {
+    const name = '20261206000003_fiscal_settings'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    expect(await tables()).not.toContain('fiscal_setting')
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    await db('fiscal_setting').insert({ key: 'register', value: '{"driver":"none"}' })
+    await expect(db('fiscal_setting').insert({ key: 'register', value: '{}' })).rejects.toThrow(/UNIQUE/)
+    await expect(db('fiscal_setting').insert({ key: 'other', value: null })).rejects.toThrow(/NOT NULL/)
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    expect(await tables()).not.toContain('fiscal_setting')
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await db('fiscal_setting').count({ n: '*' }).first()).toEqual({ n: 0 })
+  })
+
+  it('20261206000004_payments: the journal and the cash day; a day read by its index, amounts positive', async () => {
+    const name = '20261206000004_payments'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    expect(await db.schema.hasTable('payment')).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    const at = '2026-12-06T10:00:00.000Z'
+    const synced = { created_at: at, updated_at: at, branch_id: 'b' }
+    await db('cash_day').insert({ ...synced, id: 'd1', day: '2026-12-06', status: 'open' })
+    await expect(db('cash_day').insert({ ...synced, id: 'd2', day: '2026-12-06', status: 'open' })).rejects.toThrow(
+      /UNIQUE/,
+    )
+    await expect(db('cash_day').insert({ ...synced, id: 'd3', day: '2026-12-07', status: 'done' })).rejects.toThrow(
+      /CHECK/,
+    )
+    const payment = {
+      ...synced,
+      id: 'p1',
+      direction: 'in',
+      purpose: 'osago_premium',
+      record_type: 'osago_policy',
+      record_id: 'x',
+      amount_kopecks: 512_345,
+      method: 'cash',
+      receipt: '{"number":"ФД 1","fiscal":null}',
+      clerk_id: 's',
+      clerk_name: 'Сотрудник',
+      paid_at: at,
+      business_day: '2026-12-06',
+      cash_day_id: 'd1',
+    }
+    await db('payment').insert(payment)
+    await db('payment').insert({ ...payment, id: 'p2', direction: 'out', reverses_id: 'p1', reason: 'ошибка' })
+    for (const bad of [{ amount_kopecks: 0 }, { amount_kopecks: -5 }, { amount_kopecks: 1.5 }])
+      await expect(db('payment').insert({ ...payment, id: 'p3', ...bad })).rejects.toThrow(/positive/)
+    await expect(db('payment').insert({ ...payment, id: 'p4', method: 'cheque' })).rejects.toThrow(/CHECK/)
+    await expect(db('payment').insert({ ...payment, id: 'p5', purpose: 'gift' })).rejects.toThrow(/CHECK/)
+    await expect(db('payment').insert({ ...payment, id: 'p6', cash_day_id: 'none' })).rejects.toThrow(/FOREIGN/)
+    const plan = async (q: Knex.QueryBuilder) => {
+      const s = q.toSQL()
+      return ((await db.raw(`EXPLAIN QUERY PLAN ${s.sql}`, s.bindings as Knex.RawBinding[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    }
+    expect(await plan(db('payment').where({ business_day: '2026-12-06' }).orderBy('paid_at', 'desc'))).toMatch(
+      /payment_day_idx/,
+    )
+    expect(
+      await plan(db('payment').where({ business_day: '2026-12-06', clerk_id: 's' }).orderBy('paid_at', 'desc')),
+    ).toMatch(/payment_day_clerk_idx/)
+    expect(await plan(db('payment').where({ record_type: 'osago_policy', record_id: 'x' }))).toMatch(
+      /payment_record_idx/,
+    )
+    expect(await plan(db('payment').where({ reverses_id: 'p1' }))).toMatch(/payment_reverses_idx/)
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    for (const table of ['payment', 'cash_day']) expect(await db.schema.hasTable(table)).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await db.schema.hasTable('payment')).toBe(true)
+  })
+
+  it('20261206000006_document_ledger: issued documents, one gapless sequence per chain, found by record and kind', async () => {
+    const name = '20261206000006_document_ledger'
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === name) - 1]!.name
+    await db.migrate.latest({ migrationSource: migrationSource(before) })
+    expect(await db.schema.hasTable('document_ledger')).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    const at = '2026-12-06T10:00:00.000Z'
+    const entry = {
+      id: 'd1',
+      created_at: at,
+      updated_at: at,
+      branch_id: 'b',
+      chain_id: 'c',
+      seq: 1,
+      kind: 'osago-policy-archive',
+      record_type: 'osago_policy',
+      record_id: 'p',
+      content_sha256: 'a'.repeat(64),
+      issued_at: at,
+      prev_hash: '0'.repeat(64),
+      entry_hash: 'b'.repeat(64),
+    }
+    await db('document_ledger').insert(entry)
+    await expect(db('document_ledger').insert({ ...entry, id: 'd2' })).rejects.toThrow(/UNIQUE/)
+    await db('document_ledger').insert({ ...entry, id: 'd3', chain_id: 'other' })
+    const s = db('document_ledger').where({ record_id: 'p', kind: 'osago-policy-archive' }).toSQL()
+    const plan = (await db.raw(`EXPLAIN QUERY PLAN ${s.sql}`, s.bindings as Knex.RawBinding[])) as { detail: string }[]
+    expect(plan.map((r) => r.detail).join('; ')).toMatch(/document_ledger_record_idx/)
+    await db('document_ledger_chain').insert({ chain_id: 'c', created_at: at })
+    await db.migrate.down({ migrationSource: migrationSource(name) })
+    for (const table of ['document_ledger', 'document_ledger_chain'])
+      expect(await db.schema.hasTable(table)).toBe(false)
+    await db.migrate.latest({ migrationSource: migrationSource(name) })
+    expect(await db.schema.hasTable('document_ledger')).toBe(true)
   })
 
   it('the full chain runs up, down and up again', async () => {

@@ -198,7 +198,7 @@ async function makeRealRecords(
     if (i >= issuedCount) continue
     const payment = {
       method: 'cash' as const,
-      receiptNumber: `Ч-${i + 1}`,
+      receiptNumber: `ФД ${i + 1}`,
       amountKopecks: calc.calculation!.premiumKopecks,
     }
     issued.push(
@@ -256,7 +256,7 @@ async function makeRealRecords(
         {
           id: s.id,
           rowVersion: approved.rowVersion,
-          payment: { method: 'cash', receiptNumber: `К-${i + 1}`, amountKopecks: first },
+          payment: { method: 'cash', receiptNumber: `ФД ${i + 1}`, amountKopecks: first },
         },
         'c',
       ),

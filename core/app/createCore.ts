@@ -41,9 +41,14 @@ import { homeApp } from '../home/app'
 import { recheckKbmAfterSync } from '../kbm/api'
 import { kbmApp } from '../kbm/app'
 import { clientApp } from '../client/app'
+import { clientLookupApp } from '../clientLookup/app'
 import { osAtRestPlatform, type AtRestPlatform } from '../client/api'
 import { renewalApp } from '../renewal/app'
+import { radarApp } from '../radar/app'
 import { osagoChangeApp } from '../osagoChange/app'
+import { fiscalApp } from '../fiscal/app'
+import { paymentsApp } from '../payments/app'
+import { reportsApp } from '../reports/app'
 import { syncApp } from '../sync/app'
 import {
   NON_WORKING_DAY_RULE_RECOUNT,
@@ -80,9 +85,14 @@ export const FEATURES: readonly Feature[] = [
   searchApp,
   homeApp,
   clientApp,
+  clientLookupApp,
   renewalApp,
+  radarApp,
   osagoChangeApp,
+  fiscalApp,
   kbmApp,
+  paymentsApp,
+  reportsApp,
 ]
 
 export interface CoreOptions {
@@ -197,7 +207,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const updates = setUpUpdates({ clock, sessions, hq: () => sync.engine.hqAccess(), log: opts.log }, opts.update)
   sync.engine.onReachable(() => updates.service.hqReachable())
   // Issued policies priced with a typed KBM class are asked about again once HQ answers (docs/domain/kbm-check.md).
-  recheckKbmAfterSync({ db, engine: sync.engine, now: () => clock.now(), timeZone: BRANCH_TIME_ZONE })
+  recheckKbmAfterSync({ db, engine: sync.engine, reference, now: () => clock.now(), timeZone: BRANCH_TIME_ZONE })
   const updater = opts.update?.updater
   const backups = setUpBackups(
     {

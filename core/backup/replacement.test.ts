@@ -74,6 +74,10 @@ describe('a replacement computer takes over from HQ and the last backup', () => 
 
     // Made before the backup and not yet sent: the backup holds them as pending outbox rows.
     await addClerk(old.ok, 'before-backup')
+    // The old computer's chain of issued documents (its own, device-local) goes into the backup too.
+    await old.core
+      .db('document_ledger_chain')
+      .insert({ chain_id: 'old-computer-chain', created_at: '2026-12-01T09:00:00.000Z' })
     oldFiles.answer(usb)
     await old.ok('backup/choose-folder', undefined)
     const backup = await old.ok('backup/run-now', undefined)
@@ -113,6 +117,8 @@ describe('a replacement computer takes over from HQ and the last backup', () => 
     )
     expect(state).toMatchObject({ hq_url: hq.url, branch_code: 'MSK-01', cursor: expect.any(String) })
     expect(state.device_id).toBeUndefined()
+    // …and it does not continue the old computer's chain of issued documents: HQ holds that chain past the backup.
+    expect(await fresh.core.db('document_ledger_chain').pluck('chain_id')).toEqual([])
 
     await fresh.ok('session/sign-in', { login: ADMIN.login, password: ADMIN.password })
     expect((await fresh.ok('sync/get-status', undefined)).state).toBe('not-enrolled')

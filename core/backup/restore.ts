@@ -177,6 +177,9 @@ const OLD_DEVICE_STATE = [
 export async function finishRestore(db: Db, dataDir: string, staged: StagedRestore, now: Date): Promise<void> {
   await write(db, SYSTEM_ACTOR, 'backup.restored', now, async (w) => {
     await w.trx('sync_state').whereIn('key', OLD_DEVICE_STATE).delete()
+    // The old computer's chain of issued documents may have grown past the backup at HQ: reusing its numbers would be
+    // refused as a cut chain, so this computer starts a chain of its own (decision 108).
+    await w.trx('document_ledger_chain').delete()
     await setBackupState(w.trx, 'restored_from', { ...staged, restoredAt: now.toISOString() })
     await setBackupState(w.trx, 'last_run', null)
     await w.audit('backup.restored', null, null, null, staged)

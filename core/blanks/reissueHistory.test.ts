@@ -42,7 +42,7 @@ async function issuedThenReissued() {
     call(t.core, 'osago/save-draft', { id: p.id, rowVersion: p.rowVersion, draft: completeDraft(today) }, 'c'),
   )
   const calc = await expectOk(call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: saved.rowVersion }, 'c'))
-  const payment = { method: 'cash' as const, receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks }
+  const payment = { method: 'cash' as const, receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks }
   const issued = await expectOk(
     call(
       t.core,

@@ -289,7 +289,7 @@ describe('CASCO quote', () => {
         {
           id: s.id,
           rowVersion: s.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: s.totalKopecks! },
+          payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: s.totalKopecks! },
         },
         'c',
       ),
@@ -318,7 +318,7 @@ describe('CASCO quote', () => {
       {
         id: s.id,
         rowVersion: approved.rowVersion,
-        payment: { method: 'card', receiptNumber: 'Ч-7', amountKopecks: approved.totalKopecks! },
+        payment: { method: 'card', receiptNumber: 'ФД 7', amountKopecks: approved.totalKopecks! },
       },
       'c',
     )
@@ -334,7 +334,7 @@ describe('CASCO quote', () => {
         {
           id: s.id,
           rowVersion: approved.rowVersion,
-          payment: { method: 'card', receiptNumber: 'Ч-7', amountKopecks: first },
+          payment: { method: 'card', receiptNumber: 'ФД 7', amountKopecks: first },
         },
         'c',
       ),
@@ -342,7 +342,7 @@ describe('CASCO quote', () => {
     expect(issued).toMatchObject({
       status: 'issued',
       contractNumber: 'MSK-01-К000001',
-      firstPayment: { amountKopecks: first, method: 'card', receiptNumber: 'Ч-7' },
+      firstPayment: { amountKopecks: first, method: 'card', receiptNumber: 'ФД 7' },
       issuedBy: { name: 'Сотрудник clerk1' },
     })
     const schedule = issued.schedule!
@@ -370,7 +370,7 @@ describe('CASCO quote', () => {
         {
           id: s2.id,
           rowVersion: a2.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-8', amountKopecks: a2.totalKopecks! },
+          payment: { method: 'cash', receiptNumber: 'ФД 8', amountKopecks: a2.totalKopecks! },
         },
         'c',
       ),
@@ -383,7 +383,7 @@ describe('CASCO quote', () => {
         {
           id: s2.id,
           rowVersion: i2.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-8', amountKopecks: a2.totalKopecks! },
+          payment: { method: 'cash', receiptNumber: 'ФД 8', amountKopecks: a2.totalKopecks! },
         },
         'c',
       ),
@@ -404,7 +404,7 @@ describe('CASCO quote', () => {
         {
           id: s.id,
           rowVersion: a.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: a.totalKopecks! },
+          payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: a.totalKopecks! },
         },
         'c',
       ),

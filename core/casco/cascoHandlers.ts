@@ -26,11 +26,13 @@ import type { Knex } from 'knex'
 import { listPage, SEARCH_TABLES } from '../db/search'
 import type { PatchOf } from '../db/tables'
 import { write, type Writer } from '../db/write'
-import type { HandlerContext, HandlersOf } from '../ipc/handlers'
+import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
+import { recordPayment, takeReceipt } from '../payments/api'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { allocateContractNumber } from './contractNumber'
 import { buildCascoFormReference, vehicleName } from './formReference'
 import { priceCasco } from './cascoPricing'
+import { quoteWhatIf } from './cascoWhatIf'
 import {
   cascoRecord,
   findCascoCase,
@@ -121,6 +123,49 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
     return { result: document.quote_result, index: Number(quote.chosen_option) }
   }
 
+  /**
+   * The schedule of a contract issued today with a first payment of `amountKopecks`; refuses what may not be issued
+   * (checked before the receipt is taken, and again inside the write).
+   */
+  async function issueChecked(
+    trx: Db | Knex.Transaction,
+    c: CascoCase,
+    amountKopecks: number,
+    ctx: HandlerContext,
+  ): Promise<CascoScheduleRecord> {
+    const row = c.quote
+    if (!cascoLifecycle.movesFrom('casco/issue-contract', row.status))
+      throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
+    const date = today(ctx)
+    const decision = await lastDecision(trx, row.id)
+    if (!decision || !CASCO_APPROVED.includes(decision.decision)) {
+      throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
+    }
+    if (!decision.validUntil || compareDates(decision.validUntil, date) < 0) {
+      throw new AppError('CONFLICT', 'casco.ui.errors.approvalExpired', { date: decision.validUntil ?? '' })
+    }
+    const { result, index } = chosen(c)
+    const option = result.options[index]!
+    assertStillPriced(row, result, ctx)
+    // The schedule runs from the day the first instalment is actually paid: today.
+    const rules = cascoInstalmentsInForce(reference.versions['casco-instalments'], date)
+    const s = cascoSchedule(
+      { premiumKopecks: option.premiumKopecks, plan: option.schedule.plan, firstPaymentDate: date },
+      rules.data,
+    )
+    const schedule: CascoScheduleRecord = { plan: option.schedule.plan, ...s }
+    const first = schedule.payments[0]!
+    if (amountKopecks !== first.amountKopecks) {
+      throw new AppError(
+        'VALIDATION',
+        'casco.ui.errors.firstPaymentMismatch',
+        {},
+        { 'payment.amountKopecks': 'casco.ui.errors.firstPaymentMismatch' },
+      )
+    }
+    return schedule
+  }
+
   return {
     'casco/get-form-reference': async (input, ctx) => buildCascoFormReference(reference, input?.date ?? today(ctx)),
 
@@ -182,7 +227,8 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
 
     'casco/preview-quote': async (input, ctx): Promise<CascoLiveQuote> => {
       const priced = priceCasco(reference, draftToQuoteInput(input.draft))
-      if (priced.ok) return { ok: true, quote: priced.quote }
+      // The alternatives ride on the same call: the form asks for the comparison on every change, once (decision 110).
+      if (priced.ok) return { ok: true, quote: priced.quote, whatIf: quoteWhatIf(reference, input.draft, priced.quote) }
       const { field, messageKey, params } = priced.first
       return {
         ok: false,
@@ -299,42 +345,26 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
     },
 
     'casco/issue-contract': async (input, ctx) => {
+      const user = requireUser(ctx)
+      // The receipt is taken only for a contract that may be issued with this payment, before the write.
+      await issueChecked(db, await findCascoCase(db, input.id), input.payment.amountKopecks, ctx)
+      const receipt = await takeReceipt({ db }, ctx, {
+        direction: 'in',
+        purpose: 'casco_premium',
+        amountKopecks: input.payment.amountKopecks,
+        method: input.payment.method,
+        itemName: 'Страховая премия по договору КАСКО (первый взнос)',
+        receiptNumber: input.payment.receiptNumber,
+      })
+      const paidAt = ctx.now.toISOString()
       const issued = await write(db, ctx.actor, 'casco.issued', ctx.now, async (w) => {
         const c = await findCascoCase(w.trx, input.id)
         const row = c.quote
-        if (!cascoLifecycle.movesFrom('casco/issue-contract', row.status))
-          throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
-        const date = today(ctx)
-        const decision = await lastDecision(w.trx, row.id)
-        if (!decision || !CASCO_APPROVED.includes(decision.decision)) {
-          throw new AppError('CONFLICT', 'casco.ui.errors.notApproved')
-        }
-        if (!decision.validUntil || compareDates(decision.validUntil, date) < 0) {
-          throw new AppError('CONFLICT', 'casco.ui.errors.approvalExpired', { date: decision.validUntil ?? '' })
-        }
-        const { result, index } = chosen(c)
-        const option = result.options[index]!
-        assertStillPriced(row, result, ctx)
-        // The schedule runs from the day the first instalment is actually paid: today.
-        const rules = cascoInstalmentsInForce(reference.versions['casco-instalments'], date)
-        const s = cascoSchedule(
-          { premiumKopecks: option.premiumKopecks, plan: option.schedule.plan, firstPaymentDate: date },
-          rules.data,
-        )
-        const schedule: CascoScheduleRecord = { plan: option.schedule.plan, ...s }
-        const first = schedule.payments[0]!
-        if (input.payment.amountKopecks !== first.amountKopecks) {
-          throw new AppError(
-            'VALIDATION',
-            'casco.ui.errors.firstPaymentMismatch',
-            {},
-            { 'payment.amountKopecks': 'casco.ui.errors.firstPaymentMismatch' },
-          )
-        }
-        const payment: CascoFirstPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
+        const schedule = await issueChecked(w.trx, c, input.payment.amountKopecks, ctx)
+        const payment: CascoFirstPayment = { ...input.payment, receiptNumber: receipt.number, paidAt }
         const draft = readCascoDraft(c.document.draft)
         const number = await allocateContractNumber(w)
-        return move(
+        const moved = await move(
           w,
           c,
           {
@@ -351,6 +381,20 @@ export function cascoHandlers(db: Db, reference: ReferenceData): HandlersOf<Casc
           },
           input.rowVersion,
         )
+        await recordPayment(w, {
+          direction: 'in',
+          purpose: 'casco_premium',
+          recordType: 'casco_quote',
+          recordId: row.id,
+          instalmentNo: 1,
+          amountKopecks: payment.amountKopecks,
+          method: payment.method,
+          receipt,
+          clerk: { id: user.id, name: user.fullName },
+          paidAt,
+          timeZone: BRANCH_TIME_ZONE,
+        })
+        return moved
       })
       return answer(issued)
     },

@@ -1,5 +1,7 @@
 import { defineFeature } from '../app/feature'
 import { clientHandlers } from './clientHandlers'
+import { erasureHandlers } from './erasure'
+import { clientDocuments } from './print/clientDocuments'
 import { clientWriteHooks } from './clientLinking'
 import { clientSearchText } from './clientRows'
 
@@ -10,7 +12,8 @@ import { clientSearchText } from './clientRows'
  */
 export const clientApp = defineFeature({
   name: 'client',
-  handlers: ({ db, reference }) => clientHandlers(db, reference),
+  handlers: ({ db, reference }) => ({ ...clientHandlers(db, reference), ...erasureHandlers(db, reference) }),
+  documents: (core) => clientDocuments(core),
   syncedTables: ['client', 'client_version', 'client_link'],
   derived: [clientSearchText],
   writeHooks: clientWriteHooks,

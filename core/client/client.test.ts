@@ -36,7 +36,7 @@ async function issuePolicy(edit: (d: ReturnType<typeof completeDraft>) => void =
       {
         id: p.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks },
       },
       'c',
     ),

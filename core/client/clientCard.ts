@@ -1,4 +1,6 @@
 import { todayIn } from '../../shared/dates/calendarDate'
+import { partyChanges } from '../../shared/client/versionChanges'
+import { readPartyDraft } from '../../shared/party/draft'
 import type {
   ClientCard,
   ClientLinkEntity,
@@ -156,8 +158,8 @@ export async function loadCard(db: Reader, id: string): Promise<ClientCard> {
       .leftJoin('staff as s', 's.id', 'v.changed_by')
       .where('v.client_id', id)
       .orderBy('v.version', 'desc')
-      .select('v.version', 'v.source', 'v.changed_at', 's.full_name as changed_by') as Promise<
-      Array<{ version: number; source: string; changed_at: string; changed_by: string | null }>
+      .select('v.version', 'v.source', 'v.changed_at', 's.full_name as changed_by', 'v.party') as Promise<
+      Array<{ version: number; source: string; changed_at: string; changed_by: string | null; party: string }>
     >,
     db('client_link').where({ client_id: id }).select('entity', 'entity_id', 'role') as Promise<Link[]>,
   ])
@@ -168,11 +170,16 @@ export async function loadCard(db: Reader, id: string): Promise<ClientCard> {
     party: row.party,
     consent: row.consent,
     mergedInto: row.merged_into,
-    versions: versions.map((v) => ({
+    versions: versions.map((v, i) => ({
       version: v.version,
       source: v.source,
       changedAt: v.changed_at,
       changedBy: v.changed_by,
+      // Newest first: the version before this one is the next in the list.
+      changes: partyChanges(
+        versions[i + 1] ? readPartyDraft(JSON.parse(versions[i + 1]!.party)) : null,
+        readPartyDraft(JSON.parse(v.party)),
+      ),
     })),
     records,
     payments,

@@ -1,5 +1,6 @@
 import type { PartyDraft } from '../../shared/party/draft'
-import { mergeParty } from '../../shared/client/client'
+import { mergeParty, sameParty } from '../../shared/client/client'
+import { clientCardProblems } from '../../shared/client/cardCheck'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
@@ -24,11 +25,22 @@ export function clientHandlers(db: Db, reference: ReferenceData): HandlersOf<Cli
       }),
 
     'client/update-card': async (input, ctx) => {
+      // The form checks the same; the core checks again, a renderer being no judge of what is stored.
+      const problems = clientCardProblems(input.party as PartyDraft)
+      if (Object.keys(problems).length)
+        throw new AppError(
+          'VALIDATION',
+          'errors.validation',
+          {},
+          Object.fromEntries(Object.entries(problems).map(([path, key]) => [`party.${path}`, key])),
+        )
       await write(db, ctx.actor, 'client.card-edited', ctx.now, async (w) => {
         const client = await findClient(w.trx, input.id)
         if (client.status !== 'active') throw new AppError('CONFLICT', 'client.errors.notActive')
         if (client.row_version !== input.rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
         if (client.kind !== input.party.kind) throw new AppError('VALIDATION', 'client.errors.kindFixed')
+        // Saved without a change: no new version (the history lists changes, not presses of the button).
+        if (sameParty(client.party, input.party as PartyDraft)) return
         await writeClientParty(w, client, input.party as PartyDraft, { entity: 'card', id: null })
       })
       return loadCard(db, input.id)

@@ -122,7 +122,8 @@ export async function linkClient(w: Writer, seen: PartySeen, toClient?: string):
   let client: ClientRow | null = null
   if (toClient) {
     const row = (await w.trx('client').where({ id: toClient }).first()) as Record<string, unknown> | undefined
-    client = row ? fromStored('client', row) : null
+    // Only an active card takes a record: an erased one must not gain data again (HQ refuses it too).
+    client = row && row.status === 'active' ? fromStored('client', row) : null
   }
   client ??= await findMatch(w, seen.party)
   const source = { entity: seen.entity, id: seen.entityId }

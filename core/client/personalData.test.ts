@@ -31,7 +31,7 @@ async function coreWithPolicy(atRest: RecordingAtRestPlatform) {
       {
         id: p.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks },
       },
       'c',
     ),
@@ -56,7 +56,11 @@ describe('personal data: retention and the disk at rest', () => {
       Promise.resolve({ state: 'encrypted', how: 'test' }),
     )
     expect(lines).toEqual([
-      expect.objectContaining({ key: 'clientsPastRetention', section: 'settings', params: { count: 1, years: 5 } }),
+      expect.objectContaining({
+        key: 'clientsPastRetention',
+        section: 'client-retention',
+        params: { count: 1, years: 5 },
+      }),
     ])
   })
 

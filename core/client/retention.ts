@@ -39,7 +39,7 @@ export async function personalDataAttention(
   if (past)
     out.push({
       key: 'clientsPastRetention',
-      section: 'settings',
+      section: 'client-retention',
       level: 'warning',
       params: { count: past >= RETENTION_COUNT_BOUND ? `${RETENTION_COUNT_BOUND}+` : past, years },
       at: null,

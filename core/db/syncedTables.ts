@@ -40,11 +40,18 @@ export const SYNCED_TABLES = {
   // Written only by HQ (national register) and pulled; HQ refuses a device's change to it.
   osago_registration: {},
   // The client card (core/client): the card, its versions (only inserted), and the records naming the client.
-  client: {},
-  client_version: {},
+  // Personal data stays out of the append-only audit log: the versions are the card's history, and an erasure
+  // past retention empties them (decision 101, docs/domain/personal-data.md#erasure).
+  client: { redactInAudit: ['party', 'display_name', 'passport', 'inn', 'phone', 'search_text'] },
+  client_version: { redactInAudit: ['party'] },
   client_link: {},
   // Changes to issued OSAGO policies and duplicates of lost ones (core/osagoChange).
   osago_change: { lifecycle: LIFECYCLES.osagoChange },
+  // The payments journal (only inserted; core/payments' write hook refuses an update) and the cash days.
+  payment: {},
+  cash_day: { lifecycle: LIFECYCLES.payments },
+  // Issued documents' ledger, chained per branch computer (core/print/documentLedger.ts; only inserted, HQ refuses the rest).
+  document_ledger: {},
 } as const satisfies Record<string, SyncedTable>
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES

@@ -23,6 +23,9 @@ import type { CascoQuoteInput } from '../../shared/casco/quoteInput'
 import type { CascoQuote } from '../../shared/casco/quoteTypes'
 import type { ClientConsent, ClientStatus } from '../../shared/client/client'
 import type { PartyDraft } from '../../shared/party/draft'
+import type { MoneyMethod, PaymentDirection, PaymentPurpose, PaymentReceipt } from '../../shared/payments/payment'
+import type { CashReport } from '../../shared/payments/cashReport'
+import type { CashDayStatus } from '../../shared/payments/lifecycle'
 
 /**
  * The typed map of the synced tables: each table's columns, so the Writer (core/db/write.ts) takes and returns
@@ -356,6 +359,47 @@ export const TABLES = {
     entity: text,
     entity_id: text,
     role: text,
+  },
+  // The payments journal, only ever inserted, and the branch's cash days (core/payments, migration 20261206000004).
+  payment: {
+    branch_id: text,
+    direction: textOf<PaymentDirection>(),
+    purpose: textOf<PaymentPurpose>(),
+    record_type: text,
+    record_id: text,
+    instalment_no: nullable(int),
+    amount_kopecks: int,
+    method: textOf<MoneyMethod>(),
+    receipt: json<PaymentReceipt>(),
+    clerk_id: text,
+    clerk_name: text,
+    paid_at: text,
+    business_day: text,
+    cash_day_id: nullable(text),
+    reverses_id: nullable(text),
+    reason: nullable(text),
+  },
+  cash_day: {
+    branch_id: text,
+    day: text,
+    status: textOf<CashDayStatus>(),
+    closed_at: nullable(text),
+    closed_by: nullable(text),
+    report: nullable(json<CashReport>()),
+  },
+  // Issued documents, chained per branch computer (migration 20261206000006; shared/documentLedger/chain.ts).
+  document_ledger: {
+    branch_id: text,
+    chain_id: text,
+    seq: int,
+    kind: text,
+    record_type: text,
+    record_id: text,
+    content_sha256: text,
+    issued_at: text,
+    issued_by: nullable(text),
+    prev_hash: text,
+    entry_hash: text,
   },
 } as const satisfies Record<string, Record<string, Column<unknown>>>
 

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startHq, type RunningHq } from '../../hq/testing/hqHarness'
 import { todayIn } from '../../shared/dates/calendarDate'
 import type { OsagoDraft } from '../../shared/osago/draft'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
-import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
+import { installReference } from '../sync/referenceUpdates'
+import { call, expectOk, makeTestCore, RESOURCES_DIR, setupBranch, signInAs } from '../testing/testCore'
 import { dueForRecheck, recheckIssuedPolicies } from './recheck'
 
 /**
@@ -63,7 +66,7 @@ async function issue(draft: OsagoDraft) {
       {
         id: saved.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks },
       },
       'c',
     ),
@@ -187,10 +190,12 @@ describe('the re-check of issued policies after sync', () => {
     // A policy concluded before the window is not asked about (those issued before an upgrade, above all).
     const old = await issue(completeDraft(today))
     t.clock.advance(31 * 86_400_000)
-    expect(((await dueForRecheck(t.core.db, todayIn(BRANCH_TIME_ZONE, t.clock.now()), 10)) as unknown[]).length).toBe(0)
+    expect(
+      ((await dueForRecheck(t.core.db, todayIn(BRANCH_TIME_ZONE, t.clock.now()), 10, 30)) as unknown[]).length,
+    ).toBe(0)
     t.clock.advance(-31 * 86_400_000)
-    expect(await dueForRecheck(t.core.db, today, 10)).toMatchObject([{ id: old.id }])
-    const q = dueForRecheck(t.core.db, today, 10).toSQL()
+    expect(await dueForRecheck(t.core.db, today, 10, 30)).toMatchObject([{ id: old.id }])
+    const q = dueForRecheck(t.core.db, today, 10, 30).toSQL()
     const plan = (await t.core.db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>
     expect(plan.map((r) => r.detail).join('; ')).toMatch(
       /SEARCH p USING INDEX osago_\w*day\w* \((status=\? AND )?<expr>>\?\)/,
@@ -218,7 +223,7 @@ describe('the re-check of issued policies after sync', () => {
         {
           id: calc.id,
           rowVersion: calc.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-2', amountKopecks: calc.calculation!.premiumKopecks },
+          payment: { method: 'cash', receiptNumber: 'ФД 2', amountKopecks: calc.calculation!.premiumKopecks },
         },
         'c',
       ),
@@ -226,15 +231,96 @@ describe('the re-check of issued policies after sync', () => {
     const typed = [await issue(completeDraft(today)), await issue(completeDraft(today))]
     // HQ away (here: no client to ask with): only the policy checked at the counter is recorded, without a request.
     const away = { hqClientIfEnrolled: async () => null }
-    expect(await recheckIssuedPolicies(t.core.db, away, t.clock.now(), BRANCH_TIME_ZONE, 10)).toBe(1)
+    expect(
+      await recheckIssuedPolicies(t.core.db, away, t.clock.now(), BRANCH_TIME_ZONE, { windowDays: 30, perRun: 10 }),
+    ).toBe(1)
     expect(await t.core.db('kbm_recheck').pluck('policy_id')).toEqual([checked.id])
     const row = (await t.core.db('kbm_recheck').where({ policy_id: checked.id }).first()) as { results: string }
     expect(JSON.parse(row.results)).toEqual([])
     // HQ back, one policy per run: the backlog is worked off over the runs.
     for (const expected of [1, 1, 0])
-      expect(await recheckIssuedPolicies(t.core.db, t.core.sync, t.clock.now(), BRANCH_TIME_ZONE, 1)).toBe(expected)
+      expect(
+        await recheckIssuedPolicies(t.core.db, t.core.sync, t.clock.now(), BRANCH_TIME_ZONE, {
+          windowDays: 30,
+          perRun: 1,
+        }),
+      ).toBe(expected)
     expect((await t.core.db('kbm_recheck').pluck('policy_id')).sort()).toEqual(
       [checked.id, ...typed.map((p) => p.id)].sort(),
     )
+  })
+})
+
+describe('the re-check settings as data and the dismissal of a flag', () => {
+  it('takes how many policies a run re-checks from the kbm-rules in force', async () => {
+    expect(t.core.reference.versions['kbm-rules'].map((f) => f.data.recheck)).toEqual([
+      { windowDays: expect.objectContaining({ value: 30 }), perRun: expect.objectContaining({ value: 10 }) },
+    ])
+    await issue(completeDraft(today))
+    await issue(completeDraft(today))
+    // HQ ships a version that asks about one policy per run.
+    const file = JSON.parse(readFileSync(join(RESOURCES_DIR, 'rules', 'kbm.json'), 'utf8'))
+    file.version = '2026-12-07.1'
+    file.data.recheck.perRun.value = 1
+    installReference(
+      { bundledDir: RESOURCES_DIR, overrideDir: join(t.dir, 'reference-updates'), reference: t.core.reference },
+      file.kind,
+      file.version,
+      JSON.stringify(file),
+    )
+    await enrol()
+    await expectOk(call(t.core, 'sync/sync-now', undefined, 'admin'))
+    expect(await t.core.db('kbm_recheck').count({ n: '*' }).first()).toEqual({ n: 1 })
+  })
+
+  it('lets the desk dismiss the «class differs» flag with a reason, audited, and drops it from the flagged list', async () => {
+    const flagged = await issue(completeDraft(today))
+    const confirmed = await issue(completeDraft(today))
+    const result = { ref: 'driver:0', typedClass: '3', class: '10', requestId: 'KBM-SIM-0123456789ab', found: true }
+    // The re-check's own rows (this device's table, core/kbm/recheck.ts writes them after a sync).
+    await t.core.db('kbm_recheck').insert([
+      { policy_id: flagged.id, checked_at: t.clock.now().toISOString(), differs: 1, results: JSON.stringify([result]) },
+      { policy_id: confirmed.id, checked_at: t.clock.now().toISOString(), differs: 0, results: '[]' },
+    ])
+    expect((await expectOk(call(t.core, 'kbm/list-flagged', undefined, 'c'))).items).toHaveLength(1)
+
+    const reason = 'Клиент принёс справку о КБМ, класс 3 подтверждён'
+    await signInAs(t.core, 'inspector', 'i')
+    expect(await call(t.core, 'kbm/dismiss-flag', { id: flagged.id, reason }, 'i')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await call(t.core, 'kbm/dismiss-flag', { id: flagged.id, reason: ' ' }, 'c')).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { reason: 'validation.required' } },
+    })
+    expect(await call(t.core, 'kbm/dismiss-flag', { id: confirmed.id, reason }, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'По этому полису КБМ не расходится с АИС ОСАГО — снимать нечего.' },
+    })
+
+    const dismissed = await expectOk(call(t.core, 'kbm/dismiss-flag', { id: flagged.id, reason }, 'c'))
+    expect(dismissed).toMatchObject({
+      differs: true,
+      dismissed: { at: t.clock.now().toISOString(), byName: 'Сотрудник clerk1', reason },
+    })
+    expect(await expectOk(call(t.core, 'kbm/get-recheck', { id: flagged.id }, 'c'))).toEqual(dismissed)
+    expect(await expectOk(call(t.core, 'kbm/list-flagged', undefined, 'c'))).toEqual({ items: [], more: false })
+    expect(await call(t.core, 'kbm/dismiss-flag', { id: flagged.id, reason }, 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Отметка о расхождении КБМ уже снята.' },
+    })
+    // Audited through the Writer: who, when, why, the classes it was about; nothing goes to HQ (the table is local).
+    const audit = (await t.core.db('audit_log').where({ action: 'kbm.flag-dismissed' })) as Array<{
+      entity: string
+      entity_id: string
+      before: string
+      after: string
+    }>
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({ entity: 'osago_policy', entity_id: flagged.id })
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ dismiss_reason: reason, differs: 1 })
+    expect(JSON.parse(audit[0]!.before)).toMatchObject({ dismissed_at: null })
+    expect(await t.core.db('outbox').where({ entity: 'kbm_recheck' })).toEqual([])
   })
 })

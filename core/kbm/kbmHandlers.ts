@@ -6,9 +6,10 @@ import type { HandlersOf } from '../ipc/handlers'
 import { saveDraftWithKbmAnswers } from '../osago/api'
 import type { SyncEngine } from '../sync/api'
 import { askHqForKbm } from './askHq'
-import { findRecheck } from './recheck'
+import { write } from '../db/write'
+import { findRecheck, findRecheckRow } from './recheck'
 
-type KbmChannels = 'kbm/check-draft' | 'kbm/get-recheck' | 'kbm/list-flagged'
+type KbmChannels = 'kbm/check-draft' | 'kbm/get-recheck' | 'kbm/dismiss-flag' | 'kbm/list-flagged'
 
 /** The field a person's missing document is typed in, so the refusal points at it. */
 function documentField(ref: string): string {
@@ -48,11 +49,32 @@ export function kbmHandlers(db: Db, engine: Pick<SyncEngine, 'hqClientIfEnrolled
 
     'kbm/get-recheck': async (input) => findRecheck(db, input.id),
 
+    /**
+     * The «class differs» flag dismissed by the desk with its reason. kbm_recheck is this device's table (not synced),
+     * so the Writer's audit entry — who, when, the reason, the classes it was about — is the record of the decision.
+     */
+    'kbm/dismiss-flag': async (input, ctx) => {
+      await write(db, ctx.actor, 'kbm.flag-dismissed', ctx.now, async (w) => {
+        const before = await findRecheckRow(w.trx, input.id)
+        if (!before?.differs) throw new AppError('CONFLICT', 'kbm.errors.notFlagged')
+        if (before.dismissed_at) throw new AppError('CONFLICT', 'kbm.errors.alreadyDismissed')
+        const dismissal = {
+          dismissed_at: ctx.now.toISOString(),
+          dismissed_by: ctx.actor.userId,
+          dismiss_reason: input.reason,
+        }
+        await w.trx('kbm_recheck').where({ policy_id: input.id }).update(dismissal)
+        await w.audit('kbm.flag-dismissed', 'osago_policy', input.id, before, { ...before, ...dismissal })
+      })
+      return (await findRecheck(db, input.id))!
+    },
+
     'kbm/list-flagged': async (input) => {
       const limit = input?.limit ?? 5
       const rows = (await db('kbm_recheck as k')
         .join('osago_policy as p', 'p.id', 'k.policy_id')
         .where('k.differs', 1)
+        .whereNull('k.dismissed_at')
         .orderBy('k.checked_at', 'desc')
         .limit(limit + 1)
         .select('k.policy_id', 'k.checked_at', 'p.policy_series', 'p.policy_number', 'p.insured_name')) as Array<{

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import type { KbmRecheck, KbmRecheckResult } from '../../shared/kbm/contract'
 import { kbmOnDraft, uncheckedSubjects } from '../../shared/kbm/draftKbm'
 import { addDays, todayIn } from '../../shared/dates/calendarDate'
@@ -8,27 +9,40 @@ import type { Db } from '../db/openDatabase'
 import { SYSTEM_ACTOR, write } from '../db/write'
 import type { SyncEngine } from '../sync/api'
 import { askHqForKbm } from './askHq'
-import { KBM_RECHECK_WINDOW_DAYS } from './kbmSettings'
 
-interface RecheckRow {
+export interface RecheckRow {
   policy_id: string
   checked_at: string
   differs: number
   results: string
+  dismissed_at: string | null
+  dismissed_by: string | null
+  dismiss_reason: string | null
 }
 
-export function toRecheck(row: RecheckRow): KbmRecheck {
+export function toRecheck(row: RecheckRow, dismissedByName: string | null = null): KbmRecheck {
   return {
     policyId: row.policy_id,
     checkedAt: row.checked_at,
     differs: row.differs === 1,
     results: JSON.parse(row.results) as KbmRecheckResult[],
+    dismissed: row.dismissed_at
+      ? { at: row.dismissed_at, byName: dismissedByName, reason: row.dismiss_reason ?? '' }
+      : null,
   }
 }
 
+export async function findRecheckRow(db: Db | Knex.Transaction, policyId: string): Promise<RecheckRow | undefined> {
+  return (await db('kbm_recheck').where({ policy_id: policyId }).first()) as RecheckRow | undefined
+}
+
 export async function findRecheck(db: Db, policyId: string): Promise<KbmRecheck | null> {
-  const row = (await db('kbm_recheck').where({ policy_id: policyId }).first()) as RecheckRow | undefined
-  return row ? toRecheck(row) : null
+  const row = await findRecheckRow(db, policyId)
+  if (!row) return null
+  const by = row.dismissed_by
+    ? ((await db('staff').where({ id: row.dismissed_by }).first('full_name')) as { full_name: string } | undefined)
+    : undefined
+  return toRecheck(row, by?.full_name ?? null)
 }
 
 /**
@@ -36,12 +50,12 @@ export async function findRecheck(db: Db, policyId: string): Promise<KbmRecheck 
  * (osago_day_idx, osago_status_day_updated_idx), so the window is a range of one of them per status, not a walk over
  * every policy in force (core/kbm/kbm.test.ts checks the plan); the few in the window are sorted, newest first.
  */
-export function dueForRecheck(db: Db, today: string, limit: number) {
+export function dueForRecheck(db: Db, today: string, limit: number, windowDays: number) {
   const day = 'coalesce(p.conclusion_date, substr(p.created_at, 1, 10))'
   return db('osago_policy as p')
     .join('osago_document as d', 'd.id', 'p.id')
     .leftJoin('kbm_recheck as k', 'k.policy_id', 'p.id')
-    .whereRaw(`${day} >= ?`, [addDays(today, -KBM_RECHECK_WINDOW_DAYS)])
+    .whereRaw(`${day} >= ?`, [addDays(today, -windowDays)])
     .whereIn('p.status', OSAGO_CONTRACT_STATUSES)
     .whereNull('p.terminated_on')
     .whereNull('k.policy_id')
@@ -52,8 +66,8 @@ export function dueForRecheck(db: Db, today: string, limit: number) {
 }
 
 /**
- * Issued policies in force, concluded within KBM_RECHECK_WINDOW_DAYS, not re-checked yet, newest first, at most
- * `limit`: a policy issued with a class the clerk typed (HQ out of reach at the counter) is asked about once, after
+ * Issued policies in force, concluded within the rules' `windowDays` (reference data `kbm-rules`), not re-checked
+ * yet, newest first, at most `perRun`: a policy issued with a class the clerk typed (HQ out of reach at the counter) is asked about once, after
  * a successful sync
  * (docs/domain/kbm-check.md#re-check-after-sync). A policy whose every class the register confirmed at the counter
  * is recorded without a request. The answer is stored with its request ids and flags the policy when a class differs;
@@ -65,9 +79,12 @@ export async function recheckIssuedPolicies(
   engine: Pick<SyncEngine, 'hqClientIfEnrolled'>,
   now: Date,
   timeZone: string,
-  limit: number,
+  settings: { windowDays: number; perRun: number },
 ): Promise<number> {
-  const due = (await dueForRecheck(db, todayIn(timeZone, now), limit)) as Array<{ id: string; draft: string }>
+  const due = (await dueForRecheck(db, todayIn(timeZone, now), settings.perRun, settings.windowDays)) as Array<{
+    id: string
+    draft: string
+  }>
   let recorded = 0
   for (const policy of due) {
     const draft = readOsagoDraft(policy.draft)

@@ -78,7 +78,7 @@ describe('OSAGO at the counter', () => {
       {
         id: p.id,
         rowVersion: calculated.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: 1 },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: 1 },
       },
       'c',
     )
@@ -93,7 +93,7 @@ describe('OSAGO at the counter', () => {
         {
           id: p.id,
           rowVersion: calculated.rowVersion,
-          payment: { method: 'card', receiptNumber: 'Ч-000123', amountKopecks: calculated.calculation!.premiumKopecks },
+          payment: { method: 'card', receiptNumber: 'ФД 123', amountKopecks: calculated.calculation!.premiumKopecks },
         },
         'c',
       ),
@@ -101,7 +101,7 @@ describe('OSAGO at the counter', () => {
     expect(issued).toMatchObject({
       status: 'issued',
       blank: { series: 'ААК', number: '0000000101' },
-      payment: { method: 'card', receiptNumber: 'Ч-000123' },
+      payment: { method: 'card', receiptNumber: 'ФД 123' },
     })
     expect(
       await call(
@@ -153,7 +153,7 @@ describe('OSAGO at the counter', () => {
     const ca = await expectOk(call(t.core, 'osago/calculate-policy', { id: a.id, rowVersion: a.rowVersion }, 'c'))
     const cb = await expectOk(call(t.core, 'osago/calculate-policy', { id: b.id, rowVersion: b.rowVersion }, 'c'))
     const chosen = (await t.core.db('policy_blank').where({ number: '0000000104' }).first()) as { id: string }
-    const pay = (k: number) => ({ method: 'cash' as const, receiptNumber: 'Ч-1', amountKopecks: k })
+    const pay = (k: number) => ({ method: 'cash' as const, receiptNumber: 'ФД 1', amountKopecks: k })
     const ia = await expectOk(
       call(
         t.core,

@@ -21,11 +21,13 @@ import type { Db } from '../db/openDatabase'
 import { listPage, parseQuery, SEARCH_TABLES } from '../db/search'
 import type { PatchOf } from '../db/tables'
 import { write, type Writer } from '../db/write'
-import type { HandlerContext, HandlersOf } from '../ipc/handlers'
+import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
+import { recordPayment, takeReceipt } from '../payments/api'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import { readHqSettings } from '../sync/api'
 import { buildFormReference } from './formReference'
 import { checkPeriodsOfUse, priceOsago } from './osagoPricing'
+import { quoteWhatIf } from './osagoWhatIf'
 import {
   findOsagoRecord,
   loadOsagoPolicy,
@@ -211,7 +213,14 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
       const premiumInput = draftToPremiumInput(input.draft)
       const periodError = checkPeriodsOfUse(reference, premiumInput)
       const outcome = periodError ? { ok: false as const, error: periodError } : priceOsago(reference, premiumInput)
-      if (outcome.ok) return { ok: true, premium: outcome.premium }
+      if (outcome.ok) {
+        // The alternatives ride on the same call: the form asks for the quote on every change, once (decision 110).
+        return {
+          ok: true,
+          premium: outcome.premium,
+          whatIf: quoteWhatIf(reference, input.draft, outcome.premium.premiumKopecks),
+        }
+      }
       const { messageKey, params, field } = outcome.error
       return {
         ok: false,
@@ -255,9 +264,8 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
     },
 
     'osago/issue-policy': async (input, ctx) => {
-      const payment: OsagoPayment = { ...input.payment, paidAt: ctx.now.toISOString() }
-      const record = await write(db, ctx.actor, 'osago.issued', ctx.now, async (w) => {
-        const { policy, document } = await findOsagoRecord(w.trx, input.id)
+      const user = requireUser(ctx)
+      const issuable = (policy: OsagoRecord['policy']) => {
         if (!osagoLifecycle.movesFrom('osago/issue-policy', policy.status))
           throw new AppError('CONFLICT', 'osago.errors.notCalculated')
         if (policy.conclusion_date !== today(ctx)) throw new AppError('CONFLICT', 'osago.errors.recalculate')
@@ -269,6 +277,22 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
             { 'payment.amountKopecks': 'osago.errors.paymentMismatch' },
           )
         }
+      }
+      // The receipt is taken only for a policy that may be issued, before the write (the register answers slowly).
+      issuable((await findOsagoRecord(db, input.id)).policy)
+      const receipt = await takeReceipt({ db }, ctx, {
+        direction: 'in',
+        purpose: 'osago_premium',
+        amountKopecks: input.payment.amountKopecks,
+        method: input.payment.method,
+        itemName: 'Страховая премия по договору ОСАГО',
+        receiptNumber: input.payment.receiptNumber,
+      })
+      const paidAt = ctx.now.toISOString()
+      const payment: OsagoPayment = { ...input.payment, receiptNumber: receipt.number, paidAt }
+      const record = await write(db, ctx.actor, 'osago.issued', ctx.now, async (w) => {
+        const { policy, document } = await findOsagoRecord(w.trx, input.id)
+        issuable(policy)
         const blank = await assignBlank(w, {
           policyId: policy.id,
           ...(input.blankId ? { blankId: input.blankId } : {}),
@@ -291,6 +315,18 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
           },
           { before: policy, expectedVersion: input.rowVersion },
         )
+        await recordPayment(w, {
+          direction: 'in',
+          purpose: 'osago_premium',
+          recordType: 'osago_policy',
+          recordId: policy.id,
+          amountKopecks: payment.amountKopecks,
+          method: payment.method,
+          receipt,
+          clerk: { id: user.id, name: user.fullName },
+          paidAt,
+          timeZone: BRANCH_TIME_ZONE,
+        })
         return { policy: after, document }
       })
       return toPolicy(record)

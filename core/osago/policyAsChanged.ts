@@ -1,7 +1,7 @@
 import type { OsagoPolicy } from '../../shared/osago/policy'
-import { readOsagoDraft } from '../../shared/osago/draft'
 import type { Db } from '../db/openDatabase'
 import { applicationOf, loadOsagoPolicy } from './osagoRows'
+import { appliedOsagoChanges, osagoTermsInForce } from './termsInForce'
 
 /**
  * The policy as its paper must show it now: the issued application stays as issued in `osago_document` (HQ freezes
@@ -11,14 +11,11 @@ import { applicationOf, loadOsagoPolicy } from './osagoRows'
  */
 export async function loadPolicyAsChanged(db: Db, id: string): Promise<OsagoPolicy> {
   const policy = await loadOsagoPolicy(db, id)
-  const last = (await db('osago_change')
-    .where({ policy_id: id, status: 'applied' })
-    .orderBy([
-      { column: 'applied_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])
-    .first('after')) as { after: string } | undefined
-  if (!last || policy.calculation === null) return policy
-  const draft = readOsagoDraft(last.after)
+  const changes = (await appliedOsagoChanges(db, [id])).get(id) ?? []
+  if (changes.length === 0 || policy.calculation === null) return policy
+  const { draft } = osagoTermsInForce(
+    { draft: policy.draft, premiumKopecks: policy.calculation.premiumKopecks },
+    changes,
+  )
   return { ...policy, draft, application: applicationOf(draft) }
 }

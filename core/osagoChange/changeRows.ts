@@ -5,7 +5,7 @@ import { changeKindOf, type ChangePath, type OsagoChangeRulesData } from '../../
 import type { Db } from '../db/openDatabase'
 import { fromStored, type RowOf } from '../db/tables'
 import { AppError } from '../app/appError'
-import { findOsagoRecord } from '../osago/api'
+import { appliedOsagoChanges, findOsagoRecord, osagoTermsInForce } from '../osago/api'
 
 export type ChangeRow = RowOf<'osago_change'>
 
@@ -69,14 +69,10 @@ export interface PolicyNow {
 
 export async function policyNow(db: Db | Knex.Transaction, policyId: string): Promise<PolicyNow> {
   const record = await findOsagoRecord(db, policyId)
-  const applied = (await changeRowsOf(db, policyId))
-    .filter((c) => c.status === 'applied')
-    .sort((a, b) => ((a.applied_at ?? '') < (b.applied_at ?? '') ? 1 : -1))
-  const draft = applied[0] ? readOsagoDraft(applied[0].after) : readOsagoDraft(record.document.draft)
-  const priced = applied.find((c) => c.calculation !== null)
-  return {
-    record,
-    draft,
-    premiumKopecks: priced?.calculation?.newPremiumKopecks ?? record.policy.premium_kopecks ?? 0,
-  }
+  // The same reading of the applied changes as the paper and the termination desk (core/osago/termsInForce.ts).
+  const terms = osagoTermsInForce(
+    { draft: readOsagoDraft(record.document.draft), premiumKopecks: record.policy.premium_kopecks ?? 0 },
+    (await appliedOsagoChanges(db, [policyId])).get(policyId) ?? [],
+  )
+  return { record, draft: terms.draft, premiumKopecks: terms.premiumKopecks }
 }

@@ -31,7 +31,7 @@ async function issuedPolicy(): Promise<OsagoPolicy> {
       {
         id: p.id,
         rowVersion: calculated.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calculated.calculation!.premiumKopecks },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calculated.calculation!.premiumKopecks },
       },
       'c',
     ),
@@ -104,7 +104,7 @@ describe('a change to an issued OSAGO policy', () => {
         {
           id: priced.id,
           rowVersion: priced.rowVersion,
-          payment: { method: 'card', receiptNumber: 'Ч-2', amountKopecks: c.amountKopecks },
+          payment: { method: 'card', receiptNumber: 'ФД 2', amountKopecks: c.amountKopecks },
         },
         'c',
       ),

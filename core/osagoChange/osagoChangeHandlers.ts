@@ -1,11 +1,13 @@
 import { todayIn } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
+import { formatDateRu } from '../../shared/print/format'
+import { normalizeTypedReceiptNumber } from '../../shared/fiscal/receiptNumber'
 import { validateOsagoApplication } from '../../shared/osago/application'
 import { draftToApplicationInput, draftToPremiumInput, type OsagoDraft } from '../../shared/osago/draft'
 import { premiumFieldToFormPath } from '../../shared/osago/formPaths'
 import { isOsagoContract } from '../../shared/osago/lifecycle'
 import type { OsagoPayment } from '../../shared/osago/policy'
-import type { ChangeSettlement, StoredChangeCalculation } from '../../shared/osagoChange/change'
+import { refundUnpaid, type ChangeSettlement, type StoredChangeCalculation } from '../../shared/osagoChange/change'
 import { applyChangeToDraft, kindProblems } from '../../shared/osagoChange/changeDraft'
 import { calculateChangePremium } from '../../shared/osagoChange/changePremium'
 import { changeKindOf, type ChangeKind, type OsagoChangeRulesData } from '../../shared/osagoChange/changeRules'
@@ -16,7 +18,8 @@ import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import { assignBlank, loseBlank, spoilBlank } from '../blanks/api'
 import type { Db } from '../db/openDatabase'
 import { write, type Writer } from '../db/write'
-import type { HandlerContext, HandlersOf } from '../ipc/handlers'
+import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
+import { recordPayment, takeReceipt, type PaymentPurpose, type PaymentReceipt } from '../payments/api'
 import { referenceInForce, type ReferenceData } from '../reference/loadReferenceData'
 import { osagoSearchColumns, policyNumberSearch, priceOsago } from '../osago/api'
 import { changeRowsOf, findChangeRow, policyNow, toChange, type ChangeRow, type PolicyNow } from './changeRows'
@@ -29,6 +32,7 @@ type OsagoChangeChannels =
   | 'osagoChange/save-change'
   | 'osagoChange/calculate-change'
   | 'osagoChange/apply-change'
+  | 'osagoChange/record-refund-payout'
   | 'osagoChange/discard-change'
   | 'osagoChange/issue-duplicate'
 
@@ -106,6 +110,55 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
       refundsDecrease: kind.refundsDecrease,
     })
     return { ...premium, ceilingApplied: premium.ceilingApplied || capped, tariffVersion, breakdown }
+  }
+
+  /**
+   * The receipt of what a change or duplicate costs, taken before the write (the register answers slowly) once the
+   * amount is known to match; the payment as the settlement stores it, with the receipt's number.
+   */
+  async function paymentReceipt(
+    amount: number,
+    payment: PaymentInput | undefined,
+    purpose: PaymentPurpose,
+    itemName: string,
+    ctx: HandlerContext,
+  ): Promise<{ payment: PaymentInput | undefined; receipt: PaymentReceipt | null }> {
+    settlementOf(amount, payment, ctx)
+    if (!payment || amount <= 0) return { payment, receipt: null }
+    const receipt = await takeReceipt({ db }, ctx, {
+      direction: 'in',
+      purpose,
+      amountKopecks: payment.amountKopecks,
+      method: payment.method,
+      itemName,
+      receiptNumber: payment.receiptNumber,
+    })
+    return { payment: { ...payment, receiptNumber: receipt.number }, receipt }
+  }
+
+  /** The payment of a settlement into the journal, in the change's write (core/payments). */
+  async function recordChangePayment(
+    w: Writer,
+    changeId: string,
+    settlement: ChangeSettlement,
+    receipt: PaymentReceipt | null,
+    purpose: PaymentPurpose,
+    ctx: HandlerContext,
+  ): Promise<void> {
+    if (settlement.kind !== 'payment' || !settlement.payment || !receipt) return
+    const user = requireUser(ctx)
+    await recordPayment(w, {
+      direction: 'in',
+      purpose,
+      recordType: 'osago_change',
+      recordId: changeId,
+      amountKopecks: settlement.payment.amountKopecks,
+      method: settlement.payment.method,
+      receipt,
+      clerk: { id: user.id, name: user.fullName },
+      paidAt: settlement.payment.paidAt,
+      timeZone: BRANCH_TIME_ZONE,
+    })
   }
 
   function settlementOf(amount: number, payment: PaymentInput | undefined, ctx: HandlerContext): ChangeSettlement {
@@ -207,6 +260,13 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
      * (HQ checks the policy's new blank names it), then the policy's searchable columns and blank, then the change.
      */
     'osagoChange/apply-change': async (input, ctx) => {
+      const taken = await paymentReceipt(
+        (await findChangeRow(db, input.id)).amount_kopecks ?? 0,
+        input.payment,
+        'osago_change_premium',
+        'Доплата страховой премии ОСАГО при изменении договора',
+        ctx,
+      )
       const row = await write(db, ctx.actor, 'osago.change-applied', ctx.now, async (w) => {
         const change = await findChangeRow(w.trx, input.id)
         if (!osagoChangeLifecycle.movesFrom('osagoChange/apply-change', change.status))
@@ -214,7 +274,8 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
         if (change.row_version !== input.rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
         const now = await policyNow(w.trx, change.policy_id)
         checkChangeable(now, ctx)
-        const settlement = settlementOf(change.amount_kopecks ?? 0, input.payment, ctx)
+        const settlement = settlementOf(change.amount_kopecks ?? 0, taken.payment, ctx)
+        await recordChangePayment(w, change.id, settlement, taken.receipt, 'osago_change_premium', ctx)
         const policy = now.record.policy
         let blank = { id: policy.blank_id!, series: policy.policy_series!, number: policy.policy_number! }
         const reissue = change.print_form === 'reissue'
@@ -268,6 +329,68 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
       return view(row)
     },
 
+    /**
+     * The refund an applied change owes, paid: recorded once on the change's settlement, on a day from the change's
+     * application to today. The payments journal (core/payments) takes its entry from here, in this same write.
+     */
+    'osagoChange/record-refund-payout': async (input, ctx) => {
+      const row = await write(db, ctx.actor, 'osago.change-refund-paid', ctx.now, async (w) => {
+        const change = await findChangeRow(w.trx, input.id)
+        if (!osagoChangeLifecycle.movesFrom('osagoChange/record-refund-payout', change.status) || !change.applied_at)
+          throw new AppError('CONFLICT', 'osagoChange.errors.noRefundDue')
+        if (!refundUnpaid(change.settlement)) {
+          throw new AppError(
+            'CONFLICT',
+            change.settlement?.payout ? 'osagoChange.errors.refundPaid' : 'osagoChange.errors.noRefundDue',
+          )
+        }
+        if (change.row_version !== input.rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
+        const appliedOn = todayIn(BRANCH_TIME_ZONE, new Date(change.applied_at))
+        if (input.paidOn < appliedOn || input.paidOn > today(ctx))
+          throw new AppError(
+            'VALIDATION',
+            'osagoChange.errors.payoutDate',
+            { from: formatDateRu(appliedOn), to: formatDateRu(today(ctx)) },
+            { paidOn: 'osagoChange.errors.payoutDate' },
+            { paidOn: { from: formatDateRu(appliedOn), to: formatDateRu(today(ctx)) } },
+          )
+        const settlement: ChangeSettlement = {
+          ...change.settlement!,
+          payout: {
+            method: input.method,
+            document:
+              input.method === 'bank'
+                ? input.document
+                : (normalizeTypedReceiptNumber(input.document) ?? input.document),
+            paidOn: input.paidOn,
+            recordedAt: ctx.now.toISOString(),
+            recordedBy: ctx.actor.userId ?? '',
+          },
+        }
+        // The refund paid out goes into the day's payments journal, with the document the clerk typed (core/payments).
+        const user = requireUser(ctx)
+        await recordPayment(w, {
+          direction: 'out',
+          purpose: 'osago_change_refund',
+          recordType: 'osago_change',
+          recordId: change.id,
+          amountKopecks: settlement.amountKopecks,
+          method: input.method,
+          receipt: { number: settlement.payout!.document, fiscal: null },
+          clerk: { id: user.id, name: user.fullName },
+          paidAt: ctx.now.toISOString(),
+          timeZone: BRANCH_TIME_ZONE,
+        })
+        return w.update(
+          'osago_change',
+          change.id,
+          { status: 'applied', settlement },
+          { before: change, expectedVersion: input.rowVersion },
+        )
+      })
+      return view(row)
+    },
+
     'osagoChange/discard-change': async (input, ctx) => {
       const row = await write(db, ctx.actor, 'osago.change-discarded', ctx.now, async (w) => {
         const before = await editable(w, input.id, input.rowVersion)
@@ -283,13 +406,20 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
     'osagoChange/issue-duplicate': async (input, ctx) => {
       const rules = rulesOn(today(ctx))
       const fee = rules.data.duplicateFeeKopecks.value
+      const taken = await paymentReceipt(
+        fee,
+        input.payment,
+        'osago_duplicate_fee',
+        'Выдача дубликата полиса ОСАГО',
+        ctx,
+      )
       const row = await write(db, ctx.actor, 'osago.duplicate-issued', ctx.now, async (w) => {
         const now = await policyNow(w.trx, input.policyId)
         const policy = now.record.policy
         if (!isOsagoContract(policy.status) || !policy.blank_id)
           throw new AppError('CONFLICT', 'osago.errors.notIssued')
         if (policy.row_version !== input.policyRowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
-        const settlement = settlementOf(fee, input.payment, ctx)
+        const settlement = settlementOf(fee, taken.payment, ctx)
         await loseBlank(w, { blankId: policy.blank_id, policyId: policy.id, reason: input.reason })
         const blank = await assignBlank(w, {
           policyId: policy.id,
@@ -319,6 +449,7 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
           calculation: null,
           created_by: ctx.actor.userId,
         })
+        await recordChangePayment(w, created.id, settlement, taken.receipt, 'osago_duplicate_fee', ctx)
         return w.update(
           'osago_change',
           created.id,

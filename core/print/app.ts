@@ -10,5 +10,5 @@ export const printApp = defineFeature({
   name: 'print',
   handlers: ({ db, print }) => printHandlers(db, print.documents, print.platform, print.previews),
   documents: ({ print, timeZone }) => printDocuments({ layouts: print.layouts, timeZone }),
-  syncedTables: ['printer_profile'],
+  syncedTables: ['printer_profile', 'document_ledger'],
 })

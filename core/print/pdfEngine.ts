@@ -22,15 +22,23 @@ export interface RenderOptions {
   creationDate: Date
 }
 
-/** Renders a definition. The definition is consumed: pdfmake annotates its nodes while laying them out. */
-export async function renderPdf(doc: DocDefinition, opts: RenderOptions): Promise<Buffer> {
-  const definition = {
+/** What pdfmake is given for a definition: the engine's metadata and default font added. */
+export function engineDefinition(doc: DocDefinition, opts: RenderOptions): object {
+  return {
     ...doc,
     info: { ...doc.info, creator: 'Branch Desk', producer: 'Branch Desk', creationDate: opts.creationDate },
     defaultStyle: { font: 'Roboto', fontSize: 10, ...doc.defaultStyle },
   }
-  return pdfmake.createPdf(definition).getBuffer()
 }
+
+/** Renders a definition. The definition is consumed: pdfmake annotates its nodes while laying them out. */
+export async function renderPdf(doc: DocDefinition, opts: RenderOptions): Promise<Buffer> {
+  return pdfmake.createPdf(engineDefinition(doc, opts)).getBuffer()
+}
+
+/** The engine's regular font file (the verification stamp is drawn with it, core/print/stampedPdf.ts). */
+export const REGULAR_FONT = FONT.normal
+export const BOLD_FONT = FONT.bold
 
 /** Number of pages, from the page tree pdfkit writes uncompressed (`/Type /Pages /Count n`). */
 export function pageCount(pdf: Buffer): number {

@@ -34,3 +34,8 @@ declare module 'pdfmake/fonts/Roboto.js' {
   const fonts: { Roboto: { normal: string; bold: string; italics: string; bolditalics: string } }
   export default fonts
 }
+
+declare module 'pdfmake/js/qrEnc.js' {
+  const qrEncoder: { measure(node: { qr: string; fit?: number; eccLevel?: 'L' | 'M' | 'Q' | 'H' }): object }
+  export default qrEncoder
+}

@@ -70,7 +70,7 @@ describe('print channels', () => {
     expect(text).toContain(policy.application!.vehicle.vin!)
     // The issuing clerk signs as the insurer's representative; the payment is noted.
     expect(text).toContain('Сотрудник clerk1')
-    expect(text).toContain('чек № Ч-000451')
+    expect(text).toContain('чек № ФД 451')
     const [entry] = await auditOf('print.printed')
     expect(entry).toMatchObject({ entity: 'osago_policy', entity_id: policy.id })
     expect(JSON.parse(entry!.after)).toMatchObject({

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { uuidv7 } from 'uuidv7'
 import type { DocumentRef } from '../../shared/print/contract'
 import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
@@ -8,6 +9,8 @@ import type { DocumentAction, DocumentRegistry, PrintableDocument } from './docu
 import { pageCount, renderPdf, textMeasure } from './pdfEngine'
 import type { PrintPlatform } from './platform'
 import type { PreviewFiles } from './previewFiles'
+import { issuedDocumentId, NOT_STAMPED, recordIssued, type IssuedDocument } from './documentLedger'
+import { renderStamped, warmUpReader } from './stampedPdf'
 import { readPrinterProfile, writePrinterProfile } from './printerProfiles'
 
 type PrintChannels =
@@ -23,6 +26,8 @@ interface Produced {
   data: unknown
   pdf: Buffer
   fileName: string
+  /** The document as issued (printed or saved with its verification stamp); absent for a preview or a form. */
+  issued?: IssuedDocument
 }
 
 /**
@@ -36,6 +41,7 @@ export function printHandlers(
   platform: PrintPlatform,
   previews: PreviewFiles,
 ): HandlersOf<PrintChannels> {
+  warmUpReader()
   async function produce(input: DocumentRef, action: DocumentAction, ctx: HandlerContext): Promise<Produced> {
     const user = requireUser(ctx)
     const doc = registry.get(input.kind)
@@ -53,14 +59,31 @@ export function printHandlers(
     const printerName = input.printerName ?? null
     const data = await doc.load(input.id, { handler: ctx, action, printerName })
     const profile = printerName ? await readPrinterProfile(db, printerName) : null
-    const definition = doc.build(data, {
+    const deps = {
       offset: { xMm: profile?.offsetXmm ?? 0, yMm: profile?.offsetYmm ?? 0 },
       printerName,
       measure: await textMeasure(),
       now: ctx.now,
-    })
-    const pdf = await renderPdf(definition, { creationDate: ctx.now })
-    return { doc, data, pdf, fileName: doc.fileName(data) }
+    }
+    const fileName = doc.fileName(data)
+    const { entity, entityId } = doc.auditEntity(data, input.id)
+    // A printed or saved document is issued: stamped and entered in the ledger (decision 108). A preview is not.
+    if (action === 'preview' || NOT_STAMPED.has(input.kind) || !entity || !entityId) {
+      return { doc, data, pdf: await renderPdf(doc.build(data, deps), { creationDate: ctx.now }), fileName }
+    }
+    const stamped = await renderStamped(
+      () => doc.build(data, deps),
+      { creationDate: ctx.now },
+      async (hash) => (await issuedDocumentId(db, input.kind, entity, entityId, hash)) ?? uuidv7(),
+    )
+    const issued: IssuedDocument = {
+      id: stamped.documentId,
+      kind: input.kind,
+      recordType: entity,
+      recordId: entityId,
+      contentSha256: stamped.contentSha256,
+    }
+    return { doc, data, pdf: stamped.pdf, fileName, issued }
   }
 
   async function record(
@@ -71,15 +94,23 @@ export function printHandlers(
     extra: Record<string, unknown>,
   ): Promise<void> {
     const { entity, entityId } = p.doc.auditEntity(p.data, input.id)
-    await write(db, ctx.actor, action, ctx.now, (w) =>
-      w.audit(action, entity, entityId, null, {
+    await write(db, ctx.actor, action, ctx.now, async (w) => {
+      // The ledger entry in the same transaction, filed under its own action (a savepoint of this write).
+      const issued = p.issued
+      const ledger = issued
+        ? await write(w.trx, ctx.actor, 'document.issued', ctx.now, (entry) => recordIssued(entry, issued))
+        : null
+      await w.audit(action, entity, entityId, null, {
         kind: input.kind,
         fileName: p.fileName,
         pages: pageCount(p.pdf),
         sha256: createHash('sha256').update(p.pdf).digest('hex'),
+        ...(p.issued && ledger
+          ? { documentId: p.issued.id, contentSha256: p.issued.contentSha256, ledgerSeq: ledger.seq }
+          : {}),
         ...extra,
-      }),
-    )
+      })
+    })
   }
 
   return {

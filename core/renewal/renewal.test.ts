@@ -52,7 +52,7 @@ async function issuedPolicy(): Promise<OsagoPolicy> {
       {
         id: calc.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks },
       },
       'c',
     ),
@@ -247,7 +247,7 @@ describe('CASCO renewal from the same worklist', () => {
           rowVersion: approved.rowVersion,
           payment: {
             method: 'cash',
-            receiptNumber: 'Ч-1',
+            receiptNumber: 'ФД 1',
             amountKopecks: approved.result!.options[0]!.schedule.payments[0]!.amountKopecks,
           },
         },

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import type { z } from 'zod'
 import {
   blobStatusSchema,
+  clientLookupResponseSchema,
   contractLookupResponseSchema,
   enrolResponseSchema,
   hqErrorSchema,
@@ -11,6 +12,7 @@ import {
   whoamiResponseSchema,
   type BlobStatus,
   type Change,
+  type ClientLookupRequest,
   type ContractSummary,
   type EnrolRequest,
   type EnrolResponse,
@@ -18,6 +20,7 @@ import {
   type KbmResponse,
   type PullResponse,
   type PushResponse,
+  type RemoteClient,
   type WhoamiResponse,
 } from '../../shared/sync/protocol'
 
@@ -263,6 +266,16 @@ export class HqClient {
   /** The KBM class of each person through HQ (POST /v1/kbm, docs/domain/kbm-check.md); short: a clerk waits for it. */
   checkKbm(request: KbmRequest): Promise<KbmResponse> {
     return this.request('POST', '/v1/kbm', kbmResponseSchema, { json: request, timeoutMs: 15_000 })
+  }
+
+  /**
+   * Clients of other branches by exact identifiers (POST /v1/clients/lookup, docs/domain/personal-data.md
+   * #clients-of-other-branches); short: a clerk waits for it.
+   */
+  async lookupClients(request: ClientLookupRequest): Promise<RemoteClient[]> {
+    return (
+      await this.request('POST', '/v1/clients/lookup', clientLookupResponseSchema, { json: request, timeoutMs: 15_000 })
+    ).clients
   }
 
   blobBegin(sha256: string, size: number): Promise<BlobStatus> {

@@ -248,7 +248,7 @@ describe('what HQ decides and ships', () => {
         {
           id: p.id,
           rowVersion: calc.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks },
+          payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks },
           ...(blankId ? { blankId } : {}),
         },
         'c',

@@ -148,7 +148,7 @@ describe('inspection → approval on another computer → contract', () => {
         rowVersion: approved.rowVersion,
         payment: {
           method: 'card',
-          receiptNumber: 'Ч-7',
+          receiptNumber: 'ФД 7',
           amountKopecks: approved.result!.options[0]!.schedule.payments[0]!.amountKopecks,
         },
       },

@@ -5,3 +5,6 @@ export {
   recountForNonWorkingDayRule,
 } from './payoutDeadlineRecalculation'
 export { searchTerminations } from './terminationSearch'
+// The radar of the branch's dates (core/radar): payouts due and overdue with their late consequence, cooling-off
+// windows closing — the same list the deadlines card shows, by the same rules.
+export { listDeadlines } from './deadlines'

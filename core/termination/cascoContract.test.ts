@@ -37,7 +37,7 @@ async function issuedCasco() {
       {
         id: s.id,
         rowVersion: approved.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: first },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: first },
       },
       'c',
     ),

@@ -11,10 +11,12 @@ import {
   type ManualContract,
 } from '../../shared/termination/application'
 import type { UsePeriod } from '../../shared/termination/periodsOfUse'
+import type { CalendarDate } from '../../shared/dates/calendarDate'
 import { AppError } from '../app/appError'
 import type { RowOf } from '../db/tables'
 import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
+import { appliedOsagoChanges, osagoTermsInForce, type AppliedOsagoChange } from '../osago/api'
 import { matchingRows, SEARCH_TABLES, searchText, type SearchTable } from '../db/search'
 
 /**
@@ -120,7 +122,15 @@ export function cascoContract(row: CascoContractRow): ContractData | null {
   }
 }
 
-function osagoContract(row: OsagoContractRow): ContractData | null {
+/**
+ * An OSAGO policy issued here, as in force after its applied changes (core/osago termsInForce): the refund is taken
+ * from the annual premium in force and the periods of use in force (docs/refund-rules.md, docs/domain/osago-changes.md).
+ */
+export function osagoContract(
+  row: OsagoContractRow,
+  changes: readonly AppliedOsagoChange[],
+  on?: CalendarDate,
+): ContractData | null {
   if (
     !isOsagoContract(row.status) ||
     !row.draft ||
@@ -131,7 +141,12 @@ function osagoContract(row: OsagoContractRow): ContractData | null {
     !row.policy_number
   )
     return null
-  const app = readOsagoDraft(row.draft)
+  const terms = osagoTermsInForce(
+    { draft: readOsagoDraft(row.draft), premiumKopecks: row.premium_kopecks },
+    changes,
+    on,
+  )
+  const app = terms.draft
   const periods = app.contract.periodsOfUse
   // An organisation may be the insured (40-FZ art. 15); records stored before parties had a kind are people.
   const insured = app.insured as Parameters<typeof partyName>[0]
@@ -147,11 +162,12 @@ function osagoContract(row: OsagoContractRow): ContractData | null {
     conclusionDate: row.conclusion_date,
     startDate: row.start_date,
     endDate: row.end_date,
-    premiumKopecks: row.premium_kopecks,
+    premiumKopecks: terms.premiumKopecks,
     periodsOfUse: periods.length > 0 ? periods.map((x) => ({ from: x.from, to: x.to })) : null,
     enteredByHand: false,
     concludedAt: null,
     terminatedOn: row.terminated_on,
+    ...(terms.changedOn ? { changed: { on: terms.changedOn, issuedPremiumKopecks: terms.issuedPremiumKopecks } } : {}),
   }
 }
 
@@ -229,7 +245,8 @@ export function manualContractColumns(
   }
 }
 
-export async function loadContract(db: Db, ref: ContractRef): Promise<ContractData> {
+/** The contract as in force on `on` (for an OSAGO policy: after the changes applied by that day). */
+export async function loadContract(db: Db, ref: ContractRef, on: CalendarDate): Promise<ContractData> {
   if (ref.source === 'manual') {
     const row = (await db('manual_contract').where({ id: ref.id }).first()) as ManualContractRow | undefined
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
@@ -249,7 +266,7 @@ export async function loadContract(db: Db, ref: ContractRef): Promise<ContractDa
     .where('osago_policy.id', ref.id)
     .first()) as OsagoContractRow | undefined
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
-  const contract = osagoContract(row)
+  const contract = osagoContract(row, (await appliedOsagoChanges(db, [row.id])).get(row.id) ?? [], on)
   if (!contract) throw new AppError('CONFLICT', 'termination.problem.contractNotInForce')
   return contract
 }
@@ -362,8 +379,12 @@ export async function findContracts(db: Db, query: string, limit = 20): Promise<
   const manual = manualIds.length
     ? inOrder(manualIds, (await db('manual_contract').whereIn('id', manualIds)) as ManualContractRow[])
     : []
+  const changes = await appliedOsagoChanges(
+    db,
+    osago.map((r) => r.id),
+  )
   const contracts = [
-    ...osago.map(osagoContract).filter((c): c is ContractData => c !== null),
+    ...osago.map((r) => osagoContract(r, changes.get(r.id) ?? [])).filter((c): c is ContractData => c !== null),
     ...casco.map(cascoContract).filter((c): c is ContractData => c !== null),
     ...manual.map(manualContract),
   ]

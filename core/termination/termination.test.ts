@@ -60,7 +60,7 @@ async function issueOsago(periodsOfUse: Array<{ from: string; to: string }> = []
       {
         id: p.id,
         rowVersion: calc.rowVersion,
-        payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: calc.calculation!.premiumKopecks },
+        payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: calc.calculation!.premiumKopecks },
       },
       'c',
     ),

@@ -34,7 +34,8 @@ import { AppError } from '../app/appError'
 import { BRANCH_TIME_ZONE } from '../app/timeZone'
 import type { Db } from '../db/openDatabase'
 import { write, type Writer } from '../db/write'
-import type { HandlerContext, HandlersOf } from '../ipc/handlers'
+import { requireUser, type HandlerContext, type HandlersOf } from '../ipc/handlers'
+import { recordPayment, takeReceipt } from '../payments/api'
 import { listPage, SEARCH_TABLES } from '../db/search'
 import type { ReferenceData } from '../reference/loadReferenceData'
 import {
@@ -257,7 +258,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/preview-refund': async (input, ctx): Promise<RefundPreview> => {
-      const contract = await loadContract(db, input.contract)
+      const contract = await loadContract(db, input.contract, today(ctx))
       const date = (v: string | null) => (v && isCalendarDate(v) ? v : null)
       const t: Terms = {
         kind: input.kind,
@@ -300,7 +301,7 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
     },
 
     'termination/register-application': async (input, ctx) => {
-      const contract = await loadContract(db, input.contract)
+      const contract = await loadContract(db, input.contract, today(ctx))
       await ensureAvailable(contract, null)
       const details = input.details
       const receivedOn = today(ctx)
@@ -458,8 +459,25 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
           ? accruedLatePayout(reference, calc, row.payout_due_on, paidOn)
           : null
       const penalty = late?.amountKopecks ?? 0
-      const after = await write(db, ctx.actor, 'termination.paid', ctx.now, (w) =>
-        w.update(
+      const paidKopecks = calc.refundKopecks + penalty
+      // The refund goes into the payments journal as money paid out (core/payments): in cash through the till (with
+      // the register's «возврат прихода» receipt when this computer has one), by transfer as a bank payment.
+      const user = requireUser(ctx)
+      const method = (JSON.parse(row.details) as ApplicationDetails).payout?.method === 'cash' ? 'cash' : 'bank'
+      const receipt =
+        paidKopecks > 0
+          ? await takeReceipt({ db }, ctx, {
+              direction: 'out',
+              purpose: 'termination_refund',
+              amountKopecks: paidKopecks,
+              method,
+              itemName: 'Возврат части страховой премии при расторжении договора',
+              paymentDocument: input.paymentDocument,
+              field: 'paymentDocument',
+            })
+          : null
+      const after = await write(db, ctx.actor, 'termination.paid', ctx.now, async (w) => {
+        const paid = await w.update(
           'termination_application',
           row.id,
           {
@@ -469,11 +487,25 @@ export function terminationHandlers(db: Db, reference: ReferenceData): HandlersO
             payment_document: input.paymentDocument,
             penalty_kopecks: penalty,
             late_payout: late ? JSON.stringify(late) : null,
-            paid_kopecks: calc.refundKopecks + penalty,
+            paid_kopecks: paidKopecks,
           },
           input.rowVersion,
-        ),
-      )
+        )
+        if (receipt)
+          await recordPayment(w, {
+            direction: 'out',
+            purpose: 'termination_refund',
+            recordType: 'termination_application',
+            recordId: row.id,
+            amountKopecks: paidKopecks,
+            method,
+            receipt,
+            clerk: { id: user.id, name: user.fullName },
+            paidAt: ctx.now.toISOString(),
+            timeZone: BRANCH_TIME_ZONE,
+          })
+        return paid
+      })
       return answer(row.id, after)
     },
 

@@ -12,7 +12,7 @@ export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources
 
 /** A real core on a real SQLite file in a fresh temp folder, with a clock the test moves. */
 export async function makeTestCore(
-  extra: Pick<CoreOptions, 'print' | 'atRest'> = {},
+  extra: Pick<CoreOptions, 'print' | 'atRest' | 'files'> = {},
 ): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-test-'))
   const clock = new ManualClock()

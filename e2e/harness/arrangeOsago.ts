@@ -8,7 +8,7 @@ import { arrange } from './fixtures'
 export async function issuedOsagoPolicy(
   core: Core,
   clerkClient: string,
-  receiptNumber = 'Ч-000123',
+  receiptNumber = 'ФД 123',
 ): Promise<OsagoPolicy> {
   const draft = await arrange(core, 'osago/create-draft', undefined, clerkClient)
   const saved = await arrange(

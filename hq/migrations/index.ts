@@ -4,6 +4,9 @@ import * as updates from './20261205000014_hq_updates'
 import * as branchSequence from './20261205000020_hq_branch_sequence'
 import * as staffBranch from './20261205000021_hq_staff_branch'
 import * as severalInstances from './20261205000022_hq_several_instances'
+import * as clientLookup from './20261206000002_hq_client_lookup'
+import * as reportIndexes from './20261206000003_hq_report_indexes'
+import * as documentLedger from './20261206000006_hq_document_ledger'
 
 /** HQ's own migrations, listed explicitly (run by `npm run hq` at start). Append; never edit a shipped one. */
 export interface HqMigration {
@@ -18,6 +21,9 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   { name: '20261205000020_hq_branch_sequence', ...branchSequence },
   { name: '20261205000021_hq_staff_branch', ...staffBranch },
   { name: '20261205000022_hq_several_instances', ...severalInstances },
+  { name: '20261206000002_hq_client_lookup', ...clientLookup },
+  { name: '20261206000003_hq_report_indexes', ...reportIndexes },
+  { name: '20261206000006_hq_document_ledger', ...documentLedger },
 ]
 
 export function hqMigrationSource(): Knex.MigrationSource<HqMigration> {

@@ -252,7 +252,7 @@ describe('HQ accepts what the branch app writes', () => {
     p = await expectOk(call(t.core, 'osago/save-draft', { id: p.id, rowVersion: p.rowVersion, draft: p.draft }, desk))
     expect(p.status).toBe('draft')
     p = await expectOk(call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion }, desk))
-    const payment = { method: 'cash' as const, receiptNumber: 'Ч-7', amountKopecks: p.calculation!.premiumKopecks }
+    const payment = { method: 'cash' as const, receiptNumber: 'ФД 7', amountKopecks: p.calculation!.premiumKopecks }
     p = await expectOk(call(t.core, 'osago/issue-policy', { id: p.id, rowVersion: p.rowVersion, payment }, desk))
     expect(p.status).toBe('issued')
     const printBlank = () =>
@@ -365,7 +365,11 @@ describe('HQ accepts what the branch app writes', () => {
       call(
         t.core,
         'casco/issue-contract',
-        { id: q.id, rowVersion: r.rowVersion, payment: { method: 'cash', receiptNumber: 'Ч-1', amountKopecks: first } },
+        {
+          id: q.id,
+          rowVersion: r.rowVersion,
+          payment: { method: 'cash', receiptNumber: 'ФД 1', amountKopecks: first },
+        },
         'c',
       ),
     )
@@ -499,7 +503,7 @@ describe('HQ accepts what the branch app writes', () => {
       const p = await expectOk(
         call(t.core, 'osago/calculate-policy', { id, rowVersion, ...(draft ? { draft } : {}) }, 'c'),
       )
-      const payment = { method: 'cash' as const, receiptNumber: 'Ч-9', amountKopecks: p.calculation!.premiumKopecks }
+      const payment = { method: 'cash' as const, receiptNumber: 'ФД 9', amountKopecks: p.calculation!.premiumKopecks }
       return expectOk(call(t.core, 'osago/issue-policy', { id: p.id, rowVersion: p.rowVersion, payment }, 'c'))
     }
     const created = await expectOk(call(t.core, 'osago/create-draft', undefined, 'c'))

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { checkSchema, documentSchema, syncedRow } from './schemaCheck'
-import { osagoApplicationVerdict } from './osagoRules'
+import { osagoApplicationVerdict, osagoRenewalVerdict } from './osagoRules'
 import { reject, type EntityRule } from './types'
 import { transitionVerdict } from './ruleKit'
 import { BLANK_STATUSES } from '../../shared/blanks/schemas'
@@ -57,7 +57,8 @@ const osagoSchema = z.looseObject({
 })
 
 /**
- * OSAGO contracts: the status machine (shared/osago/lifecycle.ts), the application's owner rules (osagoRules.ts), and the blank a policy is
+ * OSAGO contracts: the status machine (shared/osago/lifecycle.ts), the application's owner rules and the policy a
+ * renewal names (osagoRules.ts), and the blank a policy is
  * issued on must be this branch's and must record this policy as its user (the blank's own change travels first in
  * the same outbox transaction).
  */
@@ -70,6 +71,8 @@ export const osagoPolicyRule: EntityRule = {
     if (moved) return moved
     const application = await osagoApplicationVerdict(ctx, change.id, change.before, change.after)
     if (application) return application
+    const renewal = await osagoRenewalVerdict(ctx, change)
+    if (renewal) return renewal
     if (isOsagoContract(after.status) && !after.blank_id) {
       return reject('invalid-data', { field: 'blank_id', message: 'an issued policy is on a blank' })
     }

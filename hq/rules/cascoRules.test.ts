@@ -331,3 +331,34 @@ describe('casco_document: the case’s documents out of the hot row (migration 2
     ).toBe('accepted')
   })
 })
+
+describe('casco_quote: the contract a renewal names (renews_contract_id, core/renewal)', () => {
+  const old = (status: CascoQuoteStatus, branchCode?: string): FakeRecord => ({
+    entity: 'casco_quote',
+    id: 'old',
+    data: quote(status, 7, { contract_number: 'MSK-01-К-2025-00001' }),
+    ...(branchCode ? { branchCode } : {}),
+  })
+  const renewal = (renews: unknown) => insert(quote('draft', 1, { renews_contract_id: renews }))
+  const judged = (records: FakeRecord[], change = renewal('old')) =>
+    judge(cascoQuoteRule, fakeContext({ records: [...people, ...records], changedBy: 'c1' }), change)
+
+  it('takes a renewal of an issued contract of this branch that HQ holds', async () => {
+    expect(await judged([old('issued')])).toBe('accepted')
+    expect(await judged([], renewal(null))).toBe('accepted')
+  })
+  it('waits for a contract HQ has not received, refuses one of another branch, a quote or itself', async () => {
+    expect(await judged([])).toBe('deferred:subject-unknown')
+    expect(await judged([old('issued', 'SPB-01')])).toBe('rejected:subject-other-branch')
+    expect(await judged([old('approved')])).toBe('rejected:contract-not-issued')
+    expect(await judged([old('issued')], renewal('q1'))).toBe('rejected:invalid-data')
+  })
+  it('keeps the link once given', async () => {
+    const held = quote('draft', 1, { renews_contract_id: 'old' })
+    expect(await judged([old('issued')], update(held, { insured_name: 'Петрова' }))).toBe('accepted')
+    expect(await judged([old('issued')], update(held, { renews_contract_id: null }))).toBe('rejected:immutable-field')
+    expect(await judged([old('issued')], update(held, { renews_contract_id: 'other' }))).toBe(
+      'rejected:immutable-field',
+    )
+  })
+})

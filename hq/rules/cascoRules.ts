@@ -5,6 +5,7 @@ import type { RecordData } from '../records'
 import {
   absent,
   firstVerdict,
+  linkedContractVerdict,
   required,
   senderMayDecide,
   stampedBySender,
@@ -19,6 +20,7 @@ import {
   CASCO_PRICED_STATUSES,
   CASCO_TERMS_LOCKED_STATUSES,
   cascoLifecycle,
+  isCascoContract,
 } from '../../shared/casco/lifecycle'
 
 /** The statuses a supervisor's decision writes on a submitted quote: the lifecycle's approval/decide moves. */
@@ -230,6 +232,8 @@ export const cascoQuoteRule: EntityRule = {
       () => (to === 'submitted' && from !== 'submitted' ? stampedBySender(ctx, after, 'submitted_by') : null),
       () => (from === 'submitted' && DECIDED.includes(to) ? backedByDecision(ctx, change, before!, to) : null),
       () => (to === 'issued' && from !== 'issued' ? issuedHere(ctx, after) : null),
+      // A renewal (core/renewal) names the contract it renews: one of this branch HQ holds as concluded.
+      () => linkedContractVerdict(ctx, change, 'renews_contract_id', 'casco_quote', isCascoContract),
     )
   },
   // Contract numbers are unique company-wide (they carry the branch code), and how another branch finds one.

@@ -6,7 +6,8 @@ import {
   CLIENT_STATUSES,
   type ClientStatus,
 } from '../../shared/client/client'
-import { firstVerdict, senderMayDecide, unchanged } from './ruleKit'
+import { isErasedParty } from '../../shared/client/erasure'
+import { firstVerdict, parseJson, senderMayDecide, unchanged } from './ruleKit'
 import { checkSchema, documentSchema, syncedRow } from './schemaCheck'
 import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
 
@@ -49,9 +50,26 @@ export const clientRule: EntityRule = {
       () => (from !== null && from !== 'active' ? reject('bad-transition', { from, to }) : null),
       () => (to === 'merged' && from !== 'merged' ? senderMayDecide(ctx, CLIENT_ADMINS) : null),
       () => (to === 'merged' ? clientOfBranch(ctx, after.merged_into) : null),
+      () => (to === 'erased' ? erasedCard(ctx, after) : null),
     )
   },
 }
+
+/**
+ * An erasure past retention (docs/domain/personal-data.md#erasure): the branch admin's alone, and the card left
+ * with nothing personal — the party emptied, the match and search columns cleared. Once erased, a card takes no
+ * change at all (the transition check above), so nothing brings the data back.
+ */
+async function erasedCard(ctx: RuleContext, after: Record<string, unknown>): Promise<Verdict> {
+  const who = await senderMayDecide(ctx, CLIENT_ADMINS)
+  if (who) return who
+  if (!isErasedParty(parseJson(after.party))) return reject('invalid-data', { field: 'party', message: 'not erased' })
+  const kept = ERASED_COLUMNS.find((c) => after[c] !== null && after[c] !== undefined && after[c] !== '')
+  return kept ? reject('invalid-data', { field: kept, message: 'not erased' }) : null
+}
+
+/** The card's columns copied from the party (core/client/clientRows.ts `partyColumns`), empty once erased. */
+const ERASED_COLUMNS = ['passport', 'inn', 'phone', 'search_text'] as const
 
 const clientVersionSchema = z.looseObject({
   ...syncedRow,
@@ -62,13 +80,40 @@ const clientVersionSchema = z.looseObject({
   changed_at: z.string().min(10),
 })
 
-/** A version of a card is what the card was: written once, never changed. */
+/**
+ * A version is never changed but by the erasure of its card: the branch admin empties its party, nothing else.
+ * Anything else — another field, a party with data in it (an erased version «un-erased») — is refused.
+ */
+async function erasedVersion(
+  ctx: RuleContext,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<Verdict> {
+  if (!isErasedParty(parseJson(after.party))) return reject('append-only', {})
+  return firstVerdict(
+    () => unchanged(before, after, ['client_id', 'version', 'source', 'source_id', 'changed_by', 'changed_at']),
+    () => senderMayDecide(ctx, CLIENT_ADMINS),
+    async () => {
+      // The card's own erasure comes first in the same write (and batch): a version is emptied with its card only.
+      const client = await ctx.lookup('client', String(after.client_id))
+      return client?.data.status === 'erased'
+        ? null
+        : reject('invalid-data', { field: 'client_id', message: 'card not erased' })
+    },
+  )
+}
+
+/** A version of a card is what the card was: written once, changed only to be erased. */
 export const clientVersionRule: EntityRule = {
   async check(ctx, change) {
     const bad = checkSchema(clientVersionSchema, change.after)
     if (bad) return bad
-    if (change.before) return reject('append-only', {})
-    return clientOfBranch(ctx, change.after.client_id)
+    if (change.before) return erasedVersion(ctx, change.before, change.after)
+    const ofBranch = await clientOfBranch(ctx, change.after.client_id)
+    if (ofBranch) return ofBranch
+    // A new version of an erased card would bring its data back.
+    const client = await ctx.lookup('client', String(change.after.client_id))
+    return client?.data.status === 'erased' ? reject('bad-transition', { from: 'erased', to: 'erased' }) : null
   },
   naturalKey: (data) => `${String(data.client_id)}#${String(data.version)}`,
 }

@@ -89,6 +89,16 @@ const decisionRow = (outcome: string, v: number): RecordData =>
 const submittedQuote: FakeRecord = { entity: 'casco_quote', id: 'q1', data: cascoQuote('submitted') }
 
 const everyone = Object.entries(PERSON).map(([role, id]) => staff(id, role))
+// A cash day: opened by the core with a payment, closed by the supervisor s1 with its report.
+const cashDayRow = (status: string, v: number): RecordData =>
+  synced('cd1', v, {
+    branch_id: 'b1',
+    day: '2026-12-06',
+    status,
+    closed_at: status === 'closed' ? '2026-12-06T18:00:00.000Z' : null,
+    closed_by: status === 'closed' ? 's1' : null,
+    report: status === 'closed' ? { day: '2026-12-06', openingCashKopecks: 0, closingCashKopecks: 0 } : null,
+  })
 
 /** Judges a move of `table`'s record: an insert when `from` is null, else an update of HQ's copy. */
 function judgeOf(table: string, rowIn: (status: string, v: number) => RecordData, records: FakeRecord[]): Judge {
@@ -105,6 +115,7 @@ const JUDGES: Record<string, Judge> = {
   policy_blank: judgeOf('policy_blank', blank, everyone),
   osago_change: judgeOf('osago_change', changeRow, [...everyone, ...changeRecords]),
   approval_decision: judgeOf('approval_decision', decisionRow, [...everyone, submittedQuote]),
+  cash_day: judgeOf('cash_day', cashDayRow, everyone),
   casco_quote: (from, to, by) =>
     from === null
       ? judge(

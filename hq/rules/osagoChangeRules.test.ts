@@ -65,3 +65,50 @@ describe('osago_change at HQ', () => {
     )
   })
 })
+
+describe('osago_change at HQ: the payout of the refund an applied change owes', () => {
+  const due = { kind: 'refund-due', amountKopecks: 227_448, payment: null }
+  const applied = (settlement: unknown) =>
+    change('applied', { amount_kopecks: -227_448, settlement, applied_at: '2026-12-06T09:00:00.000Z' })
+  const payout = (extra: RecordData = {}) => ({
+    method: 'bank',
+    document: '000512',
+    paidOn: '2026-12-07',
+    recordedAt: '2026-12-07T08:00:00.000Z',
+    recordedBy: 'c1',
+    ...extra,
+  })
+  const ctx = () => fakeContext({ records: [policy('issued'), blank('p1')], changedBy: 'c1' })
+  const pay = (settlement: unknown, patch: RecordData = {}) =>
+    judge(osagoChangeRule, ctx(), update(applied(due), { settlement, ...patch }))
+
+  it('takes the refund recorded paid by the sender, on or after the day the change was applied', async () => {
+    expect(await pay({ ...due, payout: payout() })).toBe('accepted')
+    expect(await pay({ ...due, payout: payout({ paidOn: '2026-12-06', method: 'cash', document: 'ФД 4521' }) })).toBe(
+      'accepted',
+    )
+  })
+
+  it('refuses a payout by someone else, before the change, without its document, or with the amount changed', async () => {
+    expect(await pay({ ...due, payout: payout({ recordedBy: 'c2' }) })).toBe('rejected:author-not-sender')
+    expect(await pay({ ...due, payout: payout({ paidOn: '2026-12-05' }) })).toBe('rejected:invalid-data')
+    expect(await pay({ ...due, payout: payout({ document: ' ' }) })).toBe('rejected:invalid-data')
+    expect(await pay({ ...due, payout: payout({ method: 'barter' }) })).toBe('rejected:invalid-data')
+    expect(await pay({ ...due, amountKopecks: 1, payout: payout() })).toBe('rejected:immutable-field')
+    // Nothing else of an applied change moves with it.
+    expect(await pay({ ...due, payout: payout() }, { amount_kopecks: -1 })).toBe('rejected:immutable-field')
+  })
+
+  it('refuses a payout on a change that owes none, and any change to a payout once made', async () => {
+    const none = { kind: 'none', amountKopecks: 0, payment: null }
+    expect(
+      await judge(osagoChangeRule, ctx(), update(applied(none), { settlement: { ...none, payout: payout() } })),
+    ).toBe('rejected:immutable-field')
+    const paid = applied({ ...due, payout: payout() })
+    expect(
+      await judge(osagoChangeRule, ctx(), update(paid, { settlement: { ...due, payout: payout({ document: '9' }) } })),
+    ).toBe('rejected:immutable-field')
+    // The same paid change sent again changes nothing.
+    expect(await judge(osagoChangeRule, ctx(), update(paid, {}))).toBe('accepted')
+  })
+})

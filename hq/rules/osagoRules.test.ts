@@ -236,3 +236,35 @@ describe('HQ judges the policy’s document (osago_document) once the applicatio
     }
   })
 })
+
+describe('osago_policy: the policy a renewal names (renews_policy_id, core/renewal)', () => {
+  const old = (status: string, branchCode?: string) => ({
+    entity: 'osago_policy',
+    id: 'old',
+    data: synced('old', 5, { status, blank_id: 'b-old', premium_kopecks: 1_000_00 }),
+    ...(branchCode ? { branchCode } : {}),
+  })
+  const renewal = (renews: unknown) =>
+    insert(synced('p1', 1, { status: 'draft', blank_id: null, renews_policy_id: renews }))
+  const judged = (records: ReturnType<typeof old>[], change = renewal('old')) =>
+    judge(osagoPolicyRule, fakeContext({ records }), change)
+
+  it('takes a renewal of an issued or printed policy of this branch that HQ holds', async () => {
+    expect(await judged([old('printed')])).toBe('accepted')
+    expect(await judged([old('issued')])).toBe('accepted')
+    expect(await judged([], renewal(null))).toBe('accepted')
+  })
+  it('waits for a policy HQ has not received, refuses one of another branch, a draft or itself', async () => {
+    expect(await judged([])).toBe('deferred:subject-unknown')
+    expect(await judged([old('printed', 'SPB-01')])).toBe('rejected:subject-other-branch')
+    expect(await judged([old('calculated')])).toBe('rejected:contract-not-issued')
+    expect(await judged([old('discarded')])).toBe('rejected:contract-not-issued')
+    expect(await judged([old('printed')], renewal('p1'))).toBe('rejected:invalid-data')
+  })
+  it('keeps the link once given, whatever becomes of the old policy later', async () => {
+    const held = synced('p1', 1, { status: 'draft', blank_id: null, renews_policy_id: 'old' })
+    // The old policy terminated since: the renewal's later moves are not judged by the link again.
+    expect(await judged([], update(held, { plate: 'А001АА77' }))).toBe('accepted')
+    expect(await judged([old('printed')], update(held, { renews_policy_id: null }))).toBe('rejected:immutable-field')
+  })
+})

@@ -2,12 +2,12 @@ import { ownerRuleProblems, readOsagoApplication } from '../../shared/osago/appl
 import { organisationProblemsAt, partyProblemsAt } from '../../shared/party/validate'
 import { z } from 'zod'
 import { draftToApplicationInput, readOsagoDraft } from '../../shared/osago/draft'
-import { OSAGO_CONTRACT_STATUSES, osagoLifecycle } from '../../shared/osago/lifecycle'
+import { isOsagoContract, OSAGO_CONTRACT_STATUSES, osagoLifecycle } from '../../shared/osago/lifecycle'
 import { OSAGO_STATUSES } from '../../shared/osago/policy'
 import type { RecordData } from '../records'
-import { parseJson, unchanged } from './ruleKit'
+import { linkedContractVerdict, parseJson, unchanged } from './ruleKit'
 import { checkSchema, documentSchema as documentColumn, syncedRow } from './schemaCheck'
-import { defer, reject, type EntityRule, type RuleContext, type Verdict } from './types'
+import { defer, reject, type EntityRule, type ProposedChange, type RuleContext, type Verdict } from './types'
 
 /** Statuses whose record carries the application that was priced (and then issued). */
 const PRICED = new Set<string>(['calculated', ...OSAGO_CONTRACT_STATUSES])
@@ -99,6 +99,14 @@ export async function osagoApplicationVerdict(
   const draft = parseJson(document.data.draft)
   if (!isObject(draft)) return reject('invalid-data', { field: 'draft', message: 'the draft is not a JSON object' })
   return judgeApplication(draftToApplicationInput(readOsagoDraft(draft)), 'draft')
+}
+
+/**
+ * A renewal (core/renewal) names the policy it renews: an issued or printed OSAGO policy of this branch that HQ
+ * holds, set when the new policy's draft is created and never changed (hq/rules/ruleKit.ts linkedContractVerdict).
+ */
+export function osagoRenewalVerdict(ctx: RuleContext, change: ProposedChange): Promise<Verdict> {
+  return linkedContractVerdict(ctx, change, 'renews_policy_id', 'osago_policy', isOsagoContract)
 }
 
 const documentSchema = z.looseObject({

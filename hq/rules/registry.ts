@@ -8,6 +8,8 @@ import { manualContractRule, terminationApplicationRule } from './terminationRul
 import { checkSchema, syncedRow } from './schemaCheck'
 import { clientLinkRule, clientRule, clientVersionRule } from './clientRules'
 import { osagoChangeRule } from './osagoChangeRules'
+import { documentLedgerRule } from './documentLedgerRules'
+import { cashDayRule, paymentRule } from './paymentRules'
 import { z } from 'zod'
 import { reject, type EntityRule } from './types'
 import { CASCO_CASE_DECIDERS } from '../../shared/staff/roleGroups'
@@ -61,6 +63,11 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
   client_link: clientLinkRule,
   // Changes to issued OSAGO policies and duplicates of lost ones (core/osagoChange).
   osago_change: osagoChangeRule,
+  // Issued documents, chained per branch computer: append-only, each entry onto HQ's last one (decision 108).
+  document_ledger: documentLedgerRule,
+  // The payments journal (only inserted) and the branch's cash days (core/payments).
+  payment: paymentRule,
+  cash_day: cashDayRule,
   approval_decision: {
     ...fourEyesApproval({
       decidedBy: 'decided_by',

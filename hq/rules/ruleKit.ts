@@ -1,5 +1,5 @@
 import type { RecordData } from '../records'
-import { reject, type RuleContext, type Verdict } from './types'
+import { defer, reject, type RuleContext, type Verdict } from './types'
 import type { Role } from '../../shared/contract/roles'
 import { inGroup } from '../../shared/staff/roleGroups'
 import { decodeDocument } from '../../shared/sync/documentColumns'
@@ -85,5 +85,31 @@ export async function firstVerdict(...checks: Array<() => Verdict | Promise<Verd
     const v = await check()
     if (v) return v
   }
+  return null
+}
+
+/**
+ * A link a record carries to an earlier contract (a renewal's `renews_policy_id`, `renews_contract_id`; core/renewal):
+ * set once, when the record is created, to a contract of the same branch that HQ holds as concluded. HQ does not
+ * take the device's word that the contract exists (the link is what the renewal discount and the worklist rest on):
+ * a contract HQ has not received yet defers the change, one of another branch or not concluded is refused, and the
+ * link never changes afterwards.
+ */
+export async function linkedContractVerdict(
+  ctx: RuleContext,
+  change: { id: string; before: RecordData | null; after: RecordData },
+  field: string,
+  entity: string,
+  isContract: (status: string) => boolean,
+): Promise<Verdict> {
+  if (change.before) return unchanged(change.before, change.after, [field])
+  const target = change.after[field]
+  if (target === null || target === undefined) return null
+  if (typeof target !== 'string' || target === change.id)
+    return reject('invalid-data', { field, message: 'a renewal names another contract' })
+  const contract = await ctx.lookup(entity, target)
+  if (!contract) return defer('subject-unknown', { entity })
+  if (contract.branchCode !== ctx.branch.code) return reject('subject-other-branch', {})
+  if (!isContract(String(contract.data.status))) return reject('contract-not-issued', { entity })
   return null
 }

@@ -36,6 +36,10 @@ export async function startHq(
     enrolAttemptsPerMinute?: number
     /** KBM requests per device and minute (POST /v1/kbm); HQ's default unless given. */
     kbmRequestsPerMinute?: number
+    /** Client lookups per device and minute (POST /v1/clients/lookup); HQ's default unless given. */
+    clientLookupsPerMinute?: number
+    /** HQ_ADMIN_TOKEN (the admin report endpoints); none unless given. */
+    adminToken?: string
     /** Small limits and timeouts for tests of refusing early (the rest keep HQ's defaults). */
     limits?: Partial<HqLimits>
     /** TRUST_PROXY as hq/config.ts parses it (a test of HQ behind a balancer). */
@@ -58,6 +62,8 @@ export async function startHq(
       logLevel: 'info',
       enrolAttemptsPerMinute: opts.enrolAttemptsPerMinute ?? 10_000,
       ...(opts.kbmRequestsPerMinute ? { kbmRequestsPerMinute: opts.kbmRequestsPerMinute } : {}),
+      ...(opts.clientLookupsPerMinute ? { clientLookupsPerMinute: opts.clientLookupsPerMinute } : {}),
+      ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
       ...(opts.limits ? { limits: { ...DEFAULT_LIMITS, ...opts.limits } } : {}),
       ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     },

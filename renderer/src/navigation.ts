@@ -3,11 +3,14 @@ import {
   mdiCalendarClock,
   mdiCarSearch,
   mdiCarSettings,
+  mdiCashRegister,
   mdiCheckDecagram,
   mdiCog,
   mdiFileCancel,
+  mdiFileChartOutline,
   mdiFileDocumentMultiple,
   mdiHome,
+  mdiRadar,
   mdiShieldCar,
   mdiSync,
 } from '@mdi/js'
@@ -20,7 +23,10 @@ import {
   DESK,
   EVERYONE,
   INSPECTION_READERS,
+  OFFICE,
 } from '@shared/staff/roleGroups'
+import { REPORT_READERS } from '@shared/reports/roles'
+import { JOURNAL_READERS } from '@shared/payments/roles'
 
 /**
  * Sections of the app and who sees them. This only shapes the menu: the core refuses a role's calls on its
@@ -32,10 +38,13 @@ export interface Section {
     | 'osago'
     | 'casco'
     | 'renewals'
+    | 'radar'
     | 'inspections'
     | 'approvals'
     | 'terminations'
     | 'blanks'
+    | 'cash'
+    | 'reports'
     | 'sync'
     | 'staff'
     | 'settings'
@@ -52,10 +61,16 @@ export const SECTIONS: readonly Section[] = [
   { key: 'casco', path: '/casco', icon: mdiCarSettings, roles: DESK },
   // The worklist «Истекают в ближайшие 60 дней»: OSAGO and CASCO contracts to renew (core/renewal).
   { key: 'renewals', path: '/renewals', icon: mdiCalendarClock, roles: DESK },
+  // Every date that matters soon, by urgency (core/radar); each role sees the kinds it may open.
+  { key: 'radar', path: '/radar', icon: mdiRadar, roles: OFFICE },
   { key: 'inspections', path: '/inspections', icon: mdiCarSearch, roles: INSPECTION_READERS },
   { key: 'approvals', path: '/approvals', icon: mdiCheckDecagram, roles: CASCO_CASE_DECIDERS },
   { key: 'terminations', path: '/terminations', icon: mdiFileCancel, roles: DESK },
   { key: 'blanks', path: '/blanks', icon: mdiFileDocumentMultiple, roles: BLANK_VIEWERS },
+  // The day's payments journal, its cash report and closing (core/payments).
+  { key: 'cash', path: '/cash', icon: mdiCashRegister, roles: JOURNAL_READERS },
+  // The blank report for a period (issue 16): the seniors who answer for the stock.
+  { key: 'reports', path: '/reports', icon: mdiFileChartOutline, roles: REPORT_READERS },
   // Every role sees its own changes that HQ did not take; enrolment and offline transfer are the admin's.
   { key: 'sync', path: '/sync', icon: mdiSync, roles: EVERYONE },
   { key: 'staff', path: '/staff', icon: mdiAccountGroup, roles: ADMINS },

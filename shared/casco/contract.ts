@@ -12,6 +12,7 @@ import type { CascoQuoteInput } from './quoteInput'
 import type { CascoQuote } from './quoteTypes'
 import type { CascoPlan } from './schedule'
 import type { AntiTheftSystem } from './tariffSchema'
+import type { CascoWhatIf } from './whatIf'
 import { DESK, INSPECTION_READERS } from '../staff/roleGroups'
 
 /**
@@ -123,9 +124,12 @@ export interface CascoQuoteForInspection {
   createdAt: string
 }
 
-/** The live comparison beside the form: every option priced, or the first thing missing (an i18n key at a field). */
+/**
+ * The live comparison beside the form: every option priced with its what-if alternatives (shared/casco/whatIf.ts),
+ * or the first thing missing (an i18n key at a field).
+ */
 export type CascoLiveQuote =
-  | { ok: true; quote: CascoQuote }
+  | { ok: true; quote: CascoQuote; whatIf: CascoWhatIf[] }
   | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number>; message: string }
 
 /** What the CASCO form needs from the reference data in force on the quote date. */
@@ -143,11 +147,9 @@ export interface CascoFormReference extends Pick<
 
 export const cascoPaymentInput = z.strictObject({
   method: z.enum(PAYMENT_METHODS, { message: 'validation.required' }),
-  receiptNumber: z
-    .string()
-    .trim()
-    .min(1, { message: 'validation.required' })
-    .max(40, { message: 'validation.text.tooLong' }),
+  // Empty when this computer's register prints the receipt; without a register the typed number is required and
+  // checked by core/payments/receipt.ts (`takeReceipt`), which answers at this field.
+  receiptNumber: z.string().trim().max(40, { message: 'validation.text.tooLong' }),
   amountKopecks: z.number().int().positive(),
 })
 

@@ -43,6 +43,8 @@ export interface ClientVersionView {
   source: string
   changedAt: string
   changedBy: string | null
+  /** Dotted paths of the party this version changed against the one before (none for the first). */
+  changes: string[]
 }
 
 /** One line of the card's list: a record naming the client, opened on its own screen. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { emptyParty } from '../party/draft'
 import { referenceFile, verifiedValue } from '../reference/envelope'
 
 /**
@@ -29,8 +30,46 @@ export const personalDataRulesDataSchema = z
         yearsAfterLastRecord: verifiedValue(z.number().int().min(1)),
       })
       .strict(),
+    /**
+     * Erasure past retention (`client/erase`, docs/domain/personal-data.md#erasure): what the act of erasure states
+     * — the legal ground, the method, the categories of data destroyed — and which fields of the card are emptied.
+     * The fields are checked against the party draft at load (every personal field listed, nothing unknown).
+     */
+    erasure: z
+      .object({
+        ground: z.string().min(1),
+        method: z.string().min(1),
+        categories: z.array(z.string().min(1)).min(1),
+        /** What lists show for an erased card. */
+        erasedName: z.string().min(1),
+        fields: z
+          .object({ person: z.array(z.string().min(1)).min(1), organisation: z.array(z.string().min(1)).min(1) })
+          .strict(),
+        source: z.string().min(1),
+      })
+      .strict()
+      .superRefine((e, ctx) => {
+        // A field the party has and the list lacks would stay on an erased card; one the party lacks erases nothing.
+        for (const kind of ['person', 'organisation'] as const) {
+          const want = leafPaths(emptyParty(kind)).filter((p) => p !== 'kind')
+          const listed = new Set(e.fields[kind])
+          for (const path of want.filter((p) => !listed.has(p)))
+            ctx.addIssue({ code: 'custom', message: `personal field not listed: ${path}`, path: ['fields', kind] })
+          for (const path of e.fields[kind].filter((p) => !want.includes(p)))
+            ctx.addIssue({ code: 'custom', message: `not a field of the party: ${path}`, path: ['fields', kind] })
+        }
+      }),
   })
   .strict()
 export type PersonalDataRules = z.infer<typeof personalDataRulesDataSchema>
 
 export const personalDataRulesFileSchema = referenceFile(PERSONAL_DATA_RULES_KIND, personalDataRulesDataSchema)
+
+/** Every leaf of a party draft as a dotted path (`passport.series`). */
+export function leafPaths(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? leafPaths(v as object, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
+  )
+}

@@ -25,6 +25,11 @@ import { renewalContract } from '../renewal/contract'
 import { clientContract } from '../client/contract'
 import { kbmContract } from '../kbm/contract'
 import { osagoChangeContract } from '../osagoChange/contract'
+import { fiscalContract } from '../fiscal/contract'
+import { paymentsContract } from '../payments/contract'
+import { instalmentsContract } from '../payments/instalmentsContract'
+import { reportsContract } from '../reports/contract'
+import { radarContract } from '../radar/contract'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -52,6 +57,11 @@ export const contract = {
   ...clientContract,
   ...kbmContract,
   ...osagoChangeContract,
+  ...fiscalContract,
+  ...paymentsContract,
+  ...instalmentsContract,
+  ...reportsContract,
+  ...radarContract,
 } as const
 
 export type Contract = typeof contract

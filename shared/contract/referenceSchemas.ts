@@ -14,6 +14,9 @@ import { branchAttentionFileSchema } from '../home/attentionRules'
 import { osagoChangeRulesFileSchema } from '../osagoChange/changeRules'
 import { renewalRulesFileSchema } from '../renewal/rules'
 import { personalDataRulesFileSchema } from '../client/personalDataRules'
+import { kbmRulesFileSchema } from '../kbm/rules'
+import { cascoInstalmentTermsFileSchema } from '../payments/instalmentTerms'
+import { radarRulesFileSchema } from '../radar/rules'
 
 /**
  * Registry of reference kinds: the `kind` written in a file → the schema of the whole file. Kept in shared/contract/
@@ -46,4 +49,10 @@ export const REFERENCE_SCHEMAS = {
   'renewal-rules': renewalRulesFileSchema,
   /** The consent text the client signs (its version) and how long a client card is kept (152-FZ). */
   'personal-data-rules': personalDataRulesFileSchema,
+  /** The KBM re-check after sync: how far back issued policies are asked about, how many per run. */
+  'kbm-rules': kbmRulesFileSchema,
+  /** CASCO instalments after issue: the reminder window, the grace period and what follows it (GK RF art. 954). */
+  'casco-instalment-terms': cascoInstalmentTermsFileSchema,
+  /** The radar of the branch's dates: how far ahead it looks and what «this week» is. */
+  'radar-rules': radarRulesFileSchema,
 } as const

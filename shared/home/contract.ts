@@ -68,7 +68,8 @@ export const HOME_ATTENTION_KEYS = [
   'diskEncryptionUnknown',
 ] as const
 export type HomeAttentionKey = (typeof HOME_ATTENTION_KEYS)[number]
-export type HomeAttentionSection = 'blanks' | 'sync' | 'staff' | 'settings'
+/** The route each line opens: a menu section, or the client cards past retention (core/client, no menu of its own). */
+export type HomeAttentionSection = 'blanks' | 'sync' | 'staff' | 'settings' | 'client-retention'
 
 export interface HomeAttention {
   key: HomeAttentionKey

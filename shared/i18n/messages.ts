@@ -14,9 +14,12 @@ import ruErrors from './ru/errors'
 import ruFiles from './ru/files'
 import ruFirstRun from './ru/firstRun'
 import ruHome from './ru/home'
+import ruInstalments from './ru/instalments'
 import ruClient from './ru/client'
 import ruRenewal from './ru/renewal'
 import ruOsagoChange from './ru/osagoChange'
+import ruFiscal from './ru/fiscal'
+import ruPayments from './ru/payments'
 import ruKbm from './ru/kbm'
 import ruInspection from './ru/inspection'
 import ruLock from './ru/lock'
@@ -34,11 +37,15 @@ import ruSignIn from './ru/signIn'
 import ruStaff from './ru/staff'
 import ruStatus from './ru/status'
 import ruSupport from './ru/support'
+import ruReports from './ru/reports'
+import ruRadar from './ru/radar'
 import ruSync from './ru/sync'
+import ruDocumentVerify from './ru/documentVerify'
 import ruTermination from './ru/termination'
 import ruTerminationUi from './ru/terminationUi'
 import ruUpdate from './ru/update'
 import ruValidation from './ru/validation'
+import ruWhatIf from './ru/whatIf'
 import enApp from './en/app'
 import enApproval from './en/approval'
 import enBackup from './en/backup'
@@ -50,9 +57,12 @@ import enErrors from './en/errors'
 import enFiles from './en/files'
 import enFirstRun from './en/firstRun'
 import enHome from './en/home'
+import enInstalments from './en/instalments'
 import enClient from './en/client'
 import enRenewal from './en/renewal'
 import enOsagoChange from './en/osagoChange'
+import enFiscal from './en/fiscal'
+import enPayments from './en/payments'
 import enKbm from './en/kbm'
 import enInspection from './en/inspection'
 import enLock from './en/lock'
@@ -70,11 +80,15 @@ import enSignIn from './en/signIn'
 import enStaff from './en/staff'
 import enStatus from './en/status'
 import enSupport from './en/support'
+import enReports from './en/reports'
+import enRadar from './en/radar'
 import enSync from './en/sync'
+import enDocumentVerify from './en/documentVerify'
 import enTermination from './en/termination'
 import enTerminationUi from './en/terminationUi'
 import enUpdate from './en/update'
 import enValidation from './en/validation'
+import enWhatIf from './en/whatIf'
 import type { Locale } from '../app/contract'
 import type { LocaleFile } from './schema'
 
@@ -91,9 +105,12 @@ const RU = {
   ...ruFiles,
   ...ruFirstRun,
   ...ruHome,
+  ...ruInstalments,
   ...ruClient,
   ...ruRenewal,
   ...ruOsagoChange,
+  ...ruFiscal,
+  ...ruPayments,
   ...ruKbm,
   ...ruInspection,
   ...ruLock,
@@ -111,11 +128,15 @@ const RU = {
   ...ruStaff,
   ...ruStatus,
   ...ruSupport,
+  ...ruReports,
+  ...ruRadar,
   ...ruSync,
+  ...ruDocumentVerify,
   ...ruTermination,
   ...ruTerminationUi,
   ...ruUpdate,
   ...ruValidation,
+  ...ruWhatIf,
 } as const
 
 /** The shape every locale must have: the Russian messages' keys, string texts. */
@@ -133,9 +154,12 @@ const EN: MessageSchema = {
   ...enFiles,
   ...enFirstRun,
   ...enHome,
+  ...enInstalments,
   ...enClient,
   ...enRenewal,
   ...enOsagoChange,
+  ...enFiscal,
+  ...enPayments,
   ...enKbm,
   ...enInspection,
   ...enLock,
@@ -153,11 +177,15 @@ const EN: MessageSchema = {
   ...enStaff,
   ...enStatus,
   ...enSupport,
+  ...enReports,
+  ...enRadar,
   ...enSync,
+  ...enDocumentVerify,
   ...enTermination,
   ...enTerminationUi,
   ...enUpdate,
   ...enValidation,
+  ...enWhatIf,
 }
 
 export const MESSAGES: Readonly<Record<Locale, MessageSchema>> = { ru: RU, en: EN }

@@ -25,6 +25,8 @@ export interface KbmRecheck {
   differs: boolean
   /** Empty when every class was confirmed by the register at the counter already. */
   results: KbmRecheckResult[]
+  /** A flag the desk dismissed (kbm/dismiss-flag): no longer listed as flagged; null while it stands. */
+  dismissed: { at: string; byName: string | null; reason: string } | null
 }
 
 /** An issued policy the re-check flagged, as the home screen lists it. */
@@ -47,7 +49,22 @@ export const kbmContract = {
   }),
   /** The re-check of an issued policy, null until one was made. */
   'kbm/get-recheck': channel<KbmRecheck | null>()({ input: z.strictObject({ id: idSchema }), access: DESK }),
-  /** Issued policies the re-check flagged, newest first. */
+  /**
+   * Dismisses the «class differs» flag of an issued policy's re-check with the reason (the client brought a
+   * certificate, the policy was changed…): audited; the policy leaves the flagged list.
+   */
+  'kbm/dismiss-flag': channel<KbmRecheck>()({
+    input: z.strictObject({
+      id: idSchema,
+      reason: z
+        .string({ error: () => 'validation.required' })
+        .trim()
+        .min(3, { message: 'validation.required' })
+        .max(300, { message: 'validation.text.tooLong' }),
+    }),
+    access: DESK,
+  }),
+  /** Issued policies the re-check flagged (not dismissed), newest first. */
   'kbm/list-flagged': channel<{ items: KbmFlaggedPolicy[]; more: boolean }>()({
     input: z.strictObject({ limit: z.number().int().min(1).max(50).default(5) }).optional(),
     access: DESK,

@@ -5,6 +5,7 @@ import type { Channel } from '../contract'
 import { inspectionLifecycle } from '../inspection/lifecycle'
 import { osagoLifecycle } from '../osago/lifecycle'
 import { osagoChangeLifecycle } from '../osagoChange/lifecycle'
+import { cashDayLifecycle } from '../payments/lifecycle'
 import { terminationLifecycle } from '../termination/lifecycle'
 import type { Lifecycle } from './lifecycle'
 
@@ -21,6 +22,7 @@ export const LIFECYCLES = {
   blanks: blanksLifecycle,
   approval: approvalLifecycle,
   osagoChange: osagoChangeLifecycle,
+  payments: cashDayLifecycle,
 } as const satisfies Record<string, Lifecycle>
 
 /** The lifecycle of the record a channel works on: its feature's (`osago/issue-policy` → OSAGO), if it has one. */

@@ -300,6 +300,20 @@ function calculate(input: OsagoInput, tariff: OsagoTariff, regions: RegionsData)
   }
 }
 
+/**
+ * KBM × KVS of one listed driver on the contract's start date, by the same rows the premium uses: what makes a
+ * driver "the most expensive" for the what-if (shared/osago/whatIf.ts). Null where the driver cannot be priced.
+ */
+export function driverRiskFactor(d: OsagoDriver, startDate: string, tariff: OsagoTariff): Ratio | null {
+  try {
+    const f = driverFactors(d, 0, 1, startDate, tariff)
+    return multiply(f.kbm.value, f.kvs.value)
+  } catch (e) {
+    if (e instanceof Stop) return null
+    throw e
+  }
+}
+
 /** The highest coefficient wins (the worst driver sets the contract's KVS and KBM); the first one on a tie. */
 function worst(items: readonly BreakdownItem[]): BreakdownItem {
   return items.reduce((a, b) => (b.value > a.value ? b : a))

@@ -7,23 +7,25 @@ import { osagoDraftSchema } from './draftSchema'
 import { OSAGO_STATUSES, PAYMENT_METHODS, type OsagoPolicy, type OsagoPolicySummary } from './policy'
 import type { OsagoFormReference } from './formReference'
 import type { OsagoRegistration } from './registration'
+import type { OsagoWhatIf } from './whatIf'
 import { DESK } from '../staff/roleGroups'
 
 /** OSAGO is sold at the counter. */
 const SELLERS = DESK
 
-/** The outcome of a live quote: the premium, or the first thing missing for it (an i18n key at a field). */
+/**
+ * The outcome of a live quote: the premium with its what-if alternatives (shared/osago/whatIf.ts), or the first
+ * thing missing for it (an i18n key at a field).
+ */
 export type OsagoQuote =
-  | { ok: true; premium: OsagoPremium }
+  | { ok: true; premium: OsagoPremium; whatIf: OsagoWhatIf[] }
   | { ok: false; field: string | null; messageKey: string; params: Record<string, string | number>; message: string }
 
 export const paymentInput = z.strictObject({
   method: z.enum(PAYMENT_METHODS, { message: 'validation.required' }),
-  receiptNumber: z
-    .string()
-    .trim()
-    .min(1, { message: 'validation.required' })
-    .max(40, { message: 'validation.text.tooLong' }),
+  // Empty when this computer's register prints the receipt; without a register the typed number is required and
+  // checked by core/payments/receipt.ts (`takeReceipt`), which answers at this field.
+  receiptNumber: z.string().trim().max(40, { message: 'validation.text.tooLong' }),
   amountKopecks: z.number().int().positive(),
 })
 

@@ -18,11 +18,34 @@ export interface StoredChangeCalculation extends ChangePremium {
   breakdown: BreakdownItem[]
 }
 
+/** How a refund owed on a change leaves the branch: at the cash desk, back to the card, or by a bank transfer. */
+export const REFUND_PAYOUT_METHODS = ['cash', 'card', 'bank'] as const
+export type RefundPayoutMethod = (typeof REFUND_PAYOUT_METHODS)[number]
+
+/** The refund owed on a change, as paid (osagoChange/record-refund-payout). */
+export interface ChangeRefundPayout {
+  method: RefundPayoutMethod
+  /** The cash receipt (cash, card) or the payment order (bank) number. */
+  document: string
+  /** The day the money left, on the branch's calendar. */
+  paidOn: string
+  /** When and by whom it was recorded (staff id). */
+  recordedAt: string
+  recordedBy: string
+}
+
 /** The payment of an additional premium, or the refund owed (amount < 0 is recorded as due, paid later). */
 export interface ChangeSettlement {
   kind: 'payment' | 'refund-due' | 'none'
   amountKopecks: number
   payment: OsagoPayment | null
+  /** A refund due once paid (`kind` stays `refund-due`: what was owed); absent or null while unpaid. */
+  payout?: ChangeRefundPayout | null
+}
+
+/** A change whose refund is owed and not yet paid. */
+export function refundUnpaid(settlement: ChangeSettlement | null): boolean {
+  return settlement?.kind === 'refund-due' && settlement.amountKopecks > 0 && !settlement.payout
 }
 
 export interface OsagoChange {

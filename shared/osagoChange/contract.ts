@@ -4,7 +4,9 @@ import { osagoDraftSchema } from '../osago/draftSchema'
 import { paymentInput } from '../osago/contract'
 import { idSchema, rowVersionSchema } from '../staff/schemas'
 import { DESK } from '../staff/roleGroups'
-import type { OsagoChange } from './change'
+import { REFUND_PAYOUT_METHODS, type OsagoChange } from './change'
+import { requiredDateSchema } from '../validation/dateField'
+import { RECEIPT_NUMBER_MESSAGE, validateTypedReceiptNumber } from '../fiscal/receiptNumber'
 import { CHANGE_KIND_CODES, type ChangeKind } from './changeRules'
 
 /** Changes and duplicates are made at the counter, by those who sell OSAGO there. */
@@ -54,6 +56,31 @@ export const osagoChangeContract = {
       payment: paymentInput.optional(),
       blankId: idSchema.optional(),
     }),
+    access: SELLERS,
+  }),
+  /**
+   * Records the refund an applied change owes as paid: how, the cash receipt or payment order number, the day.
+   * Only once, only for a refund due (shared/osagoChange/lifecycle.ts).
+   */
+  'osagoChange/record-refund-payout': channel<OsagoChange>()({
+    input: z
+      .strictObject({
+        id: idSchema,
+        rowVersion: rowVersionSchema,
+        method: z.enum(REFUND_PAYOUT_METHODS, { message: 'validation.required' }),
+        // The refund receipt's fiscal document number (cash, card; shared/fiscal/receiptNumber.ts), or the
+        // payment order's number (bank).
+        document: z
+          .string({ error: () => 'validation.required' })
+          .trim()
+          .min(1, { message: 'validation.required' })
+          .max(60, { message: 'validation.text.tooLong' }),
+        paidOn: requiredDateSchema,
+      })
+      .superRefine((v, ctx) => {
+        if (v.method !== 'bank' && !validateTypedReceiptNumber(v.document))
+          ctx.addIssue({ code: 'custom', path: ['document'], message: RECEIPT_NUMBER_MESSAGE })
+      }),
     access: SELLERS,
   }),
   'osagoChange/discard-change': channel<OsagoChange>()({

@@ -8,7 +8,7 @@ export type OsagoChangeStatus = (typeof OSAGO_CHANGE_STATUSES)[number]
  * changes), priced, then applied — the policy takes the new data, the payment or refund is recorded, a new blank is
  * used when the kind re-issues the policy — or discarded. A duplicate of a lost policy is created and applied in one
  * transaction.
- * Applied and discarded are final.
+ * Applied and discarded are final, but for the payout of a refund the applied change owes.
  */
 export const osagoChangeLifecycle = defineLifecycle({
   table: 'osago_change',
@@ -31,6 +31,14 @@ export const osagoChangeLifecycle = defineLifecycle({
       channel: 'osagoChange/apply-change',
       action: 'osago.change-applied',
       when: 'the payment of an additional premium equals it; the policy is still issued or printed',
+    },
+    // The refund a change owes, paid after it was applied: only the settlement takes the payout.
+    {
+      from: 'applied',
+      to: 'applied',
+      channel: 'osagoChange/record-refund-payout',
+      action: 'osago.change-refund-paid',
+      when: 'a refund is due on the change and not yet paid',
     },
     { from: 'draft', to: 'discarded', channel: 'osagoChange/discard-change', action: 'osago.change-discarded' },
     { from: 'calculated', to: 'discarded', channel: 'osagoChange/discard-change', action: 'osago.change-discarded' },

@@ -19,6 +19,11 @@ export const DOCUMENT_KINDS = [
   'casco-schedule',
   'osago-change-addendum',
   'osago-change-policy-blank',
+  // The act of erasure of client cards past retention (core/client/print, 152-FZ art. 21 p. 7).
+  'client-erasure-act',
+  // The reports on paper (core/reports/reportDocuments.ts).
+  'blank-report',
+  'cash-report',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 

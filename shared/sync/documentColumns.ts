@@ -25,6 +25,8 @@ export const DOCUMENT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   client: ['party', 'consent'],
   client_version: ['party'],
   osago_change: ['before', 'after', 'calculation', 'settlement'],
+  payment: ['receipt'],
+  cash_day: ['report'],
 }
 
 /**

@@ -241,6 +241,70 @@ export const kbmResultSchema = z.strictObject({
 export const kbmResponseSchema = z.strictObject({ register: z.string(), results: z.array(kbmResultSchema) })
 export type KbmResponse = z.infer<typeof kbmResponseSchema>
 
+// --- Clients of other branches, found through HQ by an exact identifier (docs/domain/personal-data.md#clients-of-other-branches). ---
+
+/** A name as a whole word: letters, a hyphen or an apostrophe inside — nothing a pattern could be built from. */
+const namePartSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^\p{L}+(?:[-'’ ]\p{L}+)*$/u)
+/**
+ * One exact identifier: passport series and number (10 digits), INN (10 or 12), a phone's national digits (10), or a
+ * person's surname with the birth date (name and patronymic too when given). Never a part of a name: HQ answers
+ * only a client the asker can already identify.
+ */
+export const clientIdentifierSchema = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('passport'), value: z.string().regex(/^\d{10}$/) }),
+  z.strictObject({ by: z.literal('inn'), value: z.string().regex(/^(?:\d{10}|\d{12})$/) }),
+  z.strictObject({ by: z.literal('phone'), value: z.string().regex(/^\d{10}$/) }),
+  z.strictObject({
+    by: z.literal('person'),
+    surname: namePartSchema,
+    name: namePartSchema.optional(),
+    patronymic: namePartSchema.optional(),
+    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
+])
+export type ClientIdentifier = z.infer<typeof clientIdentifierSchema>
+/** What one typed text can be at once (ten digits: a passport, a phone, an INN). */
+export const CLIENT_IDENTIFIERS_MAX = 3
+export const clientLookupRequestSchema = z.strictObject({
+  /** The staff member asking (HQ checks they are staff of the device's branch and logs them). */
+  askedBy: recordIdSchema,
+  identifiers: z.array(clientIdentifierSchema).min(1).max(CLIENT_IDENTIFIERS_MAX),
+})
+export type ClientLookupRequest = z.infer<typeof clientLookupRequestSchema>
+/**
+ * A client card of another branch as HQ answers it: the minimum to recognise the person and start an application —
+ * the name, birth date, document, phone, the owning branch and the contracts — never the address, e-mail or history.
+ */
+export const remoteClientSchema = z.strictObject({
+  id: recordIdSchema,
+  branchCode: z.string(),
+  branchName: z.string(),
+  kind: z.enum(['person', 'organisation']),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  person: z
+    .strictObject({
+      surname: z.string(),
+      name: z.string(),
+      patronymic: z.string(),
+      passportSeries: z.string(),
+      passportNumber: z.string(),
+    })
+    .nullable(),
+  organisation: z
+    .strictObject({ form: z.string().nullable(), fullName: z.string(), shortName: z.string(), inn: z.string() })
+    .nullable(),
+  contracts: z.array(contractSummarySchema),
+})
+export type RemoteClient = z.infer<typeof remoteClientSchema>
+export const clientLookupResponseSchema = z.strictObject({ clients: z.array(remoteClientSchema) })
+export type ClientLookupResponse = z.infer<typeof clientLookupResponseSchema>
+
 // --- Blobs (photos, PDFs): content-addressed, uploaded in chunks, resumable. ---
 
 export const blobHashSchema = sha256Hex

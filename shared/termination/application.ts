@@ -320,6 +320,11 @@ export interface ContractData {
   concludedAt: string | null
   /** Set when an application terminated the contract. */
   terminatedOn: CalendarDate | null
+  /**
+   * An OSAGO policy changed after issue (core/osagoChange): `premiumKopecks` and `periodsOfUse` are those in force,
+   * set by the change applied on `on`; the premium it was issued with, for the paper. Absent: as issued.
+   */
+  changed?: { on: CalendarDate; issuedPremiumKopecks: number }
 }
 
 export interface ContractSummary extends ContractData {

@@ -106,7 +106,7 @@ describe('CASCO documents', () => {
         {
           id: a.id,
           rowVersion: a.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-000555', amountKopecks: first },
+          payment: { method: 'cash', receiptNumber: 'ФД 555', amountKopecks: first },
         },
         'c',
       ),
@@ -123,7 +123,7 @@ describe('CASCO documents', () => {
     expect(flat).toContain('1 500 000,00 ₽ (неагрегатная)')
     expect(flat).toContain('Передняя левая дверь и передний бампер исключены из покрытия до ремонта')
     expect(flat).toContain('Сотрудник supervisor1')
-    expect(flat).toContain('чек № Ч-000555')
+    expect(flat).toContain('чек № ФД 555')
     // Appendix 1: every instalment as the schedule split it; appendix 2: the report with photos.
     for (const p of issued.schedule!.payments)
       expect(flat).toContain(`${formatDateRu(p.dueDate)} ${rub(p.amountKopecks)}`)

@@ -88,6 +88,15 @@ export function buildAddendum(d: AddendumData): DocDefinition {
       margin: [0, mm(1), 0, 0],
     })
   }
+  const payout = c.settlement?.payout
+  if (c.settlement?.kind === 'refund-due' && c.settlement.amountKopecks > 0) {
+    premium.push({
+      text: payout
+        ? `Возврат выплачен ${formatDateRu(payout.paidOn)}: ${formatRubles(c.settlement.amountKopecks)}, ${PAYOUT_METHOD_RU[payout.method]}, ${payout.method === 'bank' ? 'платёжное поручение' : payout.method === 'card' ? 'чек' : 'расходный кассовый ордер'} № ${payout.document}`
+        : `Возврат ${formatRubles(c.settlement.amountKopecks)} ещё не выплачен.`,
+      margin: [0, mm(1), 0, 0],
+    })
+  }
   const insured = c.after.insured
   const content: Content = [
     { text: title, style: 'title' },
@@ -106,6 +115,8 @@ export function buildAddendum(d: AddendumData): DocDefinition {
     ...(c.status === 'applied' ? {} : { watermark: 'ПРОЕКТ' }),
   })
 }
+
+const PAYOUT_METHOD_RU = { cash: 'наличными в кассе', card: 'на карту', bank: 'банковским переводом' } as const
 
 export function addendumFileName(d: AddendumData): string {
   return `Изменение ОСАГО ${d.policyNumber.replace(/\s+/g, '_')}.pdf`

@@ -34,7 +34,7 @@ async function issued() {
   const c = await expectOk(
     call(t.core, 'osago/calculate-policy', { id: p.id, rowVersion: p.rowVersion, draft: completeDraft(today) }, 'c'),
   )
-  const payment = { method: 'cash' as const, receiptNumber: 'Ч-1', amountKopecks: c.calculation!.premiumKopecks }
+  const payment = { method: 'cash' as const, receiptNumber: 'ФД 1', amountKopecks: c.calculation!.premiumKopecks }
   return expectOk(call(t.core, 'osago/issue-policy', { id: p.id, rowVersion: c.rowVersion, payment }, 'c'))
 }
 
@@ -74,7 +74,7 @@ describe('the change addendum and the duplicate on paper', () => {
         {
           id: ch.id,
           rowVersion: ch.rowVersion,
-          payment: { method: 'card', receiptNumber: 'Ч-2', amountKopecks: k.amountKopecks },
+          payment: { method: 'card', receiptNumber: 'ФД 2', amountKopecks: k.amountKopecks },
         },
         'c',
       ),

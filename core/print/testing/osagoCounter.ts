@@ -46,7 +46,7 @@ export async function makeOsagoCounter(printers: string[]) {
         {
           id: calculated.id,
           rowVersion: calculated.rowVersion,
-          payment: { method: 'cash', receiptNumber: 'Ч-000451', amountKopecks: calculated.calculation!.premiumKopecks },
+          payment: { method: 'cash', receiptNumber: 'ФД 451', amountKopecks: calculated.calculation!.premiumKopecks },
         },
         'c',
       ),

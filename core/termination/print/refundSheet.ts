@@ -12,6 +12,7 @@ import {
   latePayoutLines,
   payoutDueText,
   payoutRows,
+  premiumLabel,
   receiptText,
   ru,
 } from './terminationText'
@@ -40,7 +41,7 @@ export function buildRefundSheet(d: TerminationPrintData): DocDefinition {
     ...(c.limitationEnd
       ? [['Срок исковой давности (ст. 196, 200 ГК РФ)', `по ${formatDateRu(c.limitationEnd)}`] as [string, string]]
       : []),
-    ['Страховая премия', formatRubles(c.premiumKopecks)],
+    [premiumLabel(a.contract), formatRubles(c.premiumKopecks)],
     ...(c.share ? [['Доля премии к возврату', c.share.replace('.', ',')] as [string, string]] : []),
     ...(c.daysPaid !== null ? [['Оплаченных дней', String(c.daysPaid)] as [string, string]] : []),
     ...(c.unexpiredDays !== null ? [['Неистекших дней', String(c.unexpiredDays)] as [string, string]] : []),

@@ -26,6 +26,23 @@ export function contractTitle(c: ContractData): string {
       : `договор добровольного страхования № ${c.number}`
 }
 
+/** The label of the premium a refund is taken from: after a change to the policy, the annual premium in force. */
+export function premiumLabel(c: ContractData): string {
+  return c.changed
+    ? `Страховая премия (годовая, действующая после изменения договора от ${formatDateRu(c.changed.on)})`
+    : 'Страховая премия'
+}
+
+/** The premium in force and, when a change re-priced the policy, the premium it was issued with. */
+function premiumRows(c: ContractData): Array<[string, string]> {
+  return [
+    [premiumLabel(c), formatRubles(c.premiumKopecks)],
+    ...(c.changed && c.changed.issuedPremiumKopecks !== c.premiumKopecks
+      ? [['Страховая премия при заключении', formatRubles(c.changed.issuedPremiumKopecks)] as [string, string]]
+      : []),
+  ]
+}
+
 export function contractRows(c: ContractData): Array<[string, string]> {
   return [
     ['Вид страхования', ru(`termination.product.${c.product}`)],
@@ -48,7 +65,7 @@ export function contractRows(c: ContractData): Array<[string, string]> {
           ] as [string, string],
         ]
       : []),
-    ['Страховая премия', formatRubles(c.premiumKopecks)],
+    ...premiumRows(c),
     ...(c.enteredByHand
       ? [
           [

@@ -12,6 +12,7 @@ import { blanksRoutes } from '../features/blanks/routes'
 import { cascoRoutes } from '../features/casco/routes'
 import { homeRoutes } from '../features/home/routes'
 import { renewalRoutes } from '../features/renewal/routes'
+import { radarRoutes } from '../features/radar/routes'
 import { inspectionRoutes } from '../features/inspection/routes'
 import { osagoRoutes } from '../features/osago/routes'
 import { sessionRoutes } from '../features/session/routes'
@@ -21,6 +22,9 @@ import { staffRoutes } from '../features/staff/routes'
 import { syncRoutes } from '../features/sync/routes'
 import { terminationRoutes } from '../features/termination/routes'
 import { clientRoutes } from '../features/client/routes'
+import { reportsRoutes } from '../features/reports/routes'
+import { instalmentRoutes } from '../features/payments/instalmentRoutes'
+import { paymentsRoutes } from '../features/payments/routes'
 import { loadMessagesFor } from '../plugins/i18n'
 import { useAppStatusStore } from '../stores/appStatus'
 import { useSessionStore } from '../stores/session'
@@ -46,12 +50,16 @@ const FEATURE_ROUTES: readonly RouteRecordRaw[][] = [
   homeRoutes,
   osagoRoutes,
   cascoRoutes,
+  instalmentRoutes,
   renewalRoutes,
+  radarRoutes,
   inspectionRoutes,
   approvalRoutes,
   terminationRoutes,
   clientRoutes,
   blanksRoutes,
+  reportsRoutes,
+  paymentsRoutes,
   syncRoutes,
   staffRoutes,
   settingsRoutes,

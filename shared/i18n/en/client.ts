@@ -5,6 +5,28 @@ import type { LocaleFile } from '../schema'
 export default {
   client: {
     title: 'Client',
+    remote: {
+      search: 'Search other branches',
+      hint: 'Clients of other branches are looked up at head office by an exact identifier only: passport, INN, phone, or surname with date of birth.',
+      title: 'Clients of other branches',
+      branch: '{name} · {code}',
+      contracts: 'Contracts: {list}',
+      noContracts: 'No contracts in force',
+      none: 'No such client at other branches.',
+      newOsago: 'New OSAGO for this client',
+      notStored:
+        'This data is not kept on the branch computer: it goes into an application only if you start a new contract.',
+      offline:
+        'Head office is out of reach — clients of other branches cannot be looked up now. Type the client’s data in.',
+      notEnrolled:
+        'This computer is not connected to head office — clients of other branches cannot be looked up. Type the client’s data in.',
+      notExact:
+        'Give an exact identifier: passport series and number, INN, phone, or surname and date of birth (Ivanov 12.03.1985).',
+      busy: 'Too many requests to head office. Try again in {seconds} s.',
+      unknownStaff: 'Head office does not know you as staff of this branch yet. Sync and search again.',
+      refused: 'Head office refused the lookup ({code}).',
+      gone: 'Head office no longer finds this client by that identifier.',
+    },
     kind: { person: 'Individual', organisation: 'Organisation' },
     status: { active: 'Active', merged: 'Merged', erased: 'Data erased' },
     fields: {
@@ -49,6 +71,30 @@ export default {
         inspection: 'from an inspection report',
         termination_application: 'from a termination application',
       },
+      changed: 'Changed: {list}',
+      otherField: 'other details',
+    },
+    edit: {
+      title: 'Edit client details',
+      hint: 'Saving makes a new version of the card. Policies and contracts already issued keep the details they were concluded with.',
+      saved: 'Client details saved — version {version}.',
+    },
+    erasedNotice:
+      "The client's personal data was erased after the retention period. Policies and payments stay on record.",
+    retention: {
+      title: 'Client cards past retention',
+      hint: 'No contract in force, the last one ended more than {years} years ago (before {cutoff}). Choose cards to erase them and draw up the act of destruction of personal data.',
+      none: 'No client cards are past retention.',
+      more: 'The first cards are shown; the next ones appear after these are erased.',
+      chooseAll: 'Choose all',
+      columns: { client: 'Client', lastActivity: 'Last contract ended', records: 'Documents' },
+      erase: 'Erase chosen ({count})',
+      confirmTitle: 'Erase personal data?',
+      confirm:
+        'The chosen cards ({count}) will be erased for good: name, passport, address, phone, e-mail and every earlier version of the data. Policies and payments stay on record as accounting documents.',
+      confirmButton: 'Erase',
+      erased: 'Cards erased: {count}. Print the act and have it signed by the person responsible for personal data.',
+      printAct: 'Act of destruction',
     },
     actions: {
       newOsago: 'New OSAGO',
@@ -70,6 +116,11 @@ export default {
       kindFixed: 'A client’s kind (person or organisation) does not change.',
       mergeSame: 'A card cannot be merged with itself.',
       mergeKinds: 'A person and an organisation cannot be merged.',
+      notPastRetention:
+        'The card «{name}» cannot be erased: its retention period has not run out or the client has a contract in force. Refresh the list.',
+      nothingToErase: 'Choose at least one card.',
+      tooManyToErase: 'At most 200 cards can be erased at once.',
+      erasedTwice: 'A card is listed twice.',
     },
   },
 } as const satisfies LocaleFile<typeof ru>

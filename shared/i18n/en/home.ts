@@ -64,6 +64,7 @@ export default {
         sync: 'Sync',
         staff: 'Staff',
         settings: 'Settings',
+        'client-retention': 'Personal data',
       },
       blanksNone: 'No OSAGO blanks in stock — receive a batch of blanks',
       blanksLow: 'Series {series} is running low: {onHand} left, threshold {min}',

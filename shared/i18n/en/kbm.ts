@@ -20,6 +20,8 @@ export default {
       noOwnerDocument: "owner's passport (INN) not entered",
     },
     errors: {
+      notFlagged: 'This policy’s KBM does not differ from the national database: nothing to dismiss.',
+      alreadyDismissed: 'The KBM difference flag has already been dismissed.',
       offline:
         'HQ is out of reach: KBM not checked. Keep the typed class with its reason — once issued, the policy is re-checked at the next sync.',
       notEnrolled: 'This computer is not connected to HQ: KBM cannot be checked. Keep the typed class with its reason.',
@@ -28,6 +30,11 @@ export default {
       nothingToCheck: "Enter at least one driver's licence (or the owner's passport) to check KBM.",
     },
     recheck: {
+      dismiss: 'Dismiss the flag',
+      dismissTitle: 'Dismiss the KBM difference flag',
+      dismissHint: 'Say why the difference needs no change to the policy. The decision goes into the audit log.',
+      reason: 'Reason',
+      dismissed: 'Flag dismissed on {date} by {who}: {reason}',
       title: 'KBM re-check',
       differs:
         'The national database gave another KBM class than the policy has. Check the policy and make a change if needed.',

@@ -13,9 +13,12 @@ export default {
       'casco-schedule': 'CASCO payment schedule',
       'osago-change-addendum': 'OSAGO contract change',
       'osago-change-policy-blank': 'OSAGO policy on its new blank',
+      'client-erasure-act': 'Act of destruction of personal data',
       'inspection-report': 'Vehicle inspection report',
       'termination-application': 'Application (2 copies)',
       'termination-refund-sheet': 'Refund calculation sheet',
+      'blank-report': 'Blank movement report',
+      'cash-report': 'Daily cash report',
     },
     actions: {
       preview: 'Preview and print',

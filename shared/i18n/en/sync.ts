@@ -116,6 +116,7 @@ export default {
       'invalid-request': 'HQ did not accept the request',
     },
     reasons: {
+      'day-closed': 'HQ has the cash day {day} closed: a payment into a closed day is not taken',
       'invalid-data': 'The data failed HQ checks (field {field})',
       'branch-mismatch': 'The branch record does not match branch {branch}',
       'wrong-branch': 'The record belongs to another branch',
@@ -163,6 +164,12 @@ export default {
       'reference-invalid': 'Reference file from HQ not accepted: {message}',
       'reference-skipped':
         'A reference file from HQ is not used by this version of the app; its data do not apply until HQ sends it again: {message}',
+      'ledger-gap':
+        "The issued documents ledger is broken: entry {seq} came before entry {expected}; this computer's documents are not accepted at HQ",
+      'ledger-prev-hash':
+        'The issued documents ledger was changed: entry {seq} does not follow the last entry HQ holds',
+      'ledger-entry-hash': 'Entry {seq} of the issued documents ledger was changed: its hash does not match',
+      'ledger-unchecked': 'HQ could not check entry {seq} of the issued documents ledger',
     },
   },
 } satisfies LocaleFile<typeof ru>

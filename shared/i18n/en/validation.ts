@@ -120,6 +120,11 @@ export default {
       tooMany: 'At most 10,000 blanks can be received at once',
     },
     spoilReason: { tooShort: 'Describe the reason in more detail — at least 3 characters' },
+    receiptNumber: {
+      format:
+        'Receipt number: the fiscal document number (ФД) printed on the receipt, up to 10 digits, e.g. «ФД 12345»; the fiscal sign may follow: «ФД 12345 ФП 1234567890»',
+    },
+    registerUrl: { format: 'Address of the register’s web server, like http://127.0.0.1:16732' },
     required: 'Required',
     invalidType: 'Wrong type of value',
     unknownField: 'Unexpected field: {field}',

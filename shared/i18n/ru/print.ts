@@ -10,9 +10,12 @@ export default {
       'casco-schedule': 'График платежей КАСКО',
       'osago-change-addendum': 'Изменение договора ОСАГО',
       'osago-change-policy-blank': 'Полис ОСАГО на новом бланке',
+      'client-erasure-act': 'Акт об уничтожении персональных данных',
       'inspection-report': 'Акт осмотра ТС',
       'termination-application': 'Заявление (2 экземпляра)',
       'termination-refund-sheet': 'Расчёт суммы возврата',
+      'blank-report': 'Отчёт о движении бланков',
+      'cash-report': 'Кассовый отчёт за день',
     },
     actions: {
       preview: 'Просмотр и печать',

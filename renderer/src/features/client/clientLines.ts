@@ -53,3 +53,35 @@ export function startsFor(card: Pick<ClientCard, 'kind' | 'status'>): { osago: b
   const active = card.status === 'active'
   return { osago: active, casco: active && card.kind === 'person' }
 }
+
+/** The label of a party field a version changed: the same keys the edit form's fields show. */
+const CHANGE_LABELS: Record<string, string> = {
+  surname: 'osago.ui.person.surname',
+  name: 'osago.ui.person.name',
+  patronymic: 'osago.ui.person.patronymic',
+  gender: 'osago.ui.person.gender',
+  birthDate: 'osago.ui.person.birthDate',
+  'passport.series': 'osago.ui.person.passportSeries',
+  'passport.number': 'osago.ui.person.passportNumber',
+  'passport.issueDate': 'osago.ui.person.issueDate',
+  'passport.issuer': 'osago.ui.person.issuer',
+  'passport.departmentCode': 'osago.ui.person.departmentCode',
+  'address.region': 'osago.ui.address.region',
+  'address.city': 'osago.ui.address.city',
+  'address.street': 'osago.ui.address.street',
+  'address.house': 'osago.ui.address.house',
+  'address.flat': 'osago.ui.address.flat',
+  phone: 'osago.ui.person.phone',
+  email: 'osago.ui.person.email',
+  form: 'party.fields.form',
+  fullName: 'party.fields.fullName',
+  shortName: 'party.fields.shortName',
+  inn: 'party.fields.inn',
+  kpp: 'party.fields.kpp',
+  ogrn: 'party.fields.ogrn',
+}
+
+/** The i18n key naming a changed field; a field this list does not know is named generically, never by its path. */
+export function changeLabel(path: string): string {
+  return CHANGE_LABELS[path] ?? 'client.versions.otherField'
+}

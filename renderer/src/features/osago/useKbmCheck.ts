@@ -95,6 +95,11 @@ export async function loadKbmRecheck(id: string): Promise<KbmRecheck | null> {
   return r.ok ? r.value : null
 }
 
+/** Dismisses the re-check's «class differs» flag with the reason (audited in the core). */
+export function dismissKbmFlag(id: string, reason: string): Promise<Result<KbmRecheck>> {
+  return call('kbm/dismiss-flag', { id, reason })
+}
+
 /** Issued policies whose typed KBM class the register did not confirm, for the home screen. */
 export async function loadKbmFlagged(limit = 5): Promise<{ items: KbmFlaggedPolicy[]; more: boolean } | null> {
   const r = await call('kbm/list-flagged', { limit })

@@ -219,6 +219,8 @@ export function useDraftEditor<D extends object, R extends DraftRecord, Q extend
   return {
     draft,
     live: live.value,
+    /** The live answer does not match the draft yet (an edit since): what it offers must not be applied. */
+    liveStale: live.stale,
     form,
     saving,
     dirty,

@@ -1,0 +1,26 @@
+import { draftToPremiumInput, type OsagoDraft } from '../../shared/osago/draft'
+import { selectTariff } from '../../shared/osago/selectTariff'
+import { osagoWhatIf, type OsagoWhatIf } from '../../shared/osago/whatIf'
+import type { ReferenceData } from '../reference/loadReferenceData'
+import { checkPeriodsOfUse, priceOsago } from './osagoPricing'
+
+/**
+ * The live quote's premium of a draft, exactly as `osago/quote-premium` prices it (periods checked first, then the
+ * calculator), or null where the quote would refuse it.
+ */
+export function quotedPremium(reference: ReferenceData, draft: OsagoDraft): number | null {
+  const input = draftToPremiumInput(draft)
+  if (checkPeriodsOfUse(reference, input)) return null
+  const outcome = priceOsago(reference, input)
+  return outcome.ok ? outcome.premium.premiumKopecks : null
+}
+
+/** The what-if alternatives beside a quote that priced (decision 110): each by the same pricing as the quote. */
+export function quoteWhatIf(reference: ReferenceData, draft: OsagoDraft, premiumKopecks: number): OsagoWhatIf[] {
+  const selected = selectTariff(reference.versions['osago-tariff'], draft.contract.conclusionDate)
+  if (!selected.ok) return []
+  return osagoWhatIf(draft, premiumKopecks, {
+    tariff: selected.tariff,
+    price: (d) => quotedPremium(reference, d),
+  })
+}

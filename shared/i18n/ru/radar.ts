@@ -1,0 +1,57 @@
+/** The radar of the branch's dates (issue 17): every date that matters soon, by urgency, and the home's summary. */
+export default {
+  radar: {
+    title: 'Радар сроков',
+    hint: 'Сроки филиала на ближайшие {days} дней и всё просроченное — от самого срочного. Строка открывает запись.',
+    none: 'В ближайшие {days} дней сроков нет.',
+    noneFiltered: 'По выбранным видам сроков нет.',
+    loadFailed: 'Не удалось загрузить радар: {message}',
+    filter: 'Виды сроков',
+    asOf: 'На {date}',
+    urgency: {
+      overdue: 'Просрочено',
+      today: 'Сегодня',
+      week: 'Ближайшие {days} дней',
+      later: 'Позже, до {date}',
+    },
+    kinds: {
+      payout: 'Выплаты по расторжениям',
+      coolingOff: 'Период охлаждения',
+      instalment: 'Взносы КАСКО',
+      approval: 'Ждут согласования',
+      blanksLow: 'Бланки заканчиваются',
+      diagnosticCard: 'Диагностические карты',
+      renewal: 'Продления',
+    },
+    detail: {
+      payout: 'Выплата {amount} — срок {date}',
+      payoutUncounted: 'Выплата — срок {date}, сумма ещё не рассчитана',
+      coolingOff: 'Отказ в период охлаждения — до {date} включительно (договор от {conclusion})',
+      instalment: 'Взнос {no} из {count}: {amount}, оплатить до {date}',
+      approval: 'Заявка КАСКО на согласовании с {date}',
+      blanksLow: 'Осталось {onHand} бланков серии (минимум {min})',
+      diagnosticCard: 'Диагностическая карта действует до {date}, полис — до {policyEnd}',
+      renewal: '{product}: последний день {date}',
+      renewalStarted: 'продление начато',
+    },
+    products: { osago: 'ОСАГО', casco: 'КАСКО' },
+    consequence: {
+      payoutLatePenalty: 'Просрочка {days} дн.: неустойка уже {amount}',
+      payoutLateInterest: 'Просрочка {days} дн.: проценты по ст. 395 ГК РФ уже {amount}',
+      payoutLateUncounted: 'Просрочка {days} дн.: рассчитайте возврат — неустойка начисляется',
+      instalmentSuspended: 'Страхование приостановлено с {since}',
+      instalmentSuspendedEnds: 'Страхование приостановлено с {since}; договор прекратится {endsOn}',
+      instalmentTerminated: 'Договор прекращён {on} из-за неоплаты',
+    },
+    when: {
+      today: 'сегодня',
+      in: 'через {days} дн.',
+      ago: '{days} дн. назад',
+    },
+    home: {
+      title: 'Радар сроков',
+      more: 'Весь радар',
+      none: 'Срочных дат нет',
+    },
+  },
+} as const
