@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import { todayIn } from '../shared/dates/calendarDate'
 import { formatDateRu } from '../shared/dates/typedDate'
 import { completeDraft } from '../shared/osago/testing/completeDraft'
@@ -31,7 +34,7 @@ async function sell(core: Core, method: 'cash' | 'card', receiptNumber: string) 
   )
 }
 
-test('the supervisor closes the day at the counter with its cash report', async ({ page, core }) => {
+test('the supervisor closes the day at the counter with its cash report', async ({ page, core, dialogs }) => {
   await arrange(core, 'session/sign-in', { login: ADMIN.login, password: ADMIN.password }, 'arrange-admin')
   await arrange(
     core,
@@ -63,4 +66,24 @@ test('the supervisor closes the day at the counter with its cash report', async 
   await expect(page.getByTestId('cash-closed-note')).toContainText('Кузнецова Анна Викторовна')
   await expect(page.getByTestId('cash-close')).toHaveCount(0)
   await snap(page, 'cash-desk-closed')
+
+  // The closed day's report on paper and as files for the accountant.
+  const xlsx = join(tmpdir(), `bd-e2e-cash-report-${process.pid}.xlsx`)
+  const csv = join(tmpdir(), `bd-e2e-cash-report-${process.pid}.csv`)
+  dialogs.answer(xlsx, csv)
+  const actions = page.getByTestId('cash-report-actions')
+  await actions.getByTestId('report-xlsx').click()
+  await expect(page.getByTestId('report-file-result')).toContainText(xlsx)
+  await actions.getByTestId('report-csv').click()
+  await expect(page.getByTestId('report-file-result')).toContainText(csv)
+  expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK')
+  const text = readFileSync(csv, 'utf8')
+  expect(text).toContain('Петров Павел Олегович')
+  expect(text).toContain('Принято наличными;32600,88')
+  await actions.getByTestId('print-open-cash-report').click()
+  const preview = page.getByTestId('print-dialog-cash-report')
+  await expect(preview).toBeVisible()
+  await expect(preview.getByTestId('print-load-error')).toHaveCount(0)
+  await page.waitForTimeout(1500) // the PDF preview draws its first page
+  await snap(page, 'cash-report-print-preview')
 })
