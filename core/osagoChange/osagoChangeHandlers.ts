@@ -1,7 +1,6 @@
 import { todayIn } from '../../shared/dates/calendarDate'
 import { translate } from '../../shared/i18n/messages'
 import { formatDateRu } from '../../shared/print/format'
-import { normalizeTypedReceiptNumber } from '../../shared/fiscal/receiptNumber'
 import { validateOsagoApplication } from '../../shared/osago/application'
 import { draftToApplicationInput, draftToPremiumInput, type OsagoDraft } from '../../shared/osago/draft'
 import { premiumFieldToFormPath } from '../../shared/osago/formPaths'
@@ -54,6 +53,32 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
     if (!isOsagoContract(p.status) || !p.blank_id) throw new AppError('CONFLICT', 'osago.errors.notIssued')
     if (p.terminated_on) throw new AppError('CONFLICT', 'osagoChange.errors.terminated')
     if (!p.end_date || p.end_date < today(ctx)) throw new AppError('CONFLICT', 'osagoChange.errors.termOver')
+  }
+
+  /** A change whose refund may be recorded as paid now, on the day the clerk gave (the handler's checks, in order). */
+  function refundPayable(
+    change: ChangeRow,
+    input: ChannelInput<'osagoChange/record-refund-payout'>,
+    ctx: HandlerContext,
+  ): void {
+    if (!osagoChangeLifecycle.movesFrom('osagoChange/record-refund-payout', change.status) || !change.applied_at)
+      throw new AppError('CONFLICT', 'osagoChange.errors.noRefundDue')
+    if (!refundUnpaid(change.settlement)) {
+      throw new AppError(
+        'CONFLICT',
+        change.settlement?.payout ? 'osagoChange.errors.refundPaid' : 'osagoChange.errors.noRefundDue',
+      )
+    }
+    if (change.row_version !== input.rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
+    const appliedOn = todayIn(BRANCH_TIME_ZONE, new Date(change.applied_at))
+    if (input.paidOn < appliedOn || input.paidOn > today(ctx))
+      throw new AppError(
+        'VALIDATION',
+        'osagoChange.errors.payoutDate',
+        { from: formatDateRu(appliedOn), to: formatDateRu(today(ctx)) },
+        { paidOn: 'osagoChange.errors.payoutDate' },
+        { paidOn: { from: formatDateRu(appliedOn), to: formatDateRu(today(ctx)) } },
+      )
   }
 
   /** The change read inside the write, refused unless it may still be edited and is the version the screen saw. */
@@ -334,40 +359,34 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
      * application to today. The payments journal (core/payments) takes its entry from here, in this same write.
      */
     'osagoChange/record-refund-payout': async (input, ctx) => {
+      // Checked before the register prints the refund's receipt (возврат прихода), and again inside the write.
+      const current = await findChangeRow(db, input.id)
+      refundPayable(current, input, ctx)
+      const due = current.settlement!
+      const receipt = await takeReceipt({ db }, ctx, {
+        direction: 'out',
+        purpose: 'osago_change_refund',
+        amountKopecks: due.amountKopecks,
+        method: input.method,
+        itemName: 'Возврат части страховой премии ОСАГО при изменении договора',
+        // Cash and card: the register's receipt, else the typed ФД number; a transfer: the payment order's number.
+        ...(input.method === 'bank' ? { paymentDocument: input.document } : { receiptNumber: input.document }),
+        field: 'document',
+      })
       const row = await write(db, ctx.actor, 'osago.change-refund-paid', ctx.now, async (w) => {
         const change = await findChangeRow(w.trx, input.id)
-        if (!osagoChangeLifecycle.movesFrom('osagoChange/record-refund-payout', change.status) || !change.applied_at)
-          throw new AppError('CONFLICT', 'osagoChange.errors.noRefundDue')
-        if (!refundUnpaid(change.settlement)) {
-          throw new AppError(
-            'CONFLICT',
-            change.settlement?.payout ? 'osagoChange.errors.refundPaid' : 'osagoChange.errors.noRefundDue',
-          )
-        }
-        if (change.row_version !== input.rowVersion) throw new AppError('CONFLICT', 'errors.staleRecord')
-        const appliedOn = todayIn(BRANCH_TIME_ZONE, new Date(change.applied_at))
-        if (input.paidOn < appliedOn || input.paidOn > today(ctx))
-          throw new AppError(
-            'VALIDATION',
-            'osagoChange.errors.payoutDate',
-            { from: formatDateRu(appliedOn), to: formatDateRu(today(ctx)) },
-            { paidOn: 'osagoChange.errors.payoutDate' },
-            { paidOn: { from: formatDateRu(appliedOn), to: formatDateRu(today(ctx)) } },
-          )
+        refundPayable(change, input, ctx)
         const settlement: ChangeSettlement = {
           ...change.settlement!,
           payout: {
             method: input.method,
-            document:
-              input.method === 'bank'
-                ? input.document
-                : (normalizeTypedReceiptNumber(input.document) ?? input.document),
+            document: receipt.number,
             paidOn: input.paidOn,
             recordedAt: ctx.now.toISOString(),
             recordedBy: ctx.actor.userId ?? '',
           },
         }
-        // The refund paid out goes into the day's payments journal, with the document the clerk typed (core/payments).
+        // The refund paid out goes into the day's payments journal with its receipt (core/payments).
         const user = requireUser(ctx)
         await recordPayment(w, {
           direction: 'out',
@@ -376,7 +395,7 @@ export function osagoChangeHandlers(db: Db, reference: ReferenceData): HandlersO
           recordId: change.id,
           amountKopecks: settlement.amountKopecks,
           method: input.method,
-          receipt: { number: settlement.payout!.document, fiscal: null },
+          receipt,
           clerk: { id: user.id, name: user.fullName },
           paidAt: ctx.now.toISOString(),
           timeZone: BRANCH_TIME_ZONE,

@@ -68,17 +68,19 @@ export const osagoChangeContract = {
         id: idSchema,
         rowVersion: rowVersionSchema,
         method: z.enum(REFUND_PAYOUT_METHODS, { message: 'validation.required' }),
-        // The refund receipt's fiscal document number (cash, card; shared/fiscal/receiptNumber.ts), or the
-        // payment order's number (bank).
+        // The refund receipt's fiscal document number (cash, card; shared/fiscal/receiptNumber.ts) — empty when this
+        // computer's register prints it, required without one (core/payments takeReceipt) — or the payment order's
+        // number (bank).
         document: z
           .string({ error: () => 'validation.required' })
           .trim()
-          .min(1, { message: 'validation.required' })
           .max(60, { message: 'validation.text.tooLong' }),
         paidOn: requiredDateSchema,
       })
       .superRefine((v, ctx) => {
-        if (v.method !== 'bank' && !validateTypedReceiptNumber(v.document))
+        if (v.method === 'bank' && v.document === '')
+          ctx.addIssue({ code: 'custom', path: ['document'], message: 'validation.required' })
+        else if (v.method !== 'bank' && v.document !== '' && !validateTypedReceiptNumber(v.document))
           ctx.addIssue({ code: 'custom', path: ['document'], message: RECEIPT_NUMBER_MESSAGE })
       }),
     access: SELLERS,

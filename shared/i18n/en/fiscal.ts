@@ -4,6 +4,7 @@ import type { LocaleFile } from '../schema'
 /** The cash register (54-FZ receipts): settings, the register's check and its errors (core/fiscal). */
 export default {
   fiscal: {
+    receiptByRegister: 'The register prints the receipt — the number may be left empty',
     settings: {
       title: 'Cash register (54-FZ)',
       intro:

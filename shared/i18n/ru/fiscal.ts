@@ -1,6 +1,7 @@
 /** The cash register (54-FZ receipts): settings, the register's check and its errors (core/fiscal). */
 export default {
   fiscal: {
+    receiptByRegister: 'Чек напечатает касса — номер можно не вводить',
     settings: {
       title: 'Касса (54-ФЗ)',
       intro:
