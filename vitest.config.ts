@@ -1,33 +1,64 @@
-import { defineConfig } from 'vitest/config'
-import { resolve } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { configDefaults, defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+
+const ROOT = import.meta.dirname
+const TESTED = ['shared', 'core', 'migrations', 'hq', 'bench', 'scripts', 'electron', 'renderer']
+
+function testFilesIn(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.ts') && !e.parentPath.includes('node_modules'))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+}
+
+/**
+ * The test files that replace a module (vi.mock, vi.doMock): a mocked module must not outlive its file, so these
+ * keep a fresh module graph each. Found by reading the files, so a new one needs no list kept by hand.
+ */
+const MOCKING = TESTED.flatMap(testFilesIn).filter((f) =>
+  /\bvi\.(do)?[mM]ock\(/.test(readFileSync(join(ROOT, f), 'utf8')),
+)
+
+/**
+ * A project whose files share one module graph per worker (isolate: false): the graph (zod schemas, knex, pdfmake,
+ * the handlers; Vue, Vuetify and the renderer's components) is imported once per worker instead of once per file —
+ * the import was half the unit stage's time. Each file builds its own core, database or component and disposes of
+ * them; state that must not outlive a file is not kept at module level (core/sync/pullAudit.test.ts says why the
+ * Writer's process-wide registrations are reset where a test runs without a core).
+ */
+const shared = (name: string, include: string[]) => ({
+  extends: true as const,
+  test: {
+    name,
+    include,
+    exclude: [...configDefaults.exclude, ...MOCKING],
+    isolate: false,
+    // A spy left behind by a failing file must not reach the next file in the same worker.
+    restoreMocks: true,
+  },
+})
 
 export default defineConfig({
   // Component tests mount the renderer's single-file components with Vuetify (its CSS imports need Vite's pipeline).
   plugins: [vue()],
-  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
+  resolve: { alias: { '@shared': resolve(ROOT, 'shared') } },
   test: {
-    // Two projects on one pool. shared/ is pure TypeScript (no database, no DOM, no module state, no mocks): its
-    // files run in one module graph per worker (isolate: false), which cut that part's import time about fourfold
-    // (zod schemas and fast-check loaded once, not per file). Everything else keeps a fresh module graph per file.
+    // Four projects on one pool: three share a module graph per worker (pure TypeScript; the core and HQ under
+    // Node; the renderer under happy-dom), and the files that mock a module run isolated.
     projects: [
-      { extends: true, test: { name: 'shared', include: ['shared/**/*.test.ts'], isolate: false } },
-      {
-        extends: true,
-        test: {
-          name: 'app',
-          include: [
-            'core/**/*.test.ts',
-            'electron/**/*.test.ts',
-            'migrations/**/*.test.ts',
-            'scripts/**/*.test.ts',
-            'hq/**/*.test.ts',
-            'renderer/**/*.test.ts',
-            // The benches' small-N checks (bench/db/seed.test.ts): the seeding the 1M figures rest on.
-            'bench/**/*.test.ts',
-          ],
-        },
-      },
+      shared('shared', ['shared/**/*.test.ts']),
+      shared('core', [
+        'core/**/*.test.ts',
+        'migrations/**/*.test.ts',
+        'hq/**/*.test.ts',
+        'scripts/**/*.test.ts',
+        'electron/**/*.test.ts',
+        // The benches' small-N checks (bench/db/seed.test.ts): the seeding the 1M figures rest on.
+        'bench/**/*.test.ts',
+      ]),
+      shared('renderer', ['renderer/**/*.test.ts']),
+      { extends: true, test: { name: 'isolated', include: MOCKING } },
     ],
     environment: 'node',
     server: { deps: { inline: ['vuetify'] } },

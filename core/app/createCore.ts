@@ -33,6 +33,7 @@ import { SessionRegistry } from '../session/api'
 import { sessionApp } from '../session/app'
 import { settingsApp } from '../settings/app'
 import { setupApp } from '../setup/app'
+import { PASSWORD_COST, type ScryptCost } from '../staff/api'
 import { staffApp } from '../staff/app'
 import { supportApp } from '../support/app'
 import { PHOTO_BLOB_SOURCE, setUpSync, type SyncEngine, type SyncOptions } from '../sync/api'
@@ -125,6 +126,12 @@ export interface CoreOptions {
    * default, a `RecordingAtRestPlatform` in tests that check the admin's home).
    */
   atRest?: AtRestPlatform
+  /**
+   * scrypt's cost for new password hashes: the app's (`PASSWORD_COST`) unless given. Only the unit tests' cores
+   * lower it (core/testing/testCore.ts: a test signs several people in, at about 50 ms a hash); the E2E harness and
+   * the host keep the app's. A hash carries its cost, so verifying needs none.
+   */
+  passwordCost?: ScryptCost
 }
 
 export interface Core {
@@ -265,6 +272,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     backups,
     // Asked at start, in the background: the answer waits for the admin's home, never delays the start.
     atRest: (opts.atRest ?? osAtRestPlatform()).check(opts.dataDir),
+    passwordCost: opts.passwordCost ?? PASSWORD_COST,
   }
   registerDocuments(FEATURES, services)
   const handlers = foldHandlers(FEATURES, services, CHANNELS)

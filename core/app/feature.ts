@@ -18,6 +18,7 @@ import type { SyncSetUp } from '../sync/api'
 import type { UpdatesSetUp } from '../update/api'
 import type { BackupsSetUp } from '../backup/api'
 import type { AtRestState } from '../client/api'
+import type { ScryptCost } from '../staff/api'
 import type { Clock } from './clock'
 
 /**
@@ -49,6 +50,8 @@ export interface CoreServices {
   backups: BackupsSetUp
   /** The operating system's disk encryption of the data folder, asked at start (core/client/atRest.ts). */
   atRest: Promise<AtRestState>
+  /** scrypt's cost for new password hashes (core/staff/password.ts; `CoreOptions.passwordCost`). */
+  passwordCost: ScryptCost
 }
 
 /** A feature's printable documents by kind (core/print/documents.ts); createCore registers them all the same way. */

@@ -218,7 +218,7 @@ export function osagoHandlers(db: Db, reference: ReferenceData): HandlersOf<Osag
         return {
           ok: true,
           premium: outcome.premium,
-          whatIf: quoteWhatIf(reference, input.draft, outcome.premium.premiumKopecks),
+          whatIf: quoteWhatIf(reference, input.draft, outcome.input, outcome.premium.premiumKopecks),
         }
       }
       const { messageKey, params, field } = outcome.error

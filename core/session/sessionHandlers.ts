@@ -4,7 +4,7 @@ import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlerContext, HandlersOf } from '../ipc/handlers'
 import { readSecurity } from '../settings/api'
-import { findStaffById, hashPassword, toSessionUser, verifyPassword } from '../staff/api'
+import { findStaffById, hashPassword, toSessionUser, verifyPassword, type ScryptCost } from '../staff/api'
 import { checkCredentials } from './signInGuard'
 import type { SessionRegistry } from './sessionRegistry'
 
@@ -26,14 +26,18 @@ export async function sessionState(db: Db, sessions: SessionRegistry, clientId: 
   return { status, user: toSessionUser(row), idleLockMinutes }
 }
 
-export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<SessionChannels> {
+export function sessionHandlers(
+  db: Db,
+  sessions: SessionRegistry,
+  passwordCost: ScryptCost,
+): HandlersOf<SessionChannels> {
   const state = (ctx: HandlerContext) => sessionState(db, sessions, ctx.clientId)
 
   return {
     'session/get-session': async (_input, ctx) => state(ctx),
 
     'session/sign-in': async (input, ctx) => {
-      const row = await checkCredentials(db, input.login, input.password, ctx.now)
+      const row = await checkCredentials(db, input.login, input.password, ctx.now, passwordCost)
       await write(db, { userId: row.id, login: row.login }, 'session.signed-in', ctx.now, (w) =>
         w.audit('session.signed-in', 'staff', row.id, null, { client: ctx.clientId }),
       )
@@ -65,7 +69,7 @@ export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<S
       const row = s && (await findStaffById(db, s.userId))
       if (!s || !row) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
       // The same guard as sign-in: the lock screen must not become a way around lock-out.
-      await checkCredentials(db, row.login, input.password, ctx.now)
+      await checkCredentials(db, row.login, input.password, ctx.now, passwordCost)
       s.locked = false
       s.lastActivityMs = ctx.now.getTime()
       await write(db, ctx.actor, 'session.unlocked', ctx.now, (w) =>
@@ -90,7 +94,7 @@ export function sessionHandlers(db: Db, sessions: SessionRegistry): HandlersOf<S
       if (input.currentPassword === input.newPassword) {
         throw new AppError('VALIDATION', 'errors.samePassword', {}, { newPassword: 'errors.samePassword' })
       }
-      const passwordHash = await hashPassword(input.newPassword)
+      const passwordHash = await hashPassword(input.newPassword, passwordCost)
       await write(db, ctx.actor, 'staff.password-changed', ctx.now, (w) =>
         w.update('staff', row.id, { password_hash: passwordHash, must_change_password: false }),
       )

@@ -2,14 +2,27 @@ import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write, type Actor } from '../db/write'
 import { readSecurity } from '../settings/api'
-import { dummyHash, findStaffByLogin, verifyPassword, type GuardRow, type StaffRow } from '../staff/api'
+import {
+  dummyHash,
+  findStaffByLogin,
+  verifyPassword,
+  type GuardRow,
+  type ScryptCost,
+  type StaffRow,
+} from '../staff/api'
 
 /**
  * Checks a login and password with lock-out: after `maxFailedSignIns` wrong passwords in a row the login is
  * locked for `lockoutMinutes`. Unknown logins are counted and timed like known ones, so the screen does not
  * reveal which logins exist. Every attempt is audited.
  */
-export async function checkCredentials(db: Db, login: string, password: string, now: Date): Promise<StaffRow> {
+export async function checkCredentials(
+  db: Db,
+  login: string,
+  password: string,
+  now: Date,
+  passwordCost: ScryptCost,
+): Promise<StaffRow> {
   const actor: Actor = { userId: null, login }
   const guard = (await db('sign_in_guard').where({ login }).first()) as GuardRow | undefined
   if (guard?.locked_until && guard.locked_until > now.toISOString()) {
@@ -21,7 +34,7 @@ export async function checkCredentials(db: Db, login: string, password: string, 
   }
 
   const row = await findStaffByLogin(db, login)
-  const valid = await verifyPassword(password, row?.password_hash ?? (await dummyHash()))
+  const valid = await verifyPassword(password, row?.password_hash ?? (await dummyHash(passwordCost)))
   if (!row || !valid) {
     const security = await readSecurity(db)
     // Counted inside one transaction with an atomic increment: parallel wrong attempts cannot lose a count.

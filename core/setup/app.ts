@@ -4,6 +4,6 @@ import { setupHandlers } from './setupHandlers'
 /** First run: the branch and its first administrator. */
 export const setupApp = defineFeature({
   name: 'setup',
-  handlers: (core) => setupHandlers(core.db),
+  handlers: (core) => setupHandlers(core.db, core.passwordCost),
   syncedTables: ['branch'],
 })

@@ -2,16 +2,16 @@ import { AppError } from '../app/appError'
 import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlersOf } from '../ipc/handlers'
-import { hashPassword } from '../staff/api'
+import { hashPassword, type ScryptCost } from '../staff/api'
 
 /**
  * First run: creates the branch and its first administrator in one transaction. Public by necessity (nobody
  * exists yet to sign in), so it refuses as soon as a branch exists — it can never be used to add an admin later.
  */
-export function setupHandlers(db: Db): HandlersOf<'setup/create-branch'> {
+export function setupHandlers(db: Db, passwordCost: ScryptCost): HandlersOf<'setup/create-branch'> {
   return {
     'setup/create-branch': async (input, ctx) => {
-      const passwordHash = await hashPassword(input.admin.password)
+      const passwordHash = await hashPassword(input.admin.password, passwordCost)
       return write(db, { userId: null, login: input.admin.login }, 'setup.branch-created', ctx.now, async (w) => {
         if (await w.trx('branch').first()) throw new AppError('CONFLICT', 'errors.branchExists')
         const branch = await w.insert('branch', {

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Channel } from '../../shared/contract'
 import { contract } from '../../shared/contract'
 import { ROLES } from '../../shared/contract/roles'
-import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
+import { call, expectOk, makeTestCore, setupBranch, signInAs, TEST_PASSWORD_COST } from '../testing/testCore'
+import { PASSWORD_COST } from './password'
 
 let t: Awaited<ReturnType<typeof makeTestCore>>
 beforeEach(async () => {
@@ -198,5 +199,24 @@ describe('first run', () => {
     })
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await t.core.db('staff').where({ login: 'intruder' })).toHaveLength(0)
+  })
+})
+
+describe('password hashes', () => {
+  it("a core told nothing hashes at the app's cost; the tests' lower cost is theirs alone", async () => {
+    // The test cores hash at TEST_PASSWORD_COST (core/testing/testCore.ts); the host and the E2E pass nothing.
+    const app = await makeTestCore({ passwordCost: undefined })
+    try {
+      await setupBranch(app.core)
+      await signInAs(app.core, 'clerk', 'w')
+      const hashes = (await app.core.db('staff').pluck('password_hash')) as string[]
+      expect(hashes).toHaveLength(2)
+      for (const h of hashes)
+        expect(h.startsWith(`scrypt$${PASSWORD_COST.N}$${PASSWORD_COST.r}$${PASSWORD_COST.p}$`)).toBe(true)
+    } finally {
+      await app.dispose()
+    }
+    const [lowered] = (await t.core.db('staff').pluck('password_hash')) as string[]
+    expect(lowered!.startsWith(`scrypt$${TEST_PASSWORD_COST.N}$`)).toBe(true)
   })
 })

@@ -4,7 +4,7 @@ import type { Db } from '../db/openDatabase'
 import { write } from '../db/write'
 import type { HandlersOf } from '../ipc/handlers'
 import type { SessionRegistry } from '../session/api'
-import { hashPassword } from './password'
+import { hashPassword, type ScryptCost } from './password'
 import {
   countActiveAdmins,
   findStaffById,
@@ -17,7 +17,12 @@ import {
 type StaffChannels = 'staff/list-staff' | 'staff/create-staff' | 'staff/update-staff' | 'staff/reset-password'
 
 /** Staff administration (admin only — the contract says so and the dispatcher enforces it). */
-export function staffHandlers(db: Db, clock: Clock, sessions: SessionRegistry): HandlersOf<StaffChannels> {
+export function staffHandlers(
+  db: Db,
+  clock: Clock,
+  sessions: SessionRegistry,
+  passwordCost: ScryptCost,
+): HandlersOf<StaffChannels> {
   async function member(id: string) {
     const row = await findStaffById(db, id)
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
@@ -37,7 +42,7 @@ export function staffHandlers(db: Db, clock: Clock, sessions: SessionRegistry): 
         throw new AppError('CONFLICT', 'errors.loginTaken', { login: input.login }, { login: 'errors.loginTaken' })
       }
       const branch = (await db('branch').first()) as { id: string }
-      const passwordHash = await hashPassword(input.password)
+      const passwordHash = await hashPassword(input.password, passwordCost)
       const row = await write(db, ctx.actor, 'staff.created', ctx.now, (w) =>
         w.insert('staff', {
           branch_id: branch.id,
@@ -81,7 +86,7 @@ export function staffHandlers(db: Db, clock: Clock, sessions: SessionRegistry): 
     'staff/reset-password': async (input, ctx) => {
       const current = await findStaffById(db, input.id)
       if (!current) throw new AppError('NOT_FOUND', 'errors.notFound')
-      const passwordHash = await hashPassword(input.newPassword)
+      const passwordHash = await hashPassword(input.newPassword, passwordCost)
       await write(db, ctx.actor, 'staff.password-reset', ctx.now, async (w) => {
         await w.update('staff', input.id, { password_hash: passwordHash, must_change_password: true })
         await w.trx('sign_in_guard').where({ login: current.login }).delete()

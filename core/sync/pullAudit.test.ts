@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PulledItem } from '../../shared/sync/protocol'
 import { toWire } from '../../shared/sync/documentColumns'
 import type { StoredOsagoPremium } from '../../shared/osago/calculator'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import { openDatabase, type Db } from '../db/openDatabase'
-import { PreparedWrites, SYSTEM_ACTOR, write } from '../db/write'
+import { registerDerivedColumns } from '../db/derived'
+import { PreparedWrites, registerWriteHooks, SYSTEM_ACTOR, write } from '../db/write'
 import { LocalSchema, writeHqVersion } from './localRows'
 import { applyPage, type PullSummary } from './pullChanges'
 
@@ -16,6 +17,13 @@ import { applyPage, type PullSummary } from './pullChanges'
  * Its audit entries must be the ones reading the row back gives: the same page applied record by record through
  * `writeHqVersion` (which re-reads every row it writes) is the reference, byte for byte.
  */
+// The page's write paths on their own, with no feature's derived columns or write hooks (createCore registers those
+// process-wide, and a core built by an earlier file in the same worker would leave them): the rows here carry a
+// search_text of their own that a feature's recomputation would replace between two versions of one page.
+beforeAll(() => {
+  registerDerivedColumns([])
+  registerWriteHooks([])
+})
 let dir: string
 let source: Db
 let fast: Db

@@ -4,15 +4,20 @@ import { join, resolve } from 'node:path'
 import { ManualClock } from '../app/clock'
 import { createCore, type Core, type CoreOptions } from '../app/createCore'
 import { RecordingAtRestPlatform } from '../client/api'
+import type { ScryptCost } from '../staff/api'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract'
 import type { Result } from '../../shared/contract/result'
 
 export const TRUSTED_URL = 'app://branch-desk/index.html'
 export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources')
 
+/** scrypt at N = 1024 (the app's is 16384): still a real hash, verified by the same code. */
+export const TEST_PASSWORD_COST: ScryptCost = { N: 1024, r: 8, p: 1 }
+
 /** A real core on a real SQLite file in a fresh temp folder, with a clock the test moves. */
+
 export async function makeTestCore(
-  extra: Pick<CoreOptions, 'print' | 'atRest' | 'files'> = {},
+  extra: Pick<CoreOptions, 'print' | 'atRest' | 'files' | 'passwordCost'> = {},
 ): Promise<{ core: Core; clock: ManualClock; dir: string; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-test-'))
   const clock = new ManualClock()
@@ -23,6 +28,10 @@ export async function makeTestCore(
     clock,
     // The disk's encryption is the machine's, not the test's (core/client/atRest.ts); a test that checks it passes its own.
     atRest: new RecordingAtRestPlatform(),
+    // Real scrypt hashes at a sixteenth of the app's cost: a test signs several people in, and at the app's cost
+    // the hashing was a third of a typical core test's time. The E2E and the app keep the app's cost (tested in
+    // core/setup/setup.test.ts).
+    passwordCost: TEST_PASSWORD_COST,
     ...extra,
   })
   return {

@@ -4,22 +4,39 @@ import { addDays, addMonths, addYears } from '../dates/calendarDate'
 import { emptyOrganisation } from '../party/draft'
 import { calculateOsagoPremium } from './calculator'
 import { draftToPremiumInput, type DriverDraft, type OsagoDraft } from './draft'
-import { parseOsagoInput } from './input'
+import { parseOsagoInput, type OsagoInput } from './input'
 import { selectTariff } from './selectTariff'
 import { monthsInPeriod } from './monthsOfUse'
 import { kbmClasses } from './tariffSchema'
 import { completeDraft } from './testing/completeDraft'
 import { regions, tariffs } from './testFixtures'
-import { applyOsagoAlternative, osagoWhatIf, type OsagoWhatIf } from './whatIf'
+import {
+  applyOsagoAlternative,
+  applyToParsedInput,
+  USE_MONTHS,
+  osagoWhatIf,
+  type OsagoAlternative,
+  type OsagoWhatIf,
+} from './whatIf'
 
-/** What the live quote does with a draft (core/osago/osagoWhatIf.ts `quotedPremium`, on the test fixtures). */
+/** What the live quote's calculator does with a parsed input (core/osago/osagoPricing.ts, on the test fixtures). */
+function priceInput(input: OsagoInput): number | null {
+  const chosen = selectTariff(tariffs, input.conclusionDate)
+  if (!chosen.ok) return null
+  const r = calculateOsagoPremium(input, chosen.tariff, regions)
+  return r.ok ? r.value.premiumKopecks : null
+}
+
+/** …and with a draft (core/osago/osagoWhatIf.ts `quotedPremium`): parsed first. */
 function price(draft: OsagoDraft): number | null {
   const parsed = parseOsagoInput(draftToPremiumInput(draft))
-  if (!parsed.ok) return null
-  const chosen = selectTariff(tariffs, parsed.value.conclusionDate)
-  if (!chosen.ok) return null
-  const r = calculateOsagoPremium(parsed.value, chosen.tariff, regions)
-  return r.ok ? r.value.premiumKopecks : null
+  return parsed.ok ? priceInput(parsed.value) : null
+}
+
+function parse(draft: OsagoDraft): OsagoInput {
+  const parsed = parseOsagoInput(draftToPremiumInput(draft))
+  if (!parsed.ok) throw new Error('the generated draft does not parse')
+  return parsed.value
 }
 
 function whatIf(draft: OsagoDraft): { premium: number; alternatives: OsagoWhatIf[] } {
@@ -27,7 +44,10 @@ function whatIf(draft: OsagoDraft): { premium: number; alternatives: OsagoWhatIf
   if (premium === null) throw new Error('the generated draft does not price')
   const chosen = selectTariff(tariffs, draft.contract.conclusionDate)
   if (!chosen.ok) throw new Error('no tariff')
-  return { premium, alternatives: osagoWhatIf(draft, premium, { tariff: chosen.tariff, price }) }
+  return {
+    premium,
+    alternatives: osagoWhatIf(draft, parse(draft), premium, { tariff: chosen.tariff, price: priceInput }),
+  }
 }
 
 /** Through IPC and back: what the renderer holds is a structured clone, not the core's objects. */
@@ -120,6 +140,28 @@ describe('OSAGO what-if', () => {
       { numRuns: 300 },
     )
     expect([...seen].sort()).toEqual(['anyDriver', 'monthsOfUse', 'withoutDriver'])
+  })
+
+  it('an alternative on the parsed input is exactly the parse of the applied draft (property)', () => {
+    // Every alternative the what-if can build, on any draft that parses (offered for it or not): the what-if prices
+    // `applyToParsedInput` and «Применить» quotes the applied draft, so the two must never part.
+    const alternativeArb: fc.Arbitrary<OsagoAlternative> = fc.oneof(
+      fc.record({
+        kind: fc.constant('anyDriver' as const),
+        ownerKbmClass: fc.constantFrom(...kbmClasses, ' m ', '3 '),
+      }),
+      fc.record({ kind: fc.constant('withoutDriver' as const), index: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ kind: fc.constant('monthsOfUse' as const), months: fc.constantFrom(...USE_MONTHS) }),
+    )
+    fc.assert(
+      fc.property(draftArb, alternativeArb, (draft, alternative) => {
+        const viaDraft = parseOsagoInput(draftToPremiumInput(applyOsagoAlternative(draft, alternative)))
+        const viaInput = applyToParsedInput(parse(draft), alternative)
+        if (!viaDraft.ok) expect(viaInput).toBeNull()
+        else expect(viaInput).toEqual(viaDraft.value)
+      }),
+      { numRuns: 400 },
+    )
   })
 
   it('leaves out what the rules do not allow: no periods of use and no named list for an organisation', () => {

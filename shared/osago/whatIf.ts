@@ -1,23 +1,20 @@
 import { addDays, addMonths, isCalendarDate } from '../dates/calendarDate'
 import { compareRatio } from './bands'
 import { driverRiskFactor } from './calculator'
-import {
-  draftToPremiumInput,
-  FIRST_TIME_KBM_CLASS,
-  mayLimitDrivers,
-  ownerType,
-  type DriverDraft,
-  type OsagoDraft,
-} from './draft'
-import { parseOsagoInput } from './input'
+import { FIRST_TIME_KBM_CLASS, mayLimitDrivers, ownerType, type DriverDraft, type OsagoDraft } from './draft'
+import type { OsagoInput } from './input'
 import { monthsInPeriod } from './monthsOfUse'
-import type { OsagoTariff } from './tariffSchema'
+import { kbmClasses, type KbmClass, type OsagoTariff } from './tariffSchema'
 
 /**
  * What-if on the OSAGO quote (issue 17, decision 110): the alternatives a clerk is asked about, each a named
  * transformation of the draft priced by the live quote's own calculator. The alternative travels to the renderer
  * as data (kind + params) and `applyOsagoAlternative` — the very function that produced the priced draft — turns
  * it into the draft the clerk gets, so applying it gives exactly the premium it showed.
+ *
+ * Pricing starts from the input the quote already parsed: `applyToParsedInput` is the same alternative on the parsed
+ * input (a property test holds it equal to parsing the applied draft), so an alternative costs one calculation and
+ * no parse — what keeps "never more than the calculation's own time per alternative" (issue 17).
  */
 
 export const USE_MONTHS = [3, 6, 9, 12] as const
@@ -45,8 +42,8 @@ export interface OsagoWhatIf {
 }
 
 export interface OsagoWhatIfContext {
-  /** The live quote's own pricing of a draft: its premium in kopecks, or null where the quote refuses it. */
-  price(draft: OsagoDraft): number | null
+  /** The live quote's own pricing of a parsed input: its premium in kopecks, or null where the quote refuses it. */
+  price(input: OsagoInput): number | null
   /** The tariff edition the quote used (its KBM, KVS and period rules). */
   tariff: OsagoTariff
 }
@@ -70,6 +67,35 @@ export function applyOsagoAlternative(draft: OsagoDraft, alternative: OsagoAlter
       const periodsOfUse =
         alternative.months === 12 ? [] : [{ from: start, to: addDays(addMonths(start, alternative.months), -1) }]
       return { ...draft, contract: { ...draft.contract, periodsOfUse } }
+    }
+  }
+}
+
+/**
+ * The alternative on the quote's parsed input: exactly what `parseOsagoInput(draftToPremiumInput(applied draft))`
+ * gives (shared/osago/whatIf.test.ts holds the two equal), or null where that parse would refuse. A new object
+ * sharing the parts it does not change.
+ */
+export function applyToParsedInput(input: OsagoInput, alternative: OsagoAlternative): OsagoInput | null {
+  switch (alternative.kind) {
+    case 'anyDriver': {
+      // The parse's own normalisation of a KBM class (shared/osago/input.ts `kbmClass`).
+      const kbmClass = alternative.ownerKbmClass.trim().toUpperCase()
+      if (!(kbmClasses as readonly string[]).includes(kbmClass)) return null
+      return { ...input, owner: { ...input.owner, kbmClass: kbmClass as KbmClass }, drivers: 'unlimited' }
+    }
+    case 'withoutDriver': {
+      if (input.drivers === 'unlimited') return input
+      const drivers = input.drivers.filter((_, i) => i !== alternative.index)
+      return drivers.length === 0 ? null : { ...input, drivers }
+    }
+    case 'monthsOfUse': {
+      const { periodsOfUse: _whole, ...rest } = input
+      if (alternative.months === 12) return rest
+      return {
+        ...rest,
+        periodsOfUse: [{ from: input.startDate, to: addDays(addMonths(input.startDate, alternative.months), -1) }],
+      }
     }
   }
 }
@@ -120,6 +146,7 @@ const MONTHS_LABEL = {
 /** The alternatives worth pricing for this draft, with their labels (not yet priced). */
 export function osagoAlternatives(
   draft: OsagoDraft,
+  input: OsagoInput,
   tariff: OsagoTariff,
 ): Array<{ alternative: OsagoAlternative; label: WhatIfLabel }> {
   const out: Array<{ alternative: OsagoAlternative; label: WhatIfLabel }> = []
@@ -130,7 +157,7 @@ export function osagoAlternatives(
       alternative: { kind: 'anyDriver', ownerKbmClass },
       label: { key: 'whatIf.osago.anyDriver', params: { class: ownerKbmClass } },
     })
-    const worst = mostExpensiveDriver(draft, tariff)
+    const worst = mostExpensiveDriver(input, tariff)
     if (list.length > 1 && worst !== null) {
       const name = shortName(list[worst]!)
       out.push({
@@ -158,13 +185,11 @@ export function osagoAlternatives(
 }
 
 /** Index of the listed driver with the highest KBM × KVS (the first on a tie); null when one cannot be priced. */
-export function mostExpensiveDriver(draft: OsagoDraft, tariff: OsagoTariff): number | null {
-  if (draft.drivers.mode !== 'list') return null
-  const parsed = parseOsagoInput(draftToPremiumInput(draft))
-  if (!parsed.ok || parsed.value.drivers === 'unlimited') return null
-  const { startDate } = parsed.value
+export function mostExpensiveDriver(input: OsagoInput, tariff: OsagoTariff): number | null {
+  if (input.drivers === 'unlimited') return null
+  const { startDate } = input
   let best: { index: number; factor: NonNullable<ReturnType<typeof driverRiskFactor>> } | null = null
-  for (const [index, d] of parsed.value.drivers.entries()) {
+  for (const [index, d] of input.drivers.entries()) {
     const factor = driverRiskFactor(d, startDate, tariff)
     if (factor === null) return null
     if (!best || compareRatio(factor, best.factor) > 0) best = { index, factor }
@@ -173,13 +198,20 @@ export function mostExpensiveDriver(draft: OsagoDraft, tariff: OsagoTariff): num
 }
 
 /**
- * Every alternative priced beside the quote's premium. One calculation per alternative, nothing else; those the
- * calculator refuses (the rules do not allow them for this owner or vehicle) are left out, not shown as errors.
+ * Every alternative priced beside the quote's premium, from the input the quote parsed (`input` is the draft's).
+ * One calculation per alternative, nothing else; those the calculator refuses (the rules do not allow them for
+ * this owner or vehicle) are left out, not shown as errors.
  */
-export function osagoWhatIf(draft: OsagoDraft, premiumKopecks: number, ctx: OsagoWhatIfContext): OsagoWhatIf[] {
+export function osagoWhatIf(
+  draft: OsagoDraft,
+  input: OsagoInput,
+  premiumKopecks: number,
+  ctx: OsagoWhatIfContext,
+): OsagoWhatIf[] {
   const out: OsagoWhatIf[] = []
-  for (const { alternative, label } of osagoAlternatives(draft, ctx.tariff)) {
-    const priced = ctx.price(applyOsagoAlternative(draft, alternative))
+  for (const { alternative, label } of osagoAlternatives(draft, input, ctx.tariff)) {
+    const applied = applyToParsedInput(input, alternative)
+    const priced = applied && ctx.price(applied)
     if (priced === null) continue
     out.push({ alternative, label, premiumKopecks: priced, differenceKopecks: priced - premiumKopecks })
   }

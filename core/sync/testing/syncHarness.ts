@@ -8,6 +8,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contr
 import type { Result } from '../../../shared/contract/result'
 import type { SyncOptions } from '../setUpSync'
 import type { Fetch } from '../hqClient'
+import { TEST_PASSWORD_COST } from '../../testing/testCore'
 
 export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', '..', 'resources')
 const TRUSTED = 'app://branch-desk/index.html'
@@ -34,6 +35,7 @@ export async function makeDevice(
     clock,
     ...(opts.files ? { files: opts.files } : {}),
     sync: { batchSize: 100, deviceName: 'test-device', ...opts.sync },
+    passwordCost: TEST_PASSWORD_COST,
   })
   const call = <C extends Channel>(channel: C, input: ChannelInput<C>, clientId = 'window-1') =>
     core.dispatch(channel, input, { clientId, senderUrl: TRUSTED, isMainFrame: true }) as Promise<

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { LOCALE_KEY } from '../plugins/i18n'
-import { onSessionError, takeStartupAnswer } from './client'
+
+type Client = typeof import('./client')
+let onSessionError: Client['onSessionError']
+let takeStartupAnswer: Client['takeStartupAnswer']
 
 /**
  * renderer/public/startup.js asks the core for the first screen's answers while the page loads; the stores take
@@ -14,10 +17,14 @@ const invoke = vi.fn(async (channel: string, input?: unknown) =>
 )
 
 beforeAll(async () => {
+  // A page loads once: the script and the client as a fresh page has them, not as another file in this worker left
+  // them (the test files share a module graph per worker).
+  vi.resetModules()
   localStorage.setItem(LOCALE_KEY, 'en')
   Object.assign(window, { branchDesk: { invoke } })
   // @ts-expect-error -- a plain script without types; importing it runs it as the page would
   await import('../../public/startup.js')
+  ;({ onSessionError, takeStartupAnswer } = await import('./client'))
 })
 
 describe('the startup calls', () => {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { MESSAGES } from '@shared/i18n/messages'
 import { sessionContract } from '@shared/session/contract'
-import { i18n, loadLocaleMessages, loadMessagesFor, STARTUP_MESSAGES } from './i18n'
+import { STARTUP_MESSAGES } from './i18n'
 import en from './locales/en'
 import ru from './locales/ru'
 
@@ -56,6 +56,16 @@ describe('the startup messages', () => {
 })
 
 describe('loading a locale', () => {
+  // The plugin is one per app: each test takes it as a fresh start of the app has it, not as an earlier test (or
+  // another file in the same worker) left it.
+  let i18n: (typeof import('./i18n'))['i18n']
+  let loadMessagesFor: (typeof import('./i18n'))['loadMessagesFor']
+  let loadLocaleMessages: (typeof import('./i18n'))['loadLocaleMessages']
+  beforeEach(async () => {
+    vi.resetModules()
+    ;({ i18n, loadMessagesFor, loadLocaleMessages } = await import('./i18n'))
+  })
+
   it('starts with the startup messages only and gets the rest when a screen past sign-in needs them', async () => {
     const t = i18n.global.t as (key: string) => string
     expect(t('signIn.login')).toBe('Логин')
