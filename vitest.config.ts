@@ -27,12 +27,23 @@ const MOCKING = TESTED.flatMap(testFilesIn).filter((f) =>
  * them; state that must not outlive a file is not kept at module level (core/sync/pullAudit.test.ts says why the
  * Writer's process-wide registrations are reset where a test runs without a core).
  */
-const shared = (name: string, include: string[]) => ({
+/**
+ * The code's structure (which layer and feature may import what; writes only through the Writer): `npm run lint`
+ * runs them (lint:structure), so `npm test` leaves this project out of its unit stage rather than run them twice.
+ */
+const STRUCTURE = [
+  'scripts/featureBoundaries.test.ts',
+  'scripts/importCycles.test.ts',
+  'scripts/layering.test.ts',
+  'scripts/writerOnly.test.ts',
+]
+
+const shared = (name: string, include: string[], exclude: string[] = []) => ({
   extends: true as const,
   test: {
     name,
     include,
-    exclude: [...configDefaults.exclude, ...MOCKING],
+    exclude: [...configDefaults.exclude, ...MOCKING, ...exclude],
     isolate: false,
     // A spy left behind by a failing file must not reach the next file in the same worker.
     restoreMocks: true,
@@ -44,20 +55,25 @@ export default defineConfig({
   plugins: [vue()],
   resolve: { alias: { '@shared': resolve(ROOT, 'shared') } },
   test: {
-    // Four projects on one pool: three share a module graph per worker (pure TypeScript; the core and HQ under
-    // Node; the renderer under happy-dom), and the files that mock a module run isolated.
+    // Five projects on one pool: four share a module graph per worker (pure TypeScript; the core and HQ under
+    // Node; the renderer under happy-dom; the structure checks), and the files that mock a module run isolated.
     projects: [
       shared('shared', ['shared/**/*.test.ts']),
-      shared('core', [
-        'core/**/*.test.ts',
-        'migrations/**/*.test.ts',
-        'hq/**/*.test.ts',
-        'scripts/**/*.test.ts',
-        'electron/**/*.test.ts',
-        // The benches' small-N checks (bench/db/seed.test.ts): the seeding the 1M figures rest on.
-        'bench/**/*.test.ts',
-      ]),
+      shared(
+        'core',
+        [
+          'core/**/*.test.ts',
+          'migrations/**/*.test.ts',
+          'hq/**/*.test.ts',
+          'scripts/**/*.test.ts',
+          'electron/**/*.test.ts',
+          // The benches' small-N checks (bench/db/seed.test.ts): the seeding the 1M figures rest on.
+          'bench/**/*.test.ts',
+        ],
+        STRUCTURE,
+      ),
       shared('renderer', ['renderer/**/*.test.ts']),
+      shared('structure', STRUCTURE),
       { extends: true, test: { name: 'isolated', include: MOCKING } },
     ],
     environment: 'node',
