@@ -483,6 +483,15 @@ describe('query plans of every list and search (issue 12)', () => {
       expect(await problemsOf('renewal/list-expiring', page, true, 'clerk')).toEqual([])
   })
 
+  it("the radar of the branch's dates, as each role (issue 17), on the home screen and its own", async () => {
+    // Not a paged list: the dates of a 60-day horizon (and the overdue ones), ordered by urgency in the core, so a
+    // sort of those few rows is no problem; a scan of a table that grows with the years is.
+    const found: string[] = []
+    for (const role of ['supervisor', 'clerk', 'inspector', 'admin'] as const)
+      found.push(...(await problemsOf('radar/get', {}, false, role)).map((p) => `${role}: ${p}`))
+    expect(found).toEqual([])
+  })
+
   it('sync issues: unseen first, newest first, from an index', async () => {
     expect(await problemsOf('sync/list-issues', {})).toEqual([])
     expect(await problemsOf('sync/list-issues', { limit: 10, offset: 20 })).toEqual([])
