@@ -22,9 +22,6 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     viewport: { width: 1366, height: 768 },
-    // As a user who turned animations off (renderer/src/styles.css honours it): steps and screenshots meet the
-    // screen in its final state instead of waiting for Vuetify's transitions.
-    reducedMotion: 'reduce',
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
     // Recorded on the retry only: a trace snapshots the DOM at every action, which made each fill and click of a
