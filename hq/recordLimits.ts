@@ -19,6 +19,8 @@ export function recordTooLarge(
   json: string = JSON.stringify(data),
 ): Reason | null {
   const limit = limits.recordMaxByEntity[entity] ?? limits.recordMax
+  // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair's 4 bytes are 2 units): no need to count.
+  if (json.length * 3 <= limit) return null
   const size = Buffer.byteLength(json, 'utf8')
   return size > limit ? { code: 'record-too-large', params: { size, limit } } : null
 }

@@ -26,7 +26,7 @@ import { HqHttpError } from './errors'
 import { HqBusyError, WorkGate, type GateAsk, type GateLane } from './workGate'
 import { APPOINTMENT_HEADER, Appointments } from './appointments'
 import { pullJsonFor } from './pull'
-import { applyChanges } from './push'
+import { applyChanges, PreparedChanges } from './push'
 import { PushOrder } from './pushOrder'
 import { lookupContracts } from './contracts'
 import { sendFile } from './ranges'
@@ -301,6 +301,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // A device without the header (an earlier version): only a run's first batch may be answered busy — a later one
     // was sent while the run's earlier batches were let in, and refusing it would break the run.
     if (header === undefined && (!body.place || body.place.index === 0)) request.gateLane = gate.admit(gateAsk(request))
+    // Serialised now, while the batch before it is applied (hq/push.ts PreparedChanges).
+    const changes = new PreparedChanges(body.changes)
     // The turn before the queue: a batch holding a place in the queue while it waits for its turn could keep the
     // batch before it out (hq/pushOrder.ts).
     const done = body.place ? await pushOrder.turn(device.id, body.place) : null
@@ -308,7 +310,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     try {
       results = await gate.run(
         // The turn moves in the batch's transaction (hq/pushOrder.ts `Turn.advance`); `done` then only wakes.
-        () => applyChanges(db, device, body.changes, 'push', clock.now(), limits, done?.advance),
+        () => applyChanges(db, device, changes, 'push', clock.now(), limits, done?.advance),
         request.gateLane ?? 'newcomer',
       )
     } catch (e) {

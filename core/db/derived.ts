@@ -24,6 +24,13 @@ export interface DerivedColumns {
    * unknown shape) is left out and keeps what it has.
    */
   compute(db: Knex | Knex.Transaction, ids: readonly string[] | null): Promise<Array<{ id: string; value: string }>>
+  /**
+   * The same value from the rows as the Writer has just written them (every `from` table's row of one id, in
+   * SQLite's form but with documents as objects), so a pulled page needs no read back and no JSON.parse of what it
+   * wrote (session 11: ~14 ms per 1,000 pulled records). Must agree with `compute` on the same rows: null where
+   * `compute` leaves the row out. Optional: without it, `compute` reads the rows.
+   */
+  fromRows?(rows: ReadonlyMap<string, Readonly<Record<string, unknown>>>): string | null
 }
 
 let registered: readonly DerivedColumns[] = []

@@ -51,6 +51,11 @@ export class Writer {
   private readonly fromHq = new Map<string, Set<string>>()
   /** The prepared statements `applyHqVersionPrepared` ran on, which also file the journal at `flush`. */
   private prepared: PreparedWrites | null = null
+  /**
+   * Rows applied from HQ whose image the caller vouched for (`applyHqVersionPrepared`), by table and id: the derived
+   * columns are computed from them without reading them back. A row written any other way is not here.
+   */
+  private readonly hqImages = new Map<string, Map<string, Row>>()
 
   constructor(
     readonly trx: Knex.Transaction,
@@ -134,6 +139,7 @@ export class Writer {
   async applyHqVersion(table: string, values: Row & { id: string }): Promise<void> {
     this.requireSynced(table)
     this.appliedFromHq(table, values.id)
+    this.hqImages.get(table)?.delete(values.id)
     const before = (await this.trx(table).where({ id: values.id }).first()) as Row | undefined
     if (before) await this.trx(table).where({ id: values.id }).update(values)
     else await this.trx(table).insert(values)
@@ -172,12 +178,18 @@ export class Writer {
     // `image` (documents as the objects that arrived): no RETURNING, no re-parsing of the text just stored.
     const exists = before !== undefined
     let written: Row
+    let images = this.hqImages.get(table)
     if (image) {
       // A new row is held for a multi-row INSERT (PreparedWrites.hold): nothing reads it back before `flush`.
       if (exists) statements.write(table, values, true, false)
       else statements.hold(table, values)
       written = values
-    } else written = statements.write(table, values, exists, true)!
+      if (!images) this.hqImages.set(table, (images = new Map()))
+      images.set(values.id, image)
+    } else {
+      written = statements.write(table, values, exists, true)!
+      images?.delete(values.id)
+    }
     this.journal.push(
       this.auditEntry(
         this.action,
@@ -268,6 +280,14 @@ export class Writer {
     )
   }
 
+  /**
+   * Rows of these tables may have been written beside this Writer (a pulled record taking the savepoint way): their
+   * derived columns are computed from the rows read back, not from the images this Writer holds.
+   */
+  forgetImages(): void {
+    this.hqImages.clear()
+  }
+
   private appliedFromHq(table: string, id: string): void {
     let ids = this.fromHq.get(table)
     if (!ids) this.fromHq.set(table, (ids = new Set()))
@@ -282,13 +302,29 @@ export class Writer {
     if (!this.fromHq.size) return
     const applied = new Map(this.fromHq)
     this.fromHq.clear()
+    const images = new Map(this.hqImages)
+    this.hqImages.clear()
     let conn: BetterSqlite3.Database | null = null
     for (const d of derivedFrom(applied.keys())) {
       const ids = [...new Set(d.from.flatMap((t) => [...(applied.get(t) ?? [])]))]
       conn ??= (await this.trx.client.acquireConnection()) as BetterSqlite3.Database
       const update = conn.prepare(`UPDATE "${d.table}" SET "${d.column}" = ? WHERE id = ? AND "${d.column}" IS NOT ?`)
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const r of await d.compute(this.trx, ids.slice(i, i + 500))) update.run(r.value, r.id, r.value)
+      // From the images where this Writer wrote every row the value is computed from (a pulled contract's policy
+      // and document in one page); the rest read back. The UPDATE is skipped where the row as written holds the
+      // value already — what its `IS NOT` would have found.
+      const read: string[] = []
+      for (const id of ids) {
+        const rows = d.fromRows ? imagesOf(images, d.from, id) : null
+        if (!rows) {
+          read.push(id)
+          continue
+        }
+        const value = d.fromRows!(rows)
+        const row = rows.get(d.table)
+        if (value !== null && (!row || row[d.column] !== value)) update.run(value, id, value)
+      }
+      for (let i = 0; i < read.length; i += 500) {
+        for (const r of await d.compute(this.trx, read.slice(i, i + 500))) update.run(r.value, r.id, r.value)
       }
     }
   }
@@ -327,13 +363,17 @@ export function registerWriteHooks(list: readonly WriteHook[]): void {
  * runs them (`applyHqVersionPrepared`).
  */
 export class PreparedWrites {
-  private readonly cache = new Map<string, BetterSqlite3.Statement>()
+  private readonly cache: Map<string, BetterSqlite3.Statement>
   /** New rows waiting for a multi-row INSERT, per table in the order they came (see `hold`). */
   private readonly held = new Map<string, Array<Row & { id: string }>>()
   private readonly holdable = new Map<string, boolean>()
   private readonly parentTables = new Map<string, string[]>()
 
-  private constructor(private readonly conn: BetterSqlite3.Database) {}
+  private constructor(private readonly conn: BetterSqlite3.Database) {
+    let cache = preparedOn.get(conn)
+    if (!cache) preparedOn.set(conn, (cache = new Map()))
+    this.cache = cache
+  }
 
   /** On the transaction's connection (the database has one), so the statements run inside the transaction. */
   static async of(trx: Knex.Transaction): Promise<PreparedWrites> {
@@ -497,6 +537,13 @@ export class PreparedWrites {
 }
 
 /**
+ * The statements prepared on each connection, kept with it for the next page: a page's multi-row INSERTs (~100 rows
+ * of 23 columns) took ~8 ms to prepare, page after page (pull of 10,000 contracts, session 11). Keyed weakly by the
+ * connection, so they go with it; SQLite prepares a statement again by itself when the schema changes under it.
+ */
+const preparedOn = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
+
+/**
  * Values in one multi-row INSERT of held rows: ~100 rows of a 23-column table. Far below SQLite's bound-parameter
  * limit (32,766); past ~100 rows a statement saves nothing measurable (pull of 10,000 contracts, issue 12).
  */
@@ -518,6 +565,21 @@ const JOURNAL_COLUMNS = [
   'before',
   'after',
 ] as const
+
+/** The images of one id in every one of `tables`, or null when one of them is not among them. */
+function imagesOf(
+  images: ReadonlyMap<string, ReadonlyMap<string, Row>>,
+  tables: readonly string[],
+  id: string,
+): Map<string, Row> | null {
+  const rows = new Map<string, Row>()
+  for (const t of tables) {
+    const row = images.get(t)?.get(id)
+    if (!row) return null
+    rows.set(t, row)
+  }
+  return rows
+}
 
 /** A row in SQLite's form: documents as JSON text. */
 function toStored(table: string, row: object): Row {

@@ -119,17 +119,30 @@ export const osagoSearchText: DerivedColumns = {
       draft: string | null
     }>
     return rows.flatMap((r) => {
-      try {
-        if (!r.draft) return []
-        const draft = readOsagoDraft(r.draft)
-        return [
-          { id: r.id, value: searchColumns(draft, policyNumberSearch(r.policy_series, r.policy_number)).search_text! },
-        ]
-      } catch {
-        return []
-      }
+      const value = osagoSearchValue(r.policy_series, r.policy_number, r.draft)
+      return value === null ? [] : [{ id: r.id, value }]
     })
   },
+  fromRows(rows) {
+    const policy = rows.get('osago_policy')
+    const document = rows.get('osago_document')
+    if (!policy || !document) return null
+    return osagoSearchValue(
+      policy.policy_series as string | null,
+      policy.policy_number as string | null,
+      document.draft,
+    )
+  },
+}
+
+/** search_text of a policy from its blank's number and its draft (stored text or the object); null when unreadable. */
+function osagoSearchValue(series: string | null, number: string | null, draft: unknown): string | null {
+  try {
+    if (!draft) return null
+    return searchColumns(readOsagoDraft(draft), policyNumberSearch(series, number)).search_text!
+  } catch {
+    return null
+  }
 }
 
 /** Search columns copied out of the draft, so the list can filter by them while the policy is still a draft. */

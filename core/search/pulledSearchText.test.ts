@@ -3,6 +3,7 @@ import type { PulledItem } from '../../shared/sync/protocol'
 import { todayIn } from '../../shared/dates/calendarDate'
 import { completeDraft } from '../../shared/osago/testing/completeDraft'
 import type { OsagoDraft } from '../../shared/osago/draft'
+import { osagoSearchText } from '../osago/osagoRows'
 import { LocalSchema } from '../sync/localRows'
 import { applyPage, type PullSummary } from '../sync/pullChanges'
 import { call, expectOk, makeTestCore, setupBranch, signInAs } from '../testing/testCore'
@@ -68,6 +69,8 @@ describe('search_text of rows pulled from HQ', () => {
     const stored = (await t.core.db('osago_policy').where({ id }).first()) as { search_text: string }
     expect(stored.search_text).toContain('9031112233')
     expect(stored.search_text).not.toContain('без телефона')
+    // Computed from the page in memory (its policy and document came together): what the rows read back give.
+    expect([stored.search_text]).toEqual((await osagoSearchText.compute(t.core.db, [id])).map((r) => r.value))
     expect(await listed('903 111-22-33')).toContain(id)
     expect(await listed('89031112233')).toContain(id)
     expect(Number(((await t.core.db('outbox').count({ n: '*' }).first()) as { n: number }).n)).toBe(outbox)

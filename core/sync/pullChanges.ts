@@ -191,6 +191,8 @@ async function applyPageAtOnce(
       hasPreviousDocument(item.entity, item.data)
     if (slow) {
       flushHeld()
+      // Written beside `w` (a savepoint and a Writer of its own): derived columns read such rows back.
+      w.forgetImages()
       if (await applyRecord(trx, schema, item, at)) counted.records++
       continue
     }
@@ -211,6 +213,7 @@ async function applyPageAtOnce(
     }
     if (missingParent) {
       flushHeld()
+      w.forgetImages()
       if (await applyRecord(trx, schema, item, at)) counted.records++
       continue
     }
