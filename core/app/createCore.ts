@@ -20,6 +20,7 @@ import { loadReferenceData, type ReferenceData } from '../reference/loadReferenc
 import { recordSkippedReferences } from '../reference/skippedIssues'
 import { appApp } from './app'
 import { approvalApp } from '../approval/app'
+import { startSearchUpkeep } from '../db/searchUpkeep'
 import { applyStagedRestore, finishRestore, setUpBackups, type BackupOptions, type BackupService } from '../backup/api'
 import { backupApp } from '../backup/app'
 import { blanksApp } from '../blanks/app'
@@ -252,6 +253,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ],
   })
   await calendarWatch.ready
+  // The search indexes merged in idle steps (core/db/searchUpkeep.ts): where the app runs its background work.
+  const searchUpkeep = opts.sync?.background === true ? startSearchUpkeep({ db, log: opts.log }) : null
 
   // The features, folded: documents first (the print channels read the registry), then the handler table.
   const services: CoreServices = {
@@ -292,6 +295,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await sync.engine.stop()
       await backups.service.stop()
       await calendarWatch.stop()
+      await searchUpkeep?.stop()
       await db.destroy()
       print.previews.close()
     },

@@ -376,6 +376,13 @@ describe('CASCO quote', () => {
       ),
     )
     expect(i2.contractNumber).toBe('MSK-01-К000002')
+    // A whole number, typed with a Latin K and in lower case, is read from the number's own index.
+    for (const query of ['msk-01-k000002', 'MSK-01-К000001'])
+      expect(
+        (await expectOk(call(t.core, 'casco/list-quotes', { query, limit: 50, offset: 0 }, 'c'))).items.map(
+          (x) => x.id,
+        ),
+      ).toEqual([query.endsWith('2') ? s2.id : s.id])
     expect(
       await call(
         t.core,

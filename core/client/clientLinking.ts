@@ -3,7 +3,7 @@ import { readCascoDraft } from '../../shared/casco/draft'
 import { readOsagoDraft } from '../../shared/osago/draft'
 import { emptyPerson, type PartyDraft } from '../../shared/party/draft'
 import type { WriteHook, Writer } from '../db/write'
-import { normaliseSearch } from '../db/search'
+import { normaliseSearch } from '../db/searchText'
 import { partyColumns, type ClientRow } from './clientRows'
 import { fromStored, type PatchOf } from '../db/tables'
 

@@ -1,7 +1,7 @@
 import { clientName, partyKey, type ClientSummary } from '../../shared/client/client'
 import { readPartyDraft, type PartyDraft } from '../../shared/party/draft'
 import type { DerivedColumns } from '../db/derived'
-import { passportSearch, phoneSearch, searchText } from '../db/search'
+import { passportSearch, phoneSearch, searchText } from '../db/searchText'
 import type { RowOf } from '../db/tables'
 
 export type ClientRow = RowOf<'client'>

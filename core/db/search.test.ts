@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  countBound,
-  ftsPhrase,
-  ftsQuery,
-  likePattern,
-  normaliseSearch,
-  parseQuery,
-  passportSearch,
-  phoneSearch,
-  searchText,
-} from './search'
+import { countBound, ftsPhrase, ftsQuery, likePattern, parseQuery } from './search'
+import { normaliseSearch, passportSearch, phoneSearch, searchText } from './searchText'
 
-describe('search normalisation (core/db/search.ts)', () => {
+describe('search normalisation (core/db/searchText.ts, core/db/search.ts)', () => {
   it('writes lower case with ё as е and single spaces, skipping empty parts', () => {
     expect(searchText(['Семёнова  Анна', null, '', '  ', 'А123ВС77'])).toBe('семенова анна а123вс77')
     expect(normaliseSearch('  ЁЖИК\tЛатынь XTA ')).toBe('ежик латынь xta')
@@ -54,6 +45,13 @@ describe('search normalisation (core/db/search.ts)', () => {
     expect(parseQuery('AAK 0000000101')).toMatchObject({ seriesNumber: { series: 'ААК', number: '0000000101' } })
     expect(parseQuery('0000000101')).toMatchObject({ blankNumber: '0000000101', vin: null, plates: [] })
     expect(parseQuery('   ')).toBeNull()
+  })
+
+  it('reads a CASCO contract number with its letter Cyrillic, typed in either alphabet and either case', () => {
+    for (const typed of ['MSK-01-К000042', 'msk-01-к000042', 'MSK-01-K000042', ' msk-01-k000042 '])
+      expect(parseQuery(typed)).toMatchObject({ contractNumber: 'MSK-01-К000042' })
+    for (const typed of ['MSK-01-К0000', 'MSK-01', 'К000042', 'иванов'])
+      expect(parseQuery(typed)).toMatchObject({ contractNumber: null })
   })
 
   it('reads ten digits as a whole phone, passport or blank number, with the +7 or 8 of a phone dropped', () => {

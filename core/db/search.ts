@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { normaliseSeries } from '../../shared/validation/seriesNumber'
 import type { Db } from './openDatabase'
+import { normaliseSearch, phoneSearch } from './searchText'
 
 /**
  * One source for search (issue 12): how `search_text` is written (every feature's row function builds it here), how a
@@ -17,8 +18,13 @@ import type { Db } from './openDatabase'
  * most recently created first (FTS rowid order); lists then order those by their own column.
  */
 
-/** Matches a search reads at most (the most recent by rowid); a list says «N+» when there were more. */
-export const SEARCH_CAP = 500
+/**
+ * Matches a search reads at most (the most recent by rowid): a list's first page (its default limit). When there were
+ * more the list says «50+» and asks for a narrower query. Each match is a row read, on a cold cache (a computer just
+ * started) a disk read: bench:db's surname prefix at 1,000,000 contracts, p95 with 500 / 100 / 50 — 45 / 12.5 / 7.0 ms
+ * (decision 113).
+ */
+export const SEARCH_CAP = 50
 
 /** Latin letters that look like the Cyrillic ones a Russian plate uses (А В Е К М Н О Р С Т У Х). */
 const LOOK_ALIKES: Record<string, string> = {
@@ -38,19 +44,6 @@ const LOOK_ALIKES: Record<string, string> = {
 const LAT_OF: Record<string, string> = Object.fromEntries(Object.entries(LOOK_ALIKES).map(([lat, cyr]) => [cyr, lat]))
 
 /**
- * Lower case, ё as е, control characters (a pasted NUL, which FTS5 refuses) as spaces, runs of spaces as one: the
- * same for stored text and queries.
- */
-export function normaliseSearch(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-/**
  * The query with every look-alike letter in the other alphabet, both ways, when it mixes letters and digits (a
  * plate or part of one, a VIN): a plate is stored as the clerk typed it, Cyrillic or Latin, and found either way.
  * Stored text is not mapped, so an older version reading search_text (migration down) still finds what it did.
@@ -60,29 +53,6 @@ function lookAlikeVariants(text: string): string[] {
   const cyrillic = text.replace(/[abcehkmoptxy]/g, (c) => LOOK_ALIKES[c]!)
   const latin = text.replace(/[авекмнорстух]/g, (c) => LAT_OF[c]!)
   return [cyrillic, latin].filter((v) => v !== text)
-}
-
-/** The searchable text of a record from its parts (names, numbers, plate, VIN, phone and passport forms). */
-export function searchText(parts: ReadonlyArray<string | null | undefined>): string {
-  return normaliseSearch(parts.filter((p): p is string => Boolean(p && p.trim())).join(' '))
-}
-
-/**
- * A phone as search_text carries it: its digits without the country prefix (8 or +7), so «8 916 123-45-67»,
- * «+7 (916) 1234567» and «123-45-67» all find it. Null without digits.
- */
-export function phoneSearch(phone: string | null | undefined): string | null {
-  const digits = (phone ?? '').replace(/\D/g, '')
-  if (!digits) return null
-  return digits.length === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits
-}
-
-/** A passport (series and number) as «4519 123456 4519123456»: typed with or without the space it is found. */
-export function passportSearch(series: string | null | undefined, number: string | null | undefined): string | null {
-  const s = (series ?? '').replace(/\s+/g, '')
-  const n = (number ?? '').replace(/\s+/g, '')
-  if (!s && !n) return null
-  return s && n ? `${s} ${n} ${s}${n}` : s || n
 }
 
 /** `%text%` for a LIKE with `ESCAPE '\'`: `%`, `_` and `\` typed by the user are literals. */
@@ -114,6 +84,11 @@ export interface SearchQuery {
   seriesNumber: { series: string; number: string } | null
   /** Ten digits: a blank's number typed without its series. */
   blankNumber: string | null
+  /**
+   * A CASCO contract number (`MSK-01-К000042`, shared/casco/contractNumber.ts), its letter Cyrillic whichever was
+   * typed: every contract of a branch shares the trigrams of `msk-01-к000`, the costliest FTS phrase there is.
+   */
+  contractNumber: string | null
   /**
    * A query of digits and phone punctuation that is a whole ten-digit word of search_text: a phone's national
    * number (an 11-digit «+7…»/«8…» without its prefix, as phoneSearch stores it), a passport series+number, a blank
@@ -157,6 +132,7 @@ export function parseQuery(query: string): SearchQuery | null {
     ? [...new Set([cyrillicPlate, cyrillicPlate.replace(/[АВЕКМНОРСТУХ]/g, (c) => CYR_TO_LAT[c]!)])]
     : []
   const sn = /^([A-ZА-ЯЁ]{3})\s*(\d{10})$/.exec(query.trim().toUpperCase())
+  const cn = /^([A-Z0-9]+(?:-[A-Z0-9]+)*)-[КK](\d{6,})$/.exec(upper)
   return {
     text,
     forms: [...new Set(forms)],
@@ -165,6 +141,7 @@ export function parseQuery(query: string): SearchQuery | null {
     // Series letters are Cyrillic on the blank: Latin twins typed by mistake are folded (as the blank forms do).
     seriesNumber: sn ? { series: normaliseSeries(sn[1]!), number: sn[2]! } : null,
     blankNumber: /^\d{10}$/.test(query.replace(/\s+/g, '')) ? query.replace(/\s+/g, '') : null,
+    contractNumber: cn ? `${cn[1]}-К${cn[2]}` : null,
     tenDigits,
   }
 }
@@ -192,6 +169,8 @@ export interface SearchTable {
   seriesNumber?: { series: string; number: string }
   /** `<table>_digits (digits, id)`: the ten-digit words of search_text (migration 20261205000019). */
   digits?: string
+  /** A uniquely indexed contract number column (casco_quote_number_uq). */
+  contractNumber?: string
 }
 
 export const SEARCH_TABLES = {
@@ -203,7 +182,14 @@ export const SEARCH_TABLES = {
     seriesNumber: { series: 'policy_series', number: 'policy_number' },
     digits: 'osago_policy_digits',
   },
-  casco: { table: 'casco_quote', fts: 'casco_quote_fts', plate: 'plate', vin: 'vin', digits: 'casco_quote_digits' },
+  casco: {
+    table: 'casco_quote',
+    fts: 'casco_quote_fts',
+    plate: 'plate',
+    vin: 'vin',
+    digits: 'casco_quote_digits',
+    contractNumber: 'contract_number',
+  },
   inspection: { table: 'inspection', fts: 'inspection_fts', plate: 'plate', vin: 'vin', digits: 'inspection_digits' },
   termination: {
     table: 'termination_application',
@@ -215,7 +201,7 @@ export const SEARCH_TABLES = {
 } as const satisfies Record<string, SearchTable>
 
 /**
- * Rows whose VIN, plate, series+number or blank number is exactly the query, or whose search_text has the query's
+ * Rows whose VIN, plate, series+number, blank number or contract number is exactly the query, or whose search_text has the query's
  * ten digits as a word (a phone, a passport): indexed columns and tables only.
  */
 async function exactMatches(db: Db, t: SearchTable, q: SearchQuery): Promise<number[]> {
@@ -236,6 +222,9 @@ async function exactMatches(db: Db, t: SearchTable, q: SearchQuery): Promise<num
   }
   if (q.blankNumber && t.seriesNumber) {
     lookups.push(db.raw(`SELECT rowid FROM ${t.table} WHERE ${t.seriesNumber.number} = ?`, [q.blankNumber]))
+  }
+  if (q.contractNumber && t.contractNumber) {
+    lookups.push(db.raw(`SELECT rowid FROM ${t.table} WHERE ${t.contractNumber} = ?`, [q.contractNumber]))
   }
   if (q.tenDigits && t.digits) {
     lookups.push(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from './openDatabase'
-import { listPage, matchingRows, passportSearch, phoneSearch, SEARCH_TABLES, searchText } from './search'
+import { listPage, matchingRows, SEARCH_TABLES } from './search'
+import { passportSearch, phoneSearch, searchText } from './searchText'
 
 /**
  * A whole phone or passport is an exact lookup (issue 12: phone search at 1M contracts): the ten-digit words of

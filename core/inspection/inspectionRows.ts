@@ -5,7 +5,7 @@ import type { InspectionReport } from '../../shared/inspection/report'
 import { AppError } from '../app/appError'
 import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
-import { phoneSearch, searchText } from '../db/search'
+import { phoneSearch, searchText } from '../db/searchText'
 import type { Knex } from 'knex'
 
 /** An inspection as stored: the typed table map's row (core/db/tables.ts). */

@@ -5,7 +5,7 @@ import type { OsagoPolicy, OsagoPolicySummary } from '../../shared/osago/policy'
 import { partyName } from '../../shared/party/display'
 import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
-import { passportSearch, phoneSearch, searchText } from '../db/search'
+import { passportSearch, phoneSearch, searchText } from '../db/searchText'
 import type { RowOf } from '../db/tables'
 import { findWithDocument } from '../db/withDocument'
 

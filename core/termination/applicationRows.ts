@@ -13,7 +13,7 @@ import type { TerminationDocument } from '../../shared/termination/rulesSchema'
 import { AppError } from '../app/appError'
 import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
-import { passportSearch, phoneSearch, searchText } from '../db/search'
+import { passportSearch, phoneSearch, searchText } from '../db/searchText'
 
 /** An application's search_text: its numbers, the contract's, the names, plate, VIN, the applicant's phone and passport. */
 export function applicationSearchText(number: string, contract: ContractData, details: ApplicationDetails): string {

@@ -17,7 +17,8 @@ import type { RowOf } from '../db/tables'
 import type { DerivedColumns } from '../db/derived'
 import type { Db } from '../db/openDatabase'
 import { appliedOsagoChanges, osagoTermsInForce, type AppliedOsagoChange } from '../osago/api'
-import { matchingRows, SEARCH_TABLES, searchText, type SearchTable } from '../db/search'
+import { matchingRows, SEARCH_TABLES, type SearchTable } from '../db/search'
+import { searchText } from '../db/searchText'
 
 /**
  * Contracts the termination desk can act on: OSAGO policies issued in this branch (read-only here; only
