@@ -20,6 +20,7 @@ import { SYNC_SETTINGS } from '../../core/sync/syncSettings'
 import { FEATURES } from '../../core/app/createCore'
 import { registerDerivedColumns } from '../../core/db/derived'
 import { searchColumns } from '../../core/osago/osagoRows'
+import { SYNC_HEAP_FLAGS } from '../../shared/sync/heapFlags'
 import { benchPhotos, spread, type Spread } from './photos'
 import { cpuBetween, findPostmaster, sampleCpu, type CpuSample } from './cpuTime'
 
@@ -50,6 +51,10 @@ const JSON_OUT = process.argv.includes('--json')
 /** BENCH_STEPS=contracts (or photos, load, comma-separated) runs only those; contracts always run. */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'contracts,photos,load').split(',').map((x) => x.trim()))
 
+// The devices run in this process: with the heap flags the app's core host runs with, as `npm run bench:sync` starts it.
+const missingFlags = SYNC_HEAP_FLAGS.filter((f) => !process.execArgv.includes(f))
+if (missingFlags.length > 0)
+  console.warn(`note: started without ${missingFlags.join(' ')}: the devices do not run as the app's core does`)
 const reference = loadReferenceData({ bundledDir: RESOURCES })
 // As createCore does before sync runs: a device recomputes the derived columns (search_text) of every row it pulls
 // (core/db/derived.ts), and that is part of what a pull costs in the app.

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process'
 import { resolve } from 'node:path'
+import { SYNC_HEAP_FLAGS } from '../../shared/sync/heapFlags'
 import type { FromHost, HostProcess } from './protocol'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -22,7 +23,8 @@ export function forkHost(opts: ForkHostOptions = {}): HostProcess {
   const entry = opts.entry ?? HOST_SOURCE_ENTRY
   const child = fork(entry, [], {
     cwd: ROOT,
-    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    // The app's utilityProcess gets the same heap flags (electron/main/coreProxy.ts).
+    execArgv: [...SYNC_HEAP_FLAGS, ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : [])],
     env: opts.env ?? process.env,
     serialization: 'advanced',
     stdio:

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -103,5 +104,47 @@ describe('a pulled page in one transaction', () => {
     ])
     expect(await getState(db, 'cursor')).toBe('4')
     expect(await db('audit_log').where({ action: 'sync.hq-version' }).count({ n: '*' }).first()).toMatchObject({ n: 3 })
+  })
+
+  it('commits a page without waiting for the disk, and every other write of the device still does', async () => {
+    const synchronous = async () =>
+      ((await db.raw('PRAGMA synchronous')) as Array<{ synchronous: number }>)[0]!.synchronous
+    expect(await synchronous()).toBe(2) // FULL (core/db/openDatabase.ts)
+    // What the one connection is told, in order: the synchronous pragmas and the transactions' ends.
+    const conn = (await db.client.acquireConnection()) as BetterSqlite3.Database
+    await db.client.releaseConnection(conn)
+    const told: string[] = []
+    const pragma = conn.pragma.bind(conn)
+    const prepare = conn.prepare.bind(conn)
+    conn.pragma = ((source: string, options?: BetterSqlite3.PragmaOptions) => {
+      if (source.startsWith('synchronous =')) told.push(source)
+      return pragma(source, options)
+    }) as typeof conn.pragma
+    conn.prepare = ((sql: string) => {
+      const word = /^(BEGIN|COMMIT|ROLLBACK)\s*;?$/i.exec(sql.trim())?.[1] // not a savepoint's
+      if (word) told.push(word.toUpperCase())
+      return prepare(sql)
+    }) as typeof conn.prepare
+    try {
+      // A write asked for while a page is applied waits for the page's commit and the reset: it commits FULL.
+      const page = apply([branch('b1', 'MSK-01'), staff('s1', 'b1', 'anna')], '2')
+      const during = write(db, SYSTEM_ACTOR, 'edit', new Date(at), (w) =>
+        w.update('staff', 's1', { full_name: 'Анна' }),
+      )
+      await Promise.all([page, during])
+      expect(told).toEqual(['synchronous = NORMAL', 'BEGIN', 'COMMIT', 'synchronous = 2', 'BEGIN', 'COMMIT'])
+      // The record-by-record way (staff s2 refused: the same login) is a page's transaction too.
+      told.length = 0
+      await apply([staff('s2', 'b1', 'anna'), staff('s3', 'b1', 'vera')], '4')
+      expect(told).toEqual([
+        ...['synchronous = NORMAL', 'BEGIN', 'ROLLBACK', 'synchronous = 2'],
+        ...['synchronous = NORMAL', 'BEGIN', 'COMMIT', 'synchronous = 2'],
+      ])
+      expect(await ids('sync_pull_deferred')).toEqual(['s2'])
+    } finally {
+      conn.pragma = pragma
+      conn.prepare = prepare
+    }
+    expect(await synchronous()).toBe(2)
   })
 })

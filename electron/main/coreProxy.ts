@@ -18,6 +18,7 @@ import {
 import type { CallOrigin, Dispatch } from '../../core/ipc/dispatch'
 import type { PrintPlatform } from '../../core/print/platform'
 import type { SecretStore } from '../../core/sync/secretStore'
+import { SYNC_HEAP_FLAGS } from '../../shared/sync/heapFlags'
 import type { Updater } from '../../core/update/updater'
 import { fail } from '../../shared/contract/result'
 import { translate } from '../../shared/i18n/messages'
@@ -423,7 +424,7 @@ export function utilityProcessHost(
   fork: (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess,
   entry: string,
 ): HostProcess {
-  const child = fork(entry, [], { serviceName: 'Branch Desk core', stdio: 'inherit' })
+  const child = fork(entry, [], { serviceName: 'Branch Desk core', stdio: 'inherit', execArgv: [...SYNC_HEAP_FLAGS] })
   const exitListeners: Array<(exit: { code: number | null; signal: string | null }) => void> = []
   child.once('exit', (code: number) => {
     for (const l of exitListeners) l({ code, signal: null })

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
+import { SYNC_HEAP_FLAGS } from '../../shared/sync/heapFlags'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
@@ -17,7 +18,8 @@ export interface HqProcess {
  * HQ answers its health check.
  */
 export async function startHqProcess(env: Record<string, string>, port: number): Promise<HqProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'hq/main.ts')], {
+  // As `npm run hq` starts it (package.json; scripts/heapFlags.test.ts holds the two together).
+  const child = spawn(process.execPath, [...SYNC_HEAP_FLAGS, '--import', 'tsx', resolve(ROOT, 'hq/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
