@@ -293,6 +293,7 @@ async function main(): Promise<Figures> {
     let photoFigures: Pick<Figures, 'photoMBps' | 'rawUploadMBps'> = { photoMBps: null, rawUploadMBps: null }
     if (STEPS.has('photos')) {
       failAt('photos')
+      mark('photos-start')
       const photoDir = join(work, 'photos')
       const photoList: string[] = []
       const source: BlobSource = { name: 'photos', list: async () => [...photoList], path: (s) => join(photoDir, s) }
@@ -320,6 +321,7 @@ async function main(): Promise<Figures> {
           if (stored !== files.length) throw new Error(`HQ holds ${stored} of ${files.length} photos`)
         },
       })
+      mark('photos-end')
       console.log(
         `2. Photos (${photos.mb.toFixed(0)} MB per run, ${RUNS} runs), MB/s: app ${fmt(photos.app, 1)}; raw upload ${fmt(photos.raw, 1)}; ` +
           `median ratio ${(photos.photoMBps / photos.rawUploadMBps).toFixed(2)}×`,
