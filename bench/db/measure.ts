@@ -9,7 +9,7 @@ import { TRUSTED_URL } from './seed'
  * (input parsed by the contract's schema, the session's role checked, then the handler), with a signed-in clerk's
  * session: the lists' first pages with default filters, the home screen's deadline card, the search boxes of the
  * OSAGO, CASCO and termination lists with inputs of each kind taken from random stored records, and the global
- * search (Ctrl+K). Every search knows which record it was taken from and counts whether that record came back.
+ * search (Ctrl+K), and the radar of the branch's dates. Every search knows which record it was taken from and counts whether that record came back.
  */
 
 export const OPERATIONS = [
@@ -27,6 +27,8 @@ export const OPERATIONS = [
   'searchCascoContract',
   'searchIncomingNumber',
   'globalSearch',
+  // Last: it reads every policy in force and its document, which would warm the cache for the operations after it.
+  'radar',
 ] as const
 export type Operation = (typeof OPERATIONS)[number]
 
@@ -156,6 +158,9 @@ function plan(op: Operation, s: Awaited<ReturnType<typeof samples>>, i: number):
       return { channel: 'termination/list-applications', input: {} }
     case 'dashboard':
       return { channel: 'termination/list-deadlines', input: { dueSoonDays: 3 } }
+    case 'radar':
+      // The branch's calendar of dates (issue 17): every kind the clerk may open, diagnostic cards ending included.
+      return { channel: 'radar/get', input: {} }
     case 'searchPolicyNumber':
       return n ? list(`${n.series} ${n.number}`, n.id) : null
     case 'searchBlankNumber':
