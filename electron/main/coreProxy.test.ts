@@ -441,7 +441,13 @@ describe('the utility process as the proxy holds it', () => {
       ((...args: unknown[]) => (forks.push(args), child)) as never,
       '/app/out/main/coreHost.js',
     )
-    expect(forks).toEqual([['/app/out/main/coreHost.js', [], { serviceName: 'Branch Desk core', stdio: 'inherit', execArgv: ['--max-semi-space-size=64'] }]])
+    expect(forks).toEqual([
+      [
+        '/app/out/main/coreHost.js',
+        [],
+        { serviceName: 'Branch Desk core', stdio: 'inherit', execArgv: ['--max-semi-space-size=64'] },
+      ],
+    ])
     expect(host.pid).toBe(77)
     const heard: FromHost[] = []
     const exits: unknown[] = []
