@@ -27,6 +27,7 @@ import * as fiscalSettings from './20261206000003_fiscal_settings'
 import * as payments from './20261206000004_payments'
 import * as documentLedger from './20261206000006_document_ledger'
 import * as blankMoves from './20261206000007_blank_moves'
+import * as osagoCardWatch from './20261206000008_osago_card_watch'
 
 /**
  * Migrations are listed explicitly (not discovered on disk) so that the bundled main process carries them.
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261206000004_payments', ...payments },
   { name: '20261206000006_document_ledger', ...documentLedger },
   { name: '20261206000007_blank_moves', ...blankMoves },
+  { name: '20261206000008_osago_card_watch', ...osagoCardWatch },
 ]
 
 export function migrationSource(upTo?: string): Knex.MigrationSource<Migration> {
