@@ -266,10 +266,22 @@ export class FolderBlobStore implements BlobStore {
     const { part, done } = this.paths(branchCode, sha256)
     const size = Number(row.size)
     this.hashes.delete(`${branchCode}/${sha256}`)
-    // A running hash that saw every byte, or (chunks at other instances, HQ restarted) the file read once.
-    let digest = running?.digest('hex') ?? (await hashFile(part, size))
-    // A running hash may have followed an attempt another instance threw away: the file decides.
-    if (digest !== sha256 && running) digest = await hashFile(part, size)
+    let digest: string
+    try {
+      // A running hash that saw every byte, or (chunks at other instances, HQ restarted) the file read once.
+      digest = running?.digest('hex') ?? (await hashFile(part, size))
+      // A running hash may have followed an attempt another instance threw away: the file decides.
+      if (digest !== sha256 && running) digest = await hashFile(part, size)
+    } catch (e) {
+      // Another instance completed the same last chunk a moment ago and gave the file its name (its row may not say
+      // so yet): the file under its name decides, and this request answers complete as that one does.
+      if ((e as { code?: unknown }).code !== 'ENOENT' || (await hashFile(done, size).catch(() => null)) !== sha256)
+        throw e
+      await this.db('hq_blob')
+        .where({ branch_code: branchCode, sha256, complete: false })
+        .update({ complete: true, received: size, completed_at: now.toISOString() })
+      return { sha256, size, received: size, complete: true }
+    }
     if (digest !== sha256) {
       await rm(part, { force: true })
       // Another instance completed it while this request wrote the same last chunk into a fresh part file.

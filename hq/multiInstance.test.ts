@@ -294,4 +294,44 @@ describe('what the instances share, called from two connection pools at once', (
       await two.destroy()
     }
   })
+
+  it('the last chunk still arriving at one instance when the other has completed the file: both answer complete', async () => {
+    const dbUrl = await pg.createDatabase('blobs_renamed')
+    const one = await openHqDatabase({ client: 'pg', url: dbUrl })
+    const two = await openHqDatabase({ client: 'pg', url: dbUrl }, { migrate: false })
+    const dir = join(work, 'renamed-blobs')
+    try {
+      const now = new Date()
+      await ensureBranch(one, { code: 'MSK-01', name: 'MSK-01', city: 'Москва' }, now)
+      const a = new FolderBlobStore(one, dir)
+      const b = new FolderBlobStore(two, dir)
+      const data = randomBytes(2 * 64 * 1024)
+      const hash = sha(data)
+      const K = 64 * 1024
+      await a.begin('MSK-01', 'dev', hash, data.length, now)
+      await a.append('MSK-01', hash, 0, data.subarray(0, K), now)
+      // The second instance never saw the first bytes (no running hash): it hashes the part file when its chunk ends
+      // — which the first instance has renamed by then (CI met this as ENOENT, session 12).
+      let release!: () => void
+      const held = new Promise<void>((r) => (release = r))
+      let started!: () => void
+      const reading = new Promise<void>((r) => (started = r))
+      const late = (async function* () {
+        started() // past its row's read and the part file's open: reading the body
+        yield data.subarray(K, K + 1024)
+        await held
+        yield data.subarray(K + 1024, 2 * K)
+      })()
+      const second = b.appendStream('MSK-01', hash, K, K, late, now)
+      await reading
+      expect(await a.append('MSK-01', hash, K, data.subarray(K, 2 * K), now)).toMatchObject({ complete: true })
+      release()
+      expect(await second).toMatchObject({ complete: true, received: data.length })
+      const { path } = await b.file('MSK-01', hash)
+      expect(readFileSync(path).equals(data)).toBe(true)
+    } finally {
+      await one.destroy()
+      await two.destroy()
+    }
+  })
 })
