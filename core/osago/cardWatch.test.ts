@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrationSource } from '../../migrations'
 import { openDatabase, type Db } from '../db/openDatabase'
+import type { PulledItem } from '../../shared/sync/protocol'
+import { LocalSchema } from '../sync/localRows'
+import { applyPage } from '../sync/pullChanges'
 import { diagnosticCardsEnding } from './api'
 
 /**
@@ -115,5 +118,36 @@ describe('the diagnostic cards the radar watches (migration 20261206000008)', ()
     await policy('b', 'issued', '2000-12-31', '2000-04-01')
     await db.migrate.latest({ migrationSource: migrationSource() })
     expect(await watched()).toEqual(['a'])
+  })
+
+  it('is kept by a pulled page, its policies and documents held for multi-row inserts (core/db/write.ts canHold)', async () => {
+    await db.raw('PRAGMA foreign_keys = ON')
+    const item = (entity: string, id: string, data: Record<string, unknown>): PulledItem => ({
+      kind: 'record',
+      seq: '1',
+      entity,
+      id,
+      rowVersion: 1,
+      data: { id, created_at: at, updated_at: at, row_version: 1, ...data },
+    })
+    const issued = (id: string, validUntil: string) => [
+      item('osago_policy', id, { status: 'issued', end_date: '2026-12-31', policy_series: 'ХХХ', policy_number: id }),
+      item('osago_document', id, { draft: { vehicle: { diagnosticCard: { number: '1', validUntil } } } }),
+    ]
+    const summary = { pages: 0, records: 0, references: 0, waiting: 0 }
+    await applyPage(
+      db,
+      new LocalSchema(),
+      {
+        items: [...issued('a', '2026-04-01'), ...issued('b', '2027-06-01'), ...issued('c', '2026-04-20')],
+        cursor: '6',
+        more: false,
+      },
+      null,
+      () => new Date(at),
+      summary,
+    )
+    expect(summary.records).toBe(6)
+    expect(await ending()).toEqual(['a', 'c'])
   })
 })
