@@ -243,16 +243,28 @@ describe('what the instances share, called from two connection pools at once', (
     }
   })
 
-  it('chunks of one upload at different instances, the same chunk at two at once: one consistent file', async () => {
-    const dbUrl = await pg.createDatabase('blobs_shared')
+  /** Two instances' blob stores: each its own connection pool, one database and one shared folder. */
+  async function twoStores(name: string) {
+    const dbUrl = await pg.createDatabase(name)
     const one = await openHqDatabase({ client: 'pg', url: dbUrl })
     const two = await openHqDatabase({ client: 'pg', url: dbUrl }, { migrate: false })
-    const dir = join(work, 'shared-blobs')
+    const dir = join(work, name)
+    await ensureBranch(one, { code: 'MSK-01', name: 'MSK-01', city: 'Москва' }, new Date())
+    return {
+      a: new FolderBlobStore(one, dir),
+      b: new FolderBlobStore(two, dir),
+      dir,
+      close: async () => {
+        await one.destroy()
+        await two.destroy()
+      },
+    }
+  }
+
+  it('chunks of one upload at different instances, the same chunk at two at once: one consistent file', async () => {
+    const { a, b, close } = await twoStores('blobs_shared')
     try {
       const now = new Date()
-      await ensureBranch(one, { code: 'MSK-01', name: 'MSK-01', city: 'Москва' }, now)
-      const a = new FolderBlobStore(one, dir)
-      const b = new FolderBlobStore(two, dir)
       const data = randomBytes(3 * 256 * 1024)
       const hash = sha(data)
       const piece = (from: number, to: number) => data.subarray(from, to)
@@ -290,21 +302,14 @@ describe('what the instances share, called from two connection pools at once', (
       // A late duplicate of the last chunk at the other instance changes nothing.
       expect(await b.append('MSK-01', hash, 2 * K, piece(2 * K, 3 * K), now)).toMatchObject({ complete: true })
     } finally {
-      await one.destroy()
-      await two.destroy()
+      await close()
     }
   })
 
   it('the last chunk still arriving at one instance when the other has completed the file: both answer complete', async () => {
-    const dbUrl = await pg.createDatabase('blobs_renamed')
-    const one = await openHqDatabase({ client: 'pg', url: dbUrl })
-    const two = await openHqDatabase({ client: 'pg', url: dbUrl }, { migrate: false })
-    const dir = join(work, 'renamed-blobs')
+    const { a, b, close } = await twoStores('blobs_renamed')
     try {
       const now = new Date()
-      await ensureBranch(one, { code: 'MSK-01', name: 'MSK-01', city: 'Москва' }, now)
-      const a = new FolderBlobStore(one, dir)
-      const b = new FolderBlobStore(two, dir)
       const data = randomBytes(2 * 64 * 1024)
       const hash = sha(data)
       const K = 64 * 1024
@@ -330,8 +335,7 @@ describe('what the instances share, called from two connection pools at once', (
       const { path } = await b.file('MSK-01', hash)
       expect(readFileSync(path).equals(data)).toBe(true)
     } finally {
-      await one.destroy()
-      await two.destroy()
+      await close()
     }
   })
 })
