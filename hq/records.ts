@@ -56,6 +56,16 @@ export async function getRecords(
 }
 
 /**
+ * getRecordsOf on PostgreSQL: a lateral lookup per pair, which is one probe of the primary key per id whatever the
+ * planner guesses (`limit 1` keeps the subquery from being flattened into a join). As a join PostgreSQL hashed the
+ * whole table once it held a few thousand records (its guess for an array is a few hundred rows): a push batch's
+ * read grew with everything HQ holds, 9–12 ms a batch at 20,000 records, inside the branch's lock (bench:sync).
+ */
+export const RECORDS_OF_PG = `select r.entity, r.id, r.branch_code, r.row_version, r.data, r.natural_key
+  from unnest(?::text[], ?::text[]) as x(entity, id)
+  cross join lateral (select * from hq_record h where h.entity = x.entity and h.id = x.id limit 1) r`
+
+/**
  * Records of several entities by entity and id, in one statement on PostgreSQL (the pairs as two array
  * parameters, joined to the primary key) and one query per entity on SQLite. Keyed by `entity` + U+0000 + `id`;
  * records HQ does not hold are absent. A push batch reads its records with it (hq/push.ts): a batch of policies and
@@ -80,12 +90,7 @@ export async function getRecordsOf(
     }
   }
   if (ids.length === 0) return out
-  const { rows } = (await db.raw(
-    `select r.entity, r.id, r.branch_code, r.row_version, r.data, r.natural_key
-       from unnest(?::text[], ?::text[]) as x(entity, id)
-       join hq_record r on r.entity = x.entity and r.id = x.id`,
-    [entities, ids],
-  )) as { rows: RecordRow[] }
+  const { rows } = (await db.raw(RECORDS_OF_PG, [entities, ids])) as { rows: RecordRow[] }
   for (const r of rows) out.set(`${r.entity}\u0000${r.id}`, toRecord(r))
   return out
 }
@@ -126,6 +131,18 @@ export async function getKeyHolders(
   keys: readonly string[],
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>()
+  if (keys.length === 0) return out
+  if (db.client.config.client === 'pg') {
+    // One probe of the key's unique index per key, as RECORDS_OF_PG: `natural_key in (…)` may be planned as a scan.
+    const { rows } = (await db.raw(
+      `select r.id, r.natural_key from unnest(?::text[]) as x(key)
+         cross join lateral (select id, natural_key from hq_record h where h.entity = ? and h.natural_key = x.key
+           limit 1) r`,
+      [keys as string[], entity],
+    )) as { rows: Array<{ id: string; natural_key: string }> }
+    for (const r of rows) out.set(r.natural_key, r.id)
+    return out
+  }
   for (let i = 0; i < keys.length; i += 500) {
     const rows = (await db('hq_record')
       .where({ entity })
@@ -236,7 +253,8 @@ export async function writePushBatch(
   if (!oneStatement) {
     await writeRecords(trx, writes, now)
     await insertChanges(trx, changes)
-    await trx('hq_device').where({ id: deviceId }).update({ last_seen_at: now })
+    const devices = await trx('hq_device').where({ id: deviceId }).update({ last_seen_at: now })
+    if (devices !== 1) throw new Error(`no device ${deviceId}`)
     return
   }
   const rows = writes.map((w, i) => ({ w, seq: i + 1, data: storedJson(w.data, w.json) }))
@@ -266,20 +284,23 @@ export async function writePushBatch(
     bindings.push(now, now, ...recordsetParams(inserts))
   }
   if (changes.length > 0) {
-    ctes.push(`chg as (${CHANGE_INSERT} returning 1)`)
-    bindings.push(...changeParams(changes))
+    const insert = changeInsert(changes)
+    ctes.push(`chg as (${insert.sql} returning 1)`)
+    bindings.push(...insert.bindings)
   }
   ctes.push(`dev as (update hq_device set last_seen_at = ? where id = ? returning 1)`)
   bindings.push(now, deviceId)
   const result = (await trx.raw(
     `with ${ctes.join(',\n')}
      select ${rows.length > 0 ? '(select count(*) from alloc)' : '1'} as branches,
-       ${updates.length > 0 ? '(select count(*) from upd)' : '0'} as updated`,
+       ${updates.length > 0 ? '(select count(*) from upd)' : '0'} as updated, (select count(*) from dev) as devices`,
     bindings,
-  )) as { rows: Array<{ branches: string | number; updated: string | number }> }
+  )) as { rows: Array<{ branches: string | number; updated: string | number; devices: string | number }> }
   const r = result.rows[0]!
-  // Both are certain under the branch row's lock; a miss would put a position out of order, so it fails the batch.
+  // All certain under the branch row's lock; a miss would put a position out of order, so it fails the batch. The
+  // branch and the device stand in for the foreign keys PostgreSQL no longer checks row by row (decision 117).
   if (Number(r.branches) !== 1) throw new Error(`no branch ${branchCode}`)
+  if (Number(r.devices) !== 1) throw new Error(`no device ${deviceId}`)
   if (Number(r.updated) !== updates.length) throw new Error(`${updates.length - Number(r.updated)} records vanished`)
 }
 
@@ -321,8 +342,8 @@ function recordsetParams(rows: ReadonlyArray<{ w: RecordWrite; seq: number; data
 }
 
 /**
- * The push log's rows for a batch (hq_change). On PostgreSQL one statement with each column as one array parameter
- * (CHANGE_INSERT); on SQLite multi-row inserts within its bound-value limit (14 values a row).
+ * The push log's rows for a batch (hq_change). On PostgreSQL one statement (`changeInsert`); on SQLite multi-row
+ * inserts within its bound-value limit (14 values a row).
  */
 export async function insertChanges(
   trx: Knex.Transaction,
@@ -330,7 +351,8 @@ export async function insertChanges(
 ): Promise<void> {
   if (rows.length === 0) return
   if (trx.client.config.client === 'pg') {
-    await trx.raw(CHANGE_INSERT, changeParams(rows))
+    const { sql, bindings } = changeInsert(rows)
+    await trx.raw(sql, bindings)
     return
   }
   for (let i = 0; i < rows.length; i += 500) await trx('hq_change').insert(rows.slice(i, i + 500))
@@ -359,9 +381,35 @@ const CHANGE_COLUMNS: ReadonlyArray<readonly [string, 'text' | 'integer']> = [
   ['via', 'text'],
 ]
 
-const CHANGE_INSERT = `insert into hq_change (${CHANGE_COLUMNS.map(([c]) => c).join(', ')})
-  select * from unnest(${CHANGE_COLUMNS.map(([, type]) => `?::${type}[]`).join(', ')})`
-
-function changeParams(rows: ReadonlyArray<Record<string, unknown>>): Knex.Value[] {
-  return CHANGE_COLUMNS.map(([c]) => rows.map((r) => (r[c] ?? null) as Knex.Value)) as Knex.Value[]
+/**
+ * The insert of a batch's log rows on PostgreSQL. A column with one value in every row — the device, branch, time
+ * received and channel always; the status and reasons of a batch all accepted; often the author — goes as that one
+ * value, the others as arrays: half the arrays the driver escapes element by element and PostgreSQL parses inside
+ * the branch's lock (decision 117). The change id is always an array: unnest needs one.
+ */
+export function changeInsert(rows: ReadonlyArray<Record<string, unknown>>): { sql: string; bindings: Knex.Value[] } {
+  const select: string[] = []
+  const selectBindings: Knex.Value[] = []
+  const arrays: string[] = []
+  const arrayColumns: string[] = []
+  const arrayBindings: Knex.Value[] = []
+  for (const [column, type] of CHANGE_COLUMNS) {
+    const values = rows.map((r) => (r[column] ?? null) as Knex.Value)
+    const first = values[0] ?? null
+    if (column !== 'change_id' && values.every((v) => v === first)) {
+      select.push(`?::${type}`)
+      selectBindings.push(first)
+    } else {
+      select.push(`u.${column}`)
+      arrays.push(`?::${type}[]`)
+      arrayColumns.push(column)
+      arrayBindings.push(values as Knex.Value)
+    }
+  }
+  return {
+    sql: `insert into hq_change (${CHANGE_COLUMNS.map(([c]) => c).join(', ')})
+  select ${select.join(', ')}
+  from unnest(${arrays.join(', ')}) as u(${arrayColumns.join(', ')})`,
+    bindings: [...selectBindings, ...arrayBindings],
+  }
 }

@@ -7,6 +7,7 @@ import * as severalInstances from './20261205000022_hq_several_instances'
 import * as clientLookup from './20261206000002_hq_client_lookup'
 import * as reportIndexes from './20261206000003_hq_report_indexes'
 import * as documentLedger from './20261206000006_hq_document_ledger'
+import * as batchChecks from './20261206000007_hq_batch_checks'
 
 /** HQ's own migrations, listed explicitly (run by `npm run hq` at start). Append; never edit a shipped one. */
 export interface HqMigration {
@@ -24,6 +25,7 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   { name: '20261206000002_hq_client_lookup', ...clientLookup },
   { name: '20261206000003_hq_report_indexes', ...reportIndexes },
   { name: '20261206000006_hq_document_ledger', ...documentLedger },
+  { name: '20261206000007_hq_batch_checks', ...batchChecks },
 ]
 
 export function hqMigrationSource(): Knex.MigrationSource<HqMigration> {
