@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import type { Knex } from 'knex'
 import { uuidv7 } from 'uuidv7'
 import type { PulledItem, PulledRecord, PullResponse } from '../../shared/sync/protocol'
@@ -9,6 +8,7 @@ import { SYNC_SETTINGS } from './syncSettings'
 import { PreparedWrites, SYSTEM_ACTOR, Writer } from '../db/write'
 import { installReference, type ReferenceTarget } from './referenceUpdates'
 import { getState, setState } from './syncState'
+import { resendableTransaction } from './resendableCommit'
 
 export interface PullSummary {
   pages: number
@@ -78,7 +78,7 @@ export async function applyPage(
 ): Promise<void> {
   const counted: PullSummary = { pages: 0, records: 0, references: 0, waiting: 0 }
   try {
-    await pageTransaction(db, async (trx) => {
+    await resendableTransaction(db, async (trx) => {
       const at = now().toISOString()
       await applyPageAtOnce(trx, schema, page, reference, at, counted)
       await retryWaiting(trx, schema, at)
@@ -88,7 +88,7 @@ export async function applyPage(
     if (!(e instanceof RecordRefused)) throw e
     counted.records = 0
     counted.references = 0
-    await pageTransaction(db, async (trx) => {
+    await resendableTransaction(db, async (trx) => {
       const at = now().toISOString()
       for (const item of page.items) {
         if (item.kind === 'reference') {
@@ -103,27 +103,6 @@ export async function applyPage(
   }
   summary.records += counted.records
   summary.references += counted.references
-}
-
-/**
- * A page's transaction, committed without waiting for the disk (synchronous = NORMAL for this commit alone). What a
- * page writes is HQ's and comes again: the cursor is in the same transaction, so a power cut that takes the last
- * pages back takes their cursor back too, and the next pull asks for them again; the WAL keeps the order, so the
- * first write of the device's own after them (synchronous = FULL, its fsync) makes them durable as well. A page is
- * ~4 MB of WAL: its fsync takes 2–3 ms on this machine's SSD and tens of ms on a branch computer's hard disk, once
- * per 1,000 records, with the device's one thread waiting. The connection is held from the pragma to its reset, so
- * no other write commits in between (the database has one connection).
- */
-async function pageTransaction(db: Db, fn: (trx: Knex.Transaction) => Promise<void>): Promise<void> {
-  const conn = (await db.client.acquireConnection()) as BetterSqlite3.Database
-  const was = conn.pragma('synchronous', { simple: true }) as number
-  try {
-    conn.pragma('synchronous = NORMAL')
-    await db.transaction(fn, { connection: conn })
-  } finally {
-    conn.pragma(`synchronous = ${was}`)
-    await db.client.releaseConnection(conn)
-  }
 }
 
 /** SQLite refused a record on the fast way: the page goes again record by record. */

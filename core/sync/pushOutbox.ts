@@ -5,6 +5,7 @@ import type { Db } from '../db/openDatabase'
 import type { HqClient } from './hqClient'
 import { LocalSchema, writeHqVersion } from './localRows'
 import { SYNC_SETTINGS } from './syncSettings'
+import { resendableTransaction } from './resendableCommit'
 
 export interface OutboxRow {
   seq: number
@@ -249,7 +250,8 @@ export async function recordAnswers(
   const schema = new LocalSchema()
   const byId = new Map(results.map((r) => [r.changeId, r]))
   const at = nowDate.toISOString()
-  await db.transaction(async (trx) => {
+  // Without waiting for the disk: an answer a power cut takes back is asked again (core/sync/resendableCommit.ts).
+  await resendableTransaction(db, async (trx) => {
     // Already settled: an answer bundle imported after an online push, or superseded earlier in this run.
     const settled = new Set<number>()
     for (let i = 0; i < rows.length; i += 500) {
