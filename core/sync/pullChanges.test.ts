@@ -1,10 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PulledItem } from '../../shared/sync/protocol'
 import { openDatabase, type Db } from '../db/openDatabase'
+import { recordCommits, synchronousNow } from '../testing/commitRecorder'
 import { SYSTEM_ACTOR, write } from '../db/write'
 import { LocalSchema } from './localRows'
 import { applyPage, type PullSummary } from './pullChanges'
@@ -107,24 +107,8 @@ describe('a pulled page in one transaction', () => {
   })
 
   it('commits a page without waiting for the disk, and every other write of the device still does', async () => {
-    const synchronous = async () =>
-      ((await db.raw('PRAGMA synchronous')) as Array<{ synchronous: number }>)[0]!.synchronous
-    expect(await synchronous()).toBe(2) // FULL (core/db/openDatabase.ts)
-    // What the one connection is told, in order: the synchronous pragmas and the transactions' ends.
-    const conn = (await db.client.acquireConnection()) as BetterSqlite3.Database
-    await db.client.releaseConnection(conn)
-    const told: string[] = []
-    const pragma = conn.pragma.bind(conn)
-    const prepare = conn.prepare.bind(conn)
-    conn.pragma = ((source: string, options?: BetterSqlite3.PragmaOptions) => {
-      if (source.startsWith('synchronous =')) told.push(source)
-      return pragma(source, options)
-    }) as typeof conn.pragma
-    conn.prepare = ((sql: string) => {
-      const word = /^(BEGIN|COMMIT|ROLLBACK)\s*;?$/i.exec(sql.trim())?.[1] // not a savepoint's
-      if (word) told.push(word.toUpperCase())
-      return prepare(sql)
-    }) as typeof conn.prepare
+    expect(await synchronousNow(db)).toBe(2) // FULL (core/db/openDatabase.ts)
+    const { told, restore } = await recordCommits(db)
     try {
       // A write asked for while a page is applied waits for the page's commit and the reset: it commits FULL.
       const page = apply([branch('b1', 'MSK-01'), staff('s1', 'b1', 'anna')], '2')
@@ -142,9 +126,8 @@ describe('a pulled page in one transaction', () => {
       ])
       expect(await ids('sync_pull_deferred')).toEqual(['s2'])
     } finally {
-      conn.pragma = pragma
-      conn.prepare = prepare
+      restore()
     }
-    expect(await synchronous()).toBe(2)
+    expect(await synchronousNow(db)).toBe(2)
   })
 })

@@ -1,9 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../db/openDatabase'
+import { recordCommits, synchronousNow } from '../testing/commitRecorder'
 import { SYSTEM_ACTOR, write } from '../db/write'
 import { emptyPushSummary, pendingOutbox, recordAnswers } from './pushOutbox'
 
@@ -40,24 +40,8 @@ describe("HQ's answers to a push batch", () => {
     })
     const rows = await pendingOutbox(db)
     expect(rows).toHaveLength(2)
-    const synchronous = async () =>
-      ((await db.raw('PRAGMA synchronous')) as Array<{ synchronous: number }>)[0]!.synchronous
-    expect(await synchronous()).toBe(2) // FULL (core/db/openDatabase.ts)
-    // What the one connection is told, in order: the synchronous pragmas and the transactions' ends.
-    const conn = (await db.client.acquireConnection()) as BetterSqlite3.Database
-    await db.client.releaseConnection(conn)
-    const told: string[] = []
-    const pragma = conn.pragma.bind(conn)
-    const prepare = conn.prepare.bind(conn)
-    conn.pragma = ((source: string, options?: BetterSqlite3.PragmaOptions) => {
-      if (source.startsWith('synchronous =')) told.push(source)
-      return pragma(source, options)
-    }) as typeof conn.pragma
-    conn.prepare = ((sql: string) => {
-      const word = /^(BEGIN|COMMIT|ROLLBACK)\s*;?$/i.exec(sql.trim())?.[1] // not a savepoint's
-      if (word) told.push(word.toUpperCase())
-      return prepare(sql)
-    }) as typeof conn.prepare
+    expect(await synchronousNow(db)).toBe(2) // FULL (core/db/openDatabase.ts)
+    const { told, restore } = await recordCommits(db)
     try {
       const summary = emptyPushSummary()
       const answers = recordAnswers(
@@ -72,10 +56,9 @@ describe("HQ's answers to a push batch", () => {
       expect(told).toEqual(['synchronous = NORMAL', 'BEGIN', 'COMMIT', 'synchronous = 2', 'BEGIN', 'COMMIT'])
       expect(summary.accepted).toBe(2)
     } finally {
-      conn.pragma = pragma
-      conn.prepare = prepare
+      restore()
     }
-    expect(await synchronous()).toBe(2)
+    expect(await synchronousNow(db)).toBe(2)
     // The two answered; the edit made meanwhile is the one change left to send.
     expect((await pendingOutbox(db)).map((r) => [r.entity_id, r.row_version])).toEqual([['b1', 2]])
   })
