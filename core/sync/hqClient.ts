@@ -157,10 +157,13 @@ export class HqClient {
     for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, String(v))
     const headers: Record<string, string> = { ...init.headers }
     if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`
-    let body: string | Blob | AsyncIterable<Uint8Array> | undefined
+    let body: string | Blob | Uint8Array | AsyncIterable<Uint8Array> | undefined
     if (init.jsonText !== undefined) {
       headers['content-type'] = 'application/json'
-      body = init.jsonText
+      // As bytes: a string body is first made well-formed by fetch (a scan of the whole text for lone surrogates,
+      // ~1.7 ms of a 0.75 MB push batch on the device's one thread, bench:sync's profile), then encoded. JSON text has
+      // none (JSON.stringify escapes them), and encoding alone would replace one just the same.
+      body = Buffer.from(init.jsonText, 'utf8')
     } else if (init.json !== undefined) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(init.json)
