@@ -10,6 +10,9 @@ export interface CpuSample {
   hq: number
   postgres: number
   device: number
+  /** Of hq and device: the part spent in the kernel for them (socket and file copies, fsync). */
+  hqSystem: number
+  deviceSystem: number
 }
 
 /** A sample with PostgreSQL's processes apart, so a backend that ends between two samples is not counted negative. */
@@ -17,18 +20,27 @@ export interface CpuReading {
   hq: number
   postgres: Map<number, number>
   device: number
+  hqSystem: number
+  deviceSystem: number
 }
 
 const TICK = 100 // USER_HZ on Linux
 
-function procCpu(pid: number): number {
+/** CPU seconds a process has used so far (0 once it is gone). */
+export function procCpu(pid: number): number {
+  const { user, system } = procCpuSplit(pid)
+  return user + system
+}
+
+/** CPU seconds a process has used so far in its own code and in the kernel for it (0 once it is gone). */
+export function procCpuSplit(pid: number): { user: number; system: number } {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     // utime and stime are fields 14 and 15 of /proc/<pid>/stat (1-based); after "pid (comm) " they are 12 and 13.
-    return (Number(fields[11]) + Number(fields[12])) / TICK
+    return { user: Number(fields[11]) / TICK, system: Number(fields[12]) / TICK }
   } catch {
-    return 0 // gone (a backend that ended), or not Linux
+    return { user: 0, system: 0 } // gone (a backend that ended), or not Linux
   }
 }
 
@@ -81,11 +93,24 @@ export function sampleCpu(hqPid: number | undefined, postmaster: number | null):
     }
   }
   const own = process.cpuUsage()
-  return { hq: hqPid ? procCpu(hqPid) : 0, postgres, device: (own.user + own.system) / 1e6 }
+  const hq = hqPid ? procCpuSplit(hqPid) : { user: 0, system: 0 }
+  return {
+    hq: hq.user + hq.system,
+    hqSystem: hq.system,
+    postgres,
+    device: (own.user + own.system) / 1e6,
+    deviceSystem: own.system / 1e6,
+  }
 }
 
 export function cpuBetween(a: CpuReading, b: CpuReading): CpuSample {
   let postgres = 0
   for (const [pid, t] of b.postgres) postgres += Math.max(0, t - (a.postgres.get(pid) ?? 0))
-  return { hq: b.hq - a.hq, postgres, device: b.device - a.device }
+  return {
+    hq: b.hq - a.hq,
+    postgres,
+    device: b.device - a.device,
+    hqSystem: b.hqSystem - a.hqSystem,
+    deviceSystem: b.deviceSystem - a.deviceSystem,
+  }
 }

@@ -4,6 +4,7 @@ import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
+import { cpuBetween, procCpuSplit, type CpuReading } from './cpuTime'
 
 /**
  * Step 2 of `bench:sync`: photos through the app (device → HQ, the real sync engine and HQ process) beside a raw
@@ -54,6 +55,7 @@ export function makePhotos(dir: string, totalMb: number, photoMb: number): Photo
 
 export interface RawServer {
   url: string
+  pid: number | undefined
   stop(): Promise<void>
 }
 
@@ -78,7 +80,7 @@ export async function startRawServer(dir: string): Promise<RawServer> {
       child.once('exit', (code) => fail(new Error(`raw upload server exited (${code})`)))
       setTimeout(() => fail(new Error('raw upload server did not start')), 30_000).unref()
     })
-    return { url: `http://127.0.0.1:${port}`, stop }
+    return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop }
   } catch (e) {
     await stop()
     throw e
@@ -115,7 +117,11 @@ export async function benchPhotos(opts: {
   photoMb: number
   runs: number
   appUpload: (files: PhotoFile[]) => Promise<void>
+  /** CPU seconds of the app's sides so far (HQ, PostgreSQL, the device: bench/sync/cpuTime.ts), to print per run. */
+  appCpu?: () => CpuReading
   log?: (line: string) => void
+  /** Marks each timed upload's start and end (BENCH_MARKS: on the clock of CPU profiles). */
+  mark?: (what: string) => void
 }): Promise<PhotoFigures> {
   const rawDir = join(opts.work, 'raw-uploads')
   const server = await startRawServer(rawDir)
@@ -126,30 +132,65 @@ export async function benchPhotos(opts: {
     for (let run = 0; run < opts.runs; run++) {
       const files = makePhotos(opts.photoDir, opts.totalMb, opts.photoMb)
       mb = files.reduce((s, f) => s + f.size, 0) / MB
-      const timed = async (fn: () => Promise<void>) => {
+      const timed = async (fn: () => Promise<void>, what: string) => {
+        opts.mark?.(`${what}-${run + 1}-start`)
         const t0 = performance.now()
         await fn()
+        opts.mark?.(`${what}-${run + 1}-end`)
         return mb / ((performance.now() - t0) / 1000)
+      }
+      // CPU of each side per 100 MB: on a loaded machine the rates swing, the CPU a side spends per byte does not.
+      const per100 = (s: number) => ((s * 1000 * 100) / mb).toFixed(0)
+      const ownCpu = () => {
+        const u = process.cpuUsage()
+        return { user: u.user / 1e6, system: u.system / 1e6 }
+      }
+      const none = { user: 0, system: 0 }
+      // "total (kernel part)": the kernel's part is the copies through the socket and into the page cache, and fsync.
+      const split = (a: { user: number; system: number }, b: { user: number; system: number }) =>
+        `${per100(b.user + b.system - a.user - a.system)} (${per100(b.system - a.system)}) ms`
+      let appCpu = ''
+      const appRun = async () => {
+        const before = opts.appCpu?.()
+        const rate = await timed(() => opts.appUpload(files), 'app')
+        if (before) {
+          const c = cpuBetween(before, opts.appCpu!())
+          appCpu =
+            `HQ ${per100(c.hq)} (${per100(c.hqSystem)}) ms, PostgreSQL ${per100(c.postgres)} ms, ` +
+            `device ${per100(c.device)} (${per100(c.deviceSystem)}) ms`
+        }
+        return rate
+      }
+      let rawCpu = ''
+      const rawRun = async () => {
+        const serverCpu = () => (server.pid ? procCpuSplit(server.pid) : none)
+        const [server0, client0] = [serverCpu(), ownCpu()]
+        const rate = await timed(() => rawUpload(server.url, files), 'raw')
+        rawCpu = `server ${split(server0, serverCpu())}, client ${split(client0, ownCpu())}`
+        return rate
       }
       let a: number
       let r: number
       if (run % 2 === 0) {
-        r = await timed(() => rawUpload(server.url, files))
-        a = await timed(() => opts.appUpload(files))
+        r = await rawRun()
+        a = await appRun()
       } else {
-        a = await timed(() => opts.appUpload(files))
-        r = await timed(() => rawUpload(server.url, files))
+        a = await appRun()
+        r = await rawRun()
       }
       app.push(a)
       raw.push(r)
       opts.log?.(`   run ${run + 1}: app ${a.toFixed(1)} MB/s, raw ${r.toFixed(1)} MB/s (${(a / r).toFixed(2)}×)`)
-      // The bytes are at HQ and at the raw server now: free the disk for the next run.
+      opts.log?.(`      CPU per 100 MB, total (kernel's part): app ${appCpu || '–'}; raw ${rawCpu}`)
+      // The bytes are at HQ and at the raw server now: the device's copies go. What each server wrote stays until the
+      // step ends, on both sides alike, as HQ keeps its photos: the raw server's files deleted after each run gave its
+      // next run page cache the kernel had just freed, which HQ never gets (a plain server writing as HQ does kept
+      // its kernel time per 100 MB flat when its files were deleted after each run, and not when they were kept).
       for (const f of files) rmSync(f.path, { force: true })
-      rmSync(rawDir, { recursive: true, force: true })
-      mkdirSync(rawDir, { recursive: true })
     }
   } finally {
     await server.stop()
+    rmSync(rawDir, { recursive: true, force: true })
   }
   const appS = spread(app)
   const rawS = spread(raw)

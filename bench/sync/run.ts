@@ -306,6 +306,8 @@ async function main(): Promise<Figures> {
         totalMb: PHOTO_MB,
         photoMb: PHOTO_SIZE_MB,
         runs: RUNS,
+        appCpu: cpu,
+        mark,
         log: (line) => console.log(line),
         appUpload: async (files) => {
           photoList.splice(0, photoList.length, ...files.map((f) => f.sha256))
