@@ -65,7 +65,8 @@ try {
     pages.push(`{"items":[${items.join(',')}],"cursor":"${(p + 1) * PAGE_SIZE}","more":${p < PAGES - 1}}`)
   }
   for (let round = 0; round < ROUNDS; round++) {
-    const db = await openDatabase(join(work, `device-${round}.sqlite`))
+    // As the app opens it: checkpoints in a worker thread (core/db/walCheckpointer.ts).
+    const db = await openDatabase(join(work, `device-${round}.sqlite`), { checkpointInBackground: true })
     const schema = new LocalSchema()
     const summary: PullSummary = { pages: 0, records: 0, references: 0, waiting: 0 }
     let parse = 0

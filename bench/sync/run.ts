@@ -101,7 +101,8 @@ async function device(
   const dir = join(work, name)
   mkdirSync(dir, { recursive: true })
   copyFileSync(template, join(dir, 'branch-desk.sqlite'))
-  const db = await openDatabase(join(dir, 'branch-desk.sqlite'))
+  // As the app opens it (core/app/createCore.ts): checkpoints in a worker thread.
+  const db = await openDatabase(join(dir, 'branch-desk.sqlite'), { checkpointInBackground: true })
   const engine = new SyncEngine({
     db,
     dataDir: dir,

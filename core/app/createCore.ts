@@ -181,7 +181,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   })
   for (const s of reference.skipped) opts.log?.(`Reference file from HQ not used: ${s.file}: ${s.reason}`)
   mkdirSync(opts.dataDir, { recursive: true })
-  const db = await openDatabase(join(opts.dataDir, 'branch-desk.sqlite'), { nativeBinding: opts.sqliteBinding })
+  const db = await openDatabase(join(opts.dataDir, 'branch-desk.sqlite'), {
+    nativeBinding: opts.sqliteBinding,
+    // With the app's background work: the WAL is copied into the database file by a worker thread, not inside the
+    // commits on this thread (core/db/walCheckpointer.ts). Tests that drive the core themselves leave it off.
+    checkpointInBackground: opts.sync?.background === true,
+    onCheckpointerError: (message) => opts.log?.(`WAL checkpoint worker: ${message}; the core checkpoints itself`),
+  })
   if (restored) await finishRestore(db, opts.dataDir, restored, clock.now())
   // A skipped HQ file is shown to the admin on the sync screen, not only logged (decision 59).
   await recordSkippedReferences(db, reference.skipped, clock.now().toISOString())

@@ -90,6 +90,13 @@ describe('the core in its own process', () => {
     const database = join(layout.userData, 'branch-desk.sqlite')
     const childPid = liveChildren()[0]!.child.pid!
     assert.ok(openFiles(childPid).includes(database), "the core's process holds the database")
+    // Twice: the core's connection and its checkpoint worker's (core/db/walCheckpointer.ts), which the built core
+    // starts from its bundle with better-sqlite3 resolved there.
+    await standIn.waitFor(
+      () => openFiles(childPid).filter((f) => f === database).length === 2,
+      'the checkpoint worker has the database open',
+    )
+    assert.ok(!logEntries(layout.logs).some((e) => /WAL checkpoint worker/u.test(e.msg)))
     assert.ok(!openFiles('self').includes(database), 'the main process does not')
     assert.ok(nativeModules(childPid).some((p) => p.endsWith('better_sqlite3.node')))
     assert.deepEqual(
