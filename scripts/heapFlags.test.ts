@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SYNC_HEAP_FLAGS } from '../shared/sync/heapFlags'
+import { HQ_HEAP_FLAGS, SYNC_HEAP_FLAGS } from '../shared/sync/heapFlags'
 
 /**
  * The heap flags of the processes that sync have one source (shared/sync/heapFlags.ts); npm scripts cannot import
@@ -14,7 +14,10 @@ const scripts = (
 ).scripts
 
 describe('heap flags of the processes that sync', () => {
-  it.each(['hq', 'bench:sync'])('npm run %s starts Node with them', (name) => {
-    for (const flag of SYNC_HEAP_FLAGS) expect(scripts[name]?.split(/\s+/)).toContain(flag)
+  it.each([
+    ['hq', HQ_HEAP_FLAGS],
+    ['bench:sync', SYNC_HEAP_FLAGS],
+  ] as const)('npm run %s starts Node with them', (name, flags) => {
+    for (const flag of flags) expect(scripts[name]?.split(/\s+/)).toContain(flag)
   })
 })

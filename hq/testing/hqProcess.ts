@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
-import { SYNC_HEAP_FLAGS } from '../../shared/sync/heapFlags'
+import { HQ_HEAP_FLAGS } from '../../shared/sync/heapFlags'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
@@ -19,7 +19,7 @@ export interface HqProcess {
  */
 export async function startHqProcess(env: Record<string, string>, port: number): Promise<HqProcess> {
   // As `npm run hq` starts it (package.json; scripts/heapFlags.test.ts holds the two together).
-  const child = spawn(process.execPath, [...SYNC_HEAP_FLAGS, '--import', 'tsx', resolve(ROOT, 'hq/main.ts')], {
+  const child = spawn(process.execPath, [...HQ_HEAP_FLAGS, '--import', 'tsx', resolve(ROOT, 'hq/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
